@@ -1,0 +1,64 @@
+//! The project model: a territory, its actors, their flows, and the decisions the group took.
+//!
+//! Computed things (proposals, indicators, map view models) are deliberately absent: they are
+//! derived from this model on demand and never stored, so they can never disagree with it.
+
+mod actor;
+mod date;
+mod flow;
+mod ids;
+mod quantity;
+mod roadmap;
+mod synergy;
+mod territory;
+
+pub use actor::{Actor, HeadcountBand, Position, Siret, SiretError};
+pub use date::{Date, DateError};
+pub use flow::{
+    Confidentiality, Direction, Family, Flow, Months, PhysicalState, Quality, ResourceCategory,
+    Route,
+};
+pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
+pub use quantity::{Dimension, Period, Quantity, Unit};
+pub use roadmap::{
+    ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField, Measurement,
+    Milestone, RoadmapAction, Target, Workshop,
+};
+pub use synergy::{Barrier, BarrierKind, Gains, Stage, StageChange, Synergy, SynergyKind};
+pub use territory::{ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind};
+
+use serde::{Deserialize, Serialize};
+
+/// One EIT project: the territory and everything recorded about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Project {
+    pub name: String,
+    pub territory: Territory,
+    pub actors: Vec<Actor>,
+    pub flows: Vec<Flow>,
+    pub synergies: Vec<Synergy>,
+    pub actions: Vec<RoadmapAction>,
+    pub targets: Vec<Target>,
+    pub measurements: Vec<Measurement>,
+    pub workshops: Vec<Workshop>,
+}
+
+impl Project {
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+
+    pub fn flow(&self, id: &FlowId) -> Option<&Flow> {
+        self.flows.iter().find(|f| &f.id == id)
+    }
+
+    pub fn synergy(&self, id: &SynergyId) -> Option<&Synergy> {
+        self.synergies.iter().find(|s| &s.id == id)
+    }
+
+    /// The flows an actor declared, in file order.
+    pub fn flows_of<'a>(&'a self, actor: &'a ActorId) -> impl Iterator<Item = &'a Flow> + 'a {
+        self.flows.iter().filter(move |f| &f.actor == actor)
+    }
+}

