@@ -8,6 +8,7 @@ mod date;
 mod flow;
 mod ids;
 mod quantity;
+mod questionnaire;
 mod roadmap;
 mod synergy;
 mod territory;
@@ -20,6 +21,7 @@ pub use flow::{
 };
 pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
 pub use quantity::{Dimension, Period, Quantity, Unit};
+pub use questionnaire::Questionnaire;
 pub use roadmap::{
     ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField, Measurement,
     Milestone, RoadmapAction, Target, Workshop,

@@ -1,0 +1,17 @@
+//! A company questionnaire: one actor and its flows, sent to a company as a file, filled in on
+//! its own machine and merged back into the facilitator's project.
+
+use serde::{Deserialize, Serialize};
+
+use super::actor::Actor;
+use super::flow::Flow;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Questionnaire {
+    /// The territory's name, so the company knows who asks.
+    pub project_name: String,
+    pub actor: Actor,
+    /// The actor's flows; each one's `actor` field equals `actor.id`.
+    pub flows: Vec<Flow>,
+}
