@@ -4,6 +4,8 @@
 //! behaviour tested here with plain `cargo test` is the behaviour users see. Nothing here may
 //! depend on leptos, web-sys, gloo, wasm-bindgen or leaflet (see docs/ARCHITECTURE.md).
 
+pub mod edit;
+pub mod geo;
 pub mod lang;
 pub mod model;
 pub mod refdata;

@@ -112,7 +112,11 @@ impl Siret {
             return Err(SiretError::Length(input.trim().to_string()));
         }
         let ok = if digits.starts_with(LA_POSTE_SIREN) {
-            digits.bytes().map(|b| u32::from(b - b'0')).sum::<u32>().is_multiple_of(5)
+            digits
+                .bytes()
+                .map(|b| u32::from(b - b'0'))
+                .sum::<u32>()
+                .is_multiple_of(5)
         } else {
             luhn_valid(&digits)
         };

@@ -1,0 +1,83 @@
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    ActionId, Actor, ActorId, Date, Flow, FlowId, Measurement, Project, RoadmapAction, Stage,
+    Synergy, SynergyId, Target, Territory, Workshop, WorkshopId,
+};
+
+/// An edit a user can make. Removals that other records point to also clear those references
+/// (and their inverse restores them); `Insert*` variants put a record back at its position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", content = "args", rename_all = "snake_case")]
+pub enum Command {
+    SetProjectName(String),
+    SetTerritory(Territory),
+
+    AddActor(Actor),
+    InsertActor {
+        index: usize,
+        actor: Actor,
+    },
+    UpdateActor(Actor),
+    /// Removes the actor, its flows, and its mentions in synergies and workshops.
+    RemoveActor(ActorId),
+
+    AddFlow(Flow),
+    InsertFlow {
+        index: usize,
+        flow: Flow,
+    },
+    UpdateFlow(Flow),
+    /// Removes the flow and its mentions in synergies.
+    RemoveFlow(FlowId),
+
+    AddSynergy(Synergy),
+    InsertSynergy {
+        index: usize,
+        synergy: Synergy,
+    },
+    UpdateSynergy(Synergy),
+    /// Removes the synergy and clears the roadmap actions' links to it.
+    RemoveSynergy(SynergyId),
+    /// Moves a synergy to a stage and records the change, dated, in its history.
+    SetStage {
+        id: SynergyId,
+        stage: Stage,
+        date: Date,
+        note: String,
+    },
+
+    AddAction(RoadmapAction),
+    InsertAction {
+        index: usize,
+        action: RoadmapAction,
+    },
+    UpdateAction(RoadmapAction),
+    RemoveAction(ActionId),
+
+    AddTarget(Target),
+    InsertTarget {
+        index: usize,
+        target: Target,
+    },
+    RemoveTarget(usize),
+    AddMeasurement(Measurement),
+    InsertMeasurement {
+        index: usize,
+        measurement: Measurement,
+    },
+    RemoveMeasurement(usize),
+
+    AddWorkshop(Workshop),
+    InsertWorkshop {
+        index: usize,
+        workshop: Workshop,
+    },
+    UpdateWorkshop(Workshop),
+    RemoveWorkshop(WorkshopId),
+
+    /// Several commands as one step: all are applied, or none.
+    Batch(Vec<Command>),
+    /// Puts another project in place of this one (an import that replaces the open project).
+    ReplaceProject(Box<Project>),
+}
