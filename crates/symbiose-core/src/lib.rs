@@ -4,11 +4,14 @@
 //! behaviour tested here with plain `cargo test` is the behaviour users see. Nothing here may
 //! depend on leptos, web-sys, gloo, wasm-bindgen or leaflet (see docs/ARCHITECTURE.md).
 
+pub mod demo;
 pub mod edit;
+pub mod format;
 pub mod geo;
 pub mod lang;
 pub mod model;
 pub mod refdata;
+pub mod validate;
 
 pub use lang::{Bilingual, Lang};
 

@@ -20,6 +20,9 @@ pub fn extract_questionnaire(p: &Project, actor: &ActorId) -> Option<Questionnai
     })
 }
 
+/// The name a blank questionnaire's company carries until the company types its own.
+pub const BLANK_NAME: &str = "Votre entreprise (à compléter)";
+
 /// A blank questionnaire for a company not yet in the project.
 pub fn blank_questionnaire(project_name: &str) -> Questionnaire {
     Questionnaire {

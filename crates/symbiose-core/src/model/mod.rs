@@ -13,6 +13,7 @@ mod roadmap;
 mod synergy;
 mod territory;
 
+pub(crate) use actor::luhn_valid as luhn_ok;
 pub use actor::{Actor, HeadcountBand, Position, Siret, SiretError};
 pub use date::{Date, DateError};
 pub use flow::{

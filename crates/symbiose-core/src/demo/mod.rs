@@ -1,0 +1,117 @@
+//! The demonstration project: a FICTIONAL activity zone on real Corsican ground, between
+//! Biguglia and Furiani (Haute-Corse), shown on a first visit.
+//!
+//! Every company, SIRET, address and figure is invented. SIRENs start with 9 (no real
+//! company's does in this range of the demo) and only their check digits are computed so
+//! that they pass the Luhn check. The zone holds real opportunities a detection engine should
+//! find (wood → biomass boiler, spent grain → feed, biowaste → composting, surplus heat →
+//! greenhouses, cardboard → shared collection) and a few synergies already in the pipeline.
+//!
+//! `build()` makes it in code; `data/demo_za.json` is its saved file (regenerate with
+//! `cargo run -p symbiose-core --example make_demo > crates/symbiose-core/data/demo_za.json`;
+//! a test fails when the two differ).
+
+use crate::format;
+use crate::model::*;
+
+mod tables;
+
+pub const DEMO_JSON: &str = include_str!("../../data/demo_za.json");
+
+/// The stored demonstration, through the one load path.
+pub fn project() -> Project {
+    format::load_project(DEMO_JSON)
+        .expect("the bundled demonstration loads (tested)")
+        .value
+}
+
+/// A SIRET for the `n`-th fictional company: SIREN `9…` and NIC with Luhn check digits.
+fn fictional_siret(n: usize) -> Siret {
+    let luhn_digit = |body: &str| -> u32 {
+        (0..10)
+            .find(|d| crate::model::luhn_ok(&format!("{body}{d}")))
+            .expect("one digit completes a Luhn number")
+    };
+    let siren8 = format!("9{:07}", 2_000_000 + n * 7_919);
+    let siren = format!("{siren8}{}", luhn_digit(&siren8));
+    let nic4 = format!("{siren}0001");
+    Siret::parse(&format!("{nic4}{}", luhn_digit(&nic4))).expect("built to pass")
+}
+
+fn months(list: &[u8]) -> Months {
+    if list.is_empty() {
+        Months::ALL_YEAR
+    } else {
+        Months::from_numbers(list.iter().copied())
+    }
+}
+
+pub fn build() -> Project {
+    let actors: Vec<Actor> = tables::COMPANIES
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Actor {
+            id: ActorId::new(format!("a-{}", i + 1)),
+            name: c.name.into(),
+            siret: Some(fictional_siret(i + 1)),
+            naf: Some(c.naf.into()),
+            headcount: HeadcountBand::from_insee(c.headcount),
+            address: c.address.into(),
+            commune: Some(c.commune.into()),
+            position: Some(Position::new(c.lat, c.lon)),
+            contact: String::new(),
+            tags: c.tags.iter().map(|t| t.to_string()).collect(),
+            notes: "Entreprise fictive (démonstration).".into(),
+        })
+        .collect();
+    let flows: Vec<Flow> = tables::FLOWS
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Flow {
+            id: FlowId::new(format!("f-{}", i + 1)),
+            actor: ActorId::new(format!("a-{}", f.company)),
+            direction: f.direction,
+            family: f.family,
+            label: f.label.into(),
+            category: Some(f.category),
+            waste_code: f.waste_code.map(str::to_string),
+            quantity: Some(Quantity::new(f.quantity, f.unit, f.period)),
+            months: months(f.months),
+            quality: Quality {
+                state: f.state,
+                temperature_c: f.temperature,
+                ..Default::default()
+            },
+            route: f.route,
+            cost_eur_per_unit: f.cost,
+            confidentiality: f.confidentiality,
+            notes: String::new(),
+        })
+        .collect();
+    Project {
+        name: "ZA de démonstration Marana – Furiani (fictive)".into(),
+        territory: Territory {
+            kind: TerritoryKind::ActivityZone,
+            communes: vec!["2B037".into(), "2B120".into()],
+            epci_siren: Some("200036499".into()),
+            perimeter: Vec::new(),
+            phase: ProgrammePhase::Diagnostic,
+            track: ProgrammeTrack::NewTerritory,
+            start_year: Some(2025),
+            baseline_year: Some(2025),
+            facilitator: "Animatrice EIT de la CC de Marana-Golo (fictive)".into(),
+            funders: vec!["ADEME".into(), "Office de l'Environnement de la Corse".into()],
+            notes: "Zone fictive placée sur les communes réelles de Biguglia et Furiani, pour démonstration.".into(),
+        },
+        actors,
+        flows,
+        synergies: tables::synergies(),
+        actions: tables::actions(),
+        targets: tables::targets(),
+        measurements: tables::measurements(),
+        workshops: tables::workshops(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

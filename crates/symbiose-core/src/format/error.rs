@@ -1,0 +1,83 @@
+use crate::Lang;
+use crate::validate::Problem;
+
+/// Why a file was not loaded. Nothing was changed anywhere when one is returned.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("file too large ({bytes} bytes)")]
+    TooLarge { bytes: usize },
+    #[error("malformed JSON at line {line}, column {column}: {detail}")]
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("not a Symbiose file")]
+    NotSymbiose,
+    #[error("a {found} file where a {expected} was expected")]
+    WrongKind {
+        found: String,
+        expected: &'static str,
+    },
+    #[error("missing or invalid version")]
+    BadVersion,
+    #[error("made by a newer Symbiose (format version {version})")]
+    TooNew { version: u32 },
+    #[error("missing \"{key}\"")]
+    Missing { key: &'static str },
+    #[error("migration from version {from} failed: {detail}")]
+    Migration { from: u32, detail: String },
+    #[error("{path}: {detail}")]
+    Shape { path: String, detail: String },
+    #[error("{} problem(s) in the file", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// What the user reads: what is wrong, where, and what to do. Invalid content lists every
+    /// problem, one per line.
+    pub fn message(&self, lang: Lang) -> String {
+        let max_mb = super::MAX_BYTES / 1024 / 1024;
+        match (self, lang) {
+            (Self::TooLarge { bytes }, Lang::Fr) => format!(
+                "Fichier trop volumineux ({:.1} Mo ; maximum {max_mb} Mo). Rien n'a été importé.",
+                *bytes as f64 / 1_048_576.0
+            ),
+            (Self::TooLarge { bytes }, Lang::En) => format!(
+                "File too large ({:.1} MB; maximum {max_mb} MB). Nothing was imported.",
+                *bytes as f64 / 1_048_576.0
+            ),
+            (Self::Malformed { line, column, .. }, Lang::Fr) => format!(
+                "Le fichier n'est pas du JSON valide : erreur ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main."
+            ),
+            (Self::Malformed { line, column, .. }, Lang::En) => format!(
+                "The file is not valid JSON: error at line {line}, column {column}. It may be truncated or edited by hand."
+            ),
+            (Self::NotSymbiose, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),
+            (Self::NotSymbiose, Lang::En) => "This is not a Symbiose file (its \"type\" must be symbiose-project or symbiose-questionnaire). For companies in a spreadsheet, use the CSV import.".into(),
+            (Self::WrongKind { found, expected }, Lang::Fr) => format!("Ce fichier est de type « {found} », alors qu'un « {expected} » est attendu ici."),
+            (Self::WrongKind { found, expected }, Lang::En) => format!("This file is a \"{found}\" where a \"{expected}\" is expected."),
+            (Self::BadVersion, Lang::Fr) => "Version du format absente ou invalide (« version » doit être un entier à partir de 1).".into(),
+            (Self::BadVersion, Lang::En) => "Format version missing or invalid (\"version\" must be a whole number from 1).".into(),
+            (Self::TooNew { version }, Lang::Fr) => format!(
+                "Fichier créé par une version plus récente de Symbiose (format {version}, cette application lit jusqu'au format {}) : mettez l'application à jour.",
+                super::CURRENT_VERSION
+            ),
+            (Self::TooNew { version }, Lang::En) => format!(
+                "Made by a newer Symbiose (format {version}; this app reads up to format {}): update the app.",
+                super::CURRENT_VERSION
+            ),
+            (Self::Missing { key }, Lang::Fr) => format!("Le fichier n'a pas de partie « {key} »."),
+            (Self::Missing { key }, Lang::En) => format!("The file has no \"{key}\" part."),
+            (Self::Migration { from, detail }, Lang::Fr) => format!("Conversion depuis la version {from} impossible : {detail}."),
+            (Self::Migration { from, detail }, Lang::En) => format!("Could not convert from version {from}: {detail}."),
+            (Self::Shape { path, detail }, Lang::Fr) => format!("{path} : valeur invalide ({detail})."),
+            (Self::Shape { path, detail }, Lang::En) => format!("{path}: invalid value ({detail})."),
+            (Self::Invalid(problems), lang) => {
+                let head = lang.pick("Le fichier contient des erreurs ; rien n'a été importé :", "The file has errors; nothing was imported:");
+                let lines: Vec<String> = problems.iter().map(|p| format!("• {}", p.to_string_in(lang))).collect();
+                format!("{head}\n{}", lines.join("\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The project file: a JSON envelope with a type and a version around the project.
+//!
+//! ```json
+//! {"type": "symbiose-project", "version": 1, "source": "symbiose 0.1.0", "project": {...}}
+//! {"type": "symbiose-questionnaire", "version": 1, "source": "...", "questionnaire": {...}}
+//! ```
+//!
+//! Loading reads the header first (type, version), refuses a newer version with a plain
+//! message, migrates older versions step by step (see [`migrate`]), then deserialises with the
+//! path of any bad value, then validates. Import and browser storage both call
+//! [`load_project`], so they share migrations, validation and errors.
+//!
+//! History (also in docs/FORMAT.md):
+//! - v1 (2026-11-28): first version.
+
+mod error;
+pub mod migrate;
+
+pub use error::LoadError;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::model::{Project, Questionnaire};
+use crate::validate::{self, Problem};
+
+/// The version this build writes.
+pub const CURRENT_VERSION: u32 = 1;
+/// Files larger than this are refused before parsing: a project of 5,000 companies with ten
+/// flows each is about 20 MB.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+pub const PROJECT_TYPE: &str = "symbiose-project";
+pub const QUESTIONNAIRE_TYPE: &str = "symbiose-questionnaire";
+/// What wrote the file, for people reading it.
+pub const SOURCE: &str = concat!("symbiose ", env!("CARGO_PKG_VERSION"));
+
+/// A loaded value with the warnings found (kept data that deserves a look) and the version it
+/// was migrated from, if any.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub warnings: Vec<Problem>,
+    pub migrated_from: Option<u32>,
+}
+
+/// Reads a project file (an import, or what browser storage holds).
+pub fn load_project(text: &str) -> Result<Loaded<Project>, LoadError> {
+    let (body, migrated_from) = read_envelope(text, PROJECT_TYPE, "project")?;
+    let value: Project = deserialise(body, "project")?;
+    let report = validate::validate(&value);
+    if !report.errors.is_empty() {
+        return Err(LoadError::Invalid(report.errors));
+    }
+    Ok(Loaded {
+        value,
+        warnings: report.warnings,
+        migrated_from,
+    })
+}
+
+/// Reads a company questionnaire file.
+pub fn load_questionnaire(text: &str) -> Result<Loaded<Questionnaire>, LoadError> {
+    let (body, migrated_from) = read_envelope(text, QUESTIONNAIRE_TYPE, "questionnaire")?;
+    let value: Questionnaire = deserialise(body, "questionnaire")?;
+    let report = validate::validate_questionnaire(&value);
+    if !report.errors.is_empty() {
+        return Err(LoadError::Invalid(report.errors));
+    }
+    Ok(Loaded {
+        value,
+        warnings: report.warnings,
+        migrated_from,
+    })
+}
+
+pub fn save_project(project: &Project, pretty: bool) -> String {
+    envelope(PROJECT_TYPE, "project", project, pretty)
+}
+
+pub fn save_questionnaire(q: &Questionnaire) -> String {
+    envelope(QUESTIONNAIRE_TYPE, "questionnaire", q, true)
+}
+
+fn envelope<T: serde::Serialize>(kind: &str, key: &str, body: &T, pretty: bool) -> String {
+    let mut map = serde_json::Map::new();
+    map.insert("type".into(), kind.into());
+    map.insert("version".into(), CURRENT_VERSION.into());
+    map.insert("source".into(), SOURCE.into());
+    map.insert(
+        key.into(),
+        serde_json::to_value(body).expect("the model serialises"),
+    );
+    let v = Value::Object(map);
+    if pretty {
+        serde_json::to_string_pretty(&v)
+    } else {
+        serde_json::to_string(&v)
+    }
+    .expect("a JSON value prints")
+}
+
+/// Checks size, syntax, type and version; returns the body migrated to the current version.
+fn read_envelope(
+    text: &str,
+    expected: &'static str,
+    key: &'static str,
+) -> Result<(Value, Option<u32>), LoadError> {
+    if text.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            LoadError::Malformed {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
+        } else {
+            LoadError::NotSymbiose
+        }
+    })?;
+    let Value::Object(mut map) = value else {
+        return Err(LoadError::NotSymbiose);
+    };
+    let kind = match map.get("type") {
+        Some(Value::String(s)) => s.clone(),
+        _ => return Err(LoadError::NotSymbiose),
+    };
+    if kind != expected {
+        return Err(if kind == PROJECT_TYPE || kind == QUESTIONNAIRE_TYPE {
+            LoadError::WrongKind {
+                found: kind,
+                expected,
+            }
+        } else {
+            LoadError::NotSymbiose
+        });
+    }
+    let version = match map.get("version").and_then(Value::as_u64) {
+        Some(v) if v >= 1 => u32::try_from(v).unwrap_or(u32::MAX),
+        _ => return Err(LoadError::BadVersion),
+    };
+    if version > CURRENT_VERSION {
+        return Err(LoadError::TooNew { version });
+    }
+    let body = map.remove(key).ok_or(LoadError::Missing { key })?;
+    let migrated = migrate::to_current(body, version, migrate::STEPS)?;
+    Ok((migrated, (version < CURRENT_VERSION).then_some(version)))
+}
+
+fn deserialise<T: DeserializeOwned>(body: Value, root: &str) -> Result<T, LoadError> {
+    serde_path_to_error::deserialize(body).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            root.to_string()
+        } else {
+            format!("{root}.{path}")
+        };
+        LoadError::Shape {
+            path,
+            detail: e.into_inner().to_string(),
+        }
+    })
+}
