@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the app; everything else lives in the library so tests can mount components.
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(symbiose_app::App);
+}

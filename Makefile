@@ -1,0 +1,27 @@
+# The two commands a newcomer needs (see README.md):
+#   make serve   installs what is missing, builds, and serves the app on http://127.0.0.1:8080
+#   make test    installs what is missing and runs every test layer (what CI runs)
+SHELL := /bin/bash
+# wasm-opt 132 from npm must win over any other wasm-opt; cargo-installed tools live in ~/.cargo/bin.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk's update check calls the crate registry API, which answers 404 here; it is only noise.
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: serve test setup build size bench
+
+serve:
+	WITH_BROWSER=0 scripts/setup.sh
+	trunk serve --release
+
+test:
+	scripts/setup.sh
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+# The static site for any host: everything lands in dist/.
+build:
+	WITH_BROWSER=0 scripts/setup.sh
+	trunk build --release
+	scripts/size.sh

@@ -1,0 +1,86 @@
+//! Files in and out of the browser: the only way data leaves or enters Symbiose.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The largest file read at all. Bigger files are refused from their size alone, before a
+/// byte is read, so a wrong 50 MB drop answers at once instead of freezing the tab.
+pub const MAX_IMPORT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// Offers `text` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = leptos::prelude::document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style().set_property("display", "none")?;
+    doc.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoking at once can cancel the download in some browsers; a minute is plenty.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    });
+    leptos::prelude::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    TooLarge { bytes: f64 },
+    Unreadable(String),
+}
+
+impl ReadError {
+    pub fn message(&self, lang: symbiose_core::Lang) -> String {
+        match self {
+            ReadError::TooLarge { bytes } => {
+                let mb = bytes / 1024.0 / 1024.0;
+                let max = MAX_IMPORT_BYTES / 1024.0 / 1024.0;
+                match lang {
+                    symbiose_core::Lang::Fr => format!(
+                        "Fichier trop volumineux ({mb:.1} Mo ; maximum {max:.0} Mo). Rien n'a été importé."
+                    ),
+                    symbiose_core::Lang::En => {
+                        format!(
+                            "File too large ({mb:.1} MB; maximum {max:.0} MB). Nothing was imported."
+                        )
+                    }
+                }
+            }
+            ReadError::Unreadable(why) => match lang {
+                symbiose_core::Lang::Fr => {
+                    format!("Fichier illisible ({why}). Rien n'a été importé.")
+                }
+                symbiose_core::Lang::En => {
+                    format!("Unreadable file ({why}). Nothing was imported.")
+                }
+            },
+        }
+    }
+}
+
+/// Reads a chosen file as UTF-8 text, refusing oversize files before reading them.
+pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
+    let bytes = file.size();
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge { bytes });
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| ReadError::Unreadable(format!("{e:?}")))?;
+    text.as_string()
+        .ok_or_else(|| ReadError::Unreadable("not text".into()))
+}
+
+/// Today's date as `YYYY-MM-DD`, for file names.
+pub fn today_iso() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}

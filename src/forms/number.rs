@@ -1,0 +1,49 @@
+//! Numbers as French users type them: `1 250,5`, `1250.5`, `1 250` (narrow no-break space).
+
+/// Parses a decimal number written the French or the English way; `None` when it is not one.
+pub fn parse_decimal(input: &str) -> Option<f64> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() || cleaned.matches('.').count() > 1 {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// An optional number field: empty is `Ok(None)`, garbage is `Err(())`.
+pub fn parse_optional(input: &str) -> Result<Option<f64>, ()> {
+    if input.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_decimal(input).map(Some).ok_or(())
+}
+
+/// Shows a number for editing, French style (decimal comma), without a needless `,0`.
+pub fn show(v: f64) -> String {
+    let s = format!("{v}");
+    s.replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_and_english_forms() {
+        assert_eq!(parse_decimal("1 250,5"), Some(1250.5));
+        assert_eq!(parse_decimal("1250.5"), Some(1250.5));
+        assert_eq!(parse_decimal("1\u{202f}250"), Some(1250.0));
+        assert_eq!(parse_decimal("-3"), Some(-3.0));
+        assert_eq!(parse_decimal("1,2,3"), None);
+        assert_eq!(parse_decimal("abc"), None);
+        assert_eq!(parse_decimal("inf"), None);
+        assert_eq!(parse_optional("  "), Ok(None));
+        assert_eq!(parse_optional("x"), Err(()));
+        assert_eq!(show(12.5), "12,5");
+        assert_eq!(show(40.0), "40");
+    }
+}

@@ -1,0 +1,101 @@
+//! Popup and tooltip content as DOM nodes built from text nodes.
+//!
+//! Leaflet inserts a *string* popup content as HTML, so a company named
+//! `<img src=x onerror=…>` would run script. We always hand Leaflet an element whose text was
+//! set with `set_text_content`, never markup built from data.
+
+use symbiose_core::{Direction, Lang, Project, Unit};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+use crate::summary::ActorSummary;
+
+fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> HtmlElement {
+    let e: HtmlElement = doc
+        .create_element(tag)
+        .expect("create element")
+        .unchecked_into();
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if let Some(t) = text {
+        e.set_text_content(Some(t));
+    }
+    e
+}
+
+/// A short tooltip: the company's name.
+pub fn tooltip(summary: &ActorSummary) -> HtmlElement {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    el(&doc, "span", "map-tooltip", Some(&summary.name))
+}
+
+/// The popup of a selected company: name, activity, and its flows as a list.
+pub fn popup(project: &Project, summary: &ActorSummary, lang: Lang) -> HtmlElement {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = el(&doc, "div", "map-popup", None);
+    root.set_attribute("data-testid", "map-popup").ok();
+    root.append_child(&el(&doc, "strong", "map-popup-name", Some(&summary.name)))
+        .ok();
+    if let Some((code, label)) = &summary.activity {
+        let text = if label.is_empty() {
+            code.clone()
+        } else {
+            format!("{code} · {label}")
+        };
+        root.append_child(&el(&doc, "div", "map-popup-activity", Some(&text)))
+            .ok();
+    }
+    let list = el(&doc, "ul", "map-popup-flows", None);
+    for flow in project.flows_of(&summary.id) {
+        let arrow = match flow.direction {
+            Direction::Offer => "↗",
+            Direction::Need => "↘",
+        };
+        let mut text = format!("{arrow} {} — {}", flow.direction.label(lang), flow.label);
+        if let Some(q) = flow.quantity {
+            text.push_str(&format!(
+                " ({} {}{})",
+                format_number(q.value),
+                q.unit.symbol(),
+                period_suffix(q, lang)
+            ));
+        }
+        list.append_child(&el(&doc, "li", "", Some(&text))).ok();
+    }
+    root.append_child(&list).ok();
+    root
+}
+
+fn period_suffix(q: symbiose_core::Quantity, lang: Lang) -> &'static str {
+    use symbiose_core::Period;
+    if q.unit == Unit::Kilowatt {
+        return "";
+    }
+    match q.period {
+        Period::Year => lang.pick("/an", "/yr"),
+        Period::Month => lang.pick("/mois", "/month"),
+        Period::Week => lang.pick("/sem.", "/week"),
+        Period::Day => lang.pick("/jour", "/day"),
+        Period::Once => "",
+    }
+}
+
+/// French-style number: no trailing zeros, a comma for decimals (the app speaks French first).
+pub fn format_number(v: f64) -> String {
+    let s = if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    s.replace('.', ",")
+}

@@ -1,0 +1,314 @@
+//! The map: the only module that touches Leaflet (docs/ARCHITECTURE.md, invariant 6).
+//!
+//! Leaflet objects are JS handles (`!Send`), kept in a local `StoredValue`. The map is created
+//! once when its `<div>` is mounted; effects then keep its layers in step with derived data
+//! (the actor summaries, the selection, the tile preference). Markers are canvas circle
+//! markers (`preferCanvas`), which stay smooth with thousands of companies.
+
+mod content;
+mod palette;
+
+pub use content::format_number;
+pub use palette::{marker_radius, section_colour};
+
+use std::collections::HashMap;
+
+use leaflet::{
+    CircleMarker, CircleOptions, FeatureGroup, LatLng, LatLngBounds, Layer, LayerGroup, Map,
+    MapOptions, Polygon, PolylineOptions, TileLayer, TileLayerOptions,
+};
+use leptos::html::Div;
+use leptos::prelude::*;
+use symbiose_core::{ActorId, Position, geo};
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::{use_lang, use_texts};
+use crate::state::use_project;
+use crate::summary::ActorSummary;
+
+pub const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+#[wasm_bindgen]
+extern "C" {
+    /// leaflet 0.5.0 binds `bindTooltip` with content to a JS method that does not exist
+    /// (`bindTooltipWithContent`); this binding calls the real one.
+    #[wasm_bindgen(extends = leaflet::Layer)]
+    type TooltipLayer;
+    #[wasm_bindgen(method, js_name = bindTooltip)]
+    fn bind_tooltip_element(this: &TooltipLayer, content: &web_sys::HtmlElement, options: &JsValue);
+}
+
+struct Handles {
+    map: Map,
+    tiles: TileLayer,
+    zone: LayerGroup,
+    markers: FeatureGroup,
+    by_actor: HashMap<ActorId, CircleMarker>,
+    /// Kept alive as long as the map: Leaflet calls it on every marker click.
+    _on_click: Closure<dyn Fn(JsValue)>,
+    fitted: bool,
+}
+
+fn latlng(p: Position) -> LatLng {
+    LatLng::new(p.lat, p.lon)
+}
+
+fn js_obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &JsValue::from_str(k), v).ok();
+    }
+    o.into()
+}
+
+#[component]
+pub fn MapView(
+    summaries: Memo<Vec<ActorSummary>>,
+    tiles_on: Signal<bool>,
+    /// Bumped by the "zoom to the zone" button or shortcut.
+    fit_request: Signal<u32>,
+) -> impl IntoView {
+    let state = use_project();
+    let lang = use_lang();
+    let t = use_texts();
+    let node = NodeRef::<Div>::new();
+    let handles = StoredValue::new_local(None::<Handles>);
+    let ready = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if handles.with_value(Option::is_some) {
+            return;
+        }
+        let opts = MapOptions::new();
+        opts.set_prefer_canvas(true);
+        opts.set_zoom_snap(0.25);
+        let map = Map::new_with_element(&el, &opts).expect("Leaflet map on a mounted div");
+        // Start on the zone itself: a first view elsewhere would fetch tiles only to cancel them.
+        let fitted = fit_to(&map, &summaries.get_untracked());
+        if !fitted {
+            map.set_view(&LatLng::new(42.63, 9.44), 13.0);
+        }
+
+        let tile_opts = TileLayerOptions::new();
+        tile_opts.set_attribution(t.get_untracked().map_attribution.to_string());
+        tile_opts.set_max_zoom(19.0);
+        let tiles = TileLayer::new_options(OSM_TILES, &tile_opts);
+
+        let zone = LayerGroup::new();
+        map.add_layer(&zone);
+        let markers = FeatureGroup::new();
+        map.add_layer(&markers);
+
+        let selected = state.selected;
+        let on_click = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+            let id = js_sys::Reflect::get(&e, &"layer".into())
+                .and_then(|l| js_sys::Reflect::get(&l, &"options".into()))
+                .and_then(|o| js_sys::Reflect::get(&o, &"actorId".into()))
+                .ok()
+                .and_then(|v| v.as_string());
+            if let Some(id) = id {
+                selected.set(Some(ActorId::new(id)));
+            }
+        });
+        leaflet::Evented::on(markers.unchecked_ref(), "click", on_click.as_ref());
+
+        handles.set_value(Some(Handles {
+            map,
+            tiles,
+            zone,
+            markers,
+            by_actor: HashMap::new(),
+            _on_click: on_click,
+            fitted,
+        }));
+        ready.set(true);
+    });
+
+    // Markers and the zone outline follow the summaries.
+    Effect::new(move |_| {
+        let list = summaries.get();
+        if !ready.get() {
+            return;
+        }
+        handles.update_value(|h| {
+            if let Some(h) = h {
+                draw_markers(h, &list);
+                draw_zone(h, &list);
+                if !h.fitted {
+                    h.fitted = fit_to(&h.map, &list);
+                }
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let on = tiles_on.get();
+        if !ready.get() {
+            return;
+        }
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                let layer: &Layer = h.tiles.unchecked_ref();
+                match (on, h.map.has_layer(layer)) {
+                    (true, false) => {
+                        h.map.add_layer(layer);
+                    }
+                    (false, true) => {
+                        h.map.remove_layer(layer);
+                    }
+                    _ => {}
+                }
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let _ = fit_request.get();
+        if !ready.get() {
+            return;
+        }
+        let list = summaries.get_untracked();
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                fit_to(&h.map, &list);
+            }
+        });
+    });
+
+    // The selection: highlight its marker and open its popup.
+    Effect::new(move |prev: Option<Option<ActorId>>| {
+        let sel = state.selected.get();
+        let lang = lang.get();
+        let list = summaries.get();
+        if !ready.get() {
+            return sel;
+        }
+        handles.with_value(|h| {
+            let Some(h) = h else { return };
+            if let Some(Some(old)) = &prev
+                && let Some(m) = h.by_actor.get(old)
+            {
+                m.set_style(&marker_style(list.iter().find(|s| &s.id == old), false));
+            }
+            let Some(id) = &sel else {
+                h.map
+                    .close_popup(&leaflet::Popup::new(&JsValue::UNDEFINED.into(), None));
+                return;
+            };
+            let Some(summary) = list.iter().find(|s| &s.id == id) else {
+                return;
+            };
+            if let Some(m) = h.by_actor.get(id) {
+                m.set_style(&marker_style(Some(summary), true));
+                m.bring_to_front();
+            }
+            if let Some(p) = summary.position {
+                let content = state
+                    .project
+                    .with_untracked(|proj| content::popup(proj, summary, lang));
+                let opts = js_obj(&[
+                    ("maxWidth", 380.into()),
+                    (
+                        "autoPanPadding",
+                        js_sys::Array::of2(&40.into(), &40.into()).into(),
+                    ),
+                ]);
+                h.map
+                    .open_popup_with_content_and_options(&content, &latlng(p), &opts);
+            }
+        });
+        sel
+    });
+
+    on_cleanup(move || {
+        handles.update_value(|h| {
+            if let Some(h) = h.take() {
+                h.map.remove();
+            }
+        });
+    });
+
+    view! {
+        <div class="map" node_ref=node role="region" aria-label=move || t.get().map_label data-testid="map"></div>
+    }
+}
+
+fn marker_style(summary: Option<&ActorSummary>, selected: bool) -> leaflet::PathOptions {
+    let colour = section_colour(summary.and_then(|s| s.section));
+    let o = leaflet::PathOptions::new();
+    o.set_color(if selected {
+        "#111111".into()
+    } else {
+        "#ffffff".into()
+    });
+    o.set_weight(if selected { 4.0 } else { 2.0 });
+    o.set_fill_color(colour.into());
+    o.set_fill_opacity(0.9);
+    o
+}
+
+fn draw_markers(h: &mut Handles, list: &[ActorSummary]) {
+    h.markers.clear_layers();
+    h.by_actor.clear();
+    for s in list {
+        let Some(p) = s.position else { continue };
+        let opts = CircleOptions::new();
+        opts.set_radius(marker_radius(s.flow_count()));
+        let style = marker_style(Some(s), false);
+        for key in ["color", "weight", "fillColor", "fillOpacity"] {
+            if let Ok(v) = js_sys::Reflect::get(&style, &key.into()) {
+                js_sys::Reflect::set(&opts, &key.into(), &v).ok();
+            }
+        }
+        js_sys::Reflect::set(&opts, &"actorId".into(), &s.id.as_str().into()).ok();
+        let marker = CircleMarker::new_with_options(&latlng(p), &opts);
+        let tip_opts = js_obj(&[
+            ("direction", "top".into()),
+            ("offset", js_sys::Array::of2(&0.into(), &(-8).into()).into()),
+        ]);
+        marker
+            .unchecked_ref::<TooltipLayer>()
+            .bind_tooltip_element(&content::tooltip(s), &tip_opts);
+        h.markers.add_layer(&marker);
+        h.by_actor.insert(s.id.clone(), marker);
+    }
+    // Canvas markers leave no DOM node per company; the count is published for tests and
+    // assistive tools alike.
+    h.map
+        .get_container()
+        .set_attribute("data-markers", &h.by_actor.len().to_string())
+        .ok();
+}
+
+fn draw_zone(h: &Handles, list: &[ActorSummary]) {
+    h.zone.clear_layers();
+    let points: Vec<Position> = list.iter().filter_map(|s| s.position).collect();
+    let hull = geo::convex_hull(&points);
+    if hull.len() < 3 {
+        return;
+    }
+    let ring: js_sys::Array = hull.iter().map(|p| JsValue::from(latlng(*p))).collect();
+    let opts = PolylineOptions::new();
+    opts.set_color("#2e7d32".into());
+    opts.set_weight(2.0);
+    opts.set_dash_array("6 6".into());
+    opts.set_fill_color("#a5d6a7".into());
+    opts.set_fill_opacity(0.12);
+    opts.set_interactive(false);
+    h.zone.add_layer(&Polygon::new_with_options(&ring, &opts));
+}
+
+/// Fits the view to the positioned actors; false when there is nothing to fit yet.
+fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
+    let Some((sw, ne)) = geo::bounds(list.iter().filter_map(|s| s.position)) else {
+        return false;
+    };
+    let bounds = LatLngBounds::new(&latlng(sw), &latlng(ne));
+    let opts = js_obj(&[
+        ("padding", js_sys::Array::of2(&60.into(), &60.into()).into()),
+        ("maxZoom", 16.into()),
+    ]);
+    map.fit_bounds_with_options(&bounds, &opts);
+    true
+}

@@ -1,0 +1,7 @@
+//! Persistence: projects in browser storage, autosaved, never silently overwritten.
+
+pub mod keys;
+pub mod session;
+pub mod store;
+
+pub use session::{SaveStatus, Session, use_session};

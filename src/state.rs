@@ -1,0 +1,104 @@
+//! The open project and the session state around it, provided once through context.
+//!
+//! `ProjectState` is `Copy` (it only holds signals and stored values), so any component takes
+//! it with `use_project()`. Every change to the project goes through [`ProjectState::apply`],
+//! which hands a core `Command` to the undo history: one choke point for undo/redo, autosave
+//! (it watches `edits`) and validation (the core refuses an invalid command, changing nothing).
+
+use leptos::prelude::*;
+use symbiose_core::edit::{Command, EditError, History};
+use symbiose_core::{ActorId, Project};
+
+#[derive(Clone, Copy)]
+pub struct ProjectState {
+    pub project: RwSignal<Project>,
+    /// The actor highlighted in the list and on the map (session state: never saved in the file).
+    pub selected: RwSignal<Option<ActorId>>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// Counts edits (apply, undo, redo) since the project was opened; autosave follows it.
+    pub edits: RwSignal<u64>,
+}
+
+impl ProjectState {
+    pub fn new(project: Project) -> Self {
+        Self {
+            project: RwSignal::new(project),
+            selected: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            edits: RwSignal::new(0),
+        }
+    }
+
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// Replaces the open project without an edit (opening another project, reloading what
+    /// another tab saved): the history starts afresh and autosave is not triggered.
+    pub fn open(&self, project: Project) {
+        self.history.set_value(History::default());
+        self.selected.set(None);
+        self.project.set(project);
+        self.refresh_flags();
+    }
+
+    /// Applies an edit; on error the project is unchanged and the error says why.
+    pub fn apply(&self, cmd: Command) -> Result<(), EditError> {
+        let mut result = Ok(());
+        self.project.update(|p| {
+            self.history.update_value(|h| result = h.apply(p, cmd));
+        });
+        if result.is_ok() {
+            self.after_edit();
+        }
+        result
+    }
+
+    pub fn undo(&self) -> bool {
+        let mut done = false;
+        self.project
+            .update(|p| self.history.update_value(|h| done = h.undo(p)));
+        if done {
+            self.after_edit();
+        }
+        done
+    }
+
+    pub fn redo(&self) -> bool {
+        let mut done = false;
+        self.project
+            .update(|p| self.history.update_value(|h| done = h.redo(p)));
+        if done {
+            self.after_edit();
+        }
+        done
+    }
+
+    fn after_edit(&self) {
+        // A selection may name an actor the edit removed.
+        let gone = self.selected.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|id| self.project.with_untracked(|p| p.actor(id).is_none()))
+        });
+        if gone {
+            self.selected.set(None);
+        }
+        self.refresh_flags();
+        self.edits.update(|n| *n += 1);
+    }
+
+    fn refresh_flags(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+}
+
+pub fn use_project() -> ProjectState {
+    expect_context::<ProjectState>()
+}

@@ -1,0 +1,155 @@
+//! What the list, the map and the legend show of an actor, derived from the project on demand.
+//! Plain functions over the core model, tested on the host.
+
+use symbiose_core::refdata::naf;
+use symbiose_core::{Actor, ActorId, Direction, Lang, Position, Project};
+
+/// One row of the company list and one marker of the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorSummary {
+    pub id: ActorId,
+    pub name: String,
+    pub siret: Option<String>,
+    /// NAF code and its label in the current language, when the code is known.
+    pub activity: Option<(String, String)>,
+    /// NACE section letter, `None` when the NAF code is missing or unknown.
+    pub section: Option<char>,
+    pub commune: Option<String>,
+    pub position: Option<Position>,
+    pub offers: usize,
+    pub needs: usize,
+}
+
+impl ActorSummary {
+    pub fn flow_count(&self) -> usize {
+        self.offers + self.needs
+    }
+
+    /// Whether the query (accents and case ignored) names this actor, its SIRET or its activity.
+    pub fn matches(&self, query_folded: &str) -> bool {
+        use symbiose_core::refdata::text::{all_words_in, fold};
+        if query_folded.trim().is_empty() {
+            return true;
+        }
+        let digits: String = query_folded
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return self.siret.as_deref().is_some_and(|s| s.contains(&digits));
+        }
+        let (code, label) = self.activity.clone().unwrap_or_default();
+        all_words_in(
+            query_folded,
+            &fold(&format!("{} {} {}", self.name, code, label)),
+        )
+    }
+}
+
+pub fn summarise(project: &Project, lang: Lang) -> Vec<ActorSummary> {
+    let mut counts = std::collections::HashMap::<&ActorId, (usize, usize)>::new();
+    for f in &project.flows {
+        let c = counts.entry(&f.actor).or_default();
+        match f.direction {
+            Direction::Offer => c.0 += 1,
+            Direction::Need => c.1 += 1,
+        }
+    }
+    project
+        .actors
+        .iter()
+        .map(|a| {
+            let (offers, needs) = counts.get(&a.id).copied().unwrap_or_default();
+            summary_of(a, offers, needs, lang)
+        })
+        .collect()
+}
+
+fn summary_of(a: &Actor, offers: usize, needs: usize, lang: Lang) -> ActorSummary {
+    let naf = a.naf.as_deref().and_then(naf::lookup);
+    ActorSummary {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        siret: a.siret.as_ref().map(|s| s.as_str().to_string()),
+        activity: naf
+            .map(|n| (n.code.clone(), n.label(lang).to_string()))
+            .or_else(|| a.naf.clone().map(|c| (c, String::new()))),
+        section: naf.map(|n| n.section_letter()),
+        commune: a.commune.clone(),
+        position: a.position.filter(Position::is_valid),
+        offers,
+        needs,
+    }
+}
+
+/// The sections present in the project, in A–U order, with how many actors each has.
+pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
+    let mut counts = std::collections::BTreeMap::<char, usize>::new();
+    for s in summaries {
+        if let Some(sec) = s.section {
+            *counts.entry(sec).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use symbiose_core::{Flow, FlowId, Siret};
+
+    fn project() -> Project {
+        let actor = |id: &str, name: &str, naf: &str| Actor {
+            id: ActorId::new(id),
+            name: name.into(),
+            naf: Some(naf.into()),
+            position: Some(Position::new(42.6, 9.44)),
+            ..Default::default()
+        };
+        let mut bakery = actor("a-1", "Boulangerie Santa Maria", "10.71C");
+        bakery.siret = Some(Siret::parse("12002701600019").unwrap());
+        let flow = |id: &str, actor: &str, direction| Flow {
+            id: FlowId::new(id),
+            actor: ActorId::new(actor),
+            direction,
+            ..Default::default()
+        };
+        Project {
+            actors: vec![
+                bakery,
+                actor("a-2", "Scierie du Golo", "16.10A"),
+                actor("a-3", "Inconnu", "00.00X"),
+            ],
+            flows: vec![
+                flow("f-1", "a-1", Direction::Offer),
+                flow("f-2", "a-1", Direction::Need),
+                flow("f-3", "a-1", Direction::Offer),
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn counts_sections_and_labels() {
+        let s = summarise(&project(), Lang::Fr);
+        assert_eq!((s[0].offers, s[0].needs), (2, 1));
+        assert_eq!(s[0].section, Some('C'));
+        assert_eq!(
+            s[2].section, None,
+            "unknown NAF has no section but keeps its code"
+        );
+        assert_eq!(s[2].activity.as_ref().unwrap().0, "00.00X");
+        assert_eq!(sections_present(&s), vec![('C', 2)]);
+    }
+
+    #[test]
+    fn search_by_name_siret_activity() {
+        use symbiose_core::refdata::text::fold;
+        let s = summarise(&project(), Lang::Fr);
+        assert!(s[0].matches(&fold("santa MARIA")));
+        assert!(s[0].matches(&fold("120 027")));
+        assert!(!s[1].matches(&fold("120027")));
+        assert!(s[1].matches(&fold("sciage")));
+        assert!(s[1].matches(""));
+    }
+}

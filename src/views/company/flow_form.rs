@@ -1,0 +1,297 @@
+//! Adding or editing a flow. Units and quality fields follow the family; the waste code is
+//! picked from the European List of Waste by code or by words, in French or English.
+
+use leptos::prelude::*;
+use symbiose_core::edit::Command;
+use symbiose_core::refdata::waste;
+use symbiose_core::{
+    Confidentiality, Direction, Family, Flow, PhysicalState, ResourceCategory, Route,
+};
+
+use super::fields::{EnumSelect, TextField};
+use crate::forms::flow::{
+    FlowDraft, categories_for, shows_material_quality, shows_temperature, units_for,
+};
+use crate::forms::{FieldError, error_for};
+use crate::i18n::{use_lang, use_texts};
+use crate::state::use_project;
+
+/// `is_new` decides between an add and an update command; `flow` carries the id either way.
+#[component]
+pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let draft = RwSignal::new(FlowDraft::from_flow(&flow));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let base = StoredValue::new(flow);
+    let err = move |field: &'static str| {
+        Signal::derive(move || errors.with(|e| error_for(e, field, lang.get())))
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match draft.with_untracked(|d| d.to_flow(&base.get_value())) {
+            Err(e) => errors.set(e),
+            Ok(flow) => {
+                let cmd = if is_new {
+                    Command::AddFlow(flow)
+                } else {
+                    Command::UpdateFlow(flow)
+                };
+                match state.apply(cmd) {
+                    Ok(()) => on_done.run(()),
+                    Err(e) => errors.set(vec![FieldError::new(
+                        "form",
+                        e.message(symbiose_core::Lang::Fr),
+                        e.message(symbiose_core::Lang::En),
+                    )]),
+                }
+            }
+        }
+    };
+    let delete = move |_| {
+        if state
+            .apply(Command::RemoveFlow(base.get_value().id))
+            .is_ok()
+        {
+            on_done.run(());
+        }
+    };
+
+    let directions = Signal::derive(move || {
+        let l = lang.get();
+        [Direction::Offer, Direction::Need]
+            .iter()
+            .map(|d| (*d, d.label(l).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let families = Signal::derive(move || {
+        Family::ALL
+            .iter()
+            .map(|f| (*f, f.label(lang.get()).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let categories = Signal::derive(move || {
+        let l = lang.get();
+        let first = categories_for(draft.with(|d| d.family));
+        let rest = ResourceCategory::ALL
+            .iter()
+            .filter(|c| !first.contains(c))
+            .copied();
+        first
+            .iter()
+            .copied()
+            .chain(rest)
+            .map(|c| (c, c.label(l).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let units = Signal::derive(move || {
+        units_for(draft.with(|d| d.family))
+            .iter()
+            .map(|u| (*u, u.symbol().to_string()))
+            .collect::<Vec<_>>()
+    });
+    let periods = Signal::derive(move || {
+        use symbiose_core::Period::*;
+        let t = t.get();
+        vec![
+            (Year, t.period_year.to_string()),
+            (Month, t.period_month.to_string()),
+            (Week, t.period_week.to_string()),
+            (Day, t.period_day.to_string()),
+            (Once, t.period_once.to_string()),
+        ]
+    });
+    let states = Signal::derive(move || {
+        use PhysicalState::*;
+        [Solid, Powder, Paste, Liquid, Gas]
+            .iter()
+            .map(|s| (*s, s.label(lang.get()).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let routes = Signal::derive(move || {
+        use Route::*;
+        [
+            Landfill,
+            Incineration,
+            EnergyRecovery,
+            Recycling,
+            Composting,
+            AnaerobicDigestion,
+            Reuse,
+            Sewer,
+            Purchase,
+            Other,
+        ]
+        .iter()
+        .map(|r| (*r, r.label(lang.get()).to_string()))
+        .collect::<Vec<_>>()
+    });
+    let privacy = Signal::derive(move || {
+        use Confidentiality::*;
+        [Public, Anonymised, Private]
+            .iter()
+            .map(|c| (*c, c.label(lang.get()).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let waste_hint = Signal::derive(move || {
+        errors
+            .with(|e| error_for(e, "waste_code", lang.get()))
+            .or_else(|| {
+                draft
+                    .with(|d| d.waste_warning())
+                    .map(|w| w.message.get(lang.get()).to_string())
+            })
+    });
+    let waste_label = move || {
+        draft.with(|d| waste::lookup(&d.waste_code)).map(|w| {
+            let hazard = if w.hazardous {
+                format!(" — {}", t.get().hazardous)
+            } else {
+                String::new()
+            };
+            format!("{} {}{hazard}", w.display_with_star(), w.label(lang.get()))
+        })
+    };
+    let waste_query = RwSignal::new(String::new());
+    let waste_hits = Memo::new(move |_| {
+        waste_query
+            .with(|q| waste::search(q, 8))
+            .into_iter()
+            .map(|w| {
+                (
+                    w.code.clone(),
+                    format!("{} {}", w.display_with_star(), w.label(lang.get())),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let is_waste = move || draft.with(|d| d.family == Family::Waste);
+    let month_letters = move || {
+        t.get()
+            .months_short
+            .split(',')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <form class="entity-form" data-testid="flow-form" on:submit=save novalidate>
+            <div class="field-row">
+                <EnumSelect label=Signal::derive(move || t.get().f_direction) testid="flow-direction" options=directions
+                    value=Signal::derive(move || draft.with(|d| Some(d.direction)))
+                    on_change=Callback::new(move |v: Option<Direction>| if let Some(v) = v { draft.update(|d| d.direction = v) }) />
+                <EnumSelect label=Signal::derive(move || t.get().f_family) testid="flow-family" options=families
+                    value=Signal::derive(move || draft.with(|d| Some(d.family)))
+                    on_change=Callback::new(move |v: Option<Family>| if let Some(v) = v { draft.update(|d| d.set_family(v)) }) />
+            </div>
+            <TextField label=Signal::derive(move || t.get().f_label) testid="flow-label"
+                value=Signal::derive(move || draft.with(|d| d.label.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.label = v)) error=err("label") />
+            <EnumSelect label=Signal::derive(move || t.get().f_category) testid="flow-category" options=categories
+                value=Signal::derive(move || draft.with(|d| d.category))
+                on_change=Callback::new(move |v| draft.update(|d| d.category = v))
+                none_label=Signal::derive(move || t.get().choose) />
+            <Show when=is_waste>
+                <div class="field waste-picker">
+                    <label for="field-waste-search">{move || t.get().f_waste_code}</label>
+                    <p class="picked" data-testid="waste-picked">{waste_label}</p>
+                    <input type="search" id="field-waste-search" data-testid="waste-search"
+                        placeholder=move || t.get().waste_search_hint prop:value=move || waste_query.get()
+                        on:input=move |ev| waste_query.set(event_target_value(&ev)) />
+                    <ul class="picker-results" data-testid="waste-results">
+                        <For each=move || waste_hits.get() key=|(code, _)| code.clone() let:hit>
+                            <li><button type="button" data-testid="waste-hit" on:click={
+                                let code = hit.0.clone();
+                                move |_| { draft.update(|d| d.waste_code = code.clone()); waste_query.set(String::new()); }
+                            }>{hit.1.clone()}</button></li>
+                        </For>
+                    </ul>
+                    <TextField label=Signal::derive(move || t.get().f_waste_code) testid="flow-waste-code" inputmode="numeric"
+                        value=Signal::derive(move || draft.with(|d| d.waste_code.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.waste_code = v)) error=waste_hint />
+                </div>
+            </Show>
+            <div class="field-row">
+                <TextField label=Signal::derive(move || t.get().f_quantity) testid="flow-quantity" inputmode="decimal"
+                    value=Signal::derive(move || draft.with(|d| d.quantity.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.quantity = v)) error=err("quantity") />
+                <EnumSelect label=Signal::derive(move || t.get().f_unit) testid="flow-unit" options=units
+                    value=Signal::derive(move || draft.with(|d| Some(d.unit)))
+                    on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.unit = v) }) />
+                <EnumSelect label=Signal::derive(move || t.get().f_period) testid="flow-period" options=periods
+                    value=Signal::derive(move || draft.with(|d| Some(d.period)))
+                    on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.period = v) }) />
+            </div>
+            <fieldset class="months" data-testid="flow-months">
+                <legend>{move || t.get().f_months}</legend>
+                {move || month_letters().into_iter().enumerate().map(|(i, letter)| {
+                    let m = i as u8 + 1;
+                    view! {
+                        <label class="month">
+                            <input type="checkbox" prop:checked=move || draft.with(|d| d.months.contains(m))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    draft.update(|d| {
+                                        let mut ms = d.months.numbers();
+                                        ms.retain(|x| *x != m);
+                                        if on { ms.push(m); }
+                                        d.months = symbiose_core::Months::from_numbers(ms);
+                                    });
+                                } />
+                            <span>{letter}</span>
+                        </label>
+                    }
+                }).collect_view()}
+                <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "months", lang.get()))}</p>
+            </fieldset>
+            <Show when=move || draft.with(|d| shows_material_quality(d.family))>
+                <EnumSelect label=Signal::derive(move || t.get().f_state) testid="flow-state" options=states
+                    value=Signal::derive(move || draft.with(|d| d.state))
+                    on_change=Callback::new(move |v| draft.update(|d| d.state = v))
+                    none_label=Signal::derive(move || t.get().not_given) />
+                <div class="field-row">
+                    <TextField label=Signal::derive(move || t.get().f_purity) testid="flow-purity" inputmode="decimal"
+                        value=Signal::derive(move || draft.with(|d| d.purity.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.purity = v)) error=err("purity") />
+                    <TextField label=Signal::derive(move || t.get().f_contaminants) testid="flow-contaminants"
+                        value=Signal::derive(move || draft.with(|d| d.contaminants.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.contaminants = v)) />
+                </div>
+            </Show>
+            <Show when=move || draft.with(|d| shows_temperature(d.family, d.category))>
+                <TextField label=Signal::derive(move || t.get().f_temperature) testid="flow-temperature" inputmode="decimal"
+                    value=Signal::derive(move || draft.with(|d| d.temperature.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.temperature = v)) error=err("temperature") />
+            </Show>
+            <div class="field-row">
+                <EnumSelect label=Signal::derive(move || t.get().f_route) testid="flow-route" options=routes
+                    value=Signal::derive(move || draft.with(|d| d.route))
+                    on_change=Callback::new(move |v| draft.update(|d| d.route = v))
+                    none_label=Signal::derive(move || t.get().not_given) />
+                <TextField label=Signal::derive(move || t.get().f_cost) testid="flow-cost" inputmode="decimal"
+                    value=Signal::derive(move || draft.with(|d| d.cost.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.cost = v)) error=err("cost") />
+            </div>
+            <EnumSelect label=Signal::derive(move || t.get().f_confidentiality) testid="flow-confidentiality" options=privacy
+                value=Signal::derive(move || draft.with(|d| Some(d.confidentiality)))
+                on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.confidentiality = v) }) />
+            <TextField label=Signal::derive(move || t.get().f_notes) testid="flow-notes" multiline=true
+                value=Signal::derive(move || draft.with(|d| d.notes.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <p class="error" role="alert" data-testid="form-errors">
+                    {move || t.get().fix_errors}" "{move || errors.with(|e| error_for(e, "form", lang.get()))}
+                </p>
+            </Show>
+            <div class="form-buttons">
+                <button type="submit" class="primary" data-testid="flow-save">{move || t.get().save}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
+                <Show when=move || !is_new>
+                    <button type="button" class="danger" data-testid="flow-delete" on:click=delete>{move || t.get().delete_flow}</button>
+                </Show>
+            </div>
+        </form>
+    }
+}

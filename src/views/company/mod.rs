@@ -1,0 +1,160 @@
+//! The company panel: one actor's details and flows, and the forms to edit them. It takes the
+//! list's place in the side panel while a company is selected.
+
+mod actor_form;
+mod fields;
+mod flow_form;
+
+use leptos::prelude::*;
+use symbiose_core::refdata::{naf, waste};
+use symbiose_core::{ActorId, Confidentiality, Direction, Flow, FlowId, Lang};
+
+use symbiose_core::edit::questionnaire::extract_questionnaire;
+use symbiose_core::format;
+
+use crate::files;
+use crate::i18n::{Texts, use_lang, use_texts};
+use crate::map::format_number;
+use crate::persist::keys::export_file_name;
+use crate::state::use_project;
+use actor_form::ActorForm;
+use flow_form::FlowForm;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Editing {
+    Nothing,
+    Actor,
+    Flow(FlowId),
+    NewFlow(FlowId),
+}
+
+/// One line describing a flow, as the panel lists it.
+pub fn flow_line(f: &Flow, t: &Texts, lang: Lang) -> String {
+    let arrow = if f.direction == Direction::Offer {
+        "↗"
+    } else {
+        "↘"
+    };
+    let mut parts = vec![
+        format!("{arrow} {}", f.direction.label(lang)),
+        f.label.clone(),
+    ];
+    if let Some(q) = f.quantity {
+        parts.push(format!("{} {}", format_number(q.value), q.unit.symbol()));
+    }
+    if let Some(code) = &f.waste_code {
+        let hazardous = waste::lookup(code).is_some_and(|w| w.hazardous);
+        parts.push(if hazardous {
+            format!("{code}* ({})", t.hazardous)
+        } else {
+            code.clone()
+        });
+    }
+    if f.confidentiality != Confidentiality::Public {
+        parts.push(f.confidentiality.label(lang).to_string());
+    }
+    parts.join(" · ")
+}
+
+#[component]
+pub fn CompanyPanel(id: ActorId) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let editing = RwSignal::new(Editing::Nothing);
+    let actor_id = StoredValue::new(id);
+    let actor = Memo::new(move |_| {
+        state
+            .project
+            .with(|p| p.actor(&actor_id.get_value()).cloned())
+    });
+    let flows = Memo::new(move |_| {
+        state.project.with(|p| {
+            p.flows_of(&actor_id.get_value())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let done = Callback::new(move |_| editing.set(Editing::Nothing));
+    let new_flow = move |_| {
+        let id = state
+            .project
+            .with_untracked(|p| FlowId::next_free(p.flows.iter().map(|f| &f.id)));
+        editing.set(Editing::NewFlow(id));
+    };
+
+    let export_questionnaire = move |_| {
+        let q = state
+            .project
+            .with_untracked(|p| extract_questionnaire(p, &actor_id.get_value()));
+        if let Some(q) = q {
+            let file = export_file_name(&q.actor.name, &files::today_iso(), "questionnaire");
+            files::download(&file, "application/json", &format::save_questionnaire(&q)).ok();
+        }
+    };
+    let details = move || {
+        actor.get().map(|a| {
+            let t = t.get();
+            let lang = lang.get();
+            let activity = a.naf.as_deref().map(|c| match naf::lookup(c) {
+                Some(n) => format!("{} · {}", n.code, n.label(lang)),
+                None => c.to_string(),
+            });
+            let or_none = |s: Option<String>| {
+                s.filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| t.not_given.to_string())
+            };
+            view! {
+                <h2 class="company-title" data-testid="company-title">{a.name.clone()}</h2>
+                <dl class="company-facts">
+                    <dt>{t.activity}</dt><dd>{or_none(activity)}</dd>
+                    <dt>"SIRET"</dt><dd>{or_none(a.siret.as_ref().map(|s| s.spaced()))}</dd>
+                    <dt>{t.f_address}</dt><dd>{or_none(Some(a.address.clone()))}</dd>
+                    <dt>{t.f_contact}</dt><dd>{or_none(Some(a.contact.clone()))}</dd>
+                </dl>
+            }
+        })
+    };
+
+    view! {
+        <aside class="company-panel detail" data-testid="company-detail">
+            <button class="back" data-testid="back-to-list" on:click=move |_| state.selected.set(None)>
+                {move || t.get().back_to_list}
+            </button>
+            {move || match editing.get() {
+                Editing::Actor => actor.get_untracked().map(|a| view! { <ActorForm actor=a on_done=done /> }.into_any()),
+                Editing::Flow(fid) => flows.get_untracked().into_iter().find(|f| f.id == fid)
+                    .map(|f| view! { <FlowForm flow=f is_new=false on_done=done /> }.into_any()),
+                Editing::NewFlow(fid) => Some(view! {
+                    <FlowForm flow=Flow { id: fid, actor: actor_id.get_value(), ..Default::default() } is_new=true on_done=done />
+                }.into_any()),
+                Editing::Nothing => Some(view! {
+                    <div class="company-detail-body">
+                        {details}
+                        <button data-testid="edit-actor" on:click=move |_| editing.set(Editing::Actor)>{move || t.get().edit}</button>
+                        <button data-testid="export-questionnaire" title=move || t.get().questionnaire_export_hint
+                            on:click=export_questionnaire>{move || t.get().questionnaire_export}</button>
+                        <h3>{move || t.get().flows_title}</h3>
+                        <Show when=move || flows.with(Vec::is_empty)>
+                            <p class="empty">{move || t.get().no_flows}</p>
+                        </Show>
+                        <ul class="flow-list" data-testid="flow-list">
+                            <For each=move || flows.get() key=|f| (f.id.clone(), format!("{f:?}")) let:f>
+                                <li>
+                                    <button class="flow-item" data-testid="flow-item" on:click={
+                                        let id = f.id.clone();
+                                        move |_| editing.set(Editing::Flow(id.clone()))
+                                    }>{
+                                        let f = f.clone();
+                                        move || flow_line(&f, t.get(), lang.get())
+                                    }</button>
+                                </li>
+                            </For>
+                        </ul>
+                        <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().add_flow}</button>
+                    </div>
+                }.into_any()),
+            }}
+        </aside>
+    }
+}

@@ -1,0 +1,89 @@
+//! The side panel: the companies of the zone, searchable, in step with the map's selection.
+
+use leptos::prelude::*;
+use symbiose_core::refdata::text::fold;
+
+use crate::i18n::use_texts;
+use crate::map::section_colour;
+use crate::state::use_project;
+use crate::summary::ActorSummary;
+
+#[component]
+pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
+    let t = use_texts();
+    let query = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let q = fold(&query.get());
+        summaries.with(|all| {
+            all.iter()
+                .filter(|s| s.matches(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <aside class="company-panel" data-testid="company-panel">
+            <h2>
+                {move || t.get().companies}
+                <span class="count" data-testid="company-count">
+                    {move || format!(" ({})", shown.with(Vec::len))}
+                </span>
+            </h2>
+            <input type="search" class="company-search" data-testid="company-search"
+                placeholder=move || t.get().search_companies
+                aria-label=move || t.get().search_companies
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev)) />
+            <Show when=move || shown.with(Vec::is_empty)>
+                <p class="empty">{move || t.get().no_company_matches}</p>
+            </Show>
+            <ul class="company-list" data-testid="company-list">
+                // Keyed by content: a row whose company changed (an edit, an undo) is drawn again.
+                <For each=move || shown.get() key=|s| format!("{s:?}") let:s>
+                    <CompanyItem summary=s />
+                </For>
+            </ul>
+        </aside>
+    }
+}
+
+#[component]
+fn CompanyItem(summary: ActorSummary) -> impl IntoView {
+    let state = use_project();
+    let t = use_texts();
+    let id = summary.id.clone();
+    let is_selected = Memo::new({
+        let id = id.clone();
+        move |_| state.selected.with(|s| s.as_ref() == Some(&id))
+    });
+    let select = move |_| state.selected.set(Some(id.clone()));
+    let colour = section_colour(summary.section);
+    let activity = summary.activity.clone().map(|(code, label)| {
+        if label.is_empty() {
+            code
+        } else {
+            format!("{code} · {label}")
+        }
+    });
+    let n = summary.flow_count();
+    let has_position = summary.position.is_some();
+    view! {
+        <li>
+            <button class="company-item" class:selected=is_selected data-testid="company-item"
+                aria-pressed=move || is_selected.get().to_string() on:click=select>
+                <span class="swatch" style:background-color=colour aria-hidden="true"></span>
+                <span class="company-text">
+                    <span class="company-name">{summary.name.clone()}</span>
+                    <span class="company-activity">
+                        {move || activity.clone().unwrap_or_else(|| t.get().activity_unknown.to_string())}
+                    </span>
+                    <span class="company-flows">
+                        {move || format!("{n} {}", if n == 1 { t.get().flow_count_one } else { t.get().flow_count_many })}
+                        {move || (!has_position).then(|| format!(" · {}", t.get().no_position))}
+                    </span>
+                </span>
+            </button>
+        </li>
+    }
+}

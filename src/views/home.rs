@@ -1,0 +1,206 @@
+//! The home view: every project stored in this browser, and how to add one.
+
+use leptos::prelude::*;
+use symbiose_core::{Project, format};
+
+use crate::files;
+use crate::i18n::{use_lang, use_texts};
+use crate::persist::keys::{Meta, export_file_name};
+use crate::persist::{store, use_session};
+use crate::route::{Route, go};
+use crate::views::import::ImportButton;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let t = use_texts();
+    let session = use_session();
+    // Bumped after every change to storage made from this view, to list again.
+    let reload = RwSignal::new(0u32);
+    let projects = Memo::new(move |_| {
+        reload.track();
+        store::list()
+    });
+    let new_name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let create = move |project: Project| match session.create(&project) {
+        Ok(id) => go(Route::Project(id)),
+        Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+    };
+    let create_blank = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked().trim().to_string();
+        let name = if name.is_empty() {
+            t.get_untracked().untitled.to_string()
+        } else {
+            name
+        };
+        create(Project {
+            name,
+            ..Default::default()
+        });
+    };
+
+    view! {
+        <main class="home" data-testid="home">
+            <h2>{move || t.get().home_title}</h2>
+            <p class="home-intro">{move || t.get().home_intro}</p>
+            <div class="home-actions">
+                <form class="new-project" on:submit=create_blank>
+                    <input type="text" data-testid="new-project-name" aria-label=move || t.get().new_project_name
+                        placeholder=move || t.get().new_project_name prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                    <button type="submit" data-testid="create-project">{move || t.get().new_project}</button>
+                </form>
+                <button data-testid="add-demo" on:click=move |_| create(symbiose_core::demo::project())>
+                    {move || t.get().add_demo}
+                </button>
+                <ImportButton allow_replace=false />
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <Show when=move || projects.with(Vec::is_empty)>
+                <p class="empty">{move || t.get().no_projects}</p>
+            </Show>
+            <ul class="project-list" data-testid="project-list">
+                <For each=move || projects.get() key=|(id, meta)| (id.clone(), meta.as_ref().map(|m| m.revision))
+                    let:entry>
+                    <ProjectRow id=entry.0 meta=entry.1 reload error />
+                </For>
+            </ul>
+        </main>
+    }
+}
+
+#[component]
+fn ProjectRow(
+    id: String,
+    meta: Option<Meta>,
+    reload: RwSignal<u32>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let session = use_session();
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let name = meta.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+    let rename_value = RwSignal::new(name.clone());
+    let id = StoredValue::new(id);
+
+    let details = {
+        let meta = meta.clone();
+        move || match &meta {
+            Some(m) => {
+                let t = t.get();
+                let when = js_sys::Date::new(&m.saved_at.into())
+                    .to_locale_string(lang.get().code(), &wasm_bindgen::JsValue::UNDEFINED);
+                format!(
+                    "{} {} · {} {} · {} {} · {} {}",
+                    m.actors,
+                    t.actors_word,
+                    m.flows,
+                    t.flows,
+                    m.synergies,
+                    t.synergies_word,
+                    t.saved_on,
+                    String::from(when)
+                )
+            }
+            None => t.get().unreadable_meta.to_string(),
+        }
+    };
+    // Rename and duplicate go through the format loader: a project that does not load is never
+    // rewritten, so an unreadable one stays exactly as it is.
+    let load = move || -> Result<Project, String> {
+        let text = store::read_text(&id.get_value()).unwrap_or_default();
+        format::load_project(&text)
+            .map(|l| l.value)
+            .map_err(|e| e.message(lang.get_untracked()))
+    };
+    let save_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match load() {
+            Ok(mut p) => {
+                p.name = rename_value.get_untracked().trim().to_string();
+                let revision = store::read_meta(&id.get_value()).map_or(0, |m| m.revision) + 1;
+                let meta = Meta {
+                    name: p.name.clone(),
+                    actors: p.actors.len(),
+                    flows: p.flows.len(),
+                    synergies: p.synergies.len(),
+                    saved_at: js_sys::Date::now(),
+                    revision,
+                    writer: String::new(),
+                };
+                if store::write(&id.get_value(), &format::save_project(&p, false), &meta).is_err() {
+                    error.set(Some(t.get_untracked().full_banner.to_string()));
+                }
+                renaming.set(false);
+                reload.update(|n| *n += 1);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let duplicate = move |_| match load() {
+        Ok(mut p) => {
+            p.name.push_str(t.get_untracked().copy_suffix);
+            if session.create(&p).is_err() {
+                error.set(Some(t.get_untracked().full_banner.to_string()));
+            }
+            reload.update(|n| *n += 1);
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let export = {
+        let name = name.clone();
+        move |_| {
+            // The stored text is exported as it is, readable or not: it is the user's data.
+            let text = store::read_text(&id.get_value()).unwrap_or_default();
+            let file = export_file_name(&name, &files::today_iso(), "symbiose");
+            files::download(&file, "application/json", &text).ok();
+        }
+    };
+    let delete = move |_| {
+        store::delete(&id.get_value());
+        confirming.set(false);
+        reload.update(|n| *n += 1);
+    };
+    let shown_name = if name.is_empty() {
+        t.get_untracked().untitled.to_string()
+    } else {
+        name
+    };
+
+    view! {
+        <li class="project-row" data-testid="project-row">
+            <Show when=move || !renaming.get() fallback=move || view! {
+                <form class="rename" on:submit=save_rename>
+                    <input type="text" data-testid="rename-input" prop:value=move || rename_value.get()
+                        aria-label=move || t.get().rename
+                        on:input=move |ev| rename_value.set(event_target_value(&ev)) />
+                    <button type="submit" data-testid="rename-save">{move || t.get().save}</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>{move || t.get().cancel}</button>
+                </form>
+            }>
+                <div class="project-text">
+                    <span class="project-title" data-testid="project-title">{shown_name.clone()}</span>
+                    <span class="project-details">{details.clone()}</span>
+                </div>
+            </Show>
+            <div class="project-buttons">
+                <button data-testid="open-project" on:click=move |_| go(Route::Project(id.get_value()))>{move || t.get().open}</button>
+                <button data-testid="rename-project" on:click=move |_| renaming.set(true)>{move || t.get().rename}</button>
+                <button data-testid="duplicate-project" on:click=duplicate>{move || t.get().duplicate}</button>
+                <button data-testid="export-project" on:click=export>{move || t.get().export}</button>
+                <button data-testid="delete-project" class="danger" on:click=move |_| confirming.set(true)>{move || t.get().delete}</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" data-testid="confirm-delete">
+                    <p>{move || t.get().confirm_delete}</p>
+                    <button class="danger" data-testid="confirm-delete-yes" on:click=delete>{move || t.get().yes_delete}</button>
+                    <button on:click=move |_| confirming.set(false)>{move || t.get().cancel}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,269 @@
+//! Importing a project file: read, validate through the one load path, show a summary, then
+//! add it as a new project or replace the open one. Until the user confirms, nothing changes;
+//! a file that does not load changes nothing at all and says every problem found.
+
+use leptos::prelude::*;
+use symbiose_core::edit::Command;
+use symbiose_core::edit::questionnaire::{Resolution, plan_merge};
+use symbiose_core::format::{self, Loaded};
+use symbiose_core::{Lang, Project, Questionnaire};
+
+use crate::files;
+use crate::i18n::{use_lang, use_texts};
+use crate::persist::use_session;
+use crate::route::{Route, go};
+use crate::state::use_project;
+
+/// What the dialog shows after a file was read.
+#[derive(Clone)]
+enum Outcome {
+    Ready(Loaded<Project>),
+    /// A company's questionnaire: merged into the open project, or opened as a project of its own.
+    Questionnaire(Loaded<Questionnaire>),
+    Failed(String),
+}
+
+/// A project file, or else a questionnaire file; the project error is the one shown when the
+/// file is neither, since projects are what most imports are.
+fn read_outcome(text: &str, lang: Lang) -> Outcome {
+    match format::load_project(text) {
+        Ok(loaded) => Outcome::Ready(loaded),
+        Err(project_error) => match format::load_questionnaire(text) {
+            Ok(q) => Outcome::Questionnaire(q),
+            Err(_) => Outcome::Failed(project_error.message(lang)),
+        },
+    }
+}
+
+#[component]
+pub fn ImportButton(allow_replace: bool) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let target: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = target.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // The same file can be chosen again after a fix: clear the input's value now.
+        target.set_value("");
+        let lang = lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match files::read_text(&file).await {
+                Err(e) => Outcome::Failed(e.message(lang)),
+                Ok(text) => read_outcome(&text, lang),
+            };
+            outcome.set(Some(result));
+        });
+    };
+
+    view! {
+        <button type="button" data-testid="import-file" on:click=move |_| {
+            if let Some(i) = input.get() { i.click(); }
+        }>{move || if allow_replace { t.get().import_json } else { t.get().import_file }}</button>
+        <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-input"
+            node_ref=input on:change=on_change tabindex="-1" aria-hidden="true" />
+        {move || outcome.get().map(|o| view! { <ImportDialog outcome=o allow_replace close=move || outcome.set(None) /> })}
+    }
+}
+
+fn summary_line(p: &Project, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "« {} » : {} entreprises, {} flux, {} synergies, {} actions.",
+            p.name,
+            p.actors.len(),
+            p.flows.len(),
+            p.synergies.len(),
+            p.actions.len()
+        ),
+        Lang::En => format!(
+            "\"{}\": {} companies, {} flows, {} synergies, {} actions.",
+            p.name,
+            p.actors.len(),
+            p.flows.len(),
+            p.synergies.len(),
+            p.actions.len()
+        ),
+    }
+}
+
+#[component]
+fn ImportDialog(
+    outcome: Outcome,
+    allow_replace: bool,
+    close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let session = use_session();
+    let error = RwSignal::new(None::<String>);
+    let body = match outcome {
+        Outcome::Failed(message) => view! {
+            <div class="dialog-body" data-testid="import-error" role="alert">
+                <p class="error"><strong>{move || t.get().import_failed}</strong></p>
+                <pre class="problems">{message}</pre>
+            </div>
+            <div class="dialog-buttons">
+                <button on:click=move |_| close()>{move || t.get().dismiss}</button>
+            </div>
+        }
+        .into_any(),
+        Outcome::Questionnaire(loaded) => {
+            view! { <QuestionnaireBody q=loaded.value allow_merge=allow_replace close /> }
+                .into_any()
+        }
+        Outcome::Ready(loaded) => {
+            let project = StoredValue::new(loaded.value);
+            let warnings: Vec<String> = loaded
+                .warnings
+                .iter()
+                .map(|w| w.to_string_in(lang.get_untracked()))
+                .collect();
+            let has_warnings = !warnings.is_empty();
+            let summary = project.with_value(|p| summary_line(p, lang.get_untracked()));
+            let as_new = move |_| match session.create(&project.get_value()) {
+                Ok(id) => {
+                    close();
+                    go(Route::Project(id));
+                }
+                Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+            };
+            let replace = move |_| {
+                let state = use_project();
+                match state.apply(Command::ReplaceProject(Box::new(project.get_value()))) {
+                    Ok(()) => {
+                        session
+                            .notice
+                            .set(Some(t.get_untracked().import_replaced.to_string()));
+                        close();
+                    }
+                    Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+                }
+            };
+            view! {
+                <div class="dialog-body" data-testid="import-summary">
+                    <p><strong>{move || t.get().import_valid}</strong>" — "{summary}</p>
+                    <Show when=move || has_warnings>
+                        <details open>
+                            <summary>{move || t.get().import_warnings}</summary>
+                            <ul class="problems">{warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                        </details>
+                    </Show>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                </div>
+                <div class="dialog-buttons">
+                    <button class="primary" data-testid="import-as-new" on:click=as_new>{move || t.get().import_as_new}</button>
+                    <Show when=move || allow_replace>
+                        <button data-testid="import-replace" on:click=replace>{move || t.get().import_replace}</button>
+                    </Show>
+                    <button on:click=move |_| close()>{move || t.get().cancel}</button>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                <h2 id="import-title">{move || t.get().import_title}</h2>
+                {body}
+            </div>
+        </div>
+    }
+}
+
+/// A questionnaire: in a project, the merge plan and its confirmation; on the home view, a new
+/// project holding just that company, for the company to fill in.
+#[component]
+fn QuestionnaireBody(
+    q: Questionnaire,
+    allow_merge: bool,
+    close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let session = use_session();
+    let error = RwSignal::new(None::<String>);
+    let q = StoredValue::new(q);
+    if !allow_merge {
+        let open_as_project = move |_| {
+            let q = q.get_value();
+            let project = Project {
+                name: format!(
+                    "{} – {}",
+                    t.get_untracked().questionnaire_prefix,
+                    q.actor.name
+                ),
+                actors: vec![q.actor],
+                flows: q.flows,
+                ..Default::default()
+            };
+            match session.create(&project) {
+                Ok(id) => {
+                    close();
+                    go(Route::Project(id));
+                }
+                Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+            }
+        };
+        let name = q.with_value(|q| q.actor.name.clone());
+        return view! {
+            <div class="dialog-body" data-testid="questionnaire-summary">
+                <p><strong>{move || t.get().questionnaire_title}</strong>" — "{name}</p>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </div>
+            <div class="dialog-buttons">
+                <button class="primary" data-testid="questionnaire-open" on:click=open_as_project>
+                    {move || t.get().questionnaire_as_project}
+                </button>
+                <button on:click=move |_| close()>{move || t.get().cancel}</button>
+            </div>
+        }
+        .into_any();
+    }
+    let state = use_project();
+    let plan = RwSignal::new(
+        state
+            .project
+            .with_untracked(|p| plan_merge(p, &q.get_value())),
+    );
+    let resolve = move |how: Resolution| {
+        state
+            .project
+            .with_untracked(|p| plan.update(|plan| plan.resolve(p, how)));
+    };
+    let merge = move |_| match plan.get_untracked().into_command() {
+        Ok(cmd) => match state.apply(cmd) {
+            Ok(()) => {
+                session
+                    .notice
+                    .set(Some(t.get_untracked().merge_done.to_string()));
+                close();
+            }
+            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+        },
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <div class="dialog-body" data-testid="merge-summary">
+            <p><strong>{move || t.get().questionnaire_title}</strong></p>
+            <p class="merge-plan" data-testid="merge-plan">{move || plan.with(|p| p.summary(lang.get()))}</p>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </div>
+        <div class="dialog-buttons">
+            <Show when=move || plan.with(|p| p.has_conflict())
+                fallback=move || view! {
+                    <button class="primary" data-testid="merge-confirm" on:click=merge>{move || t.get().merge}</button>
+                }>
+                <button data-testid="merge-siret" on:click=move |_| resolve(Resolution::SiretMatch)>{move || t.get().use_siret_match}</button>
+                <button data-testid="merge-id" on:click=move |_| resolve(Resolution::IdMatch)>{move || t.get().use_id_match}</button>
+                <button data-testid="merge-new" on:click=move |_| resolve(Resolution::AddAsNew)>{move || t.get().add_as_new}</button>
+            </Show>
+            <button on:click=move |_| close()>{move || t.get().cancel}</button>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,42 @@
+//! The map legend: the sections present in the zone with their colour, large enough to be read
+//! from the back of a workshop room.
+
+use leptos::prelude::*;
+use symbiose_core::refdata::naf;
+
+use crate::i18n::{use_lang, use_texts};
+use crate::map::section_colour;
+use crate::summary::{ActorSummary, sections_present};
+
+#[component]
+pub fn Legend(
+    summaries: Memo<Vec<ActorSummary>>,
+    tiles_on: RwSignal<bool>,
+    on_fit: Callback<()>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts();
+    let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
+    view! {
+        <section class="legend" data-testid="legend" aria-label=move || t.get().legend_title>
+            <h3>{move || t.get().legend_title}</h3>
+            <ul>
+                <For each=move || sections.get() key=|(l, n)| (*l, *n) let:item>
+                    <li>
+                        <span class="swatch" style:background-color=section_colour(Some(item.0))></span>
+                        {move || format!("{} · {} ({})", item.0, naf::section_label(item.0, lang.get()).unwrap_or("?"), item.1)}
+                    </li>
+                </For>
+            </ul>
+            <p class="legend-size">{move || t.get().legend_size}</p>
+            <label class="tiles-toggle">
+                <input type="checkbox" data-testid="tiles-toggle" prop:checked=move || tiles_on.get()
+                    on:change=move |ev| tiles_on.set(event_target_checked(&ev)) />
+                {move || t.get().tiles_toggle}
+            </label>
+            <button class="fit-zone" data-testid="fit-zone" on:click=move |_| on_fit.run(())>
+                {move || t.get().fit_zone}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! The views of the shell. Each is a thin component over derived data and core commands.
+
+pub mod company;
+pub mod company_list;
+pub mod header;
+pub mod home;
+pub mod import;
+pub mod legend;
+pub mod toolbar;

@@ -1,0 +1,147 @@
+//! The workspace toolbar: back to the projects, undo/redo, export, import, and where the
+//! project stands in storage. Also the keyboard shortcuts for undo and redo.
+
+use leptos::prelude::*;
+use symbiose_core::format;
+
+use crate::files;
+use crate::i18n::use_texts;
+use crate::persist::keys::export_file_name;
+use crate::persist::{SaveStatus, use_session};
+use crate::route::{Route, go};
+use crate::state::use_project;
+use crate::views::import::ImportButton;
+
+/// Downloads the open project as a versioned JSON file (pretty-printed: people diff them).
+pub fn export_open_project() {
+    let state = use_project();
+    let (name, text) = state
+        .project
+        .with_untracked(|p| (p.name.clone(), format::save_project(p, true)));
+    let file = export_file_name(&name, &files::today_iso(), "symbiose");
+    files::download(&file, "application/json", &text).ok();
+}
+
+/// A questionnaire with no company yet, for a firm the facilitator has not met.
+fn export_blank_questionnaire() {
+    let state = use_project();
+    let q = state
+        .project
+        .with_untracked(|p| symbiose_core::edit::questionnaire::blank_questionnaire(&p.name));
+    let file = export_file_name("questionnaire-vierge", &files::today_iso(), "questionnaire");
+    files::download(&file, "application/json", &format::save_questionnaire(&q)).ok();
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let t = use_texts();
+    let state = use_project();
+    let session = use_session();
+
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo project edits, except inside a text field,
+    // where the browser's own undo of the typing is what the user means.
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if !(e.ctrl_key() || e.meta_key()) {
+            return;
+        }
+        let in_field = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        match e.key().to_lowercase().as_str() {
+            "z" if e.shift_key() => {
+                e.prevent_default();
+                state.redo();
+            }
+            "z" => {
+                e.prevent_default();
+                state.undo();
+            }
+            "y" => {
+                e.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let status_text = move || {
+        let t = t.get();
+        match session.status.get() {
+            SaveStatus::Saved => t.status_saved,
+            SaveStatus::Pending => t.status_pending,
+            SaveStatus::Full => t.status_full,
+            SaveStatus::Conflict => t.status_conflict,
+            SaveStatus::Refused(_) => t.status_refused,
+        }
+    };
+    let status_class = move || match session.status.get() {
+        SaveStatus::Saved => "save-status ok",
+        SaveStatus::Pending => "save-status pending",
+        _ => "save-status problem",
+    };
+
+    view! {
+        <nav class="toolbar" data-testid="toolbar">
+            <button data-testid="back-home" on:click=move |_| { session.close(); go(Route::Home); }>
+                {move || t.get().projects_link}
+            </button>
+            <button data-testid="undo" title=move || t.get().undo_hint aria-label=move || t.get().undo_hint
+                disabled=move || !state.can_undo.get() on:click=move |_| { state.undo(); }>
+                {move || t.get().undo}
+            </button>
+            <button data-testid="redo" title=move || t.get().redo_hint aria-label=move || t.get().redo_hint
+                disabled=move || !state.can_redo.get() on:click=move |_| { state.redo(); }>
+                {move || t.get().redo}
+            </button>
+            <button data-testid="export-json" on:click=move |_| export_open_project()>{move || t.get().export_json}</button>
+            <ImportButton allow_replace=true />
+            <button data-testid="blank-questionnaire" title=move || t.get().questionnaire_export_hint
+                on:click=move |_| export_blank_questionnaire()>{move || t.get().blank_questionnaire}</button>
+            <span class=status_class data-testid="save-status" role="status">{status_text}</span>
+        </nav>
+    }
+}
+
+/// Problems and news about storage, above the workspace.
+#[component]
+pub fn StatusBanners() -> impl IntoView {
+    let t = use_texts();
+    let session = use_session();
+    let lang = crate::i18n::use_lang();
+    let error = RwSignal::new(None::<String>);
+    view! {
+        {move || (session.status.get() == SaveStatus::Full).then(|| view! {
+            <div class="banner problem" role="alert" data-testid="banner-full">
+                <p>{move || t.get().full_banner}</p>
+                <button class="primary" on:click=move |_| export_open_project()>{move || t.get().export_mine}</button>
+            </div>
+        })}
+        {move || (session.status.get() == SaveStatus::Conflict).then(|| view! {
+            <div class="banner problem" role="alert" data-testid="banner-conflict">
+                <p>{move || t.get().conflict_banner}</p>
+                <button data-testid="take-theirs" on:click=move |_| {
+                    if let Err(e) = session.take_theirs(lang.get_untracked()) { error.set(Some(e)); }
+                }>{move || t.get().take_theirs}</button>
+                <button data-testid="keep-mine" on:click=move |_| session.keep_mine()>{move || t.get().keep_mine}</button>
+                <button on:click=move |_| export_open_project()>{move || t.get().export_mine}</button>
+            </div>
+        })}
+        {move || match session.status.get() {
+            SaveStatus::Refused(why) => Some(view! {
+                <div class="banner problem" role="alert"><p>{move || t.get().status_refused}" : "{why.clone()}</p></div>
+            }),
+            _ => None,
+        }}
+        {move || error.get().map(|e| view! { <div class="banner problem" role="alert"><p>{e}</p></div> })}
+        {move || session.notice.get().map(|n| view! {
+            <div class="banner info" role="status" data-testid="banner-notice">
+                <p>{n}</p>
+                <button on:click=move |_| session.notice.set(None)>{move || t.get().dismiss}</button>
+            </div>
+        })}
+    }
+}

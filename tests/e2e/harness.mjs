@@ -1,0 +1,116 @@
+// Shared end-to-end harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
+// playwright-core, records every console error, page error and failed request, and saves
+// screenshots under tests/e2e/screenshots/ (gitignored) for a person to look at.
+import { createServer } from 'node:http';
+import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves dist/ on a free loopback port; resolves to { url, close }. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// A 1x1 grey-green PNG, served in place of OpenStreetMap tiles: these machines have no network,
+// and a test must not depend on one. Tile requests are counted so a test can check the layer.
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4+/g+AAVAAqAa3wmHAAAAAElFTkSuQmCC',
+  'base64');
+
+/**
+ * Opens a fresh browser profile (empty storage) at the given viewport.
+ * Returns { page, context, errors, tileRequests, close }.
+ */
+export async function openApp(baseUrl, { width = 1920, height = 1080, locale = 'fr-FR' } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'symbiose-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width, height },
+    locale,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const errors = [];
+  const tileRequests = [];
+  await context.route('https://tile.openstreetmap.org/**', (route) => {
+    tileRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // Leaflet cancels the tiles of a view it leaves (zoom, fit): that is not a failure.
+    const cancelledTile = r.url().startsWith('https://tile.openstreetmap.org/') && r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!cancelledTile) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(baseUrl);
+  return {
+    page, context, errors, tileRequests,
+    close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Waits until the map has drawn its markers (canvas renderer) and the list is filled. */
+export async function waitForWorkspace(page) {
+  await page.waitForSelector('[data-testid=company-item]');
+  await page.waitForSelector('.leaflet-container canvas');
+  await page.waitForFunction(() => window.L !== undefined);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Every localStorage entry of the page's origin, as a plain object. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Clicks something that downloads a file and returns the file's text and suggested name. */
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await download.path();
+  const { readFile: read } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), text: await read(path, 'utf8') };
+}
+
+/** Chooses a file in the import control (from the home view or the project toolbar). */
+export async function importFile(page, name, text) {
+  await page.setInputFiles('[data-testid=import-input]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Waits until the toolbar says the project is saved in this browser. */
+export async function waitSaved(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.classList.contains('ok'));
+}

@@ -1,0 +1,318 @@
+// Issue 3 journeys: autosave, undo/redo, the home view, export/import, bad files, storage full,
+// corrupt storage, two tabs, and the company questionnaire round trip. Each bad case checks
+// that nothing stored changed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved,
+} from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server.close(); });
+
+async function renameFirstCompany(page, name) {
+  await page.locator('[data-testid=company-item]').first().click();
+  await page.click('[data-testid=edit-actor]');
+  await page.fill('[data-testid=actor-name]', name);
+  await page.click('[data-testid=actor-save]');
+  await page.locator('[data-testid=company-title]').waitFor();
+}
+
+test('an edit autosaves and survives reload; undo/redo work by buttons and keys, and are saved too', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  const listHas = (name) => page.waitForFunction(
+    (n) => [...document.querySelectorAll('[data-testid=company-item] .company-name')].some((e) => e.textContent.trim() === n), name);
+  try {
+    await waitForWorkspace(page);
+    assert.match(page.url(), /#\/p\/[a-z0-9-]+$/, 'the first visit opens the stored demonstration');
+    await renameFirstCompany(page, 'Menuiserie Testu');
+    await waitSaved(page);
+    await page.reload();
+    await waitForWorkspace(page);
+    await listHas('Menuiserie Testu');
+
+    await renameFirstCompany(page, 'Menuiserie Testu 2');
+    await page.click('[data-testid=back-to-list]');
+    await listHas('Menuiserie Testu 2');
+    await page.locator('body').click({ position: { x: 900, y: 20 } });
+    await page.keyboard.press('Control+z');
+    await listHas('Menuiserie Testu');
+    await page.keyboard.press('Control+Shift+z');
+    await listHas('Menuiserie Testu 2');
+    await page.click('[data-testid=undo]');
+    await listHas('Menuiserie Testu');
+    assert.equal(await page.isEnabled('[data-testid=redo]'), true);
+    await waitSaved(page);
+    await page.reload();
+    await waitForWorkspace(page);
+    await listHas('Menuiserie Testu');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('home view: create, rename, duplicate, delete after confirmation', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=back-home]');
+    await page.locator('[data-testid=home]').waitFor();
+    await page.fill('[data-testid=new-project-name]', 'ZA du Bevinco');
+    await page.click('[data-testid=create-project]');
+    await page.locator('[data-testid=toolbar]').waitFor();
+    assert.equal((await page.locator('[data-testid=project-name]').innerText()).trim(), 'ZA du Bevinco');
+    await page.click('[data-testid=back-home]');
+    const rows = page.locator('[data-testid=project-row]');
+    await rows.nth(1).waitFor();
+    assert.equal(await rows.count(), 2);
+
+    const row = rows.filter({ hasText: 'ZA du Bevinco' });
+    await row.locator('[data-testid=rename-project]').click();
+    await page.fill('[data-testid=rename-input]', 'ZA du Bevinco (atelier 1)');
+    await page.click('[data-testid=rename-save]');
+    await page.locator('[data-testid=project-title]', { hasText: 'ZA du Bevinco (atelier 1)' }).waitFor();
+
+    await page.locator('[data-testid=project-row]', { hasText: 'atelier 1' }).locator('[data-testid=duplicate-project]').click();
+    await page.locator('[data-testid=project-title]', { hasText: '(copie)' }).waitFor();
+    assert.equal(await rows.count(), 3);
+    await screenshot(page, 'home-1920x1080');
+
+    const copy = page.locator('[data-testid=project-row]', { hasText: '(copie)' });
+    await copy.locator('[data-testid=delete-project]').click();
+    await copy.locator('[data-testid=confirm-delete]').waitFor();
+    assert.equal(await rows.count(), 3, 'nothing deleted before confirmation');
+    await copy.locator('[data-testid=confirm-delete-yes]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-row]').length === 2);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('export then import as a new project gives the same project', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const first = await downloadText(page, '[data-testid=export-json]');
+    assert.match(first.name, /\.symbiose\.json$/);
+    const exported = JSON.parse(first.text);
+    assert.equal(exported.type, 'symbiose-project');
+    assert.equal(exported.version, 1);
+    await page.click('[data-testid=back-home]');
+    await importFile(page, first.name, first.text);
+    await page.locator('[data-testid=import-summary]').waitFor();
+    await page.click('[data-testid=import-as-new]');
+    await page.locator('[data-testid=toolbar]').waitFor();
+    await waitForWorkspace(page);
+    const second = await downloadText(page, '[data-testid=export-json]');
+    assert.deepEqual(JSON.parse(second.text).project, exported.project);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+const BAD_FILES = [
+  ['malformed.json', '{"type": "symbiose-project", "version": 1, "project": {', /ligne|line|EOF|JSON/i],
+  ['carte.geojson', JSON.stringify({ type: 'FeatureCollection', features: [] }), /Symbiose|type/i],
+  ['liste.json', '[1, 2, 3]', /Symbiose|type|objet|object/i],
+  ['futur.json', JSON.stringify({ type: 'symbiose-project', version: 99, source: 'x', project: {} }), /récente|newer/i],
+  ['pendant.json', JSON.stringify({ type: 'symbiose-project', version: 1, source: 'x', project: {
+    name: 'P', actors: [], flows: [{ id: 'f-1', actor: 'a-404', label: 'x' }] } }), /flows\[0\]/],
+  ['doublons.json', JSON.stringify({ type: 'symbiose-project', version: 1, source: 'x', project: {
+    name: 'P', actors: [{ id: 'a-1', name: 'A' }, { id: 'a-1', name: 'B' }] } }), /actors\[1\]/],
+  ['negatif.json', JSON.stringify({ type: 'symbiose-project', version: 1, source: 'x', project: {
+    name: 'P', actors: [{ id: 'a-1', name: 'A' }], flows: [{ id: 'f-1', actor: 'a-1', label: 'x', quantity: { value: -3, unit: 't' } }] } }), /flows\[0\]\.quantity/],
+  ['texte.json', JSON.stringify({ type: 'symbiose-project', version: 1, source: 'x', project: {
+    name: 'P', actors: [{ id: 'a-1', name: 'A' }], flows: [{ id: 'f-1', actor: 'a-1', label: 'x', quantity: { value: 'beaucoup', unit: 't' } }] } }), /flows\[0\]\.quantity/],
+];
+
+test('every bad file is refused with a message naming the problem, and nothing stored changes', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await waitSaved(page);
+    const before = await storageSnapshot(page);
+    for (const [name, text, expected] of BAD_FILES) {
+      await importFile(page, name, text);
+      const dialog = page.locator('[data-testid=import-error]');
+      await dialog.waitFor();
+      const message = await dialog.innerText();
+      assert.match(message, expected, `${name}: ${message}`);
+      if (name === 'pendant.json') await screenshot(page, 'import-error-1920x1080');
+      await page.locator('.dialog button').last().click();
+      assert.deepEqual(await storageSnapshot(page), before, `${name} changed storage`);
+    }
+    // 50 MB: refused from its size, before it is read.
+    const started = Date.now();
+    await page.setInputFiles('[data-testid=import-input]', {
+      name: 'enorme.json', mimeType: 'application/json', buffer: Buffer.alloc(50 * 1024 * 1024, 0x20) });
+    const dialog = page.locator('[data-testid=import-error]');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /trop volumineux/);
+    console.log(`# 50 MB file refused in ${Date.now() - started} ms (including the upload into the page)`);
+    await page.locator('.dialog button').last().click();
+    assert.deepEqual(await storageSnapshot(page), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('storage full: the user is told, the last save stays intact, export works, saving resumes', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await waitSaved(page);
+    const before = await storageSnapshot(page);
+    // Fill the origin's quota with other data.
+    await page.evaluate(() => {
+      // Halving sizes down to one character fill the quota to the last byte.
+      let i = 0;
+      for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+        for (;;) {
+          try { localStorage.setItem(`filler.${i++}`, 'x'.repeat(size)); } catch { break; }
+        }
+      }
+    });
+    await renameFirstCompany(page, 'Nom qui ne tient plus dans le stockage du navigateur');
+    await page.locator('[data-testid=banner-full]').waitFor();
+    await screenshot(page, 'storage-full-1920x1080');
+    const after = await storageSnapshot(page);
+    for (const key of Object.keys(before)) assert.equal(after[key], before[key], `${key} changed while storage was full`);
+    const exported = await downloadText(page, '[data-testid=banner-full] button');
+    assert.ok(exported.text.includes('Nom qui ne tient plus dans le stockage du navigateur'), 'the export holds the unsaved edit');
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+    await page.click('[data-testid=back-to-list]');
+    await renameFirstCompany(page, 'Nom enfin enregistré');
+    await waitSaved(page);
+    assert.equal(await page.locator('[data-testid=banner-full]').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a corrupt stored project is kept as it is, reported, and the rest of the app works', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const corrupt = '{"type":"symbiose-project","version":1,"project":{"actors":[{]}';
+    await page.evaluate((c) => localStorage.setItem('symbiose.project.zz-broken', c), corrupt);
+    await page.click('[data-testid=back-home]');
+    await page.reload();
+    await page.locator('[data-testid=project-row]').nth(1).waitFor();
+    const broken = page.locator('[data-testid=project-row]', { hasText: 'illisibles' });
+    await broken.locator('[data-testid=open-project]').click();
+    await page.locator('[data-testid=banner-notice]').waitFor();
+    assert.match(await page.locator('[data-testid=banner-notice]').innerText(), /illisible/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('symbiose.project.zz-broken')), corrupt);
+    const raw = await downloadText(page, '[data-testid=project-row]:has-text("illisibles") [data-testid=export-project]');
+    assert.equal(raw.text, corrupt, 'the unreadable text can be exported as it is');
+    await page.locator('[data-testid=project-row]', { hasNotText: 'illisibles' }).locator('[data-testid=open-project]').click();
+    await waitForWorkspace(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('two tabs on one project: a clean tab follows, a tab with unsaved edits is never overwritten silently', async () => {
+  const app = await openApp(server.url);
+  const { page: a, context, errors } = app;
+  try {
+    await waitForWorkspace(a);
+    await waitSaved(a);
+    const b = await context.newPage();
+    b.on('pageerror', (e) => errors.push(`page B: ${e.message}`));
+    await b.goto(a.url());
+    await waitForWorkspace(b);
+    await renameFirstCompany(a, 'Écrit dans A');
+    await waitSaved(a);
+    await b.locator('[data-testid=banner-notice]').waitFor();
+    assert.ok((await b.locator('[data-testid=company-list]').innerText()).includes('Écrit dans A'));
+
+    // Now both edit before either saves: one of them must stop and ask.
+    await a.click('[data-testid=back-to-list]');
+    await b.locator('[data-testid=company-item]').nth(1).click();
+    await b.click('[data-testid=edit-actor]');
+    await b.fill('[data-testid=actor-name]', 'Écrit dans B');
+    await a.locator('[data-testid=company-item]').nth(2).click();
+    await a.click('[data-testid=edit-actor]');
+    await a.fill('[data-testid=actor-name]', 'Encore A');
+    await Promise.all([b.click('[data-testid=actor-save]'), a.click('[data-testid=actor-save]')]);
+    await Promise.race([a.locator('[data-testid=banner-conflict]').waitFor(), b.locator('[data-testid=banner-conflict]').waitFor()]);
+    const loser = (await a.locator('[data-testid=banner-conflict]').count()) ? a : b;
+    const winnerName = loser === a ? 'Écrit dans B' : 'Encore A';
+    const stored = await a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('symbiose.project.'))[1]);
+    assert.ok(stored.includes(winnerName), 'the first save is stored');
+    await screenshot(loser, 'two-tabs-conflict-1920x1080');
+    await loser.click('[data-testid=keep-mine]');
+    await waitSaved(loser);
+    const merged = await a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('symbiose.project.'))[1]);
+    assert.ok(merged.includes(loser === a ? 'Encore A' : 'Écrit dans B'), 'keeping mine writes it, knowingly');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('company questionnaire: export, fill on another machine, merge back with a summary', async () => {
+  const facilitator = await openApp(server.url);
+  const company = await openApp(server.url);
+  try {
+    const f = facilitator.page;
+    await waitForWorkspace(f);
+    await f.locator('[data-testid=company-item]').first().click();
+    const name = (await f.locator('[data-testid=company-title]').innerText()).trim();
+    const sent = await downloadText(f, '[data-testid=export-questionnaire]');
+    assert.match(sent.name, /\.questionnaire\.json$/);
+
+    // The company's own browser: a fresh profile.
+    const c = company.page;
+    await waitForWorkspace(c);
+    await c.click('[data-testid=back-home]');
+    await importFile(c, sent.name, sent.text);
+    await c.click('[data-testid=questionnaire-open]');
+    await waitForWorkspace(c);
+    await c.locator('[data-testid=company-item]').first().click();
+    await c.click('[data-testid=edit-actor]');
+    await c.fill('[data-testid=actor-contact]', 'Mme Casanova, 04 95 11 22 33');
+    await c.click('[data-testid=actor-save]');
+    await c.click('[data-testid=add-flow]');
+    await c.selectOption('[data-testid=flow-family]', { label: 'Déchet' });
+    await c.fill('[data-testid=flow-label]', 'Palettes bois cassées');
+    await c.fill('[data-testid=waste-search]', 'emballages en bois');
+    await c.locator('[data-testid=waste-hit]').first().click();
+    await c.fill('[data-testid=flow-quantity]', '12,5');
+    await screenshot(c, 'questionnaire-flow-form-1920x1080');
+    await c.click('[data-testid=flow-save]');
+    await c.locator('[data-testid=flow-item]', { hasText: 'Palettes bois cassées' }).waitFor();
+    const returned = await downloadText(c, '[data-testid=export-questionnaire]');
+
+    await importFile(f, returned.name, returned.text);
+    const plan = f.locator('[data-testid=merge-plan]');
+    await plan.waitFor();
+    const summary = await plan.innerText();
+    assert.match(summary, new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.match(summary, /contact/);
+    assert.match(summary, /1 ajouté/);
+    await screenshot(f, 'questionnaire-merge-1920x1080');
+    await f.click('[data-testid=merge-confirm]');
+    await f.locator('[data-testid=flow-item]', { hasText: 'Palettes bois cassées' }).waitFor();
+    assert.match(await f.locator('.company-facts').innerText(), /Casanova/);
+    assert.deepEqual(facilitator.errors, []);
+    assert.deepEqual(company.errors, []);
+  } finally {
+    await facilitator.close();
+    await company.close();
+  }
+});

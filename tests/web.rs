@@ -1,0 +1,178 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium).
+//! Run by `make test`; see scripts/test.sh for the runner settings.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use symbiose_app::i18n::UiLang;
+use symbiose_app::state::ProjectState;
+use symbiose_core::{Actor, ActorId, Direction, Flow, FlowId, Lang, Position, Project};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let div: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    div.style().set_property("height", "600px").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Lets Leptos effects and the browser run once.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn project() -> Project {
+    let actor = |id: &str, name: &str, naf: &str, lat: f64| Actor {
+        id: ActorId::new(id),
+        name: name.into(),
+        naf: Some(naf.into()),
+        position: Some(Position::new(lat, 9.44)),
+        ..Default::default()
+    };
+    Project {
+        name: "Zone test".into(),
+        actors: vec![
+            actor("a-1", "Menuiserie Orsini", "16.23Z", 42.62),
+            actor("a-2", "<img src=x onerror=alert(1)>", "10.71C", 42.63),
+            Actor {
+                id: ActorId::new("a-3"),
+                name: "Sans adresse".into(),
+                ..Default::default()
+            },
+        ],
+        flows: vec![Flow {
+            id: FlowId::new("f-1"),
+            actor: ActorId::new("a-1"),
+            direction: Direction::Offer,
+            label: "Chutes de bois".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+fn mount_workspace() -> web_sys::HtmlElement {
+    let div = container();
+    let handle = leptos::mount::mount_to(div.clone(), || {
+        provide_context(UiLang(RwSignal::new(Lang::Fr)));
+        ProjectState::new(project()).provide();
+        view! { <symbiose_app::Workspace tiles_on=RwSignal::new(false) /> }
+    });
+    handle.forget();
+    div
+}
+
+fn ensure_leaflet() {
+    if js_sys::Reflect::has(&window(), &"L".into()).unwrap_or(false) {
+        return;
+    }
+    // The test runner's page has no leaflet.js; load the vendored copy the app ships.
+    js_sys::Function::new_no_args(include_str!("../vendor/leaflet/leaflet.js"))
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn company_list_shows_every_actor_and_names_are_text() {
+    ensure_leaflet();
+    let div = mount_workspace();
+    tick().await;
+    let items = div
+        .query_selector_all("[data-testid=company-item]")
+        .unwrap();
+    assert_eq!(items.length(), 3);
+    let text = div
+        .query_selector("[data-testid=company-list]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(text.contains("Menuiserie Orsini"));
+    assert!(text.contains("1 flux déclaré"), "{text}");
+    assert!(text.contains("sans position"));
+    // The hostile name is shown as typed and created no element.
+    assert!(text.contains("<img src=x onerror=alert(1)>"));
+    assert!(
+        div.query_selector("[data-testid=company-list] img")
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn map_draws_one_marker_per_positioned_actor_and_selection_opens_popup() {
+    ensure_leaflet();
+    let div = mount_workspace();
+    tick().await;
+    let map = div.query_selector("[data-testid=map]").unwrap().unwrap();
+    assert!(map.class_list().contains("leaflet-container"));
+    assert_eq!(map.get_attribute("data-markers").as_deref(), Some("2"));
+
+    let second: web_sys::HtmlElement = div
+        .query_selector_all("[data-testid=company-item]")
+        .unwrap()
+        .get(1)
+        .unwrap()
+        .unchecked_into();
+    second.click();
+    tick().await;
+    let popup = div
+        .query_selector("[data-testid=map-popup]")
+        .unwrap()
+        .expect("popup opened");
+    assert_eq!(
+        popup
+            .query_selector(".map-popup-name")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "<img src=x onerror=alert(1)>"
+    );
+    assert!(
+        popup.query_selector("img").unwrap().is_none(),
+        "no element built from the name"
+    );
+    assert_eq!(
+        second.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn search_filters_by_activity_words() {
+    ensure_leaflet();
+    let div = mount_workspace();
+    tick().await;
+    let input: web_sys::HtmlInputElement = div
+        .query_selector("[data-testid=company-search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("boulangerie");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    let items = div
+        .query_selector_all("[data-testid=company-item]")
+        .unwrap();
+    assert_eq!(items.length(), 1);
+    assert_eq!(
+        div.query_selector("[data-testid=company-count]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .trim(),
+        "(1)"
+    );
+}
