@@ -16,7 +16,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(other) => {
-            eprintln!("symbiose: commande inconnue « {other} » / unknown command \"{other}\"\n\n{USAGE}");
+            eprintln!(
+                "symbiose: commande inconnue « {other} » / unknown command \"{other}\"\n\n{USAGE}"
+            );
             ExitCode::from(2)
         }
     }

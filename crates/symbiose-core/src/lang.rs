@@ -37,7 +37,10 @@ pub struct Bilingual {
 
 impl Bilingual {
     pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { fr: fr.into(), en: en.into() }
+        Self {
+            fr: fr.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

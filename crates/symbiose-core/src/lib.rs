@@ -4,7 +4,12 @@
 //! behaviour tested here with plain `cargo test` is the behaviour users see. Nothing here may
 //! depend on leptos, web-sys, gloo, wasm-bindgen or leaflet (see docs/ARCHITECTURE.md).
 
+pub mod detect;
+pub mod factors;
+
+pub mod kb;
 pub mod lang;
+
 pub mod model;
 pub mod refdata;
 

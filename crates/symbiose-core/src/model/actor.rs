@@ -18,7 +18,10 @@ impl Position {
     }
 
     pub fn is_valid(&self) -> bool {
-        self.lat.is_finite() && self.lon.is_finite() && self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0
+        self.lat.is_finite()
+            && self.lon.is_finite()
+            && self.lat.abs() <= 90.0
+            && self.lon.abs() <= 180.0
     }
 
     /// Great-circle distance in kilometres (haversine, mean Earth radius).
@@ -87,9 +90,13 @@ pub struct Siret(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SiretError {
-    #[error("le SIRET doit avoir 14 chiffres (lu : « {0} ») / a SIRET has 14 digits (read \"{0}\")")]
+    #[error(
+        "le SIRET doit avoir 14 chiffres (lu : « {0} ») / a SIRET has 14 digits (read \"{0}\")"
+    )]
     Length(String),
-    #[error("SIRET « {0} » : clé de contrôle (Luhn) invalide / SIRET \"{0}\": bad check digit (Luhn)")]
+    #[error(
+        "SIRET « {0} » : clé de contrôle (Luhn) invalide / SIRET \"{0}\": bad check digit (Luhn)"
+    )]
     Checksum(String),
 }
 
@@ -126,7 +133,13 @@ impl Siret {
 
     /// `552 100 554 00025`, as French documents print it.
     pub fn spaced(&self) -> String {
-        format!("{} {} {} {}", &self.0[..3], &self.0[3..6], &self.0[6..9], &self.0[9..])
+        format!(
+            "{} {} {} {}",
+            &self.0[..3],
+            &self.0[3..6],
+            &self.0[6..9],
+            &self.0[9..]
+        )
     }
 }
 
@@ -190,7 +203,10 @@ impl Actor {
     /// The NAF section letter (`C` for manufacturing), when the code is known to the caller's
     /// reference table; here only the division is read from the code itself.
     pub fn naf_division(&self) -> Option<&str> {
-        self.naf.as_deref().and_then(|c| c.get(..2)).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        self.naf
+            .as_deref()
+            .and_then(|c| c.get(..2))
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
     }
 }
 
@@ -204,15 +220,23 @@ mod tests {
         let s = Siret::parse("120 027 016 00019").unwrap();
         assert_eq!(s.siren(), "120027016");
         assert_eq!(s.spaced(), "120 027 016 00019");
-        assert!(matches!(Siret::parse("12002701600018"), Err(SiretError::Checksum(_))));
-        assert!(matches!(Siret::parse("1200270160001"), Err(SiretError::Length(_))));
-        assert!(matches!(Siret::parse("1200270160001A"), Err(SiretError::Length(_))));
+        assert!(matches!(
+            Siret::parse("12002701600018"),
+            Err(SiretError::Checksum(_))
+        ));
+        assert!(matches!(
+            Siret::parse("1200270160001"),
+            Err(SiretError::Length(_))
+        ));
+        assert!(matches!(
+            Siret::parse("1200270160001A"),
+            Err(SiretError::Length(_))
+        ));
     }
 
     #[test]
     fn la_poste_exception() {
-        assert!(Siret::parse("35600000000060").is_ok()
-        && !luhn_valid("35600000000060"));
+        assert!(Siret::parse("35600000000060").is_ok() && !luhn_valid("35600000000060"));
     }
 
     #[test]
@@ -225,7 +249,10 @@ mod tests {
 
     #[test]
     fn headcount_from_insee() {
-        assert_eq!(HeadcountBand::from_insee("12"), Some(HeadcountBand::From10To49));
+        assert_eq!(
+            HeadcountBand::from_insee("12"),
+            Some(HeadcountBand::From10To49)
+        );
         assert_eq!(HeadcountBand::from_insee("NN"), None);
     }
 }

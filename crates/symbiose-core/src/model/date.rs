@@ -65,7 +65,9 @@ impl FromStr for Date {
         let err = || DateError(s.to_string());
         let mut parts = s.trim().splitn(3, '-');
         let (y, m, d) = (parts.next(), parts.next(), parts.next());
-        let (Some(y), Some(m), Some(d)) = (y, m, d) else { return Err(err()) };
+        let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+            return Err(err());
+        };
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return Err(err());
         }
@@ -95,7 +97,10 @@ mod tests {
 
     #[test]
     fn parses_and_rejects() {
-        assert_eq!("2015-02-28".parse::<Date>().unwrap().to_french(), "28/02/2015");
+        assert_eq!(
+            "2015-02-28".parse::<Date>().unwrap().to_french(),
+            "28/02/2015"
+        );
         assert!("2015-02-29".parse::<Date>().is_err());
         assert!("2016-02-29".parse::<Date>().is_ok());
         assert!("2015-13-01".parse::<Date>().is_err());

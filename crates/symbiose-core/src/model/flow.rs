@@ -21,7 +21,9 @@ labels!(Direction {
     Need => "Besoin", "Need";
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     #[default]
@@ -218,7 +220,9 @@ labels!(Route {
     Other => "Autre", "Other";
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidentiality {
     /// Shown with the company's name to everyone who sees the project.
@@ -246,7 +250,12 @@ impl Months {
 
     /// From month numbers 1–12; numbers outside are the validator's business, ignored here.
     pub fn from_numbers(months: impl IntoIterator<Item = u8>) -> Self {
-        Months(months.into_iter().filter(|m| (1..=12).contains(m)).fold(0, |acc, m| acc | 1 << (m - 1)))
+        Months(
+            months
+                .into_iter()
+                .filter(|m| (1..=12).contains(m))
+                .fold(0, |acc, m| acc | 1 << (m - 1)),
+        )
     }
 
     pub fn numbers(self) -> Vec<u8> {

@@ -65,7 +65,11 @@ mod tests {
 
     #[test]
     fn next_free_skips_foreign_ids_and_takes_max_plus_one() {
-        let ids = [ActorId::new("a-3"), ActorId::new("imported-x"), ActorId::new("a-10")];
+        let ids = [
+            ActorId::new("a-3"),
+            ActorId::new("imported-x"),
+            ActorId::new("a-10"),
+        ];
         assert_eq!(ActorId::next_free(&ids), ActorId::new("a-11"));
         assert_eq!(FlowId::next_free(&[]), FlowId::new("f-1"));
     }

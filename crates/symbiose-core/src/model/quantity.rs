@@ -143,7 +143,11 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn new(value: f64, unit: Unit, period: Period) -> Self {
-        Self { value, unit, period }
+        Self {
+            value,
+            unit,
+            period,
+        }
     }
 
     /// The amount in the dimension's base unit per year (t/yr, m³/yr, MWh/yr...). Power is a

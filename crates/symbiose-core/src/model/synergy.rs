@@ -22,7 +22,9 @@ labels!(SynergyKind {
     Mutualisation => "Mutualisation", "Pooling";
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     #[default]
@@ -42,8 +44,13 @@ labels!(Stage {
 });
 
 impl Stage {
-    pub const ALL: [Stage; 5] =
-        [Self::Idea, Self::UnderStudy, Self::Negotiating, Self::Implemented, Self::Abandoned];
+    pub const ALL: [Stage; 5] = [
+        Self::Idea,
+        Self::UnderStudy,
+        Self::Negotiating,
+        Self::Implemented,
+        Self::Abandoned,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,8 +75,13 @@ labels!(BarrierKind {
 });
 
 impl BarrierKind {
-    pub const ALL: [BarrierKind; 5] =
-        [Self::Organisation, Self::Governance, Self::Technical, Self::Regulatory, Self::Economic];
+    pub const ALL: [BarrierKind; 5] = [
+        Self::Organisation,
+        Self::Governance,
+        Self::Technical,
+        Self::Regulatory,
+        Self::Economic,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -19,7 +19,9 @@ pub enum TerritoryKind {
 }
 
 /// The four phases funders split a programme into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammePhase {
     #[default]
@@ -30,8 +32,12 @@ pub enum ProgrammePhase {
 }
 
 impl ProgrammePhase {
-    pub const ALL: [ProgrammePhase; 4] =
-        [Self::Diagnostic, Self::Accompaniment, Self::Implementation, Self::Bilan];
+    pub const ALL: [ProgrammePhase; 4] = [
+        Self::Diagnostic,
+        Self::Accompaniment,
+        Self::Implementation,
+        Self::Bilan,
+    ];
 
     /// 1 to 4, as funders number them.
     pub fn number(self) -> u8 {

@@ -42,44 +42,83 @@ impl NafCode {
 
 /// The 21 NACE sections with short labels fit for a map legend.
 pub const SECTIONS: [(char, &str, &str); 21] = [
-    ('A', "Agriculture, sylviculture, pêche", "Agriculture, forestry, fishing"),
+    (
+        'A',
+        "Agriculture, sylviculture, pêche",
+        "Agriculture, forestry, fishing",
+    ),
     ('B', "Industries extractives", "Mining and quarrying"),
     ('C', "Industrie manufacturière", "Manufacturing"),
     ('D', "Électricité, gaz, vapeur", "Electricity, gas, steam"),
-    ('E', "Eau, assainissement, déchets", "Water, sewerage, waste"),
+    (
+        'E',
+        "Eau, assainissement, déchets",
+        "Water, sewerage, waste",
+    ),
     ('F', "Construction", "Construction"),
     ('G', "Commerce, réparation auto", "Trade, motor repair"),
     ('H', "Transports, entreposage", "Transport, storage"),
-    ('I', "Hébergement, restauration", "Accommodation, food service"),
-    ('J', "Information, communication", "Information, communication"),
+    (
+        'I',
+        "Hébergement, restauration",
+        "Accommodation, food service",
+    ),
+    (
+        'J',
+        "Information, communication",
+        "Information, communication",
+    ),
     ('K', "Finance, assurance", "Finance, insurance"),
     ('L', "Immobilier", "Real estate"),
-    ('M', "Activités scientifiques, techniques", "Professional, scientific, technical"),
-    ('N', "Services administratifs, de soutien", "Administrative, support services"),
+    (
+        'M',
+        "Activités scientifiques, techniques",
+        "Professional, scientific, technical",
+    ),
+    (
+        'N',
+        "Services administratifs, de soutien",
+        "Administrative, support services",
+    ),
     ('O', "Administration publique", "Public administration"),
     ('P', "Enseignement", "Education"),
     ('Q', "Santé, action sociale", "Health, social work"),
-    ('R', "Arts, spectacles, loisirs", "Arts, entertainment, recreation"),
+    (
+        'R',
+        "Arts, spectacles, loisirs",
+        "Arts, entertainment, recreation",
+    ),
     ('S', "Autres services", "Other services"),
     ('T', "Ménages employeurs", "Households as employers"),
-    ('U', "Organisations extraterritoriales", "Extraterritorial organisations"),
+    (
+        'U',
+        "Organisations extraterritoriales",
+        "Extraterritorial organisations",
+    ),
 ];
 
 /// Short label of a section letter.
 pub fn section_label(letter: char, lang: Lang) -> Option<&'static str> {
-    SECTIONS.iter().find(|(l, _, _)| *l == letter).map(|(_, fr, en)| lang.pick(fr, en))
+    SECTIONS
+        .iter()
+        .find(|(l, _, _)| *l == letter)
+        .map(|(_, fr, en)| lang.pick(fr, en))
 }
 
 fn table() -> &'static [NafCode] {
     static TABLE: OnceLock<Vec<NafCode>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut reader = csv::Reader::from_reader(include_str!("../../data/naf_rev2_subclasses.csv").as_bytes());
+        let mut reader =
+            csv::Reader::from_reader(include_str!("../../data/naf_rev2_subclasses.csv").as_bytes());
         let mut codes: Vec<NafCode> = reader
             .deserialize()
             .collect::<Result<_, _>>()
             .expect("bundled naf_rev2_subclasses.csv is valid (checked by tests)");
         for c in &mut codes {
-            c.folded = fold(&format!("{} {} {} {}", c.code, c.label_fr, c.class_label_fr, c.nace_class_label_en));
+            c.folded = fold(&format!(
+                "{} {} {} {}",
+                c.code, c.label_fr, c.class_label_fr, c.nace_class_label_en
+            ));
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
         codes
@@ -93,10 +132,18 @@ pub fn all() -> &'static [NafCode] {
 /// Normalises `1071c`, `10 71 C` or `10.71c` to `10.71C`; returns the input trimmed when it
 /// does not have the shape of a NAF code.
 pub fn normalise(input: &str) -> String {
-    let compact: String = input.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let compact: String = input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
     let b = compact.as_bytes();
     if b.len() == 5 && b[..4].iter().all(u8::is_ascii_digit) && b[4].is_ascii_alphabetic() {
-        format!("{}.{}{}", &compact[..2], &compact[2..4], compact[4..].to_ascii_uppercase())
+        format!(
+            "{}.{}{}",
+            &compact[..2],
+            &compact[2..4],
+            compact[4..].to_ascii_uppercase()
+        )
     } else {
         input.trim().to_string()
     }
@@ -105,7 +152,9 @@ pub fn normalise(input: &str) -> String {
 pub fn lookup(code: &str) -> Option<&'static NafCode> {
     let key = normalise(code);
     let t = table();
-    t.binary_search_by(|c| c.code.as_str().cmp(&key)).ok().map(|i| &t[i])
+    t.binary_search_by(|c| c.code.as_str().cmp(&key))
+        .ok()
+        .map(|i| &t[i])
 }
 
 /// The section letter of a NAF code, from the table; `None` for an unknown code.
@@ -135,7 +184,11 @@ mod tests {
     #[test]
     fn bundled_table_is_complete() {
         assert_eq!(all().len(), 732);
-        assert!(all().iter().all(|c| SECTIONS.iter().any(|(l, _, _)| *l == c.section_letter())));
+        assert!(
+            all()
+                .iter()
+                .all(|c| SECTIONS.iter().any(|(l, _, _)| *l == c.section_letter()))
+        );
     }
 
     #[test]
@@ -151,6 +204,10 @@ mod tests {
     fn search_words_fr_en() {
         assert!(search("boulangerie", 20).iter().any(|c| c.code == "10.71C"));
         assert!(search("bread", 20).iter().any(|c| c.naf_class == "10.71"));
-        assert!(search("10.71", 20).iter().all(|c| c.code.starts_with("10.71")));
+        assert!(
+            search("10.71", 20)
+                .iter()
+                .all(|c| c.code.starts_with("10.71"))
+        );
     }
 }

@@ -23,7 +23,9 @@ pub fn fold(s: &str) -> String {
 
 /// Whether every word of `query` (folded) occurs in `haystack` (already folded).
 pub fn all_words_in(query_folded: &str, haystack_folded: &str) -> bool {
-    query_folded.split_whitespace().all(|w| haystack_folded.contains(w))
+    query_folded
+        .split_whitespace()
+        .all(|w| haystack_folded.contains(w))
 }
 
 #[cfg(test)]

@@ -47,7 +47,11 @@ impl WasteCode {
 
     /// `15 01 03*` for a hazardous code, as documents print it.
     pub fn display_with_star(&self) -> String {
-        if self.hazardous { format!("{}*", self.code_display) } else { self.code_display.clone() }
+        if self.hazardous {
+            format!("{}*", self.code_display)
+        } else {
+            self.code_display.clone()
+        }
     }
 
     /// Whether this is a "mirror" entry: hazardous or not depending on the substances it holds.
@@ -63,7 +67,10 @@ fn table() -> &'static [WasteCode] {
             serde_json::from_str(include_str!("../../data/list_of_waste_fr_en.json"))
                 .expect("bundled list_of_waste_fr_en.json is valid (checked by tests)");
         for c in &mut codes {
-            c.folded = fold(&format!("{} {} {} {}", c.code, c.code_display, c.label_fr, c.label_en));
+            c.folded = fold(&format!(
+                "{} {} {} {}",
+                c.code, c.code_display, c.label_fr, c.label_en
+            ));
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
         codes
@@ -84,7 +91,9 @@ pub fn normalise(input: &str) -> String {
 pub fn lookup(code: &str) -> Option<&'static WasteCode> {
     let key = normalise(code);
     let t = table();
-    t.binary_search_by(|c| c.code.as_str().cmp(&key)).ok().map(|i| &t[i])
+    t.binary_search_by(|c| c.code.as_str().cmp(&key))
+        .ok()
+        .map(|i| &t[i])
 }
 
 /// Codes whose code or label (FR or EN) contains every word of the query, accents and case
@@ -95,11 +104,19 @@ pub fn search(query: &str, limit: usize) -> Vec<&'static WasteCode> {
         return Vec::new();
     }
     let digits = normalise(&q);
-    let numeric = !digits.is_empty() && q.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '*');
+    let numeric = !digits.is_empty()
+        && q.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '*');
     let mut hits: Vec<&WasteCode> = if numeric {
-        table().iter().filter(|c| c.code.starts_with(&digits)).collect()
+        table()
+            .iter()
+            .filter(|c| c.code.starts_with(&digits))
+            .collect()
     } else {
-        table().iter().filter(|c| all_words_in(&q, &c.folded)).collect()
+        table()
+            .iter()
+            .filter(|c| all_words_in(&q, &c.folded))
+            .collect()
     };
     hits.truncate(limit);
     hits
