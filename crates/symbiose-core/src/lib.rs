@@ -6,9 +6,11 @@
 
 pub mod detect;
 pub mod factors;
+pub mod indicators;
 
 pub mod kb;
 pub mod lang;
+pub mod optimise;
 
 pub mod model;
 pub mod refdata;

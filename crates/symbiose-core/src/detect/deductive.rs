@@ -196,6 +196,8 @@ fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
         flags: explain::flags(offer, lead.actor.naf.as_deref(), None),
         matched: quantity.matched,
         unit: quantity.unit,
+        offer_quantity: quantity.offer_annual,
+        need_quantity: None,
         road_km: lead.road_km,
         net_eur_per_year: economics.net,
         net_tco2e_per_year: climate.net,

@@ -392,6 +392,8 @@ pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
         flags: flags(o, receiver_naf, Some(s.timing.0)),
         matched: s.quantity.matched,
         unit: s.quantity.unit,
+        offer_quantity: s.quantity.offer_annual,
+        need_quantity: s.quantity.need_annual,
         road_km: s.road_km,
         net_eur_per_year: s.economics.net,
         net_tco2e_per_year: s.climate.net,

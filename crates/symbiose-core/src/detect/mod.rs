@@ -99,6 +99,9 @@ pub struct Proposal {
     /// Quantity that could move per year, in `unit` (a base unit: t, m³, MWh...).
     pub matched: Option<f64>,
     pub unit: Option<Unit>,
+    /// The offer's and the need's own annual quantities in `unit` (the optimiser's limits).
+    pub offer_quantity: Option<f64>,
+    pub need_quantity: Option<f64>,
     pub road_km: Option<f64>,
     pub net_eur_per_year: Option<f64>,
     pub net_tco2e_per_year: Option<f64>,
