@@ -279,9 +279,21 @@ fn assemble(ctx: &Context, scored: Vec<Vec<Scored>>, kb: &KnowledgeBase) -> Dete
             proposals.extend(kept.iter().map(|s| explain::substitution(ctx, s)));
         }
     }
+    let asm = ctx.asm;
+    let keys = [
+        asm.freight_factor,
+        asm.replaced_heat_fuel,
+        asm.electricity,
+        crate::factors::FactorKey::TapWater,
+    ];
     Detection {
         proposals,
-        mutualisations: mutualise::mutualisations(ctx.project, ctx.asm),
+        mutualisations: mutualise::mutualisations(ctx.project, asm),
+        factor_sources: keys
+            .iter()
+            .map(|k| ctx.factors.get(*k).citation())
+            .collect(),
+        not_counted: crate::Bilingual::new(explain::NOT_COUNTED_FR, explain::NOT_COUNTED_EN),
     }
 }
 

@@ -180,14 +180,22 @@ pub(crate) fn economics_text(e: &Economics, ctx: &Context) -> Bilingual {
     b(fr.join(" ; "), en.join("; "))
 }
 
-const NOT_COUNTED_FR: &str = "Non comptés : la matière vierge évitée (la table n'a pas de facteur « bénéfices »), et toute différence d'impact entre filières de traitement (enfouissement − recyclage serait trompeur)";
-const NOT_COUNTED_EN: &str = "Not counted: avoided virgin material (the table has no \"benefits\" factor), and any difference between treatment routes' impacts (landfill − recycling would mislead)";
+/// What the climate figures leave out, said once per detection (see [`super::Detection`]).
+pub(crate) const NOT_COUNTED_FR: &str = "Non comptés : la matière vierge évitée (la table n'a pas de facteur « bénéfices »), et toute différence d'impact entre filières de traitement (enfouissement − recyclage serait trompeur)";
+pub(crate) const NOT_COUNTED_EN: &str = "Not counted: avoided virgin material (the table has no \"benefits\" factor), and any difference between treatment routes' impacts (landfill − recycling would mislead)";
+
+/// `Gaz naturel … : 0.215 kgCO2e/kWh`: the factor named with its value; its full source is in
+/// the detection's factor list, once, rather than copied into every proposal.
+fn factor_name(factors: &Factors, key: crate::factors::FactorKey) -> String {
+    let f = factors.get(key);
+    format!("{} : {} {}", f.name, f.value, f.unit)
+}
 
 pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bilingual {
     let Some(net) = c.net else {
         return b(
-            format!("Bilan CO₂e non estimable (quantités inconnues). {NOT_COUNTED_FR}"),
-            format!("CO₂e balance not estimable (quantities unknown). {NOT_COUNTED_EN}"),
+            "Bilan CO₂e non estimable (quantités inconnues)".into(),
+            "CO₂e balance not estimable (quantities unknown)".into(),
         );
     };
     let mut fr = vec![format!(
@@ -199,19 +207,16 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
         num(net, Lang::En)
     )];
     if let Some((t, key)) = c.avoided_supply {
-        let cite = factors.get(key).citation();
+        let name = factor_name(factors, key);
         fr.push(format!(
-            "approvisionnement remplacé {} t ({})",
-            num(t, Lang::Fr),
-            cite.fr
+            "approvisionnement remplacé {} t (facteur {name})",
+            num(t, Lang::Fr)
         ));
         en.push(format!(
-            "replaced supply {} t ({})",
-            num(t, Lang::En),
-            cite.en
+            "replaced supply {} t (factor {name})",
+            num(t, Lang::En)
         ));
     }
-    let freight = factors.get(ctx.asm.freight_factor).citation();
     if let Some(t) = c.avoided_outlet_transport {
         fr.push(format!(
             "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
@@ -229,12 +234,13 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
         en.push(format!("transport −{} t", num(t, Lang::En)));
     }
     if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
-        fr.push(format!("fret : {}", freight.fr));
-        en.push(format!("freight: {}", freight.en));
+        let name = factor_name(factors, ctx.asm.freight_factor);
+        fr.push(format!("fret : {name}"));
+        en.push(format!("freight: {name}"));
     }
     b(
-        format!("{}. {NOT_COUNTED_FR}", fr.join(" ; ")),
-        format!("{}. {NOT_COUNTED_EN}", en.join("; ")),
+        format!("{} (matière vierge évitée non comptée)", fr.join(" ; ")),
+        format!("{} (avoided virgin material not counted)", en.join("; ")),
     )
 }
 

@@ -129,9 +129,13 @@ impl Proposal {
 }
 
 /// Everything detection found in a project.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Detection {
     /// Substitution then deductive proposals, grouped by offer, best first within an offer.
     pub proposals: Vec<Proposal>,
     pub mutualisations: Vec<Mutualisation>,
+    /// Every emission factor the figures may use, with its full source, given once.
+    pub factor_sources: Vec<Bilingual>,
+    /// What the climate figures do not count, given once.
+    pub not_counted: Bilingual,
 }

@@ -328,11 +328,11 @@ fn build<'a>(
     } else {
         ("achats", "purchases")
     };
-    let share = asm.pooling_saving_share * 100.0;
+    let share = format!("{:.0}", asm.pooling_saving_share * 100.0);
     let assumptions = Bilingual::new(
         format!(
             "Hypothèse : {} % des {} déclarés par {} membre(s) sur {} ; rayon {} km autour de l'acteur le plus entouré. À remplacer par les devis obtenus.",
-            format!("{share:.0}"),
+            share,
             what.0,
             with_costs.len(),
             group.len(),
@@ -340,7 +340,7 @@ fn build<'a>(
         ),
         format!(
             "Assumption: {} % of the {} declared by {} of {} member(s); radius {} km around the best-connected actor. Replace with the quotes obtained.",
-            format!("{share:.0}"),
+            share,
             what.1,
             with_costs.len(),
             group.len(),

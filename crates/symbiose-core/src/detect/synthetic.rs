@@ -28,7 +28,15 @@ impl Rng {
 }
 
 /// (family, category, waste code, unit, NAF of a typical holder).
-const PROFILES: &[(Family, Option<ResourceCategory>, Option<&str>, Unit, &str)] = &[
+type Profile = (
+    Family,
+    Option<ResourceCategory>,
+    Option<&'static str>,
+    Unit,
+    &'static str,
+);
+
+const PROFILES: &[Profile] = &[
     (
         Family::Waste,
         Some(ResourceCategory::Wood),

@@ -35,6 +35,8 @@ pub struct ReceiverSector {
     /// The real exchanges supporting it (indices into [`maestri::exchanges`]).
     pub exchanges: Vec<usize>,
     pub rule: Option<&'static ReceiverRule>,
+    /// Similarity of each supporting exchange to the query, parallel to `exchanges`.
+    similarity: Vec<f64>,
 }
 
 /// How much one real exchange says about a query: resource similarity first (the waste code
@@ -132,9 +134,11 @@ impl KnowledgeBase {
                     score: 0.0,
                     exchanges: Vec::new(),
                     rule: None,
+                    similarity: Vec::new(),
                 });
                 entry.score += s;
                 entry.exchanges.push(i);
+                entry.similarity.push(s);
             }
         }
         if self.use_rules
@@ -147,6 +151,7 @@ impl KnowledgeBase {
                         score: 0.0,
                         exchanges: Vec::new(),
                         rule: None,
+                        similarity: Vec::new(),
                     });
                     entry.score += RULE_WEIGHT;
                     entry.rule = Some(rule);
@@ -163,12 +168,24 @@ impl KnowledgeBase {
                     score: 0.0,
                     exchanges: Vec::new(),
                     rule: None,
+                    similarity: Vec::new(),
                 });
                 entry.score += PRIOR_PER_EXCHANGE;
             }
         }
         by_sector.retain(|_, s| s.score > 0.0);
         let mut ranked: Vec<ReceiverSector> = by_sector.into_values().collect();
+        // The most similar exchange first, so evidence quotes the best example.
+        for r in &mut ranked {
+            let mut pairs: Vec<(usize, f64)> = r
+                .exchanges
+                .iter()
+                .copied()
+                .zip(r.similarity.iter().copied())
+                .collect();
+            pairs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            (r.exchanges, r.similarity) = pairs.into_iter().unzip();
+        }
         ranked.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)

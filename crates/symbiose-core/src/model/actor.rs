@@ -159,7 +159,7 @@ pub(crate) fn luhn_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 impl TryFrom<String> for Siret {
