@@ -67,7 +67,8 @@ pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Pro
                 continue;
             }
             let economics = score::economics(offer, None, &quantity, road_km, asm);
-            let climate = score::climate(offer, None, &quantity, road_km, asm, ctx.factors);
+            let climate =
+                score::climate(offer, None, &quantity, road_km, asm, &ctx.climate_factors);
             let total = w.resource * resource
                 + w.quantity * quantity.score
                 + w.timing * 0.5
@@ -105,7 +106,14 @@ fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
     let w = &asm.weights;
     let quantity = score::quantity_fit(offer, None);
     let economics = score::economics(offer, None, &quantity, lead.road_km, asm);
-    let climate = score::climate(offer, None, &quantity, lead.road_km, asm, ctx.factors);
+    let climate = score::climate(
+        offer,
+        None,
+        &quantity,
+        lead.road_km,
+        asm,
+        &ctx.climate_factors,
+    );
     let quality = score::quality(offer, None);
     let evidence = lead.sector.evidence();
     let sector_label = |lang: Lang| {

@@ -21,6 +21,7 @@ pub(crate) struct Context<'a> {
     pub project: &'a Project,
     pub asm: &'a Assumptions,
     pub factors: &'a Factors,
+    pub climate_factors: score::ClimateFactors,
     pub offers: Vec<Prepared<'a>>,
     pub needs: Vec<Prepared<'a>>,
     /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
@@ -57,6 +58,7 @@ impl<'a> Context<'a> {
             project,
             asm,
             factors,
+            climate_factors: score::ClimateFactors::new(asm, factors),
             offers,
             needs,
             actors_by_nace,
@@ -82,12 +84,13 @@ pub(crate) struct Scored {
 
 fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
     let (o, n) = (&ctx.offers[oi], &ctx.needs[ni]);
-    if o.flow.actor == n.flow.actor {
-        return None;
-    }
     let asm = ctx.asm;
     let road_km = score::road_km(o.position, n.position, asm);
     if road_km.is_some_and(|d| d > asm.max_road_km) {
+        return None;
+    }
+    // Same actor: compared last, it is a string comparison.
+    if o.flow.actor == n.flow.actor {
         return None;
     }
     let fit = resource_fit(o, n, asm)?;
@@ -95,7 +98,7 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
     let timing = score::timing(o.flow.months, Some(n.flow.months));
     let distance = score::distance_score(road_km, asm);
     let economics = score::economics(o, Some(n), &quantity, road_km, asm);
-    let climate = score::climate(o, Some(n), &quantity, road_km, asm, ctx.factors);
+    let climate = score::climate(o, Some(n), &quantity, road_km, asm, &ctx.climate_factors);
     let quality = score::quality(o, Some(n));
     let w = &asm.weights;
     let total = w.resource * fit.score
@@ -227,7 +230,7 @@ pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
                     None => visit(index.all.get(key)),
                 }
             }
-            select(found.clone(), ctx)
+            select(std::mem::take(&mut found), ctx)
         })
         .collect()
 }

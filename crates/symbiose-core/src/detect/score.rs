@@ -157,31 +157,48 @@ pub struct Climate {
     pub net_per_unit: Option<f64>,
 }
 
-/// The supply an exchange defensibly replaces, per base unit (tCO2e per MWh or per m³):
-/// heat and steam replace the receiver's fuel, electricity the grid, water the tap.
-/// Materials have no "avoided virgin material" factor in the table, so nothing is counted.
-fn replaced_supply(
-    need_category: Option<ResourceCategory>,
-    unit: Option<Unit>,
-    asm: &Assumptions,
-    f: &Factors,
-) -> Option<(f64, FactorKey)> {
-    let dim = unit?.dimension();
-    let key = match (need_category?, dim) {
-        (ResourceCategory::Heat | ResourceCategory::Steam, Dimension::Energy) => {
-            asm.replaced_heat_fuel
+/// The factor values climate figures need, looked up once per detection rather than per pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClimateFactors {
+    /// tCO2e per t.km.
+    pub freight: f64,
+    /// tCO2e per MWh of heat replaced, and which factor.
+    pub heat: (f64, FactorKey),
+    pub electricity: (f64, FactorKey),
+    /// tCO2e per m³ of tap water replaced.
+    pub water: f64,
+}
+
+impl ClimateFactors {
+    pub fn new(asm: &Assumptions, f: &Factors) -> Self {
+        // kgCO2e/kWh = tCO2e/MWh; kgCO2e/t.km and kgCO2e/m³ are divided by 1000.
+        Self {
+            freight: f.get(asm.freight_factor).value / 1000.0,
+            heat: (f.get(asm.replaced_heat_fuel).value, asm.replaced_heat_fuel),
+            electricity: (f.get(asm.electricity).value, asm.electricity),
+            water: f.get(FactorKey::TapWater).value / 1000.0,
         }
-        (ResourceCategory::Electricity, Dimension::Energy) => asm.electricity,
-        (ResourceCategory::ProcessWater, Dimension::Volume) => FactorKey::TapWater,
-        _ => return None,
-    };
-    // kgCO2e/kWh = tCO2e/MWh; kgCO2e/m³ = 0.001 tCO2e/m³.
-    let per_unit = if dim == Dimension::Volume {
-        f.get(key).value / 1000.0
-    } else {
-        f.get(key).value
-    };
-    Some((per_unit, key))
+    }
+
+    /// The supply an exchange defensibly replaces, per base unit: heat and steam replace the
+    /// receiver's fuel, electricity the grid, water the tap. Materials have no "avoided
+    /// virgin material" factor in the table, so nothing is counted for them.
+    fn replaced_supply(
+        &self,
+        need_category: Option<ResourceCategory>,
+        unit: Option<Unit>,
+    ) -> Option<(f64, FactorKey)> {
+        match (need_category?, unit?.dimension()) {
+            (ResourceCategory::Heat | ResourceCategory::Steam, Dimension::Energy) => {
+                Some(self.heat)
+            }
+            (ResourceCategory::Electricity, Dimension::Energy) => Some(self.electricity),
+            (ResourceCategory::ProcessWater, Dimension::Volume) => {
+                Some((self.water, FactorKey::TapWater))
+            }
+            _ => None,
+        }
+    }
 }
 
 pub fn climate(
@@ -190,14 +207,14 @@ pub fn climate(
     q: &QuantityFit,
     road: Option<f64>,
     asm: &Assumptions,
-    f: &Factors,
+    cf: &ClimateFactors,
 ) -> Climate {
     let Some(matched) = q.matched else {
         return Climate::default();
     };
-    let freight = f.get(asm.freight_factor).value / 1000.0; // tCO2e per t.km
+    let freight = cf.freight;
     let tonnes_per_unit = road_tonnes(offer, Some(1.0), q.unit);
-    let supply = replaced_supply(need.and_then(|n| n.category), q.unit, asm, f);
+    let supply = cf.replaced_supply(need.and_then(|n| n.category), q.unit);
     let outlet = match offer.flow.route {
         Some(Route::Sewer | Route::Purchase | Route::Reuse) | None => None,
         Some(_) => tonnes_per_unit.map(|t| t * asm.current_outlet_road_km * freight),
@@ -346,7 +363,14 @@ mod tests {
         };
         let (po, pn) = (prepared(&heat), prepared(&need));
         let q = quantity_fit(&po, Some(&pn));
-        let c = climate(&po, Some(&pn), &q, Some(2.0), &asm, f);
+        let c = climate(
+            &po,
+            Some(&pn),
+            &q,
+            Some(2.0),
+            &asm,
+            &ClimateFactors::new(&asm, f),
+        );
         let (t, key) = c.avoided_supply.unwrap();
         assert_eq!(key, FactorKey::NaturalGas);
         assert!((t - 21.5).abs() < 1e-9, "100 MWh × 0.215 tCO2e/MWh");
@@ -365,7 +389,14 @@ mod tests {
         };
         let (po, pn) = (prepared(&cardboard), prepared(&mill));
         let q = quantity_fit(&po, Some(&pn));
-        let c = climate(&po, Some(&pn), &q, Some(10.0), &asm, f);
+        let c = climate(
+            &po,
+            Some(&pn),
+            &q,
+            Some(10.0),
+            &asm,
+            &ClimateFactors::new(&asm, f),
+        );
         assert_eq!(c.avoided_supply, None);
         let freight = f.get(FactorKey::FreightRigid19t).value / 1000.0;
         assert!((c.net.unwrap() - 10.0 * (30.0 - 10.0) * freight).abs() < 1e-9);
