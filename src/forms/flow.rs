@@ -185,7 +185,7 @@ impl FlowDraft {
                 None
             }
             Ok(v) => v.map(|value| Quantity::new(value, self.unit, self.period)),
-            Err(()) => {
+            Err(_) => {
                 errors.push(FieldError::new(
                     "quantity",
                     "Quantité : un nombre (ex. 12,5).",
@@ -199,7 +199,7 @@ impl FlowDraft {
                 text,
             ) {
                 Ok(v) => v,
-                Err(()) => {
+                Err(_) => {
                     errors.push(FieldError::new(
                         field,
                         "Un nombre est attendu ici.",

@@ -14,12 +14,16 @@ pub fn parse_decimal(input: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// An optional number field: empty is `Ok(None)`, garbage is `Err(())`.
-pub fn parse_optional(input: &str) -> Result<Option<f64>, ()> {
+/// What the user typed in a number field is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// An optional number field: empty is `Ok(None)`, garbage is `Err(NotANumber)`.
+pub fn parse_optional(input: &str) -> Result<Option<f64>, NotANumber> {
     if input.trim().is_empty() {
         return Ok(None);
     }
-    parse_decimal(input).map(Some).ok_or(())
+    parse_decimal(input).map(Some).ok_or(NotANumber)
 }
 
 /// Shows a number for editing, French style (decimal comma), without a needless `,0`.
@@ -42,7 +46,7 @@ mod tests {
         assert_eq!(parse_decimal("abc"), None);
         assert_eq!(parse_decimal("inf"), None);
         assert_eq!(parse_optional("  "), Ok(None));
-        assert_eq!(parse_optional("x"), Err(()));
+        assert_eq!(parse_optional("x"), Err(NotANumber));
         assert_eq!(show(12.5), "12,5");
         assert_eq!(show(40.0), "40");
     }

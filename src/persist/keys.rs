@@ -39,7 +39,7 @@ pub struct Meta {
     pub writer: String,
 }
 
-/// A storage id for a new project: time-ordered, with a random tail so two tabs creating a
+/// A storage id for a new project: time-ordered (for any date of this century), with a random tail so two tabs creating a
 /// project in the same millisecond do not collide.
 pub fn new_project_id(now_ms: f64, random: f64) -> String {
     let tail = (random * 1_679_616.0) as u64; // 36^4
@@ -93,7 +93,9 @@ mod tests {
         let a = new_project_id(1_764_000_000_000.0, 0.1);
         let b = new_project_id(1_764_000_000_000.0, 0.2);
         assert_ne!(a, b);
-        assert!(new_project_id(1_000.0, 0.0) < new_project_id(2_000.0, 0.0));
+        assert!(
+            new_project_id(1_764_000_000_000.0, 0.9) < new_project_id(1_764_000_000_001.0, 0.0)
+        );
     }
 
     #[test]

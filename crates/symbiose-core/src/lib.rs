@@ -5,11 +5,16 @@
 //! depend on leptos, web-sys, gloo, wasm-bindgen or leaflet (see docs/ARCHITECTURE.md).
 
 pub mod demo;
+pub mod detect;
 pub mod edit;
+pub mod factors;
 pub mod format;
 pub mod geo;
+pub mod indicators;
+pub mod kb;
 pub mod lang;
 pub mod model;
+pub mod optimise;
 pub mod refdata;
 pub mod validate;
 

@@ -1,0 +1,91 @@
+//! `symbiose bench`: indexed versus all-pairs substitution detection on synthetic
+//! territories of 1,000, 10,000 and 100,000 flows. The naive run is skipped where a timed
+//! sample (the first 200 offers against every need) projects more than a minute.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use symbiose_core::Direction;
+use symbiose_core::detect::{Assumptions, substitutions, substitutions_naive, synthetic};
+use symbiose_core::factors::Factors;
+
+const SAMPLE_OFFERS: usize = 200;
+const NAIVE_LIMIT: Duration = Duration::from_secs(60);
+
+pub fn run(args: &[String]) -> ExitCode {
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 10_000, 100_000]
+    } else {
+        sizes
+    };
+    let asm = Assumptions::default();
+    let factors = Factors::bundled();
+    println!(
+        "{:>8} {:>12} {:>10} {:>12} {:>10} {:>8}",
+        "flows", "indexed_ms", "proposals", "naive_ms", "naive_n", "ratio"
+    );
+    for n in sizes {
+        let project = synthetic::territory(n, 42);
+        let start = Instant::now();
+        let indexed = substitutions(&project, &asm, factors);
+        let t_indexed = start.elapsed();
+        // Project the naive time from a sample: its cost is linear in the number of offers.
+        let offers = project
+            .flows
+            .iter()
+            .filter(|f| f.direction == Direction::Offer)
+            .count();
+        let mut sample = project.clone();
+        let mut kept = 0;
+        sample.flows.retain(|f| {
+            if f.direction == Direction::Need {
+                return true;
+            }
+            kept += 1;
+            kept <= SAMPLE_OFFERS
+        });
+        let start = Instant::now();
+        let _ = substitutions_naive(&sample, &asm, factors);
+        let projected = start
+            .elapsed()
+            .mul_f64(offers as f64 / SAMPLE_OFFERS.min(offers).max(1) as f64);
+        if projected > NAIVE_LIMIT {
+            println!(
+                "{:>8} {:>12.1} {:>10} {:>12} {:>10} {:>8}   naive skipped: projected {:.0} s from {} sampled offers",
+                n,
+                t_indexed.as_secs_f64() * 1000.0,
+                indexed.len(),
+                "-",
+                "-",
+                "-",
+                projected.as_secs_f64(),
+                SAMPLE_OFFERS
+            );
+            continue;
+        }
+        let start = Instant::now();
+        let naive = substitutions_naive(&project, &asm, factors);
+        let t_naive = start.elapsed();
+        let same =
+            naive.len() == indexed.len() && naive.iter().zip(&indexed).all(|(a, b)| a.key == b.key);
+        println!(
+            "{:>8} {:>12.1} {:>10} {:>12.1} {:>10} {:>8.1}   {}",
+            n,
+            t_indexed.as_secs_f64() * 1000.0,
+            indexed.len(),
+            t_naive.as_secs_f64() * 1000.0,
+            naive.len(),
+            t_naive.as_secs_f64() / t_indexed.as_secs_f64(),
+            if same {
+                "same proposals / mêmes propositions"
+            } else {
+                "MISMATCH / DIFFÉRENCE"
+            }
+        );
+        if !same {
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,86 @@
+//! `symbiose detect FILE [--json] [--public]`: every proposal of a project file.
+
+use std::process::ExitCode;
+
+use symbiose_core::detect::{Assumptions, Audience, detect};
+use symbiose_core::factors::Factors;
+use symbiose_core::kb::KnowledgeBase;
+
+pub fn run(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let public = args.iter().any(|a| a == "--public");
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!(
+            "usage : symbiose detect FICHIER [--json] [--public] / usage: symbiose detect FILE [--json] [--public]"
+        );
+        return ExitCode::from(2);
+    };
+    let project = match crate::load::project(path) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let asm = Assumptions::for_project(&project);
+    let detection = detect(&project, &asm, Factors::bundled(), &KnowledgeBase::full());
+    let audience = if public {
+        Audience::Public
+    } else {
+        Audience::Facilitator
+    };
+    if json {
+        let proposals: Vec<serde_json::Value> = detection
+            .proposals
+            .iter()
+            .filter_map(|p| {
+                let rendered = p.render(&project, audience)?;
+                let mut v = serde_json::to_value(p).ok()?;
+                if public {
+                    for (c, r) in v["components"]
+                        .as_array_mut()?
+                        .iter_mut()
+                        .zip(&rendered.reasons)
+                    {
+                        c["text"] = serde_json::to_value(r).ok()?;
+                        c.as_object_mut()?.remove("public_text");
+                    }
+                    for k in ["net_eur_per_year", "eur_per_unit"] {
+                        v[k] = serde_json::Value::Null;
+                    }
+                }
+                v["reasons"] = serde_json::to_value(&rendered.reasons).ok()?;
+                v["title"] = serde_json::to_value(&rendered.title).ok()?;
+                Some(v)
+            })
+            .collect();
+        let out = serde_json::json!({ "proposals": proposals, "mutualisations": detection.mutualisations });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for p in &detection.proposals {
+        let Some(r) = p.render(&project, audience) else {
+            continue;
+        };
+        println!("[{:.2}] {} — {}", p.score, p.key, r.title.fr);
+        for reason in r.reasons.iter().chain(&r.flags) {
+            println!("    · {}", reason.fr);
+        }
+    }
+    for m in &detection.mutualisations {
+        println!(
+            "[mut] {} — {} ({} membres)",
+            m.key,
+            m.title.fr,
+            m.members.len()
+        );
+    }
+    println!(
+        "{} proposition(s), {} mutualisation(s) / {} proposal(s), {} pooling proposal(s)",
+        detection.proposals.len(),
+        detection.mutualisations.len(),
+        detection.proposals.len(),
+        detection.mutualisations.len()
+    );
+    ExitCode::SUCCESS
+}

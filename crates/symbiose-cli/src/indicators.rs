@@ -1,0 +1,48 @@
+//! `symbiose indicators FILE [--json]`: the dashboard figures of a project file.
+
+use std::process::ExitCode;
+
+use symbiose_core::factors::Factors;
+use symbiose_core::indicators::compute;
+
+pub fn run(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!(
+            "usage : symbiose indicators FICHIER [--json] / usage: symbiose indicators FILE [--json]"
+        );
+        return ExitCode::from(2);
+    };
+    let project = match crate::load::project(path) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ind = compute(&project, Factors::bundled());
+    if json {
+        println!("{}", serde_json::to_string_pretty(&ind).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for (title, list) in [
+        ("Réalisé / achieved", &ind.achieved),
+        ("Potentiel / potential", &ind.potential),
+    ] {
+        println!("{title}");
+        for i in list {
+            println!(
+                "  {:>12.1} {:<9} {} ({} synergie(s) renseignée(s), {} sans donnée)",
+                i.value, i.unit, i.label.fr, i.with_data, i.without_data
+            );
+        }
+    }
+    for s in &ind.by_stage {
+        println!("  {:<16} {}", s.label.fr, s.synergies);
+    }
+    println!(
+        "  Entreprises engagées / companies engaged: {}",
+        ind.actors_engaged
+    );
+    ExitCode::SUCCESS
+}

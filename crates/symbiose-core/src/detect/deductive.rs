@@ -1,0 +1,215 @@
+//! Deductive leads: an offer nobody declared a need for, and actors of the zone whose sector
+//! is a known receiver of it in real exchanges (MAESTRI) or by Symbiose's rules.
+
+use std::collections::HashMap;
+
+use super::engine::Context;
+use super::explain::{self, costs_confidential};
+use super::fit::Prepared;
+use super::score;
+use super::{Component, ComponentKind, Proposal, ProposalKind};
+use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits};
+use crate::model::{Actor, ActorId};
+use crate::{Bilingual, Lang};
+
+/// Receiver sectors looked at per offer: generous, since most sectors have no actor in a
+/// given zone, and the popularity prior puts frequent receivers (power plants) high.
+const SECTORS_PER_OFFER: usize = 25;
+
+fn query_of(offer: &Prepared) -> Query {
+    Query {
+        waste_codes: offer.code.map(|c| vec![c.code.clone()]).unwrap_or_default(),
+        category: offer.category,
+        donor_nace: offer
+            .actor
+            .and_then(|a| a.naf.as_deref())
+            .map(nace_digits)
+            .filter(|d| d.len() == 4),
+    }
+}
+
+struct Lead<'a> {
+    actor: &'a Actor,
+    sector: &'a ReceiverSector,
+    resource: f64,
+    road_km: Option<f64>,
+    total: f64,
+}
+
+pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Proposal> {
+    let offer = &ctx.offers[oi];
+    if offer.category.is_none() && offer.code.is_none() {
+        return Vec::new();
+    }
+    let ranked: Vec<ReceiverSector> = kb
+        .rank(&query_of(offer))
+        .into_iter()
+        .filter(|r| !r.exchanges.is_empty() || r.rule.is_some())
+        .take(SECTORS_PER_OFFER)
+        .collect();
+    let Some(top) = ranked.first().map(|r| r.score) else {
+        return Vec::new();
+    };
+    let asm = ctx.asm;
+    let w = &asm.weights;
+    let quantity = score::quantity_fit(offer, None);
+    let quality = score::quality(offer, None);
+    let mut best: HashMap<&ActorId, Lead> = HashMap::new();
+    for sector in &ranked {
+        // Weaker than a declared need at best: nobody said they want it.
+        let resource = 0.3 + 0.5 * sector.score / top;
+        for actor in ctx.actors_by_nace.get(&sector.nace).into_iter().flatten() {
+            if actor.id == offer.flow.actor {
+                continue;
+            }
+            let road_km = score::road_km(offer.position, actor.position, asm);
+            if road_km.is_some_and(|d| d > asm.max_road_km) {
+                continue;
+            }
+            let economics = score::economics(offer, None, &quantity, road_km, asm);
+            let climate =
+                score::climate(offer, None, &quantity, road_km, asm, &ctx.climate_factors);
+            let total = w.resource * resource
+                + w.quantity * quantity.score
+                + w.timing * 0.5
+                + w.distance * score::distance_score(road_km, asm)
+                + w.economics * score::gain_score(economics.net, asm.eur_scale)
+                + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
+                + w.quality * quality.score;
+            if total < asm.min_score || best.get(&actor.id).is_some_and(|l| l.total >= total) {
+                continue;
+            }
+            best.insert(
+                &actor.id,
+                Lead {
+                    actor,
+                    sector,
+                    resource,
+                    road_km,
+                    total,
+                },
+            );
+        }
+    }
+    let mut leads: Vec<Lead> = best.into_values().collect();
+    leads.sort_by(|a, b| {
+        b.total
+            .total_cmp(&a.total)
+            .then_with(|| a.actor.id.cmp(&b.actor.id))
+    });
+    leads.truncate(asm.max_proposals_per_offer);
+    leads.into_iter().map(|l| proposal(ctx, offer, l)).collect()
+}
+
+fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
+    let asm = ctx.asm;
+    let w = &asm.weights;
+    let quantity = score::quantity_fit(offer, None);
+    let economics = score::economics(offer, None, &quantity, lead.road_km, asm);
+    let climate = score::climate(
+        offer,
+        None,
+        &quantity,
+        lead.road_km,
+        asm,
+        &ctx.climate_factors,
+    );
+    let quality = score::quality(offer, None);
+    let evidence = lead.sector.evidence();
+    let sector_label = |lang: Lang| {
+        lead.actor
+            .naf
+            .as_deref()
+            .and_then(crate::refdata::naf::lookup)
+            .map_or_else(|| lead.sector.nace.clone(), |c| c.label(lang).to_string())
+    };
+    let resource_text = Bilingual::new(
+        format!(
+            "Secteur receveur connu ({}, NACE {}) : {}",
+            sector_label(Lang::Fr),
+            lead.sector.nace,
+            evidence.fr
+        ),
+        format!(
+            "Known receiver sector ({}, NACE {}): {}",
+            sector_label(Lang::En),
+            lead.sector.nace,
+            evidence.en
+        ),
+    );
+    let c = |kind, score, weight, text| Component {
+        kind,
+        score,
+        weight,
+        text,
+        public_text: None,
+    };
+    let components = vec![
+        c(
+            ComponentKind::Resource,
+            lead.resource,
+            w.resource,
+            resource_text,
+        ),
+        c(
+            ComponentKind::Quantity,
+            quantity.score,
+            w.quantity,
+            explain::quantity_text(&quantity),
+        ),
+        c(
+            ComponentKind::Timing,
+            0.5,
+            w.timing,
+            Bilingual::new(
+                "Calendrier du receveur inconnu",
+                "Receiver's calendar unknown",
+            ),
+        ),
+        c(
+            ComponentKind::Distance,
+            score::distance_score(lead.road_km, asm),
+            w.distance,
+            explain::distance_text(lead.road_km, ctx),
+        ),
+        Component {
+            kind: ComponentKind::Economics,
+            score: score::gain_score(economics.net, asm.eur_scale),
+            weight: w.economics,
+            text: explain::economics_text(&economics, ctx),
+            public_text: costs_confidential(&[offer]).then(explain::confidential_economics),
+        },
+        c(
+            ComponentKind::Climate,
+            score::gain_score(climate.net, asm.tco2e_scale),
+            w.climate,
+            explain::climate_text(&climate, ctx, ctx.factors),
+        ),
+        c(
+            ComponentKind::Quality,
+            quality.score,
+            w.quality,
+            explain::quality_text(&quality),
+        ),
+    ];
+    Proposal {
+        key: format!("ded:{}:{}", offer.flow.id, lead.actor.id),
+        kind: ProposalKind::Deductive,
+        offer: offer.flow.id.clone(),
+        offer_actor: offer.flow.actor.clone(),
+        receiver: lead.actor.id.clone(),
+        need: None,
+        score: lead.total,
+        components,
+        flags: explain::flags(offer, lead.actor.naf.as_deref(), None),
+        matched: quantity.matched,
+        unit: quantity.unit,
+        offer_quantity: quantity.offer_annual,
+        need_quantity: None,
+        road_km: lead.road_km,
+        net_eur_per_year: economics.net,
+        net_tco2e_per_year: climate.net,
+        eur_per_unit: economics.net_per_unit,
+        tco2e_per_unit: climate.net_per_unit,
+    }
+}

@@ -1,0 +1,326 @@
+//! Candidate generation and selection. The indexed path looks only at needs of a plausible
+//! resource class in the 3 × 3 grid cells around the offer; the naive path scores every
+//! (offer, need) pair. Both run the same `evaluate` and the same selection, so they must
+//! return the same proposals: the bench and the tests check it.
+
+use std::collections::HashMap;
+
+use super::assumptions::Assumptions;
+use super::fit::{Fit, Prepared, resource_fit};
+use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
+use super::spatial::{Cell, Grid};
+use super::{Detection, Proposal, deductive, explain, mutualise};
+use crate::factors::Factors;
+use crate::kb::KnowledgeBase;
+use crate::kb::classify::compatible_need_families;
+use crate::kb::rules;
+use crate::model::{Actor, ActorId, Direction, Family, Project, ResourceCategory};
+
+/// The flows and actors of a project, prepared once for matching.
+pub(crate) struct Context<'a> {
+    pub project: &'a Project,
+    pub asm: &'a Assumptions,
+    pub factors: &'a Factors,
+    pub climate_factors: score::ClimateFactors,
+    pub offers: Vec<Prepared<'a>>,
+    pub needs: Vec<Prepared<'a>>,
+    /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
+    pub actors_by_nace: HashMap<String, Vec<&'a Actor>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(project: &'a Project, asm: &'a Assumptions, factors: &'a Factors) -> Self {
+        let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
+        let prepare = |dir: Direction| {
+            project
+                .flows
+                .iter()
+                .filter(|f| f.direction == dir)
+                .map(|f| Prepared::new(f, actors.get(&f.actor).copied()))
+                .collect::<Vec<_>>()
+        };
+        let (offers, needs) = (prepare(Direction::Offer), prepare(Direction::Need));
+        let mut actors_by_nace: HashMap<String, Vec<&Actor>> = HashMap::new();
+        for a in &project.actors {
+            let digits = a
+                .naf
+                .as_deref()
+                .map(crate::kb::nace_digits)
+                .unwrap_or_default();
+            for len in 2..=digits.len() {
+                actors_by_nace
+                    .entry(digits[..len].to_string())
+                    .or_default()
+                    .push(a);
+            }
+        }
+        Self {
+            project,
+            asm,
+            factors,
+            climate_factors: score::ClimateFactors::new(asm, factors),
+            offers,
+            needs,
+            actors_by_nace,
+        }
+    }
+}
+
+/// The numbers of one (offer, need) pair that passed every filter.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scored {
+    pub offer: usize,
+    pub need: usize,
+    pub fit: Fit,
+    pub quantity: QuantityFit,
+    pub timing: (u32, u32, f64),
+    pub road_km: Option<f64>,
+    pub distance: f64,
+    pub economics: Economics,
+    pub climate: Climate,
+    pub quality: QualityCheck,
+    pub total: f64,
+}
+
+fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
+    let (o, n) = (&ctx.offers[oi], &ctx.needs[ni]);
+    let asm = ctx.asm;
+    let road_km = score::road_km(o.position, n.position, asm);
+    if road_km.is_some_and(|d| d > asm.max_road_km) {
+        return None;
+    }
+    // Same actor: compared last, it is a string comparison.
+    if o.flow.actor == n.flow.actor {
+        return None;
+    }
+    let fit = resource_fit(o, n, asm)?;
+    let quantity = score::quantity_fit(o, Some(n));
+    let timing = score::timing(o.flow.months, Some(n.flow.months));
+    let distance = score::distance_score(road_km, asm);
+    let economics = score::economics(o, Some(n), &quantity, road_km, asm);
+    let climate = score::climate(o, Some(n), &quantity, road_km, asm, &ctx.climate_factors);
+    let quality = score::quality(o, Some(n));
+    let w = &asm.weights;
+    let total = w.resource * fit.score
+        + w.quantity * quantity.score
+        + w.timing * timing.2
+        + w.distance * distance
+        + w.economics * score::gain_score(economics.net, asm.eur_scale)
+        + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
+        + w.quality * quality.score;
+    (total >= asm.min_score).then_some(Scored {
+        offer: oi,
+        need: ni,
+        fit,
+        quantity,
+        timing,
+        road_km,
+        distance,
+        economics,
+        climate,
+        quality,
+        total,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Category(ResourceCategory),
+    /// Needs of a family whose class is unknown.
+    FamilyUnknown(Family),
+    /// Every need of a family.
+    FamilyAll(Family),
+}
+
+struct NeedIndex {
+    grid: Grid,
+    placed: HashMap<(Key, Cell), Vec<u32>>,
+    unplaced: HashMap<Key, Vec<u32>>,
+    all: HashMap<Key, Vec<u32>>,
+}
+
+fn need_keys(n: &Prepared) -> [Key; 2] {
+    let f = n.family();
+    match n.category {
+        Some(c) => [Key::Category(c), Key::FamilyAll(f)],
+        None => [Key::FamilyUnknown(f), Key::FamilyAll(f)],
+    }
+}
+
+/// The keys under which every need `resource_fit` could accept for this offer is filed.
+fn offer_keys(o: &Prepared, out: &mut Vec<Key>) {
+    out.clear();
+    let families = compatible_need_families(o.family());
+    match o.category {
+        Some(c) => {
+            out.push(Key::Category(c));
+            out.extend(rules::substitutes_for(c).map(|r| Key::Category(r.need)));
+            out.extend(families.iter().map(|f| Key::FamilyUnknown(*f)));
+        }
+        None => out.extend(families.iter().map(|f| Key::FamilyAll(*f))),
+    }
+}
+
+impl NeedIndex {
+    fn build(ctx: &Context) -> Self {
+        let grid = Grid::new(
+            ctx.asm.max_straight_km(),
+            ctx.offers
+                .iter()
+                .chain(&ctx.needs)
+                .filter_map(|p| p.position),
+        );
+        let mut index = Self {
+            grid,
+            placed: HashMap::new(),
+            unplaced: HashMap::new(),
+            all: HashMap::new(),
+        };
+        for (i, n) in ctx.needs.iter().enumerate() {
+            let i = i as u32;
+            for key in need_keys(n) {
+                index.all.entry(key).or_default().push(i);
+                match n.position {
+                    Some(p) => index.placed.entry((key, grid.cell(p))).or_default().push(i),
+                    None => index.unplaced.entry(key).or_default().push(i),
+                }
+            }
+        }
+        index
+    }
+}
+
+/// Keeps the best proposals of one offer, in a deterministic order.
+fn select(mut scored: Vec<Scored>, ctx: &Context) -> Vec<Scored> {
+    scored.sort_by(|a, b| {
+        b.total
+            .total_cmp(&a.total)
+            .then_with(|| ctx.needs[a.need].flow.id.cmp(&ctx.needs[b.need].flow.id))
+    });
+    scored.truncate(ctx.asm.max_proposals_per_offer);
+    scored
+}
+
+/// Indexed substitution scoring: per offer, its kept pairs.
+pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
+    let index = NeedIndex::build(ctx);
+    let mut keys = Vec::with_capacity(8);
+    let mut found = Vec::new();
+    ctx.offers
+        .iter()
+        .enumerate()
+        .map(|(oi, o)| {
+            offer_keys(o, &mut keys);
+            found.clear();
+            for key in &keys {
+                let mut visit = |list: Option<&Vec<u32>>| {
+                    for &ni in list.into_iter().flatten() {
+                        if let Some(s) = evaluate(ctx, oi, ni as usize) {
+                            found.push(s);
+                        }
+                    }
+                };
+                match o.position {
+                    Some(p) => {
+                        for cell in index.grid.neighbourhood(p) {
+                            visit(index.placed.get(&(*key, cell)));
+                        }
+                        visit(index.unplaced.get(key));
+                    }
+                    None => visit(index.all.get(key)),
+                }
+            }
+            select(std::mem::take(&mut found), ctx)
+        })
+        .collect()
+}
+
+/// All-pairs substitution scoring, the reference the index must agree with.
+pub(crate) fn scored_naive(ctx: &Context) -> Vec<Vec<Scored>> {
+    (0..ctx.offers.len())
+        .map(|oi| {
+            select(
+                (0..ctx.needs.len())
+                    .filter_map(|ni| evaluate(ctx, oi, ni))
+                    .collect(),
+                ctx,
+            )
+        })
+        .collect()
+}
+
+fn to_proposals(ctx: &Context, scored: &[Vec<Scored>]) -> Vec<Proposal> {
+    scored
+        .iter()
+        .flatten()
+        .map(|s| explain::substitution(ctx, s))
+        .collect()
+}
+
+/// Substitution proposals, indexed path.
+pub fn substitutions(project: &Project, asm: &Assumptions, factors: &Factors) -> Vec<Proposal> {
+    let ctx = Context::new(project, asm, factors);
+    to_proposals(&ctx, &scored_indexed(&ctx))
+}
+
+/// Substitution proposals, all pairs: same result, slower; for the bench and the tests.
+pub fn substitutions_naive(
+    project: &Project,
+    asm: &Assumptions,
+    factors: &Factors,
+) -> Vec<Proposal> {
+    let ctx = Context::new(project, asm, factors);
+    to_proposals(&ctx, &scored_naive(&ctx))
+}
+
+fn assemble(ctx: &Context, scored: Vec<Vec<Scored>>, kb: &KnowledgeBase) -> Detection {
+    let mut proposals = Vec::new();
+    for (oi, kept) in scored.iter().enumerate() {
+        if kept.is_empty() {
+            proposals.extend(deductive::for_offer(ctx, oi, kb));
+        } else {
+            proposals.extend(kept.iter().map(|s| explain::substitution(ctx, s)));
+        }
+    }
+    let asm = ctx.asm;
+    let keys = [
+        asm.freight_factor,
+        asm.replaced_heat_fuel,
+        asm.electricity,
+        crate::factors::FactorKey::TapWater,
+    ];
+    Detection {
+        proposals,
+        mutualisations: mutualise::mutualisations(ctx.project, asm),
+        factor_sources: keys
+            .iter()
+            .map(|k| ctx.factors.get(*k).citation())
+            .collect(),
+        not_counted: crate::Bilingual::new(explain::NOT_COUNTED_FR, explain::NOT_COUNTED_EN),
+    }
+}
+
+/// Every proposal of a project: substitutions where a need was declared, deductive leads
+/// for offers with none, and mutualisations.
+pub fn detect(
+    project: &Project,
+    asm: &Assumptions,
+    factors: &Factors,
+    kb: &KnowledgeBase,
+) -> Detection {
+    let ctx = Context::new(project, asm, factors);
+    let scored = scored_indexed(&ctx);
+    assemble(&ctx, scored, kb)
+}
+
+/// [`detect`] with the all-pairs substitution path.
+pub fn detect_naive(
+    project: &Project,
+    asm: &Assumptions,
+    factors: &Factors,
+    kb: &KnowledgeBase,
+) -> Detection {
+    let ctx = Context::new(project, asm, factors);
+    let scored = scored_naive(&ctx);
+    assemble(&ctx, scored, kb)
+}

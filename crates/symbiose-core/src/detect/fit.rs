@@ -1,0 +1,308 @@
+//! Resource fit: does what one actor offers answer what another needs, and how closely?
+//!
+//! Levels, best first: the same List-of-Waste code, the same LoW section, the same chapter
+//! (each only within one resource class, since section 15 01 holds every kind of packaging),
+//! the same resource class, a known substitution from the knowledge base (wood → biomass
+//! fuel, food by-products → digestion...), with temperature checks for heat and quality
+//! limits for water, and finally the family-level fallback when a class is unknown. Label
+//! similarity only nudges the score: free text is what controlled vocabularies replace.
+
+use serde::Serialize;
+
+use super::assumptions::Assumptions;
+use crate::kb::classify::{compatible_need_families, effective_category};
+use crate::kb::rules::{self, SubstitutionRule};
+use crate::labels;
+use crate::model::{Actor, Family, Flow, Position, ResourceCategory};
+use crate::refdata::{text::fold, waste};
+
+/// A flow with what matching needs computed once: class, code entry, words, annual quantity.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    pub flow: &'a Flow,
+    pub actor: Option<&'a Actor>,
+    pub position: Option<Position>,
+    pub category: Option<ResourceCategory>,
+    pub code: Option<&'static waste::WasteCode>,
+    /// Folded label words of four letters or more, sorted and deduplicated.
+    pub words: Vec<String>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(flow: &'a Flow, actor: Option<&'a Actor>) -> Self {
+        let mut words: Vec<String> = fold(&flow.label)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_string)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        Self {
+            flow,
+            actor,
+            position: actor.and_then(|a| a.position).filter(Position::is_valid),
+            category: effective_category(flow),
+            code: flow.waste_code.as_deref().and_then(waste::lookup),
+            words,
+        }
+    }
+
+    pub fn family(&self) -> Family {
+        self.flow.family
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FitLevel {
+    SameCode,
+    SameSection,
+    SameChapter,
+    SameCategory,
+    KnownSubstitution,
+    Family,
+}
+
+labels!(FitLevel {
+    SameCode => "même code déchet", "same waste code";
+    SameSection => "même section de la liste des déchets", "same List-of-Waste section";
+    SameChapter => "même chapitre de la liste des déchets", "same List-of-Waste chapter";
+    SameCategory => "même classe de ressource", "same resource class";
+    KnownSubstitution => "substitution connue", "known substitution";
+    Family => "même famille de flux (classe non précisée)", "same flow family (class not given)";
+});
+
+/// How a heat offer's temperature compares with the need's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Thermal {
+    Sufficient { offer_c: f64, need_c: f64 },
+    WithinMargin { offer_c: f64, need_c: f64 },
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    pub level: FitLevel,
+    /// 0–1, label bonus included.
+    pub score: f64,
+    pub rule: Option<&'static SubstitutionRule>,
+    pub thermal: Option<Thermal>,
+    /// Jaccard similarity of the label words, 0–1.
+    pub label_similarity: f64,
+}
+
+fn is_thermal(c: ResourceCategory) -> bool {
+    matches!(
+        c,
+        ResourceCategory::Heat | ResourceCategory::Steam | ResourceCategory::Cold
+    )
+}
+
+/// Temperature check; `None` when the offer is too cold (or, for cold, too warm) to serve.
+fn thermal(offer: &Flow, need: &Flow, cold: bool, a: &Assumptions) -> Option<(Thermal, f64)> {
+    let (Some(o), Some(n)) = (offer.quality.temperature_c, need.quality.temperature_c) else {
+        return Some((Thermal::Unknown, 0.7));
+    };
+    // For cold, an offer colder than the need serves it: flip the comparison.
+    let gap = if cold { n - o } else { o - n };
+    if gap >= 0.0 {
+        Some((
+            Thermal::Sufficient {
+                offer_c: o,
+                need_c: n,
+            },
+            1.0,
+        ))
+    } else if gap >= -a.heat_approach_margin_c {
+        Some((
+            Thermal::WithinMargin {
+                offer_c: o,
+                need_c: n,
+            },
+            0.75,
+        ))
+    } else {
+        None
+    }
+}
+
+fn label_similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f64 / (a.len() + b.len() - common) as f64
+}
+
+/// Code-level refinement of a pair already in one class (or with a class unknown).
+fn code_level(offer: &Prepared, need: &Prepared) -> Option<(FitLevel, f64)> {
+    let (o, n) = (offer.code?, need.code?);
+    if o.code == n.code {
+        Some((FitLevel::SameCode, 1.0))
+    } else if o.section == n.section {
+        Some((FitLevel::SameSection, 0.9))
+    } else if o.chapter == n.chapter {
+        Some((FitLevel::SameChapter, 0.8))
+    } else {
+        None
+    }
+}
+
+/// The resource fit of an offer for a need, or `None` when the offer cannot serve it.
+pub fn resource_fit(offer: &Prepared, need: &Prepared, a: &Assumptions) -> Option<Fit> {
+    if !compatible_need_families(offer.family()).contains(&need.family()) {
+        return None;
+    }
+    let (level, mut score, rule, mut thermal_check) = match (offer.category, need.category) {
+        (Some(o), Some(n)) if o == n => {
+            let (level, score) = code_level(offer, need).unwrap_or((FitLevel::SameCategory, 0.75));
+            (level, score, None, None)
+        }
+        (Some(o), Some(n)) => {
+            let r = rules::substitution(o, n)?;
+            (FitLevel::KnownSubstitution, r.fit, Some(r), None)
+        }
+        _ => code_level(offer, need).map_or((FitLevel::Family, 0.2, None, None), |(l, s)| {
+            (l, s, None, None)
+        }),
+    };
+    if let (Some(o), Some(n)) = (offer.category, need.category)
+        && is_thermal(o)
+        && is_thermal(n)
+    {
+        let (t, factor) = thermal(offer.flow, need.flow, n == ResourceCategory::Cold, a)?;
+        score *= factor;
+        thermal_check = Some(t);
+    }
+    let similarity = label_similarity(&offer.words, &need.words);
+    score = (score + 0.1 * similarity).min(1.0);
+    Some(Fit {
+        level,
+        score,
+        rule,
+        thermal: thermal_check,
+        label_similarity: similarity,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Quality;
+
+    fn flow(
+        family: Family,
+        category: Option<ResourceCategory>,
+        code: Option<&str>,
+        label: &str,
+    ) -> Flow {
+        Flow {
+            family,
+            category,
+            waste_code: code.map(str::to_string),
+            label: label.into(),
+            ..Flow::default()
+        }
+    }
+
+    fn fit(o: &Flow, n: &Flow) -> Option<Fit> {
+        resource_fit(
+            &Prepared::new(o, None),
+            &Prepared::new(n, None),
+            &Assumptions::default(),
+        )
+    }
+
+    #[test]
+    fn levels_from_code_to_family() {
+        let pallets = flow(Family::Waste, None, Some("150103"), "palettes bois");
+        let same = flow(Family::Matter, None, Some("150103"), "palettes");
+        assert_eq!(fit(&pallets, &same).unwrap().level, FitLevel::SameCode);
+        let sawdust = flow(Family::Matter, None, Some("030105"), "sciure");
+        assert_eq!(
+            fit(&pallets, &sawdust).unwrap().level,
+            FitLevel::SameCategory
+        );
+        let boiler = flow(
+            Family::Energy,
+            Some(ResourceCategory::Biomass),
+            None,
+            "combustible chaufferie",
+        );
+        let f = fit(&pallets, &boiler).unwrap();
+        assert_eq!(f.level, FitLevel::KnownSubstitution);
+        assert!(f.rule.is_some());
+        let cardboard = flow(Family::Matter, None, Some("150101"), "carton");
+        assert!(
+            fit(&pallets, &cardboard).is_none(),
+            "same section, different class"
+        );
+        let vague = flow(Family::Matter, None, None, "matière");
+        assert_eq!(fit(&pallets, &vague).unwrap().level, FitLevel::Family);
+        let skill = flow(Family::Skill, None, None, "soudure");
+        assert!(fit(&pallets, &skill).is_none());
+        assert!(fit(&pallets, &same).unwrap().score > fit(&pallets, &boiler).unwrap().score);
+    }
+
+    #[test]
+    fn heat_needs_enough_temperature() {
+        let mut heat = flow(
+            Family::Energy,
+            Some(ResourceCategory::Heat),
+            None,
+            "chaleur fatale",
+        );
+        heat.quality = Quality {
+            temperature_c: Some(60.0),
+            ..Quality::default()
+        };
+        let mut need = flow(
+            Family::Energy,
+            Some(ResourceCategory::Heat),
+            None,
+            "chauffage serre",
+        );
+        need.quality.temperature_c = Some(55.0);
+        assert!(matches!(
+            fit(&heat, &need).unwrap().thermal,
+            Some(Thermal::Sufficient { .. })
+        ));
+        need.quality.temperature_c = Some(63.0);
+        assert!(matches!(
+            fit(&heat, &need).unwrap().thermal,
+            Some(Thermal::WithinMargin { .. })
+        ));
+        need.quality.temperature_c = Some(90.0);
+        assert!(fit(&heat, &need).is_none());
+        need.quality.temperature_c = None;
+        assert!(matches!(
+            fit(&heat, &need).unwrap().thermal,
+            Some(Thermal::Unknown)
+        ));
+    }
+
+    #[test]
+    fn label_words_only_nudge() {
+        assert!(
+            (label_similarity(&["bois".into(), "palette".into()], &["palette".into()]) - 0.5).abs()
+                < 1e-9
+        );
+        let a = flow(Family::Matter, None, None, "fûts métalliques");
+        let b = flow(Family::Matter, None, None, "fûts plastiques");
+        let f = fit(&a, &b).unwrap();
+        assert_eq!(f.level, FitLevel::Family);
+        assert!(f.score < 0.3);
+    }
+}

@@ -1,0 +1,370 @@
+//! Mutualisation proposals: actors close to each other that share a need or an output
+//! family pool it — a shared collection of the same waste family, a group purchase of the
+//! same input, shared energy (heat network, boiler), shared services.
+//!
+//! Groups are formed per theme, greedily: the actor with the most neighbours within the
+//! pooling radius seeds a group of its still-unassigned neighbours, then the next, so each
+//! actor is in at most one group per theme and every member is within the radius of the seed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::assumptions::Assumptions;
+use super::explain::num;
+use super::spatial::{Cell, Grid};
+use crate::kb::classify::effective_category;
+use crate::model::{
+    Actor, ActorId, Confidentiality, Direction, Family, Flow, FlowId, Project, ResourceCategory,
+    Unit,
+};
+use crate::refdata::waste;
+use crate::{Bilingual, Lang};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case", tag = "theme", content = "category")]
+pub enum PoolingTheme {
+    CollectCardboard,
+    CollectWood,
+    CollectBiowaste,
+    CollectPlastics,
+    CollectMetals,
+    CollectGlass,
+    CollectHazardous,
+    GroupPurchase(ResourceCategory),
+    SharedEnergy,
+    SharedCatering,
+    SharedLogistics,
+    SharedPremises,
+    SharedEquipment,
+    SharedSkills,
+}
+
+impl PoolingTheme {
+    pub fn label(self, lang: Lang) -> String {
+        let s = match self {
+            Self::CollectCardboard => lang.pick(
+                "Collecte mutualisée des cartons",
+                "Shared cardboard collection",
+            ),
+            Self::CollectWood => lang.pick(
+                "Collecte mutualisée du bois et des palettes",
+                "Shared wood and pallet collection",
+            ),
+            Self::CollectBiowaste => lang.pick(
+                "Collecte mutualisée des biodéchets",
+                "Shared biowaste collection",
+            ),
+            Self::CollectPlastics => lang.pick(
+                "Collecte mutualisée des plastiques",
+                "Shared plastics collection",
+            ),
+            Self::CollectMetals => {
+                lang.pick("Collecte mutualisée des métaux", "Shared metals collection")
+            }
+            Self::CollectGlass => {
+                lang.pick("Collecte mutualisée du verre", "Shared glass collection")
+            }
+            Self::CollectHazardous => lang.pick(
+                "Collecte mutualisée des déchets dangereux",
+                "Shared hazardous waste collection",
+            ),
+            Self::GroupPurchase(c) => {
+                return format!(
+                    "{} : {}",
+                    lang.pick("Achat groupé", "Group purchase"),
+                    c.label(lang)
+                );
+            }
+            Self::SharedEnergy => lang.pick(
+                "Énergie partagée (réseau de chaleur, chaufferie commune)",
+                "Shared energy (heat network, common boiler)",
+            ),
+            Self::SharedCatering => {
+                lang.pick("Restauration collective partagée", "Shared catering")
+            }
+            Self::SharedLogistics => lang.pick(
+                "Transport et covoiturage mutualisés",
+                "Shared transport and carpooling",
+            ),
+            Self::SharedPremises => lang.pick(
+                "Locaux partagés (coworking, stockage)",
+                "Shared premises (coworking, storage)",
+            ),
+            Self::SharedEquipment => lang.pick("Équipements partagés", "Shared equipment"),
+            Self::SharedSkills => lang.pick(
+                "Compétences partagées (emploi partagé)",
+                "Shared skills (shared staff)",
+            ),
+        };
+        s.to_string()
+    }
+
+    fn key(self) -> String {
+        match self {
+            Self::GroupPurchase(c) => format!(
+                "purchase-{}",
+                serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
+            other => format!("{other:?}").to_lowercase(),
+        }
+    }
+
+    /// Whether the costs pooled are disposal costs (collections) rather than purchases.
+    fn is_collection(self) -> bool {
+        matches!(
+            self,
+            Self::CollectCardboard
+                | Self::CollectWood
+                | Self::CollectBiowaste
+                | Self::CollectPlastics
+                | Self::CollectMetals
+                | Self::CollectGlass
+                | Self::CollectHazardous
+        )
+    }
+}
+
+/// The pooling theme a flow belongs to, if any.
+pub fn theme_of(flow: &Flow) -> Option<PoolingTheme> {
+    use ResourceCategory as C;
+    let category = effective_category(flow);
+    match flow.direction {
+        Direction::Offer => {
+            let is_waste = flow.family == Family::Waste || flow.waste_code.is_some();
+            if !is_waste {
+                return None;
+            }
+            if flow
+                .waste_code
+                .as_deref()
+                .and_then(waste::lookup)
+                .is_some_and(|c| c.hazardous)
+            {
+                return Some(PoolingTheme::CollectHazardous);
+            }
+            Some(match category? {
+                C::PaperCardboard => PoolingTheme::CollectCardboard,
+                C::Wood => PoolingTheme::CollectWood,
+                C::Organic | C::FoodByproducts => PoolingTheme::CollectBiowaste,
+                C::Plastics => PoolingTheme::CollectPlastics,
+                C::Metals => PoolingTheme::CollectMetals,
+                C::Glass => PoolingTheme::CollectGlass,
+                _ => return None,
+            })
+        }
+        Direction::Need => Some(match category? {
+            C::Heat | C::Steam | C::Cold => PoolingTheme::SharedEnergy,
+            C::Catering => PoolingTheme::SharedCatering,
+            C::Logistics => PoolingTheme::SharedLogistics,
+            C::Premises => PoolingTheme::SharedPremises,
+            C::Equipment => PoolingTheme::SharedEquipment,
+            C::Skills => PoolingTheme::SharedSkills,
+            C::OtherService | C::Wastewater | C::Rainwater => return None,
+            c => PoolingTheme::GroupPurchase(c),
+        }),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mutualisation {
+    /// `mut:<theme>:<seed actor>`.
+    pub key: String,
+    pub theme: PoolingTheme,
+    pub title: Bilingual,
+    pub members: Vec<ActorId>,
+    pub flows: Vec<FlowId>,
+    /// Sum of the members' annual quantities in `unit`, over the flows in that unit.
+    pub pooled: Option<f64>,
+    pub unit: Option<Unit>,
+    /// Flows left out of the sum (no quantity, or another dimension).
+    pub flows_not_summed: usize,
+    /// `pooling_saving_share` × the known yearly costs pooled.
+    pub estimated_gain_eur: Option<f64>,
+    pub members_with_costs: usize,
+    /// Whether the gain derives from a non-public flow's costs (hide it from public views).
+    pub confidential_costs: bool,
+    pub assumptions: Bilingual,
+}
+
+struct Member<'a> {
+    actor: &'a Actor,
+    flows: Vec<&'a Flow>,
+}
+
+/// Mutualisation proposals of a project, theme by theme.
+pub fn mutualisations(project: &Project, asm: &Assumptions) -> Vec<Mutualisation> {
+    let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
+    let mut by_theme: BTreeMap<PoolingTheme, BTreeMap<&ActorId, Member>> = BTreeMap::new();
+    for flow in &project.flows {
+        let (Some(theme), Some(actor)) = (theme_of(flow), actors.get(&flow.actor)) else {
+            continue;
+        };
+        if actor.position.is_none() {
+            continue;
+        }
+        by_theme
+            .entry(theme)
+            .or_default()
+            .entry(&actor.id)
+            .or_insert_with(|| Member {
+                actor,
+                flows: Vec::new(),
+            })
+            .flows
+            .push(flow);
+    }
+    let mut out = Vec::new();
+    for (theme, members) in by_theme {
+        let members: Vec<Member> = members.into_values().collect();
+        out.extend(group(theme, &members, asm));
+    }
+    out
+}
+
+fn group(theme: PoolingTheme, members: &[Member], asm: &Assumptions) -> Vec<Mutualisation> {
+    let pos = |m: &Member| {
+        m.actor
+            .position
+            .expect("members have positions (filtered above)")
+    };
+    let grid = Grid::new(asm.pooling_radius_km, members.iter().map(pos));
+    let mut cells: HashMap<Cell, Vec<usize>> = HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        cells.entry(grid.cell(pos(m))).or_default().push(i);
+    }
+    let neighbours = |i: usize| -> Vec<usize> {
+        let p = pos(&members[i]);
+        let mut v: Vec<usize> = grid
+            .neighbourhood(p)
+            .filter_map(|c| cells.get(&c))
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && p.distance_km(&pos(&members[j])) <= asm.pooling_radius_km)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let all_neighbours: Vec<Vec<usize>> = (0..members.len()).map(neighbours).collect();
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by(|&a, &b| {
+        all_neighbours[b]
+            .len()
+            .cmp(&all_neighbours[a].len())
+            .then(a.cmp(&b))
+    });
+    let mut assigned = vec![false; members.len()];
+    let mut out = Vec::new();
+    for seed in order {
+        if assigned[seed] {
+            continue;
+        }
+        let group: Vec<usize> = std::iter::once(seed)
+            .chain(
+                all_neighbours[seed]
+                    .iter()
+                    .copied()
+                    .filter(|&j| !assigned[j]),
+            )
+            .collect();
+        if group.len() < 2 {
+            continue;
+        }
+        for &i in &group {
+            assigned[i] = true;
+        }
+        out.push(build(theme, group.iter().map(|&i| &members[i]), asm));
+    }
+    out
+}
+
+fn build<'a>(
+    theme: PoolingTheme,
+    group: impl Iterator<Item = &'a Member<'a>>,
+    asm: &Assumptions,
+) -> Mutualisation {
+    let group: Vec<&Member> = group.collect();
+    let flows: Vec<&Flow> = group.iter().flat_map(|m| m.flows.iter().copied()).collect();
+    let unit = flows.iter().find_map(|f| f.quantity).map(|q| q.unit.base());
+    let in_unit = |f: &Flow| {
+        f.quantity
+            .is_some_and(|q| Some(q.unit.base()) == unit && q.period != crate::model::Period::Once)
+    };
+    let pooled = unit.map(|_| {
+        flows
+            .iter()
+            .filter(|f| in_unit(f))
+            .map(|f| f.quantity.map_or(0.0, |q| q.annual_base()))
+            .sum()
+    });
+    let flows_not_summed = flows.iter().filter(|f| !in_unit(f)).count();
+    let costs: Vec<(usize, f64)> = group
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| {
+            m.flows.iter().filter_map(move |f| {
+                let q = f.quantity?;
+                // Cost is per declared unit, so the declared value times its yearly rate.
+                Some((
+                    i,
+                    q.value * q.period.per_year().unwrap_or(1.0) * f.cost_eur_per_unit?,
+                ))
+            })
+        })
+        .collect();
+    let mut with_costs: Vec<usize> = costs.iter().map(|(i, _)| *i).collect();
+    with_costs.dedup();
+    let total_cost: f64 = costs.iter().map(|(_, c)| c).sum();
+    let estimated_gain_eur =
+        (!costs.is_empty()).then(|| total_cost.abs() * asm.pooling_saving_share);
+    let what = if theme.is_collection() {
+        (
+            "coûts de collecte et de traitement",
+            "collection and treatment costs",
+        )
+    } else {
+        ("achats", "purchases")
+    };
+    let share = format!("{:.0}", asm.pooling_saving_share * 100.0);
+    let assumptions = Bilingual::new(
+        format!(
+            "Hypothèse : {} % des {} déclarés par {} membre(s) sur {} ; rayon {} km autour de l'acteur le plus entouré. À remplacer par les devis obtenus.",
+            share,
+            what.0,
+            with_costs.len(),
+            group.len(),
+            num(asm.pooling_radius_km, Lang::Fr)
+        ),
+        format!(
+            "Assumption: {} % of the {} declared by {} of {} member(s); radius {} km around the best-connected actor. Replace with the quotes obtained.",
+            share,
+            what.1,
+            with_costs.len(),
+            group.len(),
+            num(asm.pooling_radius_km, Lang::En)
+        ),
+    );
+    let seed = group[0].actor;
+    Mutualisation {
+        key: format!("mut:{}:{}", theme.key(), seed.id),
+        theme,
+        title: Bilingual::new(
+            format!("{} ({} entreprises)", theme.label(Lang::Fr), group.len()),
+            format!("{} ({} companies)", theme.label(Lang::En), group.len()),
+        ),
+        members: group.iter().map(|m| m.actor.id.clone()).collect(),
+        flows: flows.iter().map(|f| f.id.clone()).collect(),
+        pooled,
+        unit,
+        flows_not_summed,
+        estimated_gain_eur,
+        members_with_costs: with_costs.len(),
+        confidential_costs: flows
+            .iter()
+            .any(|f| f.confidentiality != Confidentiality::Public && f.cost_eur_per_unit.is_some()),
+        assumptions,
+    }
+}

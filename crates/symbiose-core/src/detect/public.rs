@@ -1,0 +1,93 @@
+//! Rendering proposals for an audience. The facilitator sees everything; a public audience
+//! (a workshop screen, an export) never sees a private flow, sees an anonymised actor as "a
+//! company of sector X", and never sees costs derived from a non-public flow.
+
+use serde::Serialize;
+
+use super::Proposal;
+use crate::model::{Actor, Confidentiality, Project};
+use crate::refdata::naf;
+use crate::{Bilingual, Lang};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Facilitator,
+    Public,
+}
+
+/// A proposal as an audience may read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rendered {
+    pub title: Bilingual,
+    pub reasons: Vec<Bilingual>,
+    pub flags: Vec<Bilingual>,
+}
+
+/// How an actor is named for an audience, given the confidentiality of the flow shown.
+pub fn actor_label(
+    actor: Option<&Actor>,
+    confidentiality: Confidentiality,
+    audience: Audience,
+) -> Bilingual {
+    let Some(actor) = actor else {
+        return Bilingual::new("acteur inconnu", "unknown actor");
+    };
+    if audience == Audience::Facilitator || confidentiality == Confidentiality::Public {
+        return Bilingual::new(actor.name.clone(), actor.name.clone());
+    }
+    let section = actor.naf.as_deref().and_then(naf::section_of);
+    match section {
+        Some(s) => Bilingual::new(
+            format!(
+                "une entreprise du secteur « {} »",
+                naf::section_label(s, Lang::Fr).unwrap_or("?")
+            ),
+            format!(
+                "a company in \"{}\"",
+                naf::section_label(s, Lang::En).unwrap_or("?")
+            ),
+        ),
+        None => Bilingual::new("une entreprise du territoire", "a company of the territory"),
+    }
+}
+
+impl Proposal {
+    /// The proposal for an audience; `None` when a public audience may not see it at all
+    /// (one of its flows is private).
+    pub fn render(&self, project: &Project, audience: Audience) -> Option<Rendered> {
+        let offer = project.flow(&self.offer)?;
+        let need = self.need.as_ref().and_then(|id| project.flow(id));
+        let confidentialities = [Some(offer.confidentiality), need.map(|n| n.confidentiality)];
+        if audience == Audience::Public
+            && confidentialities.contains(&Some(Confidentiality::Private))
+        {
+            return None;
+        }
+        let giver = actor_label(
+            project.actor(&self.offer_actor),
+            offer.confidentiality,
+            audience,
+        );
+        let receiver_conf = need.map_or(Confidentiality::Public, |n| n.confidentiality);
+        let taker = actor_label(project.actor(&self.receiver), receiver_conf, audience);
+        let title = Bilingual::new(
+            format!("{} : « {} » → {}", giver.fr, offer.label, taker.fr),
+            format!("{}: \"{}\" → {}", giver.en, offer.label, taker.en),
+        );
+        let reasons = self
+            .components
+            .iter()
+            .map(|c| match (audience, &c.public_text) {
+                (Audience::Public, Some(public)) => public.clone(),
+                _ => c.text.clone(),
+            })
+            .collect();
+        let flags = self.flags.iter().map(|f| f.text.clone()).collect();
+        Some(Rendered {
+            title,
+            reasons,
+            flags,
+        })
+    }
+}

@@ -1,0 +1,213 @@
+//! Synthetic territories for the bench and the tests: actors clustered in activity zones
+//! across mainland France, each with a few offers and needs drawn from realistic classes.
+//! Deterministic (a fixed-seed SplitMix64), so two runs score the same data.
+
+use crate::model::{
+    Actor, ActorId, Direction, Family, Flow, FlowId, Months, Period, Position, Project, Quantity,
+    ResourceCategory, Route, Unit,
+};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// (family, category, waste code, unit, NAF of a typical holder).
+type Profile = (
+    Family,
+    Option<ResourceCategory>,
+    Option<&'static str>,
+    Unit,
+    &'static str,
+);
+
+const PROFILES: &[Profile] = &[
+    (
+        Family::Waste,
+        Some(ResourceCategory::Wood),
+        Some("150103"),
+        Unit::Tonne,
+        "16.10A",
+    ),
+    (
+        Family::Waste,
+        Some(ResourceCategory::PaperCardboard),
+        Some("150101"),
+        Unit::Tonne,
+        "47.11F",
+    ),
+    (
+        Family::Waste,
+        Some(ResourceCategory::Plastics),
+        Some("150102"),
+        Unit::Tonne,
+        "22.22Z",
+    ),
+    (
+        Family::Waste,
+        Some(ResourceCategory::Metals),
+        Some("120101"),
+        Unit::Tonne,
+        "25.62B",
+    ),
+    (
+        Family::Waste,
+        Some(ResourceCategory::FoodByproducts),
+        Some("020704"),
+        Unit::Tonne,
+        "11.05Z",
+    ),
+    (
+        Family::Waste,
+        Some(ResourceCategory::Organic),
+        Some("200108"),
+        Unit::Tonne,
+        "56.10A",
+    ),
+    (
+        Family::Waste,
+        None,
+        Some("130205"),
+        Unit::Kilogram,
+        "45.20A",
+    ),
+    (
+        Family::Waste,
+        Some(ResourceCategory::Minerals),
+        Some("170107"),
+        Unit::Tonne,
+        "43.99C",
+    ),
+    (
+        Family::Energy,
+        Some(ResourceCategory::Heat),
+        None,
+        Unit::MegawattHour,
+        "10.51A",
+    ),
+    (
+        Family::Energy,
+        Some(ResourceCategory::Biomass),
+        None,
+        Unit::Tonne,
+        "35.30Z",
+    ),
+    (
+        Family::Water,
+        Some(ResourceCategory::ProcessWater),
+        None,
+        Unit::CubicMetre,
+        "10.13A",
+    ),
+    (
+        Family::Water,
+        Some(ResourceCategory::Rainwater),
+        None,
+        Unit::CubicMetre,
+        "52.10B",
+    ),
+    (
+        Family::Matter,
+        Some(ResourceCategory::Chemicals),
+        None,
+        Unit::Kilogram,
+        "20.14Z",
+    ),
+    (Family::Matter, None, None, Unit::Unit, "46.69B"),
+    (
+        Family::Service,
+        Some(ResourceCategory::Logistics),
+        None,
+        Unit::Hour,
+        "49.41A",
+    ),
+    (
+        Family::Equipment,
+        Some(ResourceCategory::Equipment),
+        None,
+        Unit::Hour,
+        "28.22Z",
+    ),
+];
+
+/// A territory of about `flows` flows (four per actor), in zones of about forty actors.
+pub fn territory(flows: usize, seed: u64) -> Project {
+    let mut rng = Rng(seed);
+    let actors_count = flows.div_ceil(4).max(1);
+    let zones = actors_count.div_ceil(40).max(1);
+    let centres: Vec<Position> = (0..zones)
+        .map(|_| Position::new(43.5 + 5.0 * rng.unit(), -0.5 + 6.5 * rng.unit()))
+        .collect();
+    let mut project = Project {
+        name: format!("synthétique {flows}"),
+        ..Project::default()
+    };
+    for a in 0..actors_count {
+        let c = centres[a % zones];
+        let profile = rng.pick(PROFILES);
+        project.actors.push(Actor {
+            id: ActorId(format!("a-{}", a + 1)),
+            name: format!("Entreprise {}", a + 1),
+            naf: Some(profile.4.to_string()),
+            position: Some(Position::new(
+                c.lat + 0.06 * (rng.unit() - 0.5),
+                c.lon + 0.08 * (rng.unit() - 0.5),
+            )),
+            ..Actor::default()
+        });
+    }
+    for i in 0..flows {
+        let actor = &project.actors[i % actors_count];
+        let (family, category, code, unit, _) = rng.pick(PROFILES);
+        let direction = if rng.unit() < 0.5 {
+            Direction::Offer
+        } else {
+            Direction::Need
+        };
+        let start = 1 + (rng.next() % 12) as u8;
+        let months = if rng.unit() < 0.7 {
+            Months::ALL_YEAR
+        } else {
+            Months::from_numbers((0..6).map(|k| (start + k - 1) % 12 + 1))
+        };
+        let with_heat = category == Some(ResourceCategory::Heat);
+        project.flows.push(Flow {
+            id: FlowId(format!("f-{}", i + 1)),
+            actor: actor.id.clone(),
+            direction,
+            family,
+            label: format!("{family:?} {}", i % 7),
+            category: if rng.unit() < 0.9 { category } else { None },
+            waste_code: code
+                .filter(|_| direction == Direction::Offer || rng.unit() < 0.3)
+                .map(str::to_string),
+            quantity: (rng.unit() < 0.85)
+                .then(|| Quantity::new((1.0 + 200.0 * rng.unit()).round(), unit, Period::Year)),
+            months,
+            quality: crate::model::Quality {
+                temperature_c: with_heat.then(|| (40.0 + 60.0 * rng.unit()).round()),
+                ..Default::default()
+            },
+            route: (direction == Direction::Offer && family == Family::Waste)
+                .then_some(Route::Landfill),
+            cost_eur_per_unit: (rng.unit() < 0.6).then(|| (20.0 + 100.0 * rng.unit()).round()),
+            ..Flow::default()
+        });
+    }
+    project
+}

@@ -1,0 +1,256 @@
+//! Detection end to end on small hand-made projects and on a synthetic territory.
+
+use super::*;
+use crate::factors::Factors;
+use crate::kb::KnowledgeBase;
+use crate::model::*;
+
+fn actor(id: &str, naf: &str, lat: f64, lon: f64) -> Actor {
+    Actor {
+        id: ActorId::new(id),
+        name: format!("Société {id}"),
+        naf: Some(naf.into()),
+        position: Some(Position::new(lat, lon)),
+        ..Actor::default()
+    }
+}
+
+fn flow(
+    id: &str,
+    actor: &str,
+    dir: Direction,
+    family: Family,
+    cat: Option<ResourceCategory>,
+    code: Option<&str>,
+    q: Option<Quantity>,
+) -> Flow {
+    Flow {
+        id: FlowId::new(id),
+        actor: ActorId::new(actor),
+        direction: dir,
+        family,
+        label: id.into(),
+        category: cat,
+        waste_code: code.map(str::to_string),
+        quantity: q,
+        ..Flow::default()
+    }
+}
+
+fn zone() -> Project {
+    let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));
+    let mut pallets = flow(
+        "f-1",
+        "a-1",
+        Direction::Offer,
+        Family::Waste,
+        None,
+        Some("150103"),
+        t(40.0),
+    );
+    pallets.cost_eur_per_unit = Some(60.0);
+    pallets.route = Some(Route::Incineration);
+    pallets.confidentiality = Confidentiality::Anonymised;
+    let mut boiler = flow(
+        "f-2",
+        "a-2",
+        Direction::Need,
+        Family::Energy,
+        Some(ResourceCategory::Biomass),
+        None,
+        t(100.0),
+    );
+    boiler.cost_eur_per_unit = Some(90.0);
+    let solvent = flow(
+        "f-3",
+        "a-1",
+        Direction::Offer,
+        Family::Waste,
+        None,
+        Some("140603"),
+        t(2.0),
+    );
+    let grain = flow(
+        "f-4",
+        "a-3",
+        Direction::Offer,
+        Family::Waste,
+        Some(ResourceCategory::FoodByproducts),
+        Some("020799"),
+        t(300.0),
+    );
+    let mut far_need = flow(
+        "f-5",
+        "a-4",
+        Direction::Need,
+        Family::Energy,
+        Some(ResourceCategory::Biomass),
+        None,
+        t(10.0),
+    );
+    far_need.label = "granulés".into();
+    Project {
+        actors: vec![
+            actor("a-1", "16.10A", 42.70, 9.45),
+            actor("a-2", "35.30Z", 42.65, 9.44),
+            actor("a-3", "11.05Z", 42.66, 9.42),
+            actor("a-4", "35.30Z", 45.0, 5.0),
+            actor("a-5", "01.41Z", 42.60, 9.40),
+            actor("a-6", "23.51Z", 42.62, 9.43),
+        ],
+        flows: vec![pallets, boiler, solvent, grain, far_need],
+        ..Project::default()
+    }
+}
+
+fn run(p: &Project) -> Detection {
+    detect(
+        p,
+        &Assumptions::default(),
+        Factors::bundled(),
+        &KnowledgeBase::full(),
+    )
+}
+
+#[test]
+fn pallets_meet_the_biomass_boiler_with_every_component() {
+    let d = run(&zone());
+    let p = d
+        .proposals
+        .iter()
+        .find(|p| p.key == "sub:f-1:f-2")
+        .expect("pallets → boiler");
+    assert_eq!(p.kind, ProposalKind::Substitution);
+    assert_eq!(p.components.len(), 7);
+    assert_eq!(p.matched, Some(40.0));
+    // 40 t × (60 + 90) € − transport.
+    let transport = 40.0 * p.road_km.unwrap() * 0.20;
+    assert!((p.net_eur_per_year.unwrap() - (6000.0 - transport)).abs() < 1e-6);
+    assert!(
+        p.components
+            .iter()
+            .all(|c| !c.text.fr.is_empty() && !c.text.en.is_empty())
+    );
+    // A waste going to a non-waste operator: the ICPE barrier is flagged, not dropped.
+    assert!(
+        p.flags
+            .iter()
+            .any(|f| f.kind == BarrierKind::Regulatory && f.text.en.contains("ICPE"))
+    );
+    // The far boiler (Isère) is beyond 50 km: not proposed.
+    assert!(
+        !d.proposals
+            .iter()
+            .any(|p| p.need.as_ref().is_some_and(|n| n.as_str() == "f-5"))
+    );
+    assert_eq!(p.estimated_gains().tonnes_per_year, Some(40.0));
+}
+
+#[test]
+fn offers_without_needs_get_deductive_leads_with_evidence() {
+    let d = run(&zone());
+    let grain: Vec<&Proposal> = d
+        .proposals
+        .iter()
+        .filter(|p| p.offer.as_str() == "f-4")
+        .collect();
+    assert!(!grain.is_empty());
+    assert!(
+        grain
+            .iter()
+            .all(|p| p.kind == ProposalKind::Deductive && p.need.is_none())
+    );
+    assert!(
+        grain.iter().any(|p| p.receiver.as_str() == "a-5"),
+        "spent grain → livestock farm"
+    );
+    assert!(grain.windows(2).all(|w| w[0].score >= w[1].score));
+    let solvent = d
+        .proposals
+        .iter()
+        .find(|p| p.offer.as_str() == "f-3")
+        .expect("solvent lead");
+    assert!(
+        solvent
+            .flags
+            .iter()
+            .any(|f| f.text.fr.contains("Déchet dangereux"))
+    );
+}
+
+#[test]
+fn public_rendering_hides_costs_and_names_of_anonymised_flows() {
+    let project = zone();
+    let d = run(&project);
+    let p = d.proposals.iter().find(|p| p.key == "sub:f-1:f-2").unwrap();
+    let public = p.render(&project, Audience::Public).unwrap();
+    assert!(
+        public
+            .title
+            .fr
+            .contains("une entreprise du secteur « Industrie manufacturière »"),
+        "{}",
+        public.title.fr
+    );
+    assert!(
+        public
+            .reasons
+            .iter()
+            .all(|r| !r.fr.contains("élimination évitée"))
+    );
+    let full = p.render(&project, Audience::Facilitator).unwrap();
+    assert!(full.title.fr.contains("Société a-1"));
+    assert!(
+        full.reasons
+            .iter()
+            .any(|r| r.fr.contains("élimination évitée"))
+    );
+    let mut private = project.clone();
+    private.flows[0].confidentiality = Confidentiality::Private;
+    assert!(p.render(&private, Audience::Public).is_none());
+}
+
+#[test]
+fn indexed_and_naive_agree_on_a_synthetic_territory() {
+    let project = synthetic::territory(2_000, 7);
+    let asm = Assumptions::default();
+    let f = Factors::bundled();
+    let indexed = substitutions(&project, &asm, f);
+    let naive = substitutions_naive(&project, &asm, f);
+    assert!(indexed.len() > 100, "{}", indexed.len());
+    assert_eq!(indexed.len(), naive.len());
+    let keys = |v: &[Proposal]| v.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+    assert_eq!(keys(&indexed), keys(&naive));
+}
+
+#[test]
+fn mutualisation_groups_neighbours_by_theme() {
+    let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));
+    let mut project = Project::default();
+    for (i, (lat, lon)) in [(42.70, 9.45), (42.71, 9.45), (42.70, 9.46), (42.90, 9.45)]
+        .iter()
+        .enumerate()
+    {
+        let id = format!("a-{}", i + 1);
+        project.actors.push(actor(&id, "47.11F", *lat, *lon));
+        let mut f = flow(
+            &format!("f-{}", i + 1),
+            &id,
+            Direction::Offer,
+            Family::Waste,
+            None,
+            Some("150101"),
+            t(10.0),
+        );
+        f.cost_eur_per_unit = Some(100.0);
+        project.flows.push(f);
+    }
+    let groups = mutualisations(&project, &Assumptions::default());
+    assert_eq!(groups.len(), 1, "the fourth actor is 22 km away");
+    let g = &groups[0];
+    assert_eq!(g.theme, PoolingTheme::CollectCardboard);
+    assert_eq!(g.members.len(), 3);
+    assert_eq!(g.pooled, Some(30.0));
+    assert!((g.estimated_gain_eur.unwrap() - 0.15 * 3000.0).abs() < 1e-9);
+    assert!(g.assumptions.fr.contains("15 %"));
+}

@@ -1,0 +1,205 @@
+//! Emission factors, each with its exact source, from `data/emission_factors_fr.csv`.
+//!
+//! Detection and indicators only use the few factors named by [`FactorKey`]; the table stays
+//! a plain editable list so the app can show it, and a user can correct a value (the source
+//! then says it was edited). Waste-treatment "impacts" are deliberately NOT given keys: they
+//! cover the treatment only, and subtracting two of them (landfill − recycling) gives
+//! misleading "avoided" figures (see the reference-data README).
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use crate::Bilingual;
+
+/// One row of the factor table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmissionFactor {
+    pub category: String,
+    pub name: String,
+    pub value: f64,
+    /// `kgCO2e/kWh`, `kgCO2e/l`, `kgCO2e/t.km`, `kgCO2e/m3`, `kgCO2e/kg`.
+    pub unit: String,
+    pub source: String,
+    pub note: String,
+}
+
+/// The factors the engine uses, by meaning. Each maps to one row name of the bundled table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorKey {
+    ElectricityMainland,
+    ElectricityCorsica,
+    NaturalGas,
+    HeatNetwork,
+    FuelOilKwh,
+    Lpg,
+    WoodPellets,
+    /// Road freight by rigid truck, for short trips between neighbouring firms.
+    FreightRigid19t,
+    FreightArticulated40tRegional,
+    TapWater,
+}
+
+impl FactorKey {
+    pub const ALL: [FactorKey; 10] = [
+        Self::ElectricityMainland,
+        Self::ElectricityCorsica,
+        Self::NaturalGas,
+        Self::HeatNetwork,
+        Self::FuelOilKwh,
+        Self::Lpg,
+        Self::WoodPellets,
+        Self::FreightRigid19t,
+        Self::FreightArticulated40tRegional,
+        Self::TapWater,
+    ];
+
+    /// The `name` column of the row this key stands for.
+    fn row_name(self) -> &'static str {
+        match self {
+            Self::ElectricityMainland => {
+                "Électricité France continentale – mix moyen consommation (lissé 2021-2024)"
+            }
+            Self::ElectricityCorsica => "Électricité consommée en Corse (ZNI)",
+            Self::NaturalGas => "Gaz naturel réseau – mix moyen consommation (kWh PCS)",
+            Self::HeatNetwork => "Réseau de chaleur – moyenne France",
+            Self::FuelOilKwh => "Fioul domestique (kWh PCS)",
+            Self::Lpg => "GPL (kWh)",
+            Self::WoodPellets => "Granulés bois (kWh)",
+            Self::FreightRigid19t => "Porteur 19 t PTAC – messagerie",
+            Self::FreightArticulated40tRegional => {
+                "Ensemble articulé 40 t PTRA – marchandises diverses régional"
+            }
+            Self::TapWater => "Eau potable + traitement eaux usées",
+        }
+    }
+}
+
+/// The factor table: bundled by default, editable by the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Factors {
+    pub rows: Vec<EmissionFactor>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FactorError {
+    #[error("facteur « {0} » absent de la table / factor \"{0}\" missing from the table")]
+    Missing(String),
+    #[error(
+        "table des facteurs illisible, ligne {line} : {message} / unreadable factor table, line {line}: {message}"
+    )]
+    Csv { line: u64, message: String },
+}
+
+impl Factors {
+    /// The bundled table, parsed once.
+    pub fn bundled() -> &'static Factors {
+        static TABLE: OnceLock<Factors> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            Factors::from_csv(include_str!("../data/emission_factors_fr.csv"))
+                .expect("bundled emission_factors_fr.csv is valid (checked by tests)")
+        })
+    }
+
+    /// Parses a table with the bundled file's columns and checks every key has its row.
+    pub fn from_csv(text: &str) -> Result<Factors, FactorError> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut rows = Vec::new();
+        for row in reader.deserialize() {
+            let row: EmissionFactor = row.map_err(|e| FactorError::Csv {
+                line: e.position().map_or(0, |p| p.line()),
+                message: e.to_string(),
+            })?;
+            rows.push(row);
+        }
+        let factors = Factors { rows };
+        for key in FactorKey::ALL {
+            factors.try_get(key)?;
+        }
+        Ok(factors)
+    }
+
+    pub fn try_get(&self, key: FactorKey) -> Result<&EmissionFactor, FactorError> {
+        self.rows
+            .iter()
+            .find(|r| r.name == key.row_name())
+            .ok_or_else(|| FactorError::Missing(key.row_name().to_string()))
+    }
+
+    /// The row for a key. Tables built by [`Factors::from_csv`] always have every key.
+    pub fn get(&self, key: FactorKey) -> &EmissionFactor {
+        self.try_get(key)
+            .unwrap_or_else(|_| Factors::bundled().get(key))
+    }
+
+    /// Replaces a value (the user corrects a factor); the source records the edit.
+    pub fn set_value(&mut self, key: FactorKey, value: f64) {
+        let name = key.row_name();
+        if let Some(row) = self.rows.iter_mut().find(|r| r.name == name) {
+            row.value = value;
+            if !row.source.starts_with("[modifié") {
+                row.source = format!(
+                    "[modifié par l'utilisateur / edited by the user] {}",
+                    row.source
+                );
+            }
+        }
+    }
+}
+
+impl EmissionFactor {
+    /// `Granulés bois (kWh) : 0.032 kgCO2e/kWh (source)`, the citation shown next to a figure.
+    pub fn citation(&self) -> Bilingual {
+        Bilingual::new(
+            format!(
+                "{} : {} {} (source : {})",
+                self.name, self.value, self.unit, self.source
+            ),
+            format!(
+                "{}: {} {} (source: {})",
+                self.name, self.value, self.unit, self.source
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_table_has_every_key_with_a_source() {
+        let f = Factors::bundled();
+        assert_eq!(f.rows.len(), 53);
+        for key in FactorKey::ALL {
+            let row = f.get(key);
+            assert!(row.value > 0.0, "{key:?}");
+            assert!(!row.source.is_empty(), "{key:?}");
+        }
+        assert_eq!(f.get(FactorKey::ElectricityCorsica).value, 0.59);
+        assert_eq!(f.get(FactorKey::FreightRigid19t).unit, "kgCO2e/t.km");
+    }
+
+    #[test]
+    fn editing_a_value_marks_the_source() {
+        let mut f = Factors::bundled().clone();
+        f.set_value(FactorKey::NaturalGas, 0.2);
+        assert_eq!(f.get(FactorKey::NaturalGas).value, 0.2);
+        assert!(f.get(FactorKey::NaturalGas).source.contains("edited"));
+        assert!(
+            f.get(FactorKey::NaturalGas)
+                .citation()
+                .en
+                .contains("0.2 kgCO2e/kWh")
+        );
+    }
+
+    #[test]
+    fn a_table_missing_a_key_is_rejected() {
+        let text = "category,name,value,unit,source,note\nenergy,X,1,kgCO2e/kWh,s,\n";
+        assert!(matches!(
+            Factors::from_csv(text),
+            Err(FactorError::Missing(_))
+        ));
+    }
+}
