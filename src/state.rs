@@ -46,6 +46,21 @@ impl ProjectState {
         self.refresh_flags();
     }
 
+    /// Takes a newer version of the same project (saved by another tab). The selection stays
+    /// when its company still exists, so a form the user is filling in stays open with what
+    /// they typed. The history is cleared: its inverses were computed against the old version.
+    pub fn reload(&self, project: Project) {
+        let keep = self
+            .selected
+            .with_untracked(|s| s.as_ref().is_some_and(|id| project.actor(id).is_some()));
+        self.history.set_value(History::default());
+        if !keep {
+            self.selected.set(None);
+        }
+        self.project.set(project);
+        self.refresh_flags();
+    }
+
     /// Applies an edit; on error the project is unchanged and the error says why.
     pub fn apply(&self, cmd: Command) -> Result<(), EditError> {
         let mut result = Ok(());

@@ -105,6 +105,10 @@ impl Session {
 
     /// Opens a stored project. On error nothing changes and the message says why.
     pub fn open_stored(&self, id: &str, lang: Lang) -> Result<(), String> {
+        self.load_stored(id, lang, false)
+    }
+
+    fn load_stored(&self, id: &str, lang: Lang, same_project: bool) -> Result<(), String> {
         let text = store::read_text(id).ok_or_else(|| {
             lang.pick(
                 "Ce projet n'existe plus dans ce navigateur.",
@@ -116,7 +120,11 @@ impl Session {
         self.flush();
         self.known_revision
             .set_value(store::read_meta(id).map_or(0, |m| m.revision));
-        self.state.open(loaded.value);
+        if same_project {
+            self.state.reload(loaded.value);
+        } else {
+            self.state.open(loaded.value);
+        }
         self.open_id.set(Some(id.to_string()));
         self.status.set(SaveStatus::Saved);
         self.notice.set(None);
@@ -190,7 +198,7 @@ impl Session {
         match self.status.get_untracked() {
             SaveStatus::Saved => {
                 let lang = use_lang_untracked();
-                if self.open_stored(id, lang).is_ok() {
+                if self.load_stored(id, lang, true).is_ok() {
                     self.notice.set(Some(
                         lang.pick(
                             "Ce projet a été modifié dans un autre onglet : la version affichée est à jour.",

@@ -3,6 +3,9 @@
 // that nothing stored changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved,
 } from './harness.mjs';
@@ -151,8 +154,9 @@ test('every bad file is refused with a message naming the problem, and nothing s
     }
     // 50 MB: refused from its size, before it is read.
     const started = Date.now();
-    await page.setInputFiles('[data-testid=import-input]', {
-      name: 'enorme.json', mimeType: 'application/json', buffer: Buffer.alloc(50 * 1024 * 1024, 0x20) });
+    const big = join(await mkdtemp(join(tmpdir(), 'symbiose-big-')), 'enorme.json');
+    await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    await page.setInputFiles('[data-testid=import-input]', big);
     const dialog = page.locator('[data-testid=import-error]');
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /trop volumineux/);
