@@ -6,6 +6,7 @@ mod crossval;
 mod detect;
 mod indicators;
 mod load;
+mod schema;
 mod validate;
 
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ const USAGE: &str = "usage: symbiose <command> [args]
 commands:
   help                     this text
   validate FILE            check a project or questionnaire file; every problem is listed
+  schema                   the JSON Schema of the project file
   detect FILE [--json] [--public]   substitution, deductive and pooling proposals
   indicators FILE [--json] dashboard figures with methods and sources
   bench [SIZES...]         indexed vs all-pairs detection on synthetic territories
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("validate") => validate::run(&args[1..]),
+        Some("schema") => schema::run(),
         Some("detect") => detect::run(&args[1..]),
         Some("indicators") => indicators::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),

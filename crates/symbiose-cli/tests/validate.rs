@@ -68,3 +68,17 @@ fn invalid_foreign_and_newer_files_fail_listing_every_problem() {
     assert!(text.contains("plus récente"), "{text}");
     assert_eq!(run("/nonexistent/file.json").0, 1);
 }
+
+#[test]
+fn the_published_schema_is_the_generated_one() {
+    let out = Command::new(env!("CARGO_BIN_EXE_symbiose")).arg("schema").output().unwrap();
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/project.schema.json"))
+        .expect("docs/project.schema.json exists");
+    assert!(
+        generated == committed,
+        "docs/project.schema.json is stale: run `cargo run -p symbiose-cli -- schema > docs/project.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert!(schema["$defs"]["Flow"]["properties"]["waste_code"].is_object(), "flows are described field by field");
+}

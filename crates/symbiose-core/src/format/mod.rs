@@ -15,6 +15,8 @@
 
 mod error;
 pub mod migrate;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use error::LoadError;
 

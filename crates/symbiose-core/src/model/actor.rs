@@ -7,6 +7,7 @@ use super::ids::ActorId;
 
 /// WGS84 position in decimal degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Position {
     pub lat: f64,
     pub lon: f64,
@@ -37,6 +38,7 @@ impl Position {
 
 /// Headcount bands as INSEE codes them (tranche d'effectifs salariés).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HeadcountBand {
     /// 0 salaried employees.
@@ -85,6 +87,7 @@ impl HeadcountBand {
 
 /// A SIRET: 14 digits identifying a site, Luhn-checked. Its first 9 digits are the SIREN.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Siret(String);
 
@@ -186,6 +189,7 @@ impl fmt::Display for Siret {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Actor {
     pub id: ActorId,

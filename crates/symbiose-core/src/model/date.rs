@@ -114,3 +114,13 @@ mod tests {
         assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11_017);
     }
 }
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "format": "date", "description": "YYYY-MM-DD"})
+    }
+}

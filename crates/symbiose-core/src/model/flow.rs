@@ -7,6 +7,7 @@ use super::quantity::Quantity;
 use crate::labels;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Something the actor has and could give, sell or share (flux sortant).
@@ -24,6 +25,7 @@ labels!(Direction {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     #[default]
@@ -61,6 +63,7 @@ impl Family {
 /// A controlled resource vocabulary: free-text labels break matching ("soude" / "NaOH"), so
 /// every flow can name its class from this closed list, shared by offers and needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceCategory {
     Wood,
@@ -161,6 +164,7 @@ impl ResourceCategory {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PhysicalState {
     Solid,
@@ -180,6 +184,7 @@ labels!(PhysicalState {
 
 /// What decides whether a flow can really feed another process.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Quality {
     pub state: Option<PhysicalState>,
@@ -193,6 +198,7 @@ pub struct Quality {
 
 /// Where an output goes today (its exutoire) or where an input comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     Landfill,
@@ -223,6 +229,7 @@ labels!(Route {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidentiality {
     /// Shown with the company's name to everyone who sees the project.
@@ -304,6 +311,7 @@ impl<'de> Deserialize<'de> for Months {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Flow {
     pub id: FlowId,
@@ -348,5 +356,19 @@ mod tests {
             assert!(!c.label(crate::Lang::Fr).is_empty());
             assert!(!c.label(crate::Lang::En).is_empty());
         }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Months {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Months".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1, "maximum": 12},
+            "description": "Month numbers 1–12 when the flow is available or needed; absent means all year."
+        })
     }
 }

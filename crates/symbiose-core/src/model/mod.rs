@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 /// One EIT project: the territory and everything recorded about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Project {
     pub name: String,

@@ -7,6 +7,7 @@ use super::actor::Actor;
 use super::flow::Flow;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Questionnaire {
     /// The territory's name, so the company knows who asks.

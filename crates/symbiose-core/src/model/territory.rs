@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::actor::Position;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TerritoryKind {
     /// Zone d'activités.
@@ -22,6 +23,7 @@ pub enum TerritoryKind {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammePhase {
     #[default]
@@ -47,6 +49,7 @@ impl ProgrammePhase {
 
 /// Which funding track the territory follows; the deliverables and dashboard follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammeTrack {
     /// A new territory: phases 1–2 (diagnostic and accompaniment).
@@ -57,6 +60,7 @@ pub enum ProgrammeTrack {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Territory {
     pub kind: TerritoryKind,
