@@ -4,6 +4,7 @@
 //! `symbiose-core`; this crate holds state, persistence, views and the map adapter.
 //! `main.rs` only mounts [`App`].
 
+pub mod detection;
 pub mod files;
 pub mod forms;
 pub mod i18n;
@@ -30,6 +31,7 @@ use views::{
     header::Header,
     home::Home,
     legend::Legend,
+    proposals::Proposals,
     toolbar::{StatusBanners, Toolbar},
 };
 
@@ -105,22 +107,49 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The main view: company list, map and legend side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Companies,
+    Proposals,
+}
+
+/// The main view: company list (or proposals), map and legend side by side.
 #[component]
 pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let state = use_project();
     let lang = i18n::use_lang();
     let summaries = Memo::new(move |_| state.project.with(|p| summary::summarise(p, lang.get())));
     let fit_request = RwSignal::new(0u32);
+    let detected = detection::provide(state);
+    let tab = RwSignal::new(Tab::Companies);
+    let show_proposals = RwSignal::new(true);
+    let links = Memo::new(move |_| {
+        let show = show_proposals.get();
+        state
+            .project
+            .with(|p| detected.with(|d| summary::links(p, d, show)))
+    });
+    let t = i18n::use_texts();
     view! {
         <main class="workspace">
-            {move || match state.selected.get() {
-                Some(id) => view! { <CompanyPanel id /> }.into_any(),
-                None => view! { <CompanyList summaries /> }.into_any(),
-            }}
+            <div class="side">
+                <div class="tabs" role="tablist">
+                    <button role="tab" data-testid="tab-companies" aria-selected=move || (tab.get() == Tab::Companies).to_string()
+                        on:click=move |_| tab.set(Tab::Companies)>{move || t.get().tab_companies}</button>
+                    <button role="tab" data-testid="tab-proposals" aria-selected=move || (tab.get() == Tab::Proposals).to_string()
+                        on:click=move |_| { state.selected.set(None); tab.set(Tab::Proposals); }>
+                        {move || format!("{} ({})", t.get().tab_proposals, detected.with(|d| d.proposals.len() + d.mutualisations.len()))}
+                    </button>
+                </div>
+                {move || match (tab.get(), state.selected.get()) {
+                    (_, Some(id)) => view! { <CompanyPanel id /> }.into_any(),
+                    (Tab::Proposals, None) => view! { <Proposals /> }.into_any(),
+                    (Tab::Companies, None) => view! { <CompanyList summaries /> }.into_any(),
+                }}
+            </div>
             <div class="map-area">
-                <MapView summaries tiles_on=tiles_on.into() fit_request=fit_request.into() />
-                <Legend summaries tiles_on on_fit=Callback::new(move |_| fit_request.update(|n| *n += 1)) />
+                <MapView summaries tiles_on=tiles_on.into() fit_request=fit_request.into() links=links.into() />
+                <Legend summaries tiles_on show_proposals on_fit=Callback::new(move |_| fit_request.update(|n| *n += 1)) />
             </div>
         </main>
     }

@@ -93,6 +93,76 @@ pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
     counts.into_iter().collect()
 }
 
+/// The lines the map draws: every synergy in the pipeline (solid, between its companies in
+/// order) and, when asked, the best proposal of each offer (dashed), coloured by family.
+pub fn links(
+    p: &Project,
+    d: &symbiose_core::detect::Detection,
+    proposals: bool,
+) -> Vec<crate::map::Link> {
+    use crate::map::{Link, family_colour, link_weight};
+    let pos = |id: &ActorId| {
+        p.actor(id)
+            .and_then(|a| a.position)
+            .filter(Position::is_valid)
+    };
+    let mut out = Vec::new();
+    for s in &p.synergies {
+        let family = s
+            .flows
+            .first()
+            .and_then(|f| p.flow(f))
+            .map_or(symbiose_core::Family::Matter, |f| f.family);
+        for pair in s.actors.windows(2) {
+            if let (Some(from), Some(to)) = (pos(&pair[0]), pos(&pair[1])) {
+                let q = s
+                    .estimated
+                    .tonnes_per_year
+                    .or(s.estimated.mwh_per_year)
+                    .or(s.estimated.m3_per_year);
+                out.push(Link {
+                    from,
+                    to,
+                    colour: family_colour(family),
+                    dashed: false,
+                    weight: link_weight(q) + 1.0,
+                });
+            }
+        }
+    }
+    if proposals {
+        let taken: Vec<&str> = p
+            .synergies
+            .iter()
+            .filter_map(|s| s.proposal_key.as_deref())
+            .collect();
+        let mut seen_offers = std::collections::HashSet::new();
+        // Proposals come grouped by offer, best first: the first of each offer is its best.
+        for pr in d
+            .proposals
+            .iter()
+            .filter(|pr| !taken.contains(&pr.key.as_str()))
+        {
+            if !seen_offers.insert(&pr.offer) {
+                continue;
+            }
+            let family = p
+                .flow(&pr.offer)
+                .map_or(symbiose_core::Family::Matter, |f| f.family);
+            if let (Some(from), Some(to)) = (pos(&pr.offer_actor), pos(&pr.receiver)) {
+                out.push(Link {
+                    from,
+                    to,
+                    colour: family_colour(family),
+                    dashed: true,
+                    weight: link_weight(pr.matched),
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ mod content;
 mod palette;
 
 pub use content::format_number;
-pub use palette::{marker_radius, section_colour};
+pub use palette::{family_colour, link_weight, marker_radius, section_colour};
 
 use std::collections::HashMap;
 
@@ -38,8 +38,19 @@ extern "C" {
     fn bind_tooltip_element(this: &TooltipLayer, content: &web_sys::HtmlElement, options: &JsValue);
 }
 
+/// A line between two companies: a synergy (solid) or a proposal (dashed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub from: Position,
+    pub to: Position,
+    pub colour: &'static str,
+    pub dashed: bool,
+    pub weight: f64,
+}
+
 struct Handles {
     map: Map,
+    links: LayerGroup,
     tiles: TileLayer,
     zone: LayerGroup,
     markers: FeatureGroup,
@@ -67,6 +78,8 @@ pub fn MapView(
     tiles_on: Signal<bool>,
     /// Bumped by the "zoom to the zone" button or shortcut.
     fit_request: Signal<u32>,
+    /// Synergies and proposals drawn between companies.
+    links: Signal<Vec<Link>>,
 ) -> impl IntoView {
     let state = use_project();
     let lang = use_lang();
@@ -97,6 +110,8 @@ pub fn MapView(
 
         let zone = LayerGroup::new();
         map.add_layer(&zone);
+        let links = LayerGroup::new();
+        map.add_layer(&links);
         let markers = FeatureGroup::new();
         map.add_layer(&markers);
 
@@ -115,6 +130,7 @@ pub fn MapView(
 
         handles.set_value(Some(Handles {
             map,
+            links,
             tiles,
             zone,
             markers,
@@ -138,6 +154,18 @@ pub fn MapView(
                 if !h.fitted {
                     h.fitted = fit_to(&h.map, &list);
                 }
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let list = links.get();
+        if !ready.get() {
+            return;
+        }
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                draw_links(h, &list);
             }
         });
     });
@@ -278,6 +306,30 @@ fn draw_markers(h: &mut Handles, list: &[ActorSummary]) {
     h.map
         .get_container()
         .set_attribute("data-markers", &h.by_actor.len().to_string())
+        .ok();
+}
+
+fn draw_links(h: &Handles, links: &[Link]) {
+    h.links.clear_layers();
+    for l in links {
+        let line: js_sys::Array = [l.from, l.to]
+            .iter()
+            .map(|p| JsValue::from(latlng(*p)))
+            .collect();
+        let opts = PolylineOptions::new();
+        opts.set_color(l.colour.into());
+        opts.set_weight(l.weight);
+        opts.set_opacity(0.85);
+        opts.set_interactive(false);
+        if l.dashed {
+            opts.set_dash_array("8 8".into());
+        }
+        h.links
+            .add_layer(&leaflet::Polyline::new_with_options(&line, &opts));
+    }
+    h.map
+        .get_container()
+        .set_attribute("data-links", &links.len().to_string())
         .ok();
 }
 

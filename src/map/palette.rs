@@ -28,6 +28,25 @@ pub fn section_colour(section: Option<char>) -> &'static str {
     }
 }
 
+/// Link colour by the family of what flows: the same colour for the same kind of resource on
+/// every map and in the legend.
+pub fn family_colour(family: symbiose_core::Family) -> &'static str {
+    use symbiose_core::Family::*;
+    match family {
+        Matter => "#1565c0",
+        Energy => "#e65100",
+        Water => "#0097a7",
+        Waste => "#6d4c41",
+        Equipment | Skill | Service => "#6a1b9a",
+    }
+}
+
+/// Link thickness in pixels from the exchanged quantity (base units a year), on a log scale so
+/// that 10 t and 10,000 t both stay visible.
+pub fn link_weight(quantity: Option<f64>) -> f64 {
+    quantity.map_or(2.5, |q| (2.0 + q.max(1.0).log10() * 1.5).min(9.0))
+}
+
 /// Marker radius in pixels: the area grows with the number of declared flows, so a firm with
 /// four times the flows looks four times as big, not sixteen; bounded to stay clickable and
 /// not to hide neighbours.

@@ -12,6 +12,7 @@ use crate::summary::{ActorSummary, sections_present};
 pub fn Legend(
     summaries: Memo<Vec<ActorSummary>>,
     tiles_on: RwSignal<bool>,
+    show_proposals: RwSignal<bool>,
     on_fit: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -33,6 +34,11 @@ pub fn Legend(
                 <input type="checkbox" data-testid="tiles-toggle" prop:checked=move || tiles_on.get()
                     on:change=move |ev| tiles_on.set(event_target_checked(&ev)) />
                 {move || t.get().tiles_toggle}
+            </label>
+            <label class="tiles-toggle">
+                <input type="checkbox" data-testid="proposals-toggle" prop:checked=move || show_proposals.get()
+                    on:change=move |ev| show_proposals.set(event_target_checked(&ev)) />
+                {move || t.get().show_proposals}
             </label>
             <button class="fit-zone" data-testid="fit-zone" on:click=move |_| on_fit.run(())>
                 {move || t.get().fit_zone}

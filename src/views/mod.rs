@@ -6,4 +6,5 @@ pub mod header;
 pub mod home;
 pub mod import;
 pub mod legend;
+pub mod proposals;
 pub mod toolbar;

@@ -71,14 +71,23 @@ fn invalid_foreign_and_newer_files_fail_listing_every_problem() {
 
 #[test]
 fn the_published_schema_is_the_generated_one() {
-    let out = Command::new(env!("CARGO_BIN_EXE_symbiose")).arg("schema").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_symbiose"))
+        .arg("schema")
+        .output()
+        .unwrap();
     let generated = String::from_utf8(out.stdout).unwrap();
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/project.schema.json"))
-        .expect("docs/project.schema.json exists");
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/project.schema.json"
+    ))
+    .expect("docs/project.schema.json exists");
     assert!(
         generated == committed,
         "docs/project.schema.json is stale: run `cargo run -p symbiose-cli -- schema > docs/project.schema.json`"
     );
     let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
-    assert!(schema["$defs"]["Flow"]["properties"]["waste_code"].is_object(), "flows are described field by field");
+    assert!(
+        schema["$defs"]["Flow"]["properties"]["waste_code"].is_object(),
+        "flows are described field by field"
+    );
 }

@@ -129,7 +129,7 @@ impl Proposal {
 }
 
 /// Everything detection found in a project.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detection {
     /// Substitution then deductive proposals, grouped by offer, best first within an offer.
     pub proposals: Vec<Proposal>,

@@ -8,7 +8,10 @@ use crate::model::Project;
 /// The envelope, as a type, only to describe it.
 #[derive(JsonSchema)]
 #[allow(dead_code)]
-#[schemars(title = "Symbiose project file", description = "A versioned Symbiose project (docs/FORMAT.md).")]
+#[schemars(
+    title = "Symbiose project file",
+    description = "A versioned Symbiose project (docs/FORMAT.md)."
+)]
 struct ProjectFile {
     /// Always "symbiose-project".
     #[schemars(rename = "type", regex(pattern = "^symbiose-project$"))]

@@ -91,6 +91,16 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "format": "date", "description": "YYYY-MM-DD"})
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,15 +122,5 @@ mod tests {
     fn epoch_days() {
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
         assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11_017);
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({"type": "string", "format": "date", "description": "YYYY-MM-DD"})
     }
 }

@@ -334,6 +334,20 @@ pub struct Flow {
     pub notes: String,
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Months {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Months".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1, "maximum": 12},
+            "description": "Month numbers 1–12 when the flow is available or needed; absent means all year."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,19 +370,5 @@ mod tests {
             assert!(!c.label(crate::Lang::Fr).is_empty());
             assert!(!c.label(crate::Lang::En).is_empty());
         }
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Months {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Months".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "array",
-            "items": {"type": "integer", "minimum": 1, "maximum": 12},
-            "description": "Month numbers 1–12 when the flow is available or needed; absent means all year."
-        })
     }
 }

@@ -1,0 +1,179 @@
+//! The proposals view: what detection found, each with its reasons in words a workshop can read,
+//! filterable, and "take into the pipeline" to turn one into a synergy (stage: idea).
+
+use leptos::prelude::*;
+use symbiose_core::detect::{Audience, ProposalKind};
+use symbiose_core::edit::Command;
+use symbiose_core::refdata::text::{all_words_in, fold};
+
+use crate::detection::{
+    synergy_from_mutualisation, synergy_from_proposal, taken_keys, today, use_detected,
+};
+use crate::i18n::{use_lang, use_texts};
+use crate::state::use_project;
+
+/// How many cards are drawn at once: a projected list of 3,000 cards helps no one.
+const SHOWN: usize = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    Substitution,
+    Deductive,
+    Mutualisation,
+}
+
+/// One card: everything it shows, as text.
+#[derive(Debug, Clone, PartialEq)]
+struct Card {
+    key: String,
+    title: String,
+    reasons: Vec<String>,
+    flags: Vec<String>,
+    score: Option<f64>,
+    taken: bool,
+    kind: Filter,
+}
+
+#[component]
+pub fn Proposals() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let detected = use_detected();
+    let filter = RwSignal::new(Filter::All);
+    let query = RwSignal::new(String::new());
+
+    let cards = Memo::new(move |_| {
+        let lang = lang.get();
+        let taken = state.project.with(taken_keys);
+        let d = detected.get();
+        let mut cards: Vec<Card> = state.project.with(|p| {
+            d.proposals
+                .iter()
+                .filter_map(|pr| {
+                    let r = pr.render(p, Audience::Facilitator)?;
+                    Some(Card {
+                        key: pr.key.clone(),
+                        title: r.title.get(lang).to_string(),
+                        reasons: r.reasons.iter().map(|b| b.get(lang).to_string()).collect(),
+                        flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
+                        score: Some(pr.score),
+                        taken: taken.contains(&pr.key),
+                        kind: if pr.kind == ProposalKind::Substitution {
+                            Filter::Substitution
+                        } else {
+                            Filter::Deductive
+                        },
+                    })
+                })
+                .collect()
+        });
+        cards.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+        cards.extend(d.mutualisations.iter().map(|m| Card {
+            key: m.key.clone(),
+            title: m.title.get(lang).to_string(),
+            reasons: vec![m.assumptions.get(lang).to_string()],
+            flags: Vec::new(),
+            score: None,
+            taken: taken.contains(&m.key),
+            kind: Filter::Mutualisation,
+        }));
+        cards
+    });
+    let shown = Memo::new(move |_| {
+        let q = fold(&query.get());
+        let f = filter.get();
+        cards.with(|all| {
+            let matching: Vec<&Card> = all
+                .iter()
+                .filter(|c| f == Filter::All || c.kind == f)
+                .filter(|c| {
+                    q.trim().is_empty()
+                        || all_words_in(&q, &fold(&format!("{} {}", c.title, c.reasons.join(" "))))
+                })
+                .collect();
+            let hidden = matching.len().saturating_sub(SHOWN);
+            (
+                matching
+                    .into_iter()
+                    .take(SHOWN)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+                hidden,
+            )
+        })
+    });
+
+    let take = move |key: String| {
+        let today = today();
+        let synergy = state.project.with_untracked(|p| {
+            let d = detected.get_untracked();
+            d.proposals
+                .iter()
+                .find(|pr| pr.key == key)
+                .map(|pr| synergy_from_proposal(p, pr, today))
+                .or_else(|| {
+                    d.mutualisations
+                        .iter()
+                        .find(|m| m.key == key)
+                        .map(|m| synergy_from_mutualisation(p, m, today))
+                })
+        });
+        if let Some(s) = synergy {
+            state.apply(Command::AddSynergy(s)).ok();
+        }
+    };
+
+    let filter_button = move |f: Filter, label: fn(&crate::i18n::Texts) -> &'static str| {
+        view! {
+            <button class="filter" class:active=move || filter.get() == f aria-pressed=move || (filter.get() == f).to_string()
+                on:click=move |_| filter.set(f)>{move || label(t.get())}</button>
+        }
+    };
+
+    view! {
+        <aside class="company-panel proposals" data-testid="proposals">
+            <p class="proposals-intro">{move || t.get().proposals_intro}</p>
+            <div class="filters" role="group">
+                {filter_button(Filter::All, |t| t.filter_all)}
+                {filter_button(Filter::Substitution, |t| t.filter_substitution)}
+                {filter_button(Filter::Deductive, |t| t.filter_deductive)}
+                {filter_button(Filter::Mutualisation, |t| t.filter_mutualisation)}
+            </div>
+            <input type="search" class="company-search" data-testid="proposal-search"
+                placeholder=move || t.get().search_proposals aria-label=move || t.get().search_proposals
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+            <Show when=move || shown.with(|(c, _)| c.is_empty())>
+                <p class="empty">{move || t.get().no_proposals}</p>
+            </Show>
+            <ul class="proposal-list">
+                <For each=move || shown.get().0 key=|c| (c.key.clone(), c.taken, c.title.clone()) let:card>
+                    <li class="proposal-card" data-testid="proposal-card" class:taken=card.taken>
+                        <h3>{card.title.clone()}
+                            {card.score.map(|s| view! { <span class="score">{format!(" · {} {:.0} %", t.get_untracked().score, s * 100.0)}</span> })}
+                        </h3>
+                        <ul class="reasons">{card.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                        {(!card.flags.is_empty()).then(|| view! {
+                            <ul class="flags">{card.flags.iter().map(|f| view! { <li>"⚠ "{f.clone()}</li> }).collect_view()}</ul>
+                        })}
+                        {if card.taken {
+                            view! { <p class="taken-note" data-testid="proposal-taken">"✓ "{move || t.get().in_pipeline}</p> }.into_any()
+                        } else {
+                            let key = card.key.clone();
+                            view! {
+                                <button class="primary" data-testid="take-proposal" on:click=move |_| take(key.clone())>
+                                    {move || t.get().take_into_pipeline}
+                                </button>
+                            }.into_any()
+                        }}
+                    </li>
+                </For>
+            </ul>
+            {move || {
+                let hidden = shown.with(|(_, h)| *h);
+                (hidden > 0).then(|| view! { <p class="more">{format!("{hidden} {}", t.get().more_proposals)}</p> })
+            }}
+        </aside>
+    }
+}

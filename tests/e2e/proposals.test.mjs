@@ -1,0 +1,49 @@
+// Issue 5 in the app: the demo shows proposals with their reasons; taking one into the pipeline
+// creates a synergy that survives reload; proposals are dashed links on the map.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server.close(); });
+
+test('the demo shows explained proposals; taking one into the pipeline survives reload', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const links = Number(await page.getAttribute('[data-testid=map]', 'data-links'));
+    assert.ok(links > 10, `proposals and synergies drawn as links: ${links}`);
+    await page.click('[data-testid=tab-proposals]');
+    const cards = page.locator('[data-testid=proposal-card]');
+    await cards.first().waitFor();
+    assert.ok(await cards.count() >= 10);
+    const first = await cards.first().innerText();
+    // Reasons are sentences a workshop can read: distance, quantities, money, climate.
+    assert.match(first, /km/);
+    assert.match(first, /t\/an|MWh\/an|m³\/an/);
+    assert.match(first, /€/);
+    await screenshot(page, 'proposals-1920x1080');
+
+    await page.fill('[data-testid=proposal-search]', 'drêches');
+    await cards.first().waitFor();
+    const title = (await cards.first().locator('h3').innerText()).trim();
+    const before = await page.locator('[data-testid=proposal-taken]').count();
+    await cards.first().locator('[data-testid=take-proposal]').click();
+    await page.locator('[data-testid=proposal-card]', { hasText: title.split(' · ')[0] }).locator('[data-testid=proposal-taken]').first().waitFor();
+    assert.ok(await page.locator('[data-testid=proposal-taken]').count() > before);
+    await waitSaved(page);
+    await page.reload();
+    await waitForWorkspace(page);
+    await page.click('[data-testid=tab-proposals]');
+    await page.fill('[data-testid=proposal-search]', 'drêches');
+    await page.locator('[data-testid=proposal-taken]').first().waitFor();
+    const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('symbiose.project.'))[1]);
+    assert.ok(JSON.parse(stored).project.synergies.length === 4, 'the demo had 3 synergies; one more now');
+
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
