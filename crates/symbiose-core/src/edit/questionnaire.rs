@@ -330,6 +330,24 @@ impl MergePlan {
         self.target(p, &id);
     }
 
+    /// A field's name as the user reads it.
+    fn field_label(field: &str, lang: Lang) -> &str {
+        let (fr, en) = match field {
+            "name" => ("nom", "name"),
+            "siret" => ("SIRET", "SIRET"),
+            "naf" => ("code NAF", "NAF code"),
+            "headcount" => ("effectif", "employees"),
+            "address" => ("adresse", "address"),
+            "commune" => ("commune", "municipality"),
+            "position" => ("position", "position"),
+            "contact" => ("contact", "contact"),
+            "tags" => ("étiquettes", "tags"),
+            "notes" => ("notes", "notes"),
+            other => (other, other),
+        };
+        lang.pick(fr, en)
+    }
+
     /// What the user reads before confirming.
     pub fn summary(&self, lang: Lang) -> String {
         let count = |f: fn(&FlowOutcome) -> bool| self.flows.iter().filter(|o| f(o)).count();
@@ -349,12 +367,26 @@ impl MergePlan {
             ActorMatch::Existing { changes, .. } => {
                 let list = changes
                     .iter()
-                    .map(|c| format!("{} : « {} » → « {} »", c.field, c.old, c.new))
+                    .map(|c| {
+                        format!(
+                            "{} : « {} » → « {} »",
+                            field_label(c.field, Lang::Fr),
+                            c.old,
+                            c.new
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(" ; ");
                 let list_en = changes
                     .iter()
-                    .map(|c| format!("{}: \"{}\" → \"{}\"", c.field, c.old, c.new))
+                    .map(|c| {
+                        format!(
+                            "{}: \"{}\" → \"{}\"",
+                            field_label(c.field, Lang::En),
+                            c.old,
+                            c.new
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("; ");
                 Bilingual::new(
