@@ -155,6 +155,14 @@ pub struct Texts {
     pub members: &'static str,
     pub search_proposals: &'static str,
     pub what_could_be_done: &'static str,
+    pub optimise_title: &'static str,
+    pub optimise_eur: &'static str,
+    pub optimise_co2: &'static str,
+    pub optimise_explain: &'static str,
+    pub optimise_result_eur: &'static str,
+    pub optimise_result_co2: &'static str,
+    pub optimise_left_out: &'static str,
+    pub no_flow_proposal: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -305,6 +313,14 @@ pub static FR: Texts = Texts {
     members: "Membres",
     search_proposals: "Filtrer (entreprise, ressource…)",
     what_could_be_done: "Ce qu'on pourrait faire de ce flux",
+    optimise_title: "Plan optimal",
+    optimise_eur: "Maximiser les € économisés",
+    optimise_co2: "Maximiser les tCO₂e évitées",
+    optimise_explain: "Choisit les échanges qui rapportent le plus sans dépasser la quantité d'aucune offre ni d'aucun besoin.",
+    optimise_result_eur: "échanges retenus, gain total estimé",
+    optimise_result_co2: "échanges retenus, émissions évitées estimées",
+    optimise_left_out: "propositions sans quantité comparable ou sans estimation, laissées de côté",
+    no_flow_proposal: "Aucune piste pour ce flux pour l'instant.",
 };
 
 pub static EN: Texts = Texts {
@@ -455,6 +471,14 @@ pub static EN: Texts = Texts {
     members: "Members",
     search_proposals: "Filter (company, resource…)",
     what_could_be_done: "What could be done with this flow",
+    optimise_title: "Optimal plan",
+    optimise_eur: "Maximise € saved",
+    optimise_co2: "Maximise tCO₂e avoided",
+    optimise_explain: "Chooses the exchanges worth most without exceeding any offer's or need's quantity.",
+    optimise_result_eur: "exchanges chosen, total estimated gain",
+    optimise_result_co2: "exchanges chosen, estimated avoided emissions",
+    optimise_left_out: "proposals without a comparable quantity or an estimate, left out",
+    no_flow_proposal: "No lead for this flow yet.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

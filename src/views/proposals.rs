@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use symbiose_core::detect::{Audience, ProposalKind};
 use symbiose_core::edit::Command;
+use symbiose_core::optimise::{Objective, optimise};
 use symbiose_core::refdata::text::{all_words_in, fold};
 
 use crate::detection::{
@@ -144,6 +145,7 @@ pub fn Proposals() -> impl IntoView {
             <input type="search" class="company-search" data-testid="proposal-search"
                 placeholder=move || t.get().search_proposals aria-label=move || t.get().search_proposals
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+            <OptimalPlan />
             <Show when=move || shown.with(|(c, _)| c.is_empty())>
                 <p class="empty">{move || t.get().no_proposals}</p>
             </Show>
@@ -175,5 +177,66 @@ pub fn Proposals() -> impl IntoView {
                 (hidden > 0).then(|| view! { <p class="more">{format!("{hidden} {}", t.get().more_proposals)}</p> })
             }}
         </aside>
+    }
+}
+
+/// The best set of exchanges under the quantities declared, by € or by tCO₂e, computed on demand.
+#[component]
+fn OptimalPlan() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let detected = use_detected();
+    let state = use_project();
+    let result = RwSignal::new(None::<Result<(Objective, usize, f64, usize, Vec<String>), String>>);
+    let run = move |objective: Objective| {
+        let d = detected.get_untracked();
+        let outcome = optimise(&d.proposals, objective)
+            .map(|plan| {
+                let titles = state.project.with_untracked(|p| {
+                    plan.chosen
+                        .iter()
+                        .take(8)
+                        .filter_map(|c| d.proposals.iter().find(|pr| pr.key == c.key))
+                        .filter_map(|pr| pr.render(p, Audience::Facilitator))
+                        .map(|r| r.title.get(lang.get_untracked()).to_string())
+                        .collect()
+                });
+                (
+                    objective,
+                    plan.chosen.len(),
+                    plan.total,
+                    plan.not_considered,
+                    titles,
+                )
+            })
+            .map_err(|e| e.to_string());
+        result.set(Some(outcome));
+    };
+    view! {
+        <details class="optimal-plan" data-testid="optimal-plan">
+            <summary>{move || t.get().optimise_title}</summary>
+            <p class="hint">{move || t.get().optimise_explain}</p>
+            <div class="filters">
+                <button class="filter" data-testid="optimise-eur" on:click=move |_| run(Objective::Euros)>{move || t.get().optimise_eur}</button>
+                <button class="filter" data-testid="optimise-co2" on:click=move |_| run(Objective::Co2e)>{move || t.get().optimise_co2}</button>
+            </div>
+            {move || result.get().map(|r| match r {
+                Ok((objective, n, total, left_out, titles)) => {
+                    let t = t.get();
+                    let figure = match objective {
+                        Objective::Euros => format!("{n} {} : {} €/an", t.optimise_result_eur, crate::map::format_number(total.round())),
+                        Objective::Co2e => format!("{n} {} : {} tCO₂e/an", t.optimise_result_co2, crate::map::format_number((total * 10.0).round() / 10.0)),
+                    };
+                    view! {
+                        <div data-testid="plan-result">
+                            <p class="plan-total"><strong>{figure}</strong></p>
+                            <ul class="reasons">{titles.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                            <p class="hint">{format!("{left_out} {}", t.optimise_left_out)}</p>
+                        </div>
+                    }.into_any()
+                }
+                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+            })}
+        </details>
     }
 }

@@ -61,6 +61,14 @@ export async function openApp(baseUrl, { width = 1920, height = 1080, locale = '
     tileRequests.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
   });
+  // Records long main-thread tasks (PerformanceObserver), for tests that report them.
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+        .observe({ type: 'longtask', buffered: true });
+    } catch { /* no long-task support: nothing recorded */ }
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));

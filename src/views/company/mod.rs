@@ -152,9 +152,52 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
                             </For>
                         </ul>
                         <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().add_flow}</button>
+                        <h3>{move || t.get().what_could_be_done}</h3>
+                        <FlowLeads actor=actor_id.get_value() />
                     </div>
                 }.into_any()),
             }}
         </aside>
+    }
+}
+
+/// For each flow of the company, the best proposals that involve it (as offer or as need).
+#[component]
+fn FlowLeads(actor: ActorId) -> impl IntoView {
+    use symbiose_core::detect::Audience;
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let detected = crate::detection::use_detected();
+    let leads = Memo::new(move |_| {
+        let lang = lang.get();
+        let d = detected.get();
+        state.project.with(|p| {
+            p.flows_of(&actor)
+                .filter_map(|f| {
+                    let lines: Vec<String> = d
+                        .proposals
+                        .iter()
+                        .filter(|pr| pr.offer == f.id || pr.need.as_ref() == Some(&f.id))
+                        .take(3)
+                        .filter_map(|pr| pr.render(p, Audience::Facilitator))
+                        .map(|r| r.title.get(lang).to_string())
+                        .collect();
+                    (!lines.is_empty()).then(|| (f.label.clone(), lines))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || leads.with(Vec::is_empty)>
+            <p class="empty">{move || t.get().no_flow_proposal}</p>
+        </Show>
+        <ul class="flow-leads" data-testid="flow-leads">
+            {move || leads.get().into_iter().map(|(label, lines)| view! {
+                <li><strong>{label}</strong>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

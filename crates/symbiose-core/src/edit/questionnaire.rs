@@ -370,7 +370,7 @@ impl MergePlan {
                     .map(|c| {
                         format!(
                             "{} : « {} » → « {} »",
-                            field_label(c.field, Lang::Fr),
+                            Self::field_label(c.field, Lang::Fr),
                             c.old,
                             c.new
                         )
@@ -382,7 +382,7 @@ impl MergePlan {
                     .map(|c| {
                         format!(
                             "{}: \"{}\" → \"{}\"",
-                            field_label(c.field, Lang::En),
+                            Self::field_label(c.field, Lang::En),
                             c.old,
                             c.new
                         )
