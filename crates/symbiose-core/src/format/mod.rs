@@ -47,24 +47,30 @@ pub struct Loaded<T> {
 
 /// Reads a project file (an import, or what browser storage holds).
 pub fn load_project(text: &str) -> Result<Loaded<Project>, LoadError> {
-    let (body, migrated_from) = read_envelope(text, PROJECT_TYPE, "project")?;
-    let value: Project = deserialise(body, "project")?;
-    let report = validate::validate(&value);
-    if !report.errors.is_empty() {
-        return Err(LoadError::Invalid(report.errors));
-    }
-    Ok(Loaded {
-        value,
-        warnings: report.warnings,
-        migrated_from,
-    })
+    load(text, PROJECT_TYPE, "project", validate::validate)
 }
 
 /// Reads a company questionnaire file.
 pub fn load_questionnaire(text: &str) -> Result<Loaded<Questionnaire>, LoadError> {
-    let (body, migrated_from) = read_envelope(text, QUESTIONNAIRE_TYPE, "questionnaire")?;
-    let value: Questionnaire = deserialise(body, "questionnaire")?;
-    let report = validate::validate_questionnaire(&value);
+    load(
+        text,
+        QUESTIONNAIRE_TYPE,
+        "questionnaire",
+        validate::validate_questionnaire,
+    )
+}
+
+/// Envelope, migrations, deserialisation with paths, then validation: errors refuse the file,
+/// warnings come back with the value.
+fn load<T: DeserializeOwned>(
+    text: &str,
+    kind: &'static str,
+    key: &'static str,
+    check: fn(&T) -> validate::Report,
+) -> Result<Loaded<T>, LoadError> {
+    let (body, migrated_from) = read_envelope(text, kind, key)?;
+    let value: T = deserialise(body, key)?;
+    let report = check(&value);
     if !report.errors.is_empty() {
         return Err(LoadError::Invalid(report.errors));
     }
