@@ -141,9 +141,19 @@ async fn map_draws_one_marker_per_positioned_actor_and_selection_opens_popup() {
         popup.query_selector("img").unwrap().is_none(),
         "no element built from the name"
     );
+    // The side panel now shows that company's sheet, its name as text too.
+    let title = div
+        .query_selector("[data-testid=company-title]")
+        .unwrap()
+        .expect("company sheet shown");
     assert_eq!(
-        second.get_attribute("aria-pressed").as_deref(),
-        Some("true")
+        title.text_content().unwrap(),
+        "<img src=x onerror=alert(1)>"
+    );
+    assert!(
+        div.query_selector("[data-testid=company-detail] img")
+            .unwrap()
+            .is_none()
     );
 }
 
