@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use symbiose_core::refdata::naf;
 
 use crate::i18n::{use_lang, use_texts};
-use crate::map::section_colour;
+use crate::map::{family_colour, section_colour};
 use crate::summary::{ActorSummary, sections_present};
 
 #[component]
@@ -40,6 +40,15 @@ pub fn Legend(
                     on:change=move |ev| show_proposals.set(event_target_checked(&ev)) />
                 {move || t.get().show_proposals}
             </label>
+            <ul class="link-legend" data-testid="link-legend">
+                {move || {
+                    use symbiose_core::Family::*;
+                    let lang = lang.get();
+                    [Matter, Energy, Water, Waste, Service].into_iter().map(|f| view! {
+                        <li><span class="line" style:border-color=family_colour(f)></span>{f.label(lang)}</li>
+                    }).collect_view()
+                }}
+            </ul>
             <button class="fit-zone" data-testid="fit-zone" on:click=move |_| on_fit.run(())>
                 {move || t.get().fit_zone}
             </button>
