@@ -163,6 +163,11 @@ pub struct Texts {
     pub optimise_result_co2: &'static str,
     pub optimise_left_out: &'static str,
     pub no_flow_proposal: &'static str,
+    pub add_company: &'static str,
+    pub new_company_name: &'static str,
+    pub place_on_map: &'static str,
+    pub picking_hint: &'static str,
+    pub commune_placed: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -245,7 +250,7 @@ pub static FR: Texts = Texts {
     f_naf: "Code NAF (ex. 10.71C) ou activité",
     f_headcount: "Effectif salarié",
     f_address: "Adresse",
-    f_commune: "Commune (code INSEE)",
+    f_commune: "Commune (nom, code postal ou code INSEE)",
     f_lat: "Latitude",
     f_lon: "Longitude",
     f_contact: "Contact",
@@ -321,6 +326,11 @@ pub static FR: Texts = Texts {
     optimise_result_co2: "échanges retenus, émissions évitées estimées",
     optimise_left_out: "propositions sans quantité comparable ou sans estimation, laissées de côté",
     no_flow_proposal: "Aucune piste pour ce flux pour l'instant.",
+    add_company: "+ Ajouter une entreprise",
+    new_company_name: "Nouvelle entreprise",
+    place_on_map: "Placer sur la carte",
+    picking_hint: "Cliquez sur la carte à l'emplacement exact du site.",
+    commune_placed: "Placée au centre de la commune : précisez sur la carte si besoin.",
 };
 
 pub static EN: Texts = Texts {
@@ -403,7 +413,7 @@ pub static EN: Texts = Texts {
     f_naf: "NAF code (e.g. 10.71C) or activity",
     f_headcount: "Employees",
     f_address: "Address",
-    f_commune: "Municipality (INSEE code)",
+    f_commune: "Municipality (name, postcode or INSEE code)",
     f_lat: "Latitude",
     f_lon: "Longitude",
     f_contact: "Contact",
@@ -479,6 +489,11 @@ pub static EN: Texts = Texts {
     optimise_result_co2: "exchanges chosen, estimated avoided emissions",
     optimise_left_out: "proposals without a comparable quantity or an estimate, left out",
     no_flow_proposal: "No lead for this flow yet.",
+    add_company: "+ Add a company",
+    new_company_name: "New company",
+    place_on_map: "Place on the map",
+    picking_hint: "Click the map at the site's exact location.",
+    commune_placed: "Placed at the municipality's centre: refine on the map if needed.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

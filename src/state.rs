@@ -19,6 +19,12 @@ pub struct ProjectState {
     pub can_redo: RwSignal<bool>,
     /// Counts edits (apply, undo, redo) since the project was opened; autosave follows it.
     pub edits: RwSignal<u64>,
+    /// Set when a company was just added: its sheet opens on the form.
+    pub open_form: RwSignal<bool>,
+    /// The map is waiting for a click to place the company being edited.
+    pub picking: RwSignal<bool>,
+    /// Where the map was clicked while picking; the form takes it and clears it.
+    pub picked: RwSignal<Option<symbiose_core::Position>>,
 }
 
 impl ProjectState {
@@ -30,6 +36,9 @@ impl ProjectState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             edits: RwSignal::new(0),
+            open_form: RwSignal::new(false),
+            picking: RwSignal::new(false),
+            picked: RwSignal::new(None),
         }
     }
 

@@ -57,6 +57,7 @@ struct Handles {
     by_actor: HashMap<ActorId, CircleMarker>,
     /// Kept alive as long as the map: Leaflet calls it on every marker click.
     _on_click: Closure<dyn Fn(JsValue)>,
+    _on_map_click: Closure<dyn Fn(JsValue)>,
     fitted: bool,
 }
 
@@ -128,8 +129,31 @@ pub fn MapView(
         });
         leaflet::Evented::on(markers.unchecked_ref(), "click", on_click.as_ref());
 
+        // A click on the map while a form waits for a position gives it one.
+        let picking = state.picking;
+        let picked = state.picked;
+        let on_map_click = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+            if !picking.get_untracked() {
+                return;
+            }
+            let Ok(ll) = js_sys::Reflect::get(&e, &"latlng".into()) else {
+                return;
+            };
+            let get = |k: &str| {
+                js_sys::Reflect::get(&ll, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            if let (Some(lat), Some(lon)) = (get("lat"), get("lng")) {
+                picked.set(Some(Position::new(lat, lon)));
+                picking.set(false);
+            }
+        });
+        leaflet::Evented::on(map.unchecked_ref(), "click", on_map_click.as_ref());
+
         handles.set_value(Some(Handles {
             map,
+            _on_map_click: on_map_click,
             links,
             tiles,
             zone,
@@ -258,7 +282,7 @@ pub fn MapView(
     });
 
     view! {
-        <div class="map" node_ref=node role="region" aria-label=move || t.get().map_label data-testid="map"></div>
+        <div class="map" class:picking=move || state.picking.get() node_ref=node role="region" aria-label=move || t.get().map_label data-testid="map"></div>
     }
 }
 

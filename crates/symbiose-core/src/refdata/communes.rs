@@ -1,0 +1,132 @@
+//! The 360 communes of Corsica (2A, 2B) with their centroid, postcodes and EPCI.
+//!
+//! Only Corsica is bundled: the national file (35,000 communes, 2.2 MB) would double the app's
+//! download for every user; it belongs to lazy loading (see issue on scale). Centroids were
+//! computed from IGN boundaries (shared/refdata README).
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+use super::text::{all_words_in, fold};
+use crate::model::Position;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commune {
+    /// INSEE code, `2B037`.
+    pub insee: String,
+    pub name: String,
+    pub department: String,
+    pub postcodes: Vec<String>,
+    pub population: u32,
+    pub epci_siren: String,
+    pub epci_name: String,
+    /// Centroid of the commune's area.
+    pub position: Position,
+    folded: String,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    code_insee: String,
+    nom: String,
+    departement: String,
+    codes_postaux: String,
+    population: u32,
+    epci_siren: String,
+    epci_nom: String,
+    centroid_lat: f64,
+    centroid_lon: f64,
+}
+
+fn table() -> &'static [Commune] {
+    static TABLE: OnceLock<Vec<Commune>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut reader =
+            csv::Reader::from_reader(include_str!("../../data/communes_corse.csv").as_bytes());
+        let mut rows: Vec<Commune> = reader
+            .deserialize::<Row>()
+            .map(|r| {
+                let r = r.expect("bundled communes_corse.csv is valid (checked by tests)");
+                Commune {
+                    folded: fold(&r.nom).replace('-', " "),
+                    insee: r.code_insee,
+                    name: r.nom,
+                    department: r.departement,
+                    postcodes: r
+                        .codes_postaux
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                    population: r.population,
+                    epci_siren: r.epci_siren,
+                    epci_name: r.epci_nom,
+                    position: Position::new(r.centroid_lat, r.centroid_lon),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.insee.cmp(&b.insee));
+        rows
+    })
+}
+
+pub fn all() -> &'static [Commune] {
+    table()
+}
+
+pub fn lookup(insee: &str) -> Option<&'static Commune> {
+    let key = insee.trim().to_ascii_uppercase();
+    let t = table();
+    t.binary_search_by(|c| c.insee.as_str().cmp(&key))
+        .ok()
+        .map(|i| &t[i])
+}
+
+/// Communes by name (accents, case and hyphens ignored; names starting with the query first,
+/// then larger communes first) or by postcode.
+pub fn search(query: &str, limit: usize) -> Vec<&'static Commune> {
+    let q = fold(query.trim()).replace('-', " ");
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<&Commune> = if q.chars().all(|c| c.is_ascii_digit()) {
+        table()
+            .iter()
+            .filter(|c| c.postcodes.iter().any(|p| p.starts_with(&q)))
+            .collect()
+    } else {
+        table()
+            .iter()
+            .filter(|c| all_words_in(&q, &c.folded))
+            .collect()
+    };
+    hits.sort_by_key(|c| (!c.folded.starts_with(&q), std::cmp::Reverse(c.population)));
+    hits.truncate(limit);
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_table_is_complete() {
+        assert_eq!(all().len(), 360);
+        assert!(
+            all()
+                .iter()
+                .all(|c| c.position.is_valid() && (41.3..43.1).contains(&c.position.lat))
+        );
+    }
+
+    #[test]
+    fn lookup_and_search() {
+        let b = lookup("2b037").unwrap();
+        assert_eq!(b.name, "Biguglia");
+        assert_eq!(b.epci_name, "CC de Marana-Golo");
+        assert_eq!(search("bigu", 5)[0].insee, "2B037");
+        assert_eq!(search("FURIANI", 5)[0].insee, "2B120");
+        assert_eq!(search("san martino lota", 5)[0].insee, "2B305");
+        assert!(search("20620", 5).iter().any(|c| c.insee == "2B037"));
+        assert!(search("", 5).is_empty());
+    }
+}

@@ -1,0 +1,63 @@
+// Adding a company: the button, the commune autocomplete (placed at the centroid), placing it
+// exactly by a click on the map, and a hostile name shown as plain text everywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server.close(); });
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+test('add a company by commune, place it on the map; its hostile name stays text', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const before = Number(await page.getAttribute('[data-testid=map]', 'data-markers'));
+    await page.click('[data-testid=add-company]');
+    await page.locator('[data-testid=actor-form]').waitFor();
+    assert.equal(await page.inputValue('[data-testid=actor-name]'), 'Nouvelle entreprise');
+    await page.fill('[data-testid=actor-name]', HOSTILE);
+    await page.fill('[data-testid=actor-siret]', '120 027 016 00019');
+    await page.fill('[data-testid=actor-naf]', 'jus de fruits');
+    await page.locator('[data-testid=naf-hit]').first().click();
+    assert.equal(await page.inputValue('[data-testid=actor-naf]'), '10.32Z');
+    await page.fill('[data-testid=actor-commune]', 'bigu');
+    await page.locator('[data-testid=commune-hit]').first().click();
+    assert.equal(await page.inputValue('[data-testid=actor-commune]'), '2B037');
+    assert.equal(await page.inputValue('[data-testid=actor-lat]'), '42,6166');
+    await page.locator('[data-testid=commune-placed]').waitFor();
+
+    await page.click('[data-testid=place-on-map]');
+    await page.locator('[data-testid=picking-hint]').waitFor();
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.15);
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-lat]').value !== '42,6166');
+    await screenshot(page, 'add-company-form-1920x1080');
+    await page.click('[data-testid=actor-save]');
+
+    // The sheet, the popup and the list show the name as typed; no image element was made.
+    await page.locator('[data-testid=company-title]').waitFor();
+    assert.equal(await page.locator('[data-testid=company-title]').innerText(), HOSTILE);
+    await page.locator('[data-testid=map-popup]').waitFor();
+    assert.equal(await page.locator('[data-testid=map-popup] .map-popup-name').innerText(), HOSTILE);
+    await page.click('[data-testid=back-to-list]');
+    await page.fill('[data-testid=company-search]', 'img');
+    assert.equal((await page.locator('[data-testid=company-item] .company-name').first().innerText()).trim(), HOSTILE);
+    assert.equal(await page.locator('.app img:not(.leaflet-tile):not(.leaflet-marker-icon)').count(), 0);
+    assert.equal(Number(await page.getAttribute('[data-testid=map]', 'data-markers')), before + 1);
+    await screenshot(page, 'add-company-saved-1920x1080');
+
+    await waitSaved(page);
+    await page.reload();
+    await waitForWorkspace(page);
+    await page.fill('[data-testid=company-search]', 'img');
+    assert.equal((await page.locator('[data-testid=company-item] .company-name').first().innerText()).trim(), HOSTILE);
+    // No alert ran: the harness records any dialog as an error.
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
