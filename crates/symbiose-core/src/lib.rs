@@ -10,6 +10,7 @@ pub mod edit;
 pub mod factors;
 pub mod format;
 pub mod geo;
+pub mod import;
 pub mod indicators;
 pub mod kb;
 pub mod lang;
