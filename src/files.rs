@@ -79,6 +79,18 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
         .ok_or_else(|| ReadError::Unreadable("not text".into()))
 }
 
+/// Reads a chosen file's bytes (CSV files may not be UTF-8), refusing oversize files first.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
+    let bytes = file.size();
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge { bytes });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| ReadError::Unreadable(format!("{e:?}")))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Today's date as `YYYY-MM-DD`, for file names.
 pub fn today_iso() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();

@@ -168,6 +168,18 @@ pub struct Texts {
     pub place_on_map: &'static str,
     pub picking_hint: &'static str,
     pub commune_placed: &'static str,
+    pub import_csv: &'static str,
+    pub csv_template: &'static str,
+    pub csv_title: &'static str,
+    pub csv_format_sirene: &'static str,
+    pub csv_format_template: &'static str,
+    pub csv_counts_ready: &'static str,
+    pub csv_counts_skipped: &'static str,
+    pub csv_counts_errors: &'static str,
+    pub csv_add: &'static str,
+    pub csv_added: &'static str,
+    pub csv_line: &'static str,
+    pub csv_status: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -331,6 +343,18 @@ pub static FR: Texts = Texts {
     place_on_map: "Placer sur la carte",
     picking_hint: "Cliquez sur la carte à l'emplacement exact du site.",
     commune_placed: "Placée au centre de la commune : précisez sur la carte si besoin.",
+    import_csv: "Importer un CSV…",
+    csv_template: "Modèle CSV",
+    csv_title: "Importer des entreprises (CSV)",
+    csv_format_sirene: "Export SIRENE StockEtablissement",
+    csv_format_template: "Modèle Symbiose",
+    csv_counts_ready: "prêtes à ajouter",
+    csv_counts_skipped: "écartées",
+    csv_counts_errors: "en erreur",
+    csv_add: "Ajouter les entreprises prêtes",
+    csv_added: "entreprises ajoutées (Ctrl+Z pour revenir).",
+    csv_line: "Ligne",
+    csv_status: "Verdict",
 };
 
 pub static EN: Texts = Texts {
@@ -494,6 +518,18 @@ pub static EN: Texts = Texts {
     place_on_map: "Place on the map",
     picking_hint: "Click the map at the site's exact location.",
     commune_placed: "Placed at the municipality's centre: refine on the map if needed.",
+    import_csv: "Import a CSV…",
+    csv_template: "CSV template",
+    csv_title: "Import companies (CSV)",
+    csv_format_sirene: "SIRENE StockEtablissement export",
+    csv_format_template: "Symbiose template",
+    csv_counts_ready: "ready to add",
+    csv_counts_skipped: "skipped",
+    csv_counts_errors: "with errors",
+    csv_add: "Add the ready companies",
+    csv_added: "companies added (Ctrl+Z to go back).",
+    csv_line: "Line",
+    csv_status: "Verdict",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -53,6 +53,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                 </span>
             </h2>
             <button class="add-company" data-testid="add-company" on:click=add>{move || t.get().add_company}</button>
+            <crate::views::csv_import::CsvImport />
             <input type="search" class="company-search" data-testid="company-search"
                 placeholder=move || t.get().search_companies
                 aria-label=move || t.get().search_companies

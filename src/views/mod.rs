@@ -2,6 +2,7 @@
 
 pub mod company;
 pub mod company_list;
+pub mod csv_import;
 pub mod header;
 pub mod home;
 pub mod import;

@@ -61,3 +61,43 @@ test('add a company by commune, place it on the map; its hostile name stays text
     await app.close();
   }
 });
+
+test('CSV import: the SIRENE sample and a template with a bad row, previewed before anything changes', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const count = async () => Number((await page.locator('[data-testid=company-count]').innerText()).replace(/\D/g, ''));
+    const before = await count();
+    const sirene = new URL('../../crates/symbiose-core/tests/fixtures/sirene_sample.csv', import.meta.url).pathname;
+    await page.setInputFiles('[data-testid=csv-input]', sirene);
+    await page.locator('[data-testid=csv-preview]').waitFor();
+    const counts = await page.locator('[data-testid=csv-counts]').innerText();
+    const ready = Number(counts.match(/(\d+) prêtes/)[1]);
+    assert.match(counts, /\d+ écartées/);
+    assert.ok(ready > 0);
+    assert.equal(await count(), before, 'nothing added before confirmation');
+    await screenshot(page, 'csv-sirene-preview-1920x1080');
+    await page.click('[data-testid=csv-add]');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=company-count]').innerText.replace(/\D/g, '')) === n, before + ready);
+
+    const template = 'nom;siret;naf;adresse;commune;lat;lon\r\n'
+      + 'Conserverie Test;;10.39B;Zone de Tragone;Biguglia;42,6175;9,4390\r\n'
+      + 'SIRET faux;12002701600018;10.71C;;2B037;;\r\n';
+    await page.setInputFiles('[data-testid=csv-input]', { name: 'entreprises.csv', mimeType: 'text/csv', buffer: Buffer.from(template) });
+    await page.locator('[data-testid=csv-preview]').waitFor();
+    assert.match(await page.locator('[data-testid=csv-counts]').innerText(), /1 prêtes à ajouter, 0 écartées, 1 en erreur/);
+    assert.match(await page.locator('[data-testid=csv-row].error').innerText(), /ligne 3, colonne siret/);
+    await page.click('[data-testid=csv-add]');
+    await page.locator('[data-testid=company-item]', { hasText: 'Conserverie Test' }).first().waitFor();
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=company-list]').innerText.includes('Conserverie Test'));
+
+    await page.setInputFiles('[data-testid=csv-input]', { name: 'carte.csv', mimeType: 'text/csv', buffer: Buffer.from('type,features\nx,y\n') });
+    await page.locator('[data-testid=csv-error]').waitFor();
+    assert.match(await page.locator('[data-testid=csv-error]').innerText(), /Colonnes non reconnues/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
