@@ -38,7 +38,13 @@ pub struct Router(pub RwSignal<Route>);
 pub fn install() -> RwSignal<Route> {
     let current = || Route::parse(&window().location().hash().unwrap_or_default());
     let route = RwSignal::new(current());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current()));
+    // Only a real change of route re-renders the page: `go` already set it before the event.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let now = current();
+        if route.get_untracked() != now {
+            route.set(now);
+        }
+    });
     on_cleanup(move || handle.remove());
     provide_context(Router(route));
     route
@@ -46,7 +52,9 @@ pub fn install() -> RwSignal<Route> {
 
 pub fn go(to: Route) {
     window().location().set_hash(&to.hash()).ok();
-    if let Some(Router(r)) = use_context::<Router>() {
+    if let Some(Router(r)) = use_context::<Router>()
+        && r.get_untracked() != to
+    {
         r.set(to);
     }
 }

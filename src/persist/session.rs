@@ -125,7 +125,10 @@ impl Session {
         } else {
             self.state.open(loaded.value);
         }
-        self.open_id.set(Some(id.to_string()));
+        // Setting the same id again would rebuild the whole project view (and close open forms).
+        if self.open_id.get_untracked().as_deref() != Some(id) {
+            self.open_id.set(Some(id.to_string()));
+        }
         self.status.set(SaveStatus::Saved);
         self.notice.set(None);
         Ok(())
@@ -235,7 +238,9 @@ impl Session {
 
     pub fn close(&self) {
         self.flush();
-        self.open_id.set(None);
+        if self.open_id.get_untracked().is_some() {
+            self.open_id.set(None);
+        }
     }
 }
 

@@ -67,7 +67,27 @@ pub fn Home() -> impl IntoView {
                     <ProjectRow id=entry.0 meta=entry.1 reload error />
                 </For>
             </ul>
+            <DataSources />
         </main>
+    }
+}
+
+/// Where the bundled reference data comes from, as the licences ask.
+#[component]
+fn DataSources() -> impl IntoView {
+    let t = use_texts();
+    let lang = crate::i18n::use_lang();
+    view! {
+        <details class="sources" data-testid="data-sources">
+            <summary>{move || t.get().sources}</summary>
+            <ul>
+                {move || symbiose_core::refdata::SOURCES.iter().map(|s| {
+                    let what = lang.get().pick(s.what_fr, s.what_en);
+                    view! { <li><strong>{what}</strong>" — "{s.origin}" ("{s.licence}")"</li> }
+                }).collect_view()}
+                <li><strong>"Leaflet 1.9.4"</strong>" — BSD-2-Clause ; "{move || t.get().map_attribution}</li>
+            </ul>
+        </details>
     }
 }
 

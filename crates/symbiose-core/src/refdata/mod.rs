@@ -39,4 +39,16 @@ pub const SOURCES: &[Source] = &[
         origin: "COG 2026 (paquet npm @etalab/decoupage-administratif), centroïdes calculés sur IGN Admin Express 2018",
         licence: "Licence Ouverte 2.0",
     },
+    Source {
+        what_fr: "Facteurs d'émission (53, chacun avec sa source exacte)",
+        what_en: "Emission factors (53, each with its exact source)",
+        origin: "ADEME Base Carbone / Base Empreinte (via npm @incubateur-ademe/nosgestesclimat, MIT) ; arrêtés du 10 avril 2012 et du 26 avril 2017",
+        licence: "Voir chaque facteur / see each factor",
+    },
+    Source {
+        what_fr: "311 échanges réels de symbiose industrielle et leurs références bibliographiques",
+        what_en: "311 real industrial-symbiosis exchanges and their literature references",
+        origin: "Base d'échanges du projet MAESTRI (H2020, convention 680570)",
+        licence: "Faits tirés de la littérature, cités / facts from the literature, cited",
+    },
 ];

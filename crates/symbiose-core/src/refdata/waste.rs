@@ -47,10 +47,12 @@ impl WasteCode {
 
     /// `15 01 03*` for a hazardous code, as documents print it.
     pub fn display_with_star(&self) -> String {
+        // The bundled display form already carries the star of hazardous codes.
+        let bare = self.code_display.trim_end_matches('*');
         if self.hazardous {
-            format!("{}*", self.code_display)
+            format!("{bare}*")
         } else {
-            self.code_display.clone()
+            bare.to_string()
         }
     }
 
@@ -139,6 +141,8 @@ mod tests {
         assert!(!c.hazardous);
         assert_eq!(c.chapter, "15");
         assert!(lookup("150110*").unwrap().hazardous);
+        assert_eq!(lookup("150110").unwrap().display_with_star(), "15 01 10*");
+        assert_eq!(lookup("150103").unwrap().display_with_star(), "15 01 03");
         assert!(lookup("999999").is_none());
     }
 
