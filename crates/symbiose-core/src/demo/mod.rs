@@ -1,9 +1,9 @@
 //! The demonstration project: a FICTIONAL activity zone on real Corsican ground, between
 //! Biguglia and Furiani (Haute-Corse), shown on a first visit.
 //!
-//! Every company, SIRET, address and figure is invented. SIRENs start with 9 (no real
-//! company's does in this range of the demo) and only their check digits are computed so
-//! that they pass the Luhn check. The zone holds real opportunities a detection engine should
+//! Every company, SIRET, address and figure is invented. SIRENs are `99999xxx` + a check digit,
+//! a range INSEE has not reached (recent real SIRENs do start with 9, so "starts with 9" alone
+//! would not be safe); only the check digits are computed, so that they pass the Luhn check. The zone holds real opportunities a detection engine should
 //! find (wood → biomass boiler, spent grain → feed, biowaste → composting, surplus heat →
 //! greenhouses, cardboard → shared collection) and a few synergies already in the pipeline.
 //!
@@ -32,7 +32,8 @@ fn fictional_siret(n: usize) -> Siret {
             .find(|d| crate::model::luhn_ok(&format!("{body}{d}")))
             .expect("one digit completes a Luhn number")
     };
-    let siren8 = format!("9{:07}", 2_000_000 + n * 7_919);
+    // 999 99x xxx: far from the ranges INSEE issues today (new SIRENs already start with 9).
+    let siren8 = format!("99999{n:03}");
     let siren = format!("{siren8}{}", luhn_digit(&siren8));
     let nic4 = format!("{siren}0001");
     Siret::parse(&format!("{nic4}{}", luhn_digit(&nic4))).expect("built to pass")

@@ -36,7 +36,7 @@ fn codes_ids_and_places_are_sound() {
             "{} at {pos:?}",
             a.name
         );
-        assert!(a.siret.as_ref().unwrap().siren().starts_with('9'));
+        assert!(a.siret.as_ref().unwrap().siren().starts_with("99999"));
     }
     for f in &p.flows {
         if let Some(code) = &f.waste_code {
