@@ -9,6 +9,7 @@ use crate::files;
 use crate::i18n::{use_lang, use_texts};
 use crate::persist::use_session;
 use crate::state::use_project;
+use crate::views::dialog::{Dialog, LoadFailure};
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
@@ -67,14 +68,7 @@ fn CsvDialog(
     let state = use_project();
     let session = use_session();
     let body = match outcome {
-        Err(message) => view! {
-            <div class="dialog-body" data-testid="csv-error" role="alert">
-                <p class="error"><strong>{move || t.get().import_failed}</strong></p>
-                <pre class="problems">{message}</pre>
-            </div>
-            <div class="dialog-buttons"><button on:click=move |_| close()>{move || t.get().dismiss}</button></div>
-        }
-        .into_any(),
+        Err(message) => view! { <LoadFailure message testid="csv-error" close /> }.into_any(),
         Ok(preview) => {
             let (ready, skipped, errors) = preview.count();
             let lang_now = lang.get_untracked();
@@ -86,25 +80,58 @@ fn CsvDialog(
                 .rows
                 .iter()
                 .map(|r| match r {
-                    RowOutcome::Ready { line, actor, warnings } => (
+                    RowOutcome::Ready {
+                        line,
+                        actor,
+                        warnings,
+                    } => (
                         *line,
                         actor.name.clone(),
-                        warnings.iter().map(|w| w.get(lang_now).to_string()).collect::<Vec<_>>().join(" ; "),
+                        warnings
+                            .iter()
+                            .map(|w| w.get(lang_now).to_string())
+                            .collect::<Vec<_>>()
+                            .join(" ; "),
                         "ok",
                     ),
-                    RowOutcome::Skipped { line, reason } => (*line, String::new(), reason.get(lang_now).to_string(), "skipped"),
-                    RowOutcome::Error { line, message, .. } => (*line, String::new(), message.get(lang_now).to_string(), "error"),
+                    RowOutcome::Skipped { line, reason } => (
+                        *line,
+                        String::new(),
+                        reason.get(lang_now).to_string(),
+                        "skipped",
+                    ),
+                    RowOutcome::Error { line, message, .. } => (
+                        *line,
+                        String::new(),
+                        message.get(lang_now).to_string(),
+                        "error",
+                    ),
                 })
                 .collect();
             // What needs attention first: errors, then what will be added, then what is skipped.
             let mut rows = rows;
-            rows.sort_by_key(|r| (match r.3 { "error" => 0, "ok" => 1, _ => 2 }, r.0));
+            rows.sort_by_key(|r| {
+                (
+                    match r.3 {
+                        "error" => 0,
+                        "ok" => 1,
+                        _ => 2,
+                    },
+                    r.0,
+                )
+            });
             let actors = StoredValue::new(preview.ready());
             let add = move |_| {
-                let cmds = actors.get_value().into_iter().map(Command::AddActor).collect();
+                let cmds = actors
+                    .get_value()
+                    .into_iter()
+                    .map(Command::AddActor)
+                    .collect();
                 match state.apply(Command::Batch(cmds)) {
                     Ok(()) => {
-                        session.notice.set(Some(format!("{ready} {}", t.get_untracked().csv_added)));
+                        session
+                            .notice
+                            .set(Some(format!("{ready} {}", t.get_untracked().csv_added)));
                         close();
                     }
                     Err(e) => session.notice.set(Some(e.message(lang.get_untracked()))),
@@ -140,11 +167,6 @@ fn CsvDialog(
         }
     };
     view! {
-        <div class="dialog-backdrop">
-            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="csv-title">
-                <h2 id="csv-title">{move || t.get().csv_title}</h2>
-                {body}
-            </div>
-        </div>
+        <Dialog title=Signal::derive(move || t.get().csv_title) title_id="csv-title" wide=true>{body}</Dialog>
     }
 }

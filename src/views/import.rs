@@ -13,6 +13,7 @@ use crate::i18n::{use_lang, use_texts};
 use crate::persist::use_session;
 use crate::route::{Route, go};
 use crate::state::use_project;
+use crate::views::dialog::{Dialog, LoadFailure};
 
 /// What the dialog shows after a file was read.
 #[derive(Clone)]
@@ -101,16 +102,9 @@ fn ImportDialog(
     let session = use_session();
     let error = RwSignal::new(None::<String>);
     let body = match outcome {
-        Outcome::Failed(message) => view! {
-            <div class="dialog-body" data-testid="import-error" role="alert">
-                <p class="error"><strong>{move || t.get().import_failed}</strong></p>
-                <pre class="problems">{message}</pre>
-            </div>
-            <div class="dialog-buttons">
-                <button on:click=move |_| close()>{move || t.get().dismiss}</button>
-            </div>
+        Outcome::Failed(message) => {
+            view! { <LoadFailure message testid="import-error" close /> }.into_any()
         }
-        .into_any(),
         Outcome::Questionnaire(loaded) => {
             view! { <QuestionnaireBody q=loaded.value allow_merge=allow_replace close /> }
                 .into_any()
@@ -166,12 +160,7 @@ fn ImportDialog(
         }
     };
     view! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
-                <h2 id="import-title">{move || t.get().import_title}</h2>
-                {body}
-            </div>
-        </div>
+        <Dialog title=Signal::derive(move || t.get().import_title) title_id="import-title">{body}</Dialog>
     }
 }
 

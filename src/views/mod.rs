@@ -3,6 +3,7 @@
 pub mod company;
 pub mod company_list;
 pub mod csv_import;
+pub mod dialog;
 pub mod header;
 pub mod home;
 pub mod import;

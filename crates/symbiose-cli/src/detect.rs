@@ -9,18 +9,12 @@ use symbiose_core::kb::KnowledgeBase;
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
     let public = args.iter().any(|a| a == "--public");
-    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!(
-            "usage : symbiose detect FICHIER [--json] [--public] / usage: symbiose detect FILE [--json] [--public]"
-        );
-        return ExitCode::from(2);
-    };
-    let project = match crate::load::project(path) {
+    let project = match crate::load::project_from_args(
+        args,
+        "usage : symbiose detect FICHIER [--json] [--public] / usage: symbiose detect FILE [--json] [--public]",
+    ) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let asm = Assumptions::for_project(&project);
     let detection = detect(&project, &asm, Factors::bundled(), &KnowledgeBase::full());

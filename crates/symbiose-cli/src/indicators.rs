@@ -7,18 +7,12 @@ use symbiose_core::indicators::compute;
 
 pub fn run(args: &[String]) -> ExitCode {
     let json = args.iter().any(|a| a == "--json");
-    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!(
-            "usage : symbiose indicators FICHIER [--json] / usage: symbiose indicators FILE [--json]"
-        );
-        return ExitCode::from(2);
-    };
-    let project = match crate::load::project(path) {
+    let project = match crate::load::project_from_args(
+        args,
+        "usage : symbiose indicators FICHIER [--json] / usage: symbiose indicators FILE [--json]",
+    ) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let ind = compute(&project, Factors::bundled());
     if json {

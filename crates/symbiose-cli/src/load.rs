@@ -29,3 +29,16 @@ pub fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path)
         .map_err(|e| format!("impossible de lire « {path} » : {e} / cannot read \"{path}\": {e}"))
 }
+
+/// The project named by the first non-flag argument, or the exit code to return: 2 with the
+/// usage line when no file is given, 1 with the loader's message when it does not load.
+pub fn project_from_args(args: &[String], usage: &str) -> Result<Project, std::process::ExitCode> {
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("{usage}");
+        return Err(std::process::ExitCode::from(2));
+    };
+    project(path).map_err(|e| {
+        eprintln!("{e}");
+        std::process::ExitCode::FAILURE
+    })
+}

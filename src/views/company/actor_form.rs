@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use symbiose_core::edit::Command;
 use symbiose_core::{Actor, HeadcountBand};
 
-use super::fields::{EnumSelect, TextField};
+use super::fields::{EnumSelect, FormFooter, TextField};
 use crate::forms::actor::ActorDraft;
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
@@ -157,15 +157,7 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
             <TextField label=Signal::derive(move || t.get().f_notes) testid="actor-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <p class="error" role="alert" data-testid="form-errors">
-                    {move || t.get().fix_errors}" "{move || errors.with(|e| error_for(e, "form", lang.get()))}
-                </p>
-            </Show>
-            <div class="form-buttons">
-                <button type="submit" class="primary" data-testid="actor-save">{move || t.get().save}</button>
-                <button type="button" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
-            </div>
+            <FormFooter errors save_testid="actor-save" on_cancel=on_done />
         </form>
     }
 }

@@ -8,7 +8,7 @@ use symbiose_core::{
     Confidentiality, Direction, Family, Flow, PhysicalState, ResourceCategory, Route,
 };
 
-use super::fields::{EnumSelect, TextField};
+use super::fields::{EnumSelect, FormFooter, TextField};
 use crate::forms::flow::{
     FlowDraft, categories_for, shows_material_quality, shows_temperature, units_for,
 };
@@ -280,18 +280,11 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
             <TextField label=Signal::derive(move || t.get().f_notes) testid="flow-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <p class="error" role="alert" data-testid="form-errors">
-                    {move || t.get().fix_errors}" "{move || errors.with(|e| error_for(e, "form", lang.get()))}
-                </p>
-            </Show>
-            <div class="form-buttons">
-                <button type="submit" class="primary" data-testid="flow-save">{move || t.get().save}</button>
-                <button type="button" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
+            <FormFooter errors save_testid="flow-save" on_cancel=on_done>
                 <Show when=move || !is_new>
                     <button type="button" class="danger" data-testid="flow-delete" on:click=delete>{move || t.get().delete_flow}</button>
                 </Show>
-            </div>
+            </FormFooter>
         </form>
     }
 }
