@@ -6,6 +6,7 @@
 
 pub mod detection;
 pub mod files;
+pub mod filter;
 pub mod forms;
 pub mod i18n;
 pub mod map;
@@ -14,6 +15,7 @@ pub mod prefs;
 pub mod route;
 pub mod state;
 pub mod summary;
+pub mod ui;
 pub mod views;
 
 use leptos::prelude::*;
@@ -41,7 +43,9 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs.lang);
     let tiles_on = RwSignal::new(prefs.tiles);
     let welcomed = RwSignal::new(prefs.welcomed);
+    let tile_url = RwSignal::new(prefs.tile_url);
     provide_context(UiLang(lang));
+    provide_context(prefs::TileUrl(tile_url));
     let state = ProjectState::new(Project::default());
     state.provide();
     let session = Session::install(state);
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
             lang: lang.get(),
             tiles: tiles_on.get(),
             welcomed: welcomed.get(),
+            tile_url: tile_url.get(),
         };
         prefs.save();
         if let Some(root) = document().document_element() {
@@ -100,8 +105,11 @@ pub fn App() -> impl IntoView {
 /// An open project: its toolbar, storage banners and workspace.
 #[component]
 pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
+    ui::WorkspaceUi::provide();
+    views::projection::install();
     view! {
         <Toolbar />
+        <views::projection::ProjectionBar />
         <StatusBanners />
         <Workspace tiles_on />
     }
@@ -117,18 +125,55 @@ enum Tab {
 #[component]
 pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let state = use_project();
+    let ui = ui::use_ui();
     let lang = i18n::use_lang();
-    let summaries = Memo::new(move |_| state.project.with(|p| summary::summarise(p, lang.get())));
-    let fit_request = RwSignal::new(0u32);
+    let prefs::TileUrl(tile_url) = expect_context::<prefs::TileUrl>();
+    // Every company (the filter bar lists the sections present) and the companies the filter shows.
+    let all = Memo::new(move |_| {
+        state
+            .project
+            .with(|p| summary::summarise(p, lang.get(), &Default::default()))
+    });
+    let summaries = Memo::new(move |_| {
+        let f = ui.filter.get();
+        state
+            .project
+            .with(|p| summary::summarise(p, lang.get(), &f))
+    });
     let detected = detection::provide(state);
     let tab = RwSignal::new(Tab::Companies);
     let show_proposals = RwSignal::new(true);
     let links = Memo::new(move |_| {
         let show = show_proposals.get();
-        state
-            .project
-            .with(|p| detected.with(|d| summary::links(p, d, show)))
+        let f = ui.filter.get();
+        state.project.with(|p| {
+            detected.with(|d| summaries.with(|shown| summary::links(p, d, show, &f, shown)))
+        })
     });
+    let focus = Memo::new(move |_| {
+        let id = state.selected.get()?;
+        let radius_km = ui.radius_km.get()?;
+        let audience = ui.audience.get();
+        state.project.with(|p| {
+            let centre = p.actor(&id)?.position?;
+            let found = symbiose_core::neighbourhood::around(p, &id, radius_km, audience).ok()?;
+            let mut around: Vec<symbiose_core::Position> = Vec::new();
+            for n in found.iter().filter(|n| n.named) {
+                if let Some(pos) = p.actor(&n.actor).and_then(|a| a.position)
+                    && !around.contains(&pos)
+                {
+                    around.push(pos);
+                }
+            }
+            Some(map::Focus {
+                centre,
+                radius_km,
+                around,
+            })
+        })
+    });
+    views::shortcuts::install(summaries);
+    place_new_on_click(state, ui);
     let t = i18n::use_texts();
     view! {
         <main class="workspace">
@@ -148,9 +193,48 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                 }}
             </div>
             <div class="map-area">
-                <MapView summaries tiles_on=tiles_on.into() fit_request=fit_request.into() links=links.into() />
-                <Legend summaries tiles_on show_proposals on_fit=Callback::new(move |_| fit_request.update(|n| *n += 1)) />
+                <views::filters::FilterBar all />
+                <div class="map-frame">
+                    <MapView summaries tiles_on=tiles_on.into() fit_request=ui.fit_request.into() links=links.into()
+                        tile_url=tile_url.into() focus=focus.into() pin=state.pin.into() />
+                    <Show when=move || ui.place_new.get()>
+                        <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().add_on_map_hint}</p>
+                    </Show>
+                </div>
+                <Legend summaries tiles_on show_proposals on_fit=Callback::new(move |_| ui.fit_zone()) />
             </div>
         </main>
     }
+}
+
+/// While "add on the map" waits, a click on the map creates a company there, in the commune
+/// whose centre is nearest (a suggestion the form shows and the user can change).
+fn place_new_on_click(state: state::ProjectState, ui: ui::WorkspaceUi) {
+    let t = i18n::use_texts();
+    Effect::new(move |_| {
+        let Some(at) = state.picked.get() else { return };
+        if !ui.place_new.get_untracked() {
+            return;
+        }
+        ui.place_new.set(false);
+        state.picked.set(None);
+        let actor = state.project.with_untracked(|p| symbiose_core::Actor {
+            id: symbiose_core::ActorId::next_free(p.actors.iter().map(|a| &a.id)),
+            name: t.get_untracked().new_company_name.to_string(),
+            commune: symbiose_core::refdata::communes::nearest(&at, 8.0).map(|c| c.insee.clone()),
+            position: Some(symbiose_core::Position::new(
+                (at.lat * 1e6).round() / 1e6,
+                (at.lon * 1e6).round() / 1e6,
+            )),
+            ..Default::default()
+        });
+        let id = actor.id.clone();
+        if state
+            .apply(symbiose_core::edit::Command::AddActor(actor))
+            .is_ok()
+        {
+            state.open_form.set(true);
+            state.selected.set(Some(id));
+        }
+    });
 }

@@ -25,6 +25,8 @@ pub struct ProjectState {
     pub picking: RwSignal<bool>,
     /// Where the map was clicked while picking; the form takes it and clears it.
     pub picked: RwSignal<Option<symbiose_core::Position>>,
+    /// The position in the open company form, drawn as a pin the user can drag.
+    pub pin: RwSignal<Option<symbiose_core::Position>>,
 }
 
 impl ProjectState {
@@ -39,6 +41,7 @@ impl ProjectState {
             open_form: RwSignal::new(false),
             picking: RwSignal::new(false),
             picked: RwSignal::new(None),
+            pin: RwSignal::new(None),
         }
     }
 

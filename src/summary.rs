@@ -4,6 +4,8 @@
 use symbiose_core::refdata::naf;
 use symbiose_core::{Actor, ActorId, Direction, Lang, Position, Project};
 
+use crate::filter::MapFilter;
+
 /// One row of the company list and one marker of the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorSummary {
@@ -46,9 +48,15 @@ impl ActorSummary {
     }
 }
 
-pub fn summarise(project: &Project, lang: Lang) -> Vec<ActorSummary> {
+/// The companies the filter shows, each with the number of its shown offers and needs.
+pub fn summarise(project: &Project, lang: Lang, filter: &MapFilter) -> Vec<ActorSummary> {
     let mut counts = std::collections::HashMap::<&ActorId, (usize, usize)>::new();
+    let mut by_actor = std::collections::HashMap::<&ActorId, Vec<&symbiose_core::Flow>>::new();
     for f in &project.flows {
+        by_actor.entry(&f.actor).or_default().push(f);
+        if !filter.shows_flow(f) {
+            continue;
+        }
         let c = counts.entry(&f.actor).or_default();
         match f.direction {
             Direction::Offer => c.0 += 1,
@@ -58,6 +66,10 @@ pub fn summarise(project: &Project, lang: Lang) -> Vec<ActorSummary> {
     project
         .actors
         .iter()
+        .filter(|a| {
+            let flows = by_actor.get(&a.id).map(Vec::as_slice).unwrap_or_default();
+            filter.shows_actor(a, flows.iter().copied())
+        })
         .map(|a| {
             let (offers, needs) = counts.get(&a.id).copied().unwrap_or_default();
             summary_of(a, offers, needs, lang)
@@ -95,17 +107,20 @@ pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
 
 /// The lines the map draws: every synergy in the pipeline (solid, between its companies in
 /// order) and, when asked, the best proposal of each offer (dashed), coloured by family.
+/// Only companies in `shown` are joined, and only families the filter shows.
 pub fn links(
     p: &Project,
     d: &symbiose_core::detect::Detection,
     proposals: bool,
+    filter: &MapFilter,
+    shown: &[ActorSummary],
 ) -> Vec<crate::map::Link> {
     use crate::map::{Link, family_colour, link_weight};
-    let pos = |id: &ActorId| {
-        p.actor(id)
-            .and_then(|a| a.position)
-            .filter(Position::is_valid)
-    };
+    let visible: std::collections::HashMap<&ActorId, Position> = shown
+        .iter()
+        .filter_map(|s| s.position.map(|pos| (&s.id, pos)))
+        .collect();
+    let pos = |id: &ActorId| visible.get(id).copied();
     let mut out = Vec::new();
     for s in &p.synergies {
         let family = s
@@ -113,6 +128,9 @@ pub fn links(
             .first()
             .and_then(|f| p.flow(f))
             .map_or(symbiose_core::Family::Matter, |f| f.family);
+        if filter.hidden.contains(&family) {
+            continue;
+        }
         for pair in s.actors.windows(2) {
             if let (Some(from), Some(to)) = (pos(&pair[0]), pos(&pair[1])) {
                 let q = s
@@ -149,6 +167,9 @@ pub fn links(
             let family = p
                 .flow(&pr.offer)
                 .map_or(symbiose_core::Family::Matter, |f| f.family);
+            if filter.hidden.contains(&family) {
+                continue;
+            }
             if let (Some(from), Some(to)) = (pos(&pr.offer_actor), pos(&pr.receiver)) {
                 out.push(Link {
                     from,
@@ -201,7 +222,7 @@ mod tests {
 
     #[test]
     fn counts_sections_and_labels() {
-        let s = summarise(&project(), Lang::Fr);
+        let s = summarise(&project(), Lang::Fr, &MapFilter::default());
         assert_eq!((s[0].offers, s[0].needs), (2, 1));
         assert_eq!(s[0].section, Some('C'));
         assert_eq!(
@@ -215,11 +236,20 @@ mod tests {
     #[test]
     fn search_by_name_siret_activity() {
         use symbiose_core::refdata::text::fold;
-        let s = summarise(&project(), Lang::Fr);
+        let s = summarise(&project(), Lang::Fr, &MapFilter::default());
         assert!(s[0].matches(&fold("santa MARIA")));
         assert!(s[0].matches(&fold("120 027")));
         assert!(!s[1].matches(&fold("120027")));
         assert!(s[1].matches(&fold("sciage")));
         assert!(s[1].matches(""));
+    }
+
+    #[test]
+    fn a_hidden_family_leaves_out_its_flows_and_the_companies_left_without_any() {
+        let mut filter = MapFilter::default();
+        filter.toggle(symbiose_core::Family::Matter);
+        let s = summarise(&project(), Lang::Fr, &filter);
+        let ids: Vec<&str> = s.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(ids, ["a-2", "a-3"], "a-1's flows are all matter");
     }
 }

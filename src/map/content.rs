@@ -4,10 +4,12 @@
 //! `<img src=x onerror=…>` would run script. We always hand Leaflet an element whose text was
 //! set with `set_text_content`, never markup built from data.
 
-use symbiose_core::{Direction, Lang, Project, Unit};
+use symbiose_core::detect::Audience;
+use symbiose_core::{Confidentiality, Direction, Lang, Project, Unit};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
+use crate::filter::MapFilter;
 use crate::summary::ActorSummary;
 
 fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> HtmlElement {
@@ -33,7 +35,15 @@ pub fn tooltip(summary: &ActorSummary) -> HtmlElement {
 }
 
 /// The popup of a selected company: name, activity, and its flows as a list.
-pub fn popup(project: &Project, summary: &ActorSummary, lang: Lang) -> HtmlElement {
+/// Flows the filter hides are left out, and so is every non-public flow outside the
+/// facilitator's view: naming the company next to an anonymised flow would undo the anonymity.
+pub fn popup(
+    project: &Project,
+    summary: &ActorSummary,
+    lang: Lang,
+    filter: &MapFilter,
+    audience: Audience,
+) -> HtmlElement {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -51,7 +61,11 @@ pub fn popup(project: &Project, summary: &ActorSummary, lang: Lang) -> HtmlEleme
             .ok();
     }
     let list = el(&doc, "ul", "map-popup-flows", None);
-    for flow in project.flows_of(&summary.id) {
+    let shown = project.flows_of(&summary.id).filter(|f| {
+        filter.shows_flow(f)
+            && (audience == Audience::Facilitator || f.confidentiality == Confidentiality::Public)
+    });
+    for flow in shown {
         let arrow = match flow.direction {
             Direction::Offer => "↗",
             Direction::Need => "↘",

@@ -6,7 +6,11 @@
 //! markers (`preferCanvas`), which stay smooth with thousands of companies.
 
 mod content;
+mod overlays;
 mod palette;
+
+pub use overlays::Focus;
+use overlays::{Pin, draw_focus};
 
 pub use content::format_number;
 pub use palette::{family_colour, link_weight, marker_radius, section_colour};
@@ -36,6 +40,13 @@ extern "C" {
     type TooltipLayer;
     #[wasm_bindgen(method, js_name = bindTooltip)]
     fn bind_tooltip_element(this: &TooltipLayer, content: &web_sys::HtmlElement, options: &JsValue);
+
+    /// `closePopup()` without an argument closes the open popup; the crate's binding requires a
+    /// popup and, handed a new one, closes nothing.
+    #[wasm_bindgen(extends = leaflet::Map)]
+    type PopupHost;
+    #[wasm_bindgen(method, js_name = closePopup)]
+    fn close_open_popup(this: &PopupHost);
 }
 
 /// A line between two companies: a synergy (solid) or a proposal (dashed).
@@ -54,14 +65,20 @@ struct Handles {
     tiles: TileLayer,
     zone: LayerGroup,
     markers: FeatureGroup,
+    focus: LayerGroup,
+    pins: LayerGroup,
+    pin: Option<Pin>,
     by_actor: HashMap<ActorId, CircleMarker>,
     /// Kept alive as long as the map: Leaflet calls it on every marker click.
     _on_click: Closure<dyn Fn(JsValue)>,
     _on_map_click: Closure<dyn Fn(JsValue)>,
+    /// Leaflet measures its container only on window resizes; the container also changes size
+    /// when the workshop mode hides the chrome or the filter bar wraps.
+    _resize: (web_sys::ResizeObserver, Closure<dyn Fn()>),
     fitted: bool,
 }
 
-fn latlng(p: Position) -> LatLng {
+pub(crate) fn latlng(p: Position) -> LatLng {
     LatLng::new(p.lat, p.lon)
 }
 
@@ -81,10 +98,17 @@ pub fn MapView(
     fit_request: Signal<u32>,
     /// Synergies and proposals drawn between companies.
     links: Signal<Vec<Link>>,
+    /// The tile server template, from the preferences.
+    tile_url: Signal<String>,
+    /// The neighbourhood being explored, if any.
+    focus: Signal<Option<Focus>>,
+    /// Where the company being edited stands: a pin to drag to the exact site.
+    pin: Signal<Option<Position>>,
 ) -> impl IntoView {
     let state = use_project();
     let lang = use_lang();
     let t = use_texts();
+    let ui = crate::ui::use_ui();
     let node = NodeRef::<Div>::new();
     let handles = StoredValue::new_local(None::<Handles>);
     let ready = RwSignal::new(false);
@@ -107,7 +131,7 @@ pub fn MapView(
         let tile_opts = TileLayerOptions::new();
         tile_opts.set_attribution(t.get_untracked().map_attribution.to_string());
         tile_opts.set_max_zoom(19.0);
-        let tiles = TileLayer::new_options(OSM_TILES, &tile_opts);
+        let tiles = TileLayer::new_options(&tile_url.get_untracked(), &tile_opts);
 
         let zone = LayerGroup::new();
         map.add_layer(&zone);
@@ -115,6 +139,10 @@ pub fn MapView(
         map.add_layer(&links);
         let markers = FeatureGroup::new();
         map.add_layer(&markers);
+        let focus = LayerGroup::new();
+        map.add_layer(&focus);
+        let pins = LayerGroup::new();
+        map.add_layer(&pins);
 
         let selected = state.selected;
         let on_click = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
@@ -151,13 +179,25 @@ pub fn MapView(
         });
         leaflet::Evented::on(map.unchecked_ref(), "click", on_map_click.as_ref());
 
+        let resized_map = map.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            resized_map.invalidate_size(false);
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())
+            .expect("ResizeObserver");
+        observer.observe(&el);
+
         handles.set_value(Some(Handles {
+            _resize: (observer, on_resize),
             map,
             _on_map_click: on_map_click,
             links,
             tiles,
             zone,
             markers,
+            focus,
+            pins,
+            pin: None,
             by_actor: HashMap::new(),
             _on_click: on_click,
             fitted,
@@ -216,6 +256,54 @@ pub fn MapView(
     });
 
     Effect::new(move |_| {
+        let url = tile_url.get();
+        if !ready.get() {
+            return;
+        }
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                h.tiles.set_url(&url, None);
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        let f = focus.get();
+        if !ready.get() {
+            return;
+        }
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                draw_focus(&h.focus, f.as_ref());
+            }
+        });
+    });
+
+    // The pin follows the form's position; dropping it hands the form a new one.
+    let picked = state.picked;
+    Effect::new(move |_| {
+        let at = pin.get();
+        let title = t.get().drag_pin;
+        if !ready.get() {
+            return;
+        }
+        handles.update_value(|h| {
+            let Some(h) = h else { return };
+            match (at, &h.pin) {
+                (Some(at), Some(existing)) => existing.move_to(at),
+                (Some(at), None) => {
+                    let on_drop = Callback::new(move |p| picked.set(Some(p)));
+                    h.pin = Some(Pin::new(&h.pins, at, title, on_drop));
+                }
+                (None, _) => {
+                    h.pins.clear_layers();
+                    h.pin = None;
+                }
+            }
+        });
+    });
+
+    Effect::new(move |_| {
         let _ = fit_request.get();
         if !ready.get() {
             return;
@@ -233,6 +321,9 @@ pub fn MapView(
         let sel = state.selected.get();
         let lang = lang.get();
         let list = summaries.get();
+        // The popup's flows depend on the audience; a change of audience redraws it.
+        ui.audience.track();
+        let editing = state.pin.get().is_some();
         if !ready.get() {
             return sel;
         }
@@ -243,11 +334,17 @@ pub fn MapView(
             {
                 m.set_style(&marker_style(list.iter().find(|s| &s.id == old), false));
             }
-            let Some(id) = &sel else {
+            let close_popup = || {
                 h.map
-                    .close_popup(&leaflet::Popup::new(&JsValue::UNDEFINED.into(), None));
+                    .close_popup(&leaflet::Popup::new(&JsValue::UNDEFINED.into(), None))
+            };
+            let Some(id) = &sel else {
+                close_popup();
                 return;
             };
+            if editing {
+                close_popup();
+            }
             let Some(summary) = list.iter().find(|s| &s.id == id) else {
                 return;
             };
@@ -255,10 +352,17 @@ pub fn MapView(
                 m.set_style(&marker_style(Some(summary), true));
                 m.bring_to_front();
             }
-            if let Some(p) = summary.position {
-                let content = state
-                    .project
-                    .with_untracked(|proj| content::popup(proj, summary, lang));
+            // While the company is being edited its pin stands there; a popup would cover it.
+            if let Some(p) = summary.position.filter(|_| !editing) {
+                let content = state.project.with_untracked(|proj| {
+                    content::popup(
+                        proj,
+                        summary,
+                        lang,
+                        &ui.filter.get_untracked(),
+                        ui.audience.get_untracked(),
+                    )
+                });
                 let opts = js_obj(&[
                     ("maxWidth", 380.into()),
                     (
@@ -276,6 +380,7 @@ pub fn MapView(
     on_cleanup(move || {
         handles.update_value(|h| {
             if let Some(h) = h.take() {
+                h._resize.0.disconnect();
                 h.map.remove();
             }
         });
@@ -381,8 +486,30 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
         return false;
     };
     let bounds = LatLngBounds::new(&latlng(sw), &latlng(ne));
+    // The legend floats over the map's right side on wide screens: keep the zone clear of it.
+    let legend = map
+        .get_container()
+        .closest(".map-area")
+        .ok()
+        .flatten()
+        .and_then(|area| area.query_selector(".legend").ok().flatten())
+        .map(|l| l.unchecked_into::<web_sys::HtmlElement>())
+        .filter(|l| {
+            web_sys::window()
+                .and_then(|w| w.get_computed_style(l).ok().flatten())
+                .and_then(|st| st.get_property_value("position").ok())
+                .is_some_and(|p| p == "absolute")
+        })
+        .map_or(0, |l| l.offset_width());
     let opts = js_obj(&[
-        ("padding", js_sys::Array::of2(&60.into(), &60.into()).into()),
+        (
+            "paddingTopLeft",
+            js_sys::Array::of2(&60.into(), &60.into()).into(),
+        ),
+        (
+            "paddingBottomRight",
+            js_sys::Array::of2(&(60 + legend).into(), &60.into()).into(),
+        ),
         ("maxZoom", 16.into()),
     ]);
     map.fit_bounds_with_options(&bounds, &opts);

@@ -15,6 +15,7 @@ use crate::summary::ActorSummary;
 pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let t = use_texts();
     let state = use_project();
+    let ui = crate::ui::use_ui();
     // A new company starts in the middle of the zone, ready to be named and placed.
     let add = move |_| {
         let actor = state.project.with_untracked(|p| {
@@ -52,7 +53,15 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                     {move || format!(" ({})", shown.with(Vec::len))}
                 </span>
             </h2>
-            <button class="add-company" data-testid="add-company" on:click=add>{move || t.get().add_company}</button>
+            <div class="add-row">
+                <button class="add-company" data-testid="add-company" on:click=add>{move || t.get().add_company}</button>
+                <button class="add-company" data-testid="add-on-map" aria-pressed=move || ui.place_new.get().to_string()
+                    on:click=move |_| {
+                        let on = !ui.place_new.get_untracked();
+                        ui.place_new.set(on);
+                        state.picking.set(on);
+                    }>{move || t.get().add_on_map}</button>
+            </div>
             <crate::views::csv_import::CsvImport />
             <input type="search" class="company-search" data-testid="company-search"
                 placeholder=move || t.get().search_companies

@@ -52,6 +52,8 @@ pub fn Legend(
             <button class="fit-zone" data-testid="fit-zone" on:click=move |_| on_fit.run(())>
                 {move || t.get().fit_zone}
             </button>
+            <crate::views::settings::AudienceSelect />
+            <crate::views::settings::TileSettings />
         </section>
     }
 }

@@ -101,6 +101,7 @@ pub fn Toolbar() -> impl IntoView {
             <ImportButton allow_replace=true />
             <button data-testid="blank-questionnaire" title=move || t.get().questionnaire_export_hint
                 on:click=move |_| export_blank_questionnaire()>{move || t.get().blank_questionnaire}</button>
+            <crate::views::projection::ProjectionButton />
             <span class=status_class data-testid="save-status" role="status">{status_text}</span>
         </nav>
     }

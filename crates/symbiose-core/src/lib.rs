@@ -15,6 +15,7 @@ pub mod indicators;
 pub mod kb;
 pub mod lang;
 pub mod model;
+pub mod neighbourhood;
 pub mod optimise;
 pub mod refdata;
 pub mod validate;

@@ -94,7 +94,25 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
             state.picked.set(None);
         }
     });
-    on_cleanup(move || state.picking.set(false));
+    // The draft's position, when it reads as one, is the pin on the map.
+    Effect::new(move |_| {
+        let at = draft.with(|d| {
+            let lat = crate::forms::number::parse_optional(&d.lat)
+                .ok()
+                .flatten()?;
+            let lon = crate::forms::number::parse_optional(&d.lon)
+                .ok()
+                .flatten()?;
+            Some(symbiose_core::Position::new(lat, lon)).filter(|p| p.is_valid())
+        });
+        if state.pin.get_untracked() != at {
+            state.pin.set(at);
+        }
+    });
+    on_cleanup(move || {
+        state.picking.set(false);
+        state.pin.set(None);
+    });
     let headcounts = Signal::derive(|| {
         HeadcountBand::ALL
             .iter()

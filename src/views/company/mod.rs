@@ -4,6 +4,8 @@
 mod actor_form;
 mod fields;
 mod flow_form;
+mod idea;
+mod neighbourhood;
 
 use leptos::prelude::*;
 use symbiose_core::refdata::{naf, waste};
@@ -19,6 +21,8 @@ use crate::persist::keys::export_file_name;
 use crate::state::use_project;
 use actor_form::ActorForm;
 use flow_form::FlowForm;
+use idea::IdeaCapture;
+use neighbourhood::Neighbourhood;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Editing {
@@ -156,7 +160,11 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
                                 </li>
                             </For>
                         </ul>
-                        <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().add_flow}</button>
+                        <div class="capture-row">
+                            <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().add_flow}</button>
+                            <IdeaCapture actor=actor_id.get_value() />
+                        </div>
+                        <Neighbourhood actor=actor_id.get_value() />
                         <h3>{move || t.get().what_could_be_done}</h3>
                         <FlowLeads actor=actor_id.get_value() />
                     </div>

@@ -81,6 +81,18 @@ pub fn lookup(insee: &str) -> Option<&'static Commune> {
         .map(|i| &t[i])
 }
 
+/// The commune whose centroid is nearest, when it is within `max_km`: a click on the map names
+/// the commune a new company is probably in. Centroids are not boundaries, so this is a
+/// suggestion the user can change, and nothing is suggested far out at sea or off the island.
+pub fn nearest(position: &Position, max_km: f64) -> Option<&'static Commune> {
+    table()
+        .iter()
+        .map(|c| (c, c.position.distance_km(position)))
+        .filter(|(_, d)| *d <= max_km)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
 /// Communes by name (accents, case and hyphens ignored; names starting with the query first,
 /// then larger communes first) or by postcode.
 pub fn search(query: &str, limit: usize) -> Vec<&'static Commune> {
@@ -128,5 +140,13 @@ mod tests {
         assert_eq!(search("san martino lota", 5)[0].insee, "2B305");
         assert!(search("20620", 5).iter().any(|c| c.insee == "2B037"));
         assert!(search("", 5).is_empty());
+    }
+
+    #[test]
+    fn nearest_commune_to_a_click() {
+        let biguglia = lookup("2B037").unwrap().position;
+        assert_eq!(nearest(&biguglia, 10.0).unwrap().insee, "2B037");
+        // Paris is not in the bundled table: no suggestion rather than a wrong one.
+        assert!(nearest(&Position::new(48.85, 2.35), 10.0).is_none());
     }
 }

@@ -1,0 +1,77 @@
+//! Capturing a synergy idea live, in a workshop: a button, one sentence, Enter. The idea enters
+//! the pipeline at the stage "idea", dated today, with this company as its first participant.
+
+use leptos::prelude::*;
+use symbiose_core::edit::Command;
+use symbiose_core::{ActorId, Date, Stage, StageChange, Synergy, SynergyId};
+
+use crate::files::today_iso;
+use crate::i18n::use_texts;
+use crate::state::use_project;
+
+#[component]
+pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
+    let t = use_texts();
+    let state = use_project();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let done = RwSignal::new(false);
+    let actor = StoredValue::new(actor);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if open.get()
+            && let Some(el) = input.get()
+        {
+            el.focus().ok();
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = text.get_untracked().trim().to_string();
+        if title.is_empty() {
+            return;
+        }
+        let date: Option<Date> = today_iso().parse().ok();
+        let synergy = state.project.with_untracked(|p| Synergy {
+            id: SynergyId::next_free(p.synergies.iter().map(|s| &s.id)),
+            title,
+            actors: vec![actor.get_value()],
+            stage: Stage::Idea,
+            history: date
+                .map(|date| StageChange {
+                    stage: Stage::Idea,
+                    date,
+                    note: String::new(),
+                })
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        });
+        if state.apply(Command::AddSynergy(synergy)).is_ok() {
+            text.set(String::new());
+            open.set(false);
+            done.set(true);
+        }
+    };
+    view! {
+        <Show when=move || open.get() fallback=move || view! {
+            <button data-testid="capture-idea" on:click=move |_| { done.set(false); open.set(true); }>
+                {move || t.get().capture_idea}
+            </button>
+        }>
+            <form class="idea-form" data-testid="idea-form" on:submit=submit>
+                <label>
+                    <span>{move || t.get().idea_title_label}</span>
+                    <input type="text" data-testid="idea-title" node_ref=input prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Escape" { open.set(false); } />
+                </label>
+                <button type="submit" class="primary" data-testid="idea-save">{move || t.get().save}</button>
+                <button type="button" on:click=move |_| open.set(false)>{move || t.get().cancel}</button>
+            </form>
+        </Show>
+        <Show when=move || done.get()>
+            <p class="hint" role="status" data-testid="idea-added">{move || t.get().idea_added}</p>
+        </Show>
+    }
+}

@@ -1,0 +1,102 @@
+//! "What is around me": the offers and needs of the other companies within a radius, nearest
+//! first, with distance and quantity, as the current audience may see them. The map draws the
+//! same radius and rings the companies it may name.
+
+use leptos::prelude::*;
+use symbiose_core::neighbourhood::{NeighbourhoodError, RADII_KM, around};
+use symbiose_core::{ActorId, Direction};
+
+use crate::i18n::{use_lang, use_texts};
+use crate::map::{family_colour, format_number};
+use crate::state::use_project;
+use crate::ui::use_ui;
+
+#[component]
+pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ui = use_ui();
+    let state = use_project();
+    let actor = StoredValue::new(actor);
+    let found = Memo::new(move |_| {
+        let radius = ui.radius_km.get()?;
+        let audience = ui.audience.get();
+        Some(
+            state
+                .project
+                .with(|p| around(p, &actor.get_value(), radius, audience)),
+        )
+    });
+    let pick = move |ev: leptos::ev::Event| {
+        ui.radius_km
+            .set(event_target_value(&ev).parse::<f64>().ok());
+    };
+    let rows = move || {
+        let t = t.get();
+        let lang = lang.get();
+        match found.get() {
+            None => None,
+            Some(Err(NeighbourhoodError::NoPosition | NeighbourhoodError::UnknownActor)) => {
+                Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.neighbourhood_no_position}</p> }.into_any())
+            }
+            Some(Ok(list)) if list.is_empty() => {
+                Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.neighbourhood_empty}</p> }.into_any())
+            }
+            Some(Ok(list)) => {
+                let radius = ui.radius_km.get_untracked().unwrap_or_default();
+                let count = format!("{} {} {} {} km", list.len(), t.flows_around, t.within, format_number(radius));
+                Some(view! {
+                    <p class="neighbourhood-count" data-testid="neighbourhood-count">{count}</p>
+                    <ol class="neighbourhood" data-testid="neighbourhood-list">
+                        {list.into_iter().map(|n| {
+                            let arrow = if n.direction == Direction::Offer { "↗" } else { "↘" };
+                            let mut what = format!("{arrow} {} · {}", n.direction.label(lang), n.label);
+                            if let Some(q) = n.quantity {
+                                what.push_str(&format!(" · {} {}", format_number(q.value), q.unit.symbol()));
+                            }
+                            if let Some(code) = &n.waste_code {
+                                what.push_str(&format!(" · {code}"));
+                            }
+                            if let Some(c) = n.cost_eur_per_unit {
+                                what.push_str(&format!(" · {} €/{}", format_number(c), n.quantity.map_or("u", |q| q.unit.symbol())));
+                            }
+                            let who = n.actor_label.get(lang).to_string();
+                            let target = n.named.then(|| n.actor.clone());
+                            view! {
+                                <li data-testid="neighbour">
+                                    <span class="distance">{format!("{} km", format_number((n.distance_km * 10.0).round() / 10.0))}</span>
+                                    <span class="family-dot" style:background-color=family_colour(n.family) aria-hidden="true"></span>
+                                    <span class="neighbour-text">
+                                        <span class="neighbour-what">{what}</span>
+                                        {match target {
+                                            Some(id) => view! {
+                                                <button class="link" data-testid="neighbour-company"
+                                                    on:click=move |_| state.selected.set(Some(id.clone()))>{who}</button>
+                                            }.into_any(),
+                                            None => view! { <span class="neighbour-anon">{who}</span> }.into_any(),
+                                        }}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any())
+            }
+        }
+    };
+    view! {
+        <section class="neighbourhood-section" data-testid="neighbourhood">
+            <h3>{move || t.get().neighbourhood_title}</h3>
+            <label class="filter-select">
+                <span>{move || t.get().radius_label}</span>
+                <select data-testid="radius" on:change=pick>
+                    <option value="" prop:selected=move || ui.radius_km.get().is_none()>{move || t.get().radius_none}</option>
+                    {RADII_KM.into_iter().map(|r| view! {
+                        <option value=r.to_string() prop:selected=move || ui.radius_km.get() == Some(r)>{format!("{} km", format_number(r))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {rows}
+        </section>
+    }
+}

@@ -1,0 +1,95 @@
+//! Workshop (projection) mode: full screen, large type, high contrast, the editing chrome
+//! hidden. The root element gets a `projection` class and the stylesheet does the rest, so every view
+//! stays the same component in both modes and a facilitator can still add a flow or note an
+//! idea live.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::state::use_project;
+use crate::ui::use_ui;
+
+/// Follows `ui.projection`: the page class, and full screen when the browser grants it. When
+/// the user leaves full screen with the browser's own Esc (which the page never sees), the
+/// workshop mode ends with it.
+pub fn install() {
+    let ui = use_ui();
+    let entered_fullscreen = StoredValue::new(false);
+    Effect::new(move |_| {
+        let on = ui.projection.get();
+        let doc = document();
+        // On the root element, so that every rem-based size grows with it.
+        if let Some(root) = doc.document_element() {
+            root.class_list().toggle_with_force("projection", on).ok();
+        }
+        if on && doc.fullscreen_element().is_none() {
+            if let Some(root) = doc.document_element() {
+                // Refused outside a user gesture or in some embeddings: the mode works anyway.
+                let _ = root.request_fullscreen();
+            }
+        } else if !on && doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+        // Once the map has its new size (the chrome came or went), show the whole zone.
+        set_timeout(move || ui.fit_zone(), std::time::Duration::from_millis(200));
+    });
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        let full = document().fullscreen_element().is_some();
+        if full {
+            entered_fullscreen.set_value(true);
+        } else if entered_fullscreen.get_value() {
+            entered_fullscreen.set_value(false);
+            ui.projection.set(false);
+        }
+    });
+    document()
+        .add_event_listener_with_callback("fullscreenchange", on_change.as_ref().unchecked_ref())
+        .ok();
+    let on_change = StoredValue::new_local(Some(on_change));
+    on_cleanup(move || {
+        if let Some(root) = document().document_element() {
+            root.class_list().remove_1("projection").ok();
+        }
+        on_change.update_value(|c| {
+            if let Some(c) = c.take() {
+                document()
+                    .remove_event_listener_with_callback(
+                        "fullscreenchange",
+                        c.as_ref().unchecked_ref(),
+                    )
+                    .ok();
+            }
+        });
+    });
+}
+
+#[component]
+pub fn ProjectionButton() -> impl IntoView {
+    let t = use_texts();
+    let ui = use_ui();
+    view! {
+        <button data-testid="projection-toggle" aria-pressed=move || ui.projection.get().to_string()
+            title=move || format!("{} (F)", t.get().projection_on)
+            on:click=move |_| ui.projection.update(|p| *p = !*p)>
+            {move || if ui.projection.get() { t.get().projection_off } else { t.get().projection_on }}
+        </button>
+    }
+}
+
+/// The strip shown in workshop mode instead of the toolbar: the project, the keys, the way out.
+#[component]
+pub fn ProjectionBar() -> impl IntoView {
+    let t = use_texts();
+    let ui = use_ui();
+    let state = use_project();
+    view! {
+        <Show when=move || ui.projection.get()>
+            <div class="projection-bar" data-testid="projection-bar">
+                <strong class="projection-title">{move || state.project.with(|p| p.name.clone())}</strong>
+                <span class="projection-keys">{move || t.get().shortcuts_hint}</span>
+                <ProjectionButton />
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,82 @@
+//! Settings next to the legend: who the screen is for (the audience), and the map background's
+//! tile server, checked before it is used and kept as a browser preference.
+
+use leptos::prelude::*;
+use symbiose_core::detect::Audience;
+
+use crate::i18n::{use_lang, use_texts};
+use crate::map::OSM_TILES;
+use crate::prefs::{TileUrl, check_tile_url};
+use crate::ui::use_ui;
+
+#[component]
+pub fn AudienceSelect() -> impl IntoView {
+    let t = use_texts();
+    let ui = use_ui();
+    let pick = move |ev: leptos::ev::Event| {
+        ui.audience.set(if event_target_value(&ev) == "public" {
+            Audience::Public
+        } else {
+            Audience::Facilitator
+        });
+    };
+    view! {
+        <label class="filter-select audience">
+            <span>{move || t.get().audience_label}</span>
+            <select data-testid="audience" on:change=pick>
+                <option value="facilitator" prop:selected=move || ui.audience.get() == Audience::Facilitator>
+                    {move || t.get().audience_facilitator}
+                </option>
+                <option value="public" prop:selected=move || ui.audience.get() == Audience::Public>
+                    {move || t.get().audience_public}
+                </option>
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn TileSettings() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let TileUrl(url) = expect_context::<TileUrl>();
+    let draft = RwSignal::new(url.get_untracked());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match check_tile_url(&draft.get_untracked()) {
+            Ok(u) => {
+                url.set(u.clone());
+                draft.set(u);
+                message.set(Some((true, t.get_untracked().tile_url_changed.to_string())));
+            }
+            Err((fr, en)) => message.set(Some((
+                false,
+                lang.get_untracked().pick(&fr, &en).to_string(),
+            ))),
+        }
+    };
+    let reset = move |_| {
+        url.set(OSM_TILES.to_string());
+        draft.set(OSM_TILES.to_string());
+        message.set(Some((true, t.get_untracked().tile_url_changed.to_string())));
+    };
+    view! {
+        <details class="tile-settings" data-testid="tile-settings">
+            <summary>{move || t.get().tile_settings}</summary>
+            <form on:submit=apply novalidate>
+                <label>
+                    <span>{move || t.get().tile_url_label}</span>
+                    <input type="url" data-testid="tile-url" prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit" data-testid="tile-apply">{move || t.get().apply}</button>
+                <button type="button" data-testid="tile-reset" on:click=reset>{move || t.get().reset_osm}</button>
+            </form>
+            {move || message.get().map(|(ok, m)| view! {
+                <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }
+                    data-testid="tile-message">{m}</p>
+            })}
+        </details>
+    }
+}

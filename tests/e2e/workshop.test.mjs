@@ -1,0 +1,261 @@
+// The map workspace in a workshop: adding a company by a click on the map and dragging its pin,
+// a waste flow through the List of Waste picker, filters, the neighbourhood of a company with
+// confidentiality applied, workshop (projection) mode with its keys, live capture of an idea,
+// and the tile server setting.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server.close(); });
+
+const markers = async (page) => Number(await page.getAttribute('[data-testid=map]', 'data-markers'));
+const listCount = async (page) => page.locator('[data-testid=company-item]').count();
+
+test('add a company by a click on the map, drag its pin, add a waste flow with the LoW picker; all survive reload', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const before = await markers(page);
+    await page.click('[data-testid=add-on-map]');
+    await page.locator('[data-testid=place-new-hint]').waitFor();
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.locator('[data-testid=actor-form]').waitFor();
+    assert.equal(await page.locator('[data-testid=place-new-hint]').count(), 0);
+    // The nearest commune is suggested from the click; the position is the clicked point.
+    assert.match(await page.inputValue('[data-testid=actor-commune]'), /^2B\d{3}$/);
+    const lat0 = await page.inputValue('[data-testid=actor-lat]');
+    assert.match(lat0, /^42,\d+/);
+    assert.equal(await markers(page), before + 1);
+
+    // The pin of the company being edited can be dragged to the exact site.
+    const pin = page.locator('.drag-pin');
+    await pin.waitFor();
+    const p = await pin.boundingBox();
+    await page.mouse.move(p.x + p.width / 2, p.y + p.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(p.x + p.width / 2 + 60, p.y + p.height / 2 - 80, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction((old) => document.querySelector('[data-testid=actor-lat]').value !== old, lat0);
+    const lat1 = Number((await page.inputValue('[data-testid=actor-lat]')).replace(',', '.'));
+    assert.ok(lat1 > Number(lat0.replace(',', '.')), 'dragged north');
+    await page.fill('[data-testid=actor-name]', 'Garage du Golo');
+    await screenshot(page, 'map-click-add-1920x1080');
+    await page.click('[data-testid=actor-save]');
+    await page.locator('[data-testid=company-title]').waitFor();
+    assert.equal(await page.locator('.drag-pin').count(), 0, 'the pin leaves with the form');
+
+    await page.click('[data-testid=add-flow]');
+    await page.selectOption('[data-testid=flow-family]', { label: 'Déchet' });
+    await page.fill('[data-testid=flow-label]', 'Huiles de vidange');
+    await page.fill('[data-testid=waste-search]', 'huiles moteur');
+    await page.locator('[data-testid=waste-hit]').first().waitFor();
+    const hit = await page.locator('[data-testid=waste-hit]').first().innerText();
+    assert.match(hit, /^13 02/);
+    await page.locator('[data-testid=waste-hit]').first().click();
+    await page.fill('[data-testid=flow-quantity]', '3,5');
+    await page.click('[data-testid=flow-save]');
+    const item = page.locator('[data-testid=flow-item]', { hasText: 'Huiles de vidange' });
+    await item.waitFor();
+    assert.match(await item.innerText(), /13 ?02 ?\d\d\*/, 'hazardous code shown with its star');
+
+    await waitSaved(page);
+    await page.reload();
+    await waitForWorkspace(page);
+    assert.equal(await markers(page), before + 1);
+    await page.fill('[data-testid=company-search]', 'garage du golo');
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.locator('[data-testid=flow-item]', { hasText: 'Huiles de vidange' }).waitFor();
+    const stored = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
+      return JSON.parse(localStorage.getItem(key)).project.actors.find((a) => a.name === 'Garage du Golo');
+    });
+    assert.ok(Math.abs(stored.position.lat - lat1) < 1e-6, 'the dragged position was saved');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('filters: families, NAF section and waste chapter thin the map and the list, and reset', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const all = await markers(page);
+    const links0 = Number(await page.getAttribute('[data-testid=map]', 'data-links'));
+    assert.ok(links0 > 0);
+    await page.selectOption('[data-testid=filter-section]', 'C');
+    const industry = await markers(page);
+    assert.ok(industry > 0 && industry < all, `${industry} of ${all}`);
+    assert.equal(await listCount(page), industry);
+    await page.selectOption('[data-testid=filter-chapter]', '15');
+    const packaging = await markers(page);
+    assert.ok(packaging > 0 && packaging <= industry);
+    await screenshot(page, 'filters-1920x1080');
+    await page.click('[data-testid=reset-filters]');
+    assert.equal(await markers(page), all);
+
+    // Keys 1–7 toggle the families; with every family off, only companies without flows stay.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (const k of ['1', '2', '3', '4', '5', '6', '7']) await page.keyboard.press(k);
+    assert.equal(await page.locator('[data-testid=family-waste][aria-pressed=false]').count(), 1);
+    assert.equal(Number(await page.getAttribute('[data-testid=map]', 'data-links')), 0);
+    assert.ok(await markers(page) < all);
+    await page.click('[data-testid=family-waste]');
+    const wasteOnly = await markers(page);
+    assert.ok(wasteOnly > 0 && wasteOnly < all);
+    await page.click('[data-testid=reset-filters]');
+    assert.equal(await markers(page), all);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('neighbourhood: offers and needs around a company, nearest first, with confidentiality applied', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.fill('[data-testid=company-search]', 'Scierie Orsini');
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.selectOption('[data-testid=radius]', '2');
+    const rows = page.locator('[data-testid=neighbour]');
+    await rows.first().waitFor();
+    const distances = await page.locator('[data-testid=neighbour] .distance').allInnerTexts();
+    const km = distances.map((d) => Number(d.replace(' km', '').replace(',', '.')));
+    assert.ok(km.length > 3);
+    assert.ok(km.every((d, i) => d <= 2 && (i === 0 || km[i - 1] <= d)), km.join(' '));
+    assert.match(await page.locator('[data-testid=neighbourhood-count]').innerText(), /flux à moins de 2 km/);
+    const facilitatorCount = await rows.count();
+    await screenshot(page, 'neighbourhood-1920x1080');
+
+    // The public view: no private flow, anonymised ones as "une entreprise du secteur", no cost.
+    await page.selectOption('[data-testid=audience]', 'public');
+    const publicText = await page.locator('[data-testid=neighbourhood-list]').innerText();
+    const publicCount = await rows.count();
+    assert.ok(publicCount <= facilitatorCount);
+    const p = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
+      return JSON.parse(localStorage.getItem(key)).project;
+    });
+    const orsini = p.actors.find((a) => a.name.startsWith('Scierie Orsini'));
+    const centre = orsini.position;
+    const near = (a) => a.position && Math.hypot((a.position.lat - centre.lat) * 111, (a.position.lon - centre.lon) * 82) < 2;
+    const around = p.flows.filter((f) => f.actor !== orsini.id && near(p.actors.find((a) => a.id === f.actor)));
+    const priv = around.filter((f) => f.confidentiality === 'private');
+    const anon = around.filter((f) => f.confidentiality === 'anonymised');
+    assert.ok(priv.length + anon.length > 0, 'the demo has confidential flows near the sawmill');
+    for (const f of priv) assert.ok(!publicText.includes(f.label), `private flow shown: ${f.label}`);
+    for (const f of anon) {
+      const name = p.actors.find((a) => a.id === f.actor).name;
+      const row = page.locator('[data-testid=neighbour]', { hasText: f.label });
+      if (await row.count()) {
+        const text = await row.first().innerText();
+        assert.ok(!text.includes(name), `anonymised flow names its company: ${name}`);
+        assert.match(text, /une entreprise du secteur/);
+        assert.ok(!text.includes('€'), 'no cost on an anonymised flow');
+      }
+    }
+    assert.equal(publicCount, facilitatorCount - priv.length);
+    await screenshot(page, 'neighbourhood-public-1920x1080');
+
+    // A named neighbour opens that company.
+    await page.locator('[data-testid=neighbour-company]').first().click();
+    await page.locator('[data-testid=company-title]').waitFor();
+    assert.notEqual(await page.locator('[data-testid=company-title]').innerText(), orsini.name);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('workshop mode: large type, chrome hidden, keys to step through companies, live idea capture', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const normalSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.click('[data-testid=projection-toggle]');
+    await page.locator('[data-testid=projection-bar]').waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('projection')));
+    const bigSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    assert.ok(bigSize >= normalSize * 1.3, `${bigSize} vs ${normalSize}`);
+    assert.equal(await page.locator('[data-testid=toolbar]').isVisible(), false);
+    assert.equal(await page.locator('[data-testid=add-on-map]').isVisible(), false);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('PageDown');
+    const first = await page.locator('[data-testid=company-title]').innerText();
+    await page.keyboard.press('ArrowRight');
+    const second = await page.locator('[data-testid=company-title]').innerText();
+    assert.notEqual(first, second);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.locator('[data-testid=company-title]').innerText(), first);
+    // The popup follows the selection (earlier ones may still be fading out).
+    await page.locator('[data-testid=map-popup]', { hasText: first }).last().waitFor();
+    await page.waitForTimeout(400); // Leaflet fades popups in
+    await screenshot(page, 'projection-1920x1080');
+
+    // An idea, live: button, one sentence, Enter.
+    const before = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
+      return JSON.parse(localStorage.getItem(key)).project.synergies.length;
+    });
+    await page.click('[data-testid=capture-idea]');
+    await page.keyboard.type('Mutualiser la collecte des cartons avec les voisins');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=idea-added]').waitFor();
+    await screenshot(page, 'projection-idea-1920x1080');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.documentElement.classList.contains('projection'));
+    assert.equal(await page.locator('[data-testid=toolbar]').isVisible(), true);
+    await waitSaved(page);
+    const stored = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
+      return JSON.parse(localStorage.getItem(key)).project.synergies;
+    });
+    assert.equal(stored.length, before + 1);
+    const idea = stored.at(-1);
+    assert.equal(idea.title, 'Mutualiser la collecte des cartons avec les voisins');
+    assert.equal(idea.stage, 'idea');
+    assert.equal(idea.history[0].stage, 'idea');
+    assert.equal(idea.actors.length, 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the tile server can be changed, a bad address is refused with a message, and the choice is remembered', async () => {
+  const app = await openApp(server.url);
+  const { page, errors, context } = app;
+  try {
+    const custom = [];
+    await context.route('https://tiles.example.org/**', (route) => {
+      custom.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGO4+/g+AAVAAqAa3wmHAAAAAElFTkSuQmCC', 'base64') });
+    });
+    await waitForWorkspace(page);
+    await page.click('[data-testid=tile-settings] summary');
+    await page.fill('[data-testid=tile-url]', 'https://tiles.example.org/{z}/{x}.png');
+    await page.click('[data-testid=tile-apply]');
+    assert.match(await page.locator('[data-testid=tile-message]').innerText(), /Il manque \{y\}/);
+    await page.fill('[data-testid=tile-url]', 'https://tiles.example.org/{z}/{x}/{y}.png');
+    await page.click('[data-testid=tile-apply]');
+    await page.waitForFunction(() => [...document.querySelectorAll('img.leaflet-tile')].some((i) => i.src.startsWith('https://tiles.example.org/')));
+    await page.reload();
+    await waitForWorkspace(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('img.leaflet-tile')].some((i) => i.src.startsWith('https://tiles.example.org/')));
+    assert.ok(custom.length > 0);
+    await page.click('[data-testid=tile-settings] summary');
+    await page.click('[data-testid=tile-reset]');
+    await page.waitForFunction(() => [...document.querySelectorAll('img.leaflet-tile')].some((i) => i.src.startsWith('https://tile.openstreetmap.org/')));
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
