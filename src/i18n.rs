@@ -212,6 +212,7 @@ pub struct Texts {
     pub capture_idea: &'static str,
     pub idea_title_label: &'static str,
     pub idea_added: &'static str,
+    pub list_more: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -419,6 +420,7 @@ pub static FR: Texts = Texts {
     capture_idea: "Noter une idée de synergie",
     idea_title_label: "L'idée, en une phrase",
     idea_added: "Idée ajoutée au pipeline (Ctrl+Z pour annuler).",
+    list_more: "autres entreprises : affinez la recherche ou les filtres.",
 };
 
 pub static EN: Texts = Texts {
@@ -626,6 +628,7 @@ pub static EN: Texts = Texts {
     capture_idea: "Note a synergy idea",
     idea_title_label: "The idea, in one sentence",
     idea_added: "Idea added to the pipeline (Ctrl+Z to undo).",
+    list_more: "more companies: refine the search or the filters.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -11,6 +11,10 @@ use crate::map::section_colour;
 use crate::state::use_project;
 use crate::summary::ActorSummary;
 
+/// Rows drawn at once. Past a few hundred, a list is searched, not scrolled, and drawing 2,000
+/// rows costs a noticeable pause on every change.
+const ROWS: usize = 200;
+
 #[component]
 pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let t = use_texts();
@@ -73,10 +77,17 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
             </Show>
             <ul class="company-list" data-testid="company-list">
                 // Keyed by content: a row whose company changed (an edit, an undo) is drawn again.
-                <For each=move || shown.get() key=|s| format!("{s:?}") let:s>
+                <For each=move || shown.with(|all| all.iter().take(ROWS).cloned().collect::<Vec<_>>())
+                    key=|s| format!("{s:?}") let:s>
                     <CompanyItem summary=s />
                 </For>
             </ul>
+            {move || {
+                let more = shown.with(Vec::len).saturating_sub(ROWS);
+                (more > 0).then(|| view! {
+                    <p class="empty" data-testid="list-more">{format!("… {more} {}", t.get().list_more)}</p>
+                })
+            }}
         </aside>
     }
 }

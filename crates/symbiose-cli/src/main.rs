@@ -7,6 +7,7 @@ mod detect;
 mod indicators;
 mod load;
 mod schema;
+mod synth;
 mod validate;
 
 use std::process::ExitCode;
@@ -20,7 +21,8 @@ commands:
   detect FILE [--json] [--public]   substitution, deductive and pooling proposals
   indicators FILE [--json] dashboard figures with methods and sources
   bench [SIZES...]         indexed vs all-pairs detection on synthetic territories
-  crossval [--json]        leave-one-case-out cross-validation of the knowledge base";
+  crossval [--json]        leave-one-case-out cross-validation of the knowledge base
+  synth N [FLOWS] [--seed S]  a synthetic EPCI of N companies (10 flows each) as a project file";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Some("indicators") => indicators::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("crossval") => crossval::run(&args[1..]),
+        Some("synth") => synth::run(&args[1..]),
         Some(other) => {
             eprintln!(
                 "symbiose: commande inconnue « {other} » / unknown command \"{other}\"\n\n{USAGE}"

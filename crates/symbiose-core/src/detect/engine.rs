@@ -190,15 +190,21 @@ impl NeedIndex {
     }
 }
 
-/// Keeps the best proposals of one offer, in a deterministic order.
-fn select(mut scored: Vec<Scored>, ctx: &Context) -> Vec<Scored> {
-    scored.sort_by(|a, b| {
-        b.total
-            .total_cmp(&a.total)
-            .then_with(|| ctx.needs[a.need].flow.id.cmp(&ctx.needs[b.need].flow.id))
-    });
-    scored.truncate(ctx.asm.max_proposals_per_offer);
-    scored
+/// Keeps the best proposals of one offer, in a deterministic order (score, then the need's
+/// place in the file). In a dense territory an offer has thousands of candidates: only the
+/// kept few are sorted, and the candidate buffer is reused from one offer to the next.
+fn select(scored: &mut Vec<Scored>, ctx: &Context) -> Vec<Scored> {
+    let order = |a: &Scored, b: &Scored| b.total.total_cmp(&a.total).then(a.need.cmp(&b.need));
+    let k = ctx.asm.max_proposals_per_offer;
+    if scored.len() > k && k > 0 {
+        scored.select_nth_unstable_by(k - 1, order);
+        scored.truncate(k);
+    }
+    scored.truncate(k);
+    scored.sort_by(order);
+    let kept = scored.clone();
+    scored.clear();
+    kept
 }
 
 /// Indexed substitution scoring: per offer, its kept pairs.
@@ -230,7 +236,7 @@ pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
                     None => visit(index.all.get(key)),
                 }
             }
-            select(std::mem::take(&mut found), ctx)
+            select(&mut found, ctx)
         })
         .collect()
 }
@@ -239,12 +245,10 @@ pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
 pub(crate) fn scored_naive(ctx: &Context) -> Vec<Vec<Scored>> {
     (0..ctx.offers.len())
         .map(|oi| {
-            select(
-                (0..ctx.needs.len())
-                    .filter_map(|ni| evaluate(ctx, oi, ni))
-                    .collect(),
-                ctx,
-            )
+            let mut all: Vec<Scored> = (0..ctx.needs.len())
+                .filter_map(|ni| evaluate(ctx, oi, ni))
+                .collect();
+            select(&mut all, ctx)
         })
         .collect()
 }

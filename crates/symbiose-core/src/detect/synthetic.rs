@@ -172,42 +172,131 @@ pub fn territory(flows: usize, seed: u64) -> Project {
         });
     }
     for i in 0..flows {
-        let actor = &project.actors[i % actors_count];
-        let (family, category, code, unit, _) = rng.pick(PROFILES);
-        let direction = if rng.unit() < 0.5 {
-            Direction::Offer
-        } else {
-            Direction::Need
-        };
-        let start = 1 + (rng.next() % 12) as u8;
-        let months = if rng.unit() < 0.7 {
-            Months::ALL_YEAR
-        } else {
-            Months::from_numbers((0..6).map(|k| (start + k - 1) % 12 + 1))
-        };
-        let with_heat = category == Some(ResourceCategory::Heat);
-        project.flows.push(Flow {
-            id: FlowId(format!("f-{}", i + 1)),
-            actor: actor.id.clone(),
-            direction,
-            family,
-            label: format!("{family:?} {}", i % 7),
-            category: if rng.unit() < 0.9 { category } else { None },
-            waste_code: code
-                .filter(|_| direction == Direction::Offer || rng.unit() < 0.3)
-                .map(str::to_string),
-            quantity: (rng.unit() < 0.85)
-                .then(|| Quantity::new((1.0 + 200.0 * rng.unit()).round(), unit, Period::Year)),
-            months,
-            quality: crate::model::Quality {
-                temperature_c: with_heat.then(|| (40.0 + 60.0 * rng.unit()).round()),
-                ..Default::default()
-            },
-            route: (direction == Direction::Offer && family == Family::Waste)
-                .then_some(Route::Landfill),
-            cost_eur_per_unit: (rng.unit() < 0.6).then(|| (20.0 + 100.0 * rng.unit()).round()),
-            ..Flow::default()
-        });
+        let actor = project.actors[i % actors_count].id.clone();
+        let flow = random_flow(&mut rng, i, actor);
+        project.flows.push(flow);
     }
     project
+}
+
+/// One flow of a synthetic actor: a profile's family, class and unit, a direction, a season for
+/// three flows in ten, a quantity for most, a cost for more than half.
+fn random_flow(rng: &mut Rng, i: usize, actor: ActorId) -> Flow {
+    let (family, category, code, unit, _) = rng.pick(PROFILES);
+    let direction = if rng.unit() < 0.5 {
+        Direction::Offer
+    } else {
+        Direction::Need
+    };
+    let start = 1 + (rng.next() % 12) as u8;
+    let months = if rng.unit() < 0.7 {
+        Months::ALL_YEAR
+    } else {
+        Months::from_numbers((0..6).map(|k| (start + k - 1) % 12 + 1))
+    };
+    let with_heat = category == Some(ResourceCategory::Heat);
+    Flow {
+        id: FlowId(format!("f-{}", i + 1)),
+        actor,
+        direction,
+        family,
+        label: format!("{family:?} {}", i % 7),
+        category: if rng.unit() < 0.9 { category } else { None },
+        waste_code: code
+            .filter(|_| direction == Direction::Offer || rng.unit() < 0.3)
+            .map(str::to_string),
+        quantity: (rng.unit() < 0.85)
+            .then(|| Quantity::new((1.0 + 200.0 * rng.unit()).round(), unit, Period::Year)),
+        months,
+        quality: crate::model::Quality {
+            temperature_c: with_heat.then(|| (40.0 + 60.0 * rng.unit()).round()),
+            ..Default::default()
+        },
+        route: (direction == Direction::Offer && family == Family::Waste)
+            .then_some(Route::Landfill),
+        cost_eur_per_unit: (rng.unit() < 0.6).then(|| (20.0 + 100.0 * rng.unit()).round()),
+        ..Flow::default()
+    }
+}
+
+/// A territory the size of a large EPCI around Bastia: `companies` actors placed near the
+/// centroids of the Haute-Corse communes within 40 km of Bastia, more of them where more people
+/// live (a ZA sits near a town), each with `flows_per_company` flows. For the scale benchmark:
+/// realistic positions, NAF and waste codes, not real companies.
+pub fn epci(companies: usize, flows_per_company: usize, seed: u64) -> Project {
+    use crate::refdata::communes;
+    let mut rng = Rng(seed);
+    let bastia = Position::new(42.6977, 9.4509);
+    let towns: Vec<&communes::Commune> = communes::all()
+        .iter()
+        .filter(|c| c.department == "2B" && c.position.distance_km(&bastia) <= 40.0)
+        .collect();
+    let total: f64 = towns.iter().map(|c| f64::from(c.population.max(50))).sum();
+    let mut project = Project {
+        name: format!("EPCI synthétique, {companies} entreprises"),
+        ..Project::default()
+    };
+    for a in 0..companies {
+        let mut pick = rng.unit() * total;
+        let town = towns
+            .iter()
+            .find(|c| {
+                pick -= f64::from(c.population.max(50));
+                pick <= 0.0
+            })
+            .unwrap_or(&towns[0]);
+        let profile = rng.pick(PROFILES);
+        project.actors.push(Actor {
+            id: ActorId(format!("a-{}", a + 1)),
+            name: format!("Entreprise {}", a + 1),
+            naf: Some(profile.4.to_string()),
+            commune: Some(town.insee.clone()),
+            position: Some(Position::new(
+                town.position.lat + 0.02 * (rng.unit() - 0.5),
+                town.position.lon + 0.026 * (rng.unit() - 0.5),
+            )),
+            ..Actor::default()
+        });
+    }
+    for i in 0..companies * flows_per_company {
+        let actor = project.actors[i / flows_per_company.max(1)].id.clone();
+        let flow = random_flow(&mut rng, i, actor);
+        project.flows.push(flow);
+    }
+    project
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_epci_of_companies_around_bastia() {
+        let p = epci(300, 10, 7);
+        assert_eq!(p.actors.len(), 300);
+        assert_eq!(p.flows.len(), 3000);
+        let bastia = Position::new(42.6977, 9.4509);
+        assert!(p.actors.iter().all(|a| {
+            a.position
+                .is_some_and(|pos| pos.distance_km(&bastia) < 45.0)
+                && a.naf
+                    .as_deref()
+                    .and_then(crate::refdata::naf::lookup)
+                    .is_some()
+        }));
+        assert!(p.flows.iter().all(|f| {
+            f.waste_code
+                .as_deref()
+                .is_none_or(|c| crate::refdata::waste::lookup(c).is_some())
+        }));
+        assert!(crate::validate::validate(&p).is_valid());
+        assert_eq!(epci(300, 10, 7), p, "deterministic");
+        let communes: std::collections::HashSet<_> =
+            p.actors.iter().filter_map(|a| a.commune.clone()).collect();
+        assert!(
+            communes.len() > 10,
+            "spread over many communes: {}",
+            communes.len()
+        );
+    }
 }
