@@ -5,3 +5,4 @@ mod csv_tables;
 mod fixture;
 mod geojson;
 mod public_copy;
+mod roadmap;
