@@ -5,10 +5,11 @@
 //! - Private flows are removed, and so is every synergy that uses one (its existence would
 //!   reveal the flow); a roadmap action linked to such a synergy loses the link.
 //! - An actor with at least one anonymised or private flow is renamed "Entreprise du secteur
-//!   <section NAF>" ("A company in <section>"), numbered when several share a section, or
-//!   "Entreprise du territoire" when its sector is unknown. Its NAF sub-class and tags are
-//!   dropped and its position is rounded to 0.01° (about 1 km), so the pin no longer points at
-//!   the one site of the zone that could be it.
+//!   <section NAF>" ("A company in sector <section>"), numbered when several share a section, or
+//!   "Entreprise du territoire" when its sector is unknown. Its NAF sub-class, headcount band and
+//!   tags are dropped and its position is rounded to 0.01° (about 1 km), so neither the pin nor
+//!   "sector + size" points at the one site of the zone that could be it. Its commune stays: the
+//!   rounded position tells it anyway, and eco-communication reports by commune.
 //! - Every actor loses its SIRET, address, contact and notes.
 //! - Money is removed: flow costs, synergies' € gains and investment, actions' investment,
 //!   operating cost and funding lines. Physical gains (t, MWh, m³, tCO₂e) and jobs stay: they
@@ -69,6 +70,7 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
             }
             a.name = public.clone();
             a.naf = None;
+            a.headcount = None;
             a.tags.clear();
             a.position = a.position.map(|p| {
                 let round = |v: f64| (v * 100.0).round() / 100.0;
@@ -152,7 +154,7 @@ fn public_names(p: &Project, hidden: &HashSet<ActorId>, lang: Lang) -> BTreeMap<
     {
         Some(section) => format!(
             "{} {section}",
-            lang.pick("Entreprise du secteur", "A company in")
+            lang.pick("Entreprise du secteur", "A company in sector")
         ),
         None => lang
             .pick("Entreprise du territoire", "A company of the area")
