@@ -7,6 +7,7 @@
 pub mod demo;
 pub mod detect;
 pub mod edit;
+pub mod export;
 pub mod factors;
 pub mod format;
 pub mod geo;
