@@ -69,13 +69,13 @@ pub fn App() -> impl IntoView {
     if !welcomed.get_untracked() && route.get_untracked() == Route::Home && store::list().is_empty()
     {
         if let Ok(id) = session.create(&symbiose_core::demo::project()) {
-            go(Route::Project(id));
+            go(Route::project(id));
         }
         welcomed.set(true);
     }
 
     Effect::new(move |_| match route.get() {
-        Route::Project(id) => {
+        Route::Project(id, _) => {
             if session.open_id.get_untracked().as_deref() != Some(id.as_str()) {
                 let lang = lang.get_untracked();
                 if let Err(e) = session.open_stored(&id, lang) {
@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <Header />
             {move || match (route.get(), session.open_id.get()) {
-                (Route::Project(_), Some(_)) => view! { <ProjectView tiles_on /> }.into_any(),
+                (Route::Project(..), Some(_)) => view! { <ProjectView tiles_on /> }.into_any(),
                 _ => view! { <StatusBanners /><Home /> }.into_any(),
             }}
         </div>
@@ -107,11 +107,20 @@ pub fn App() -> impl IntoView {
 pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
     ui::WorkspaceUi::provide();
     views::projection::install();
+    let route = expect_context::<route::Router>().0;
+    let page = Memo::new(move |_| match route.get() {
+        Route::Project(_, page) => page,
+        Route::Home => route::Page::Map,
+    });
     view! {
         <Toolbar />
         <views::projection::ProjectionBar />
         <StatusBanners />
-        <Workspace tiles_on />
+        {move || match page.get() {
+            route::Page::Map => view! { <Workspace tiles_on /> }.into_any(),
+            route::Page::Pipeline => view! { <views::pipeline::Board /> }.into_any(),
+            route::Page::Exports => view! { <views::exports::Exports /> }.into_any(),
+        }}
     }
 }
 

@@ -7,18 +7,48 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Project(String),
+    Project(String, Page),
+}
+
+/// The pages of an open project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    /// The map workspace: companies, flows, proposals.
+    #[default]
+    Map,
+    /// The synergy pipeline board.
+    Pipeline,
+    /// Exports of tables, map layers and shareable files.
+    Exports,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Map, Page::Pipeline, Page::Exports];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Page::Map => "",
+            Page::Pipeline => "pipeline",
+            Page::Exports => "exports",
+        }
+    }
 }
 
 impl Route {
+    /// A project on its map page.
+    pub fn project(id: impl Into<String>) -> Route {
+        Route::Project(id.into(), Page::Map)
+    }
+
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path.strip_prefix("p/") {
-            Some(id)
-                if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
-            {
-                Route::Project(id.to_string())
-            }
+        let Some(rest) = path.strip_prefix("p/") else {
+            return Route::Home;
+        };
+        let (id, slug) = rest.split_once('/').unwrap_or((rest, ""));
+        let valid_id = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        match Page::ALL.into_iter().find(|p| p.slug() == slug) {
+            Some(page) if valid_id => Route::Project(id.to_string(), page),
             _ => Route::Home,
         }
     }
@@ -26,7 +56,8 @@ impl Route {
     pub fn hash(&self) -> String {
         match self {
             Route::Home => "#/".into(),
-            Route::Project(id) => format!("#/p/{id}"),
+            Route::Project(id, Page::Map) => format!("#/p/{id}"),
+            Route::Project(id, page) => format!("#/p/{id}/{}", page.slug()),
         }
     }
 }
@@ -67,12 +98,21 @@ mod tests {
     fn parses_hashes() {
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#/"), Route::Home);
-        assert_eq!(Route::parse("#/p/abc-12"), Route::Project("abc-12".into()));
+        assert_eq!(Route::parse("#/p/abc-12"), Route::project("abc-12"));
+        assert_eq!(
+            Route::parse("#/p/abc-12/pipeline"),
+            Route::Project("abc-12".into(), Page::Pipeline)
+        );
+        assert_eq!(Route::parse("#/p/abc-12/nowhere"), Route::Home);
+        for page in Page::ALL {
+            let r = Route::Project("x1".into(), page);
+            assert_eq!(Route::parse(&r.hash()), r);
+        }
         assert_eq!(Route::parse("#/p/"), Route::Home);
         assert_eq!(Route::parse("#/p/<script>"), Route::Home);
         assert_eq!(
-            Route::parse(&Route::Project("x1".into()).hash()),
-            Route::Project("x1".into())
+            Route::parse(&Route::project("x1").hash()),
+            Route::project("x1")
         );
     }
 }

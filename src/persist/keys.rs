@@ -62,6 +62,11 @@ fn to_base36(mut n: u64) -> String {
 
 /// A file name for an export: the project's name in lower-case ASCII words, the date, the kind.
 pub fn export_file_name(project_name: &str, date_iso: &str, kind: &str) -> String {
+    export_file_name_ext(project_name, date_iso, kind, "json")
+}
+
+/// Like [`export_file_name`], with another extension (`csv`, `geojson`).
+pub fn export_file_name_ext(project_name: &str, date_iso: &str, kind: &str, ext: &str) -> String {
     let folded = symbiose_core::refdata::text::fold(project_name);
     let slug: String = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -74,7 +79,7 @@ pub fn export_file_name(project_name: &str, date_iso: &str, kind: &str) -> Strin
     } else {
         slug
     };
-    format!("{slug}-{date_iso}.{kind}.json")
+    format!("{slug}-{date_iso}.{kind}.{ext}")
 }
 
 #[cfg(test)]

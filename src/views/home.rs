@@ -24,7 +24,7 @@ pub fn Home() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let create = move |project: Project| match session.create(&project) {
-        Ok(id) => go(Route::Project(id)),
+        Ok(id) => go(Route::project(id)),
         Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
     };
     let create_blank = move |ev: leptos::ev::SubmitEvent| {
@@ -208,7 +208,7 @@ fn ProjectRow(
                 </div>
             </Show>
             <div class="project-buttons">
-                <button data-testid="open-project" on:click=move |_| go(Route::Project(id.get_value()))>{move || t.get().open}</button>
+                <button data-testid="open-project" on:click=move |_| go(Route::project(id.get_value()))>{move || t.get().open}</button>
                 <button data-testid="rename-project" on:click=move |_| renaming.set(true)>{move || t.get().rename}</button>
                 <button data-testid="duplicate-project" on:click=duplicate>{move || t.get().duplicate}</button>
                 <button data-testid="export-project" on:click=export>{move || t.get().export}</button>

@@ -121,7 +121,7 @@ fn ImportDialog(
             let as_new = move |_| match session.create(&project.get_value()) {
                 Ok(id) => {
                     close();
-                    go(Route::Project(id));
+                    go(Route::project(id));
                 }
                 Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
             };
@@ -193,7 +193,7 @@ fn QuestionnaireBody(
             match session.create(&project) {
                 Ok(id) => {
                     close();
-                    go(Route::Project(id));
+                    go(Route::project(id));
                 }
                 Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
             }

@@ -87,6 +87,7 @@ pub fn ProjectionBar() -> impl IntoView {
         <Show when=move || ui.projection.get()>
             <div class="projection-bar" data-testid="projection-bar">
                 <strong class="projection-title">{move || state.project.with(|p| p.name.clone())}</strong>
+                <crate::views::toolbar::PageNav />
                 <span class="projection-keys">{move || t.get().shortcuts_hint}</span>
                 <ProjectionButton />
             </div>

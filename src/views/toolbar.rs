@@ -89,6 +89,7 @@ pub fn Toolbar() -> impl IntoView {
             <button data-testid="back-home" on:click=move |_| { session.close(); go(Route::Home); }>
                 {move || t.get().projects_link}
             </button>
+            <PageNav />
             <button data-testid="undo" title=move || t.get().undo_hint aria-label=move || t.get().undo_hint
                 disabled=move || !state.can_undo.get() on:click=move |_| { state.undo(); }>
                 {move || t.get().undo}
@@ -144,5 +145,38 @@ pub fn StatusBanners() -> impl IntoView {
                 <button on:click=move |_| session.notice.set(None)>{move || t.get().dismiss}</button>
             </div>
         })}
+    }
+}
+
+/// The pages of the open project: map, pipeline, exports.
+#[component]
+pub fn PageNav() -> impl IntoView {
+    use crate::route::{Page, Router};
+    let t = use_texts();
+    let route = expect_context::<Router>().0;
+    let current = Memo::new(move |_| match route.get() {
+        Route::Project(id, page) => Some((id, page)),
+        Route::Home => None,
+    });
+    let label = move |page: Page| {
+        let t = t.get();
+        match page {
+            Page::Map => t.page_map,
+            Page::Pipeline => t.page_pipeline,
+            Page::Exports => t.page_exports,
+        }
+    };
+    view! {
+        <span class="page-nav" role="tablist">
+            {Page::ALL.into_iter().map(|page| view! {
+                <button role="tab" data-testid=format!("page-{page:?}").to_lowercase()
+                    aria-selected=move || current.with(|c| c.as_ref().is_some_and(|(_, p)| *p == page)).to_string()
+                    on:click=move |_| {
+                        if let Some((id, _)) = current.get_untracked() {
+                            go(Route::Project(id, page));
+                        }
+                    }>{move || label(page)}</button>
+            }).collect_view()}
+        </span>
     }
 }

@@ -1,0 +1,271 @@
+//! The exports page: spreadsheets, map layers, the public anonymised copy and the roadmap file,
+//! each made in the browser from the open project by the core's pure `export` functions. The
+//! roadmap file can also be imported back: it replaces the roadmap parts as one undoable step.
+
+use leptos::prelude::*;
+use symbiose_core::export::{csv, geojson, public, roadmap};
+use symbiose_core::factors::Factors;
+use symbiose_core::{Lang, Project, format};
+
+use crate::files;
+use crate::i18n::{Texts, use_lang, use_texts};
+use crate::persist::keys::export_file_name_ext;
+use crate::state::use_project;
+
+/// One downloadable file: its button label, the file's kind and extension, and how to make it.
+struct Item {
+    testid: &'static str,
+    label: fn(&Texts) -> &'static str,
+    kind: &'static str,
+    ext: &'static str,
+    mime: &'static str,
+    make: fn(&Project, Lang) -> String,
+}
+
+const CSV: &str = "text/csv;charset=utf-8";
+const GEOJSON: &str = "application/geo+json";
+const JSON: &str = "application/json";
+
+const SHEETS: [Item; 6] = [
+    Item {
+        testid: "csv-actors",
+        label: |t| t.csv_actors,
+        kind: "entreprises",
+        ext: "csv",
+        mime: CSV,
+        make: csv::actors,
+    },
+    Item {
+        testid: "csv-flows",
+        label: |t| t.csv_flows,
+        kind: "flux",
+        ext: "csv",
+        mime: CSV,
+        make: csv::flows,
+    },
+    Item {
+        testid: "csv-synergies",
+        label: |t| t.csv_synergies,
+        kind: "synergies",
+        ext: "csv",
+        mime: CSV,
+        make: csv::synergies,
+    },
+    Item {
+        testid: "csv-actions",
+        label: |t| t.csv_actions,
+        kind: "actions",
+        ext: "csv",
+        mime: CSV,
+        make: csv::actions,
+    },
+    Item {
+        testid: "csv-measurements",
+        label: |t| t.csv_measurements,
+        kind: "mesures",
+        ext: "csv",
+        mime: CSV,
+        make: csv::measurements,
+    },
+    Item {
+        testid: "csv-indicators",
+        label: |t| t.csv_indicators,
+        kind: "indicateurs",
+        ext: "csv",
+        mime: CSV,
+        make: |p, lang| csv::indicators(p, Factors::bundled(), lang),
+    },
+];
+
+const MAPS: [Item; 1] = [Item {
+    testid: "geojson",
+    label: |t| t.geojson_all,
+    kind: "carte",
+    ext: "geojson",
+    mime: GEOJSON,
+    make: geojson::project_in,
+}];
+
+/// Every public file is made from the anonymised copy, never from the project itself.
+const PUBLIC: [Item; 3] = [
+    Item {
+        testid: "public-json",
+        label: |t| t.public_json,
+        kind: "public",
+        ext: "json",
+        mime: JSON,
+        make: |p, lang| format::save_project(&public::anonymise_in(p, lang), true),
+    },
+    Item {
+        testid: "public-geojson",
+        label: |t| t.public_geojson,
+        kind: "carte-publique",
+        ext: "geojson",
+        mime: GEOJSON,
+        make: |p, lang| geojson::project_in(&public::anonymise_in(p, lang), lang),
+    },
+    Item {
+        testid: "public-flows",
+        label: |t| t.public_flows,
+        kind: "flux-publics",
+        ext: "csv",
+        mime: CSV,
+        make: |p, lang| csv::flows(&public::anonymise_in(p, lang), lang),
+    },
+];
+
+const ROADMAP: [Item; 1] = [Item {
+    testid: "roadmap-export",
+    label: |t| t.roadmap_export,
+    kind: "feuille-de-route",
+    ext: "json",
+    mime: JSON,
+    make: |p, _| roadmap::save_roadmap(p),
+}];
+
+const PROJECT: [Item; 1] = [Item {
+    testid: "project-export",
+    label: |t| t.export_json,
+    kind: "symbiose",
+    ext: "json",
+    mime: JSON,
+    make: |p, _| format::save_project(p, true),
+}];
+
+#[component]
+fn Buttons(items: &'static [Item]) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    view! {
+        <div class="export-buttons">
+            {items.iter().map(|item| {
+                let download = move |_| {
+                    let lang = lang.get_untracked();
+                    let (name, text) = state.project.with_untracked(|p| (p.name.clone(), (item.make)(p, lang)));
+                    let file = export_file_name_ext(&name, &files::today_iso(), item.kind, item.ext);
+                    files::download(&file, item.mime, &text).ok();
+                };
+                view! {
+                    <button data-testid=item.testid on:click=download>{move || (item.label)(t.get())}</button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn Exports() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <main class="page exports" data-testid="exports-page">
+            <h2>{move || t.get().exports_title}</h2>
+            <p class="page-intro">{move || t.get().exports_intro}</p>
+            <section>
+                <h3>{move || t.get().sheets_title}</h3>
+                <Buttons items=&SHEETS />
+            </section>
+            <section>
+                <h3>{move || t.get().geojson_title}</h3>
+                <Buttons items=&MAPS />
+            </section>
+            <section>
+                <h3>{move || t.get().public_title}</h3>
+                <p>{move || t.get().public_intro}</p>
+                <Buttons items=&PUBLIC />
+            </section>
+            <section>
+                <h3>{move || t.get().roadmap_title}</h3>
+                <p>{move || t.get().roadmap_intro}</p>
+                <Buttons items=&ROADMAP />
+                <RoadmapImport />
+            </section>
+            <section>
+                <h3>{move || t.get().project_title}</h3>
+                <Buttons items=&PROJECT />
+            </section>
+        </main>
+    }
+}
+
+/// Reading a roadmap file: refused with every problem and nothing changed, or summarised and
+/// applied on confirmation as one command.
+#[component]
+fn RoadmapImport() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Ok((summary, command)) or Err(message).
+    let outcome = RwSignal::new(None::<Result<(String, symbiose_core::edit::Command), String>>);
+    let done = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        let target: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = target.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        target.set_value("");
+        done.set(false);
+        let lang = lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match files::read_text(&file).await {
+                Err(e) => Err(e.message(lang)),
+                Ok(text) => roadmap::load_roadmap(&text)
+                    .and_then(|r| {
+                        let tx = crate::i18n::texts(lang);
+                        let summary = format!(
+                            "{} {} {}, {} {}, {} {}",
+                            tx.roadmap_ready,
+                            r.synergies.len(),
+                            tx.synergies_word,
+                            r.actions.len(),
+                            tx.actions_word,
+                            r.measurements.len(),
+                            tx.measurements_word
+                        );
+                        state
+                            .project
+                            .with_untracked(|p| roadmap::merge_roadmap(p, r))
+                            .map(|cmd| (summary, cmd))
+                    })
+                    .map_err(|e| e.message(lang)),
+            };
+            outcome.set(Some(result));
+        });
+    };
+    let apply = move |_| {
+        if let Some(Ok((_, cmd))) = outcome.get_untracked()
+            && state.apply(cmd).is_ok()
+        {
+            outcome.set(None);
+            done.set(true);
+        }
+    };
+    view! {
+        <div class="export-buttons">
+            <button data-testid="roadmap-import" on:click=move |_| {
+                if let Some(i) = input.get() { i.click(); }
+            }>{move || t.get().roadmap_import}</button>
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="roadmap-input"
+                node_ref=input on:change=on_change />
+        </div>
+        {move || outcome.get().map(|o| match o {
+            Ok((summary, _)) => view! {
+                <div class="banner info" data-testid="roadmap-ready">
+                    <p>{summary}</p>
+                    <button class="primary" data-testid="roadmap-apply" on:click=apply>{move || t.get().roadmap_apply}</button>
+                    <button on:click=move |_| outcome.set(None)>{move || t.get().cancel}</button>
+                </div>
+            }.into_any(),
+            Err(message) => view! {
+                <div class="banner problem" role="alert" data-testid="roadmap-error">
+                    <p><strong>{move || t.get().import_failed}</strong>"\n"{message}</p>
+                    <button on:click=move |_| outcome.set(None)>{move || t.get().dismiss}</button>
+                </div>
+            }.into_any(),
+        })}
+        <Show when=move || done.get()>
+            <p class="hint" role="status" data-testid="roadmap-applied">{move || t.get().roadmap_applied}</p>
+        </Show>
+    }
+}

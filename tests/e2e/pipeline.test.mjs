@@ -1,0 +1,180 @@
+// The synergy pipeline and the exports: cards moved by keyboard, buttons and drag and drop,
+// abandoning that asks why, an edited card; then every export made from the result, the roadmap
+// file read back, and the public copy searched for every private value.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, downloadText } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server.close(); });
+
+const stored = (page) => page.evaluate(() => {
+  const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
+  return JSON.parse(localStorage.getItem(key)).project;
+});
+
+test('pipeline: a card moves by keyboard, button and drag; abandoning asks why; edits are saved', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    // Two synergies from the map: a proposal taken, and an idea noted live.
+    await page.click('[data-testid=tab-proposals]');
+    await page.locator('[data-testid=take-proposal]').first().click();
+    await page.click('[data-testid=tab-companies]');
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.click('[data-testid=capture-idea]');
+    await page.keyboard.type('Achats groupés de palettes');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=idea-added]').waitFor();
+
+    await page.click('[data-testid=page-pipeline]');
+    await page.locator('[data-testid=board]').waitFor();
+    const idea = page.locator('[data-testid=column-idea] [data-testid=card]', { hasText: 'Achats groupés de palettes' });
+    await idea.waitFor();
+    const sid = await idea.getAttribute('data-synergy');
+    const card = page.locator(`[data-synergy="${sid}"]`);
+
+    // Keyboard: → twice, ← once; the focus follows the card to its new column.
+    const focused = () => page.waitForFunction((id) => document.activeElement?.dataset?.synergy === id, sid);
+    await card.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`[data-testid=column-understudy] [data-synergy="${sid}"]`).waitFor();
+    await focused();
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`[data-testid=column-negotiating] [data-synergy="${sid}"]`).waitFor();
+    await focused();
+    await page.keyboard.press('ArrowLeft');
+    await page.locator(`[data-testid=column-understudy] [data-synergy="${sid}"]`).waitFor();
+    // Button.
+    await card.locator('[data-testid=card-next]').click();
+    await page.locator(`[data-testid=column-negotiating] [data-synergy="${sid}"]`).waitFor();
+    // Mouse: drag to Implemented.
+    await card.dragTo(page.locator('[data-testid=column-implemented]'));
+    await page.locator(`[data-testid=column-implemented] [data-synergy="${sid}"]`).waitFor();
+
+    // Edit: next step, a barrier and the gains.
+    await card.locator('[data-testid=card-edit]').click();
+    await page.fill('[data-testid=card-next-step]', 'Signer la convention en janvier');
+    await page.fill('[data-testid=card-gain-0]', '12,5');
+    await page.fill('[data-testid=card-gain-4]', 'douze');
+    await page.click('[data-testid=card-save]');
+    assert.match(await page.locator('[data-testid=card-form] .field-error').innerText(), /douze/);
+    await page.fill('[data-testid=card-gain-4]', '3400');
+    await page.selectOption('[data-testid=barrier-kind]', { index: 3 });
+    await page.fill('[data-testid=barrier-note]', 'Statut de déchet des palettes');
+    await page.click('[data-testid=barrier-add]');
+    await page.click('[data-testid=card-save]');
+    await page.locator('[data-testid=card-form]').waitFor({ state: 'detached' });
+    assert.match(await card.innerText(), /12,5 t\/an · 3400 €\/an/);
+    assert.match(await card.innerText(), /Réglementaire \(Statut de déchet des palettes\)/);
+    await screenshot(page, 'pipeline-1920x1080');
+
+    // Abandoning the other card: an empty reason is refused, a reason is kept.
+    const other = page.locator('[data-testid=column-idea] [data-testid=card]').first();
+    const oid = await other.getAttribute('data-synergy');
+    await other.locator('[data-testid=card-abandon]').click();
+    await page.click('[data-testid=abandon-confirm]');
+    await page.locator('[data-testid=abandon-error]').waitFor();
+    await page.fill('[data-testid=abandon-reason]', 'Volumes trop faibles pour le repreneur');
+    await page.click('[data-testid=abandon-confirm]');
+    await page.locator(`[data-testid=column-abandoned] [data-synergy="${oid}"]`).waitFor();
+    assert.match(await page.locator(`[data-synergy="${oid}"]`).innerText(), /Volumes trop faibles/);
+
+    await waitSaved(page);
+    await page.reload();
+    await page.locator('[data-testid=board]').waitFor();
+    const p = await stored(page);
+    const s = p.synergies.find((x) => x.id === sid);
+    assert.equal(s.stage, 'implemented');
+    assert.deepEqual(s.history.map((h) => h.stage), ['idea', 'under_study', 'negotiating', 'under_study', 'negotiating', 'implemented']);
+    assert.ok(s.history.every((h) => /^\d{4}-\d{2}-\d{2}$/.test(h.date)));
+    assert.equal(s.next_step, 'Signer la convention en janvier');
+    assert.equal(s.estimated.tonnes_per_year, 12.5);
+    assert.equal(s.estimated.eur_per_year, 3400);
+    assert.deepEqual(s.barriers, [{ kind: 'regulatory', note: 'Statut de déchet des palettes' }]);
+    const o = p.synergies.find((x) => x.id === oid);
+    assert.equal(o.stage, 'abandoned');
+    assert.equal(o.abandon_reason, 'Volumes trop faibles pour le repreneur');
+    await page.locator(`[data-testid=column-implemented] [data-synergy="${sid}"]`).waitFor();
+    await screenshot(page, 'pipeline-reloaded-1920x1080');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('exports: CSV for French spreadsheets, GeoJSON, the roadmap file read back, and a public copy with no private value', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=page-exports]');
+    await page.locator('[data-testid=exports-page]').waitFor();
+    await screenshot(page, 'exports-1920x1080');
+    const p = await stored(page);
+
+    const flows = await downloadText(page, '[data-testid=csv-flows]');
+    assert.match(flows.name, /\.flux\.csv$/);
+    assert.ok(flows.text.startsWith('\uFEFF'), 'UTF-8 BOM');
+    const lines = flows.text.slice(1).split('\r\n').filter(Boolean);
+    assert.equal(lines.length, p.flows.length + 1);
+    assert.ok(lines[0].split(';').length > 5, 'semicolon separated');
+    assert.ok(lines.slice(1).some((l) => /;\d+,\d+;/.test(l)), 'decimal commas');
+    const indicators = await downloadText(page, '[data-testid=csv-indicators]');
+    assert.match(indicators.text, /tCO₂e/);
+
+    const geo = JSON.parse((await downloadText(page, '[data-testid=geojson]')).text);
+    assert.equal(geo.type, 'FeatureCollection');
+    const points = geo.features.filter((f) => f.geometry.type === 'Point');
+    assert.equal(points.length, p.actors.filter((a) => a.position).length);
+    const [lon, lat] = points[0].geometry.coordinates;
+    assert.ok(lon > 9 && lon < 10 && lat > 42 && lat < 43, 'longitude first (RFC 7946)');
+
+    // The roadmap file: exported, the board changed, imported back: the synergies are as exported.
+    const roadmap = await downloadText(page, '[data-testid=roadmap-export]');
+    const exported = JSON.parse(roadmap.text);
+    assert.equal(exported.type, 'symbiose-roadmap');
+    await page.click('[data-testid=page-pipeline]');
+    const first = page.locator('[data-testid=column-idea] [data-testid=card]').first();
+    const fid = await first.getAttribute('data-synergy');
+    await first.locator('[data-testid=card-next]').click();
+    await page.locator(`[data-testid=column-understudy] [data-synergy="${fid}"]`).waitFor();
+    await page.click('[data-testid=page-exports]');
+    await page.setInputFiles('[data-testid=roadmap-input]', { name: roadmap.name, mimeType: 'application/json', buffer: Buffer.from(roadmap.text) });
+    await page.locator('[data-testid=roadmap-ready]').waitFor();
+    await page.click('[data-testid=roadmap-apply]');
+    await page.locator('[data-testid=roadmap-applied]').waitFor();
+    await waitSaved(page);
+    const after = await stored(page);
+    assert.deepEqual(after.synergies, p.synergies);
+    assert.deepEqual(after.actors, p.actors);
+    // A bad roadmap file changes nothing and says why.
+    await page.setInputFiles('[data-testid=roadmap-input]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"symbiose-roadmap","version":1,') });
+    assert.match(await page.locator('[data-testid=roadmap-error]').innerText(), /ligne|line/);
+    assert.deepEqual((await stored(page)).synergies, p.synergies);
+
+    // The public copy: no private flow, no cost, no SIRET, contact or address, no name of a company with a confidential flow.
+    const secrets = new Set();
+    const confidential = new Set(p.flows.filter((f) => f.confidentiality !== 'public').map((f) => f.actor));
+    for (const f of p.flows.filter((f) => f.confidentiality === 'private')) secrets.add(f.label);
+    for (const a of p.actors) {
+      if (a.siret) secrets.add(a.siret);
+      if (a.contact) secrets.add(a.contact);
+      if (a.address) secrets.add(a.address);
+      if (confidential.has(a.id)) secrets.add(a.name);
+    }
+    assert.ok(secrets.size > 10, `the demo has private values to hide (${secrets.size})`);
+    for (const id of ['public-json', 'public-geojson', 'public-flows']) {
+      const { text } = await downloadText(page, `[data-testid=${id}]`);
+      for (const s of secrets) assert.ok(!text.includes(s), `${id} leaks ${s}`);
+    }
+    const pub = JSON.parse((await downloadText(page, '[data-testid=public-json]')).text).project;
+    assert.ok(pub.flows.every((f) => f.cost_eur_per_unit === null || f.cost_eur_per_unit === undefined), 'no cost');
+    assert.ok(pub.flows.length < p.flows.length, 'private flows removed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
