@@ -18,17 +18,20 @@ pub enum Page {
     Map,
     /// The synergy pipeline board.
     Pipeline,
+    /// Indicators, charts, measurements and targets.
+    Dashboard,
     /// Exports of tables, map layers and shareable files.
     Exports,
 }
 
 impl Page {
-    pub const ALL: [Page; 3] = [Page::Map, Page::Pipeline, Page::Exports];
+    pub const ALL: [Page; 4] = [Page::Map, Page::Pipeline, Page::Dashboard, Page::Exports];
 
     fn slug(self) -> &'static str {
         match self {
             Page::Map => "",
             Page::Pipeline => "pipeline",
+            Page::Dashboard => "tableau-de-bord",
             Page::Exports => "exports",
         }
     }

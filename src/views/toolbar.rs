@@ -163,6 +163,7 @@ pub fn PageNav() -> impl IntoView {
         match page {
             Page::Map => t.page_map,
             Page::Pipeline => t.page_pipeline,
+            Page::Dashboard => t.page_dashboard,
             Page::Exports => t.page_exports,
         }
     };

@@ -178,3 +178,49 @@ test('exports: CSV for French spreadsheets, GeoJSON, the roadmap file read back,
     await app.close();
   }
 });
+
+test('dashboard: tiles with their method, a card implemented and a measurement recorded change it', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=page-dashboard]');
+    await page.locator('[data-testid=dashboard-page]').waitFor();
+    const tonnes = () => page.locator('[data-testid=tile-tonnesperyear] .tile-value').innerText();
+    const before = await tonnes();
+    await page.locator('[data-testid=tile-tco2eperyear] summary').click();
+    assert.match(await page.locator('[data-testid=tile-tco2eperyear] .tile-method').innerText(), /ademe.*Arrêté du 26 avril 2017/is);
+    assert.match(await page.locator('[data-testid=chart-funnel] desc').textContent(), /Propositions détectées : \d+/);
+    await screenshot(page, 'dashboard-1920x1080');
+
+    // A negotiating card with estimated tonnes, moved to implemented, counts in the achieved tile.
+    await page.click('[data-testid=page-pipeline]');
+    const card = page.locator('[data-testid=column-negotiating] [data-testid=card]').first();
+    await card.locator('[data-testid=card-next]').click();
+    await page.click('[data-testid=page-dashboard]');
+    await page.waitForFunction((b) => document.querySelector('[data-testid=tile-tonnesperyear] .tile-value')?.innerText !== b, before);
+    assert.notEqual(await tonnes(), before);
+
+    // A measurement: a bad date is refused and changes nothing; a good one appears in the chart.
+    const charts = await page.locator('[data-testid=chart-series]').count();
+    await page.selectOption('[data-testid=measurement-indicator]', { label: 'Emplois' });
+    await page.fill('[data-testid=measurement-date]', '28/11/2026');
+    await page.fill('[data-testid=measurement-value]', '3,5');
+    await page.click('[data-testid=measurement-save]');
+    assert.match(await page.locator('[data-testid=measurement-form] [role=alert]').innerText(), /AAAA-MM-JJ/);
+    await page.fill('[data-testid=measurement-date]', '2026-11-28');
+    await page.click('[data-testid=measurement-save]');
+    await page.locator('[data-testid=measurement-form] [role=status]').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=chart-series]').length === n + 1, charts);
+    assert.ok(await page.locator('[data-testid=chart-series] desc', { hasText: '2026-11-28 : 3,5 ETP' }).count() === 1);
+    assert.match(await page.locator('[data-testid=measurements-table]').innerText(), /2026-11-28\s+Emplois\s+3,5 ETP/);
+    await page.locator('[data-testid=chart-series]').last().scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-measurement-1920x1080');
+    await waitSaved(page);
+    const p = await stored(page);
+    assert.ok(p.measurements.some((m) => m.indicator === 'jobs' && m.value === 3.5 && m.date === '2026-11-28'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});

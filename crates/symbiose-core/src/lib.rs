@@ -4,6 +4,7 @@
 //! behaviour tested here with plain `cargo test` is the behaviour users see. Nothing here may
 //! depend on leptos, web-sys, gloo, wasm-bindgen or leaflet (see docs/ARCHITECTURE.md).
 
+pub mod charts;
 pub mod demo;
 pub mod detect;
 pub mod edit;

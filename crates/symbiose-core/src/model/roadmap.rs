@@ -139,6 +139,35 @@ labels!(IndicatorKind {
     SynergiesImplemented => "Synergies mises en œuvre", "Synergies implemented";
 });
 
+impl IndicatorKind {
+    pub const ALL: [IndicatorKind; 9] = [
+        Self::TonnesPerYear,
+        Self::MwhPerYear,
+        Self::M3PerYear,
+        Self::Tco2ePerYear,
+        Self::EurPerYear,
+        Self::InvestmentEur,
+        Self::Jobs,
+        Self::ActorsEngaged,
+        Self::SynergiesImplemented,
+    ];
+
+    /// The unit a measurement of it is given in.
+    pub fn unit(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Self::TonnesPerYear => lang.pick("t/an", "t/yr"),
+            Self::MwhPerYear => lang.pick("MWh/an", "MWh/yr"),
+            Self::M3PerYear => lang.pick("m³/an", "m³/yr"),
+            Self::Tco2ePerYear => lang.pick("tCO₂e/an", "tCO₂e/yr"),
+            Self::EurPerYear => lang.pick("€/an", "€/yr"),
+            Self::InvestmentEur => "€",
+            Self::Jobs => lang.pick("ETP", "FTE"),
+            Self::ActorsEngaged => lang.pick("entreprises", "companies"),
+            Self::SynergiesImplemented => lang.pick("synergies", "synergies"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,27 @@
+//! The dashboard's and deliverables' figures as SVG text, made in the core so that the app, the
+//! printable reports and the tests draw the same thing. Every chart carries a `<title>` and a
+//! `<desc>` that states its figures in words (the text alternative), escapes every text that
+//! comes from data, and says "no data" rather than drawing an empty frame.
+
+mod bars;
+mod funnel;
+mod series;
+mod svg;
+
+pub use bars::{Bar, bar_chart, gains_by_family};
+pub use funnel::{FunnelStep, funnel, funnel_svg};
+pub use series::{SeriesPoint, time_series_svg};
+pub use svg::{escape, number};
+
+use crate::model::Family;
+
+/// One colour per flow family, the same as the map's links.
+pub fn family_colour(family: Family) -> &'static str {
+    match family {
+        Family::Matter => "#1565c0",
+        Family::Energy => "#e65100",
+        Family::Water => "#0097a7",
+        Family::Waste => "#6d4c41",
+        Family::Equipment | Family::Skill | Family::Service => "#6a1b9a",
+    }
+}

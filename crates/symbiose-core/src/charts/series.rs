@@ -1,0 +1,182 @@
+//! One indicator over the years: the measurements at their dates joined by a line, the targets
+//! as dashed marks at their year, and the baseline year (2015 for the pilot territories) as the
+//! start of the axis, so the chart shows the road travelled since.
+
+use super::svg::{escape, nice_max, no_data, number, open};
+use crate::Lang;
+use crate::model::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeriesPoint {
+    pub date: Date,
+    pub value: f64,
+}
+
+const W: f64 = 760.0;
+const H: f64 = 340.0;
+const LEFT: f64 = 90.0;
+const RIGHT: f64 = 30.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 50.0;
+
+fn year_fraction(d: Date) -> f64 {
+    f64::from(d.year) + (f64::from(d.month) - 1.0) / 12.0 + (f64::from(d.day) - 1.0) / 365.0
+}
+
+/// `points` in any order; `targets` as (year, value).
+pub fn time_series_svg(
+    title: &str,
+    unit: &str,
+    points: &[SeriesPoint],
+    targets: &[(i32, f64)],
+    baseline_year: Option<i32>,
+    lang: Lang,
+) -> String {
+    if points.is_empty() && targets.is_empty() {
+        return no_data(title, lang);
+    }
+    let mut pts = points.to_vec();
+    pts.sort_by_key(|p| p.date);
+    let years = pts
+        .iter()
+        .map(|p| p.date.year)
+        .chain(targets.iter().map(|t| t.0))
+        .chain(baseline_year);
+    let first = years.clone().min().unwrap_or(2015);
+    let last = years.max().unwrap_or(first).max(first + 1);
+    let max = nice_max(
+        pts.iter()
+            .map(|p| p.value)
+            .chain(targets.iter().map(|t| t.1))
+            .fold(0.0, f64::max),
+    );
+    let x = |year: f64| {
+        LEFT + (year - f64::from(first)) / f64::from(last + 1 - first) * (W - LEFT - RIGHT)
+    };
+    let y = |v: f64| TOP + (1.0 - v.max(0.0) / max) * (H - TOP - BOTTOM);
+
+    let mut desc: Vec<String> = pts
+        .iter()
+        .map(|p| format!("{} : {} {unit}", p.date, number(p.value, lang)))
+        .collect();
+    desc.extend(targets.iter().map(|(yr, v)| {
+        format!(
+            "{} {yr} : {} {unit}",
+            lang.pick("cible", "target"),
+            number(*v, lang)
+        )
+    }));
+    let mut out = open(W, H, title, &desc.join(" ; "));
+    out.push_str(&format!(
+        "<text x=\"0\" y=\"22\" font-weight=\"700\" font-size=\"18\">{} ({})</text>",
+        escape(title),
+        escape(unit)
+    ));
+    // Axes: four value lines, one tick per year (every other one past twelve years).
+    for i in 0..=4 {
+        let v = max * f64::from(i) / 4.0;
+        out.push_str(&format!(
+            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#d5dbd8\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"14\">{}</text>",
+            W - RIGHT,
+            LEFT - 8.0,
+            y(v) + 5.0,
+            number(v, lang),
+            y = y(v)
+        ));
+    }
+    let step = if last - first > 12 { 2 } else { 1 };
+    for yr in (first..=last).step_by(step) {
+        out.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\">{yr}</text>",
+            x(f64::from(yr)),
+            H - BOTTOM + 22.0
+        ));
+    }
+    if let Some(b) = baseline_year {
+        out.push_str(&format!(
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{TOP}\" y2=\"{1}\" stroke=\"#4a5561\" stroke-width=\"2\"/><text x=\"{2:.1}\" y=\"{3}\" font-size=\"14\">{4}</text>",
+            x(f64::from(b)),
+            H - BOTTOM,
+            x(f64::from(b)) + 6.0,
+            H - BOTTOM - 8.0,
+            escape(&format!("{} {b}", lang.pick("référence", "baseline")))
+        ));
+    }
+    for (yr, v) in targets {
+        let cx = x(f64::from(*yr) + 0.5);
+        out.push_str(&format!(
+            "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{2:.1}\" y2=\"{2:.1}\" stroke=\"#b71c1c\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/><text x=\"{cx:.1}\" y=\"{3:.1}\" text-anchor=\"middle\" fill=\"#b71c1c\" font-size=\"14\">{4}</text>",
+            cx - 30.0,
+            cx + 30.0,
+            y(*v),
+            y(*v) - 8.0,
+            escape(&format!("{} {}", lang.pick("cible", "target"), number(*v, lang)))
+        ));
+    }
+    let line: Vec<String> = pts
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", x(year_fraction(p.date)), y(p.value)))
+        .collect();
+    if line.len() > 1 {
+        out.push_str(&format!(
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#2e7d32\" stroke-width=\"3\"/>",
+            line.join(" ")
+        ));
+    }
+    for p in &pts {
+        out.push_str(&format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\" fill=\"#2e7d32\"><title>{}</title></circle>",
+            x(year_fraction(p.date)),
+            y(p.value),
+            escape(&format!("{} : {} {unit}", p.date, number(p.value, lang)))
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(y: i32, m: u8, v: f64) -> SeriesPoint {
+        SeriesPoint {
+            date: Date::new(y, m, 1).unwrap(),
+            value: v,
+        }
+    }
+
+    #[test]
+    fn measurements_targets_and_baseline() {
+        let svg = time_series_svg(
+            "tCO₂e évitées",
+            "tCO₂e/an",
+            &[
+                point(2024, 6, 120.0),
+                point(2018, 1, 40.0),
+                point(2021, 3, 95.5),
+            ],
+            &[(2027, 200.0)],
+            Some(2015),
+            Lang::Fr,
+        );
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert!(svg.contains("référence 2015") && svg.contains("cible 200"));
+        assert!(svg.contains(">2015<") && svg.contains(">2027<"));
+        let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
+        assert!(
+            desc.starts_with("<desc>2018-01-01 : 40"),
+            "sorted by date: {desc}"
+        );
+        assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn a_single_point_and_nothing_at_all() {
+        let one = time_series_svg("x", "t", &[point(2026, 1, 5.0)], &[], None, Lang::En);
+        assert_eq!(one.matches("<circle").count(), 1);
+        assert!(!one.contains("NaN") && !one.contains("<polyline"));
+        assert!(time_series_svg("x", "t", &[], &[], Some(2015), Lang::En).contains("No data yet"));
+    }
+}

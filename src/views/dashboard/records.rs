@@ -1,0 +1,206 @@
+//! Measurements and targets: recorded here with their date or year, listed, and drawn as one
+//! time series per indicator (from the territory's baseline year, 2015 for pilot territories).
+
+use leptos::prelude::*;
+use symbiose_core::charts::{SeriesPoint, time_series_svg};
+use symbiose_core::edit::Command;
+use symbiose_core::{Date, IndicatorKind, Measurement, Target};
+
+use super::Chart;
+use crate::forms::number::parse_decimal;
+use crate::i18n::{use_lang, use_texts};
+use crate::map::format_number;
+use crate::state::use_project;
+
+#[component]
+fn IndicatorSelect(value: RwSignal<IndicatorKind>, testid: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    view! {
+        <label>
+            <span>{move || t.get().f_indicator}</span>
+            <select data-testid=testid on:change=move |ev| {
+                if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| IndicatorKind::ALL.get(i)) {
+                    value.set(*k);
+                }
+            }>
+                {IndicatorKind::ALL.iter().enumerate().map(|(i, k)| view! {
+                    <option value=i.to_string() prop:selected=move || value.get() == *k>{move || k.label(lang.get())}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn Records() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+
+    let m_kind = RwSignal::new(IndicatorKind::Tco2ePerYear);
+    let m_date = RwSignal::new(crate::files::today_iso());
+    let m_value = RwSignal::new(String::new());
+    let m_note = RwSignal::new(String::new());
+    let m_msg = RwSignal::new(None::<(bool, &'static str)>);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = t.get_untracked();
+        let Ok(date) = m_date.get_untracked().trim().parse::<Date>() else {
+            m_msg.set(Some((false, t.bad_date)));
+            return;
+        };
+        let Some(value) = parse_decimal(&m_value.get_untracked()) else {
+            m_msg.set(Some((false, t.bad_value)));
+            return;
+        };
+        let m = Measurement {
+            indicator: m_kind.get_untracked(),
+            date,
+            value,
+            note: m_note.get_untracked().trim().to_string(),
+        };
+        if state.apply(Command::AddMeasurement(m)).is_ok() {
+            m_value.set(String::new());
+            m_note.set(String::new());
+            m_msg.set(Some((true, t.measurement_added)));
+        }
+    };
+
+    let g_kind = RwSignal::new(IndicatorKind::Tco2ePerYear);
+    let g_year = RwSignal::new(String::new());
+    let g_value = RwSignal::new(String::new());
+    let g_msg = RwSignal::new(None::<(bool, &'static str)>);
+    let add_target = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = t.get_untracked();
+        let Some(year) = g_year
+            .get_untracked()
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+        else {
+            g_msg.set(Some((false, t.bad_year)));
+            return;
+        };
+        let Some(value) = parse_decimal(&g_value.get_untracked()) else {
+            g_msg.set(Some((false, t.bad_value)));
+            return;
+        };
+        if state
+            .apply(Command::AddTarget(Target {
+                indicator: g_kind.get_untracked(),
+                year,
+                value,
+            }))
+            .is_ok()
+        {
+            g_value.set(String::new());
+            g_msg.set(Some((true, t.target_added)));
+        }
+    };
+
+    // One chart per indicator that has a measurement or a target.
+    let series = Memo::new(move |_| {
+        let lang = lang.get();
+        state.project.with(|p| {
+            IndicatorKind::ALL
+                .iter()
+                .filter_map(|k| {
+                    let points: Vec<SeriesPoint> = p
+                        .measurements
+                        .iter()
+                        .filter(|m| m.indicator == *k)
+                        .map(|m| SeriesPoint {
+                            date: m.date,
+                            value: m.value,
+                        })
+                        .collect();
+                    let targets: Vec<(i32, f64)> = p
+                        .targets
+                        .iter()
+                        .filter(|g| g.indicator == *k)
+                        .map(|g| (g.year, g.value))
+                        .collect();
+                    (!points.is_empty() || !targets.is_empty()).then(|| {
+                        (
+                            format!("{k:?}").to_lowercase(),
+                            time_series_svg(
+                                k.label(lang),
+                                k.unit(lang),
+                                &points,
+                                &targets,
+                                p.territory.baseline_year,
+                                lang,
+                            ),
+                        )
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let measurements = Memo::new(move |_| state.project.with(|p| p.measurements.clone()));
+    let message = |m: RwSignal<Option<(bool, &'static str)>>| {
+        move || {
+            m.get().map(|(ok, text)| view! {
+        <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }>{text}</p>
+    })
+        }
+    };
+
+    view! {
+        <section class="records">
+            <h3>{move || t.get().series_title}</h3>
+            <div class="charts">
+                <For each=move || series.get() key=|(k, svg)| (k.clone(), svg.len(), svg.clone()) let:item>
+                    <Chart svg=item.1.clone() testid="chart-series" />
+                </For>
+            </div>
+            <div class="record-forms">
+                <form class="record-form" data-testid="measurement-form" on:submit=record novalidate>
+                    <h4>{move || t.get().record_measurement}</h4>
+                    <IndicatorSelect value=m_kind testid="measurement-indicator" />
+                    <label><span>{move || t.get().f_date}</span>
+                        <input type="text" data-testid="measurement-date" prop:value=move || m_date.get() on:input=move |ev| m_date.set(event_target_value(&ev)) /></label>
+                    <label><span>{move || format!("{} ({})", t.get().f_value, m_kind.get().unit(lang.get()))}</span>
+                        <input type="text" inputmode="decimal" data-testid="measurement-value" prop:value=move || m_value.get() on:input=move |ev| m_value.set(event_target_value(&ev)) /></label>
+                    <label><span>{move || t.get().f_notes}</span>
+                        <input type="text" data-testid="measurement-note" prop:value=move || m_note.get() on:input=move |ev| m_note.set(event_target_value(&ev)) /></label>
+                    <button type="submit" class="primary" data-testid="measurement-save">{move || t.get().record_measurement}</button>
+                    {message(m_msg)}
+                </form>
+                <form class="record-form" data-testid="target-form" on:submit=add_target novalidate>
+                    <h4>{move || t.get().add_target}</h4>
+                    <IndicatorSelect value=g_kind testid="target-indicator" />
+                    <label><span>{move || t.get().f_year}</span>
+                        <input type="text" inputmode="numeric" data-testid="target-year" prop:value=move || g_year.get() on:input=move |ev| g_year.set(event_target_value(&ev)) /></label>
+                    <label><span>{move || format!("{} ({})", t.get().f_value, g_kind.get().unit(lang.get()))}</span>
+                        <input type="text" inputmode="decimal" data-testid="target-value" prop:value=move || g_value.get() on:input=move |ev| g_value.set(event_target_value(&ev)) /></label>
+                    <button type="submit" class="primary" data-testid="target-save">{move || t.get().add_target}</button>
+                    {message(g_msg)}
+                </form>
+            </div>
+            <h3>{move || t.get().measurements_title}</h3>
+            <Show when=move || measurements.with(Vec::is_empty)>
+                <p class="empty">{move || t.get().no_measurements}</p>
+            </Show>
+            <table class="records-table" data-testid="measurements-table">
+                <tbody>
+                    {move || measurements.get().into_iter().enumerate().map(|(i, m)| {
+                        let lang = lang.get();
+                        view! {
+                            <tr>
+                                <td>{m.date.to_string()}</td>
+                                <td>{m.indicator.label(lang)}</td>
+                                <td class="num">{format!("{} {}", format_number(m.value), m.indicator.unit(lang))}</td>
+                                <td>{m.note.clone()}</td>
+                                <td><button on:click=move |_| { state.apply(Command::RemoveMeasurement(i)).ok(); }>{move || t.get().remove}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
