@@ -18,6 +18,8 @@ pub enum Page {
     Map,
     /// The synergy pipeline board.
     Pipeline,
+    /// The roadmap: actions, investment programme, timeline.
+    Roadmap,
     /// Indicators, charts, measurements and targets.
     Dashboard,
     /// Exports of tables, map layers and shareable files.
@@ -25,12 +27,19 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Map, Page::Pipeline, Page::Dashboard, Page::Exports];
+    pub const ALL: [Page; 5] = [
+        Page::Map,
+        Page::Pipeline,
+        Page::Roadmap,
+        Page::Dashboard,
+        Page::Exports,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
             Page::Map => "",
             Page::Pipeline => "pipeline",
+            Page::Roadmap => "feuille-de-route",
             Page::Dashboard => "tableau-de-bord",
             Page::Exports => "exports",
         }

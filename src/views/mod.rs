@@ -14,6 +14,7 @@ pub mod legend;
 pub mod pipeline;
 pub mod projection;
 pub mod proposals;
+pub mod roadmap;
 pub mod settings;
 pub mod shortcuts;
 pub mod toolbar;

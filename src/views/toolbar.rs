@@ -162,7 +162,8 @@ pub fn PageNav() -> impl IntoView {
         let t = t.get();
         match page {
             Page::Map => t.page_map,
-            Page::Pipeline => t.page_pipeline,
+            Page::Pipeline => t.nav_pipeline,
+            Page::Roadmap => t.page_roadmap,
             Page::Dashboard => t.page_dashboard,
             Page::Exports => t.page_exports,
         }

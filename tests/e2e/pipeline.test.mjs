@@ -224,3 +224,60 @@ test('dashboard: tiles with their method, a card implemented and a measurement r
     await app.close();
   }
 });
+
+test('roadmap: two actions built from two synergies, with dates, budget and funding; programme and timeline follow', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=page-roadmap]');
+    await page.locator('[data-testid=roadmap-page]').waitFor();
+    const p0 = await stored(page);
+    const before = p0.actions.length;
+    const synergies = p0.synergies.slice(0, 2);
+    for (const [i, s] of synergies.entries()) {
+      await page.click('[data-testid=add-action]');
+      await page.fill('[data-testid=action-title]', `Mettre en œuvre : ${s.title}`);
+      await page.selectOption('[data-testid=action-synergy]', s.id);
+      await page.fill('[data-testid=action-owner]', 'CC de Marana-Golo');
+      await page.fill('[data-testid=action-start]', `202${7 + i}-02-01`);
+      await page.fill('[data-testid=action-end]', i === 0 ? '2026-01-01' : '2029-06-30');
+      await page.fill('[data-testid=action-investment]', '120 000');
+      await page.fill('[data-testid=action-operating]', '4500');
+      await page.selectOption('[data-testid=funding-source]', { label: 'ADEME' });
+      await page.fill('[data-testid=funding-amount]', '48000');
+      await page.click('[data-testid=funding-add]');
+      await page.fill('[data-testid=milestone-date]', `202${7 + i}-09-15`);
+      await page.fill('[data-testid=milestone-label]', 'Convention signée');
+      await page.click('[data-testid=milestone-add]');
+      await page.click('[data-testid=action-save]');
+      if (i === 0) {
+        // The end before the start is refused, and nothing is added.
+        assert.match(await page.locator('[data-testid=action-error]').innerText(), /La fin précède le début/);
+        assert.equal((await stored(page)).actions.length, before);
+        await page.fill('[data-testid=action-end]', '2027-12-31');
+        await page.click('[data-testid=action-save]');
+      }
+      await page.locator('[data-testid=action-form]').waitFor({ state: 'detached' });
+    }
+    assert.equal(await page.locator('[data-testid=action-item]').count(), before + 2);
+    const table = await page.locator('[data-testid=programme-table]').innerText();
+    assert.match(table, /2027\s+[\d\s\u202f]*120\s?000 €/);
+    assert.match(table, /2028\s+[\d\s\u202f]*120\s?000 €/);
+    assert.match(await page.locator('[data-testid=chart-gantt] desc').textContent(), /Mettre en œuvre/);
+    await screenshot(page, 'roadmap-1920x1080');
+    await waitSaved(page);
+    await page.reload();
+    await page.locator('[data-testid=roadmap-page]').waitFor();
+    const p = await stored(page);
+    const added = p.actions.slice(-2);
+    assert.deepEqual(added.map((a) => a.synergy), synergies.map((s) => s.id));
+    assert.equal(added[0].investment_eur, 120000);
+    assert.deepEqual(added[0].funding, [{ source: 'ademe', amount_eur: 48000, note: '' }]);
+    assert.equal(added[1].milestones[0].label, 'Convention signée');
+    assert.equal(added[0].end, '2027-12-31');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
