@@ -334,6 +334,11 @@ pub struct Texts {
     pub title_required: &'static str,
     pub delete_action: &'static str,
     pub nav_pipeline: &'static str,
+    pub page_deliverables: &'static str,
+    pub deliverables_intro: &'static str,
+    pub print_pdf: &'static str,
+    pub save_html: &'static str,
+    pub preview_label: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -663,6 +668,11 @@ pub static FR: Texts = Texts {
     title_required: "Donnez un intitulé à l'action.",
     delete_action: "Supprimer l'action",
     nav_pipeline: "Pipeline",
+    page_deliverables: "Livrables",
+    deliverables_intro: "Les documents du programme, produits à partir du projet : aperçu ci-dessous, impression ou PDF par le navigateur, ou un fichier HTML autonome. Les flux privés n'y figurent pas, les flux anonymisés y sont attribués à leur secteur.",
+    print_pdf: "Imprimer ou enregistrer en PDF",
+    save_html: "Enregistrer en HTML (fichier autonome)",
+    preview_label: "Aperçu du document",
 };
 
 pub static EN: Texts = Texts {
@@ -992,6 +1002,11 @@ pub static EN: Texts = Texts {
     title_required: "Give the action a title.",
     delete_action: "Delete the action",
     nav_pipeline: "Pipeline",
+    page_deliverables: "Deliverables",
+    deliverables_intro: "The programme's documents, made from the project: preview below, print or PDF through the browser, or one standalone HTML file. Private flows are left out, anonymised flows are attributed to their sector.",
+    print_pdf: "Print or save as PDF",
+    save_html: "Save as HTML (standalone file)",
+    preview_label: "Document preview",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

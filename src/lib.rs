@@ -121,6 +121,7 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
             route::Page::Pipeline => view! { <views::pipeline::Board /> }.into_any(),
             route::Page::Roadmap => view! { <views::roadmap::Roadmap /> }.into_any(),
             route::Page::Dashboard => view! { <views::dashboard::Dashboard /> }.into_any(),
+            route::Page::Deliverables => view! { <views::deliverables::Deliverables /> }.into_any(),
             route::Page::Exports => view! { <views::exports::Exports /> }.into_any(),
         }}
     }

@@ -22,16 +22,19 @@ pub enum Page {
     Roadmap,
     /// Indicators, charts, measurements and targets.
     Dashboard,
+    /// The programme's printable documents.
+    Deliverables,
     /// Exports of tables, map layers and shareable files.
     Exports,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Map,
         Page::Pipeline,
         Page::Roadmap,
         Page::Dashboard,
+        Page::Deliverables,
         Page::Exports,
     ];
 
@@ -41,6 +44,7 @@ impl Page {
             Page::Pipeline => "pipeline",
             Page::Roadmap => "feuille-de-route",
             Page::Dashboard => "tableau-de-bord",
+            Page::Deliverables => "livrables",
             Page::Exports => "exports",
         }
     }

@@ -123,14 +123,29 @@ const ROADMAP: [Item; 1] = [Item {
     make: |p, _| roadmap::save_roadmap(p),
 }];
 
-const PROJECT: [Item; 1] = [Item {
-    testid: "project-export",
-    label: |t| t.export_json,
-    kind: "symbiose",
-    ext: "json",
-    mime: JSON,
-    make: |p, _| format::save_project(p, true),
-}];
+const PROJECT: [Item; 2] = [
+    Item {
+        testid: "project-export",
+        label: |t| t.export_json,
+        kind: "symbiose",
+        ext: "json",
+        mime: JSON,
+        make: |p, _| format::save_project(p, true),
+    },
+    // A questionnaire with no company yet, for a firm the facilitator has not met.
+    Item {
+        testid: "blank-questionnaire",
+        label: |t| t.blank_questionnaire,
+        kind: "questionnaire",
+        ext: "json",
+        mime: JSON,
+        make: |p, _| {
+            format::save_questionnaire(&symbiose_core::edit::questionnaire::blank_questionnaire(
+                &p.name,
+            ))
+        },
+    },
+];
 
 #[component]
 fn Buttons(items: &'static [Item]) -> impl IntoView {

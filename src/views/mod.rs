@@ -4,6 +4,7 @@ pub mod company;
 pub mod company_list;
 pub mod csv_import;
 pub mod dashboard;
+pub mod deliverables;
 pub mod dialog;
 pub mod exports;
 pub mod filters;

@@ -22,16 +22,6 @@ pub fn export_open_project() {
     files::download(&file, "application/json", &text).ok();
 }
 
-/// A questionnaire with no company yet, for a firm the facilitator has not met.
-fn export_blank_questionnaire() {
-    let state = use_project();
-    let q = state
-        .project
-        .with_untracked(|p| symbiose_core::edit::questionnaire::blank_questionnaire(&p.name));
-    let file = export_file_name("questionnaire-vierge", &files::today_iso(), "questionnaire");
-    files::download(&file, "application/json", &format::save_questionnaire(&q)).ok();
-}
-
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let t = use_texts();
@@ -100,8 +90,6 @@ pub fn Toolbar() -> impl IntoView {
             </button>
             <button data-testid="export-json" on:click=move |_| export_open_project()>{move || t.get().export_json}</button>
             <ImportButton allow_replace=true />
-            <button data-testid="blank-questionnaire" title=move || t.get().questionnaire_export_hint
-                on:click=move |_| export_blank_questionnaire()>{move || t.get().blank_questionnaire}</button>
             <crate::views::projection::ProjectionButton />
             <span class=status_class data-testid="save-status" role="status">{status_text}</span>
         </nav>
@@ -165,6 +153,7 @@ pub fn PageNav() -> impl IntoView {
             Page::Pipeline => t.nav_pipeline,
             Page::Roadmap => t.page_roadmap,
             Page::Dashboard => t.page_dashboard,
+            Page::Deliverables => t.page_deliverables,
             Page::Exports => t.page_exports,
         }
     };

@@ -20,6 +20,7 @@ pub mod model;
 pub mod neighbourhood;
 pub mod optimise;
 pub mod refdata;
+pub mod report;
 pub mod validate;
 
 pub use lang::{Bilingual, Lang};

@@ -6,12 +6,14 @@
 mod bars;
 mod funnel;
 mod programme;
+mod sankey;
 mod series;
 mod svg;
 
 pub use bars::{Bar, bar_chart, gains_by_family};
 pub use funnel::{FunnelStep, funnel, funnel_svg};
 pub use programme::{SOURCES, YearRow, gantt, investment_by_year};
+pub use sankey::{Sankey, sankey, sankey_matic, sankey_svg};
 pub use series::{SeriesPoint, time_series_svg};
 pub use svg::{escape, number};
 

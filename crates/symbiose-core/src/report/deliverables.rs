@@ -1,0 +1,473 @@
+//! The three documents the funders' programme asks for, built from the project.
+
+use super::common::{cover, flow_owner, flows_by_family, key_figures, shown_flows, territory};
+use super::doc::Doc;
+use super::map::zone_svg;
+use crate::Lang;
+use crate::charts::{self, number};
+use crate::detect::{Audience, Detection};
+use crate::factors::Factors;
+use crate::indicators::compute;
+use crate::model::{BarrierKind, Date, Dimension, IndicatorKind, Project, Stage};
+
+fn money(v: Option<f64>, lang: Lang) -> String {
+    v.map_or("—".into(), |v| format!("#{} €", number(v, lang)))
+}
+
+fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
+    let head = [
+        lang.pick("Action", "Action"),
+        lang.pick("Porteur et partenaires", "Owner and partners"),
+        lang.pick("Phase", "Phase"),
+        lang.pick("Dates", "Dates"),
+        lang.pick("Statut", "Status"),
+        lang.pick("Investissement", "Investment"),
+        lang.pick("Financements", "Funding"),
+        lang.pick("Reste à charge", "Remaining"),
+    ];
+    let rows = p.actions.iter().map(|a| {
+        let funded: f64 = a.funding.iter().map(|f| f.amount_eur).sum();
+        let funding = a
+            .funding
+            .iter()
+            .map(|f| format!("{} {} €", f.source.label(lang), number(f.amount_eur, lang)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let who = if a.partners.is_empty() {
+            a.owner.clone()
+        } else {
+            format!("{} ({})", a.owner, a.partners.join(", "))
+        };
+        let dates = format!(
+            "{} → {}",
+            a.start.map_or("?".into(), |d| d.to_string()),
+            a.end.map_or("?".into(), |d| d.to_string())
+        );
+        vec![
+            format!("{} — {}", a.title, a.field.label(lang)),
+            who,
+            format!("#{}", a.phase.number()),
+            dates,
+            a.status.label(lang).to_string(),
+            money(a.investment_eur, lang),
+            funding,
+            money(
+                a.investment_eur
+                    .map(|i| i + a.operating_eur_per_year.unwrap_or(0.0) - funded),
+                lang,
+            ),
+        ]
+    });
+    d.table(&head, rows.collect::<Vec<_>>());
+}
+
+fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
+    let (rows, undated) = charts::investment_by_year(&p.actions);
+    let mut head = vec![
+        lang.pick("Année", "Year"),
+        lang.pick("Investissement", "Investment"),
+        lang.pick("Fonctionnement", "Operating"),
+    ];
+    head.extend(charts::SOURCES.iter().map(|s| s.label(lang)));
+    head.push(lang.pick("Reste à charge", "Remaining"));
+    d.table(
+        &head,
+        rows.iter()
+            .map(|r| {
+                let mut row = vec![
+                    r.year.to_string(),
+                    money(Some(r.investment), lang),
+                    money(Some(r.operating), lang),
+                ];
+                row.extend(r.funding.iter().map(|(_, v)| money(Some(*v), lang)));
+                row.push(money(Some(r.remaining), lang));
+                row
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.note(lang.pick(
+        "Règle : l'investissement et ses financements comptent l'année de début de l'action (de fin à défaut) ; le fonctionnement chaque année de début à fin.",
+        "Rule: investment and its funding count in the action's start year (end year otherwise); operating cost every year from start to end.",
+    ));
+    if !undated.is_empty() {
+        d.note(&format!(
+            "{} {}",
+            lang.pick(
+                "Actions chiffrées sans date :",
+                "Costed actions without dates:"
+            ),
+            undated.join(", ")
+        ));
+    }
+}
+
+fn series(d: &mut Doc, p: &Project, lang: Lang) {
+    for k in IndicatorKind::ALL {
+        let pts: Vec<charts::SeriesPoint> = p
+            .measurements
+            .iter()
+            .filter(|m| m.indicator == k)
+            .map(|m| charts::SeriesPoint {
+                date: m.date,
+                value: m.value,
+            })
+            .collect();
+        let targets: Vec<(i32, f64)> = p
+            .targets
+            .iter()
+            .filter(|t| t.indicator == k)
+            .map(|t| (t.year, t.value))
+            .collect();
+        if !pts.is_empty() || !targets.is_empty() {
+            d.chart(&charts::time_series_svg(
+                k.label(lang),
+                k.unit(lang),
+                &pts,
+                &targets,
+                p.territory.baseline_year,
+                lang,
+            ));
+        }
+    }
+}
+
+pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc {
+    let mut d = Doc::new();
+    cover(
+        &mut d,
+        p,
+        lang.pick(
+            "Diagnostic des flux et actions",
+            "Flow diagnostic and actions",
+        ),
+        lang,
+        today,
+    );
+    d.h2(lang.pick("1. Le territoire", "1. The territory"));
+    territory(&mut d, p, lang);
+    d.chart(&zone_svg(p, lang));
+    d.part(lang.pick("2. Les acteurs", "2. The actors"));
+    d.table(
+        &[
+            lang.pick("Entreprise", "Company"),
+            lang.pick("Activité (NAF)", "Activity (NAF)"),
+            lang.pick("Commune", "Commune"),
+            lang.pick("Flux publics", "Public flows"),
+        ],
+        p.actors
+            .iter()
+            .map(|a| {
+                vec![
+                    a.name.clone(),
+                    a.naf.clone().unwrap_or_default(),
+                    a.commune
+                        .as_deref()
+                        .and_then(crate::refdata::communes::lookup)
+                        .map_or(a.commune.clone().unwrap_or_default(), |c| c.name.clone()),
+                    format!(
+                        "#{}",
+                        p.flows_of(&a.id)
+                            .filter(|f| f.confidentiality == crate::model::Confidentiality::Public)
+                            .count()
+                    ),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.part(lang.pick("3. Les flux par famille", "3. Flows by family"));
+    flows_by_family(&mut d, p, lang);
+    for (dim, name) in [
+        (
+            Dimension::Mass,
+            lang.pick("Flux de matière et de déchets", "Matter and waste flows"),
+        ),
+        (
+            Dimension::Energy,
+            lang.pick("Flux d'énergie", "Energy flows"),
+        ),
+    ] {
+        d.chart(&charts::sankey_svg(
+            &charts::sankey(p, dim, lang),
+            name,
+            lang,
+        ));
+    }
+    d.h3(lang.pick("Offres déclarées", "Offers declared"));
+    d.table(
+        &[
+            lang.pick("Ressource", "Resource"),
+            lang.pick("Famille", "Family"),
+            lang.pick("Quantité", "Quantity"),
+            lang.pick("Entreprise", "Company"),
+        ],
+        shown_flows(p)
+            .filter(|f| f.direction == crate::model::Direction::Offer)
+            .map(|f| {
+                vec![
+                    f.label.clone(),
+                    f.family.label(lang).to_string(),
+                    f.quantity.map_or("—".into(), |q| {
+                        format!("#{} {}", number(q.value, lang), q.unit.symbol())
+                    }),
+                    flow_owner(p, f, lang),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.note(lang.pick("Les flux privés ne figurent pas dans ce document ; les flux anonymisés sont attribués à leur secteur ; aucun coût d'entreprise n'est imprimé.", "Private flows are not in this document; anonymised flows are attributed to their sector; no company cost is printed."));
+    d.part(lang.pick("4. Les opportunités", "4. The opportunities"));
+    let shown: Vec<_> = det
+        .proposals
+        .iter()
+        .filter_map(|pr| pr.render(p, Audience::Public))
+        .take(15)
+        .collect();
+    d.p(&format!(
+        "{} {} ; {} {}.",
+        det.proposals.len(),
+        lang.pick(
+            "propositions de substitution ou pistes sectorielles",
+            "substitution proposals or sector leads"
+        ),
+        det.mutualisations.len(),
+        lang.pick("mutualisations possibles", "possible poolings")
+    ));
+    for r in shown {
+        d.h3(r.title.get(lang));
+        d.list(
+            r.reasons
+                .iter()
+                .chain(&r.flags)
+                .map(|x| x.get(lang).to_string()),
+        );
+    }
+    if !det.mutualisations.is_empty() {
+        d.h3(lang.pick("Mutualisations", "Pooling"));
+        d.list(det.mutualisations.iter().take(10).map(|m| {
+            format!(
+                "{} — {} {}",
+                m.title.get(lang),
+                m.members.len(),
+                lang.pick("entreprises", "companies")
+            )
+        }));
+    }
+    d.note(det.not_counted.get(lang));
+    d.part(lang.pick("5. Les enjeux", "5. The stakes"));
+    let barrier_rows = BarrierKind::ALL.iter().map(|k| {
+        let n = p
+            .synergies
+            .iter()
+            .filter(|s| s.barriers.iter().any(|b| b.kind == *k))
+            .count();
+        vec![k.label(lang).to_string(), format!("#{n}")]
+    });
+    d.table(
+        &[
+            lang.pick("Frein", "Barrier"),
+            lang.pick("Synergies concernées", "Synergies concerned"),
+        ],
+        barrier_rows.collect::<Vec<_>>(),
+    );
+    let hazardous = shown_flows(p)
+        .filter(|f| {
+            f.waste_code
+                .as_deref()
+                .and_then(crate::refdata::waste::lookup)
+                .is_some_and(|w| w.hazardous)
+        })
+        .count();
+    let landfill = shown_flows(p)
+        .filter(|f| f.route == Some(crate::model::Route::Landfill))
+        .count();
+    d.list([
+        format!("{hazardous} {}", lang.pick("flux de déchets dangereux (code à astérisque) : filières agréées et traçabilité à prévoir", "hazardous waste flows (starred code): licensed routes and tracking needed")),
+        format!("{landfill} {}", lang.pick("flux aujourd'hui enfouis : premier gisement de valorisation", "flows landfilled today: the first stock to recover")),
+    ]);
+    d.part(lang.pick("6. Feuille de route proposée", "6. Proposed roadmap"));
+    actions_table(&mut d, p, lang);
+    d
+}
+
+pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc {
+    let mut d = Doc::new();
+    cover(
+        &mut d,
+        p,
+        lang.pick(
+            "Feuille de route et tableau de bord",
+            "Roadmap and dashboard",
+        ),
+        lang,
+        today,
+    );
+    d.h2(lang.pick("1. Les actions", "1. The actions"));
+    actions_table(&mut d, p, lang);
+    d.chart(&charts::gantt(&p.actions, lang, Some(today)));
+    d.part(lang.pick("2. Programme d'investissement", "2. Investment programme"));
+    programme_table(&mut d, p, lang);
+    d.part(lang.pick("3. Tableau de bord", "3. Dashboard"));
+    key_figures(&mut d, &compute(p, Factors::bundled()), lang);
+    d.chart(&charts::funnel_svg(
+        &charts::funnel(p, det.proposals.len() + det.mutualisations.len()),
+        lang,
+    ));
+    d.chart(&charts::bar_chart(
+        lang.pick("Tonnes par an par famille", "Tonnes a year by family"),
+        &charts::gains_by_family(p, |g| g.tonnes_per_year, lang),
+        lang.pick("t/an", "t/yr"),
+        lang,
+    ));
+    series(&mut d, p, lang);
+    d
+}
+
+pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
+    let mut d = Doc::new();
+    cover(
+        &mut d,
+        p,
+        lang.pick("Bilan de fin de mission", "End-of-mission report"),
+        lang,
+        today,
+    );
+    d.h2(lang.pick("1. Ce qui a été fait", "1. What was done"));
+    d.h3(lang.pick("Ateliers", "Workshops"));
+    d.table(
+        &[
+            lang.pick("Date", "Date"),
+            lang.pick("Atelier", "Workshop"),
+            lang.pick("Participants", "Participants"),
+            lang.pick("Décisions", "Decisions"),
+        ],
+        p.workshops
+            .iter()
+            .map(|w| {
+                vec![
+                    w.date.map_or("?".into(), |d| d.to_string()),
+                    w.title.clone(),
+                    format!("#{}", w.participants.len() + w.other_participants.len()),
+                    w.decisions.join(" ; "),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.h3(lang.pick(
+        "Synergies par étape, avec leurs dates",
+        "Synergies by stage, with their dates",
+    ));
+    d.table(
+        &[
+            lang.pick("Synergie", "Synergy"),
+            lang.pick("Étape", "Stage"),
+            lang.pick("Historique", "History"),
+        ],
+        p.synergies
+            .iter()
+            .map(|s| {
+                vec![
+                    s.title.clone(),
+                    s.stage.label(lang).to_string(),
+                    s.history
+                        .iter()
+                        .map(|h| format!("{} {}", h.date, h.stage.label(lang)))
+                        .collect::<Vec<_>>()
+                        .join(" → "),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.chart(&zone_svg(p, lang));
+    d.part(lang.pick(
+        "2. Indicateurs : référence, cibles, mesures",
+        "2. Indicators: baseline, targets, measurements",
+    ));
+    key_figures(&mut d, &compute(p, Factors::bundled()), lang);
+    series(&mut d, p, lang);
+    d.part(lang.pick(
+        "3. Freins rencontrés et enseignements",
+        "3. Barriers met and lessons",
+    ));
+    d.list(p.synergies.iter().flat_map(|s| {
+        s.barriers.iter().map(move |b| {
+            format!(
+                "{} — {} {}",
+                s.title,
+                b.kind.label(lang),
+                if b.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("({})", b.note)
+                }
+            )
+        })
+    }));
+    let abandoned: Vec<String> = p
+        .synergies
+        .iter()
+        .filter(|s| s.stage == Stage::Abandoned)
+        .map(|s| format!("{} : {}", s.title, s.abandon_reason))
+        .collect();
+    if !abandoned.is_empty() {
+        d.h3(lang.pick(
+            "Synergies abandonnées et pourquoi",
+            "Abandoned synergies and why",
+        ));
+        d.list(abandoned);
+    }
+    d.part(lang.pick("4. Suites à donner", "4. Next steps"));
+    d.list(
+        p.synergies
+            .iter()
+            .filter(|s| !s.next_step.is_empty() && s.stage != Stage::Abandoned)
+            .map(|s| format!("{} : {}", s.title, s.next_step))
+            .chain(
+                p.actions
+                    .iter()
+                    .filter(|a| {
+                        matches!(
+                            a.status,
+                            crate::model::ActionStatus::Planned
+                                | crate::model::ActionStatus::InProgress
+                        )
+                    })
+                    .map(|a| format!("{} ({})", a.title, a.status.label(lang))),
+            ),
+    );
+    // Eco-communication: made from the public copy, so nothing confidential can reach it.
+    let public = crate::export::public::anonymise_in(p, lang);
+    d.part(lang.pick("5. Éco-communication", "5. Eco-communication"));
+    let ind = compute(&public, Factors::bundled());
+    d.p(lang.pick(
+        "Ce que les entreprises du territoire ont réalisé ensemble :",
+        "What the territory's companies achieved together:",
+    ));
+    d.figures(
+        &ind.achieved
+            .iter()
+            .filter(|i| i.value > 0.0 && !i.unit.contains('€'))
+            .map(|i| {
+                (
+                    format!(
+                        "{} {}",
+                        number(i.value, lang),
+                        if lang == Lang::En {
+                            i.unit.replace("/an", "/yr").replace("ETP", "FTE")
+                        } else {
+                            i.unit.to_string()
+                        }
+                    ),
+                    i.label.get(lang).to_string(),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.list(
+        public
+            .synergies
+            .iter()
+            .filter(|s| s.stage == Stage::Implemented)
+            .map(|s| s.title.clone()),
+    );
+    d
+}

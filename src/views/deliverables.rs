@@ -1,0 +1,63 @@
+//! The deliverables page: pick a document, see it as it will print, print it (or save it as PDF
+//! from the print dialog), or save it as one standalone HTML file. The document is made by the
+//! core (`report::render`) and shown in a sandboxed frame: it runs no script of its own.
+
+use leptos::prelude::*;
+use symbiose_core::report::{Deliverable, render};
+
+use crate::detection::today;
+use crate::files;
+use crate::i18n::{use_lang, use_texts};
+use crate::persist::keys::export_file_name_ext;
+use crate::state::use_project;
+
+#[component]
+pub fn Deliverables() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let detected = crate::detection::provide(state);
+    let kind = RwSignal::new(Deliverable::Diagnostic);
+    let html = Memo::new(move |_| {
+        let (k, lang) = (kind.get(), lang.get());
+        detected.with(|d| state.project.with(|p| render(k, p, d, lang, today())))
+    });
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    let print = move |_| {
+        if let Some(w) = frame.get().and_then(|f| f.content_window()) {
+            w.print().ok();
+        }
+    };
+    let save = move |_| {
+        let name = state.project.with_untracked(|p| p.name.clone());
+        let file = export_file_name_ext(
+            &name,
+            &files::today_iso(),
+            kind.get_untracked().slug(),
+            "html",
+        );
+        files::download(&file, "text/html;charset=utf-8", &html.get_untracked()).ok();
+    };
+    view! {
+        <main class="page deliverables" data-testid="deliverables-page">
+            <h2>{move || t.get().page_deliverables}</h2>
+            <p class="page-intro">{move || t.get().deliverables_intro}</p>
+            <div class="deliverable-bar">
+                <span class="page-nav" role="tablist">
+                    {Deliverable::ALL.into_iter().map(|k| view! {
+                        <button role="tab" data-testid=format!("deliverable-{}", k.slug())
+                            aria-selected=move || (kind.get() == k).to_string()
+                            on:click=move |_| kind.set(k)>{move || k.title(lang.get())}</button>
+                    }).collect_view()}
+                </span>
+                <button class="primary" data-testid="deliverable-print" on:click=print>{move || t.get().print_pdf}</button>
+                <button data-testid="deliverable-save" on:click=save>{move || t.get().save_html}</button>
+            </div>
+            // allow-modals lets the frame open the print dialog; no allow-scripts: the document
+            // is inert, whatever its text.
+            <iframe class="deliverable-frame" data-testid="deliverable-frame" node_ref=frame
+                sandbox="allow-same-origin allow-modals" title=move || t.get().preview_label
+                srcdoc=move || html.get()></iframe>
+        </main>
+    }
+}
