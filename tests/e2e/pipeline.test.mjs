@@ -219,6 +219,19 @@ test('dashboard: tiles with their method, a card implemented and a measurement r
     await waitSaved(page);
     const p = await stored(page);
     assert.ok(p.measurements.some((m) => m.indicator === 'jobs' && m.value === 3.5 && m.date === '2026-11-28'));
+
+    // The Sankey of the territory's flows, and its two exports.
+    await page.locator('[data-testid=chart-sankey]').scrollIntoViewIfNeeded();
+    assert.match(await page.locator('[data-testid=chart-sankey] desc').textContent(), /→ .* : \d/);
+    const matic = await downloadText(page, '[data-testid=sankey-matic]');
+    assert.match(matic.name, /\.sankey-matiere\.txt$/);
+    const lines = matic.text.split('\n');
+    assert.ok(lines.length > 3 && lines.every((l) => /^[^[\]]+ \[\d+(\.\d+)?\] [^[\]]+$/.test(l)), matic.text.slice(0, 200));
+    const svg = await downloadText(page, '[data-testid=sankey-svg]');
+    assert.ok(svg.text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+    await page.click('[data-testid=sankey-energie]');
+    assert.match(await page.locator('[data-testid=chart-sankey] title').first().textContent(), /Énergie/);
+    await screenshot(page, 'dashboard-sankey-1920x1080');
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
@@ -232,7 +245,22 @@ test('roadmap: two actions built from two synergies, with dates, budget and fund
     await waitForWorkspace(page);
     await page.click('[data-testid=page-roadmap]');
     await page.locator('[data-testid=roadmap-page]').waitFor();
+    // The programme track: a pilot territory measures from 2015.
+    await page.click('[data-testid=programme-settings] summary');
+    await page.selectOption('[data-testid=programme-track]', 'pilot');
+    assert.equal(await page.inputValue('[data-testid=programme-baseline]'), '2025', 'the demo already has a baseline');
+    await page.fill('[data-testid=programme-baseline]', '20x5');
+    await page.click('[data-testid=programme-save]');
+    assert.match(await page.locator('[data-testid=programme-message]').innerText(), /année/);
+    await page.fill('[data-testid=programme-baseline]', '2015');
+    await page.selectOption('[data-testid=programme-phase]', '2');
+    await page.click('[data-testid=programme-save]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=programme-message]')?.getAttribute('role') === 'status');
+    await waitSaved(page);
     const p0 = await stored(page);
+    assert.equal(p0.territory.track, 'pilot');
+    assert.equal(p0.territory.baseline_year, 2015);
+    assert.equal(p0.territory.phase, 'implementation');
     const before = p0.actions.length;
     const synergies = p0.synergies.slice(0, 2);
     for (const [i, s] of synergies.entries()) {

@@ -3,6 +3,7 @@
 //! family, and measurements against targets over time (records.rs). Figures come from the core
 //! (`indicators::compute`, `charts`); this view only lays them out.
 
+mod flows;
 mod records;
 
 use leptos::prelude::*;
@@ -183,6 +184,7 @@ pub fn Dashboard() -> impl IntoView {
                 <Chart svg=tonnes testid="chart-tonnes" />
                 <Chart svg=co2 testid="chart-co2" />
             </div>
+            <flows::FlowSankey />
             <records::Records />
         </main>
     }

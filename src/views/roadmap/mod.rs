@@ -2,6 +2,7 @@
 //! and the timeline, all derived from the same actions (`charts::investment_by_year`, `gantt`).
 
 mod form;
+mod programme;
 
 use leptos::prelude::*;
 use symbiose_core::charts::{SOURCES, gantt, investment_by_year};
@@ -37,6 +38,7 @@ pub fn Roadmap() -> impl IntoView {
         <main class="page roadmap" data-testid="roadmap-page">
             <h2>{move || t.get().page_roadmap}</h2>
             <p class="page-intro">{move || t.get().roadmap_page_intro}</p>
+            <programme::ProgrammeSettings />
             <button class="primary" data-testid="add-action" on:click=add>{move || t.get().add_action}</button>
             {move || editing.get().map(|(action, is_new)| view! {
                 <ActionForm action is_new on_done=Callback::new(move |_| editing.set(None)) />

@@ -110,11 +110,11 @@ pub fn sankey_matic(s: &Sankey) -> String {
         .join("\n")
 }
 
-const W: f64 = 1100.0;
+const W: f64 = 1200.0;
 const H: f64 = 560.0;
 const NODE_W: f64 = 18.0;
 const GAP: f64 = 10.0;
-const COLS_X: [f64; 3] = [250.0, 540.0, 830.0];
+const COLS_X: [f64; 3] = [300.0, 600.0, 900.0];
 const PALETTE: [&str; 8] = [
     "#1565c0", "#e65100", "#2e7d32", "#6d4c41", "#6a1b9a", "#00838f", "#ad1457", "#5d4037",
 ];
@@ -161,10 +161,15 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
         .collect::<Vec<_>>()
         .join(" ; ");
     let mut svg = open(W, H, title, &desc);
+    // The unit once: in the title when the caller put it there, else after it.
+    let heading = if title.contains(s.unit) {
+        title.to_string()
+    } else {
+        format!("{title} ({})", s.unit)
+    };
     svg.push_str(&format!(
-        "<text x=\"0\" y=\"22\" font-weight=\"700\" font-size=\"18\">{} ({})</text>",
-        escape(title),
-        escape(s.unit)
+        "<text x=\"0\" y=\"22\" font-weight=\"700\" font-size=\"18\">{}</text>",
+        escape(&heading)
     ));
     let (mut out_off, mut in_off) = (top.clone(), top.clone());
     for (col, from, to, v) in &s.links {
