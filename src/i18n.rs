@@ -354,6 +354,15 @@ pub struct Texts {
     pub sankey_water: &'static str,
     pub export_svg: &'static str,
     pub export_sankeymatic: &'static str,
+    pub workshops_title: &'static str,
+    pub add_workshop: &'static str,
+    pub f_workshop_title: &'static str,
+    pub f_participants: &'static str,
+    pub f_others: &'static str,
+    pub f_decisions: &'static str,
+    pub no_workshops: &'static str,
+    pub participants_word: &'static str,
+    pub decisions_word: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -703,6 +712,15 @@ pub static FR: Texts = Texts {
     sankey_water: "Eau (m³/an)",
     export_svg: "Exporter en SVG",
     export_sankeymatic: "Exporter pour SankeyMATIC",
+    workshops_title: "Ateliers",
+    add_workshop: "+ Noter un atelier",
+    f_workshop_title: "Atelier",
+    f_participants: "Entreprises présentes (Ctrl+clic pour en choisir plusieurs)",
+    f_others: "Autres participants (séparés par des virgules)",
+    f_decisions: "Décisions (une par ligne)",
+    no_workshops: "Aucun atelier noté.",
+    participants_word: "participants",
+    decisions_word: "décisions",
 };
 
 pub static EN: Texts = Texts {
@@ -1052,6 +1070,15 @@ pub static EN: Texts = Texts {
     sankey_water: "Water (m³/yr)",
     export_svg: "Export as SVG",
     export_sankeymatic: "Export for SankeyMATIC",
+    workshops_title: "Workshops",
+    add_workshop: "+ Record a workshop",
+    f_workshop_title: "Workshop",
+    f_participants: "Companies present (Ctrl+click to choose several)",
+    f_others: "Other participants (comma-separated)",
+    f_decisions: "Decisions (one per line)",
+    no_workshops: "No workshop recorded.",
+    participants_word: "participants",
+    decisions_word: "decisions",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

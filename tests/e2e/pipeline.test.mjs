@@ -304,6 +304,18 @@ test('roadmap: two actions built from two synergies, with dates, budget and fund
     assert.deepEqual(added[0].funding, [{ source: 'ademe', amount_eur: 48000, note: '' }]);
     assert.equal(added[1].milestones[0].label, 'Convention signée');
     assert.equal(added[0].end, '2027-12-31');
+
+    // A workshop: who came and what was decided.
+    await page.click('[data-testid=add-workshop]');
+    await page.fill('[data-testid=workshop-title]', 'Atelier 3 : chaleur fatale');
+    await page.fill('[data-testid=workshop-date]', '2026-12-04');
+    await page.selectOption('[data-testid=workshop-participants]', [p.actors[0].id, p.actors[1].id]);
+    await page.fill('[data-testid=workshop-others]', 'ADEME Corse');
+    await page.fill('[data-testid=workshop-decisions]', 'Étude de faisabilité lancée\nProchain atelier en mars');
+    await page.click('[data-testid=workshop-save]');
+    const item = page.locator('[data-testid=workshop-item]', { hasText: 'Atelier 3 : chaleur fatale' });
+    await item.waitFor();
+    assert.match(await item.innerText(), /3 participants · 2 décisions/);
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

@@ -3,6 +3,7 @@
 
 mod form;
 mod programme;
+mod workshops;
 
 use leptos::prelude::*;
 use symbiose_core::charts::{SOURCES, gantt, investment_by_year};
@@ -70,6 +71,7 @@ pub fn Roadmap() -> impl IntoView {
                 }}
             </ul>
             <Chart svg=timeline testid="chart-gantt" />
+            <workshops::Workshops />
             <h3>{move || t.get().programme_title}</h3>
             <table class="programme" data-testid="programme-table">
                 <thead><tr>
