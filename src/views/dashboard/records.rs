@@ -2,7 +2,7 @@
 //! time series per indicator (from the territory's baseline year, 2015 for pilot territories).
 
 use leptos::prelude::*;
-use symbiose_core::charts::{SeriesPoint, time_series_svg};
+use symbiose_core::charts::indicator_series;
 use symbiose_core::edit::Command;
 use symbiose_core::{Date, IndicatorKind, Measurement, Target};
 
@@ -108,34 +108,7 @@ pub fn Records() -> impl IntoView {
             IndicatorKind::ALL
                 .iter()
                 .filter_map(|k| {
-                    let points: Vec<SeriesPoint> = p
-                        .measurements
-                        .iter()
-                        .filter(|m| m.indicator == *k)
-                        .map(|m| SeriesPoint {
-                            date: m.date,
-                            value: m.value,
-                        })
-                        .collect();
-                    let targets: Vec<(i32, f64)> = p
-                        .targets
-                        .iter()
-                        .filter(|g| g.indicator == *k)
-                        .map(|g| (g.year, g.value))
-                        .collect();
-                    (!points.is_empty() || !targets.is_empty()).then(|| {
-                        (
-                            format!("{k:?}").to_lowercase(),
-                            time_series_svg(
-                                k.label(lang),
-                                k.unit(lang),
-                                &points,
-                                &targets,
-                                p.territory.baseline_year,
-                                lang,
-                            ),
-                        )
-                    })
+                    indicator_series(p, *k, lang).map(|svg| (format!("{k:?}").to_lowercase(), svg))
                 })
                 .collect::<Vec<_>>()
         })

@@ -4,7 +4,7 @@
 
 use super::svg::{escape, nice_max, no_data, number, open};
 use crate::Lang;
-use crate::model::Date;
+use crate::model::{Date, IndicatorKind, Project};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SeriesPoint {
@@ -135,6 +135,36 @@ pub fn time_series_svg(
     out
 }
 
+/// One indicator's chart from a project's measurements and targets, from its baseline year;
+/// `None` when the indicator has neither (the dashboard and the reports skip it).
+pub fn indicator_series(p: &Project, kind: IndicatorKind, lang: Lang) -> Option<String> {
+    let points: Vec<SeriesPoint> = p
+        .measurements
+        .iter()
+        .filter(|m| m.indicator == kind)
+        .map(|m| SeriesPoint {
+            date: m.date,
+            value: m.value,
+        })
+        .collect();
+    let targets: Vec<(i32, f64)> = p
+        .targets
+        .iter()
+        .filter(|t| t.indicator == kind)
+        .map(|t| (t.year, t.value))
+        .collect();
+    (!points.is_empty() || !targets.is_empty()).then(|| {
+        time_series_svg(
+            kind.label(lang),
+            kind.unit(lang),
+            &points,
+            &targets,
+            p.territory.baseline_year,
+            lang,
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +208,15 @@ mod tests {
         assert_eq!(one.matches("<circle").count(), 1);
         assert!(!one.contains("NaN") && !one.contains("<polyline"));
         assert!(time_series_svg("x", "t", &[], &[], Some(2015), Lang::En).contains("No data yet"));
+    }
+
+    #[test]
+    fn the_demo_has_series_for_its_measured_indicators_only() {
+        let p = crate::demo::project();
+        for k in IndicatorKind::ALL {
+            let has = p.measurements.iter().any(|m| m.indicator == k)
+                || p.targets.iter().any(|t| t.indicator == k);
+            assert_eq!(indicator_series(&p, k, Lang::Fr).is_some(), has, "{k:?}");
+        }
     }
 }

@@ -33,26 +33,39 @@ pub enum LoadError {
     Invalid(Vec<Problem>),
 }
 
+/// A file refused for its size, before it is read. Shared by every file the app loads.
+pub(crate) fn too_large(bytes: usize, lang: Lang) -> String {
+    let max_mb = super::MAX_BYTES / 1024 / 1024;
+    let mb = bytes as f64 / 1_048_576.0;
+    match lang {
+        Lang::Fr => format!(
+            "Fichier trop volumineux ({mb:.1} Mo ; maximum {max_mb} Mo). Rien n'a été importé."
+        ),
+        Lang::En => {
+            format!("File too large ({mb:.1} MB; maximum {max_mb} MB). Nothing was imported.")
+        }
+    }
+}
+
+/// A file that is not JSON, with the place serde_json stopped at.
+pub(crate) fn malformed(line: usize, column: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Le fichier n'est pas du JSON valide : erreur ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main."
+        ),
+        Lang::En => format!(
+            "The file is not valid JSON: error at line {line}, column {column}. It may be truncated or edited by hand."
+        ),
+    }
+}
+
 impl LoadError {
     /// What the user reads: what is wrong, where, and what to do. Invalid content lists every
     /// problem, one per line.
     pub fn message(&self, lang: Lang) -> String {
-        let max_mb = super::MAX_BYTES / 1024 / 1024;
         match (self, lang) {
-            (Self::TooLarge { bytes }, Lang::Fr) => format!(
-                "Fichier trop volumineux ({:.1} Mo ; maximum {max_mb} Mo). Rien n'a été importé.",
-                *bytes as f64 / 1_048_576.0
-            ),
-            (Self::TooLarge { bytes }, Lang::En) => format!(
-                "File too large ({:.1} MB; maximum {max_mb} MB). Nothing was imported.",
-                *bytes as f64 / 1_048_576.0
-            ),
-            (Self::Malformed { line, column, .. }, Lang::Fr) => format!(
-                "Le fichier n'est pas du JSON valide : erreur ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main."
-            ),
-            (Self::Malformed { line, column, .. }, Lang::En) => format!(
-                "The file is not valid JSON: error at line {line}, column {column}. It may be truncated or edited by hand."
-            ),
+            (Self::TooLarge { bytes }, _) => too_large(*bytes, lang),
+            (Self::Malformed { line, column, .. }, _) => malformed(*line, *column, lang),
             (Self::NotSymbiose, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),
             (Self::NotSymbiose, Lang::En) => "This is not a Symbiose file (its \"type\" must be symbiose-project or symbiose-questionnaire). For companies in a spreadsheet, use the CSV import.".into(),
             (Self::WrongKind { found, expected }, Lang::Fr) => format!("Ce fichier est de type « {found} », alors qu'un « {expected} » est attendu ici."),

@@ -13,7 +13,7 @@
 //! History (also in docs/FORMAT.md):
 //! - v1 (2026-11-28): first version.
 
-mod error;
+pub(crate) mod error;
 pub mod migrate;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -103,30 +103,8 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
 
 fn series(d: &mut Doc, p: &Project, lang: Lang) {
     for k in IndicatorKind::ALL {
-        let pts: Vec<charts::SeriesPoint> = p
-            .measurements
-            .iter()
-            .filter(|m| m.indicator == k)
-            .map(|m| charts::SeriesPoint {
-                date: m.date,
-                value: m.value,
-            })
-            .collect();
-        let targets: Vec<(i32, f64)> = p
-            .targets
-            .iter()
-            .filter(|t| t.indicator == k)
-            .map(|t| (t.year, t.value))
-            .collect();
-        if !pts.is_empty() || !targets.is_empty() {
-            d.chart(&charts::time_series_svg(
-                k.label(lang),
-                k.unit(lang),
-                &pts,
-                &targets,
-                p.territory.baseline_year,
-                lang,
-            ));
+        if let Some(svg) = charts::indicator_series(p, k, lang) {
+            d.chart(&svg);
         }
     }
 }

@@ -34,23 +34,12 @@ pub enum RoadmapError {
 impl RoadmapError {
     /// What the user reads: what is wrong and what to do.
     pub fn message(&self, lang: Lang) -> String {
-        let max_mb = crate::format::MAX_BYTES / 1024 / 1024;
         let version = super::ROADMAP_VERSION;
         match (self, lang) {
-            (Self::TooLarge { bytes }, Lang::Fr) => format!(
-                "Fichier trop volumineux ({:.1} Mo ; maximum {max_mb} Mo). Rien n'a été importé.",
-                *bytes as f64 / 1_048_576.0
-            ),
-            (Self::TooLarge { bytes }, Lang::En) => format!(
-                "File too large ({:.1} MB; maximum {max_mb} MB). Nothing was imported.",
-                *bytes as f64 / 1_048_576.0
-            ),
-            (Self::Malformed { line, column, .. }, Lang::Fr) => format!(
-                "Le fichier n'est pas du JSON valide : erreur ligne {line}, colonne {column}. Il est peut-être tronqué ou a été modifié à la main."
-            ),
-            (Self::Malformed { line, column, .. }, Lang::En) => format!(
-                "The file is not valid JSON: error at line {line}, column {column}. It may be truncated or edited by hand."
-            ),
+            (Self::TooLarge { bytes }, _) => crate::format::error::too_large(*bytes, lang),
+            (Self::Malformed { line, column, .. }, _) => {
+                crate::format::error::malformed(*line, *column, lang)
+            }
             (Self::NotRoadmap { found: Some(kind) }, Lang::Fr) => format!(
                 "Ce fichier est de type « {kind} », pas une feuille de route (symbiose-roadmap). Un projet complet s'ouvre avec « Ouvrir un projet »."
             ),
