@@ -155,6 +155,9 @@ pub fn links(
             .filter_map(|s| s.proposal_key.as_deref())
             .collect();
         let mut seen_offers = std::collections::HashSet::new();
+        // One map instead of a scan per proposal: a territory can have 100,000 of them.
+        let families: std::collections::HashMap<&symbiose_core::FlowId, symbiose_core::Family> =
+            p.flows.iter().map(|f| (&f.id, f.family)).collect();
         // Proposals come grouped by offer, best first: the first of each offer is its best.
         for pr in d
             .proposals
@@ -164,9 +167,10 @@ pub fn links(
             if !seen_offers.insert(&pr.offer) {
                 continue;
             }
-            let family = p
-                .flow(&pr.offer)
-                .map_or(symbiose_core::Family::Matter, |f| f.family);
+            let family = families
+                .get(&pr.offer)
+                .copied()
+                .unwrap_or(symbiose_core::Family::Matter);
             if filter.hidden.contains(&family) {
                 continue;
             }

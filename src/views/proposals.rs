@@ -2,7 +2,7 @@
 //! filterable, and "take into the pipeline" to turn one into a synergy (stage: idea).
 
 use leptos::prelude::*;
-use symbiose_core::detect::{Audience, ProposalKind};
+use symbiose_core::detect::{Audience, Lookup, ProposalKind};
 use symbiose_core::edit::Command;
 use symbiose_core::optimise::{Objective, optimise};
 use symbiose_core::refdata::text::{all_words_in, fold};
@@ -50,10 +50,11 @@ pub fn Proposals() -> impl IntoView {
         let taken = state.project.with(taken_keys);
         let d = detected.get();
         let mut cards: Vec<Card> = state.project.with(|p| {
+            let lookup = Lookup::new(p);
             d.proposals
                 .iter()
                 .filter_map(|pr| {
-                    let r = pr.render(p, Audience::Facilitator)?;
+                    let r = pr.render_in(&lookup, Audience::Facilitator)?;
                     Some(Card {
                         key: pr.key.clone(),
                         title: r.title.get(lang).to_string(),

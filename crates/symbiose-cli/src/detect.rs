@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use symbiose_core::detect::{Assumptions, Audience, detect};
+use symbiose_core::detect::{Assumptions, Audience, Lookup, detect};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 
@@ -18,6 +18,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let asm = Assumptions::for_project(&project);
     let detection = detect(&project, &asm, Factors::bundled(), &KnowledgeBase::full());
+    let lookup = Lookup::new(&project);
     let audience = if public {
         Audience::Public
     } else {
@@ -28,7 +29,7 @@ pub fn run(args: &[String]) -> ExitCode {
             .proposals
             .iter()
             .filter_map(|p| {
-                let rendered = p.render(&project, audience)?;
+                let rendered = p.render_in(&lookup, audience)?;
                 let mut v = serde_json::to_value(p).ok()?;
                 if public {
                     for (c, r) in v["components"]
@@ -53,7 +54,7 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     for p in &detection.proposals {
-        let Some(r) = p.render(&project, audience) else {
+        let Some(r) = p.render_in(&lookup, audience) else {
             continue;
         };
         println!("[{:.2}] {} — {}", p.score, p.key, r.title.fr);

@@ -22,7 +22,7 @@ use serde::Serialize;
 pub use assumptions::{Assumptions, Weights};
 pub use engine::{detect, detect_naive, substitutions, substitutions_naive};
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
-pub use public::{Audience, actor_label};
+pub use public::{Audience, Lookup, actor_label};
 
 use crate::Bilingual;
 use crate::labels;

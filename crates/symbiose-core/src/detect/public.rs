@@ -2,10 +2,12 @@
 //! (a workshop screen, an export) never sees a private flow, sees an anonymised actor as "a
 //! company of sector X", and never sees costs derived from a non-public flow.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::Proposal;
-use crate::model::{Actor, Confidentiality, Project};
+use crate::model::{Actor, ActorId, Confidentiality, Flow, FlowId, Project};
 use crate::refdata::naf;
 use crate::{Bilingual, Lang};
 
@@ -22,6 +24,21 @@ pub struct Rendered {
     pub title: Bilingual,
     pub reasons: Vec<Bilingual>,
     pub flags: Vec<Bilingual>,
+}
+
+/// Flows and actors by id, built once to render many proposals.
+pub struct Lookup<'p> {
+    flows: HashMap<&'p FlowId, &'p Flow>,
+    actors: HashMap<&'p ActorId, &'p Actor>,
+}
+
+impl<'p> Lookup<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        Self {
+            flows: project.flows.iter().map(|f| (&f.id, f)).collect(),
+            actors: project.actors.iter().map(|a| (&a.id, a)).collect(),
+        }
+    }
 }
 
 /// How an actor is named for an audience, given the confidentiality of the flow shown.
@@ -56,21 +73,36 @@ impl Proposal {
     /// The proposal for an audience; `None` when a public audience may not see it at all
     /// (one of its flows is private).
     pub fn render(&self, project: &Project, audience: Audience) -> Option<Rendered> {
-        let offer = project.flow(&self.offer)?;
-        let need = self.need.as_ref().and_then(|id| project.flow(id));
+        self.render_with(&|id| project.flow(id), &|id| project.actor(id), audience)
+    }
+
+    /// [`Proposal::render`] for many proposals: the lookups come from an index built once
+    /// ([`Lookup`]), since `Project::flow` is a scan and a territory can have 100,000 proposals.
+    pub fn render_in(&self, lookup: &Lookup, audience: Audience) -> Option<Rendered> {
+        self.render_with(
+            &|id| lookup.flows.get(id).copied(),
+            &|id| lookup.actors.get(id).copied(),
+            audience,
+        )
+    }
+
+    fn render_with<'p>(
+        &self,
+        flow: &dyn Fn(&FlowId) -> Option<&'p Flow>,
+        actor: &dyn Fn(&ActorId) -> Option<&'p Actor>,
+        audience: Audience,
+    ) -> Option<Rendered> {
+        let offer = flow(&self.offer)?;
+        let need = self.need.as_ref().and_then(flow);
         let confidentialities = [Some(offer.confidentiality), need.map(|n| n.confidentiality)];
         if audience == Audience::Public
             && confidentialities.contains(&Some(Confidentiality::Private))
         {
             return None;
         }
-        let giver = actor_label(
-            project.actor(&self.offer_actor),
-            offer.confidentiality,
-            audience,
-        );
+        let giver = actor_label(actor(&self.offer_actor), offer.confidentiality, audience);
         let receiver_conf = need.map_or(Confidentiality::Public, |n| n.confidentiality);
-        let taker = actor_label(project.actor(&self.receiver), receiver_conf, audience);
+        let taker = actor_label(actor(&self.receiver), receiver_conf, audience);
         let title = Bilingual::new(
             format!("{} : « {} » → {}", giver.fr, offer.label, taker.fr),
             format!("{}: \"{}\" → {}", giver.en, offer.label, taker.en),
