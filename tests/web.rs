@@ -63,7 +63,11 @@ fn mount_workspace() -> web_sys::HtmlElement {
     let div = container();
     let handle = leptos::mount::mount_to(div.clone(), || {
         provide_context(UiLang(RwSignal::new(Lang::Fr)));
+        provide_context(symbiose_app::prefs::TileUrl(RwSignal::new(
+            symbiose_app::map::OSM_TILES.to_string(),
+        )));
         ProjectState::new(project()).provide();
+        symbiose_app::ui::WorkspaceUi::provide();
         view! { <symbiose_app::Workspace tiles_on=RwSignal::new(false) /> }
     });
     handle.forget();
