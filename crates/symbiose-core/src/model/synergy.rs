@@ -110,6 +110,21 @@ pub struct Gains {
     pub jobs: Option<f64>,
 }
 
+impl Gains {
+    /// Every figure in field order: t, MWh, m³, tCO₂e, €/yr, € invested, jobs.
+    pub fn values(&self) -> [Option<f64>; 7] {
+        [
+            self.tonnes_per_year,
+            self.mwh_per_year,
+            self.m3_per_year,
+            self.tco2e_per_year,
+            self.eur_per_year,
+            self.investment_eur,
+            self.jobs,
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

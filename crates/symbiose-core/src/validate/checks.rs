@@ -209,15 +209,7 @@ pub(super) fn synergies_and_roadmap(p: &Project, r: &mut Report) {
             );
         }
         for (field, g) in [("estimated", &s.estimated), ("measured", &s.measured)] {
-            let values = [
-                g.tonnes_per_year,
-                g.mwh_per_year,
-                g.m3_per_year,
-                g.tco2e_per_year,
-                g.eur_per_year,
-                g.investment_eur,
-                g.jobs,
-            ];
+            let values = g.values();
             if values.iter().flatten().any(|v| !v.is_finite()) {
                 r.error(
                     format!("synergies[{i}].{field}"),

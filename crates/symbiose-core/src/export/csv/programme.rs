@@ -59,18 +59,7 @@ pub fn synergies(p: &Project, lang: Lang) -> String {
             t.text(&flows.join(" ")),
         ];
         for g in [&s.estimated, &s.measured] {
-            row.extend(
-                [
-                    g.tonnes_per_year,
-                    g.mwh_per_year,
-                    g.m3_per_year,
-                    g.tco2e_per_year,
-                    g.eur_per_year,
-                    g.investment_eur,
-                    g.jobs,
-                ]
-                .map(|v| t.number(v)),
-            );
+            row.extend(g.values().map(|v| t.number(v)));
         }
         row.extend([
             t.text(&barriers.join(", ")),
