@@ -1,8 +1,14 @@
-//! Detection results for the open project: derived from it (a `Memo`), never stored. Taking a
+//! Detection results for the open project: derived from it, never stored. Taking a
 //! proposal into the pipeline is the only thing that writes, as a `Synergy` (a decision).
 
 use leptos::prelude::*;
-use symbiose_core::detect::{Assumptions, Audience, Detection, Mutualisation, Proposal, detect};
+use std::cell::Cell;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use symbiose_core::detect::{
+    Assumptions, Audience, Detection, Mutualisation, Proposal, Step, detect_stepwise,
+};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 use symbiose_core::{Barrier, Date, Project, Stage, StageChange, Synergy, SynergyId, SynergyKind};
@@ -10,22 +16,93 @@ use symbiose_core::{Barrier, Date, Project, Stage, StageChange, Synergy, Synergy
 use crate::state::ProjectState;
 
 #[derive(Clone, Copy)]
-pub struct Detected(pub Memo<Detection>);
-
-/// Provides the detection memo. The knowledge base is built once per page.
-pub fn provide(state: ProjectState) -> Memo<Detection> {
-    let kb = StoredValue::new_local(KnowledgeBase::full());
-    let memo = Memo::new(move |_| {
-        state.project.with(|p| {
-            kb.with_value(|kb| detect(p, &Assumptions::for_project(p), Factors::bundled(), kb))
-        })
-    });
-    provide_context(Detected(memo));
-    memo
+pub struct Detected {
+    result: RwSignal<Detection>,
+    /// A run is under way: what is shown is from before the last edit (or empty at first).
+    running: RwSignal<bool>,
 }
 
-pub fn use_detected() -> Memo<Detection> {
-    expect_context::<Detected>().0
+/// Longest piece of detection work between two chances for the page to handle input and paint.
+const SLICE_MS: f64 = 12.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A macrotask boundary: the browser handles pending input and paints before we go on.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+fn empty() -> Detection {
+    Detection {
+        proposals: Vec::new(),
+        mutualisations: Vec::new(),
+        factor_sources: Vec::new(),
+        not_counted: symbiose_core::Bilingual::new("", ""),
+    }
+}
+
+/// Provides the detection of the open project, recomputed after every change off the input
+/// path: the run works on a snapshot in slices of about `SLICE_MS`, and an edit made meanwhile
+/// drops it and starts a new one. A small project finishes within its first slice, before
+/// the page paints. The knowledge base is built once per open project.
+pub fn provide(state: ProjectState) {
+    let detected = Detected {
+        result: RwSignal::new(empty()),
+        running: RwSignal::new(false),
+    };
+    let kb = Rc::new(KnowledgeBase::full());
+    let generation = Rc::new(Cell::new(0u64));
+    Effect::new(move |_| {
+        let project = state.project.with(Project::clone);
+        let mine = generation.get() + 1;
+        generation.set(mine);
+        detected.running.set(true);
+        let (kb, generation) = (kb.clone(), generation.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let asm = Assumptions::for_project(&project);
+            let slice_start = Rc::new(Cell::new(now_ms()));
+            let span = crate::perf::Span::start("symbiose:detect");
+            let found = detect_stepwise(&project, &asm, Factors::bundled(), &kb, || {
+                if generation.get() != mine {
+                    Step::Stop
+                } else if now_ms() - slice_start.get() > SLICE_MS {
+                    let slice_start = slice_start.clone();
+                    Step::Pause(Box::pin(async move {
+                        next_task().await;
+                        slice_start.set(now_ms());
+                    }) as Pin<Box<dyn Future<Output = ()>>>)
+                } else {
+                    Step::Go
+                }
+            })
+            .await;
+            if let Some(found) = found {
+                span.end();
+                detected.result.set(found);
+                detected.running.set(false);
+            }
+        });
+    });
+    provide_context(detected);
+}
+
+pub fn use_detected() -> ReadSignal<Detection> {
+    expect_context::<Detected>().result.read_only()
+}
+
+/// True while the proposals shown predate the last change.
+pub fn use_detection_running() -> ReadSignal<bool> {
+    expect_context::<Detected>().running.read_only()
 }
 
 /// Keys of the proposals already taken into the pipeline.

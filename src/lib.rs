@@ -10,6 +10,7 @@ pub mod filter;
 pub mod forms;
 pub mod i18n;
 pub mod map;
+pub mod perf;
 pub mod persist;
 pub mod prefs;
 pub mod route;
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
     ui::WorkspaceUi::provide();
+    detection::provide(use_project());
     views::projection::install();
     let route = expect_context::<route::Router>().0;
     let page = Memo::new(move |_| match route.get() {
@@ -152,7 +154,8 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
             .project
             .with(|p| summary::summarise(p, lang.get(), &f))
     });
-    let detected = detection::provide(state);
+    let detected = detection::use_detected();
+    let running = detection::use_detection_running();
     let tab = RwSignal::new(Tab::Companies);
     let show_proposals = RwSignal::new(true);
     let links = Memo::new(move |_| {
@@ -195,7 +198,11 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                         on:click=move |_| tab.set(Tab::Companies)>{move || t.get().tab_companies}</button>
                     <button role="tab" data-testid="tab-proposals" aria-selected=move || (tab.get() == Tab::Proposals).to_string()
                         on:click=move |_| { state.selected.set(None); tab.set(Tab::Proposals); }>
-                        {move || format!("{} ({})", t.get().tab_proposals, detected.with(|d| d.proposals.len() + d.mutualisations.len()))}
+                        {move || if running.get() {
+                            format!("{} (…)", t.get().tab_proposals)
+                        } else {
+                            format!("{} ({})", t.get().tab_proposals, detected.with(|d| d.proposals.len() + d.mutualisations.len()))
+                        }}
                     </button>
                 </div>
                 {move || match (tab.get(), state.selected.get()) {

@@ -109,13 +109,15 @@ impl Session {
     }
 
     fn load_stored(&self, id: &str, lang: Lang, same_project: bool) -> Result<(), String> {
-        let text = store::read_text(id).ok_or_else(|| {
-            lang.pick(
-                "Ce projet n'existe plus dans ce navigateur.",
-                "This project no longer exists in this browser.",
-            )
-            .to_string()
-        })?;
+        let text = store::read_file(id)
+            .ok_or_else(|| {
+                lang.pick(
+                    "Ce projet n'existe plus dans ce navigateur.",
+                    "This project no longer exists in this browser.",
+                )
+                .to_string()
+            })?
+            .map_err(|e| e.message(lang))?;
         let loaded = format::load_project(&text).map_err(|e| e.message(lang))?;
         self.flush();
         self.known_revision
@@ -177,14 +179,17 @@ impl Session {
             return;
         }
         let revision = stored + 1;
+        let span = crate::perf::Span::start("symbiose:save");
         let (text, meta) = self.state.project.with_untracked(|p| {
             (
                 format::save_project(p, false),
                 meta_of(p, revision, &self.tab.get_value()),
             )
         });
-        match store::write(&id, &text, &meta) {
-            Ok(()) => {
+        let written = store::write(&id, &text, &meta);
+        span.end();
+        match written {
+            Ok(_) => {
                 self.known_revision.set_value(revision);
                 self.status.set(SaveStatus::Saved);
             }

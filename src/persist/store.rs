@@ -5,7 +5,10 @@
 //! relies on. Reads never delete: an unreadable project stays where it is until the user
 //! exports or deletes it.
 
+use std::borrow::Cow;
+
 use gloo_storage::{LocalStorage, Storage};
+use symbiose_core::format::{LoadError, packed};
 use wasm_bindgen::JsValue;
 
 use super::keys::{Meta, meta_key, project_id_of, project_key};
@@ -57,23 +60,41 @@ pub fn list() -> Vec<(String, Option<Meta>)> {
     out
 }
 
-pub fn read_text(id: &str) -> Option<String> {
+fn read_stored(id: &str) -> Option<String> {
     storage().get_item(&project_key(id)).ok().flatten()
+}
+
+/// The project file text of a stored project, unpacked (see `format::packed`); an error when
+/// the stored copy is damaged.
+pub fn read_file(id: &str) -> Option<Result<String, LoadError>> {
+    read_stored(id).map(|s| packed::unpack(&s).map(Cow::into_owned))
+}
+
+/// What an export of a stored project writes: the project file, or the stored text exactly as
+/// it is when it does not unpack (it is the user's data either way).
+pub fn read_for_export(id: &str) -> Option<String> {
+    read_stored(id).map(|s| match packed::unpack(&s) {
+        Ok(text) => text.into_owned(),
+        Err(_) => s,
+    })
 }
 
 pub fn read_meta(id: &str) -> Option<Meta> {
     LocalStorage::get(meta_key(id)).ok()
 }
 
-/// Writes the project text, then its metadata. On failure the previous project text is intact.
-pub fn write(id: &str, text: &str, meta: &Meta) -> Result<(), SaveError> {
+/// Writes the project file text (packed), then its metadata. On failure the previous project
+/// text is intact. Returns the number of characters stored.
+pub fn write(id: &str, file_text: &str, meta: &Meta) -> Result<usize, SaveError> {
+    let stored = packed::pack(file_text);
     storage()
-        .set_item(&project_key(id), text)
+        .set_item(&project_key(id), &stored)
         .map_err(classify)?;
     let meta_json = serde_json::to_string(meta).expect("metadata serialises");
     storage()
         .set_item(&meta_key(id), &meta_json)
-        .map_err(classify)
+        .map_err(classify)?;
+    Ok(stored.len())
 }
 
 /// Removes a project and its metadata (the home view asks for confirmation first).

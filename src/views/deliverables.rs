@@ -16,7 +16,9 @@ pub fn Deliverables() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let detected = crate::detection::provide(state);
+    let detected = crate::detection::use_detected();
+    // A deliverable printed while detection is still running would miss proposals.
+    let running = crate::detection::use_detection_running();
     let kind = RwSignal::new(Deliverable::Diagnostic);
     let html = Memo::new(move |_| {
         let (k, lang) = (kind.get(), lang.get());
@@ -50,9 +52,14 @@ pub fn Deliverables() -> impl IntoView {
                             on:click=move |_| kind.set(k)>{move || k.title(lang.get())}</button>
                     }).collect_view()}
                 </span>
-                <button class="primary" data-testid="deliverable-print" on:click=print>{move || t.get().print_pdf}</button>
-                <button data-testid="deliverable-save" on:click=save>{move || t.get().save_html}</button>
+                <button class="primary" data-testid="deliverable-print" on:click=print
+                    disabled=move || running.get()>{move || t.get().print_pdf}</button>
+                <button data-testid="deliverable-save" on:click=save
+                    disabled=move || running.get()>{move || t.get().save_html}</button>
             </div>
+            <Show when=move || running.get()>
+                <p class="notice" role="status" data-testid="detection-running">{move || t.get().detection_running}</p>
+            </Show>
             // allow-modals lets the frame open the print dialog; no allow-scripts: the document
             // is inert, whatever its text.
             <iframe class="deliverable-frame" data-testid="deliverable-frame" node_ref=frame

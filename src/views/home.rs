@@ -132,9 +132,9 @@ fn ProjectRow(
     // Rename and duplicate go through the format loader: a project that does not load is never
     // rewritten, so an unreadable one stays exactly as it is.
     let load = move || -> Result<Project, String> {
-        let text = store::read_text(&id.get_value()).unwrap_or_default();
-        format::load_project(&text)
-            .map(|l| l.value)
+        store::read_file(&id.get_value())
+            .unwrap_or_else(|| Ok(String::new()))
+            .and_then(|text| format::load_project(&text).map(|l| l.value))
             .map_err(|e| e.message(lang.get_untracked()))
     };
     let save_rename = move |ev: leptos::ev::SubmitEvent| {
@@ -175,7 +175,7 @@ fn ProjectRow(
         let name = name.clone();
         move |_| {
             // The stored text is exported as it is, readable or not: it is the user's data.
-            let text = store::read_text(&id.get_value()).unwrap_or_default();
+            let text = store::read_for_export(&id.get_value()).unwrap_or_default();
             let file = export_file_name(&name, &files::today_iso(), "symbiose");
             files::download(&file, "application/json", &text).ok();
         }

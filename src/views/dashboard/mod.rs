@@ -76,7 +76,7 @@ pub fn Dashboard() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let detected = crate::detection::provide(state);
+    let detected = crate::detection::use_detected();
     let indicators = Memo::new(move |_| state.project.with(|p| compute(p, Factors::bundled())));
     let tiles = Memo::new(move |_| {
         let (t, lang) = (t.get(), lang.get());

@@ -207,37 +207,55 @@ fn select(scored: &mut Vec<Scored>, ctx: &Context) -> Vec<Scored> {
     kept
 }
 
+/// Scores one offer at a time against the need index; the candidate buffers are reused.
+struct OfferScorer {
+    index: NeedIndex,
+    keys: Vec<Key>,
+    found: Vec<Scored>,
+}
+
+impl OfferScorer {
+    fn new(ctx: &Context) -> Self {
+        Self {
+            index: NeedIndex::build(ctx),
+            keys: Vec::with_capacity(8),
+            found: Vec::new(),
+        }
+    }
+
+    /// The kept pairs of offer `oi`.
+    fn score(&mut self, ctx: &Context, oi: usize) -> Vec<Scored> {
+        let o = &ctx.offers[oi];
+        let Self { index, keys, found } = self;
+        offer_keys(o, keys);
+        found.clear();
+        for key in keys.iter() {
+            let mut visit = |list: Option<&Vec<u32>>| {
+                for &ni in list.into_iter().flatten() {
+                    if let Some(s) = evaluate(ctx, oi, ni as usize) {
+                        found.push(s);
+                    }
+                }
+            };
+            match o.position {
+                Some(p) => {
+                    for cell in index.grid.neighbourhood(p) {
+                        visit(index.placed.get(&(*key, cell)));
+                    }
+                    visit(index.unplaced.get(key));
+                }
+                None => visit(index.all.get(key)),
+            }
+        }
+        select(found, ctx)
+    }
+}
+
 /// Indexed substitution scoring: per offer, its kept pairs.
 pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
-    let index = NeedIndex::build(ctx);
-    let mut keys = Vec::with_capacity(8);
-    let mut found = Vec::new();
-    ctx.offers
-        .iter()
-        .enumerate()
-        .map(|(oi, o)| {
-            offer_keys(o, &mut keys);
-            found.clear();
-            for key in &keys {
-                let mut visit = |list: Option<&Vec<u32>>| {
-                    for &ni in list.into_iter().flatten() {
-                        if let Some(s) = evaluate(ctx, oi, ni as usize) {
-                            found.push(s);
-                        }
-                    }
-                };
-                match o.position {
-                    Some(p) => {
-                        for cell in index.grid.neighbourhood(p) {
-                            visit(index.placed.get(&(*key, cell)));
-                        }
-                        visit(index.unplaced.get(key));
-                    }
-                    None => visit(index.all.get(key)),
-                }
-            }
-            select(&mut found, ctx)
-        })
+    let mut scorer = OfferScorer::new(ctx);
+    (0..ctx.offers.len())
+        .map(|oi| scorer.score(ctx, oi))
         .collect()
 }
 
@@ -277,13 +295,43 @@ pub fn substitutions_naive(
     to_proposals(&ctx, &scored_naive(&ctx))
 }
 
-fn assemble(ctx: &Context, scored: Vec<Vec<Scored>>, kb: &KnowledgeBase) -> Detection {
+/// What the caller of [`detect_stepwise`] says between two pieces of work.
+pub enum Step<P> {
+    /// Go on at once.
+    Go,
+    /// Wait for this future (a browser gives the page back to input, paints, then resumes).
+    Pause(P),
+    /// Give up: the project changed, this result is no longer wanted.
+    Stop,
+}
+
+/// False when the caller stopped the run.
+async fn checkpoint<P: Future<Output = ()>>(between: &mut impl FnMut() -> Step<P>) -> bool {
+    match between() {
+        Step::Go => true,
+        Step::Pause(p) => {
+            p.await;
+            true
+        }
+        Step::Stop => false,
+    }
+}
+
+async fn assemble<P: Future<Output = ()>>(
+    ctx: &Context<'_>,
+    scored: Vec<Vec<Scored>>,
+    kb: &KnowledgeBase,
+    between: &mut impl FnMut() -> Step<P>,
+) -> Option<Detection> {
     let mut proposals = Vec::new();
     for (oi, kept) in scored.iter().enumerate() {
         if kept.is_empty() {
             proposals.extend(deductive::for_offer(ctx, oi, kb));
         } else {
             proposals.extend(kept.iter().map(|s| explain::substitution(ctx, s)));
+        }
+        if !checkpoint(between).await {
+            return None;
         }
     }
     let asm = ctx.asm;
@@ -293,15 +341,56 @@ fn assemble(ctx: &Context, scored: Vec<Vec<Scored>>, kb: &KnowledgeBase) -> Dete
         asm.electricity,
         crate::factors::FactorKey::TapWater,
     ];
-    Detection {
+    let mutualisations = mutualise::mutualisations(ctx.project, asm);
+    Some(Detection {
         proposals,
-        mutualisations: mutualise::mutualisations(ctx.project, asm),
+        mutualisations,
         factor_sources: keys
             .iter()
             .map(|k| ctx.factors.get(*k).citation())
             .collect(),
         not_counted: crate::Bilingual::new(explain::NOT_COUNTED_FR, explain::NOT_COUNTED_EN),
+    })
+}
+
+/// [`detect`] in small pieces: `between` is asked after every offer scored and every offer
+/// explained, so a browser can keep each task short (it pauses when its time slice is spent)
+/// and drop a run the user's next edit made stale. The result equals [`detect`]'s.
+pub async fn detect_stepwise<P: Future<Output = ()>>(
+    project: &Project,
+    asm: &Assumptions,
+    factors: &Factors,
+    kb: &KnowledgeBase,
+    mut between: impl FnMut() -> Step<P>,
+) -> Option<Detection> {
+    let ctx = Context::new(project, asm, factors);
+    if !checkpoint(&mut between).await {
+        return None;
     }
+    let mut scorer = OfferScorer::new(&ctx);
+    let mut scored = Vec::with_capacity(ctx.offers.len());
+    for oi in 0..ctx.offers.len() {
+        scored.push(scorer.score(&ctx, oi));
+        if !checkpoint(&mut between).await {
+            return None;
+        }
+    }
+    drop(scorer);
+    assemble(&ctx, scored, kb, &mut between).await
+}
+
+/// Runs a future that never waits (every `between` says `Go`) to its end.
+fn finish<F: Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(out) => out,
+        std::task::Poll::Pending => unreachable!("no step of a run without pauses waits"),
+    }
+}
+
+fn never_pause() -> Step<std::future::Ready<()>> {
+    Step::Go
 }
 
 /// Every proposal of a project: substitutions where a need was declared, deductive leads
@@ -312,9 +401,8 @@ pub fn detect(
     factors: &Factors,
     kb: &KnowledgeBase,
 ) -> Detection {
-    let ctx = Context::new(project, asm, factors);
-    let scored = scored_indexed(&ctx);
-    assemble(&ctx, scored, kb)
+    finish(detect_stepwise(project, asm, factors, kb, never_pause))
+        .expect("a run without Stop ends")
 }
 
 /// [`detect`] with the all-pairs substitution path.
@@ -326,5 +414,5 @@ pub fn detect_naive(
 ) -> Detection {
     let ctx = Context::new(project, asm, factors);
     let scored = scored_naive(&ctx);
-    assemble(&ctx, scored, kb)
+    finish(assemble(&ctx, scored, kb, &mut never_pause)).expect("a run without Stop ends")
 }

@@ -20,7 +20,7 @@ mod tests;
 use serde::Serialize;
 
 pub use assumptions::{Assumptions, Weights};
-pub use engine::{detect, detect_naive, substitutions, substitutions_naive};
+pub use engine::{Step, detect, detect_naive, detect_stepwise, substitutions, substitutions_naive};
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
 pub use public::{Audience, Lookup, actor_label};
 

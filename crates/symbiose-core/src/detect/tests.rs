@@ -254,3 +254,70 @@ fn mutualisation_groups_neighbours_by_theme() {
     assert!((g.estimated_gain_eur.unwrap() - 0.15 * 3000.0).abs() < 1e-9);
     assert!(g.assumptions.fr.contains("15 %"));
 }
+
+/// A pause that makes its run wait once, as a browser's timer would.
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            std::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            std::task::Poll::Pending
+        }
+    }
+}
+
+/// Polls until ready, counting how often the run waited.
+fn run_counting_waits<F: std::future::Future>(f: F) -> (F::Output, usize) {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    let mut waits = 0;
+    loop {
+        match f.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(out) => return (out, waits),
+            std::task::Poll::Pending => waits += 1,
+        }
+    }
+}
+
+#[test]
+fn stepwise_detection_with_pauses_equals_detect() {
+    let p = synthetic::epci(150, 4, 7);
+    let (asm, kb) = (Assumptions::for_project(&p), KnowledgeBase::full());
+    let whole = detect(&p, &asm, Factors::bundled(), &kb);
+    let mut asked = 0;
+    let (stepped, waits) =
+        run_counting_waits(detect_stepwise(&p, &asm, Factors::bundled(), &kb, || {
+            asked += 1;
+            if asked % 10 == 0 {
+                Step::Pause(YieldOnce(false))
+            } else {
+                Step::Go
+            }
+        }));
+    assert!(waits > 10, "the run paused {waits} times");
+    assert_eq!(stepped.expect("not stopped"), whole);
+}
+
+#[test]
+fn a_stopped_run_returns_nothing() {
+    let p = synthetic::epci(60, 4, 3);
+    let (asm, kb) = (Assumptions::for_project(&p), KnowledgeBase::full());
+    let mut asked = 0;
+    let (out, _) = run_counting_waits(detect_stepwise(&p, &asm, Factors::bundled(), &kb, || {
+        asked += 1;
+        if asked > 5 {
+            Step::Stop::<YieldOnce>
+        } else {
+            Step::Go
+        }
+    }));
+    assert!(out.is_none());
+    assert_eq!(asked, 6, "nothing more is asked after Stop");
+}

@@ -31,6 +31,9 @@ pub enum LoadError {
     Shape { path: String, detail: String },
     #[error("{} problem(s) in the file", .0.len())]
     Invalid(Vec<Problem>),
+    /// A compressed copy from browser storage that does not unpack (see `format::packed`).
+    #[error("damaged stored copy: {detail}")]
+    Damaged { detail: String },
 }
 
 /// A file refused for its size, before it is read. Shared by every file the app loads.
@@ -86,6 +89,8 @@ impl LoadError {
             (Self::Migration { from, detail }, Lang::En) => format!("Could not convert from version {from}: {detail}."),
             (Self::Shape { path, detail }, Lang::Fr) => format!("{path} : valeur invalide ({detail})."),
             (Self::Shape { path, detail }, Lang::En) => format!("{path}: invalid value ({detail})."),
+            (Self::Damaged { detail }, Lang::Fr) => format!("La copie enregistrée dans ce navigateur est endommagée ({detail}). Elle est laissée telle quelle ; importez votre dernier export."),
+            (Self::Damaged { detail }, Lang::En) => format!("The copy stored in this browser is damaged ({detail}). It is left as it is; import your latest export."),
             (Self::Invalid(problems), lang) => {
                 let head = lang.pick("Le fichier contient des erreurs ; rien n'a été importé :", "The file has errors; nothing was imported:");
                 let lines: Vec<String> = problems.iter().map(|p| format!("• {}", p.to_string_in(lang))).collect();

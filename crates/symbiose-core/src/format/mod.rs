@@ -15,6 +15,7 @@
 
 pub(crate) mod error;
 pub mod migrate;
+pub mod packed;
 #[cfg(feature = "schema")]
 pub mod schema;
 
