@@ -25,3 +25,10 @@ build:
 	WITH_BROWSER=0 scripts/setup.sh
 	trunk build --release
 	scripts/size.sh
+
+# The territory-scale benchmark (issue 6): 500, 2,000 and 5,000 synthetic companies against a
+# plain Leaflet page; prints a table and writes target/bench/scale.md (see docs/PERFORMANCE.md).
+bench:
+	scripts/setup.sh
+	trunk build --release
+	node bench/scale.mjs $(SIZES)

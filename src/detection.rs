@@ -42,6 +42,17 @@ async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// Frees a replaced detection a few thousand proposals at a time: a territory's 100,000
+/// proposals take longer to free at once than a task should last.
+async fn release_in_slices(mut old: Detection) {
+    const CHUNK: usize = 4_000;
+    while !old.proposals.is_empty() {
+        let keep = old.proposals.len().saturating_sub(CHUNK);
+        old.proposals.truncate(keep);
+        next_task().await;
+    }
+}
+
 fn empty() -> Detection {
     Detection {
         proposals: Vec::new(),
@@ -63,7 +74,9 @@ pub fn provide(state: ProjectState) {
     let kb = Rc::new(KnowledgeBase::full());
     let generation = Rc::new(Cell::new(0u64));
     Effect::new(move |_| {
-        let project = state.project.with(Project::clone);
+        let project = crate::perf::time("symbiose:detect-snapshot", || {
+            state.project.with(Project::clone)
+        });
         let mine = generation.get() + 1;
         generation.set(mine);
         detected.running.set(true);
@@ -86,10 +99,15 @@ pub fn provide(state: ProjectState) {
                 }
             })
             .await;
-            if let Some(found) = found {
+            if let Some(mut found) = found {
                 span.end();
-                detected.result.set(found);
+                crate::perf::time("symbiose:detect-publish", || {
+                    detected
+                        .result
+                        .update(|shown| std::mem::swap(shown, &mut found))
+                });
                 detected.running.set(false);
+                release_in_slices(found).await;
             }
         });
     });

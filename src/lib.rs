@@ -144,15 +144,19 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let prefs::TileUrl(tile_url) = expect_context::<prefs::TileUrl>();
     // Every company (the filter bar lists the sections present) and the companies the filter shows.
     let all = Memo::new(move |_| {
-        state
-            .project
-            .with(|p| summary::summarise(p, lang.get(), &Default::default()))
+        perf::time("symbiose:summaries-all", || {
+            state
+                .project
+                .with(|p| summary::summarise(p, lang.get(), &Default::default()))
+        })
     });
     let summaries = Memo::new(move |_| {
         let f = ui.filter.get();
-        state
-            .project
-            .with(|p| summary::summarise(p, lang.get(), &f))
+        perf::time("symbiose:summaries", || {
+            state
+                .project
+                .with(|p| summary::summarise(p, lang.get(), &f))
+        })
     });
     let detected = detection::use_detected();
     let running = detection::use_detection_running();
@@ -161,8 +165,10 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let links = Memo::new(move |_| {
         let show = show_proposals.get();
         let f = ui.filter.get();
-        state.project.with(|p| {
-            detected.with(|d| summaries.with(|shown| summary::links(p, d, show, &f, shown)))
+        perf::time("symbiose:links", || {
+            state.project.with(|p| {
+                detected.with(|d| summaries.with(|shown| summary::links(p, d, show, &f, shown)))
+            })
         })
     });
     let focus = Memo::new(move |_| {

@@ -26,3 +26,11 @@ impl Span {
         }
     }
 }
+
+/// Runs `f` inside a span named `name`.
+pub fn time<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
+    let span = Span::start(name);
+    let out = f();
+    span.end();
+    out
+}

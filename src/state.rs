@@ -76,8 +76,10 @@ impl ProjectState {
     /// Applies an edit; on error the project is unchanged and the error says why.
     pub fn apply(&self, cmd: Command) -> Result<(), EditError> {
         let mut result = Ok(());
-        self.project.update(|p| {
-            self.history.update_value(|h| result = h.apply(p, cmd));
+        crate::perf::time("symbiose:apply", || {
+            self.project.update(|p| {
+                self.history.update_value(|h| result = h.apply(p, cmd));
+            })
         });
         if result.is_ok() {
             self.after_edit();

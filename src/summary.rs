@@ -108,6 +108,9 @@ pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
 /// The lines the map draws: every synergy in the pipeline (solid, between its companies in
 /// order) and, when asked, the best proposal of each offer (dashed), coloured by family.
 /// Only companies in `shown` are joined, and only families the filter shows.
+/// The most proposal links the map draws (the best-scored offers first).
+pub const MAX_PROPOSAL_LINKS: usize = 300;
+
 pub fn links(
     p: &Project,
     d: &symbiose_core::detect::Detection,
@@ -158,6 +161,7 @@ pub fn links(
         // One map instead of a scan per proposal: a territory can have 100,000 of them.
         let families: std::collections::HashMap<&symbiose_core::FlowId, symbiose_core::Family> =
             p.flows.iter().map(|f| (&f.id, f.family)).collect();
+        let mut best: Vec<(f64, Link)> = Vec::new();
         // Proposals come grouped by offer, best first: the first of each offer is its best.
         for pr in d
             .proposals
@@ -175,15 +179,22 @@ pub fn links(
                 continue;
             }
             if let (Some(from), Some(to)) = (pos(&pr.offer_actor), pos(&pr.receiver)) {
-                out.push(Link {
+                let link = Link {
                     from,
                     to,
                     colour: family_colour(family),
                     dashed: true,
                     weight: link_weight(pr.matched),
-                });
+                };
+                best.push((pr.score, link));
             }
         }
+        // A territory's thousands of dashed lines would hide the map: the best ones are drawn.
+        if best.len() > MAX_PROPOSAL_LINKS {
+            best.select_nth_unstable_by(MAX_PROPOSAL_LINKS - 1, |a, b| b.0.total_cmp(&a.0));
+            best.truncate(MAX_PROPOSAL_LINKS);
+        }
+        out.extend(best.into_iter().map(|(_, link)| link));
     }
     out
 }

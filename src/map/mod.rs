@@ -215,7 +215,7 @@ pub fn MapView(
         }
         handles.update_value(|h| {
             if let Some(h) = h {
-                draw_markers(h, &list);
+                crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
                 draw_zone(h, &list);
                 if !h.fitted {
                     h.fitted = fit_to(&h.map, &list);
@@ -231,7 +231,7 @@ pub fn MapView(
         }
         handles.with_value(|h| {
             if let Some(h) = h {
-                draw_links(h, &list);
+                crate::perf::time("symbiose:draw-links", || draw_links(h, &list));
             }
         });
     });

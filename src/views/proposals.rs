@@ -48,40 +48,41 @@ pub fn Proposals() -> impl IntoView {
     let cards = Memo::new(move |_| {
         let lang = lang.get();
         let taken = state.project.with(taken_keys);
-        let d = detected.get();
-        let mut cards: Vec<Card> = state.project.with(|p| {
-            let lookup = Lookup::new(p);
-            d.proposals
-                .iter()
-                .filter_map(|pr| {
-                    let r = pr.render_in(&lookup, Audience::Facilitator)?;
-                    Some(Card {
-                        key: pr.key.clone(),
-                        title: r.title.get(lang).to_string(),
-                        reasons: r.reasons.iter().map(|b| b.get(lang).to_string()).collect(),
-                        flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
-                        score: Some(pr.score),
-                        taken: taken.contains(&pr.key),
-                        kind: if pr.kind == ProposalKind::Substitution {
-                            Filter::Substitution
-                        } else {
-                            Filter::Deductive
-                        },
+        detected.with(|d| {
+            let mut cards: Vec<Card> = state.project.with(|p| {
+                let lookup = Lookup::new(p);
+                d.proposals
+                    .iter()
+                    .filter_map(|pr| {
+                        let r = pr.render_in(&lookup, Audience::Facilitator)?;
+                        Some(Card {
+                            key: pr.key.clone(),
+                            title: r.title.get(lang).to_string(),
+                            reasons: r.reasons.iter().map(|b| b.get(lang).to_string()).collect(),
+                            flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
+                            score: Some(pr.score),
+                            taken: taken.contains(&pr.key),
+                            kind: if pr.kind == ProposalKind::Substitution {
+                                Filter::Substitution
+                            } else {
+                                Filter::Deductive
+                            },
+                        })
                     })
-                })
-                .collect()
-        });
-        cards.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
-        cards.extend(d.mutualisations.iter().map(|m| Card {
-            key: m.key.clone(),
-            title: m.title.get(lang).to_string(),
-            reasons: vec![m.assumptions.get(lang).to_string()],
-            flags: Vec::new(),
-            score: None,
-            taken: taken.contains(&m.key),
-            kind: Filter::Mutualisation,
-        }));
-        cards
+                    .collect()
+            });
+            cards.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+            cards.extend(d.mutualisations.iter().map(|m| Card {
+                key: m.key.clone(),
+                title: m.title.get(lang).to_string(),
+                reasons: vec![m.assumptions.get(lang).to_string()],
+                flags: Vec::new(),
+                score: None,
+                taken: taken.contains(&m.key),
+                kind: Filter::Mutualisation,
+            }));
+            cards
+        })
     });
     let shown = Memo::new(move |_| {
         let q = fold(&query.get());
@@ -110,17 +111,18 @@ pub fn Proposals() -> impl IntoView {
     let take = move |key: String| {
         let today = today();
         let synergy = state.project.with_untracked(|p| {
-            let d = detected.get_untracked();
-            d.proposals
-                .iter()
-                .find(|pr| pr.key == key)
-                .map(|pr| synergy_from_proposal(p, pr, today))
-                .or_else(|| {
-                    d.mutualisations
-                        .iter()
-                        .find(|m| m.key == key)
-                        .map(|m| synergy_from_mutualisation(p, m, today))
-                })
+            detected.with_untracked(|d| {
+                d.proposals
+                    .iter()
+                    .find(|pr| pr.key == key)
+                    .map(|pr| synergy_from_proposal(p, pr, today))
+                    .or_else(|| {
+                        d.mutualisations
+                            .iter()
+                            .find(|m| m.key == key)
+                            .map(|m| synergy_from_mutualisation(p, m, today))
+                    })
+            })
         });
         if let Some(s) = synergy {
             state.apply(Command::AddSynergy(s)).ok();
@@ -190,27 +192,28 @@ fn OptimalPlan() -> impl IntoView {
     let state = use_project();
     let result = RwSignal::new(None::<Result<(Objective, usize, f64, usize, Vec<String>), String>>);
     let run = move |objective: Objective| {
-        let d = detected.get_untracked();
-        let outcome = optimise(&d.proposals, objective)
-            .map(|plan| {
-                let titles = state.project.with_untracked(|p| {
-                    plan.chosen
-                        .iter()
-                        .take(8)
-                        .filter_map(|c| d.proposals.iter().find(|pr| pr.key == c.key))
-                        .filter_map(|pr| pr.render(p, Audience::Facilitator))
-                        .map(|r| r.title.get(lang.get_untracked()).to_string())
-                        .collect()
-                });
-                (
-                    objective,
-                    plan.chosen.len(),
-                    plan.total,
-                    plan.not_considered,
-                    titles,
-                )
-            })
-            .map_err(|e| e.to_string());
+        let outcome = detected.with_untracked(|d| {
+            optimise(&d.proposals, objective)
+                .map(|plan| {
+                    let titles = state.project.with_untracked(|p| {
+                        plan.chosen
+                            .iter()
+                            .take(8)
+                            .filter_map(|c| d.proposals.iter().find(|pr| pr.key == c.key))
+                            .filter_map(|pr| pr.render(p, Audience::Facilitator))
+                            .map(|r| r.title.get(lang.get_untracked()).to_string())
+                            .collect()
+                    });
+                    (
+                        objective,
+                        plan.chosen.len(),
+                        plan.total,
+                        plan.not_considered,
+                        titles,
+                    )
+                })
+                .map_err(|e| e.to_string())
+        });
         result.set(Some(outcome));
     };
     view! {

@@ -17,10 +17,16 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on a free loopback port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ on a free loopback port; resolves to { url, close }. `extra` maps a path to
+ * { type, body } served as well (the benchmark's plain Leaflet page and its data); it is read
+ * at each request, so a test can change it. `port` 0 takes a free one.
+ */
+export async function serveDist({ extra = new Map(), port: wanted = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const added = extra.get(path);
+    if (added) { res.writeHead(200, { 'content-type': added.type }).end(added.body); return; }
     const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
@@ -30,9 +36,13 @@ export async function serveDist() {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(wanted, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 // A 1x1 grey-green PNG, served in place of OpenStreetMap tiles: these machines have no network,
@@ -103,6 +113,27 @@ export async function screenshot(page, name) {
 /** Every localStorage entry of the page's origin, as a plain object. */
 export async function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/**
+ * The project file text a project's localStorage entry holds (the first project when no key is
+ * given). Storage keeps it deflated and in base64 behind `symbiose-z1:` (core format::packed);
+ * the page's own DecompressionStream unpacks it, as an independent check of that format.
+ */
+export async function storedText(page, key) {
+  return page.evaluate(async (key) => {
+    key ??= Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
+    const raw = localStorage.getItem(key);
+    if (raw === null || !raw.startsWith('symbiose-z1:')) return raw;
+    const bytes = Uint8Array.from(atob(raw.slice('symbiose-z1:'.length)), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text();
+  }, key);
+}
+
+/** The stored project (see `storedText`), parsed. */
+export async function storedProject(page, key) {
+  return JSON.parse(await storedText(page, key)).project;
 }
 
 /** Clicks something that downloads a file and returns the file's text and suggested name. */

@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved,
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText,
 } from './harness.mjs';
 
 let server;
@@ -191,13 +191,17 @@ test('storage full: the user is told, the last save stays intact, export works, 
         }
       }
     });
-    await renameFirstCompany(page, 'Nom qui ne tient plus dans le stockage du navigateur');
+    // Storage is compressed, and a recompressed project can come out shorter than its last
+    // save: 100 random letters make sure the new copy is longer.
+    const noise = Array.from({ length: 10 }, () => Math.random().toString(36).slice(2, 12)).join('');
+    const tooLong = `Nom qui ne tient plus dans le stockage ${noise}`;
+    await renameFirstCompany(page, tooLong);
     await page.locator('[data-testid=banner-full]').waitFor();
     await screenshot(page, 'storage-full-1920x1080');
     const after = await storageSnapshot(page);
     for (const key of Object.keys(before)) assert.equal(after[key], before[key], `${key} changed while storage was full`);
     const exported = await downloadText(page, '[data-testid=banner-full] button');
-    assert.ok(exported.text.includes('Nom qui ne tient plus dans le stockage du navigateur'), 'the export holds the unsaved edit');
+    assert.ok(exported.text.includes(tooLong), 'the export holds the unsaved edit');
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
     await page.click('[data-testid=back-to-list]');
     await renameFirstCompany(page, 'Nom enfin enregistré');
@@ -237,7 +241,7 @@ test('a corrupt stored project is kept as it is, reported, and the rest of the a
 test('two tabs on one project: a clean tab follows, a tab with unsaved edits is never overwritten silently', async () => {
   const app = await openApp(server.url);
   const { page: a, context, errors } = app;
-  const stored = () => a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('symbiose.project.'))[1]);
+  const stored = () => storedText(a);
   try {
     await waitSaved(a);
     const b = await context.newPage();

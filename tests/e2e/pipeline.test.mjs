@@ -3,16 +3,13 @@
 // file read back, and the public copy searched for every private value.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, downloadText } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, downloadText, storedProject } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
 after(async () => { await server.close(); });
 
-const stored = (page) => page.evaluate(() => {
-  const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
-  return JSON.parse(localStorage.getItem(key)).project;
-});
+const stored = (page) => storedProject(page);
 
 test('pipeline: a card moves by keyboard, button and drag; abandoning asks why; edits are saved', async () => {
   const app = await openApp(server.url);

@@ -2,7 +2,7 @@
 // creates a synergy that survives reload; proposals are dashed links on the map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -46,8 +46,8 @@ test('the demo shows explained proposals; taking one into the pipeline survives 
     assert.match(plan, /\d+ échanges retenus, gain total estimé : [\d ,]+ €\/an/);
     await screenshot(page, 'optimal-plan-1920x1080');
 
-    const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('symbiose.project.'))[1]);
-    assert.ok(JSON.parse(stored).project.synergies.length === 4, 'the demo had 3 synergies; one more now');
+    const stored = await storedProject(page);
+    assert.ok(stored.synergies.length === 4, 'the demo had 3 synergies; one more now');
 
     assert.deepEqual(errors, []);
   } finally {

@@ -4,7 +4,7 @@
 // and the tile server setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -69,10 +69,7 @@ test('add a company by a click on the map, drag its pin, add a waste flow with t
     await page.fill('[data-testid=company-search]', 'garage du golo');
     await page.locator('[data-testid=company-item]').first().click();
     await page.locator('[data-testid=flow-item]', { hasText: 'Huiles de vidange' }).waitFor();
-    const stored = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
-      return JSON.parse(localStorage.getItem(key)).project.actors.find((a) => a.name === 'Garage du Golo');
-    });
+    const stored = (await storedProject(page)).actors.find((a) => a.name === 'Garage du Golo');
     assert.ok(Math.abs(stored.position.lat - lat1) < 1e-6, 'the dragged position was saved');
     assert.deepEqual(errors, []);
   } finally {
@@ -139,10 +136,7 @@ test('neighbourhood: offers and needs around a company, nearest first, with conf
     const publicText = await page.locator('[data-testid=neighbourhood-list]').innerText();
     const publicCount = await rows.count();
     assert.ok(publicCount <= facilitatorCount);
-    const p = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
-      return JSON.parse(localStorage.getItem(key)).project;
-    });
+    const p = await storedProject(page);
     const orsini = p.actors.find((a) => a.name.startsWith('Scierie Orsini'));
     const centre = orsini.position;
     const near = (a) => a.position && Math.hypot((a.position.lat - centre.lat) * 111, (a.position.lon - centre.lon) * 82) < 2;
@@ -201,10 +195,7 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     await screenshot(page, 'projection-1920x1080');
 
     // An idea, live: button, one sentence, Enter.
-    const before = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
-      return JSON.parse(localStorage.getItem(key)).project.synergies.length;
-    });
+    const before = (await storedProject(page)).synergies.length;
     await page.click('[data-testid=capture-idea]');
     await page.keyboard.type('Mutualiser la collecte des cartons avec les voisins');
     await page.keyboard.press('Enter');
@@ -214,10 +205,7 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     await page.waitForFunction(() => !document.documentElement.classList.contains('projection'));
     assert.equal(await page.locator('[data-testid=toolbar]').isVisible(), true);
     await waitSaved(page);
-    const stored = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
-      return JSON.parse(localStorage.getItem(key)).project.synergies;
-    });
+    const stored = (await storedProject(page)).synergies;
     assert.equal(stored.length, before + 1);
     const idea = stored.at(-1);
     assert.equal(idea.title, 'Mutualiser la collecte des cartons avec les voisins');

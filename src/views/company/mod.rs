@@ -184,21 +184,23 @@ fn FlowLeads(actor: ActorId) -> impl IntoView {
     let detected = crate::detection::use_detected();
     let leads = Memo::new(move |_| {
         let lang = lang.get();
-        let d = detected.get();
-        state.project.with(|p| {
-            p.flows_of(&actor)
-                .filter_map(|f| {
-                    let lines: Vec<String> = d
-                        .proposals
-                        .iter()
-                        .filter(|pr| pr.offer == f.id || pr.need.as_ref() == Some(&f.id))
-                        .take(3)
-                        .filter_map(|pr| pr.render(p, Audience::Facilitator))
-                        .map(|r| r.title.get(lang).to_string())
-                        .collect();
-                    (!lines.is_empty()).then(|| (f.label.clone(), lines))
-                })
-                .collect::<Vec<_>>()
+        // `with`, not `get`: a territory's detection holds 100,000 proposals, never cloned.
+        detected.with(|d| {
+            state.project.with(|p| {
+                p.flows_of(&actor)
+                    .filter_map(|f| {
+                        let lines: Vec<String> = d
+                            .proposals
+                            .iter()
+                            .filter(|pr| pr.offer == f.id || pr.need.as_ref() == Some(&f.id))
+                            .take(3)
+                            .filter_map(|pr| pr.render(p, Audience::Facilitator))
+                            .map(|r| r.title.get(lang).to_string())
+                            .collect();
+                        (!lines.is_empty()).then(|| (f.label.clone(), lines))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {

@@ -9,6 +9,7 @@ use super::assumptions::Assumptions;
 use super::fit::{Fit, Prepared, resource_fit};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
 use super::spatial::{Cell, Grid};
+use super::steps::{Step, checkpoint, finish, never_pause};
 use super::{Detection, Proposal, deductive, explain, mutualise};
 use crate::factors::Factors;
 use crate::kb::KnowledgeBase;
@@ -295,28 +296,6 @@ pub fn substitutions_naive(
     to_proposals(&ctx, &scored_naive(&ctx))
 }
 
-/// What the caller of [`detect_stepwise`] says between two pieces of work.
-pub enum Step<P> {
-    /// Go on at once.
-    Go,
-    /// Wait for this future (a browser gives the page back to input, paints, then resumes).
-    Pause(P),
-    /// Give up: the project changed, this result is no longer wanted.
-    Stop,
-}
-
-/// False when the caller stopped the run.
-async fn checkpoint<P: Future<Output = ()>>(between: &mut impl FnMut() -> Step<P>) -> bool {
-    match between() {
-        Step::Go => true,
-        Step::Pause(p) => {
-            p.await;
-            true
-        }
-        Step::Stop => false,
-    }
-}
-
 async fn assemble<P: Future<Output = ()>>(
     ctx: &Context<'_>,
     scored: Vec<Vec<Scored>>,
@@ -341,7 +320,7 @@ async fn assemble<P: Future<Output = ()>>(
         asm.electricity,
         crate::factors::FactorKey::TapWater,
     ];
-    let mutualisations = mutualise::mutualisations(ctx.project, asm);
+    let mutualisations = mutualise::mutualisations_stepwise(ctx.project, asm, between).await?;
     Some(Detection {
         proposals,
         mutualisations,
@@ -377,20 +356,6 @@ pub async fn detect_stepwise<P: Future<Output = ()>>(
     }
     drop(scorer);
     assemble(&ctx, scored, kb, &mut between).await
-}
-
-/// Runs a future that never waits (every `between` says `Go`) to its end.
-fn finish<F: Future>(f: F) -> F::Output {
-    let mut f = std::pin::pin!(f);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match f.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(out) => out,
-        std::task::Poll::Pending => unreachable!("no step of a run without pauses waits"),
-    }
-}
-
-fn never_pause() -> Step<std::future::Ready<()>> {
-    Step::Go
 }
 
 /// Every proposal of a project: substitutions where a need was declared, deductive leads

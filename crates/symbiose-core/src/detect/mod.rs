@@ -13,6 +13,7 @@ pub mod mutualise;
 pub mod public;
 pub mod score;
 pub mod spatial;
+mod steps;
 pub mod synthetic;
 #[cfg(test)]
 mod tests;
@@ -20,9 +21,10 @@ mod tests;
 use serde::Serialize;
 
 pub use assumptions::{Assumptions, Weights};
-pub use engine::{Step, detect, detect_naive, detect_stepwise, substitutions, substitutions_naive};
+pub use engine::{detect, detect_naive, detect_stepwise, substitutions, substitutions_naive};
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
 pub use public::{Audience, Lookup, actor_label};
+pub use steps::Step;
 
 use crate::Bilingual;
 use crate::labels;

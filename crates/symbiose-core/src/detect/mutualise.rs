@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::assumptions::Assumptions;
 use super::explain::num;
 use super::spatial::{Cell, Grid};
+use super::steps::{Step, checkpoint, finish, never_pause};
 use crate::kb::classify::effective_category;
 use crate::model::{
     Actor, ActorId, Confidentiality, Direction, Family, Flow, FlowId, Project, ResourceCategory,
@@ -197,6 +198,17 @@ struct Member<'a> {
 
 /// Mutualisation proposals of a project, theme by theme.
 pub fn mutualisations(project: &Project, asm: &Assumptions) -> Vec<Mutualisation> {
+    finish(mutualisations_stepwise(project, asm, &mut never_pause))
+        .expect("a run without Stop ends")
+}
+
+/// [`mutualisations`] in pieces (see [`super::steps`]): a dense territory's neighbourhoods are
+/// millions of distances.
+pub(crate) async fn mutualisations_stepwise<P: Future<Output = ()>>(
+    project: &Project,
+    asm: &Assumptions,
+    between: &mut impl FnMut() -> Step<P>,
+) -> Option<Vec<Mutualisation>> {
     let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
     let mut by_theme: BTreeMap<PoolingTheme, BTreeMap<&ActorId, Member>> = BTreeMap::new();
     for flow in &project.flows {
@@ -220,12 +232,18 @@ pub fn mutualisations(project: &Project, asm: &Assumptions) -> Vec<Mutualisation
     let mut out = Vec::new();
     for (theme, members) in by_theme {
         let members: Vec<Member> = members.into_values().collect();
-        out.extend(group(theme, &members, asm));
+        out.extend(group(theme, &members, asm, between).await?);
     }
-    out
+    Some(out)
 }
 
-fn group(theme: PoolingTheme, members: &[Member], asm: &Assumptions) -> Vec<Mutualisation> {
+/// Members are grouped around the most connected first; each member joins one group.
+async fn group<P: Future<Output = ()>>(
+    theme: PoolingTheme,
+    members: &[Member<'_>],
+    asm: &Assumptions,
+    between: &mut impl FnMut() -> Step<P>,
+) -> Option<Vec<Mutualisation>> {
     let pos = |m: &Member| {
         m.actor
             .position
@@ -248,7 +266,13 @@ fn group(theme: PoolingTheme, members: &[Member], asm: &Assumptions) -> Vec<Mutu
         v.sort_unstable();
         v
     };
-    let all_neighbours: Vec<Vec<usize>> = (0..members.len()).map(neighbours).collect();
+    let mut all_neighbours: Vec<Vec<usize>> = Vec::with_capacity(members.len());
+    for i in 0..members.len() {
+        all_neighbours.push(neighbours(i));
+        if !checkpoint(between).await {
+            return None;
+        }
+    }
     let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_by(|&a, &b| {
         all_neighbours[b]
@@ -277,8 +301,11 @@ fn group(theme: PoolingTheme, members: &[Member], asm: &Assumptions) -> Vec<Mutu
             assigned[i] = true;
         }
         out.push(build(theme, group.iter().map(|&i| &members[i]), asm));
+        if !checkpoint(between).await {
+            return None;
+        }
     }
-    out
+    Some(out)
 }
 
 fn build<'a>(
