@@ -31,6 +31,9 @@ pub enum SaveStatus {
     Conflict,
     /// Storage refused the write for another reason (message from the browser).
     Refused(String),
+    /// The open project was never stored: it did not fit when imported. It lives only in
+    /// this page until an export, or until a save succeeds once space is freed.
+    NotStored,
 }
 
 #[derive(Clone, Copy)]
@@ -40,6 +43,8 @@ pub struct Session {
     /// A message for the user about what just happened (reloaded from another tab, load warnings).
     pub notice: RwSignal<Option<String>>,
     known_revision: StoredValue<u64>,
+    /// The open project has no stored copy yet (see `SaveStatus::NotStored`).
+    unstored: StoredValue<bool>,
     tab: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     state: ProjectState,
@@ -73,6 +78,7 @@ impl Session {
             status: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
             known_revision: StoredValue::new(0),
+            unstored: StoredValue::new(false),
             tab: StoredValue::new(new_project_id(now_ms(), js_sys::Math::random())),
             timer: StoredValue::new_local(None),
             state,
@@ -122,6 +128,7 @@ impl Session {
         self.flush();
         self.known_revision
             .set_value(store::read_meta(id).map_or(0, |m| m.revision));
+        self.unstored.set_value(false);
         if same_project {
             self.state.reload(loaded.value);
         } else {
@@ -142,6 +149,20 @@ impl Session {
         let text = format::save_project(project, false);
         store::write(&id, &text, &meta_of(project, 1, &self.tab.get_value()))?;
         Ok(id)
+    }
+
+    /// Opens a project that could not be stored (storage full) in this page only: every edit
+    /// still tries to save, the banner offers the export, and nothing is written until a save
+    /// fits. Returns the id it will be stored under.
+    pub fn open_unstored(&self, project: Project) -> String {
+        self.flush();
+        let id = new_project_id(now_ms(), js_sys::Math::random());
+        self.known_revision.set_value(0);
+        self.unstored.set_value(true);
+        self.state.open(project);
+        self.open_id.set(Some(id.clone()));
+        self.status.set(SaveStatus::NotStored);
+        id
     }
 
     fn schedule_save(&self) {
@@ -191,7 +212,11 @@ impl Session {
         match written {
             Ok(_) => {
                 self.known_revision.set_value(revision);
+                self.unstored.set_value(false);
                 self.status.set(SaveStatus::Saved);
+            }
+            Err(SaveError::Full) if self.unstored.get_value() => {
+                self.status.set(SaveStatus::NotStored)
             }
             Err(SaveError::Full) => self.status.set(SaveStatus::Full),
             Err(SaveError::Refused(m)) => self.status.set(SaveStatus::Refused(m)),

@@ -10,6 +10,7 @@ use symbiose_core::{Lang, Project, Questionnaire};
 
 use crate::files;
 use crate::i18n::{use_lang, use_texts};
+use crate::persist::store::SaveError;
 use crate::persist::use_session;
 use crate::route::{Route, go};
 use crate::state::use_project;
@@ -123,7 +124,17 @@ fn ImportDialog(
                     close();
                     go(Route::project(id));
                 }
-                Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+                // Too big for what storage has left: open it anyway, unsaved, with the export
+                // at hand; the file the user chose is untouched.
+                Err(SaveError::Full) => {
+                    let id = session.open_unstored(project.get_value());
+                    close();
+                    go(Route::project(id));
+                }
+                Err(SaveError::Refused(why)) => error.set(Some(format!(
+                    "{} : {why}",
+                    t.get_untracked().status_refused
+                ))),
             };
             let replace = move |_| {
                 let state = use_project();

@@ -66,6 +66,7 @@ pub fn Toolbar() -> impl IntoView {
             SaveStatus::Full => t.status_full,
             SaveStatus::Conflict => t.status_conflict,
             SaveStatus::Refused(_) => t.status_refused,
+            SaveStatus::NotStored => t.status_not_stored,
         }
     };
     let status_class = move || match session.status.get() {
@@ -104,9 +105,13 @@ pub fn StatusBanners() -> impl IntoView {
     let lang = crate::i18n::use_lang();
     let error = RwSignal::new(None::<String>);
     view! {
-        {move || (session.status.get() == SaveStatus::Full).then(|| view! {
+        {move || matches!(session.status.get(), SaveStatus::Full | SaveStatus::NotStored).then(|| view! {
             <div class="banner problem" role="alert" data-testid="banner-full">
-                <p>{move || t.get().full_banner}</p>
+                <p>{move || if session.status.get() == SaveStatus::NotStored {
+                    t.get().not_stored_banner
+                } else {
+                    t.get().full_banner
+                }}</p>
                 <button class="primary" on:click=move |_| export_open_project()>{move || t.get().export_mine}</button>
             </div>
         })}

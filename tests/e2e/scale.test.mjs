@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serveDist, openApp, waitForWorkspace, screenshot, importFile } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, importFile, storageSnapshot, downloadText } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -52,6 +52,52 @@ test('2,000 companies and 6,000 flows: every marker drawn; filtering and selecti
 
     console.log(`# scale 2000 companies / 6000 flows: import to full map ${toMap} ms (longest task ${Math.round(importTask)} ms); ` +
       `family toggle ${toggleMs} ms (longest task ${Math.round(toggleTask)} ms); select a company ${selectMs} ms (longest task ${Math.round(selectTask)} ms)`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+// Issue 6: a stored project of 5,000 companies that hits the storage quota. Browser storage
+// keeps projects compressed, so a synthetic territory alone fits (2.6 MB for 5,000 × 10 flows);
+// real ones carry notes, which compress far less: each company here gets a paragraph of 1,000
+// random letters, which puts the project past the quota. The user must be told, keep working,
+// export everything, and nothing stored before may change.
+test('5,000 companies past the storage quota: the user is told, can work and export, nothing is lost', async () => {
+  const file = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'symbiose-cli', '--', 'synth', '5000', '10'], { maxBuffer: 256 << 20 }).toString());
+  const letters = () => Array.from({ length: 100 }, () => Math.random().toString(36).slice(2, 12)).join('');
+  for (const a of file.project.actors) a.notes = `Visite : ${letters()}`;
+  const text = JSON.stringify(file);
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=back-home]');
+    const before = await storageSnapshot(page);
+    await importFile(page, 'epci-5000-notes.symbiose.json', text);
+    await page.click('[data-testid=import-as-new]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-markers') === '5000', null, { timeout: 180000 });
+    const banner = page.locator('[data-testid=banner-full]');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /ne tient pas dans le stockage/);
+    assert.match(await page.locator('[data-testid=save-status]').innerText(), /Non enregistré/);
+    await screenshot(page, 'quota-5000-1920x1080');
+    assert.deepEqual(await storageSnapshot(page), before, 'nothing stored before was touched');
+
+    // Work goes on in the page; the export holds every company and the new edit.
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.click('[data-testid=edit-actor]');
+    await page.fill('[data-testid=actor-name]', 'Entreprise renommée après le quota');
+    await page.click('[data-testid=actor-save]');
+    await page.locator('[data-testid=company-title]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=save-status]').classList.contains('pending'));
+    assert.match(await banner.innerText(), /ne tient pas dans le stockage/);
+    const exported = JSON.parse((await downloadText(page, '[data-testid=banner-full] button')).text);
+    assert.equal(exported.project.actors.length, 5000);
+    assert.equal(exported.project.flows.length, 50000);
+    assert.ok(exported.project.actors.some((a) => a.name === 'Entreprise renommée après le quota'));
+    assert.equal(exported.project.actors.at(-1).notes, file.project.actors.at(-1).notes, 'notes come back as they were');
+    assert.deepEqual(await storageSnapshot(page), before);
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
