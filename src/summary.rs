@@ -157,20 +157,22 @@ pub fn links(
             .iter()
             .filter_map(|s| s.proposal_key.as_deref())
             .collect();
-        let mut seen_offers = std::collections::HashSet::new();
         // One map instead of a scan per proposal: a territory can have 100,000 of them.
         let families: std::collections::HashMap<&symbiose_core::FlowId, symbiose_core::Family> =
             p.flows.iter().map(|f| (&f.id, f.family)).collect();
         let mut best: Vec<(f64, Link)> = Vec::new();
-        // Proposals come grouped by offer, best first: the first of each offer is its best.
+        // Proposals come grouped by offer, best first: the first untaken one of each group is
+        // the offer's best (no set of seen offers to hash 100,000 times).
+        let mut last_offer: Option<&symbiose_core::FlowId> = None;
         for pr in d
             .proposals
             .iter()
             .filter(|pr| !taken.contains(&pr.key.as_str()))
         {
-            if !seen_offers.insert(&pr.offer) {
+            if last_offer == Some(&pr.offer) {
                 continue;
             }
+            last_offer = Some(&pr.offer);
             let family = families
                 .get(&pr.offer)
                 .copied()
@@ -266,5 +268,33 @@ mod tests {
         let s = summarise(&project(), Lang::Fr, &filter);
         let ids: Vec<&str> = s.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(ids, ["a-2", "a-3"], "a-1's flows are all matter");
+    }
+
+    #[test]
+    fn the_map_draws_one_link_per_offer_and_at_most_the_best_300() {
+        use symbiose_core::detect::{Assumptions, detect, synthetic};
+        use symbiose_core::factors::Factors;
+        use symbiose_core::kb::KnowledgeBase;
+        let p = synthetic::epci(400, 6, 3);
+        let d = detect(
+            &p,
+            &Assumptions::for_project(&p),
+            Factors::bundled(),
+            &KnowledgeBase::full(),
+        );
+        let offers: std::collections::HashSet<_> = d.proposals.iter().map(|pr| &pr.offer).collect();
+        assert!(offers.len() > MAX_PROPOSAL_LINKS, "{} offers", offers.len());
+        let filter = MapFilter::default();
+        let shown = summarise(&p, symbiose_core::Lang::Fr, &filter);
+        let drawn = links(&p, &d, true, &filter, &shown);
+        assert_eq!(
+            drawn.iter().filter(|l| l.dashed).count(),
+            MAX_PROPOSAL_LINKS
+        );
+        assert!(
+            links(&p, &d, false, &filter, &shown)
+                .iter()
+                .all(|l| !l.dashed)
+        );
     }
 }

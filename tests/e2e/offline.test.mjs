@@ -25,6 +25,11 @@ test('offline: the app reloads with no network and no server, the project is the
     await controlled(page);
     const [cache] = await cacheNames(page);
     assert.match(cache, /^symbiose-[0-9a-f]{16}$/, 'the release has its cache');
+    // Installable as an app: Chromium reads the manifest without error and finds nothing missing.
+    const cdp = await context.newCDPSession(page);
+    assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+    assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+    await cdp.detach();
     await renameFirstCompany(page, 'Menuiserie enregistrée en ligne');
     await waitSaved(page);
 

@@ -238,6 +238,28 @@ test('a corrupt stored project is kept as it is, reported, and the rest of the a
   }
 });
 
+test('a damaged compressed copy is reported as damaged, kept, and exported as it is', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const damaged = 'symbiose-z1:H4sIAAAAAAAA//8=';
+    await page.evaluate((c) => localStorage.setItem('symbiose.project.zz-damaged', c), damaged);
+    await page.click('[data-testid=back-home]');
+    await page.reload();
+    const row = page.locator('[data-testid=project-row]', { hasText: 'illisibles' });
+    await row.locator('[data-testid=open-project]').click();
+    await page.locator('[data-testid=banner-notice]').waitFor();
+    assert.match(await page.locator('[data-testid=banner-notice]').innerText(), /endommagée/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('symbiose.project.zz-damaged')), damaged);
+    const raw = await downloadText(page, '[data-testid=project-row]:has-text("illisibles") [data-testid=export-project]');
+    assert.equal(raw.text, damaged, 'the damaged text is exported exactly as stored');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('two tabs on one project: a clean tab follows, a tab with unsaved edits is never overwritten silently', async () => {
   const app = await openApp(server.url);
   const { page: a, context, errors } = app;
