@@ -184,13 +184,19 @@ fn FlowLeads(actor: ActorId) -> impl IntoView {
     let detected = crate::detection::use_detected();
     let leads = Memo::new(move |_| {
         let lang = lang.get();
-        // `with`, not `get`: a territory's detection holds 100,000 proposals, never cloned.
+        // `with`, not `get`: a territory's detection holds 100,000 proposals, never cloned. One
+        // pass keeps the proposals where this company is a party, then each flow takes its 3 best
+        // (proposals come best first within an offer).
         detected.with(|d| {
             state.project.with(|p| {
+                let mine: Vec<&symbiose_core::detect::Proposal> = d
+                    .proposals
+                    .iter()
+                    .filter(|pr| pr.offer_actor == actor || pr.receiver == actor)
+                    .collect();
                 p.flows_of(&actor)
                     .filter_map(|f| {
-                        let lines: Vec<String> = d
-                            .proposals
+                        let lines: Vec<String> = mine
                             .iter()
                             .filter(|pr| pr.offer == f.id || pr.need.as_ref() == Some(&f.id))
                             .take(3)
