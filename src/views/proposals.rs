@@ -24,6 +24,54 @@ enum Filter {
     Mutualisation,
 }
 
+/// Where a card comes from in the detection.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Source {
+    Proposal(usize),
+    Pooling(usize),
+}
+
+/// The card of one proposal or pooling, its sentences written in `lang`.
+fn card_of(
+    d: &symbiose_core::detect::Detection,
+    lookup: &Lookup,
+    src: Source,
+    lang: symbiose_core::Lang,
+    taken: &[String],
+) -> Option<Card> {
+    match src {
+        Source::Proposal(i) => {
+            let pr = &d.proposals[i];
+            let r = pr.render_in(lookup, Audience::Facilitator)?;
+            Some(Card {
+                key: pr.key.clone(),
+                title: r.title.get(lang).to_string(),
+                reasons: r.reasons.iter().map(|b| b.get(lang).to_string()).collect(),
+                flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
+                score: Some(pr.score),
+                taken: taken.contains(&pr.key),
+                kind: if pr.kind == ProposalKind::Substitution {
+                    Filter::Substitution
+                } else {
+                    Filter::Deductive
+                },
+            })
+        }
+        Source::Pooling(i) => {
+            let m = &d.mutualisations[i];
+            Some(Card {
+                key: m.key.clone(),
+                title: m.title.get(lang).to_string(),
+                reasons: vec![m.assumptions.get(lang).to_string()],
+                flags: Vec::new(),
+                score: None,
+                taken: taken.contains(&m.key),
+                kind: Filter::Mutualisation,
+            })
+        }
+    }
+}
+
 /// One card: everything it shows, as text.
 #[derive(Debug, Clone, PartialEq)]
 struct Card {
@@ -43,68 +91,86 @@ pub fn Proposals() -> impl IntoView {
     let state = use_project();
     let detected = use_detected();
     let filter = RwSignal::new(Filter::All);
+    // What is typed, and the query searched once typing pauses (a search reads every card).
+    let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
+    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let on_type = move |text: String| {
+        typed.set(text.clone());
+        pending.update_value(|p| {
+            if let Some(old) = p.take() {
+                old.clear();
+            }
+            *p = set_timeout_with_handle(
+                move || query.set(text),
+                std::time::Duration::from_millis(250),
+            )
+            .ok();
+        });
+    };
 
-    let cards = Memo::new(move |_| {
-        let lang = lang.get();
-        let taken = state.project.with(taken_keys);
+    // The order of every proposal (best score first, then the poolings), without their text: a
+    // territory has 100,000 proposals, and writing every card's sentences would freeze the page
+    // for seconds. Cards are written only for what is shown, or searched.
+    let order = Memo::new(move |_| {
         detected.with(|d| {
-            let mut cards: Vec<Card> = state.project.with(|p| {
-                let lookup = Lookup::new(p);
-                d.proposals
-                    .iter()
-                    .filter_map(|pr| {
-                        let r = pr.render_in(&lookup, Audience::Facilitator)?;
-                        Some(Card {
-                            key: pr.key.clone(),
-                            title: r.title.get(lang).to_string(),
-                            reasons: r.reasons.iter().map(|b| b.get(lang).to_string()).collect(),
-                            flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
-                            score: Some(pr.score),
-                            taken: taken.contains(&pr.key),
-                            kind: if pr.kind == ProposalKind::Substitution {
-                                Filter::Substitution
-                            } else {
-                                Filter::Deductive
-                            },
-                        })
-                    })
-                    .collect()
-            });
-            cards.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
-            cards.extend(d.mutualisations.iter().map(|m| Card {
-                key: m.key.clone(),
-                title: m.title.get(lang).to_string(),
-                reasons: vec![m.assumptions.get(lang).to_string()],
-                flags: Vec::new(),
-                score: None,
-                taken: taken.contains(&m.key),
-                kind: Filter::Mutualisation,
-            }));
-            cards
+            let mut order: Vec<(Source, Filter, f64)> = d
+                .proposals
+                .iter()
+                .enumerate()
+                .map(|(i, pr)| {
+                    let kind = if pr.kind == ProposalKind::Substitution {
+                        Filter::Substitution
+                    } else {
+                        Filter::Deductive
+                    };
+                    (Source::Proposal(i), kind, pr.score)
+                })
+                .collect();
+            order.sort_by(|a, b| b.2.total_cmp(&a.2));
+            order.extend(
+                (0..d.mutualisations.len())
+                    .map(|i| (Source::Pooling(i), Filter::Mutualisation, f64::NEG_INFINITY)),
+            );
+            order
         })
     });
     let shown = Memo::new(move |_| {
         let q = fold(&query.get());
         let f = filter.get();
-        cards.with(|all| {
-            let matching: Vec<&Card> = all
-                .iter()
-                .filter(|c| f == Filter::All || c.kind == f)
-                .filter(|c| {
-                    q.trim().is_empty()
-                        || all_words_in(&q, &fold(&format!("{} {}", c.title, c.reasons.join(" "))))
+        let lang = lang.get();
+        let taken = state.project.with(taken_keys);
+        order.with(|order| {
+            detected.with(|d| {
+                state.project.with(|p| {
+                    let lookup = Lookup::new(p);
+                    let candidates = order
+                        .iter()
+                        .filter(|(_, kind, _)| f == Filter::All || *kind == f);
+                    let card = |src: &Source| card_of(d, &lookup, *src, lang, &taken);
+                    if q.trim().is_empty() {
+                        let total = candidates.clone().count();
+                        let cards: Vec<Card> = candidates
+                            .filter_map(|(src, _, _)| card(src))
+                            .take(SHOWN)
+                            .collect();
+                        (cards, total.saturating_sub(SHOWN))
+                    } else {
+                        // A search reads every card's text: the user asked for it.
+                        let matching: Vec<Card> = candidates
+                            .filter_map(|(src, _, _)| card(src))
+                            .filter(|c| {
+                                all_words_in(
+                                    &q,
+                                    &fold(&format!("{} {}", c.title, c.reasons.join(" "))),
+                                )
+                            })
+                            .collect();
+                        let hidden = matching.len().saturating_sub(SHOWN);
+                        (matching.into_iter().take(SHOWN).collect(), hidden)
+                    }
                 })
-                .collect();
-            let hidden = matching.len().saturating_sub(SHOWN);
-            (
-                matching
-                    .into_iter()
-                    .take(SHOWN)
-                    .cloned()
-                    .collect::<Vec<_>>(),
-                hidden,
-            )
+            })
         })
     });
 
@@ -147,7 +213,7 @@ pub fn Proposals() -> impl IntoView {
             </div>
             <input type="search" class="company-search" data-testid="proposal-search"
                 placeholder=move || t.get().search_proposals aria-label=move || t.get().search_proposals
-                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                prop:value=move || typed.get() on:input=move |ev| on_type(event_target_value(&ev)) />
             <OptimalPlan />
             <Show when=move || shown.with(|(c, _)| c.is_empty())>
                 <p class="empty">{move || t.get().no_proposals}</p>

@@ -4,6 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject } from './harness.mjs';
 
+/** The search runs once typing pauses: waits until every card shown matches. */
+const searched = (page, re) => page.waitForFunction((src) => {
+  const cards = [...document.querySelectorAll('[data-testid=proposal-card]')];
+  return cards.length > 0 && cards.every((c) => new RegExp(src, 'i').test(c.textContent));
+}, re.source);
+
 let server;
 before(async () => { server = await serveDist(); });
 after(async () => { await server.close(); });
@@ -27,7 +33,7 @@ test('the demo shows explained proposals; taking one into the pipeline survives 
     await screenshot(page, 'proposals-1920x1080');
 
     await page.fill('[data-testid=proposal-search]', 'drêches');
-    await cards.first().waitFor();
+    await searched(page, /drêches/i);
     const title = (await cards.first().locator('h3').innerText()).trim();
     const before = await page.locator('[data-testid=proposal-taken]').count();
     await cards.first().locator('[data-testid=take-proposal]').click();
@@ -38,6 +44,7 @@ test('the demo shows explained proposals; taking one into the pipeline survives 
     await waitForWorkspace(page);
     await page.click('[data-testid=tab-proposals]');
     await page.fill('[data-testid=proposal-search]', 'drêches');
+    await searched(page, /drêches/i);
     await page.locator('[data-testid=proposal-taken]').first().waitFor();
     // The optimiser: the best set of exchanges under the declared quantities.
     await page.click('[data-testid=optimal-plan] summary');
