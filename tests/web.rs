@@ -66,8 +66,10 @@ fn mount_workspace() -> web_sys::HtmlElement {
         provide_context(symbiose_app::prefs::TileUrl(RwSignal::new(
             symbiose_app::map::OSM_TILES.to_string(),
         )));
-        ProjectState::new(project()).provide();
+        let state = ProjectState::new(project());
+        state.provide();
         symbiose_app::ui::WorkspaceUi::provide();
+        symbiose_app::detection::provide(state);
         view! { <symbiose_app::Workspace tiles_on=RwSignal::new(false) /> }
     });
     handle.forget();
