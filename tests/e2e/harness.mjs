@@ -149,6 +149,15 @@ export async function importFile(page, name, text) {
   await page.setInputFiles('[data-testid=import-input]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
+/** Renames the first company of the list through its form and waits for its sheet. */
+export async function renameFirstCompany(page, name) {
+  await page.locator('[data-testid=company-item]').first().click();
+  await page.click('[data-testid=edit-actor]');
+  await page.fill('[data-testid=actor-name]', name);
+  await page.click('[data-testid=actor-save]');
+  await page.locator('[data-testid=company-title]').waitFor();
+}
+
 /** Waits until the toolbar says the project is saved in this browser. */
 export async function waitSaved(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.classList.contains('ok'));

@@ -2,15 +2,7 @@
 // release replaces the cached one without losing the projects stored in the browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject } from './harness.mjs';
-
-async function renameFirstCompany(page, name) {
-  await page.locator('[data-testid=company-item]').first().click();
-  await page.click('[data-testid=edit-actor]');
-  await page.fill('[data-testid=actor-name]', name);
-  await page.click('[data-testid=actor-save]');
-  await page.locator('[data-testid=company-title]').waitFor();
-}
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject, renameFirstCompany } from './harness.mjs';
 
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined);
 const cacheNames = (page) => page.evaluate(() => caches.keys());

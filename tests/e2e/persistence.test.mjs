@@ -7,20 +7,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText,
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText, renameFirstCompany,
 } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
 after(async () => { await server.close(); });
-
-async function renameFirstCompany(page, name) {
-  await page.locator('[data-testid=company-item]').first().click();
-  await page.click('[data-testid=edit-actor]');
-  await page.fill('[data-testid=actor-name]', name);
-  await page.click('[data-testid=actor-save]');
-  await page.locator('[data-testid=company-title]').waitFor();
-}
 
 test('an edit autosaves and survives reload; undo/redo work by buttons and keys, and are saved too', async () => {
   const app = await openApp(server.url);
