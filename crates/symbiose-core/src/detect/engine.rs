@@ -90,8 +90,13 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
     if road_km.is_some_and(|d| d > asm.max_road_km) {
         return None;
     }
-    // Same actor: compared last, it is a string comparison.
-    if o.flow.actor == n.flow.actor {
+    // Same actor. Prepared flows point into the project's one list of actors, so two
+    // references to the same actor are one address; ids are compared only without one.
+    let same_actor = match (o.actor, n.actor) {
+        (Some(a), Some(b)) => std::ptr::eq(a, b),
+        _ => o.flow.actor == n.flow.actor,
+    };
+    if same_actor {
         return None;
     }
     let fit = resource_fit(o, n, asm)?;
