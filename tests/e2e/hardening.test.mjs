@@ -55,7 +55,7 @@ async function assertShows(frameOrPage, where, ...texts) {
 
 test('hostile text in every field is shown as typed and never runs, in every view, report and export', async () => {
   const { text, project } = await hostileProject();
-  const app = await openApp(server.url);
+  const app = await openApp(server.url, { longTasks: false });
   const { page, errors } = app;
   try {
     await waitForWorkspace(page);

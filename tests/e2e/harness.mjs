@@ -55,7 +55,7 @@ const TILE_PNG = Buffer.from(
  * Opens a fresh browser profile (empty storage) at the given viewport.
  * Returns { page, context, errors, tileRequests, close }.
  */
-export async function openApp(baseUrl, { width = 1920, height = 1080, locale = 'fr-FR' } = {}) {
+export async function openApp(baseUrl, { width = 1920, height = 1080, locale = 'fr-FR', longTasks = true } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'symbiose-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -71,8 +71,10 @@ export async function openApp(baseUrl, { width = 1920, height = 1080, locale = '
     tileRequests.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
   });
-  // Records long main-thread tasks (PerformanceObserver), for tests that report them.
-  await context.addInitScript(() => {
+  // Records long main-thread tasks (PerformanceObserver), for tests that report them. An init
+  // script is injected into every frame, sandboxed ones included, where Chromium blocks it and
+  // says so: tests that watch a sandboxed frame turn it off.
+  if (longTasks) await context.addInitScript(() => {
     window.__longTasks = [];
     try {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
