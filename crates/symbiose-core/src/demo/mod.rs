@@ -102,7 +102,7 @@ pub fn build() -> Project {
             baseline_year: Some(2025),
             facilitator: "Animatrice EIT de la CC de Marana-Golo (fictive)".into(),
             funders: vec!["ADEME".into(), "Office de l'Environnement de la Corse".into()],
-            notes: "Zone fictive placée sur les communes réelles de Biguglia et Furiani, pour démonstration.".into(),
+            notes: "Zone fictive placée sur les communes réelles de Biguglia (CC de Marana-Golo, qui porte le programme) et Furiani (CA de Bastia, partenaire), pour démonstration.".into(),
         },
         actors,
         flows,
