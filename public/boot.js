@@ -9,5 +9,29 @@ window.wasmBindings = bindings;
 
 // Offline use (sw.js). Only over http(s): a file:// copy of dist/ runs without it.
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  // A page already served by a worker that gets a new one has a new release waiting: say so,
+  // and let the user reload when it suits (projects are in storage, nothing is lost either way).
+  const hadWorker = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadWorker && !document.querySelector('.update-banner')) showUpdate();
+  });
   navigator.serviceWorker.register('sw.js').catch((e) => console.warn('service worker not registered:', e));
+}
+
+function showUpdate() {
+  const en = document.documentElement.lang === 'en';
+  const banner = document.createElement('div');
+  banner.className = 'update-banner';
+  banner.setAttribute('role', 'status');
+  banner.dataset.testid = 'update-banner';
+  const text = document.createElement('p');
+  text.textContent = en
+    ? 'A new version of Symbiose is installed. Reload to use it; your projects stay in this browser.'
+    : 'Une nouvelle version de Symbiose est installée. Rechargez pour l\'utiliser ; vos projets restent dans ce navigateur.';
+  const reload = document.createElement('button');
+  reload.className = 'primary';
+  reload.textContent = en ? 'Reload' : 'Recharger';
+  reload.addEventListener('click', () => location.reload());
+  banner.append(text, reload);
+  document.body.append(banner);
 }

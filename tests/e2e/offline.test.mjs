@@ -52,7 +52,12 @@ test('offline: the app reloads with no network and no server, the project is the
       assert.equal(next.url, server.url);
       await waitForWorkspace(page);
       await page.waitForFunction(async () => (await caches.keys()).join() === 'symbiose-0000000000000002', null, { timeout: 30000 });
-      await page.reload();
+      // The page still runs the release it loaded, and says a new one is ready.
+      await page.locator('[data-testid=update-banner]').waitFor();
+      assert.match(await page.locator('[data-testid=update-banner]').innerText(), /nouvelle version/);
+      await screenshot(page, 'update-ready-1920x1080');
+      await page.click('[data-testid=update-banner] button');
+      await waitForWorkspace(page);
       await waitForWorkspace(page);
       await page.locator('[data-testid=company-item]', { hasText: 'Menuiserie modifiée hors ligne' }).waitFor();
     } finally {
