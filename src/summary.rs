@@ -105,12 +105,13 @@ pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
     counts.into_iter().collect()
 }
 
-/// The lines the map draws: every synergy in the pipeline (solid, between its companies in
-/// order) and, when asked, the best proposal of each offer (dashed), coloured by family.
-/// Only companies in `shown` are joined, and only families the filter shows.
 /// The most proposal links the map draws (the best-scored offers first).
 pub const MAX_PROPOSAL_LINKS: usize = 300;
 
+/// The lines the map draws: every synergy in the pipeline (solid, between its companies in
+/// order) and, when asked, the best proposal of each offer (dashed, at most
+/// `MAX_PROPOSAL_LINKS`), coloured by family. Only companies in `shown` are joined, and only
+/// families the filter shows.
 pub fn links(
     p: &Project,
     d: &symbiose_core::detect::Detection,

@@ -210,7 +210,7 @@ impl Session {
         let written = store::write(&id, &text, &meta);
         span.end();
         match written {
-            Ok(_) => {
+            Ok(()) => {
                 self.known_revision.set_value(revision);
                 self.unstored.set_value(false);
                 self.status.set(SaveStatus::Saved);

@@ -84,8 +84,8 @@ pub fn read_meta(id: &str) -> Option<Meta> {
 }
 
 /// Writes the project file text (packed), then its metadata. On failure the previous project
-/// text is intact. Returns the number of characters stored.
-pub fn write(id: &str, file_text: &str, meta: &Meta) -> Result<usize, SaveError> {
+/// text is intact.
+pub fn write(id: &str, file_text: &str, meta: &Meta) -> Result<(), SaveError> {
     let stored = packed::pack(file_text);
     storage()
         .set_item(&project_key(id), &stored)
@@ -93,8 +93,7 @@ pub fn write(id: &str, file_text: &str, meta: &Meta) -> Result<usize, SaveError>
     let meta_json = serde_json::to_string(meta).expect("metadata serialises");
     storage()
         .set_item(&meta_key(id), &meta_json)
-        .map_err(classify)?;
-    Ok(stored.len())
+        .map_err(classify)
 }
 
 /// Removes a project and its metadata (the home view asks for confirmation first).

@@ -24,6 +24,15 @@ enum Filter {
     Mutualisation,
 }
 
+impl Filter {
+    fn of(kind: ProposalKind) -> Self {
+        match kind {
+            ProposalKind::Substitution => Filter::Substitution,
+            ProposalKind::Deductive => Filter::Deductive,
+        }
+    }
+}
+
 /// Where a card comes from in the detection.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Source {
@@ -50,11 +59,7 @@ fn card_of(
                 flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
                 score: Some(pr.score),
                 taken: taken.contains(&pr.key),
-                kind: if pr.kind == ProposalKind::Substitution {
-                    Filter::Substitution
-                } else {
-                    Filter::Deductive
-                },
+                kind: Filter::of(pr.kind),
             })
         }
         Source::Pooling(i) => {
@@ -118,14 +123,7 @@ pub fn Proposals() -> impl IntoView {
                 .proposals
                 .iter()
                 .enumerate()
-                .map(|(i, pr)| {
-                    let kind = if pr.kind == ProposalKind::Substitution {
-                        Filter::Substitution
-                    } else {
-                        Filter::Deductive
-                    };
-                    (Source::Proposal(i), kind, pr.score)
-                })
+                .map(|(i, pr)| (Source::Proposal(i), Filter::of(pr.kind), pr.score))
                 .collect();
             order.sort_by(|a, b| b.2.total_cmp(&a.2));
             order.extend(

@@ -257,12 +257,25 @@ impl OfferScorer {
     }
 }
 
-/// Indexed substitution scoring: per offer, its kept pairs.
-pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
+/// Indexed substitution scoring: per offer, its kept pairs; `between` is asked after each.
+async fn scored_stepwise<P: Future<Output = ()>>(
+    ctx: &Context<'_>,
+    between: &mut impl FnMut() -> Step<P>,
+) -> Option<Vec<Vec<Scored>>> {
     let mut scorer = OfferScorer::new(ctx);
-    (0..ctx.offers.len())
-        .map(|oi| scorer.score(ctx, oi))
-        .collect()
+    let mut scored = Vec::with_capacity(ctx.offers.len());
+    for oi in 0..ctx.offers.len() {
+        scored.push(scorer.score(ctx, oi));
+        if !checkpoint(between).await {
+            return None;
+        }
+    }
+    Some(scored)
+}
+
+/// Indexed substitution scoring in one go.
+pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
+    finish(scored_stepwise(ctx, &mut never_pause))
 }
 
 /// All-pairs substitution scoring, the reference the index must agree with.
@@ -351,15 +364,7 @@ pub async fn detect_stepwise<P: Future<Output = ()>>(
     if !checkpoint(&mut between).await {
         return None;
     }
-    let mut scorer = OfferScorer::new(&ctx);
-    let mut scored = Vec::with_capacity(ctx.offers.len());
-    for oi in 0..ctx.offers.len() {
-        scored.push(scorer.score(&ctx, oi));
-        if !checkpoint(&mut between).await {
-            return None;
-        }
-    }
-    drop(scorer);
+    let scored = scored_stepwise(&ctx, &mut between).await?;
     assemble(&ctx, scored, kb, &mut between).await
 }
 
@@ -372,7 +377,6 @@ pub fn detect(
     kb: &KnowledgeBase,
 ) -> Detection {
     finish(detect_stepwise(project, asm, factors, kb, never_pause))
-        .expect("a run without Stop ends")
 }
 
 /// [`detect`] with the all-pairs substitution path.
@@ -384,5 +388,5 @@ pub fn detect_naive(
 ) -> Detection {
     let ctx = Context::new(project, asm, factors);
     let scored = scored_naive(&ctx);
-    finish(assemble(&ctx, scored, kb, &mut never_pause)).expect("a run without Stop ends")
+    finish(assemble(&ctx, scored, kb, &mut never_pause))
 }

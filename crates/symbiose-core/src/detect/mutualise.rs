@@ -199,7 +199,6 @@ struct Member<'a> {
 /// Mutualisation proposals of a project, theme by theme.
 pub fn mutualisations(project: &Project, asm: &Assumptions) -> Vec<Mutualisation> {
     finish(mutualisations_stepwise(project, asm, &mut never_pause))
-        .expect("a run without Stop ends")
 }
 
 /// [`mutualisations`] in pieces (see [`super::steps`]): a dense territory's neighbourhoods are

@@ -27,12 +27,13 @@ pub(crate) async fn checkpoint<P: Future<Output = ()>>(
     }
 }
 
-/// Runs a future that never waits (every `between` says `Go`) to its end.
-pub(crate) fn finish<F: Future>(f: F) -> F::Output {
+/// Runs a stepwise computation whose `between` is [`never_pause`] to its end: it never waits
+/// and is never stopped, so it completes in one poll with a value.
+pub(crate) fn finish<T>(f: impl Future<Output = Option<T>>) -> T {
     let mut f = std::pin::pin!(f);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match f.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(out) => out,
+        std::task::Poll::Ready(out) => out.expect("a run without Stop ends"),
         std::task::Poll::Pending => unreachable!("no step of a run without pauses waits"),
     }
 }
