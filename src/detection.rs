@@ -2,7 +2,7 @@
 //! proposal into the pipeline is the only thing that writes, as a `Synergy` (a decision).
 
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::pin::Pin;
 use std::rc::Rc;
 
@@ -53,6 +53,17 @@ async fn release_in_slices(mut old: Detection) {
     }
 }
 
+/// The part of a project detection reads: companies, flows, and the territory (its communes
+/// choose the emission factors).
+fn detection_inputs(p: &Project) -> Project {
+    Project {
+        actors: p.actors.clone(),
+        flows: p.flows.clone(),
+        territory: p.territory.clone(),
+        ..Project::default()
+    }
+}
+
 fn empty() -> Detection {
     Detection {
         proposals: Vec::new(),
@@ -62,9 +73,9 @@ fn empty() -> Detection {
     }
 }
 
-/// Provides the detection of the open project, recomputed after every change off the input
-/// path: the run works on a snapshot in slices of about `SLICE_MS`, and an edit made meanwhile
-/// drops it and starts a new one. A small project finishes within its first slice, before
+/// Provides the detection of the open project, recomputed off the input path after every
+/// change to what it reads: the run works on a snapshot in slices of about `SLICE_MS`, and an
+/// edit made meanwhile drops it and starts a new one. A small project finishes within its first slice, before
 /// the page paints. The knowledge base is built once per open project.
 pub fn provide(state: ProjectState) {
     let detected = Detected {
@@ -73,10 +84,22 @@ pub fn provide(state: ProjectState) {
     };
     let kb = Rc::new(KnowledgeBase::full());
     let generation = Rc::new(Cell::new(0u64));
+    // What the last run read: an edit of the pipeline, the roadmap or the dashboard leaves it
+    // as it was, and then nothing is recomputed.
+    let last: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
     Effect::new(move |_| {
-        let project = crate::perf::time("symbiose:detect-snapshot", || {
-            state.project.with(Project::clone)
+        let unchanged = state.project.with(|p| {
+            last.borrow().as_ref().is_some_and(|l| {
+                l.actors == p.actors && l.flows == p.flows && l.territory == p.territory
+            })
         });
+        if unchanged {
+            return;
+        }
+        let project = crate::perf::time("symbiose:detect-snapshot", || {
+            Rc::new(state.project.with(detection_inputs))
+        });
+        *last.borrow_mut() = Some(project.clone());
         let mine = generation.get() + 1;
         generation.set(mine);
         detected.running.set(true);

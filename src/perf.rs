@@ -1,6 +1,10 @@
 //! Named spans in the browser's performance timeline (`performance.measure`), so the scale
 //! benchmark (scripts/bench) reads how long detection and saves took without timing the page
-//! from outside. A span costs two marks; nothing is logged.
+//! from outside. A span costs two marks; nothing is logged, and at most `MAX_KEPT` measures of
+//! a name are kept.
+
+/// Measures kept per name before the oldest are dropped.
+const MAX_KEPT: u32 = 200;
 
 pub struct Span {
     name: &'static str,
@@ -23,6 +27,11 @@ impl Span {
             let start = format!("{}:start", self.name);
             p.measure_with_start_mark(self.name, &start).ok();
             p.clear_marks_with_mark_name(&start);
+            // The timeline keeps measures until cleared: a day-long workshop must not grow it
+            // without end (the benchmark reads far fewer than this).
+            if p.get_entries_by_name(self.name).length() > MAX_KEPT {
+                p.clear_measures_with_measure_name(self.name);
+            }
         }
     }
 }
