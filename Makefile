@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 serve:
 	WITH_BROWSER=0 scripts/setup.sh
-	trunk serve --release
+	scripts/serve.sh
 
 test:
 	scripts/setup.sh
