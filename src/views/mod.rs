@@ -15,6 +15,7 @@ pub mod legend;
 pub mod pipeline;
 pub mod projection;
 pub mod proposals;
+pub mod questionnaire;
 pub mod roadmap;
 pub mod settings;
 pub mod shortcuts;
