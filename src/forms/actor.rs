@@ -1,6 +1,7 @@
 //! The company form: draft, validation, conversion to an `Actor`.
 
 use symbiose_core::refdata::naf;
+use symbiose_core::validate::rules;
 use symbiose_core::{Actor, HeadcountBand, Position, Siret};
 
 use super::FieldError;
@@ -43,13 +44,6 @@ impl ActorDraft {
     pub fn to_actor(&self, base: &Actor) -> Result<Actor, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.name.trim().to_string();
-        if name.is_empty() {
-            errors.push(FieldError::new(
-                "name",
-                "Le nom est obligatoire.",
-                "The name is required.",
-            ));
-        }
         let siret = if self.siret.trim().is_empty() {
             None
         } else {
@@ -68,19 +62,7 @@ impl ActorDraft {
         let lat = parse_optional(&self.lat);
         let lon = parse_optional(&self.lon);
         let position = match (lat, lon) {
-            (Ok(Some(lat)), Ok(Some(lon))) => {
-                let p = Position::new(lat, lon);
-                if p.is_valid() {
-                    Some(p)
-                } else {
-                    errors.push(FieldError::new(
-                        "position",
-                        "Latitude entre -90 et 90, longitude entre -180 et 180.",
-                        "Latitude between -90 and 90, longitude between -180 and 180.",
-                    ));
-                    None
-                }
-            }
+            (Ok(Some(lat)), Ok(Some(lon))) => Some(Position::new(lat, lon)),
             (Ok(None), Ok(None)) => None,
             _ => {
                 errors.push(FieldError::new(
@@ -91,10 +73,7 @@ impl ActorDraft {
                 None
             }
         };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Actor {
+        let actor = Actor {
             name,
             siret,
             naf,
@@ -112,7 +91,26 @@ impl ActorDraft {
                 .collect(),
             notes: self.notes.clone(),
             ..base.clone()
-        })
+        };
+        // What a company must be (name, position, lengths) is the core's rule, not the form's.
+        errors.extend(super::rule_errors(
+            |at, r| rules::actor(&actor, at, r),
+            &[
+                ("name", "name"),
+                ("naf", "naf"),
+                ("address", "address"),
+                ("commune", "commune"),
+                ("position", "position"),
+                ("contact", "contact"),
+                ("tags", "tags"),
+            ],
+            "form",
+        ));
+        if errors.is_empty() {
+            Ok(actor)
+        } else {
+            Err(errors)
+        }
     }
 
     /// A warning that does not block saving: an unknown NAF code is kept as typed.
@@ -175,12 +173,27 @@ mod tests {
         };
         let errors = d.to_actor(&base()).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec!["name", "siret", "position"]);
+        assert_eq!(fields, vec!["siret", "position", "name"]);
         assert!(
-            errors[1].message.fr.contains("Luhn"),
+            errors[0].message.fr.contains("Luhn"),
             "{}",
-            errors[1].message.fr
+            errors[0].message.fr
         );
+    }
+
+    #[test]
+    fn the_core_rules_decide_what_a_company_may_be() {
+        let d = ActorDraft {
+            name: "X".into(),
+            lat: "42,6".into(),
+            lon: "-700".into(),
+            tags: "t".repeat(301),
+            ..Default::default()
+        };
+        let errors = d.to_actor(&base()).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec!["position", "tags"]);
+        assert!(errors[0].message.fr.contains("longitude −180 à 180"));
     }
 
     #[test]

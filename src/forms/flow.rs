@@ -8,6 +8,7 @@ use symbiose_core::{
 
 use super::FieldError;
 use super::number::{parse_optional, show};
+use symbiose_core::validate::rules;
 
 /// Units offered for a family, most common first: tonnes for matter, MWh for energy...
 pub fn units_for(family: Family) -> &'static [Unit] {
@@ -176,14 +177,6 @@ impl FlowDraft {
             }
         };
         let quantity = match parse_optional(&self.quantity) {
-            Ok(Some(v)) if v < 0.0 => {
-                errors.push(FieldError::new(
-                    "quantity",
-                    "La quantité ne peut pas être négative.",
-                    "The quantity cannot be negative.",
-                ));
-                None
-            }
             Ok(v) => v.map(|value| Quantity::new(value, self.unit, self.period)),
             Err(_) => {
                 errors.push(FieldError::new(
@@ -210,25 +203,8 @@ impl FlowDraft {
             };
         let temperature_c = number("temperature", &self.temperature, &mut errors);
         let purity_percent = number("purity", &self.purity, &mut errors);
-        if purity_percent.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
-            errors.push(FieldError::new(
-                "purity",
-                "La pureté est un pourcentage entre 0 et 100.",
-                "Purity is a percentage between 0 and 100.",
-            ));
-        }
         let cost = number("cost", &self.cost, &mut errors);
-        if self.months.count() == 0 {
-            errors.push(FieldError::new(
-                "months",
-                "Cochez au moins un mois.",
-                "Tick at least one month.",
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(Flow {
+        let flow = Flow {
             direction: self.direction,
             family: self.family,
             label,
@@ -248,7 +224,26 @@ impl FlowDraft {
             confidentiality: self.confidentiality,
             notes: self.notes.clone(),
             ..base.clone()
-        })
+        };
+        // Ranges, months and lengths are the core's record rules, shared with files and edits.
+        errors.extend(super::rule_errors(
+            |at, r| rules::flow(&flow, at, r),
+            &[
+                ("label", "label"),
+                ("waste_code", "waste_code"),
+                ("quantity", "quantity"),
+                ("months", "months"),
+                ("quality.temperature_c", "temperature"),
+                ("quality.purity_percent", "purity"),
+                ("cost_eur_per_unit", "cost"),
+            ],
+            "form",
+        ));
+        if errors.is_empty() {
+            Ok(flow)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Non-blocking advice: an unknown List of Waste code is kept, a waste without code is
@@ -317,21 +312,22 @@ mod tests {
             months: Months::from_numbers([]),
             ..Default::default()
         };
-        let fields: Vec<_> = d
+        let mut fields: Vec<_> = d
             .to_flow(&base())
             .unwrap_err()
             .iter()
             .map(|e| e.field)
             .collect();
+        fields.sort_unstable();
         assert_eq!(
             fields,
             vec![
                 "label",
-                "waste_code",
+                "months",
+                "purity",
                 "quantity",
                 "temperature",
-                "purity",
-                "months"
+                "waste_code"
             ]
         );
     }

@@ -22,6 +22,38 @@ impl FieldError {
     }
 }
 
+/// The core's record rules (`validate::rules`, the ones the loader and every edit apply) run on
+/// the record a form built, each problem tied back to the form's field through `fields`:
+/// (path in the record, form field), the first that the problem's path starts with. A problem
+/// with no field of its own is reported on `other`.
+pub fn rule_errors(
+    check: impl FnOnce(&str, &mut symbiose_core::validate::Report),
+    fields: &[(&str, &'static str)],
+    other: &'static str,
+) -> Vec<FieldError> {
+    let mut report = symbiose_core::validate::Report::default();
+    check("record", &mut report);
+    report
+        .errors
+        .into_iter()
+        .map(|p| {
+            let path = p.path.strip_prefix("record.").unwrap_or(&p.path);
+            let under = |prefix: &str| {
+                path.strip_prefix(prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            };
+            let field = fields
+                .iter()
+                .find(|(prefix, _)| under(prefix))
+                .map_or(other, |(_, field)| *field);
+            FieldError {
+                field,
+                message: p.message,
+            }
+        })
+        .collect()
+}
+
 /// The message for a field, if any, in the given language.
 pub fn error_for(errors: &[FieldError], field: &str, lang: symbiose_core::Lang) -> Option<String> {
     errors

@@ -23,6 +23,7 @@ use leaflet::{
 };
 use leptos::html::Div;
 use leptos::prelude::*;
+use symbiose_core::validate::rules::wrap_position;
 use symbiose_core::{ActorId, Position, geo};
 use wasm_bindgen::prelude::*;
 
@@ -174,8 +175,14 @@ pub fn MapView(
                     .ok()
                     .and_then(|v| v.as_f64())
             };
-            if let (Some(lat), Some(lon)) = (get("lat"), get("lng")) {
-                picked.set(Some(Position::new(lat, lon)));
+            // Zoomed out, the world repeats left and right: a click there reports a longitude
+            // beyond ±180 (−700...), which no project may hold. The same place, brought back.
+            let at = match (get("lat"), get("lng")) {
+                (Some(lat), Some(lon)) => wrap_position(Position::new(lat, lon)),
+                _ => None,
+            };
+            if let Some(at) = at {
+                picked.set(Some(at));
                 picking.set(false);
             }
         });

@@ -6,6 +6,7 @@ use leaflet::{
 };
 use leptos::prelude::*;
 use symbiose_core::Position;
+use symbiose_core::validate::rules::wrap_position;
 use wasm_bindgen::prelude::*;
 
 use super::latlng;
@@ -75,7 +76,9 @@ impl Pin {
         let m = marker.clone();
         let on_drop = Closure::<dyn Fn(JsValue)>::new(move |_| {
             let ll = m.get_lat_lng();
-            on_drop.run(Position::new(ll.lat(), ll.lng()));
+            if let Some(at) = wrap_position(Position::new(ll.lat(), ll.lng())) {
+                on_drop.run(at);
+            }
         });
         leaflet::Evented::on(marker.unchecked_ref(), "dragend", on_drop.as_ref());
         layer.add_layer(&marker);

@@ -18,6 +18,8 @@ const ROWS: usize = 200;
 #[component]
 pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let t = use_texts();
+    let session = crate::persist::use_session();
+    let lang = crate::i18n::use_lang();
     let state = use_project();
     let ui = crate::ui::use_ui();
     // A new company starts in the middle of the zone, ready to be named and placed.
@@ -33,9 +35,12 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
             }
         });
         let id = actor.id.clone();
-        if state.apply(Command::AddActor(actor)).is_ok() {
-            state.open_form.set(true);
-            state.selected.set(Some(id));
+        match state.apply(Command::AddActor(actor)) {
+            Ok(()) => {
+                state.open_form.set(true);
+                state.selected.set(Some(id));
+            }
+            Err(e) => session.notice.set(Some(e.message(lang.get_untracked()))),
         }
     };
     let query = RwSignal::new(String::new());

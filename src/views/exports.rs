@@ -249,11 +249,14 @@ fn RoadmapImport() -> impl IntoView {
         });
     };
     let apply = move |_| {
-        if let Some(Ok((_, cmd))) = outcome.get_untracked()
-            && state.apply(cmd).is_ok()
-        {
-            outcome.set(None);
-            done.set(true);
+        if let Some(Ok((_, cmd))) = outcome.get_untracked() {
+            match state.apply(cmd) {
+                Ok(()) => {
+                    outcome.set(None);
+                    done.set(true);
+                }
+                Err(e) => outcome.set(Some(Err(e.message(lang.get_untracked())))),
+            }
         }
     };
     view! {

@@ -93,6 +93,7 @@ struct Card {
 pub fn Proposals() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
+    let session = crate::persist::use_session();
     let state = use_project();
     let detected = use_detected();
     let filter = RwSignal::new(Filter::All);
@@ -188,8 +189,10 @@ pub fn Proposals() -> impl IntoView {
                     })
             })
         });
-        if let Some(s) = synergy {
-            state.apply(Command::AddSynergy(s)).ok();
+        if let Some(s) = synergy
+            && let Err(e) = state.apply(Command::AddSynergy(s))
+        {
+            session.notice.set(Some(e.message(lang.get_untracked())));
         }
     };
 

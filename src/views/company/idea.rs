@@ -6,12 +6,14 @@ use symbiose_core::edit::Command;
 use symbiose_core::{ActorId, Date, Stage, StageChange, Synergy, SynergyId};
 
 use crate::files::today_iso;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
 
 #[component]
 pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
+    let error = RwSignal::new(None::<String>);
     let state = use_project();
     let open = RwSignal::new(false);
     let text = RwSignal::new(String::new());
@@ -47,10 +49,14 @@ pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
                 .collect(),
             ..Default::default()
         });
-        if state.apply(Command::AddSynergy(synergy)).is_ok() {
-            text.set(String::new());
-            open.set(false);
-            done.set(true);
+        match state.apply(Command::AddSynergy(synergy)) {
+            Ok(()) => {
+                text.set(String::new());
+                error.set(None);
+                open.set(false);
+                done.set(true);
+            }
+            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
         }
     };
     view! {
@@ -68,6 +74,7 @@ pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
                 </label>
                 <button type="submit" class="primary" data-testid="idea-save">{move || t.get().save}</button>
                 <button type="button" on:click=move |_| open.set(false)>{move || t.get().cancel}</button>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="idea-error">{e}</p> })}
             </form>
         </Show>
         <Show when=move || done.get()>

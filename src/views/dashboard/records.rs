@@ -42,16 +42,16 @@ pub fn Records() -> impl IntoView {
     let m_date = RwSignal::new(crate::files::today_iso());
     let m_value = RwSignal::new(String::new());
     let m_note = RwSignal::new(String::new());
-    let m_msg = RwSignal::new(None::<(bool, &'static str)>);
+    let m_msg = RwSignal::new(None::<(bool, String)>);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = t.get_untracked();
         let Ok(date) = m_date.get_untracked().trim().parse::<Date>() else {
-            m_msg.set(Some((false, t.bad_date)));
+            m_msg.set(Some((false, t.bad_date.to_string())));
             return;
         };
         let Some(value) = parse_decimal(&m_value.get_untracked()) else {
-            m_msg.set(Some((false, t.bad_value)));
+            m_msg.set(Some((false, t.bad_value.to_string())));
             return;
         };
         let m = Measurement {
@@ -60,44 +60,48 @@ pub fn Records() -> impl IntoView {
             value,
             note: m_note.get_untracked().trim().to_string(),
         };
-        if state.apply(Command::AddMeasurement(m)).is_ok() {
-            m_value.set(String::new());
-            m_note.set(String::new());
-            m_msg.set(Some((true, t.measurement_added)));
+        match state.apply(Command::AddMeasurement(m)) {
+            Ok(()) => {
+                m_value.set(String::new());
+                m_note.set(String::new());
+                m_msg.set(Some((true, t.measurement_added.to_string())));
+            }
+            Err(e) => m_msg.set(Some((false, e.message(lang.get_untracked())))),
         }
     };
 
     let g_kind = RwSignal::new(IndicatorKind::Tco2ePerYear);
     let g_year = RwSignal::new(String::new());
     let g_value = RwSignal::new(String::new());
-    let g_msg = RwSignal::new(None::<(bool, &'static str)>);
+    let g_msg = RwSignal::new(None::<(bool, String)>);
     let add_target = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = t.get_untracked();
+        // The range of years is the core's record rule (the command below checks it too).
         let Some(year) = g_year
             .get_untracked()
             .trim()
             .parse::<i32>()
             .ok()
-            .filter(|y| (2000..=2100).contains(y))
+            .filter(|y| symbiose_core::validate::rules::year_in_range(*y))
         else {
-            g_msg.set(Some((false, t.bad_year)));
+            g_msg.set(Some((false, t.bad_year.to_string())));
             return;
         };
         let Some(value) = parse_decimal(&g_value.get_untracked()) else {
-            g_msg.set(Some((false, t.bad_value)));
+            g_msg.set(Some((false, t.bad_value.to_string())));
             return;
         };
-        if state
-            .apply(Command::AddTarget(Target {
-                indicator: g_kind.get_untracked(),
-                year,
-                value,
-            }))
-            .is_ok()
-        {
-            g_value.set(String::new());
-            g_msg.set(Some((true, t.target_added)));
+        match state.apply(Command::AddTarget(Target {
+            indicator: g_kind.get_untracked(),
+            year,
+            value,
+        })) {
+            Ok(()) => {
+                g_value.set(String::new());
+                g_msg.set(Some((true, t.target_added.to_string())));
+            }
+            Err(e) => g_msg.set(Some((false, e.message(lang.get_untracked())))),
         }
     };
 
@@ -114,7 +118,7 @@ pub fn Records() -> impl IntoView {
         })
     });
     let measurements = Memo::new(move |_| state.project.with(|p| p.measurements.clone()));
-    let message = |m: RwSignal<Option<(bool, &'static str)>>| {
+    let message = |m: RwSignal<Option<(bool, String)>>| {
         move || {
             m.get().map(|(ok, text)| view! {
         <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }>{text}</p>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use symbiose_core::edit::Command;
 use symbiose_core::{ProgrammePhase, ProgrammeTrack};
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
 
 fn year(s: &str) -> Result<Option<i32>, ()> {
@@ -24,6 +24,7 @@ fn year(s: &str) -> Result<Option<i32>, ()> {
 #[component]
 pub fn ProgrammeSettings() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let state = use_project();
     let current = state.project.with_untracked(|p| p.territory.clone());
     let track = RwSignal::new(current.track);
@@ -72,8 +73,9 @@ pub fn ProgrammeSettings() -> impl IntoView {
             .map(|f| f.trim().to_string())
             .filter(|f| !f.is_empty())
             .collect();
-        if state.apply(Command::SetTerritory(territory)).is_ok() {
-            message.set(Some((true, tx.programme_saved.to_string())));
+        match state.apply(Command::SetTerritory(territory)) {
+            Ok(()) => message.set(Some((true, tx.programme_saved.to_string()))),
+            Err(e) => message.set(Some((false, e.message(lang.get_untracked())))),
         }
     };
     let tracks = [ProgrammeTrack::NewTerritory, ProgrammeTrack::Pilot];

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use symbiose_core::edit::Command;
 use symbiose_core::{ActorId, Date, Workshop, WorkshopId};
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
 
 #[component]
 pub fn Workshops() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let state = use_project();
     let open = RwSignal::new(false);
     let title = RwSignal::new(String::new());
@@ -17,7 +18,7 @@ pub fn Workshops() -> impl IntoView {
     let chosen = RwSignal::new(Vec::<ActorId>::new());
     let others = RwSignal::new(String::new());
     let decisions = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let workshops = Memo::new(move |_| state.project.with(|p| p.workshops.clone()));
     let actors = Memo::new(move |_| {
         state.project.with(|p| {
@@ -31,10 +32,10 @@ pub fn Workshops() -> impl IntoView {
         ev.prevent_default();
         let tx = t.get_untracked();
         let Ok(day) = date.get_untracked().trim().parse::<Date>() else {
-            return error.set(Some(tx.bad_date));
+            return error.set(Some(tx.bad_date.to_string()));
         };
         if title.get_untracked().trim().is_empty() {
-            return error.set(Some(tx.title_required));
+            return error.set(Some(tx.title_required.to_string()));
         }
         let w = state.project.with_untracked(|p| Workshop {
             id: WorkshopId::next_free(p.workshops.iter().map(|w| &w.id)),
@@ -55,13 +56,16 @@ pub fn Workshops() -> impl IntoView {
                 .collect(),
             notes: String::new(),
         });
-        if state.apply(Command::AddWorkshop(w)).is_ok() {
-            open.set(false);
-            error.set(None);
-            title.set(String::new());
-            chosen.set(Vec::new());
-            others.set(String::new());
-            decisions.set(String::new());
+        match state.apply(Command::AddWorkshop(w)) {
+            Ok(()) => {
+                open.set(false);
+                error.set(None);
+                title.set(String::new());
+                chosen.set(Vec::new());
+                others.set(String::new());
+                decisions.set(String::new());
+            }
+            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
         }
     };
     let pick = move |ev: leptos::ev::Event| {

@@ -5,6 +5,7 @@ use crate::model::{
     ActionId, Actor, ActorId, Flow, FlowId, Project, RoadmapAction, Stage, StageChange, Synergy,
     SynergyId, Workshop, WorkshopId,
 };
+use crate::validate::{self, Report};
 
 /// Records kept in a list and found by their id.
 trait Identified {
@@ -61,83 +62,139 @@ fn replace<T: Identified>(items: &mut [T], item: T) -> Result<T, EditError> {
     Ok(std::mem::replace(&mut items[i], item))
 }
 
-fn check_actor(_: &Project, a: &Actor) -> Result<(), EditError> {
-    if a.name.trim().is_empty() {
-        Err(EditError::EmptyName)
-    } else {
+/// Whether the record rules run. Edits are checked; undo and the rollback of a refused batch
+/// put back records exactly as they were, which may be a record the user is repairing (a
+/// project opened in repair mode keeps its faulty records until they are fixed or removed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Edit,
+    Restore,
+}
+
+/// The record rules of `validate::rules` for one record about to enter the project at `at`.
+fn rules(mode: Mode, at: String, check: impl FnOnce(&str, &mut Report)) -> Result<(), EditError> {
+    if mode == Mode::Restore {
+        return Ok(());
+    }
+    let mut report = Report::default();
+    check(&at, &mut report);
+    if report.errors.is_empty() {
         Ok(())
+    } else {
+        Err(EditError::Invalid(report.errors))
     }
 }
 
-fn check_flow(p: &Project, f: &Flow) -> Result<(), EditError> {
-    position(&p.actors, &f.actor).map(|_| ())
+fn check_actor(mode: Mode, a: &Actor, index: usize) -> Result<(), EditError> {
+    rules(mode, format!("actors[{index}]"), |at, r| {
+        validate::rules::actor(a, at, r)
+    })
 }
 
-fn check_synergy(p: &Project, s: &Synergy) -> Result<(), EditError> {
+fn check_flow(mode: Mode, p: &Project, f: &Flow, index: usize) -> Result<(), EditError> {
+    position(&p.actors, &f.actor)?;
+    rules(mode, format!("flows[{index}]"), |at, r| {
+        validate::rules::flow(f, at, r)
+    })
+}
+
+fn check_synergy(mode: Mode, p: &Project, s: &Synergy, index: usize) -> Result<(), EditError> {
     for f in &s.flows {
         position(&p.flows, f)?;
     }
     for a in &s.actors {
         position(&p.actors, a)?;
     }
-    // The reason for abandoning is required when the stage changes (SetStage), not here: an
-    // inverse restoring an old record must never be refused.
-    Ok(())
+    rules(mode, format!("synergies[{index}]"), |at, r| {
+        validate::rules::synergy(s, at, r)
+    })
 }
 
-fn check_action(p: &Project, a: &RoadmapAction) -> Result<(), EditError> {
-    a.synergy
-        .as_ref()
-        .map_or(Ok(()), |s| position(&p.synergies, s).map(|_| ()))
+fn check_action(mode: Mode, p: &Project, a: &RoadmapAction, index: usize) -> Result<(), EditError> {
+    if let Some(s) = &a.synergy {
+        position(&p.synergies, s)?;
+    }
+    rules(mode, format!("actions[{index}]"), |at, r| {
+        validate::rules::action(a, at, r)
+    })
 }
 
-fn check_workshop(p: &Project, w: &Workshop) -> Result<(), EditError> {
+fn check_workshop(mode: Mode, p: &Project, w: &Workshop, index: usize) -> Result<(), EditError> {
     w.participants
         .iter()
-        .try_for_each(|a| position(&p.actors, a).map(|_| ()))
+        .try_for_each(|a| position(&p.actors, a).map(|_| ()))?;
+    rules(mode, format!("workshops[{index}]"), |at, r| {
+        validate::rules::workshop(w, at, r)
+    })
+}
+
+/// Where an updated record sits, for the paths of its problems.
+fn index_of<T: Identified>(items: &[T], item: &T) -> Result<usize, EditError> {
+    position(items, item.id())
 }
 
 /// Applies `cmd` to `project` and returns the command that undoes it. When the command is
-/// refused, the project is exactly as it was.
+/// refused, the project is exactly as it was. Every record the command adds or changes must
+/// follow the record rules (`EditError::Invalid` lists each problem by field otherwise), so an
+/// edit never produces a project the loader would refuse.
 pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> {
+    run(project, cmd, Mode::Edit)
+}
+
+/// Applies an inverse (undo) without the record rules: it puts back what was there.
+pub(crate) fn restore(project: &mut Project, cmd: Command) -> Result<Command, EditError> {
+    run(project, cmd, Mode::Restore)
+}
+
+fn run(project: &mut Project, cmd: Command, mode: Mode) -> Result<Command, EditError> {
     use Command as C;
     let p = project;
     Ok(match cmd {
-        C::SetProjectName(name) => C::SetProjectName(std::mem::replace(&mut p.name, name)),
-        C::SetTerritory(t) => C::SetTerritory(std::mem::replace(&mut p.territory, t)),
+        C::SetProjectName(name) => {
+            rules(mode, String::new(), |_, r| {
+                validate::rules::project_name(&name, r)
+            })?;
+            C::SetProjectName(std::mem::replace(&mut p.name, name))
+        }
+        C::SetTerritory(t) => {
+            rules(mode, "territory".into(), |at, r| {
+                validate::rules::territory(&t, at, r)
+            })?;
+            C::SetTerritory(std::mem::replace(&mut p.territory, t))
+        }
 
         C::AddActor(actor) => {
             let index = p.actors.len();
-            apply(p, C::InsertActor { index, actor })?
+            run(p, C::InsertActor { index, actor }, mode)?
         }
         C::InsertActor { index, actor } => {
             check_new(&p.actors, &actor)?;
-            check_actor(p, &actor)?;
             check_index(index, p.actors.len())?;
+            check_actor(mode, &actor, index)?;
             let id = actor.id.clone();
             p.actors.insert(index, actor);
             C::RemoveActor(id)
         }
         C::UpdateActor(actor) => {
-            check_actor(p, &actor)?;
+            check_actor(mode, &actor, index_of(&p.actors, &actor)?)?;
             C::UpdateActor(replace(&mut p.actors, actor)?)
         }
         C::RemoveActor(id) => remove_actor(p, &id)?,
 
         C::AddFlow(flow) => {
             let index = p.flows.len();
-            apply(p, C::InsertFlow { index, flow })?
+            run(p, C::InsertFlow { index, flow }, mode)?
         }
         C::InsertFlow { index, flow } => {
             check_new(&p.flows, &flow)?;
-            check_flow(p, &flow)?;
             check_index(index, p.flows.len())?;
+            check_flow(mode, p, &flow, index)?;
             let id = flow.id.clone();
             p.flows.insert(index, flow);
             C::RemoveFlow(id)
         }
         C::UpdateFlow(flow) => {
-            check_flow(p, &flow)?;
+            check_flow(mode, p, &flow, index_of(&p.flows, &flow)?)?;
             C::UpdateFlow(replace(&mut p.flows, flow)?)
         }
         C::RemoveFlow(id) => {
@@ -153,18 +210,18 @@ pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> 
 
         C::AddSynergy(synergy) => {
             let index = p.synergies.len();
-            apply(p, C::InsertSynergy { index, synergy })?
+            run(p, C::InsertSynergy { index, synergy }, mode)?
         }
         C::InsertSynergy { index, synergy } => {
             check_new(&p.synergies, &synergy)?;
-            check_synergy(p, &synergy)?;
             check_index(index, p.synergies.len())?;
+            check_synergy(mode, p, &synergy, index)?;
             let id = synergy.id.clone();
             p.synergies.insert(index, synergy);
             C::RemoveSynergy(id)
         }
         C::UpdateSynergy(synergy) => {
-            check_synergy(p, &synergy)?;
+            check_synergy(mode, p, &synergy, index_of(&p.synergies, &synergy)?)?;
             C::UpdateSynergy(replace(&mut p.synergies, synergy)?)
         }
         C::RemoveSynergy(id) => {
@@ -188,36 +245,36 @@ pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> 
             note,
         } => {
             let i = position(&p.synergies, &id)?;
-            let s = &mut p.synergies[i];
+            let mut s = p.synergies[i].clone();
             if stage == Stage::Abandoned
                 && note.trim().is_empty()
                 && s.abandon_reason.trim().is_empty()
             {
                 return Err(EditError::MissingAbandonReason);
             }
-            let old = s.clone();
             s.stage = stage;
             if stage == Stage::Abandoned && !note.trim().is_empty() {
                 s.abandon_reason = note.clone();
             }
             s.history.push(StageChange { stage, date, note });
-            C::UpdateSynergy(old)
+            check_synergy(mode, p, &s, i)?;
+            C::UpdateSynergy(std::mem::replace(&mut p.synergies[i], s))
         }
 
         C::AddAction(action) => {
             let index = p.actions.len();
-            apply(p, C::InsertAction { index, action })?
+            run(p, C::InsertAction { index, action }, mode)?
         }
         C::InsertAction { index, action } => {
             check_new(&p.actions, &action)?;
-            check_action(p, &action)?;
             check_index(index, p.actions.len())?;
+            check_action(mode, p, &action, index)?;
             let id = action.id.clone();
             p.actions.insert(index, action);
             C::RemoveAction(id)
         }
         C::UpdateAction(action) => {
-            check_action(p, &action)?;
+            check_action(mode, p, &action, index_of(&p.actions, &action)?)?;
             C::UpdateAction(replace(&mut p.actions, action)?)
         }
         C::RemoveAction(id) => {
@@ -230,10 +287,13 @@ pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> 
 
         C::AddTarget(target) => {
             let index = p.targets.len();
-            apply(p, C::InsertTarget { index, target })?
+            run(p, C::InsertTarget { index, target }, mode)?
         }
         C::InsertTarget { index, target } => {
             check_index(index, p.targets.len())?;
+            rules(mode, format!("targets[{index}]"), |at, r| {
+                validate::rules::target(&target, at, r)
+            })?;
             p.targets.insert(index, target);
             C::RemoveTarget(index)
         }
@@ -246,10 +306,13 @@ pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> 
         }
         C::AddMeasurement(measurement) => {
             let index = p.measurements.len();
-            apply(p, C::InsertMeasurement { index, measurement })?
+            run(p, C::InsertMeasurement { index, measurement }, mode)?
         }
         C::InsertMeasurement { index, measurement } => {
             check_index(index, p.measurements.len())?;
+            rules(mode, format!("measurements[{index}]"), |at, r| {
+                validate::rules::measurement(&measurement, at, r)
+            })?;
             p.measurements.insert(index, measurement);
             C::RemoveMeasurement(index)
         }
@@ -263,18 +326,18 @@ pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> 
 
         C::AddWorkshop(workshop) => {
             let index = p.workshops.len();
-            apply(p, C::InsertWorkshop { index, workshop })?
+            run(p, C::InsertWorkshop { index, workshop }, mode)?
         }
         C::InsertWorkshop { index, workshop } => {
             check_new(&p.workshops, &workshop)?;
-            check_workshop(p, &workshop)?;
             check_index(index, p.workshops.len())?;
+            check_workshop(mode, p, &workshop, index)?;
             let id = workshop.id.clone();
             p.workshops.insert(index, workshop);
             C::RemoveWorkshop(id)
         }
         C::UpdateWorkshop(workshop) => {
-            check_workshop(p, &workshop)?;
+            check_workshop(mode, p, &workshop, index_of(&p.workshops, &workshop)?)?;
             C::UpdateWorkshop(replace(&mut p.workshops, workshop)?)
         }
         C::RemoveWorkshop(id) => {
@@ -285,21 +348,29 @@ pub fn apply(project: &mut Project, cmd: Command) -> Result<Command, EditError> 
             }
         }
 
-        C::Batch(commands) => apply_batch(p, commands)?,
-        C::ReplaceProject(other) => C::ReplaceProject(Box::new(std::mem::replace(p, *other))),
+        C::Batch(commands) => apply_batch(p, commands, mode)?,
+        C::ReplaceProject(other) => {
+            if mode == Mode::Edit {
+                let report = validate::validate(&other);
+                if !report.errors.is_empty() {
+                    return Err(EditError::Invalid(report.errors));
+                }
+            }
+            C::ReplaceProject(Box::new(std::mem::replace(p, *other)))
+        }
     })
 }
 
 /// All or nothing: on the first refusal, the commands already applied are undone.
-fn apply_batch(p: &mut Project, commands: Vec<Command>) -> Result<Command, EditError> {
+fn apply_batch(p: &mut Project, commands: Vec<Command>, mode: Mode) -> Result<Command, EditError> {
     let mut inverses = Vec::with_capacity(commands.len());
     for cmd in commands {
-        match apply(p, cmd) {
+        match run(p, cmd, mode) {
             Ok(inv) => inverses.push(inv),
             Err(e) => {
                 for inv in inverses.into_iter().rev() {
-                    // Inverses restore records that were valid a moment ago; they cannot be refused.
-                    let _ = apply(p, inv);
+                    // Inverses put back records that were there a moment ago: never refused.
+                    let _ = restore(p, inv);
                 }
                 return Err(e);
             }

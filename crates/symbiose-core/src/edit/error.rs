@@ -1,4 +1,5 @@
 use crate::Lang;
+use crate::validate::Problem;
 
 /// Why a command was refused. The project is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -19,8 +20,9 @@ pub enum EditError {
     OutOfRange { index: usize, len: usize },
     #[error("donnez la raison de l'abandon / give the reason for abandoning")]
     MissingAbandonReason,
-    #[error("le nom de l'entreprise est vide / the company name is empty")]
-    EmptyName,
+    /// The record breaks the record rules (`validate::rules`): each problem with its field.
+    #[error("{} problème(s) dans l'enregistrement / {} problem(s) in the record", .0.len(), .0.len())]
+    Invalid(Vec<Problem>),
 }
 
 impl EditError {
@@ -34,6 +36,14 @@ impl EditError {
 
     /// The message in one language (the Display form holds both, "fr / en").
     pub fn message(&self, lang: Lang) -> String {
+        if let Self::Invalid(problems) = self {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string_in(lang)).collect();
+            return format!(
+                "{} {}",
+                lang.pick("Refusé :", "Refused:"),
+                lines.join(lang.pick(" ; ", "; "))
+            );
+        }
         let both = self.to_string();
         let (fr, en) = both.split_once(" / ").unwrap_or((&both, &both));
         let text = lang.pick(fr, en);

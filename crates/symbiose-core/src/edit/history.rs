@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 
+use super::apply::restore;
 use super::{Command, EditError, apply};
 use crate::model::Project;
 
@@ -32,7 +33,7 @@ impl History {
         let Some(inverse) = self.undo.pop_back() else {
             return false;
         };
-        match apply(project, inverse) {
+        match restore(project, inverse) {
             Ok(redo) => {
                 self.redo.push(redo);
                 true

@@ -18,4 +18,6 @@ pub use error::EditError;
 pub use history::{HISTORY_LIMIT, History};
 
 #[cfg(test)]
+mod property;
+#[cfg(test)]
 mod tests;

@@ -328,6 +328,49 @@ fn refused_commands_change_nothing() {
             }),
             "a-404",
         ),
+        // The click on a repeated copy of the world that once locked a project (issue 12).
+        (
+            Command::AddActor(Actor {
+                id: ActorId::new("a-7"),
+                name: "Clic".into(),
+                position: Some(Position::new(42.6, -700.0)),
+                ..Default::default()
+            }),
+            "actors[3].position : position hors des limites",
+        ),
+        (
+            Command::SetProjectName("n".repeat(4 * 1024 * 1024)),
+            "name : texte trop long (4194304 caractères, au plus 300)",
+        ),
+        (
+            Command::AddTarget(Target {
+                indicator: IndicatorKind::Jobs,
+                year: 9999,
+                value: 1.0,
+            }),
+            "targets[1].year : année 9999 hors de 1900–2200",
+        ),
+        (
+            Command::InsertMeasurement {
+                index: 0,
+                measurement: Measurement {
+                    indicator: IndicatorKind::Jobs,
+                    date: date("2026-01-01"),
+                    value: f64::NAN,
+                    note: String::new(),
+                },
+            },
+            "measurements[0].value : valeur non numérique",
+        ),
+        (
+            Command::SetStage {
+                id: SynergyId::new("s-1"),
+                stage: Stage::UnderStudy,
+                date: date("1500-01-01"),
+                note: String::new(),
+            },
+            "synergies[0].history[0].date : année 1500",
+        ),
         // A batch whose second step is refused: the first must be rolled back.
         (
             Command::Batch(vec![
@@ -350,19 +393,7 @@ fn refused_commands_change_nothing() {
     }
 }
 
-/// A tiny deterministic generator (xorshift), enough to drive random edits.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use super::property::Rng;
 
 fn random_command(p: &Project, rng: &mut Rng) -> Command {
     match rng.below(7) {

@@ -4,6 +4,7 @@
 //! data that deserves a look (an unknown waste or NAF code is kept as typed, never dropped).
 
 mod checks;
+pub mod rules;
 
 use serde::{Deserialize, Serialize};
 
@@ -67,9 +68,8 @@ impl Report {
 pub fn validate(p: &Project) -> Report {
     let mut r = Report::default();
     checks::ids_and_references(p, &mut r);
-    checks::actors(p, &mut r);
-    checks::flows(&p.flows, "flows", &mut r);
-    checks::synergies_and_roadmap(p, &mut r);
+    checks::shared_sirets(p, &mut r);
+    rules::project(p, &mut r);
     r
 }
 
@@ -82,8 +82,10 @@ pub fn validate_questionnaire(q: &Questionnaire) -> Report {
     };
     let mut r = Report::default();
     checks::ids_and_references(&p, &mut r);
-    checks::actors(&p, &mut r);
-    checks::flows(&q.flows, "flows", &mut r);
+    rules::actor(&q.actor, "actors[0]", &mut r);
+    for (i, f) in q.flows.iter().enumerate() {
+        rules::flow(f, &format!("flows[{i}]"), &mut r);
+    }
     for e in r.errors.iter_mut().chain(r.warnings.iter_mut()) {
         if let Some(rest) = e.path.strip_prefix("actors[0]") {
             e.path = format!("actor{rest}");

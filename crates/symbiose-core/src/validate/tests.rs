@@ -68,3 +68,85 @@ fn questionnaire_paths_name_the_actor() {
     let r = validate_questionnaire(&q);
     assert_eq!(r.errors[0].path, "actor.name");
 }
+
+#[test]
+fn every_record_kind_bounds_its_texts_years_and_numbers() {
+    let long = "x".repeat(rules::limits::TEXT_CHARS + 1);
+    let d = |s: &str| s.parse::<Date>().unwrap();
+    let mut p = crate::demo::build();
+    assert!(validate(&p).errors.is_empty(), "the demo is valid");
+    p.name = "n".repeat(rules::limits::NAME_CHARS + 1);
+    p.territory.baseline_year = Some(1500);
+    p.territory.notes = long.clone();
+    p.actors[0].notes = long.clone();
+    p.actors[1].tags = vec!["t".into(); rules::limits::LIST_ITEMS + 1];
+    p.flows[0].label = "l".repeat(rules::limits::NAME_CHARS + 1);
+    p.flows[1].quality.temperature_c = Some(1e9);
+    p.synergies[0].next_step = long.clone();
+    p.actions[0].start = Some(d("2300-01-01"));
+    p.actions[0].end = Some(d("2300-02-01"));
+    p.actions[0].investment_eur = Some(-5.0);
+    p.targets.push(Target {
+        indicator: IndicatorKind::Jobs,
+        year: 9999,
+        value: 1.0,
+    });
+    p.measurements[0].note = "m".repeat(rules::limits::NAME_CHARS + 1);
+    p.workshops[0].decisions = vec![long];
+    p.workshops[0].id = WorkshopId::new("w".repeat(rules::limits::ID_CHARS + 1));
+    let r = validate(&p);
+    let paths: Vec<&str> = r.errors.iter().map(|e| e.path.as_str()).collect();
+    for expected in [
+        "name",
+        "territory.baseline_year",
+        "territory.notes",
+        "actors[0].notes",
+        "actors[1].tags",
+        "flows[0].label",
+        "flows[1].quality.temperature_c",
+        "synergies[0].next_step",
+        "actions[0].start",
+        "actions[0].end",
+        "actions[0].investment_eur",
+        "measurements[0].note",
+        "workshops[0].id",
+        "workshops[0].decisions[0]",
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:?}"
+        );
+    }
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("targets[") && p.ends_with(".year"))
+    );
+    assert!(
+        r.errors[0]
+            .message
+            .fr
+            .contains("301 caractères, au plus 300"),
+        "{:?}",
+        r.errors[0]
+    );
+}
+
+#[test]
+fn limits_are_on_characters_not_bytes() {
+    let mut p = crate::demo::build();
+    p.name = "é".repeat(rules::limits::NAME_CHARS);
+    assert!(validate(&p).errors.is_empty(), "300 accented letters fit");
+}
+
+#[test]
+fn a_click_on_a_repeated_world_wraps_to_the_same_place() {
+    let wrap = |lat, lon| rules::wrap_position(Position::new(lat, lon));
+    let p = wrap(42.6, 9.44 - 720.0).unwrap();
+    assert!((p.lon - 9.44).abs() < 1e-9 && p.lat == 42.6);
+    assert!((wrap(42.6, 189.0).unwrap().lon + 171.0).abs() < 1e-9);
+    assert_eq!(wrap(42.6, -180.0).unwrap().lon, -180.0);
+    assert!(wrap(95.0, 9.0).is_none());
+    assert!(wrap(f64::NAN, 9.0).is_none());
+    assert!(wrap(42.6, f64::INFINITY).is_none());
+}

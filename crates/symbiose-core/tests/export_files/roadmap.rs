@@ -147,7 +147,7 @@ fn errors_name_the_problem_in_both_languages() {
         Err(RoadmapError::Conflict(_))
     ));
 
-    // Accepted by the edit commands, refused by validation: reported before anything changes.
+    // Refused by the record rules: reported with its path before anything changes.
     let mut p = demo::build();
     p.actions[0].end = Some("2000-01-01".parse().unwrap());
     let err = merge_roadmap(&demo::build(), roadmap::extract(&p)).unwrap_err();

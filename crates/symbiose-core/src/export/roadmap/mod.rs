@@ -191,7 +191,10 @@ pub fn merge_roadmap(p: &Project, roadmap: Roadmap) -> Result<Command, RoadmapEr
     let command = C::Batch(commands);
 
     let mut trial = p.clone();
-    edit::apply(&mut trial, command.clone()).map_err(RoadmapError::Conflict)?;
+    edit::apply(&mut trial, command.clone()).map_err(|e| match e {
+        edit::EditError::Invalid(problems) => RoadmapError::Invalid(problems),
+        other => RoadmapError::Conflict(other),
+    })?;
     let before = validate::validate(p).errors;
     let new: Vec<_> = validate::validate(&trial)
         .errors
