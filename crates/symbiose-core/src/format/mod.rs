@@ -16,6 +16,7 @@
 pub(crate) mod error;
 pub mod migrate;
 pub mod packed;
+pub mod repair;
 #[cfg(feature = "schema")]
 pub mod schema;
 
