@@ -1,13 +1,16 @@
 //! How projects are laid out in browser storage. Pure functions, tested on the host.
 //!
 //! Each project has two keys: its file envelope (`symbiose.project.<id>`, the same text an
-//! export writes, so storage load and import share one path) and a small metadata record
-//! (`symbiose.meta.<id>`) so the home view can list projects without parsing every file.
+//! export writes, packed, behind a [`Stamp`] line; storage load and import share one path) and a
+//! small metadata record (`symbiose.meta.<id>`) so the home view can list projects without
+//! parsing every file. Copies kept before a destructive step live in the bin
+//! (`symbiose.bin.<entry>`, see [`BinEntry`]) until the user empties it.
 
 use serde::{Deserialize, Serialize};
 
 pub const PROJECT_PREFIX: &str = "symbiose.project.";
 pub const META_PREFIX: &str = "symbiose.meta.";
+pub const BIN_PREFIX: &str = "symbiose.bin.";
 
 pub fn project_key(id: &str) -> String {
     format!("{PROJECT_PREFIX}{id}")
@@ -17,12 +20,22 @@ pub fn meta_key(id: &str) -> String {
     format!("{META_PREFIX}{id}")
 }
 
+pub fn bin_key(entry: &str) -> String {
+    format!("{BIN_PREFIX}{entry}")
+}
+
+/// The bin entry of a storage key, when the key holds one.
+pub fn bin_entry_of(key: &str) -> Option<&str> {
+    key.strip_prefix(BIN_PREFIX).filter(|id| !id.is_empty())
+}
+
 /// The project id of a storage key, when the key holds a project file.
 pub fn project_id_of(key: &str) -> Option<&str> {
     key.strip_prefix(PROJECT_PREFIX).filter(|id| !id.is_empty())
 }
 
-/// What the home view shows of a stored project, and what detects a write by another tab.
+/// What the home view shows of a stored project. Only for listing: whether another tab wrote
+/// the project is told by the [`Stamp`] inside the project's own value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Meta {
@@ -32,11 +45,126 @@ pub struct Meta {
     pub synergies: usize,
     /// Milliseconds since the epoch of the last save.
     pub saved_at: f64,
-    /// Incremented by every save; a tab that finds a revision it did not write knows another
-    /// tab saved in between, and must not overwrite it silently.
+}
+
+/// Who wrote a stored project last, written on the first line of the stored value itself:
+/// `symbiose-r1 <revision> <writer>`. Each tab has its own random writer name, so two saves
+/// that raced from the same revision still differ, and a tab that finds any stamp but the one
+/// it last read or wrote knows that someone else wrote. Being part of the one value written,
+/// it can never be out of step with the project (a separate metadata key could be).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
     pub revision: u64,
-    /// The tab that wrote this revision.
     pub writer: String,
+}
+
+const STAMP_TAG: &str = "symbiose-r1 ";
+
+/// What the first line of a stored value says about who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StampRead {
+    /// A value from a build before stamps: a plain or packed project file.
+    None,
+    Stamp(Stamp),
+    /// The line is there but unreadable: treated as someone else's write, never as none.
+    Damaged,
+}
+
+impl Stamp {
+    /// The stored value: this stamp's line, then the (packed) project file.
+    pub fn put_on(&self, body: &str) -> String {
+        let mut out = String::with_capacity(body.len() + 48);
+        out.push_str(STAMP_TAG);
+        out.push_str(&self.revision.to_string());
+        out.push(' ');
+        out.push_str(&self.writer);
+        out.push('\n');
+        out.push_str(body);
+        out
+    }
+
+    /// The stamp of a stored value and the project file text behind it.
+    pub fn read(stored: &str) -> (StampRead, &str) {
+        let Some(rest) = stored.strip_prefix(STAMP_TAG) else {
+            return (StampRead::None, stored);
+        };
+        let Some((line, body)) = rest.split_once('\n') else {
+            return (StampRead::Damaged, "");
+        };
+        let parsed = line.split_once(' ').and_then(|(rev, writer)| {
+            let ok_writer = !writer.is_empty()
+                && writer.len() <= 64
+                && writer
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            Some(Stamp {
+                revision: rev.parse().ok()?,
+                writer: writer.to_string(),
+            })
+            .filter(|_| ok_writer)
+        });
+        match parsed {
+            Some(s) => (StampRead::Stamp(s), body),
+            None => (StampRead::Damaged, body),
+        }
+    }
+
+    /// The stamp a save writes after `previous` (what this tab last read or wrote).
+    pub fn next(previous: &StampRead, writer: &str) -> Stamp {
+        let revision = match previous {
+            StampRead::Stamp(s) => s.revision + 1,
+            StampRead::None | StampRead::Damaged => 1,
+        };
+        Stamp {
+            revision,
+            writer: writer.to_string(),
+        }
+    }
+}
+
+/// Why a copy went to the bin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BinReason {
+    /// The project was deleted from the home view.
+    Deleted,
+    /// An imported file replaced the project.
+    ReplacedByImport,
+    /// A roadmap file replaced the project's roadmap.
+    RoadmapImported,
+    /// The project was opened in repair mode: the original, before any repair was saved.
+    BeforeRepair,
+    /// A copy from the bin was restored over the project: what it replaced.
+    ReplacedByRestore,
+}
+
+/// What the bin shows of an entry. The entry's value is this record as JSON on its first line,
+/// then the project's stored value exactly as it was (stamp and packing included): one key,
+/// so an entry is never half written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BinEntry {
+    pub reason: BinReason,
+    /// The project it came from (it may no longer exist).
+    pub project: String,
+    pub name: String,
+    pub actors: usize,
+    pub flows: usize,
+    /// Milliseconds since the epoch when it was put in the bin.
+    pub at: f64,
+}
+
+impl BinEntry {
+    pub fn pack(&self, stored: &str) -> String {
+        let head = serde_json::to_string(self).expect("a bin entry serialises");
+        format!("{head}\n{stored}")
+    }
+
+    /// The entry and the stored project value it keeps; `None` when the value is not a bin entry
+    /// (its first line is unreadable: the bin lists it as such, never drops it).
+    pub fn unpack(value: &str) -> Option<(BinEntry, &str)> {
+        let (head, stored) = value.split_once('\n')?;
+        Some((serde_json::from_str(head).ok()?, stored))
+    }
 }
 
 /// A storage id for a new project: time-ordered (for any date of this century), with a random tail so two tabs creating a
@@ -91,6 +219,64 @@ mod tests {
         assert_eq!(project_id_of(&project_key("abc-1")), Some("abc-1"));
         assert_eq!(project_id_of("symbiose.prefs"), None);
         assert_eq!(project_id_of(PROJECT_PREFIX), None);
+    }
+
+    #[test]
+    fn a_stamp_travels_with_the_value_and_a_damaged_one_is_never_none() {
+        let stamp = Stamp {
+            revision: 7,
+            writer: "mk3-ab12".into(),
+        };
+        let stored = stamp.put_on("symbiose-z1:AAAA");
+        assert_eq!(
+            Stamp::read(&stored),
+            (StampRead::Stamp(stamp.clone()), "symbiose-z1:AAAA")
+        );
+        // A value from before stamps: the whole value is the project file.
+        assert_eq!(
+            Stamp::read("{\"type\":1}"),
+            (StampRead::None, "{\"type\":1}")
+        );
+        for bad in [
+            "symbiose-r1 x writer\nbody",
+            "symbiose-r1 7\nbody",
+            "symbiose-r1 7 <script>\nbody",
+            "symbiose-r1 7 w",
+        ] {
+            assert_eq!(Stamp::read(bad).0, StampRead::Damaged, "{bad}");
+        }
+        let next = Stamp::next(&StampRead::Stamp(stamp), "tab-b");
+        assert_eq!((next.revision, next.writer.as_str()), (8, "tab-b"));
+        // Two tabs saving from the same revision write different stamps.
+        let seen = StampRead::Stamp(Stamp {
+            revision: 3,
+            writer: "x".into(),
+        });
+        assert_ne!(Stamp::next(&seen, "tab-a"), Stamp::next(&seen, "tab-b"));
+    }
+
+    #[test]
+    fn a_bin_entry_keeps_the_stored_value_exactly() {
+        let entry = BinEntry {
+            reason: BinReason::Deleted,
+            project: "p-1".into(),
+            name: "ZA \"Tragone\"\nligne".into(),
+            actors: 3,
+            flows: 9,
+            at: 1.5,
+        };
+        let stored = "symbiose-r1 2 tab\nsymbiose-z1:AAAA";
+        let packed = entry.pack(stored);
+        let (back, value) = BinEntry::unpack(&packed).unwrap();
+        assert_eq!((back, value), (entry, stored));
+        assert!(BinEntry::unpack("pas une entrée").is_none());
+    }
+
+    #[test]
+    fn bin_keys_round_trip() {
+        assert_eq!(bin_entry_of(&bin_key("e-1")), Some("e-1"));
+        assert_eq!(bin_entry_of("symbiose.project.x"), None);
+        assert_eq!(project_id_of(&bin_key("e-1")), None);
     }
 
     #[test]

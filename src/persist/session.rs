@@ -1,20 +1,26 @@
 //! The link between the open project and its stored copy: autosave, tabs, unreadable data.
 //!
 //! - Autosave: every edit (ProjectState::edits) schedules a save 400 ms later; a burst of
-//!   typing costs one save. Leaving the page flushes a pending save at once.
+//!   typing costs one save. Leaving the page flushes a pending save at once, and leaving while
+//!   the project is not stored asks first (`is_unsaved`, read by the route guard and by the
+//!   tab's `beforeunload`).
 //! - Storage full: the save fails, the previous stored copy stays as it was, the status says
 //!   so and offers an export; the open project keeps every edit in memory.
-//! - Two tabs: each save bumps a revision in the metadata. Another tab's save arrives as a
-//!   `storage` event; with no unsaved edits here we reload it, otherwise we stop saving and ask.
-//! - Loading goes through `format::load_project`, the path imports use.
+//! - Two tabs: every stored value starts with a stamp (revision and this tab's random writer
+//!   name, `keys::Stamp`). A save first compares the stored stamp with the one this tab last
+//!   read or wrote: any other stamp, a damaged one included, means another tab wrote, and the
+//!   save stops and asks. Another tab's save arrives as a `storage` event; with no unsaved
+//!   edits here we reload it, otherwise we stop saving and ask.
+//! - Loading goes through `format::load_project`, the path imports use; a project it refuses
+//!   for its content opens in repair mode (`format::repair`) instead of being locked out.
 
 use leptos::prelude::*;
 use leptos::{ev, leptos_dom::helpers::TimeoutHandle};
 use std::time::Duration;
-use symbiose_core::format;
+use symbiose_core::format::{self, LoadError, packed, repair};
 use symbiose_core::{Lang, Project};
 
-use super::keys::{Meta, meta_key, new_project_id};
+use super::keys::{BinEntry, BinReason, Meta, Stamp, StampRead, new_project_id, project_key};
 use super::store::{self, SaveError};
 use crate::state::ProjectState;
 
@@ -36,15 +42,48 @@ pub enum SaveStatus {
     NotStored,
 }
 
+/// Why a stored project did not open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenError {
+    /// This browser holds no project under that id (a link from elsewhere, or deleted).
+    Missing,
+    /// The stored value is there but cannot be read at all (damaged, not a project, too new):
+    /// the message says why. It stays as it is.
+    Unreadable(String),
+}
+
+impl OpenError {
+    /// What the user reads: missing is not unreadable, and says how to open the project here.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = crate::i18n::texts(lang);
+        match self {
+            OpenError::Missing => t.project_missing.to_string(),
+            OpenError::Unreadable(why) => format!("{}\n{why}", t.unreadable_project),
+        }
+    }
+}
+
+/// A project opened in repair mode: what could not be read is kept here and written back by
+/// every save until the user fixes or removes it (`format::repair`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repair {
+    pub unreadable: Vec<repair::Unreadable>,
+    /// The stored value as it was when the project opened, put in the bin before the first save
+    /// writes over it; `None` once it is there.
+    original: Option<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     pub open_id: RwSignal<Option<String>>,
     pub status: RwSignal<SaveStatus>,
     /// A message for the user about what just happened (reloaded from another tab, load warnings).
     pub notice: RwSignal<Option<String>>,
-    known_revision: StoredValue<u64>,
-    /// The open project has no stored copy yet (see `SaveStatus::NotStored`).
-    unstored: StoredValue<bool>,
+    /// Set while the open project is in repair mode.
+    pub repair: RwSignal<Option<Repair>>,
+    /// The stamp of the stored value this tab last read or wrote; `None` while the open project
+    /// has no stored copy (see `SaveStatus::NotStored`).
+    known: StoredValue<Option<StampRead>>,
     tab: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     state: ProjectState,
@@ -58,16 +97,20 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-fn meta_of(p: &Project, revision: u64, writer: &str) -> Meta {
+pub fn meta_of(p: &Project) -> Meta {
     Meta {
         name: p.name.clone(),
         actors: p.actors.len(),
         flows: p.flows.len(),
         synergies: p.synergies.len(),
         saved_at: now_ms(),
-        revision,
-        writer: writer.to_string(),
     }
+}
+
+/// A project file the loader refuses for its content (a bad value, a broken rule) can be
+/// repaired; one that is not a Symbiose project, is too new or is damaged cannot.
+pub fn repairable(e: &LoadError) -> bool {
+    matches!(e, LoadError::Shape { .. } | LoadError::Invalid(_))
 }
 
 impl Session {
@@ -77,8 +120,8 @@ impl Session {
             open_id: RwSignal::new(None),
             status: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
-            known_revision: StoredValue::new(0),
-            unstored: StoredValue::new(false),
+            repair: RwSignal::new(None),
+            known: StoredValue::new(None),
             tab: StoredValue::new(new_project_id(now_ms(), js_sys::Math::random())),
             timer: StoredValue::new_local(None),
             state,
@@ -97,43 +140,74 @@ impl Session {
             let Some(id) = session.open_id.get_untracked() else {
                 return;
             };
-            if e.key().as_deref() == Some(meta_key(&id).as_str()) {
+            if e.key().as_deref() == Some(project_key(&id).as_str()) {
                 session.on_other_tab_saved(&id);
             }
         });
         let unload_listener = window_event_listener(ev::pagehide, move |_| session.flush());
+        // Closing or reloading the tab while the project is not stored: the browser asks first
+        // (in its own words; the banner in the page offers the export).
+        let before_unload = window_event_listener(ev::beforeunload, move |e| {
+            if session.is_unsaved() {
+                e.prevent_default();
+                e.set_return_value("unsaved");
+            }
+        });
         on_cleanup(move || {
             storage_listener.remove();
             unload_listener.remove();
+            before_unload.remove();
         });
         session
     }
 
-    /// Opens a stored project. On error nothing changes and the message says why.
-    pub fn open_stored(&self, id: &str, lang: Lang) -> Result<(), String> {
+    /// This tab's writer name (see `keys::Stamp`).
+    pub fn tab_id(&self) -> String {
+        self.tab.get_value()
+    }
+
+    /// True when leaving now would lose edits: a pending save is written first, and whatever
+    /// is still not stored after that (storage full, refused, a conflict, never stored) counts.
+    pub fn is_unsaved(&self) -> bool {
+        if self.open_id.get_untracked().is_none() {
+            return false;
+        }
+        self.flush();
+        self.status.get_untracked() != SaveStatus::Saved
+    }
+
+    /// Opens a stored project. On error nothing changes and the message says why. A project
+    /// whose content the loader refuses opens in repair mode, unchanged until an edit.
+    pub fn open_stored(&self, id: &str, lang: Lang) -> Result<(), OpenError> {
         self.load_stored(id, lang, false)
     }
 
-    fn load_stored(&self, id: &str, lang: Lang, same_project: bool) -> Result<(), String> {
-        let text = store::read_file(id)
-            .ok_or_else(|| {
-                lang.pick(
-                    "Ce projet n'existe plus dans ce navigateur.",
-                    "This project no longer exists in this browser.",
-                )
-                .to_string()
-            })?
-            .map_err(|e| e.message(lang))?;
-        let loaded = format::load_project(&text).map_err(|e| e.message(lang))?;
+    fn load_stored(&self, id: &str, lang: Lang, same_project: bool) -> Result<(), OpenError> {
+        let unreadable = |e: LoadError| OpenError::Unreadable(e.message(lang));
+        let stored = store::read_stored(id).ok_or(OpenError::Missing)?;
+        let (stamp, body) = Stamp::read(&stored);
+        let text = packed::unpack(body).map_err(unreadable)?;
+        let (project, repair) = match format::load_project(&text) {
+            Ok(loaded) => (loaded.value, None),
+            Err(e) if repairable(&e) => {
+                let r = repair::load_for_repair(&text)
+                    .map_err(|_| OpenError::Unreadable(e.message(lang)))?;
+                let state = Repair {
+                    unreadable: r.unreadable,
+                    original: Some(stored.clone()),
+                };
+                (r.project, Some(state))
+            }
+            Err(e) => return Err(unreadable(e)),
+        };
         self.flush();
-        self.known_revision
-            .set_value(store::read_meta(id).map_or(0, |m| m.revision));
-        self.unstored.set_value(false);
+        self.known.set_value(Some(stamp));
         if same_project {
-            self.state.reload(loaded.value);
+            self.state.reload(project);
         } else {
-            self.state.open(loaded.value);
+            self.state.open(project);
         }
+        self.repair.set(repair);
         // Setting the same id again would rebuild the whole project view (and close open forms).
         if self.open_id.get_untracked().as_deref() != Some(id) {
             self.open_id.set(Some(id.to_string()));
@@ -147,7 +221,22 @@ impl Session {
     pub fn create(&self, project: &Project) -> Result<String, SaveError> {
         let id = new_project_id(now_ms(), js_sys::Math::random());
         let text = format::save_project(project, false);
-        store::write(&id, &text, &meta_of(project, 1, &self.tab.get_value()))?;
+        let stamp = Stamp::next(&StampRead::None, &self.tab.get_value());
+        store::write(&id, &text, &stamp, &meta_of(project))?;
+        Ok(id)
+    }
+
+    /// Stores a file the loader refused for its content exactly as it is, to be opened in
+    /// repair mode ("open anyway" in the import dialog). Returns its id.
+    pub fn create_for_repair(&self, file_text: &str, name: &str) -> Result<String, SaveError> {
+        let id = new_project_id(now_ms(), js_sys::Math::random());
+        let stamp = Stamp::next(&StampRead::None, &self.tab.get_value());
+        let meta = Meta {
+            name: name.to_string(),
+            saved_at: now_ms(),
+            ..Default::default()
+        };
+        store::write(&id, file_text, &stamp, &meta)?;
         Ok(id)
     }
 
@@ -157,12 +246,77 @@ impl Session {
     pub fn open_unstored(&self, project: Project) -> String {
         self.flush();
         let id = new_project_id(now_ms(), js_sys::Math::random());
-        self.known_revision.set_value(0);
-        self.unstored.set_value(true);
+        self.known.set_value(None);
         self.state.open(project);
+        self.repair.set(None);
         self.open_id.set(Some(id.clone()));
         self.status.set(SaveStatus::NotStored);
         id
+    }
+
+    /// The project file of the open project as a save writes it (in repair mode, with what is
+    /// still unreadable put back in place).
+    pub fn file_text(&self) -> String {
+        self.state.project.with_untracked(|p| {
+            self.repair.with_untracked(|r| match r {
+                Some(r) => repair::save_with_unreadable(p, &r.unreadable),
+                None => format::save_project(p, false),
+            })
+        })
+    }
+
+    /// Puts a copy of the open project, as it is now, in the bin before a step that replaces it
+    /// (an import, a roadmap file). On failure the step must not happen: the caller says why.
+    pub fn keep_copy(&self, reason: BinReason) -> Result<(), SaveError> {
+        let Some(id) = self.open_id.get_untracked() else {
+            return Ok(());
+        };
+        let stored = packed::pack(&self.file_text());
+        store::bin_put(&self.bin_entry(reason, id), &stored).map(|_| ())
+    }
+
+    fn bin_entry(&self, reason: BinReason, project: String) -> BinEntry {
+        self.state.project.with_untracked(|p| BinEntry {
+            reason,
+            project,
+            name: p.name.clone(),
+            actors: p.actors.len(),
+            flows: p.flows.len(),
+            at: now_ms(),
+        })
+    }
+
+    /// Removes an unreadable part kept aside in repair mode: from the next save on, the file no
+    /// longer holds it (the original stays in the bin).
+    pub fn drop_unreadable(&self, index: usize) {
+        self.repair.update(|r| {
+            if let Some(r) = r
+                && index < r.unreadable.len()
+            {
+                r.unreadable.remove(index);
+            }
+        });
+        self.schedule_save();
+    }
+
+    /// The repair is over when nothing is set aside and the project would load normally.
+    fn finish_repair_if_clean(&self) {
+        let pending = self.repair.with_untracked(|r| match r {
+            None => false,
+            Some(r) => r.unreadable.is_empty(),
+        });
+        if !pending {
+            return;
+        }
+        let clean = self
+            .state
+            .project
+            .with_untracked(|p| symbiose_core::validate::validate(p).errors.is_empty());
+        if clean {
+            self.repair.set(None);
+            let t = crate::i18n::texts(use_lang_untracked());
+            self.notice.set(Some(t.repair_done.to_string()));
+        }
     }
 
     fn schedule_save(&self) {
@@ -194,38 +348,58 @@ impl Session {
         let Some(id) = self.open_id.get_untracked() else {
             return;
         };
-        let stored = store::read_meta(&id).map_or(0, |m| m.revision);
-        if stored > self.known_revision.get_value() {
+        let known = self.known.get_value();
+        // Any stamp but ours (a damaged one too), or a stored copy that vanished or appeared
+        // behind our back, is another tab's doing: stop and ask, never overwrite.
+        if store::read_stamp(&id) != known {
             self.status.set(SaveStatus::Conflict);
             return;
         }
-        let revision = stored + 1;
+        // The first save of a repair writes over the original: it goes to the bin first.
+        if let Some(original) = self.repair.with_untracked(|r| r.as_ref()?.original.clone()) {
+            let entry = self.bin_entry(BinReason::BeforeRepair, id.clone());
+            if let Err(e) = store::bin_put(&entry, &original) {
+                return self.failed(e);
+            }
+            self.repair.update(|r| {
+                if let Some(r) = r {
+                    r.original = None;
+                }
+            });
+        }
+        let stamp = Stamp::next(
+            known.as_ref().unwrap_or(&StampRead::None),
+            &self.tab.get_value(),
+        );
         let span = crate::perf::Span::start("symbiose:save");
-        let (text, meta) = self.state.project.with_untracked(|p| {
-            (
-                format::save_project(p, false),
-                meta_of(p, revision, &self.tab.get_value()),
-            )
-        });
-        let written = store::write(&id, &text, &meta);
+        let text = self.file_text();
+        let meta = self.state.project.with_untracked(meta_of);
+        let written = store::write(&id, &text, &stamp, &meta);
         span.end();
         match written {
             Ok(()) => {
-                self.known_revision.set_value(revision);
-                self.unstored.set_value(false);
+                self.known.set_value(Some(StampRead::Stamp(stamp)));
                 self.status.set(SaveStatus::Saved);
+                self.finish_repair_if_clean();
             }
-            Err(SaveError::Full) if self.unstored.get_value() => {
+            Err(e) => self.failed(e),
+        }
+    }
+
+    fn failed(&self, e: SaveError) {
+        match e {
+            SaveError::Full if self.known.get_value().is_none() => {
                 self.status.set(SaveStatus::NotStored)
             }
-            Err(SaveError::Full) => self.status.set(SaveStatus::Full),
-            Err(SaveError::Refused(m)) => self.status.set(SaveStatus::Refused(m)),
+            SaveError::Full => self.status.set(SaveStatus::Full),
+            SaveError::Refused(m) => self.status.set(SaveStatus::Refused(m)),
         }
     }
 
     fn on_other_tab_saved(&self, id: &str) {
-        let theirs = store::read_meta(id).map_or(0, |m| m.revision);
-        if theirs <= self.known_revision.get_value() {
+        // The stored value now, not the event's: when two saves raced, only the tab whose
+        // write was overwritten finds a stamp that is not its own.
+        if store::read_stamp(id) == self.known.get_value() {
             return;
         }
         match self.status.get_untracked() {
@@ -239,6 +413,8 @@ impl Session {
                         )
                         .to_string(),
                     ));
+                } else {
+                    self.status.set(SaveStatus::Conflict);
                 }
             }
             _ => self.status.set(SaveStatus::Conflict),
@@ -246,7 +422,7 @@ impl Session {
     }
 
     /// Conflict: drop this tab's unsaved edits and load what the other tab saved.
-    pub fn take_theirs(&self, lang: Lang) -> Result<(), String> {
+    pub fn take_theirs(&self, lang: Lang) -> Result<(), OpenError> {
         let id = self.open_id.get_untracked().unwrap_or_default();
         self.timer.update_value(|t| {
             if let Some(t) = t.take() {
@@ -260,8 +436,7 @@ impl Session {
     /// Conflict: overwrite the other tab's save with this tab's project, knowingly.
     pub fn keep_mine(&self) {
         if let Some(id) = self.open_id.get_untracked() {
-            self.known_revision
-                .set_value(store::read_meta(&id).map_or(0, |m| m.revision));
+            self.known.set_value(store::read_stamp(&id));
         }
         self.save_now();
     }
@@ -271,6 +446,7 @@ impl Session {
         if self.open_id.get_untracked().is_some() {
             self.open_id.set(None);
         }
+        self.repair.set(None);
     }
 }
 

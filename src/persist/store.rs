@@ -3,15 +3,16 @@
 //! Writes never destroy a good value: `setItem` either stores the new text or throws (quota)
 //! and leaves the previous one as it was, which is what "storage full keeps the last save"
 //! relies on. Reads never delete: an unreadable project stays where it is until the user
-//! exports or deletes it.
-
-use std::borrow::Cow;
+//! exports or deletes it. Deleting moves the project to the bin first (see `keys::BinEntry`).
 
 use gloo_storage::{LocalStorage, Storage};
 use symbiose_core::format::{LoadError, packed};
 use wasm_bindgen::JsValue;
 
-use super::keys::{Meta, meta_key, project_id_of, project_key};
+use super::keys::{
+    BinEntry, Meta, Stamp, StampRead, bin_entry_of, bin_key, meta_key, new_project_id,
+    project_id_of, project_key,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
@@ -60,22 +61,34 @@ pub fn list() -> Vec<(String, Option<Meta>)> {
     out
 }
 
-fn read_stored(id: &str) -> Option<String> {
+/// The stored value of a project exactly as it is (stamp line and packing included).
+pub fn read_stored(id: &str) -> Option<String> {
     storage().get_item(&project_key(id)).ok().flatten()
 }
 
-/// The project file text of a stored project, unpacked (see `format::packed`); an error when
-/// the stored copy is damaged.
-pub fn read_file(id: &str) -> Option<Result<String, LoadError>> {
-    read_stored(id).map(|s| packed::unpack(&s).map(Cow::into_owned))
+/// Who wrote the stored project last; `None` when there is no stored project under this id.
+pub fn read_stamp(id: &str) -> Option<StampRead> {
+    read_stored(id).map(|s| Stamp::read(&s).0)
+}
+
+/// The project file text of a stored project, unpacked (see `format::packed`), with its stamp;
+/// an error when the stored copy is damaged.
+pub fn read_file(id: &str) -> Option<Result<(StampRead, String), LoadError>> {
+    read_stored(id).map(|stored| {
+        let (stamp, body) = Stamp::read(&stored);
+        packed::unpack(body).map(|text| (stamp, text.into_owned()))
+    })
 }
 
 /// What an export of a stored project writes: the project file, or the stored text exactly as
 /// it is when it does not unpack (it is the user's data either way).
 pub fn read_for_export(id: &str) -> Option<String> {
-    read_stored(id).map(|s| match packed::unpack(&s) {
-        Ok(text) => text.into_owned(),
-        Err(_) => s,
+    read_stored(id).map(|stored| {
+        let (_, body) = Stamp::read(&stored);
+        match packed::unpack(body) {
+            Ok(text) => text.into_owned(),
+            Err(_) => stored,
+        }
     })
 }
 
@@ -83,12 +96,16 @@ pub fn read_meta(id: &str) -> Option<Meta> {
     LocalStorage::get(meta_key(id)).ok()
 }
 
-/// Writes the project file text (packed), then its metadata. On failure the previous project
-/// text is intact.
-pub fn write(id: &str, file_text: &str, meta: &Meta) -> Result<(), SaveError> {
-    let stored = packed::pack(file_text);
+/// Writes the project file text (packed, behind its stamp), then its metadata. On failure the
+/// previous project value is intact.
+pub fn write(id: &str, file_text: &str, stamp: &Stamp, meta: &Meta) -> Result<(), SaveError> {
+    write_stored(id, &stamp.put_on(&packed::pack(file_text)), meta)
+}
+
+/// Writes a stored value as it is (a copy coming back from the bin), then its metadata.
+pub fn write_stored(id: &str, stored: &str, meta: &Meta) -> Result<(), SaveError> {
     storage()
-        .set_item(&project_key(id), &stored)
+        .set_item(&project_key(id), stored)
         .map_err(classify)?;
     let meta_json = serde_json::to_string(meta).expect("metadata serialises");
     storage()
@@ -96,7 +113,47 @@ pub fn write(id: &str, file_text: &str, meta: &Meta) -> Result<(), SaveError> {
         .map_err(classify)
 }
 
-/// Removes a project and its metadata (the home view asks for confirmation first).
+/// Puts a copy of a stored project value in the bin, under a new entry. Nothing else changes;
+/// on failure (quota) there is no entry and the caller must not go on with what it was about
+/// to destroy.
+pub fn bin_put(entry: &BinEntry, stored: &str) -> Result<String, SaveError> {
+    let id = new_project_id(js_sys::Date::now(), js_sys::Math::random());
+    storage()
+        .set_item(&bin_key(&id), &entry.pack(stored))
+        .map_err(classify)?;
+    Ok(id)
+}
+
+/// Every bin entry, newest first; `None` for an entry whose header is unreadable (still listed,
+/// still exportable, so nothing disappears).
+pub fn bin_list() -> Vec<(String, Option<BinEntry>)> {
+    let s = storage();
+    let n = s.length().unwrap_or(0);
+    let mut out: Vec<(String, Option<BinEntry>)> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| bin_entry_of(&k).map(str::to_string))
+        .map(|id| {
+            let entry = bin_read(&id).and_then(|v| BinEntry::unpack(&v).map(|(e, _)| e));
+            (id, entry)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let t = |e: &Option<BinEntry>| e.as_ref().map_or(0.0, |e| e.at);
+        t(&b.1).total_cmp(&t(&a.1)).then_with(|| a.0.cmp(&b.0))
+    });
+    out
+}
+
+/// A bin entry's whole value.
+pub fn bin_read(entry: &str) -> Option<String> {
+    storage().get_item(&bin_key(entry)).ok().flatten()
+}
+
+pub fn bin_remove(entry: &str) {
+    storage().remove_item(&bin_key(entry)).ok();
+}
+
+/// Removes a project and its metadata. Callers put it in the bin first (`bin_put`).
 pub fn delete(id: &str) {
     let s = storage();
     s.remove_item(&project_key(id)).ok();

@@ -119,13 +119,15 @@ export async function storageSnapshot(page) {
 
 /**
  * The project file text a project's localStorage entry holds (the first project when no key is
- * given). Storage keeps it deflated and in base64 behind `symbiose-z1:` (core format::packed);
+ * given). Storage keeps it behind a stamp line, deflated and in base64 behind `symbiose-z1:` (core format::packed);
  * the page's own DecompressionStream unpacks it, as an independent check of that format.
  */
 export async function storedText(page, key) {
   return page.evaluate(async (key) => {
     key ??= Object.keys(localStorage).find((k) => k.startsWith('symbiose.project.'));
-    const raw = localStorage.getItem(key);
+    let raw = localStorage.getItem(key);
+    // The first line is the stamp of who wrote it (src/persist/keys.rs, Stamp).
+    if (raw?.startsWith('symbiose-r1 ')) raw = raw.slice(raw.indexOf('\n') + 1);
     if (raw === null || !raw.startsWith('symbiose-z1:')) return raw;
     const bytes = Uint8Array.from(atob(raw.slice('symbiose-z1:'.length)), (c) => c.charCodeAt(0));
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
