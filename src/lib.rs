@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
     state.provide();
     let session = Session::install(state);
     let route = route::install();
+    // Leaving a project whose edits are not stored asks first (views::leave).
+    route::set_leave_guard(move || session.is_unsaved());
 
     // Preferences follow the user's choices; the document's language follows the UI's.
     Effect::new(move |_| {
@@ -81,10 +83,7 @@ pub fn App() -> impl IntoView {
                 let lang = lang.get_untracked();
                 if let Err(e) = session.open_stored(&id, lang) {
                     session.close();
-                    let t = i18n::texts(lang);
-                    session
-                        .notice
-                        .set(Some(format!("{}\n{e}", t.unreadable_project)));
+                    session.notice.set(Some(e.message(lang)));
                     go(Route::Home);
                 }
             }
@@ -95,6 +94,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app">
             <Header />
+            <views::leave::LeaveDialog />
             {move || match (route.get(), session.open_id.get()) {
                 (Route::Project(..), Some(_)) => view! { <ProjectView tiles_on /> }.into_any(),
                 _ => view! { <StatusBanners /><Home /> }.into_any(),
@@ -118,6 +118,7 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
         <Toolbar />
         <views::projection::ProjectionBar />
         <StatusBanners />
+        <views::repair::RepairPanel />
         {move || match page.get() {
             route::Page::Map => view! { <Workspace tiles_on /> }.into_any(),
             route::Page::Pipeline => view! { <views::pipeline::Board /> }.into_any(),

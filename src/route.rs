@@ -78,31 +78,103 @@ impl Route {
     }
 }
 
+impl Route {
+    /// Whether going from `self` to `to` leaves the project open in `self`.
+    pub fn leaves_project(&self, to: &Route) -> bool {
+        match (self, to) {
+            (Route::Project(a, _), Route::Project(b, _)) => a != b,
+            (Route::Project(..), Route::Home) => true,
+            (Route::Home, _) => false,
+        }
+    }
+}
+
+/// Says whether leaving the open project now would lose edits (the session installs it).
+type LeaveGuard = std::sync::Arc<dyn Fn() -> bool + Send + Sync>;
+
 #[derive(Clone, Copy)]
 pub struct Router(pub RwSignal<Route>);
 
-/// Provides the route signal, following `hashchange`.
+/// A route the user asked for while leaving the open project would lose edits: it waits here
+/// for the user's choice (export, leave anyway, stay), shown by `views::leave::LeaveDialog`.
+#[derive(Clone, Copy)]
+pub struct LeaveRequest(pub RwSignal<Option<Route>>);
+
+#[derive(Clone, Copy)]
+struct Guard(StoredValue<Option<LeaveGuard>>);
+
+/// Provides the route signal, following `hashchange` through the same guard as `go`.
 pub fn install() -> RwSignal<Route> {
     let current = || Route::parse(&window().location().hash().unwrap_or_default());
     let route = RwSignal::new(current());
+    provide_context(Router(route));
+    provide_context(LeaveRequest(RwSignal::new(None)));
+    provide_context(Guard(StoredValue::new(None)));
+    let router = use_context::<Router>();
+    let request = use_context::<LeaveRequest>();
+    let guard = use_context::<Guard>();
     // Only a real change of route re-renders the page: `go` already set it before the event.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let now = current();
-        if route.get_untracked() != now {
-            route.set(now);
+        if let (Some(r), Some(q), Some(g)) = (router, request, guard) {
+            navigate(r, q, g, current(), false);
         }
     });
     on_cleanup(move || handle.remove());
-    provide_context(Router(route));
     route
 }
 
+/// Installs what `go` and the browser's back button ask before leaving the open project.
+pub fn set_leave_guard(f: impl Fn() -> bool + Send + Sync + 'static) {
+    if let Some(Guard(g)) = use_context::<Guard>() {
+        g.set_value(Some(std::sync::Arc::new(f)));
+    }
+}
+
+fn navigate(router: Router, request: LeaveRequest, guard: Guard, to: Route, forced: bool) {
+    let from = router.0.get_untracked();
+    if from == to {
+        return;
+    }
+    let blocked = !forced
+        && from.leaves_project(&to)
+        && guard
+            .0
+            .with_value(|g| g.as_ref().is_some_and(|unsaved| unsaved()));
+    if blocked {
+        // The address may already say where the user wanted to go (back button): put it back
+        // in place, without a new history entry, until the user chooses.
+        let location = window().location();
+        if location.hash().ok().as_deref() != Some(from.hash().as_str()) {
+            location.replace(&from.hash()).ok();
+        }
+        request.0.set(Some(to));
+        return;
+    }
+    if window().location().hash().ok().as_deref() != Some(to.hash().as_str()) {
+        window().location().set_hash(&to.hash()).ok();
+    }
+    router.0.set(to);
+}
+
+fn contexts() -> Option<(Router, LeaveRequest, Guard)> {
+    Some((use_context()?, use_context()?, use_context()?))
+}
+
+/// Goes to a route; leaving a project that is not stored asks first (see `LeaveRequest`).
 pub fn go(to: Route) {
-    window().location().set_hash(&to.hash()).ok();
-    if let Some(Router(r)) = use_context::<Router>()
-        && r.get_untracked() != to
-    {
-        r.set(to);
+    match contexts() {
+        Some((r, q, g)) => navigate(r, q, g, to, false),
+        None => {
+            window().location().set_hash(&to.hash()).ok();
+        }
+    }
+}
+
+/// Goes to a route even though edits are not stored: the user chose to.
+pub fn go_anyway(to: Route) {
+    if let Some((r, q, g)) = contexts() {
+        q.0.set(None);
+        navigate(r, q, g, to, true);
     }
 }
 
