@@ -29,6 +29,9 @@ pub fn LoadFailure(
     message: String,
     testid: &'static str,
     close: impl Fn() + Copy + Send + Sync + 'static,
+    /// Another way out, before "dismiss" (opening the file in repair mode).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let t = use_texts();
     view! {
@@ -37,6 +40,7 @@ pub fn LoadFailure(
             <pre class="problems">{message}</pre>
         </div>
         <div class="dialog-buttons">
+            {children.map(|c| c())}
             <button on:click=move |_| close()>{move || t.get().dismiss}</button>
         </div>
     }

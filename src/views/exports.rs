@@ -9,7 +9,7 @@ use symbiose_core::{Lang, Project, format};
 
 use crate::files;
 use crate::i18n::{Texts, use_lang, use_texts};
-use crate::persist::keys::export_file_name_ext;
+use crate::persist::keys::{BinReason, export_file_name_ext};
 use crate::state::use_project;
 
 /// One downloadable file: its button label, the file's kind and extension, and how to make it.
@@ -210,6 +210,7 @@ fn RoadmapImport() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
+    let session = crate::persist::use_session();
     let input = NodeRef::<leptos::html::Input>::new();
     // Ok((summary, command)) or Err(message).
     let outcome = RwSignal::new(None::<Result<(String, symbiose_core::edit::Command), String>>);
@@ -250,6 +251,11 @@ fn RoadmapImport() -> impl IntoView {
     };
     let apply = move |_| {
         if let Some(Ok((_, cmd))) = outcome.get_untracked() {
+            // A copy of the project as it is goes to the bin first: no copy, no import.
+            if session.keep_copy(BinReason::RoadmapImported).is_err() {
+                outcome.set(Some(Err(t.get_untracked().copy_no_room.to_string())));
+                return;
+            }
             match state.apply(cmd) {
                 Ok(()) => {
                     outcome.set(None);

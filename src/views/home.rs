@@ -5,7 +5,8 @@ use symbiose_core::{Project, format};
 
 use crate::files;
 use crate::i18n::{use_lang, use_texts};
-use crate::persist::keys::{Meta, export_file_name};
+use crate::persist::keys::{BinEntry, BinReason, Meta, Stamp, StampRead, export_file_name};
+use crate::persist::session::meta_of;
 use crate::persist::{store, use_session};
 use crate::route::{Route, go};
 use crate::views::import::ImportButton;
@@ -62,11 +63,12 @@ pub fn Home() -> impl IntoView {
                 <p class="empty">{move || t.get().no_projects}</p>
             </Show>
             <ul class="project-list" data-testid="project-list">
-                <For each=move || projects.get() key=|(id, meta)| (id.clone(), meta.as_ref().map(|m| m.revision))
+                <For each=move || projects.get() key=|(id, meta)| (id.clone(), meta.as_ref().map(|m| m.saved_at.to_bits()))
                     let:entry>
                     <ProjectRow id=entry.0 meta=entry.1 reload error />
                 </For>
             </ul>
+            <crate::views::bin::Bin reload />
             <DataSources />
         </main>
     }
@@ -131,28 +133,28 @@ fn ProjectRow(
     };
     // Rename and duplicate go through the format loader: a project that does not load is never
     // rewritten, so an unreadable one stays exactly as it is.
-    let load = move || -> Result<Project, String> {
+    let load = move || -> Result<(StampRead, Project), String> {
         store::read_file(&id.get_value())
-            .unwrap_or_else(|| Ok(String::new()))
-            .and_then(|text| format::load_project(&text).map(|l| l.value))
+            .unwrap_or_else(|| Ok((StampRead::None, String::new())))
+            .and_then(|(stamp, text)| format::load_project(&text).map(|l| (stamp, l.value)))
             .map_err(|e| e.message(lang.get_untracked()))
     };
     let save_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match load() {
-            Ok(mut p) => {
+            Ok((stamp, mut p)) => {
                 p.name = rename_value.get_untracked().trim().to_string();
-                let revision = store::read_meta(&id.get_value()).map_or(0, |m| m.revision) + 1;
-                let meta = Meta {
-                    name: p.name.clone(),
-                    actors: p.actors.len(),
-                    flows: p.flows.len(),
-                    synergies: p.synergies.len(),
-                    saved_at: js_sys::Date::now(),
-                    revision,
-                    writer: String::new(),
-                };
-                if store::write(&id.get_value(), &format::save_project(&p, false), &meta).is_err() {
+                // The same record rule as every edit: a name the loader would refuse is not written.
+                let mut report = symbiose_core::validate::Report::default();
+                symbiose_core::validate::rules::project_name(&p.name, &mut report);
+                if let Some(problem) = report.errors.first() {
+                    error.set(Some(problem.to_string_in(lang.get_untracked())));
+                    return;
+                }
+                // A new stamp: a tab that has this project open sees that someone else wrote.
+                let stamp = Stamp::next(&stamp, &session.tab_id());
+                let text = format::save_project(&p, false);
+                if store::write(&id.get_value(), &text, &stamp, &meta_of(&p)).is_err() {
                     error.set(Some(t.get_untracked().full_banner.to_string()));
                 }
                 renaming.set(false);
@@ -162,7 +164,7 @@ fn ProjectRow(
         }
     };
     let duplicate = move |_| match load() {
-        Ok(mut p) => {
+        Ok((_, mut p)) => {
             p.name.push_str(t.get_untracked().copy_suffix);
             if session.create(&p).is_err() {
                 error.set(Some(t.get_untracked().full_banner.to_string()));
@@ -171,18 +173,42 @@ fn ProjectRow(
         }
         Err(e) => error.set(Some(e)),
     };
-    let export = {
-        let name = name.clone();
-        move |_| {
-            // The stored text is exported as it is, readable or not: it is the user's data.
-            let text = store::read_for_export(&id.get_value()).unwrap_or_default();
-            let file = export_file_name(&name, &files::today_iso(), "symbiose");
-            files::download(&file, "application/json", &text).ok();
+    let file_name = StoredValue::new(name.clone());
+    let export = move |_| {
+        // The stored text is exported as it is, readable or not: it is the user's data.
+        let text = store::read_for_export(&id.get_value()).unwrap_or_default();
+        let file = export_file_name(&file_name.get_value(), &files::today_iso(), "symbiose");
+        files::download(&file, "application/json", &text).ok();
+    };
+    // Deleting puts the project in the bin first; with no room for that copy, nothing is
+    // deleted until the user chooses to delete it for good (after an export).
+    let no_room = RwSignal::new(false);
+    let kept_meta = StoredValue::new(meta.clone());
+    let delete = move |_| {
+        let Some(stored) = store::read_stored(&id.get_value()) else {
+            return;
+        };
+        let entry = kept_meta.with_value(|meta| BinEntry {
+            reason: BinReason::Deleted,
+            project: id.get_value(),
+            name: meta.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
+            actors: meta.as_ref().map_or(0, |m| m.actors),
+            flows: meta.as_ref().map_or(0, |m| m.flows),
+            at: js_sys::Date::now(),
+        });
+        match store::bin_put(&entry, &stored) {
+            Ok(_) => {
+                store::delete(&id.get_value());
+                confirming.set(false);
+                reload.update(|n| *n += 1);
+            }
+            Err(_) => no_room.set(true),
         }
     };
-    let delete = move |_| {
+    let delete_for_good = move |_| {
         store::delete(&id.get_value());
         confirming.set(false);
+        no_room.set(false);
         reload.update(|n| *n += 1);
     };
     let shown_name = if name.is_empty() {
@@ -216,9 +242,15 @@ fn ProjectRow(
             </div>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" data-testid="confirm-delete">
-                    <p>{move || t.get().confirm_delete}</p>
-                    <button class="danger" data-testid="confirm-delete-yes" on:click=delete>{move || t.get().yes_delete}</button>
-                    <button on:click=move |_| confirming.set(false)>{move || t.get().cancel}</button>
+                    <Show when=move || no_room.get() fallback=move || view! {
+                        <p>{move || t.get().confirm_delete}</p>
+                        <button class="danger" data-testid="confirm-delete-yes" on:click=delete>{move || t.get().yes_delete}</button>
+                    }>
+                        <p data-testid="bin-no-room">{move || t.get().bin_no_room}</p>
+                        <button data-testid="bin-no-room-export" on:click=export>{move || t.get().export}</button>
+                        <button class="danger" data-testid="delete-for-good" on:click=delete_for_good>{move || t.get().delete_for_good}</button>
+                    </Show>
+                    <button on:click=move |_| { confirming.set(false); no_room.set(false); }>{move || t.get().cancel}</button>
                 </div>
             </Show>
         </li>

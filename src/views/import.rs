@@ -9,6 +9,8 @@ use symbiose_core::{Lang, Project, Questionnaire};
 
 use crate::files;
 use crate::i18n::{use_lang, use_texts};
+use crate::persist::keys::BinReason;
+use crate::persist::session::repairable;
 use crate::persist::store::SaveError;
 use crate::persist::use_session;
 use crate::route::{Route, go};
@@ -22,7 +24,12 @@ enum Outcome {
     Ready(Loaded<Project>),
     /// A company's questionnaire: merged into the open project, or opened as a project of its own.
     Questionnaire(Loaded<Questionnaire>),
-    Failed(String),
+    /// Refused. A project refused for its content (not its envelope) can still be opened in
+    /// repair mode: `repair` keeps its text and name for that.
+    Failed {
+        message: String,
+        repair: Option<(String, String)>,
+    },
 }
 
 /// A project file, or else a questionnaire file; the project error is the one shown when the
@@ -32,7 +39,16 @@ fn read_outcome(text: &str, lang: Lang) -> Outcome {
         Ok(loaded) => Outcome::Ready(loaded),
         Err(project_error) => match format::load_questionnaire(text) {
             Ok(q) => Outcome::Questionnaire(q),
-            Err(_) => Outcome::Failed(project_error.message(lang)),
+            Err(_) => {
+                let repair = repairable(&project_error)
+                    .then(|| format::repair::load_for_repair(text).ok())
+                    .flatten()
+                    .map(|r| (text.to_string(), r.project.name));
+                Outcome::Failed {
+                    message: project_error.message(lang),
+                    repair,
+                }
+            }
         },
     }
 }
@@ -54,7 +70,10 @@ pub fn ImportButton(allow_replace: bool) -> impl IntoView {
         let lang = lang.get_untracked();
         leptos::task::spawn_local(async move {
             let result = match files::read_text(&file).await {
-                Err(e) => Outcome::Failed(e.message(lang)),
+                Err(e) => Outcome::Failed {
+                    message: e.message(lang),
+                    repair: None,
+                },
                 Ok(text) => read_outcome(&text, lang),
             };
             outcome.set(Some(result));
@@ -103,8 +122,33 @@ fn ImportDialog(
     let session = use_session();
     let error = RwSignal::new(None::<String>);
     let body = match outcome {
-        Outcome::Failed(message) => {
-            view! { <LoadFailure message testid="import-error" close /> }.into_any()
+        Outcome::Failed {
+            message,
+            repair: None,
+        } => view! { <LoadFailure message testid="import-error" close /> }.into_any(),
+        Outcome::Failed {
+            message,
+            repair: Some((text, name)),
+        } => {
+            let file = StoredValue::new((text, name));
+            let open_anyway = move |_| {
+                let created = file.with_value(|(text, name)| session.create_for_repair(text, name));
+                match created {
+                    Ok(id) => {
+                        close();
+                        go(Route::project(id));
+                    }
+                    Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+                }
+            };
+            view! {
+                <LoadFailure message testid="import-error" close>
+                    <p class="hint">{move || t.get().open_anyway_hint}</p>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    <button data-testid="import-open-anyway" on:click=open_anyway>{move || t.get().open_anyway}</button>
+                </LoadFailure>
+            }
+            .into_any()
         }
         Outcome::Questionnaire(loaded) => {
             view! { <QuestionnaireBody q=loaded.value allow_merge=allow_replace close /> }
@@ -138,6 +182,11 @@ fn ImportDialog(
             };
             let replace = move |_| {
                 let state = use_project();
+                // A copy of what is replaced goes to the bin first: no copy, no replacement.
+                if session.keep_copy(BinReason::ReplacedByImport).is_err() {
+                    error.set(Some(t.get_untracked().copy_no_room.to_string()));
+                    return;
+                }
                 match state.apply(Command::ReplaceProject(Box::new(project.get_value()))) {
                     Ok(()) => {
                         session

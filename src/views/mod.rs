@@ -1,5 +1,6 @@
 //! The views of the shell. Each is a thin component over derived data and core commands.
 
+pub mod bin;
 pub mod company;
 pub mod company_list;
 pub mod csv_import;
@@ -11,11 +12,13 @@ pub mod filters;
 pub mod header;
 pub mod home;
 pub mod import;
+pub mod leave;
 pub mod legend;
 pub mod pipeline;
 pub mod projection;
 pub mod proposals;
 pub mod questionnaire;
+pub mod repair;
 pub mod roadmap;
 pub mod settings;
 pub mod shortcuts;

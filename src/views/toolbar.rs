@@ -15,9 +15,16 @@ use crate::views::import::ImportButton;
 /// Downloads the open project as a versioned JSON file (pretty-printed: people diff them).
 pub fn export_open_project() {
     let state = use_project();
-    let (name, text) = state
-        .project
-        .with_untracked(|p| (p.name.clone(), format::save_project(p, true)));
+    let session = use_session();
+    let name = state.project.with_untracked(|p| p.name.clone());
+    // In repair mode the export keeps what is still unreadable, as a save does.
+    let text = if session.repair.with_untracked(Option::is_some) {
+        session.file_text()
+    } else {
+        state
+            .project
+            .with_untracked(|p| format::save_project(p, true))
+    };
     let file = export_file_name(&name, &files::today_iso(), "symbiose");
     files::download(&file, "application/json", &text).ok();
 }
@@ -77,7 +84,7 @@ pub fn Toolbar() -> impl IntoView {
 
     view! {
         <nav class="toolbar" data-testid="toolbar">
-            <button data-testid="back-home" on:click=move |_| { session.close(); go(Route::Home); }>
+            <button data-testid="back-home" on:click=move |_| go(Route::Home)>
                 {move || t.get().projects_link}
             </button>
             <PageNav />
@@ -119,7 +126,7 @@ pub fn StatusBanners() -> impl IntoView {
             <div class="banner problem" role="alert" data-testid="banner-conflict">
                 <p>{move || t.get().conflict_banner}</p>
                 <button data-testid="take-theirs" on:click=move |_| {
-                    if let Err(e) = session.take_theirs(lang.get_untracked()) { error.set(Some(e)); }
+                    if let Err(e) = session.take_theirs(lang.get_untracked()) { error.set(Some(e.message(lang.get_untracked()))); }
                 }>{move || t.get().take_theirs}</button>
                 <button data-testid="keep-mine" on:click=move |_| session.keep_mine()>{move || t.get().keep_mine}</button>
                 <button on:click=move |_| export_open_project()>{move || t.get().export_mine}</button>

@@ -144,6 +144,11 @@ test('exports: CSV for French spreadsheets, GeoJSON, the roadmap file read back,
     await page.click('[data-testid=roadmap-apply]');
     await page.locator('[data-testid=roadmap-applied]').waitFor();
     await waitSaved(page);
+    // The project as it was before the import waits in the bin (issue 12), with the card moved.
+    const bin = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('symbiose.bin.'))
+      .map((k) => localStorage.getItem(k).split('\n')[0]));
+    assert.equal(bin.length, 1);
+    assert.equal(JSON.parse(bin[0]).reason, 'roadmap_imported');
     const after = await stored(page);
     assert.deepEqual(after.synergies, p.synergies);
     assert.deepEqual(after.actors, p.actors);
