@@ -68,3 +68,50 @@ pub fn Deliverables() -> impl IntoView {
         </main>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use symbiose_core::report::STYLE_HASH;
+
+    /// The policy of index.html, directive by directive.
+    fn app_policy() -> Vec<Vec<&'static str>> {
+        let html = include_str!("../../index.html");
+        let start = html
+            .find("http-equiv=\"Content-Security-Policy\" content=\"")
+            .expect("index.html has a policy")
+            + "http-equiv=\"Content-Security-Policy\" content=\"".len();
+        let end = start + html[start..].find('"').unwrap();
+        html[start..end]
+            .split(';')
+            .map(|d| d.split_whitespace().collect())
+            .filter(|d: &Vec<&str>| !d.is_empty())
+            .collect()
+    }
+
+    /// The preview is a `srcdoc` frame: it inherits the app's policy, so without this hash in
+    /// index.html a deliverable would show unstyled (and the console would say why).
+    #[test]
+    fn the_app_policy_allows_the_deliverables_stylesheet() {
+        let policy = app_policy();
+        let style = policy
+            .iter()
+            .find(|d| d[0] == "style-src")
+            .expect("a style-src directive");
+        assert!(
+            style.contains(&STYLE_HASH),
+            "index.html's style-src lacks the deliverables' stylesheet hash {STYLE_HASH}"
+        );
+    }
+
+    #[test]
+    fn the_app_policy_has_no_inline_style_or_script() {
+        for directive in app_policy() {
+            for unsafe_source in ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"] {
+                assert!(
+                    !directive.contains(&unsafe_source),
+                    "{unsafe_source} in {directive:?}"
+                );
+            }
+        }
+    }
+}

@@ -27,25 +27,42 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
     await screenshot(page, 'deliverables-1920x1080');
     for (const doc of DOCS) {
       await page.click(`[data-testid=deliverable-${doc.slug}]`);
-      // The preview frame is sandboxed without scripts: read what it shows from its srcdoc
-      // (a frame locator would inject a script and be refused).
-      await page.waitForFunction((title) => document.querySelector('[data-testid=deliverable-frame]')?.srcdoc.includes(title), doc.parts[0]);
+      // The preview frame is sandboxed without scripts: read what it shows from the page,
+      // through its same-origin document (a frame locator would inject a script and be refused).
+      await page.waitForFunction((title) => document.querySelector('[data-testid=deliverable-frame]')?.contentDocument?.body?.innerText.includes(title), doc.parts[0]);
+      // The preview is styled: the frame inherits the app's policy, which has no
+      // 'unsafe-inline' and allows the report's stylesheet by its hash (a refused one would
+      // also be a console error). Read from the page: the frame is same-origin, not scripted.
+      const heading = await page.evaluate(() => {
+        const frame = document.querySelector('[data-testid=deliverable-frame]');
+        return frame.contentWindow.getComputedStyle(frame.contentDocument.querySelector('h1')).color;
+      });
+      assert.equal(heading, 'rgb(27, 94, 32)', `${doc.slug}: the preview has its stylesheet`);
       const { name, text } = await downloadText(page, '[data-testid=deliverable-save]');
       assert.match(name, new RegExp(`\\.${doc.slug}\\.html$`));
       assert.ok(text.startsWith('<!DOCTYPE html>'));
       assert.ok(!/<script|src="http|href="http/.test(text), 'standalone: no script, nothing fetched');
+      // Its own policy: nothing but its stylesheet, by hash, wherever the file is opened.
+      const policy = text.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+      assert.match(policy, /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
+      assert.ok(!/unsafe|script-src|img-src/.test(policy), policy);
 
       const paper = await context.newPage();
+      const paperErrors = [];
+      paper.on('console', (m) => { if (m.type() === 'error') paperErrors.push(m.text()); });
       await paper.setViewportSize({ width: 794, height: 1123 });
       await paper.setContent(text);
       const body = await paper.locator('body').innerText();
       for (const part of doc.parts) assert.ok(body.includes(part), `${doc.slug}: ${part}`);
+      assert.equal(await paper.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(27, 94, 32)',
+        `${doc.slug}: the saved file's policy lets its stylesheet apply`);
       await paper.screenshot({ path: join(SCREENSHOTS, `deliverable-${doc.slug}-page1.png`) });
       const pdf = await paper.pdf({ format: 'A4', printBackground: true });
       await writeFile(join(SCREENSHOTS, `deliverable-${doc.slug}.pdf`), pdf);
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       console.log(`# ${doc.slug}: ${pages} A4 pages, ${pdf.length} bytes`);
       assert.ok(pages >= doc.parts.length, `${doc.slug}: ${pages} pages for ${doc.parts.length} parts, each on a new page`);
+      assert.deepEqual(paperErrors, [], `${doc.slug}: the saved file opens without a refusal`);
       await paper.close();
     }
     // The harness's init script (long-task observer) is refused in the sandboxed preview: that

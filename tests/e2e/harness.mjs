@@ -20,9 +20,10 @@ const TYPES = {
 /**
  * Serves dist/ on a free loopback port; resolves to { url, close }. `extra` maps a path to
  * { type, body } served as well (the benchmark's plain Leaflet page and its data); it is read
- * at each request, so a test can change it. `port` 0 takes a free one.
+ * at each request, so a test can change it. `port` 0 takes a free one. `cacheControl`, if set,
+ * is sent with dist/'s files (a host that lets browsers keep them).
  */
-export async function serveDist({ extra = new Map(), port: wanted = 0 } = {}) {
+export async function serveDist({ extra = new Map(), port: wanted = 0, cacheControl } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const added = extra.get(path);
@@ -31,7 +32,9 @@ export async function serveDist({ extra = new Map(), port: wanted = 0 } = {}) {
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (cacheControl) headers['cache-control'] = cacheControl;
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

@@ -1,6 +1,8 @@
 //! A small HTML document builder for the deliverables: every text goes through `escape`, only
 //! the charts (already escaped by `charts`) are inserted as markup. The result is one
-//! standalone file: its print stylesheet is inline, A4 with page breaks between parts.
+//! standalone file: its print stylesheet is inline, A4 with page breaks between parts, and its
+//! own Content-Security-Policy lets that one stylesheet apply and nothing else (no script, no
+//! request), wherever the file is opened.
 
 use crate::charts::escape;
 
@@ -8,7 +10,9 @@ pub struct Doc {
     body: String,
 }
 
-const STYLE: &str = "
+/// The print stylesheet, the only style of a deliverable: no element carries a `style`
+/// attribute, which a policy without `'unsafe-inline'` would refuse.
+pub(crate) const STYLE: &str = "
 @page { size: A4; margin: 18mm 16mm; }
 body { font-family: system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b1f23; font-size: 11pt; line-height: 1.4; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 22pt; margin: 0 0 4mm; color: #1b5e20; }
@@ -30,6 +34,21 @@ figure svg { max-width: 100%; height: auto; }
 .figure strong { display: block; font-size: 14pt; }
 @media screen { body { padding: 10mm; } .part { border-top: 1px dashed #c7cfcb; margin-top: 10mm; } }
 ";
+
+/// `STYLE` as a Content-Security-Policy hash source (SHA-256, base64). Two policies name it: the
+/// file's own (`POLICY`), and the app's (index.html), because the preview frame is a `srcdoc`
+/// document, which inherits the policy of the page that holds it. A change to `STYLE` changes
+/// it: `style_hash_is_the_hash_of_the_style` below gives the new value, and the app's host test
+/// checks that index.html carries it, so a CSS edit cannot silently unstyle the deliverables.
+pub const STYLE_HASH: &str = "'sha256-1llPv5rTlsoX+T7nxgBPs7gDNKkmIr05tDW712jU5UA='";
+
+/// The file's own policy: nothing is fetched (the map and charts are inline SVG, fonts are the
+/// system's), no script runs, and the one stylesheet applies by its hash. It holds wherever the
+/// saved file is opened or mailed to, and in the preview frame on top of the app's policy.
+/// `frame-ancestors` and `sandbox` are not allowed in a `<meta>` policy, so they are not here.
+fn policy() -> String {
+    format!("default-src 'none'; style-src {STYLE_HASH}; base-uri 'none'; form-action 'none'")
+}
 
 impl Doc {
     pub fn new() -> Self {
@@ -127,12 +146,61 @@ impl Doc {
         self
     }
 
+    /// The whole file. The policy comes first in `<head>`: a `<meta>` policy governs only what
+    /// follows it, the stylesheet included.
     pub fn finish(&self, title: &str, lang: crate::Lang) -> String {
         format!(
-            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>{}</body></html>",
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><title>{}</title><style>{STYLE}</style></head><body>{}</body></html>",
             lang.code(),
+            policy(),
             escape(title),
             self.body
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+
+    #[test]
+    fn style_hash_is_the_hash_of_the_style() {
+        let digest = Sha256::digest(STYLE.as_bytes());
+        let hash = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        );
+        assert_eq!(
+            STYLE_HASH, hash,
+            "STYLE changed: set STYLE_HASH and the style-src of index.html to {hash}"
+        );
+    }
+
+    #[test]
+    fn the_file_allows_its_stylesheet_and_nothing_else() {
+        let html = Doc::new().finish("t", crate::Lang::Fr);
+        let head = &html[..html.find("</head>").unwrap()];
+        let meta = head
+            .find("<meta http-equiv=\"Content-Security-Policy\"")
+            .expect("a policy");
+        assert!(
+            meta < head.find("<style>").unwrap(),
+            "policy before the style"
+        );
+        assert!(head.contains(&format!("<style>{STYLE}</style>")));
+        let policy = policy();
+        assert!(policy.starts_with("default-src 'none';"));
+        for allowed in [
+            "'unsafe-inline'",
+            "'unsafe-eval'",
+            "script-src",
+            "img-src",
+            "'self'",
+            "*",
+        ] {
+            assert!(!policy.contains(allowed), "{allowed} in {policy}");
+        }
     }
 }

@@ -9,6 +9,8 @@ mod deliverables;
 mod doc;
 mod map;
 
+pub use doc::STYLE_HASH;
+
 use crate::Lang;
 use crate::detect::Detection;
 use crate::model::{Date, Project};
@@ -118,6 +120,25 @@ mod tests {
         );
         let bilan = render(Deliverable::Bilan, &p, &d, Lang::Fr, today);
         assert!(bilan.contains("Éco-communication") && bilan.contains("Ateliers"));
+    }
+
+    /// What the files' policy (`doc::policy`) and the app's would refuse must not be in them:
+    /// a `style` attribute (only the hashed stylesheet may style), a script, anything fetched.
+    #[test]
+    fn every_deliverable_is_styled_by_its_one_stylesheet_and_fetches_nothing() {
+        let (p, d) = demo();
+        let today = Date::new(2026, 11, 28).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            for kind in Deliverable::ALL {
+                let html = render(kind, &p, &d, lang, today);
+                assert_eq!(html.matches("<style").count(), 1, "{kind:?}");
+                assert!(html.contains(&format!("<style>{}</style>", doc::STYLE)));
+                assert!(html.contains(&format!("style-src {STYLE_HASH};")));
+                for refused in [" style=", "<script", " src=", "href=", "url(", "@import"] {
+                    assert!(!html.contains(refused), "{kind:?} {lang:?} has {refused:?}");
+                }
+            }
+        }
     }
 
     #[test]
