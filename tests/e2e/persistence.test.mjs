@@ -313,6 +313,7 @@ test('company questionnaire: export, fill on another machine, merge back with a 
     await waitForWorkspace(f);
     await f.locator('[data-testid=company-item]').first().click();
     const name = (await f.locator('[data-testid=company-title]').innerText()).trim();
+    const projectName = (await f.locator('[data-testid=project-name]').innerText()).trim();
     const sent = await downloadText(f, '[data-testid=export-questionnaire]');
     assert.match(sent.name, /\.questionnaire\.json$/);
 
@@ -323,6 +324,9 @@ test('company questionnaire: export, fill on another machine, merge back with a 
     await importFile(c, sent.name, sent.text);
     await c.click('[data-testid=questionnaire-open]');
     await waitForWorkspace(c);
+    // The company's copy keeps the facilitator's project name, so the file it sends back is
+    // recognised as made for that project.
+    assert.equal((await c.locator('[data-testid=project-name]').innerText()).trim(), projectName);
     await c.locator('[data-testid=company-item]').first().click();
     await c.click('[data-testid=edit-actor]');
     await c.fill('[data-testid=actor-contact]', 'Mme Casanova, 04 95 11 22 33');
@@ -345,6 +349,7 @@ test('company questionnaire: export, fill on another machine, merge back with a 
     assert.match(summary, new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.match(summary, /contact/);
     assert.match(summary, /1 ajouté/);
+    assert.equal(await f.locator('[data-testid=merge-foreign-project]').count(), 0);
     await screenshot(f, 'questionnaire-merge-1920x1080');
     await f.click('[data-testid=merge-confirm]');
     await f.locator('[data-testid=flow-item]', { hasText: 'Palettes bois cassées' }).waitFor();

@@ -1,5 +1,10 @@
 //! A company questionnaire: one actor and its flows, sent to a company as a file, filled in on
 //! its own machine and merged back into the facilitator's project.
+//!
+//! The shape is the project's (an `Actor`, `Flow`s), but a questionnaire made by
+//! `edit::questionnaire::extract_questionnaire` leaves the facilitator's own fields empty: the
+//! actor's `notes` and `tags`, each flow's `notes` and `quality.notes`. A merge reads them empty
+//! as "not asked", never as "cleared".
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +15,8 @@ use super::flow::Flow;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Questionnaire {
-    /// The territory's name, so the company knows who asks.
+    /// The territory's name, so the company knows who asks, and the facilitator sees a file
+    /// returned for another project before merging it.
     pub project_name: String,
     pub actor: Actor,
     /// The actor's flows; each one's `actor` field equals `actor.id`.

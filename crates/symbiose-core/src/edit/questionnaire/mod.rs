@@ -1,22 +1,49 @@
 //! The company questionnaire round trip: the facilitator sends one actor and its flows as a
 //! file, the company fills it in on its own machine, and the returned file is merged back.
 //!
-//! Merging never deletes and never overwrites with blanks: a field the company left empty keeps
-//! the project's value, and the project's flows that the file does not mention are kept. The
-//! plan is shown before anything changes, and becomes one command (one undo step).
+//! Nothing leaks: the file sent carries none of the facilitator's working text (notes, quality
+//! notes, tags). Nothing is lost: merging never deletes and never overwrites with blanks, field by
+//! field for the company and for each flow ([`fields`] says what "blank" means for each type),
+//! the project's flows the file does not mention are kept, and a flow's confidentiality never
+//! becomes less strict unless the facilitator accepts it for that flow. The plan, with every
+//! changed field as old → new ([`summary`]), is shown before anything changes, and becomes one
+//! command (one undo step).
+
+mod fields;
+mod summary;
+#[cfg(test)]
+mod tests;
+
+pub use summary::{FlowSummary, MergeSummary};
 
 use super::Command;
-use crate::model::{Actor, ActorId, Flow, FlowId, Project, Questionnaire};
+use crate::model::{Actor, ActorId, Confidentiality, Flow, FlowId, Project, Questionnaire};
 use crate::refdata::text::fold;
-use crate::{Bilingual, Lang};
+use fields::{actor_changes, flow_changes, merged_actor, merged_flow};
 
-/// A filled questionnaire for one actor of the project.
+/// The questionnaire to send to one actor of the project: its record and its flows, without
+/// what the facilitator keeps for themself. Notes (on the company, on each flow, on a flow's
+/// quality) are the facilitator's working text; tags are the facilitator's own classification
+/// ("à relancer", "réticent" as easily as "bois") that the company is never asked to fill in.
+/// The company's form cannot even show quality notes, so sending them would only leak them.
 pub fn extract_questionnaire(p: &Project, actor: &ActorId) -> Option<Questionnaire> {
     let a = p.actor(actor)?;
     Some(Questionnaire {
         project_name: p.name.clone(),
-        actor: a.clone(),
-        flows: p.flows_of(actor).cloned().collect(),
+        actor: Actor {
+            notes: String::new(),
+            tags: Vec::new(),
+            ..a.clone()
+        },
+        flows: p
+            .flows_of(actor)
+            .map(|f| {
+                let mut f = f.clone();
+                f.notes.clear();
+                f.quality.notes.clear();
+                f
+            })
+            .collect(),
     })
 }
 
@@ -35,12 +62,12 @@ pub fn blank_questionnaire(project_name: &str) -> Questionnaire {
     }
 }
 
-/// One field whose value the merge would change.
+/// One field whose value the merge would change, as the user reads it in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldChange {
     pub field: &'static str,
-    pub old: String,
-    pub new: String,
+    pub old: crate::Bilingual,
+    pub new: crate::Bilingual,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,8 +86,32 @@ pub enum ActorMatch {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FlowOutcome {
     Added(Box<Flow>),
-    Updated { old: Box<Flow>, new: Box<Flow> },
+    Updated {
+        old: Box<Flow>,
+        new: Box<Flow>,
+        changes: Vec<FieldChange>,
+    },
     Unchanged(FlowId),
+}
+
+/// A flow of the project whose returned file asks for a less strict confidentiality.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LooserConfidentiality {
+    /// The project's flow.
+    pub flow: FlowId,
+    pub label: String,
+    pub project: Confidentiality,
+    pub file: Confidentiality,
+    /// The facilitator chose the file's level; by default the project's, stricter, is kept.
+    pub accepted: bool,
+}
+
+/// The file names another project than the open one (compared with case, accents and spaces
+/// folded): probably a questionnaire sent for another territory, or the wrong file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForeignProject {
+    pub file: String,
+    pub project: String,
 }
 
 /// How the user settles a conflict.
@@ -82,7 +133,15 @@ pub struct MergePlan {
     pub flows: Vec<FlowOutcome>,
     /// Flows of the project's actor that the file does not mention: they are kept.
     pub kept: Vec<FlowId>,
+    /// Set when the file was made for another project.
+    pub foreign_project: Option<ForeignProject>,
+    /// Matched flows whose file asks for a less strict confidentiality, with the choice made.
+    pub looser: Vec<LooserConfidentiality>,
     project_actor: Option<Actor>,
+    /// The matched actor's flows in the project when the plan was made.
+    existing: Vec<Flow>,
+    /// Project flows whose less strict level the facilitator accepted.
+    accepted: Vec<FlowId>,
     taken_flow_ids: Vec<FlowId>,
     taken_actor_ids: Vec<ActorId>,
 }
@@ -93,8 +152,10 @@ pub struct MergePlan {
 )]
 pub struct NeedsResolution;
 
+/// Names compared loosely: case, accents and runs of spaces do not count.
 fn same_name(a: &str, b: &str) -> bool {
-    fold(a.trim()) == fold(b.trim())
+    let folded = |s: &str| fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    folded(a) == folded(b)
 }
 
 /// Compares what the file says with the project, changing nothing.
@@ -120,21 +181,27 @@ pub fn plan_merge(p: &Project, q: &Questionnaire) -> MergePlan {
             id: fresh_actor_id(p, &q.actor.id),
         },
     };
+    let foreign_project = (!same_name(&q.project_name, &p.name)).then(|| ForeignProject {
+        file: q.project_name.clone(),
+        project: p.name.clone(),
+    });
     let mut plan = MergePlan {
         actor,
         questionnaire: q.clone(),
         flows: Vec::new(),
         kept: Vec::new(),
+        foreign_project,
+        looser: Vec::new(),
         project_actor: None,
+        existing: Vec::new(),
+        accepted: Vec::new(),
         taken_flow_ids: p.flows.iter().map(|f| f.id.clone()).collect(),
         taken_actor_ids: p.actors.iter().map(|a| a.id.clone()).collect(),
     };
-    if let ActorMatch::Existing { id, .. } = &plan.actor {
-        let id = id.clone();
-        plan.target(p, &id);
-    } else if let ActorMatch::New { id } = &plan.actor {
-        let id = id.clone();
-        plan.flows = plan.new_flows(&id, &[]);
+    match plan.actor.clone() {
+        ActorMatch::Existing { id, .. } => plan.target(p, &id),
+        ActorMatch::New { id } => plan.flows = plan.new_flows(&id).0,
+        ActorMatch::Conflict { .. } => {}
     }
     plan
 }
@@ -147,83 +214,6 @@ fn fresh_actor_id(p: &Project, wanted: &ActorId) -> ActorId {
     }
 }
 
-/// The project's actor completed by the file: the file wins where it says something.
-fn merged_actor(old: &Actor, new: &Actor) -> Actor {
-    let text = |n: &String, o: &String| {
-        if n.trim().is_empty() {
-            o.clone()
-        } else {
-            n.clone()
-        }
-    };
-    Actor {
-        id: old.id.clone(),
-        name: text(&new.name, &old.name),
-        siret: new.siret.clone().or_else(|| old.siret.clone()),
-        naf: new.naf.clone().or_else(|| old.naf.clone()),
-        headcount: new.headcount.or(old.headcount),
-        address: text(&new.address, &old.address),
-        commune: new.commune.clone().or_else(|| old.commune.clone()),
-        position: new.position.or(old.position),
-        contact: text(&new.contact, &old.contact),
-        tags: if new.tags.is_empty() {
-            old.tags.clone()
-        } else {
-            new.tags.clone()
-        },
-        notes: text(&new.notes, &old.notes),
-    }
-}
-
-fn actor_changes(old: &Actor, new: &Actor) -> Vec<FieldChange> {
-    let mut out = Vec::new();
-    let mut cmp = |field: &'static str, o: String, n: String| {
-        if o != n {
-            out.push(FieldChange {
-                field,
-                old: o,
-                new: n,
-            });
-        }
-    };
-    cmp("name", old.name.clone(), new.name.clone());
-    cmp(
-        "siret",
-        old.siret.as_ref().map(|s| s.spaced()).unwrap_or_default(),
-        new.siret.as_ref().map(|s| s.spaced()).unwrap_or_default(),
-    );
-    cmp(
-        "naf",
-        old.naf.clone().unwrap_or_default(),
-        new.naf.clone().unwrap_or_default(),
-    );
-    cmp(
-        "headcount",
-        old.headcount
-            .map(|h| h.label().to_string())
-            .unwrap_or_default(),
-        new.headcount
-            .map(|h| h.label().to_string())
-            .unwrap_or_default(),
-    );
-    cmp("address", old.address.clone(), new.address.clone());
-    cmp(
-        "commune",
-        old.commune.clone().unwrap_or_default(),
-        new.commune.clone().unwrap_or_default(),
-    );
-    let pos = |a: &Actor| {
-        a.position
-            .map(|p| format!("{:.5}, {:.5}", p.lat, p.lon))
-            .unwrap_or_default()
-    };
-    cmp("position", pos(old), pos(new));
-    cmp("contact", old.contact.clone(), new.contact.clone());
-    cmp("tags", old.tags.join(", "), new.tags.join(", "));
-    cmp("notes", old.notes.clone(), new.notes.clone());
-    out
-}
-
 /// The key that recognises a flow when ids differ: same direction, family and waste code, or
 /// the same label when there is no code.
 fn flow_key(f: &Flow) -> (crate::Direction, crate::Family, String) {
@@ -232,30 +222,42 @@ fn flow_key(f: &Flow) -> (crate::Direction, crate::Family, String) {
 }
 
 impl MergePlan {
+    /// Merges into the project's actor `id`: remembers its record and flows, then plans.
     fn target(&mut self, p: &Project, id: &ActorId) {
-        let existing: Vec<Flow> = p.flows_of(id).cloned().collect();
         self.project_actor = p.actor(id).cloned();
-        self.flows = self.new_flows(id, &existing);
-        let mentioned: Vec<FlowId> = self
-            .flows
+        self.existing = p.flows_of(id).cloned().collect();
+        self.accepted.clear();
+        self.replan(id);
+    }
+
+    /// The flows' outcomes, the kept flows and the confidentiality requests, from the file,
+    /// the remembered project flows and the choices made so far.
+    fn replan(&mut self, id: &ActorId) {
+        let (flows, looser) = self.new_flows(id);
+        let mentioned: Vec<&FlowId> = flows
             .iter()
             .filter_map(|o| match o {
-                FlowOutcome::Updated { old, .. } => Some(old.id.clone()),
-                FlowOutcome::Unchanged(id) => Some(id.clone()),
+                FlowOutcome::Updated { old, .. } => Some(&old.id),
+                FlowOutcome::Unchanged(id) => Some(id),
                 FlowOutcome::Added(_) => None,
             })
             .collect();
-        self.kept = existing
+        self.kept = self
+            .existing
             .iter()
             .map(|f| f.id.clone())
-            .filter(|f| !mentioned.contains(f))
+            .filter(|f| !mentioned.contains(&f))
             .collect();
+        self.flows = flows;
+        self.looser = looser;
     }
 
-    fn new_flows(&self, actor: &ActorId, existing: &[Flow]) -> Vec<FlowOutcome> {
+    fn new_flows(&self, actor: &ActorId) -> (Vec<FlowOutcome>, Vec<LooserConfidentiality>) {
+        let existing = &self.existing;
         let mut taken = self.taken_flow_ids.clone();
         let mut used: Vec<FlowId> = Vec::new();
         let mut out = Vec::new();
+        let mut looser = Vec::new();
         for incoming in &self.questionnaire.flows {
             let matched = existing
                 .iter()
@@ -268,15 +270,22 @@ impl MergePlan {
             match matched {
                 Some(old) => {
                     used.push(old.id.clone());
-                    let new = Flow {
-                        id: old.id.clone(),
-                        actor: actor.clone(),
-                        ..incoming.clone()
-                    };
+                    let accepted = self.accepted.contains(&old.id);
+                    if incoming.confidentiality < old.confidentiality {
+                        looser.push(LooserConfidentiality {
+                            flow: old.id.clone(),
+                            label: old.label.clone(),
+                            project: old.confidentiality,
+                            file: incoming.confidentiality,
+                            accepted,
+                        });
+                    }
+                    let new = merged_flow(old, incoming, actor, accepted);
                     out.push(if &new == old {
                         FlowOutcome::Unchanged(old.id.clone())
                     } else {
                         FlowOutcome::Updated {
+                            changes: flow_changes(old, &new),
                             old: Box::new(old.clone()),
                             new: Box::new(new),
                         }
@@ -297,11 +306,40 @@ impl MergePlan {
                 }
             }
         }
-        out
+        (out, looser)
     }
 
     pub fn has_conflict(&self) -> bool {
         matches!(self.actor, ActorMatch::Conflict { .. })
+    }
+
+    /// Whether confirming would change nothing (the file brings nothing new).
+    pub fn changes_nothing(&self) -> bool {
+        match &self.actor {
+            ActorMatch::Existing { changes, .. } => {
+                changes.is_empty()
+                    && self
+                        .flows
+                        .iter()
+                        .all(|o| matches!(o, FlowOutcome::Unchanged(_)))
+            }
+            ActorMatch::New { .. } | ActorMatch::Conflict { .. } => false,
+        }
+    }
+
+    /// Accepts (or refuses again) the file's less strict confidentiality for the project's
+    /// flow `flow`. Nothing else changes; a flow the file does not loosen is ignored.
+    pub fn accept_looser(&mut self, flow: &FlowId, accept: bool) {
+        if !self.looser.iter().any(|l| &l.flow == flow) {
+            return;
+        }
+        self.accepted.retain(|f| f != flow);
+        if accept {
+            self.accepted.push(flow.clone());
+        }
+        if let ActorMatch::Existing { id, .. } = self.actor.clone() {
+            self.replan(&id);
+        }
     }
 
     /// Settles a conflict against the same project the plan was made from.
@@ -317,8 +355,9 @@ impl MergePlan {
                 self.actor = ActorMatch::New { id: id.clone() };
                 // A new actor cannot share the other's SIRET: the validator would flag it.
                 self.questionnaire.actor.siret = None;
-                self.flows = self.new_flows(&id, &[]);
-                self.kept.clear();
+                self.existing.clear();
+                self.accepted.clear();
+                self.replan(&id);
                 return;
             }
         };
@@ -328,90 +367,6 @@ impl MergePlan {
             changes: actor_changes(&old, &merged_actor(&old, &self.questionnaire.actor)),
         };
         self.target(p, &id);
-    }
-
-    /// A field's name as the user reads it.
-    fn field_label(field: &str, lang: Lang) -> &str {
-        let (fr, en) = match field {
-            "name" => ("nom", "name"),
-            "siret" => ("SIRET", "SIRET"),
-            "naf" => ("code NAF", "NAF code"),
-            "headcount" => ("effectif", "employees"),
-            "address" => ("adresse", "address"),
-            "commune" => ("commune", "municipality"),
-            "position" => ("position", "position"),
-            "contact" => ("contact", "contact"),
-            "tags" => ("étiquettes", "tags"),
-            "notes" => ("notes", "notes"),
-            other => (other, other),
-        };
-        lang.pick(fr, en)
-    }
-
-    /// What the user reads before confirming.
-    pub fn summary(&self, lang: Lang) -> String {
-        let count = |f: fn(&FlowOutcome) -> bool| self.flows.iter().filter(|o| f(o)).count();
-        let added = count(|o| matches!(o, FlowOutcome::Added(_)));
-        let updated = count(|o| matches!(o, FlowOutcome::Updated { .. }));
-        let unchanged = count(|o| matches!(o, FlowOutcome::Unchanged(_)));
-        let name = &self.questionnaire.actor.name;
-        let head = match &self.actor {
-            ActorMatch::New { .. } => Bilingual::new(
-                format!("Nouvelle entreprise « {name} »."),
-                format!("New company \"{name}\"."),
-            ),
-            ActorMatch::Existing { changes, .. } if changes.is_empty() => Bilingual::new(
-                format!("« {name} » : fiche inchangée."),
-                format!("\"{name}\": details unchanged."),
-            ),
-            ActorMatch::Existing { changes, .. } => {
-                let list = changes
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} : « {} » → « {} »",
-                            Self::field_label(c.field, Lang::Fr),
-                            c.old,
-                            c.new
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ; ");
-                let list_en = changes
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{}: \"{}\" → \"{}\"",
-                            Self::field_label(c.field, Lang::En),
-                            c.old,
-                            c.new
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                Bilingual::new(
-                    format!("« {name} » : fiche mise à jour ({list})."),
-                    format!("\"{name}\": details updated ({list_en})."),
-                )
-            }
-            ActorMatch::Conflict { by_siret, by_id } => Bilingual::new(
-                format!(
-                    "Conflit : le SIRET désigne {by_siret}, l'identifiant désigne {by_id}. Choisissez."
-                ),
-                format!("Conflict: the SIRET names {by_siret}, the id names {by_id}. Choose."),
-            ),
-        };
-        let flows = Bilingual::new(
-            format!(
-                "Flux : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s), {} gardé(s) (absents du fichier).",
-                self.kept.len()
-            ),
-            format!(
-                "Flows: {added} added, {updated} updated, {unchanged} unchanged, {} kept (not in the file).",
-                self.kept.len()
-            ),
-        );
-        format!("{}\n{}", head.get(lang), flows.get(lang))
     }
 
     /// The merge as one command (one undo step). Refused while a conflict is unsettled.
