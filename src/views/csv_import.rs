@@ -5,6 +5,8 @@
 //! core in slices of about `SLICE_MS` (`Parsing::step`), the page painting and answering input
 //! between them while a progress bar moves; the preview turns only the rows it lists into text.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Parsing};
 
@@ -44,7 +46,9 @@ async fn next_task() {
 enum Phase {
     /// Reading, with the share of the file read, in percent.
     Reading(u32),
-    Preview(Result<ImportPreview, String>),
+    /// Shared, not copied: the view takes the phase by value, and a preview of 100,000 rows
+    /// is too big to clone on each render.
+    Preview(Arc<Result<ImportPreview, String>>),
 }
 
 /// Reads the file in slices; `None` when `current` says the reading was dropped meanwhile (the
@@ -55,19 +59,26 @@ async fn read_in_slices(
     current: impl Fn() -> bool,
     progress: impl Fn(u32),
 ) -> Option<Result<ImportPreview, ImportError>> {
-    let mut parsing = match state.project.with_untracked(|p| Parsing::start(bytes, p)) {
+    let mut parsing = match crate::perf::time("symbiose:csv-start", || {
+        state.project.with_untracked(|p| Parsing::start(bytes, p))
+    }) {
         Ok(parsing) => parsing,
         Err(e) => return Some(Err(e)),
     };
     loop {
         let start = now_ms();
+        let span = crate::perf::Span::start("symbiose:csv-slice");
         while now_ms() - start < SLICE_MS {
             match parsing.step(ROWS_PER_STEP) {
                 Err(e) => return Some(Err(e)),
-                Ok(true) => return Some(parsing.finish()),
+                Ok(true) => {
+                    span.end();
+                    return Some(parsing.finish());
+                }
                 Ok(false) => {}
             }
         }
+        span.end();
         let (at, total) = parsing.progress();
         progress(u32::try_from(at.saturating_mul(100) / total.max(1)).unwrap_or(100));
         next_task().await;
@@ -116,7 +127,9 @@ pub fn CsvImport() -> impl IntoView {
             if let Some(result) = result
                 && current()
             {
-                phase.set(Some(Phase::Preview(result)));
+                crate::perf::time("symbiose:csv-preview", || {
+                    phase.set(Some(Phase::Preview(Arc::new(result))));
+                });
             }
         });
     };
@@ -163,15 +176,17 @@ fn CsvReading(percent: u32, close: impl Fn() + Copy + Send + Sync + 'static) -> 
 
 #[component]
 fn CsvDialog(
-    outcome: Result<ImportPreview, String>,
+    outcome: Arc<Result<ImportPreview, String>>,
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
     let session = use_session();
-    let body = match outcome {
-        Err(message) => view! { <LoadFailure message testid="csv-error" close /> }.into_any(),
+    let body = match &*outcome {
+        Err(message) => {
+            view! { <LoadFailure message=message.clone() testid="csv-error" close /> }.into_any()
+        }
         Ok(preview) => {
             let (ready, skipped, errors) = preview.count();
             let total = preview.rows.len();
@@ -180,16 +195,29 @@ fn CsvDialog(
                 CsvFormat::Template => t.get_untracked().csv_format_template,
             };
             let encoding = preview.encoding;
-            let preview = StoredValue::new(preview);
-            let listing = move || preview.with_value(|p| p.listing(lang.get(), LISTED));
+            let preview = StoredValue::new(outcome.clone());
+            let listing = move || {
+                preview.with_value(|p| {
+                    p.as_ref()
+                        .as_ref()
+                        .map(|p| p.listing(lang.get(), LISTED))
+                        .unwrap_or_default()
+                })
+            };
             let adding = RwSignal::new(false);
             let add = move |_| {
                 adding.set(true);
                 leptos::task::spawn_local(async move {
                     // "Adding…" is painted first: the step below is one piece of work.
                     next_task().await;
-                    let cmd =
-                        preview.with_value(|p| state.project.with_untracked(|pr| p.command(pr)));
+                    let Some(cmd) = preview.with_value(|p| {
+                        crate::perf::time("symbiose:csv-command", || {
+                            let p = p.as_ref().as_ref().ok()?;
+                            Some(state.project.with_untracked(|pr| p.command(pr)))
+                        })
+                    }) else {
+                        return;
+                    };
                     match state.apply(cmd) {
                         Ok(()) => {
                             session
