@@ -33,8 +33,12 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
-    TooLarge { bytes: f64 },
+    TooLarge {
+        bytes: f64,
+    },
     Unreadable(String),
+    /// A JSON file whose bytes are not UTF-8 (the core says where, and what to do).
+    NotUtf8(symbiose_core::import::text::NotUtf8),
 }
 
 impl ReadError {
@@ -54,6 +58,7 @@ impl ReadError {
                     }
                 }
             }
+            ReadError::NotUtf8(e) => e.message(lang),
             ReadError::Unreadable(why) => match lang {
                 symbiose_core::Lang::Fr => {
                     format!("Fichier illisible ({why}). Rien n'a été importé.")
@@ -66,17 +71,12 @@ impl ReadError {
     }
 }
 
-/// Reads a chosen file as UTF-8 text, refusing oversize files before reading them.
-pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
-    let bytes = file.size();
-    if bytes > MAX_IMPORT_BYTES {
-        return Err(ReadError::TooLarge { bytes });
-    }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|e| ReadError::Unreadable(format!("{e:?}")))?;
-    text.as_string()
-        .ok_or_else(|| ReadError::Unreadable("not text".into()))
+/// Reads a chosen JSON file (a project, a questionnaire, a roadmap file) as strict UTF-8:
+/// its bytes, decoded by the core, which refuses anything else and says where. The browser's
+/// own text reading would replace bad bytes with U+FFFD without a word.
+pub async fn read_utf8(file: &web_sys::File) -> Result<String, ReadError> {
+    let bytes = read_bytes(file).await?;
+    symbiose_core::import::text::utf8_text(bytes).map_err(ReadError::NotUtf8)
 }
 
 /// Reads a chosen file's bytes (CSV files may not be UTF-8), refusing oversize files first.

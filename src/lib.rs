@@ -40,7 +40,8 @@ use views::{
 
 #[component]
 pub fn App() -> impl IntoView {
-    let prefs = Prefs::load();
+    // A stored tile address that fails the check never reaches Leaflet (see Prefs::from_stored).
+    let (prefs, tile_url_refused) = Prefs::load();
     let lang = RwSignal::new(prefs.lang);
     let tiles_on = RwSignal::new(prefs.tiles);
     let welcomed = RwSignal::new(prefs.welcomed);
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <Header />
             <views::leave::LeaveDialog />
+            <views::settings::TileUrlRefused refused=tile_url_refused />
             {move || match (route.get(), session.open_id.get()) {
                 (Route::Project(..), Some(_)) => view! { <ProjectView tiles_on /> }.into_any(),
                 _ => view! { <StatusBanners /><Home /> }.into_any(),

@@ -1,22 +1,107 @@
 //! Importing companies from a CSV file: a preview with a verdict for every row before anything
 //! changes; the ready rows then enter as one command (one undo step).
+//!
+//! A SIRENE export of a whole department has a hundred thousand rows. The file is read by the
+//! core in slices of about `SLICE_MS` (`Parsing::step`), the page painting and answering input
+//! between them while a progress bar moves; the preview turns only the rows it lists into text.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use symbiose_core::edit::Command;
-use symbiose_core::import::companies::{self, CsvFormat, ImportPreview, RowOutcome};
+use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Parsing};
 
 use crate::files;
 use crate::i18n::{use_lang, use_texts};
 use crate::persist::use_session;
-use crate::state::use_project;
+use crate::state::{ProjectState, use_project};
 use crate::views::dialog::{Dialog, LoadFailure};
+
+/// Longest piece of reading between two chances for the page to handle input and paint (the
+/// same budget as detection's slices).
+const SLICE_MS: f64 = 12.0;
+/// Rows read between two looks at the clock: a few milliseconds' worth at most.
+const ROWS_PER_STEP: usize = 200;
+/// Rows the preview lists (errors first); the counts cover every row.
+const LISTED: usize = 500;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A macrotask boundary: the browser handles pending input and paints before we go on.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+/// What the dialog shows.
+#[derive(Clone)]
+enum Phase {
+    /// Reading, with the share of the file read, in percent.
+    Reading(u32),
+    /// Shared, not copied: the view takes the phase by value, and a preview of 100,000 rows
+    /// is too big to clone on each render.
+    Preview(Arc<Result<ImportPreview, String>>),
+}
+
+/// Reads the file in slices; `None` when `current` says the reading was dropped meanwhile (the
+/// dialog closed, another file chosen).
+async fn read_in_slices(
+    bytes: &[u8],
+    state: ProjectState,
+    current: impl Fn() -> bool,
+    progress: impl Fn(u32),
+) -> Option<Result<ImportPreview, ImportError>> {
+    let mut parsing = match crate::perf::time("symbiose:csv-start", || {
+        state.project.with_untracked(|p| Parsing::start(bytes, p))
+    }) {
+        Ok(parsing) => parsing,
+        Err(e) => return Some(Err(e)),
+    };
+    loop {
+        let start = now_ms();
+        let span = crate::perf::Span::start("symbiose:csv-slice");
+        while now_ms() - start < SLICE_MS {
+            match parsing.step(ROWS_PER_STEP) {
+                Err(e) => return Some(Err(e)),
+                Ok(true) => {
+                    span.end();
+                    return Some(parsing.finish());
+                }
+                Ok(false) => {}
+            }
+        }
+        span.end();
+        let (at, total) = parsing.progress();
+        progress(u32::try_from(at.saturating_mul(100) / total.max(1)).unwrap_or(100));
+        next_task().await;
+        if !current() {
+            return None;
+        }
+    }
+}
 
 #[component]
 pub fn CsvImport() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
+    let state = use_project();
     let input = NodeRef::<leptos::html::Input>::new();
-    let outcome = RwSignal::new(None::<Result<ImportPreview, String>>);
+    let phase = RwSignal::new(None::<Phase>);
+    // Each file read gets a number; closing the dialog or choosing another file moves it on,
+    // and a reading that is no longer the current one stops at its next slice.
+    let reading = StoredValue::new(0u64);
+    let close = move || {
+        reading.update_value(|n| *n += 1);
+        phase.set(None);
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let target: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = target.files().and_then(|f| f.get(0)) else {
@@ -24,16 +109,28 @@ pub fn CsvImport() -> impl IntoView {
         };
         target.set_value("");
         let lang = lang.get_untracked();
-        let state = use_project();
+        reading.update_value(|n| *n += 1);
+        let mine = reading.get_value();
+        let current = move || reading.try_get_value() == Some(mine);
+        phase.set(Some(Phase::Reading(0)));
         leptos::task::spawn_local(async move {
             let result = match files::read_bytes(&file).await {
-                Err(e) => Err(e.message(lang)),
-                Ok(bytes) => state
-                    .project
-                    .with_untracked(|p| companies::parse(&bytes, p))
-                    .map_err(|e| e.message(lang)),
+                Err(e) => Some(Err(e.message(lang))),
+                Ok(bytes) => read_in_slices(&bytes, state, current, |percent| {
+                    if current() {
+                        phase.set(Some(Phase::Reading(percent)));
+                    }
+                })
+                .await
+                .map(|r| r.map_err(|e| e.message(lang))),
             };
-            outcome.set(Some(result));
+            if let Some(result) = result
+                && current()
+            {
+                crate::perf::time("symbiose:csv-preview", || {
+                    phase.set(Some(Phase::Preview(Arc::new(result))));
+                });
+            }
         });
     };
     // The template opens correctly in French Excel only with a BOM.
@@ -41,7 +138,7 @@ pub fn CsvImport() -> impl IntoView {
         files::download(
             "modele_entreprises_symbiose.csv",
             "text/csv;charset=utf-8",
-            &format!("\u{feff}{}", companies::TEMPLATE_CSV),
+            &format!("\u{feff}{}", symbiose_core::import::companies::TEMPLATE_CSV),
         )
         .ok();
     };
@@ -54,88 +151,86 @@ pub fn CsvImport() -> impl IntoView {
             <input type="file" accept=".csv,text/csv" class="visually-hidden" data-testid="csv-input" node_ref=input
                 on:change=on_change tabindex="-1" aria-hidden="true" />
         </div>
-        {move || outcome.get().map(|o| view! { <CsvDialog outcome=o close=move || outcome.set(None) /> })}
+        {move || phase.get().map(|p| match p {
+            Phase::Reading(percent) => view! { <CsvReading percent close /> }.into_any(),
+            Phase::Preview(outcome) => view! { <CsvDialog outcome close /> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+fn CsvReading(percent: u32, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Dialog title=Signal::derive(move || t.get().csv_title) title_id="csv-title" wide=true>
+            <div class="dialog-body" data-testid="csv-reading" role="status">
+                <p>{move || t.get().csv_reading}" "{percent}" %"</p>
+                <progress max="100" value=percent.to_string()></progress>
+            </div>
+            <div class="dialog-buttons">
+                <button on:click=move |_| close()>{move || t.get().cancel}</button>
+            </div>
+        </Dialog>
     }
 }
 
 #[component]
 fn CsvDialog(
-    outcome: Result<ImportPreview, String>,
+    outcome: Arc<Result<ImportPreview, String>>,
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
     let session = use_session();
-    let body = match outcome {
-        Err(message) => view! { <LoadFailure message testid="csv-error" close /> }.into_any(),
+    let body = match &*outcome {
+        Err(message) => {
+            view! { <LoadFailure message=message.clone() testid="csv-error" close /> }.into_any()
+        }
         Ok(preview) => {
             let (ready, skipped, errors) = preview.count();
-            let lang_now = lang.get_untracked();
+            let total = preview.rows.len();
             let format = match preview.format {
                 CsvFormat::Sirene => t.get_untracked().csv_format_sirene,
                 CsvFormat::Template => t.get_untracked().csv_format_template,
             };
-            let rows: Vec<(usize, String, String, &'static str)> = preview
-                .rows
-                .iter()
-                .map(|r| match r {
-                    RowOutcome::Ready {
-                        line,
-                        actor,
-                        warnings,
-                    } => (
-                        *line,
-                        actor.name.clone(),
-                        warnings
-                            .iter()
-                            .map(|w| w.get(lang_now).to_string())
-                            .collect::<Vec<_>>()
-                            .join(" ; "),
-                        "ok",
-                    ),
-                    RowOutcome::Skipped { line, reason } => (
-                        *line,
-                        String::new(),
-                        reason.get(lang_now).to_string(),
-                        "skipped",
-                    ),
-                    RowOutcome::Error { line, message, .. } => (
-                        *line,
-                        String::new(),
-                        message.get(lang_now).to_string(),
-                        "error",
-                    ),
+            let encoding = preview.encoding;
+            let preview = StoredValue::new(outcome.clone());
+            let listing = move || {
+                preview.with_value(|p| {
+                    p.as_ref()
+                        .as_ref()
+                        .map(|p| p.listing(lang.get(), LISTED))
+                        .unwrap_or_default()
                 })
-                .collect();
-            // What needs attention first: errors, then what will be added, then what is skipped.
-            let mut rows = rows;
-            rows.sort_by_key(|r| {
-                (
-                    match r.3 {
-                        "error" => 0,
-                        "ok" => 1,
-                        _ => 2,
-                    },
-                    r.0,
-                )
-            });
-            let actors = StoredValue::new(preview.ready());
+            };
+            let adding = RwSignal::new(false);
             let add = move |_| {
-                let cmds = actors
-                    .get_value()
-                    .into_iter()
-                    .map(Command::AddActor)
-                    .collect();
-                match state.apply(Command::Batch(cmds)) {
-                    Ok(()) => {
-                        session
-                            .notice
-                            .set(Some(format!("{ready} {}", t.get_untracked().csv_added)));
-                        close();
+                adding.set(true);
+                leptos::task::spawn_local(async move {
+                    // "Adding…" is painted first: the step below is one piece of work.
+                    next_task().await;
+                    let Some(cmd) = preview.with_value(|p| {
+                        crate::perf::time("symbiose:csv-command", || {
+                            let p = p.as_ref().as_ref().ok()?;
+                            Some(state.project.with_untracked(|pr| p.command(pr)))
+                        })
+                    }) else {
+                        return;
+                    };
+                    match state.apply(cmd) {
+                        Ok(()) => {
+                            session
+                                .notice
+                                .set(Some(format!("{ready} {}", t.get_untracked().csv_added)));
+                            close();
+                        }
+                        Err(e) => {
+                            adding.set(false);
+                            session.notice.set(Some(e.message(lang.get_untracked())));
+                        }
                     }
-                    Err(e) => session.notice.set(Some(e.message(lang.get_untracked()))),
-                }
+                });
             };
             view! {
                 <div class="dialog-body" data-testid="csv-preview">
@@ -145,20 +240,26 @@ fn CsvDialog(
                             format!("{ready} {}, {skipped} {}, {errors} {}", t.csv_counts_ready, t.csv_counts_skipped, t.csv_counts_errors)
                         }}</span>
                     </p>
+                    <p class="hint" data-testid="csv-encoding">
+                        {move || format!("{} : {}", t.get().csv_encoding, encoding.label(lang.get()))}
+                        {(total > LISTED).then(|| view! {
+                            " — "{move || format!("{LISTED} {} {total}", t.get().csv_listed_of)}
+                        })}
+                    </p>
                     <div class="csv-rows-scroll">
                     <table class="csv-rows">
                         <thead><tr><th>{move || t.get().csv_line}</th><th>{move || t.get().f_name}</th><th>{move || t.get().csv_status}</th></tr></thead>
                         <tbody>
-                            {rows.into_iter().take(500).map(|(line, name, note, kind)| view! {
-                                <tr class=kind data-testid="csv-row"><td>{line}</td><td>{name}</td><td>{note}</td></tr>
+                            {move || listing().into_iter().map(|row| view! {
+                                <tr class=row.kind.class() data-testid="csv-row"><td>{row.line}</td><td>{row.name}</td><td>{row.note}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                     </div>
                 </div>
                 <div class="dialog-buttons">
-                    <button class="primary" data-testid="csv-add" disabled=ready == 0 on:click=add>
-                        {move || format!("{} ({ready})", t.get().csv_add)}
+                    <button class="primary" data-testid="csv-add" disabled=move || ready == 0 || adding.get() on:click=add>
+                        {move || if adding.get() { t.get().csv_adding.to_string() } else { format!("{} ({ready})", t.get().csv_add) }}
                     </button>
                     <button on:click=move |_| close()>{move || t.get().cancel}</button>
                 </div>

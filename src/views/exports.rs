@@ -224,7 +224,7 @@ fn RoadmapImport() -> impl IntoView {
         done.set(false);
         let lang = lang.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = match files::read_text(&file).await {
+            let result = match files::read_utf8(&file).await {
                 Err(e) => Err(e.message(lang)),
                 Ok(text) => roadmap::load_roadmap(&text)
                     .and_then(|r| {

@@ -69,7 +69,7 @@ pub fn ImportButton(allow_replace: bool) -> impl IntoView {
         target.set_value("");
         let lang = lang.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = match files::read_text(&file).await {
+            let result = match files::read_utf8(&file).await {
                 Err(e) => Outcome::Failed {
                     message: e.message(lang),
                     repair: None,

@@ -6,7 +6,7 @@ use symbiose_core::detect::Audience;
 
 use crate::i18n::{use_lang, use_texts};
 use crate::map::OSM_TILES;
-use crate::prefs::{TileUrl, check_tile_url};
+use crate::prefs::{Refusal, TileUrl, check_tile_url};
 use crate::ui::use_ui;
 
 #[component]
@@ -78,5 +78,24 @@ pub fn TileSettings() -> impl IntoView {
                     data-testid="tile-message">{m}</p>
             })}
         </details>
+    }
+}
+
+/// Said once at start when the stored tile address was set aside (`Prefs::load`): the map
+/// shows OpenStreetMap instead, and the user learns why their own server is gone.
+#[component]
+pub fn TileUrlRefused(refused: Option<Refusal>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let shown = RwSignal::new(refused);
+    move || {
+        shown.get().map(|(fr, en)| {
+            view! {
+                <div class="banner info" role="status" data-testid="tile-url-refused">
+                    <p>{move || format!("{} {}", t.get().tile_url_refused, lang.get().pick(&fr, &en))}</p>
+                    <button on:click=move |_| shown.set(None)>{move || t.get().dismiss}</button>
+                </div>
+            }
+        })
     }
 }

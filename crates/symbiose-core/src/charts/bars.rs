@@ -1,7 +1,7 @@
 //! Horizontal bars: gains by flow family, or any labelled figures of one unit.
 
 use super::family_colour;
-use super::svg::{escape, nice_max, no_data, number, open};
+use super::svg::{add, escape, fraction, nice_max, no_data, number, open};
 use crate::Lang;
 use crate::model::{Family, Gains, Project, Stage};
 
@@ -22,7 +22,12 @@ pub fn bar_chart(title: &str, bars: &[Bar], unit: &str, lang: Lang) -> String {
     if bars.is_empty() || bars.iter().all(|b| b.value == 0.0) {
         return no_data(title, lang);
     }
-    let max = nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max));
+    let max = nice_max(
+        bars.iter()
+            .map(|b| b.value)
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max),
+    );
     let desc = bars
         .iter()
         .map(|b| format!("{} : {} {unit}", b.label, number(b.value, lang)))
@@ -36,7 +41,8 @@ pub fn bar_chart(title: &str, bars: &[Bar], unit: &str, lang: Lang) -> String {
     ));
     for (i, b) in bars.iter().enumerate() {
         let y = 40.0 + ROW * i as f64;
-        let w = (b.value.max(0.0) / max * BAR_W).max(if b.value > 0.0 { 2.0 } else { 0.0 });
+        // A negative value has no bar (its figure is written); nothing reaches past the scale.
+        let w = (fraction(b.value, 0.0, max) * BAR_W).max(if b.value > 0.0 { 2.0 } else { 0.0 });
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect x=\"{LABEL_W}\" y=\"{y}\" width=\"{w:.1}\" height=\"28\" rx=\"3\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{}\" font-weight=\"700\">{} {}</text>",
             LABEL_W - 10.0,
@@ -67,7 +73,7 @@ pub fn gains_by_family(p: &Project, pick: fn(&Gains) -> Option<f64>, lang: Lang)
             .and_then(|f| p.flow(f))
             .map_or(Family::Matter, |f| f.family);
         match totals.iter_mut().find(|(f, _)| *f == family) {
-            Some((_, t)) => *t += v,
+            Some((_, t)) => *t = add(*t, v),
             None => totals.push((family, v)),
         }
     }

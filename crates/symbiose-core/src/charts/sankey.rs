@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{escape, no_data, number, open};
+use super::svg::{add, escape, no_data, number, open, total};
 use crate::Lang;
 use crate::model::{Dimension, Direction, Period, Project, Stage};
 use crate::refdata::naf;
@@ -65,8 +65,10 @@ pub fn sankey(p: &Project, dimension: Dimension, lang: Lang) -> Sankey {
                 .pick("Devenir non renseigné", "Fate unknown")
                 .to_string(),
         };
-        *first.entry((sector, resource.clone())).or_default() += amount;
-        *second.entry((resource, use_)).or_default() += amount;
+        let a = first.entry((sector, resource.clone())).or_default();
+        *a = add(*a, amount);
+        let b = second.entry((resource, use_)).or_default();
+        *b = add(*b, amount);
     }
     let mut columns: [Vec<String>; 3] = Default::default();
     let mut index = |col: usize, label: &String| -> usize {
@@ -127,17 +129,23 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
     let mut size: [Vec<f64>; 3] = s.columns.clone().map(|c| vec![0.0; c.len()]);
     let (mut out_, mut in_): ([Vec<f64>; 3], [Vec<f64>; 3]) = (size.clone(), size.clone());
     for (col, from, to, v) in &s.links {
-        out_[*col][*from] += v;
-        in_[col + 1][*to] += v;
+        let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+        out_[*col][*from] = add(out_[*col][*from], v);
+        in_[col + 1][*to] = add(in_[col + 1][*to], v);
     }
     for c in 0..3 {
         for i in 0..size[c].len() {
             size[c][i] = out_[c][i].max(in_[c][i]);
         }
     }
-    let total: f64 = size[1].iter().sum();
+    // The tallest column's total: the others hold no more, and sums near f64::MAX saturate.
+    let tallest = (0..3)
+        .map(|c| total(size[c].iter().copied()))
+        .fold(0.0, f64::max);
     let most = (0..3).map(|c| size[c].len()).max().unwrap_or(1) as f64;
-    let scale = (H - 60.0 - GAP * most) / total.max(1e-9);
+    // Many nodes make the diagram taller rather than leave no room (or negative room) for them.
+    let height = H.max(60.0 + (GAP + 6.0) * most);
+    let scale = (height - 60.0 - GAP * most) / tallest.max(1e-9);
     let mut top: [Vec<f64>; 3] = Default::default();
     for c in 0..3 {
         let mut y = 40.0;
@@ -160,7 +168,7 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ; ");
-    let mut svg = open(W, H, title, &desc);
+    let mut svg = open(W, height, title, &desc);
     // The unit once: in the title when the caller put it there, else after it.
     let heading = if title.contains(s.unit) {
         title.to_string()
@@ -173,7 +181,11 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
     ));
     let (mut out_off, mut in_off) = (top.clone(), top.clone());
     for (col, from, to, v) in &s.links {
-        let h = v * scale;
+        let h = if v.is_finite() {
+            v.max(0.0) * scale
+        } else {
+            0.0
+        };
         let (x0, x1) = (COLS_X[*col] + NODE_W, COLS_X[col + 1]);
         let (y0, y1) = (out_off[*col][*from], in_off[col + 1][*to]);
         out_off[*col][*from] += h;

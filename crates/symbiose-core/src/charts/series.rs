@@ -2,7 +2,7 @@
 //! as dashed marks at their year, and the baseline year (2015 for the pilot territories) as the
 //! start of the axis, so the chart shows the road travelled since.
 
-use super::svg::{escape, nice_max, no_data, number, open};
+use super::svg::{MAX_YEARS, escape, fraction, nice_max, no_data, number, open};
 use crate::Lang;
 use crate::model::{Date, IndicatorKind, Project};
 
@@ -23,7 +23,53 @@ fn year_fraction(d: Date) -> f64 {
     f64::from(d.year) + (f64::from(d.month) - 1.0) / 12.0 + (f64::from(d.day) - 1.0) / 365.0
 }
 
-/// `points` in any order; `targets` as (year, value).
+/// The years drawn: every year of the data when they fit in `MAX_YEARS`, else a window of
+/// `MAX_YEARS` that keeps the latest measurements, then as many targets and the baseline as
+/// fit around them.
+fn year_window(
+    points: &[SeriesPoint],
+    targets: &[(i32, f64)],
+    baseline: Option<i32>,
+) -> (i32, i32) {
+    let measured = points.iter().map(|p| p.date.year);
+    let others = targets.iter().map(|t| t.0).chain(baseline);
+    let all = measured.clone().chain(others.clone());
+    let (first, last) = (all.clone().min().unwrap_or(2015), all.max().unwrap_or(2015));
+    if i64::from(last) - i64::from(first) < i64::from(MAX_YEARS) {
+        return (first, last.max(first + 1));
+    }
+    // The measurements are what the chart is for: keep the latest ones...
+    let (mut lo, mut hi) = match (measured.clone().min(), measured.max()) {
+        (Some(a), Some(b)) => (a.max(b - (MAX_YEARS - 1)), b),
+        _ => {
+            let t = targets
+                .iter()
+                .map(|t| t.0)
+                .chain(baseline)
+                .min()
+                .unwrap_or(2015);
+            (t, t)
+        }
+    };
+    // ...then widen towards the years of the targets and the baseline while it fits.
+    let mut extra: Vec<i32> = others.collect();
+    extra.sort_by_key(|y| {
+        (i64::from(*y) - i64::from(hi))
+            .abs()
+            .min((i64::from(*y) - i64::from(lo)).abs())
+    });
+    for y in extra {
+        let (l, h) = (lo.min(y), hi.max(y));
+        if i64::from(h) - i64::from(l) < i64::from(MAX_YEARS) {
+            (lo, hi) = (l, h);
+        }
+    }
+    (lo, hi.max(lo + 1))
+}
+
+/// `points` in any order; `targets` as (year, value). Negative values get an axis below zero;
+/// at most `MAX_YEARS` years are drawn, and what falls outside is said in a note under the
+/// chart (the description lists every value).
 pub fn time_series_svg(
     title: &str,
     unit: &str,
@@ -37,24 +83,30 @@ pub fn time_series_svg(
     }
     let mut pts = points.to_vec();
     pts.sort_by_key(|p| p.date);
-    let years = pts
-        .iter()
-        .map(|p| p.date.year)
-        .chain(targets.iter().map(|t| t.0))
-        .chain(baseline_year);
-    let first = years.clone().min().unwrap_or(2015);
-    let last = years.max().unwrap_or(first).max(first + 1);
-    let max = nice_max(
+    let (first, last) = year_window(&pts, targets, baseline_year);
+    let in_window = |year: i32| (first..=last).contains(&year);
+    let values = || {
         pts.iter()
             .map(|p| p.value)
             .chain(targets.iter().map(|t| t.1))
-            .fold(0.0, f64::max),
-    );
-    let x = |year: f64| {
-        LEFT + (year - f64::from(first)) / f64::from(last + 1 - first) * (W - LEFT - RIGHT)
+            .filter(|v| v.is_finite())
     };
-    let y = |v: f64| TOP + (1.0 - v.max(0.0) / max) * (H - TOP - BOTTOM);
+    let hi = nice_max(values().fold(0.0, f64::max));
+    let lowest = values().fold(0.0, f64::min);
+    let lo = if lowest < 0.0 {
+        -nice_max(-lowest)
+    } else {
+        0.0
+    };
+    let years = f64::from(last) + 1.0 - f64::from(first);
+    let x =
+        |year: f64| LEFT + ((year - f64::from(first)) / years).clamp(0.0, 1.0) * (W - LEFT - RIGHT);
+    let y = |v: f64| TOP + (1.0 - fraction(v, lo, hi)) * (H - TOP - BOTTOM);
 
+    let outside = pts.iter().filter(|p| !in_window(p.date.year)).count()
+        + targets.iter().filter(|t| !in_window(t.0)).count()
+        + baseline_year.filter(|b| !in_window(*b)).iter().count();
+    let height = if outside > 0 { H + 24.0 } else { H };
     let mut desc: Vec<String> = pts
         .iter()
         .map(|p| format!("{} : {} {unit}", p.date, number(p.value, lang)))
@@ -66,25 +118,33 @@ pub fn time_series_svg(
             number(*v, lang)
         )
     }));
-    let mut out = open(W, H, title, &desc.join(" ; "));
+    let mut out = open(W, height, title, &desc.join(" ; "));
     out.push_str(&format!(
         "<text x=\"0\" y=\"22\" font-weight=\"700\" font-size=\"18\">{} ({})</text>",
         escape(title),
         escape(unit)
     ));
-    // Axes: four value lines, one tick per year (every other one past twelve years).
+    // Axes: four value lines, one tick per year (every other one past twelve years, every
+    // fifth past thirty).
     for i in 0..=4 {
-        let v = max * f64::from(i) / 4.0;
+        // Weighted, not `lo + step * i`: ±f64::MAX ends would overflow the step.
+        let t = f64::from(i) / 4.0;
+        let v = lo * (1.0 - t) + hi * t;
         out.push_str(&format!(
-            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#d5dbd8\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"14\">{}</text>",
+            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"14\">{}</text>",
             W - RIGHT,
+            if v == 0.0 && lo < 0.0 { "#4a5561" } else { "#d5dbd8" },
             LEFT - 8.0,
             y(v) + 5.0,
             number(v, lang),
             y = y(v)
         ));
     }
-    let step = if last - first > 12 { 2 } else { 1 };
+    let step = match last - first {
+        span if span > 30 => 5,
+        span if span > 12 => 2,
+        _ => 1,
+    };
     for yr in (first..=last).step_by(step) {
         out.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\">{yr}</text>",
@@ -92,7 +152,7 @@ pub fn time_series_svg(
             H - BOTTOM + 22.0
         ));
     }
-    if let Some(b) = baseline_year {
+    if let Some(b) = baseline_year.filter(|b| in_window(*b)) {
         out.push_str(&format!(
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{TOP}\" y2=\"{1}\" stroke=\"#4a5561\" stroke-width=\"2\"/><text x=\"{2:.1}\" y=\"{3}\" font-size=\"14\">{4}</text>",
             x(f64::from(b)),
@@ -102,7 +162,7 @@ pub fn time_series_svg(
             escape(&format!("{} {b}", lang.pick("référence", "baseline")))
         ));
     }
-    for (yr, v) in targets {
+    for (yr, v) in targets.iter().filter(|t| in_window(t.0)) {
         let cx = x(f64::from(*yr) + 0.5);
         out.push_str(&format!(
             "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{2:.1}\" y2=\"{2:.1}\" stroke=\"#b71c1c\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/><text x=\"{cx:.1}\" y=\"{3:.1}\" text-anchor=\"middle\" fill=\"#b71c1c\" font-size=\"14\">{4}</text>",
@@ -113,7 +173,8 @@ pub fn time_series_svg(
             escape(&format!("{} {}", lang.pick("cible", "target"), number(*v, lang)))
         ));
     }
-    let line: Vec<String> = pts
+    let shown: Vec<&SeriesPoint> = pts.iter().filter(|p| in_window(p.date.year)).collect();
+    let line: Vec<String> = shown
         .iter()
         .map(|p| format!("{:.1},{:.1}", x(year_fraction(p.date)), y(p.value)))
         .collect();
@@ -123,12 +184,27 @@ pub fn time_series_svg(
             line.join(" ")
         ));
     }
-    for p in &pts {
+    for p in shown {
         out.push_str(&format!(
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\" fill=\"#2e7d32\"><title>{}</title></circle>",
             x(year_fraction(p.date)),
             y(p.value),
             escape(&format!("{} : {} {unit}", p.date, number(p.value, lang)))
+        ));
+    }
+    if outside > 0 {
+        let note = match lang {
+            Lang::Fr => format!(
+                "Période affichée : {first}–{last} ; {outside} valeur(s) hors de cette période, listée(s) dans la description."
+            ),
+            Lang::En => format!(
+                "Years shown: {first}–{last}; {outside} value(s) outside them, listed in the description."
+            ),
+        };
+        out.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" fill=\"#4a5561\" font-size=\"14\">{}</text>",
+            height - 8.0,
+            escape(&note)
         ));
     }
     out.push_str("</svg>");

@@ -25,6 +25,17 @@ pub fn number(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".into();
     }
+    // Past a million billion a figure is an error of entry, not a quantity: written in full it
+    // would be hundreds of digits wide. A power of ten keeps it readable and on the chart.
+    if value.abs() >= 1e15 {
+        let mut exponent = value.abs().log10().floor();
+        let mut mantissa = (value / 10f64.powf(exponent) * 10.0).round() / 10.0;
+        if mantissa.abs() >= 10.0 {
+            mantissa /= 10.0;
+            exponent += 1.0;
+        }
+        return format!("{} × 10^{exponent}", number(mantissa, lang));
+    }
     let decimals = match value.abs() {
         v if v >= 100.0 || v.fract() == 0.0 => 0,
         v if v >= 10.0 => 1,
@@ -75,7 +86,8 @@ pub(super) fn no_data(title: &str, lang: Lang) -> String {
     )
 }
 
-/// A round scale maximum at or above `max`: 1, 2 or 5 times a power of ten.
+/// A round scale maximum at or above `max`: 1, 2 or 5 times a power of ten; `max` itself when
+/// no round value above it is finite (near `f64::MAX`).
 pub(super) fn nice_max(max: f64) -> f64 {
     if max <= 0.0 || !max.is_finite() {
         return 1.0;
@@ -84,9 +96,40 @@ pub(super) fn nice_max(max: f64) -> f64 {
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
-        .find(|v| *v >= max)
-        .unwrap_or(10.0 * power)
+        .find(|v| *v >= max && v.is_finite())
+        .unwrap_or(max)
 }
+
+/// A sum that stays a number: the record rules keep each value finite, but two values near
+/// `f64::MAX` add up to infinity, and infinity minus infinity is NaN in a coordinate.
+pub(super) fn total(values: impl IntoIterator<Item = f64>) -> f64 {
+    values.into_iter().fold(0.0, add)
+}
+
+/// `a + b`, saturated at ±`f64::MAX`, a non-number counted as 0.
+pub(super) fn add(a: f64, b: f64) -> f64 {
+    let sum = a + b;
+    if sum.is_nan() {
+        0.0
+    } else {
+        sum.clamp(-f64::MAX, f64::MAX)
+    }
+}
+
+/// Where `v` falls between `lo` and `hi`, from 0 to 1, whatever the values (the halves keep
+/// `hi - lo` finite when they are ±`f64::MAX`).
+pub(super) fn fraction(v: f64, lo: f64, hi: f64) -> f64 {
+    let span = hi / 2.0 - lo / 2.0;
+    if span.is_nan() || span <= 0.0 || span.is_infinite() {
+        return 0.0;
+    }
+    let f = (v / 2.0 - lo / 2.0) / span;
+    if f.is_nan() { 0.0 } else { f.clamp(0.0, 1.0) }
+}
+
+/// The most years a chart draws side by side: beyond it the labels would overlap and one year
+/// be a few pixels wide. A longer span is cut to a window, with a note.
+pub const MAX_YEARS: i32 = 50;
 
 #[cfg(test)]
 mod tests {
@@ -118,5 +161,33 @@ mod tests {
         assert_eq!(nice_max(7.0), 10.0);
         assert_eq!(nice_max(120.0), 200.0);
         assert_eq!(nice_max(4_000.0), 5_000.0);
+        assert_eq!(nice_max(1e308), 1e308);
+        assert_eq!(nice_max(1.5e308), 1.5e308, "2e308 is infinite");
+        assert_eq!(nice_max(f64::MAX), f64::MAX);
+    }
+
+    #[test]
+    fn sums_and_fractions_stay_numbers() {
+        assert_eq!(total([1e308, 1e308, 5.0]), f64::MAX);
+        assert_eq!(total([-1e308, -1e308]), -f64::MAX);
+        assert_eq!(add(f64::MAX, -f64::MAX), 0.0);
+        assert_eq!(fraction(5.0, 0.0, 10.0), 0.5);
+        assert_eq!(fraction(f64::MAX, -f64::MAX, f64::MAX), 1.0);
+        assert_eq!(fraction(0.0, -f64::MAX, f64::MAX), 0.5);
+        assert_eq!(fraction(-1e308, 0.0, 1.0), 0.0);
+        assert_eq!(fraction(1.0, 1.0, 1.0), 0.0, "an empty range");
+    }
+
+    #[test]
+    fn absurd_figures_stay_short() {
+        assert_eq!(number(1e308, Lang::Fr), "1 × 10^308");
+        assert_eq!(number(-2.5e20, Lang::En), "-2.5 × 10^20");
+        assert_eq!(number(f64::MAX, Lang::En), "1.8 × 10^308");
+        assert_eq!(number(9.97e20, Lang::En), "1 × 10^21");
+        assert_eq!(number(1e15, Lang::Fr), "1 × 10^15");
+        assert_eq!(
+            number(999_999_999_999_999.0, Lang::En),
+            "999,999,999,999,999"
+        );
     }
 }

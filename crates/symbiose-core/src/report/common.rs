@@ -1,7 +1,7 @@
 //! Sections several deliverables share: the cover, the territory, the flows by family, the key
 //! figures, and the rule for what a deliverable shows of the companies' flows.
 
-use super::doc::Doc;
+use super::doc::{Cell, Doc};
 use crate::Lang;
 use crate::charts::number;
 use crate::detect::{Audience, actor_label};
@@ -136,28 +136,18 @@ pub fn flows_by_family(d: &mut Doc, p: &Project, lang: Lang) {
                     })
                 })
                 .map(|q| q.annual_base())
-                .sum::<f64>()
+                .filter(|v| v.is_finite())
+                .fold(0.0, |sum: f64, v| (sum + v).clamp(-f64::MAX, f64::MAX))
         };
         use crate::model::Dimension::*;
+        let count = |direction| flows.iter().filter(|f| f.direction == direction).count();
         Some(vec![
-            fam.label(lang).to_string(),
-            format!(
-                "#{}",
-                flows
-                    .iter()
-                    .filter(|f| f.direction == Direction::Offer)
-                    .count()
-            ),
-            format!(
-                "#{}",
-                flows
-                    .iter()
-                    .filter(|f| f.direction == Direction::Need)
-                    .count()
-            ),
-            format!("#{}", number(sum(Mass), lang)),
-            format!("#{}", number(sum(Energy), lang)),
-            format!("#{}", number(sum(Volume), lang)),
+            Cell::text(fam.label(lang)),
+            Cell::number(count(Direction::Offer).to_string()),
+            Cell::number(count(Direction::Need).to_string()),
+            Cell::number(number(sum(Mass), lang)),
+            Cell::number(number(sum(Energy), lang)),
+            Cell::number(number(sum(Volume), lang)),
         ])
     });
     d.table(&head, rows.collect::<Vec<_>>());
@@ -197,15 +187,15 @@ pub fn key_figures(d: &mut Doc, ind: &Indicators, lang: Lang) {
             .find(|p| p.kind == a.kind)
             .map_or(0.0, |p| p.value);
         vec![
-            a.label.get(lang).to_string(),
-            format!("#{} {}", number(a.value, lang), unit(a.unit)),
-            format!("#{} {}", number(pot, lang), unit(a.unit)),
-            format!(
+            Cell::text(a.label.get(lang)),
+            Cell::number(format!("{} {}", number(a.value, lang), unit(a.unit))),
+            Cell::number(format!("{} {}", number(pot, lang), unit(a.unit))),
+            Cell::text(format!(
                 "{} ({} / {})",
                 a.method.get(lang),
                 a.with_data,
                 a.with_data + a.without_data
-            ),
+            )),
         ]
     });
     d.table(&head, rows.collect::<Vec<_>>());

@@ -1,7 +1,7 @@
 //! The three documents the funders' programme asks for, built from the project.
 
 use super::common::{cover, flow_owner, flows_by_family, key_figures, shown_flows, territory};
-use super::doc::Doc;
+use super::doc::{Cell, Doc};
 use super::map::zone_svg;
 use crate::Lang;
 use crate::charts::{self, number};
@@ -10,8 +10,8 @@ use crate::factors::Factors;
 use crate::indicators::compute;
 use crate::model::{BarrierKind, Date, Dimension, IndicatorKind, Project, Stage};
 
-fn money(v: Option<f64>, lang: Lang) -> String {
-    v.map_or("—".into(), |v| format!("#{} €", number(v, lang)))
+fn money(v: Option<f64>, lang: Lang) -> Cell {
+    Cell::number(v.map_or("—".into(), |v| format!("{} €", number(v, lang))))
 }
 
 fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
@@ -26,7 +26,10 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
         lang.pick("Reste à charge", "Remaining"),
     ];
     let rows = p.actions.iter().map(|a| {
-        let funded: f64 = a.funding.iter().map(|f| f.amount_eur).sum();
+        let funded = a
+            .funding
+            .iter()
+            .fold(0.0, |sum: f64, f| (sum + f.amount_eur).min(f64::MAX));
         let funding = a
             .funding
             .iter()
@@ -44,16 +47,16 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
             a.end.map_or("?".into(), |d| d.to_string())
         );
         vec![
-            format!("{} — {}", a.title, a.field.label(lang)),
-            who,
-            format!("#{}", a.phase.number()),
-            dates,
-            a.status.label(lang).to_string(),
+            Cell::text(format!("{} — {}", a.title, a.field.label(lang))),
+            Cell::text(who),
+            Cell::number(a.phase.number().to_string()),
+            Cell::text(dates),
+            Cell::text(a.status.label(lang)),
             money(a.investment_eur, lang),
-            funding,
+            Cell::text(funding),
             money(
                 a.investment_eur
-                    .map(|i| i + a.operating_eur_per_year.unwrap_or(0.0) - funded),
+                    .map(|i| (i + a.operating_eur_per_year.unwrap_or(0.0)).min(f64::MAX) - funded),
                 lang,
             ),
         ]
@@ -63,6 +66,8 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
 
 fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
     let (rows, undated) = charts::investment_by_year(&p.actions);
+    // At most MAX_YEARS rows: the later years are summed in the last one, labelled by its span.
+    let (rows, folded) = charts::fold_years(rows);
     let mut head = vec![
         lang.pick("Année", "Year"),
         lang.pick("Investissement", "Investment"),
@@ -74,8 +79,12 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
         &head,
         rows.iter()
             .map(|r| {
+                let year = match folded {
+                    Some((from, to)) if r.year == from => format!("{from}–{to}"),
+                    _ => r.year.to_string(),
+                };
                 let mut row = vec![
-                    r.year.to_string(),
+                    Cell::text(year),
                     money(Some(r.investment), lang),
                     money(Some(r.operating), lang),
                 ];
@@ -89,6 +98,18 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
         "Règle : l'investissement et ses financements comptent l'année de début de l'action (de fin à défaut) ; le fonctionnement chaque année de début à fin.",
         "Rule: investment and its funding count in the action's start year (end year otherwise); operating cost every year from start to end.",
     ));
+    if let Some((from, to)) = folded {
+        d.note(&match lang {
+            Lang::Fr => format!(
+                "Plus de {} années : les années {from} à {to} sont additionnées sur la dernière ligne.",
+                charts::MAX_YEARS
+            ),
+            Lang::En => format!(
+                "More than {} years: the years {from} to {to} are added up in the last row.",
+                charts::MAX_YEARS
+            ),
+        });
+    }
     if !undated.is_empty() {
         d.note(&format!(
             "{} {}",
@@ -136,17 +157,19 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
             .iter()
             .map(|a| {
                 vec![
-                    a.name.clone(),
-                    a.naf.clone().unwrap_or_default(),
-                    a.commune
-                        .as_deref()
-                        .and_then(crate::refdata::communes::lookup)
-                        .map_or(a.commune.clone().unwrap_or_default(), |c| c.name.clone()),
-                    format!(
-                        "#{}",
+                    Cell::text(a.name.clone()),
+                    Cell::text(a.naf.clone().unwrap_or_default()),
+                    Cell::text(
+                        a.commune
+                            .as_deref()
+                            .and_then(crate::refdata::communes::lookup)
+                            .map_or(a.commune.clone().unwrap_or_default(), |c| c.name.clone()),
+                    ),
+                    Cell::number(
                         p.flows_of(&a.id)
                             .filter(|f| f.confidentiality == crate::model::Confidentiality::Public)
                             .count()
+                            .to_string(),
                     ),
                 ]
             })
@@ -182,12 +205,12 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
             .filter(|f| f.direction == crate::model::Direction::Offer)
             .map(|f| {
                 vec![
-                    f.label.clone(),
-                    f.family.label(lang).to_string(),
-                    f.quantity.map_or("—".into(), |q| {
-                        format!("#{} {}", number(q.value, lang), q.unit.symbol())
-                    }),
-                    flow_owner(p, f, lang),
+                    Cell::text(f.label.clone()),
+                    Cell::text(f.family.label(lang)),
+                    Cell::number(f.quantity.map_or("—".into(), |q| {
+                        format!("{} {}", number(q.value, lang), q.unit.symbol())
+                    })),
+                    Cell::text(flow_owner(p, f, lang)),
                 ]
             })
             .collect::<Vec<_>>(),
@@ -238,7 +261,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
             .iter()
             .filter(|s| s.barriers.iter().any(|b| b.kind == *k))
             .count();
-        vec![k.label(lang).to_string(), format!("#{n}")]
+        vec![Cell::text(k.label(lang)), Cell::number(n.to_string())]
     });
     d.table(
         &[
@@ -322,10 +345,10 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
             .iter()
             .map(|w| {
                 vec![
-                    w.date.map_or("?".into(), |d| d.to_string()),
-                    w.title.clone(),
-                    format!("#{}", w.participants.len() + w.other_participants.len()),
-                    w.decisions.join(" ; "),
+                    Cell::text(w.date.map_or("?".into(), |d| d.to_string())),
+                    Cell::text(w.title.clone()),
+                    Cell::number((w.participants.len() + w.other_participants.len()).to_string()),
+                    Cell::text(w.decisions.join(" ; ")),
                 ]
             })
             .collect::<Vec<_>>(),
@@ -344,13 +367,15 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
             .iter()
             .map(|s| {
                 vec![
-                    s.title.clone(),
-                    s.stage.label(lang).to_string(),
-                    s.history
-                        .iter()
-                        .map(|h| format!("{} {}", h.date, h.stage.label(lang)))
-                        .collect::<Vec<_>>()
-                        .join(" → "),
+                    Cell::text(s.title.clone()),
+                    Cell::text(s.stage.label(lang)),
+                    Cell::text(
+                        s.history
+                            .iter()
+                            .map(|h| format!("{} {}", h.date, h.stage.label(lang)))
+                            .collect::<Vec<_>>()
+                            .join(" → "),
+                    ),
                 ]
             })
             .collect::<Vec<_>>(),

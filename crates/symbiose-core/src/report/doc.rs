@@ -10,6 +10,25 @@ pub struct Doc {
     body: String,
 }
 
+/// A table cell. Its kind is a type, not a convention on its text: a company named
+/// "#1 Recyclage" is text and keeps its "#".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A figure, already written for the reader (`1 200 €`): right-aligned, never wrapped.
+    Number(String),
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::Text(text.into())
+    }
+
+    pub fn number(figure: impl Into<String>) -> Self {
+        Self::Number(figure.into())
+    }
+}
+
 /// The print stylesheet, the only style of a deliverable: no element carries a `style`
 /// attribute, which a policy without `'unsafe-inline'` would refuse.
 pub(crate) const STYLE: &str = "
@@ -99,12 +118,8 @@ impl Doc {
         self
     }
 
-    /// A table; a cell starting with `#` is a number (right-aligned), the `#` is dropped.
-    pub fn table(
-        &mut self,
-        head: &[&str],
-        rows: impl IntoIterator<Item = Vec<String>>,
-    ) -> &mut Self {
+    /// A table of typed cells: text as given, figures right-aligned.
+    pub fn table(&mut self, head: &[&str], rows: impl IntoIterator<Item = Vec<Cell>>) -> &mut Self {
         self.body.push_str("<table><thead><tr>");
         for h in head {
             self.body.push_str(&format!("<th>{}</th>", escape(h)));
@@ -113,11 +128,11 @@ impl Doc {
         for row in rows {
             self.body.push_str("<tr>");
             for cell in row {
-                match cell.strip_prefix('#') {
-                    Some(n) => self
+                match cell {
+                    Cell::Number(n) => self
                         .body
-                        .push_str(&format!("<td class=\"num\">{}</td>", escape(n))),
-                    None => self.body.push_str(&format!("<td>{}</td>", escape(&cell))),
+                        .push_str(&format!("<td class=\"num\">{}</td>", escape(&n))),
+                    Cell::Text(t) => self.body.push_str(&format!("<td>{}</td>", escape(&t))),
                 }
             }
             self.body.push_str("</tr>");
@@ -202,5 +217,22 @@ mod tests {
         ] {
             assert!(!policy.contains(allowed), "{allowed} in {policy}");
         }
+    }
+
+    #[test]
+    fn cells_are_typed_and_a_leading_hash_is_text() {
+        let mut d = Doc::new();
+        d.table(
+            &["Entreprise", "Flux"],
+            [vec![Cell::text("#1 Recyclage"), Cell::number("12")]],
+        );
+        assert!(
+            d.body
+                .contains("<td>#1 Recyclage</td><td class=\"num\">12</td>"),
+            "{}",
+            d.body
+        );
+        d.table(&["x"], [vec![Cell::number("#<b>")]]);
+        assert!(d.body.contains("<td class=\"num\">#&lt;b&gt;</td>"));
     }
 }

@@ -174,4 +174,193 @@ mod tests {
             );
         }
     }
+
+    /// Every number attribute of the SVG and HTML: finite and on the page (no NaN, no
+    /// infinity, nothing a billion pixels away).
+    fn assert_sane_coordinates(markup: &str, what: &str) {
+        const ATTRIBUTES: [&str; 13] = [
+            "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height", "points", "d",
+            "viewBox",
+        ];
+        assert!(
+            !markup.contains("NaN") && !markup.contains("inf\""),
+            "{what}"
+        );
+        for name in ATTRIBUTES {
+            for value in markup.split(&format!(" {name}=\"")).skip(1) {
+                let value = &value[..value.find('"').unwrap()];
+                for n in value
+                    .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e'))
+                    .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+                {
+                    let v: f64 = n
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{what}: {name}=\"{value}\""));
+                    assert!(
+                        v.is_finite() && v.abs() <= 100_000.0,
+                        "{what}: {name}=\"{value}\""
+                    );
+                }
+            }
+        }
+    }
+
+    /// A project the record rules accept, with the most hostile figures and years they allow:
+    /// amounts of 1e308 (whose sums overflow), negative measurements, years 1900 and 2200 in
+    /// the same chart, and names that start with "#".
+    fn hostile() -> Project {
+        use crate::model::{
+            ActionId, Date, FundingLine, FundingSource, IndicatorKind, Measurement, Period,
+            Quantity, RoadmapAction, Stage, Synergy, SynergyId, Target, Unit, Workshop, WorkshopId,
+        };
+        let (mut p, _) = demo();
+        let day = |y| Date::new(y, 1, 1).unwrap();
+        p.territory.baseline_year = Some(1900);
+        p.actors[0].name = "#1 Recyclage".into();
+        for f in p.flows.iter_mut().take(3) {
+            f.quantity = Some(Quantity::new(1e308, Unit::Tonne, Period::Year));
+        }
+        let money = FundingLine {
+            source: FundingSource::Ademe,
+            amount_eur: 1e308,
+            note: String::new(),
+        };
+        p.actions.push(RoadmapAction {
+            id: ActionId::new("act-hostile"),
+            title: "#2 Action sur trois siècles".into(),
+            start: Some(day(1900)),
+            end: Some(Date::new(2200, 12, 31).unwrap()),
+            investment_eur: Some(1e308),
+            operating_eur_per_year: Some(1e308),
+            funding: vec![money.clone(), money],
+            ..Default::default()
+        });
+        p.actions.push(RoadmapAction {
+            id: ActionId::new("act-hostile-2"),
+            title: "Action de 2200".into(),
+            start: Some(day(2200)),
+            investment_eur: Some(1e308),
+            ..Default::default()
+        });
+        let gains = crate::model::Gains {
+            tonnes_per_year: Some(1e308),
+            tco2e_per_year: Some(-1e308),
+            ..Default::default()
+        };
+        for n in 0..3 {
+            p.synergies.push(Synergy {
+                id: SynergyId::new(format!("s-hostile-{n}")),
+                title: format!("#3 Synergie {n}"),
+                stage: Stage::Implemented,
+                measured: gains,
+                ..Default::default()
+            });
+        }
+        p.workshops.push(Workshop {
+            id: WorkshopId::new("w-hostile"),
+            title: "#4 Atelier".into(),
+            date: Some(day(1900)),
+            ..Default::default()
+        });
+        for (y, v) in [(1900, -1e308), (1950, 5.0), (2024, 1e308), (2200, -3.0)] {
+            p.measurements.push(Measurement {
+                indicator: IndicatorKind::TonnesPerYear,
+                date: day(y),
+                value: v,
+                note: String::new(),
+            });
+        }
+        p.targets.push(Target {
+            indicator: IndicatorKind::TonnesPerYear,
+            year: 2200,
+            value: f64::MAX,
+        });
+        let report = crate::validate::validate(&p);
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        p
+    }
+
+    #[test]
+    fn hostile_figures_and_years_give_sane_documents_and_keep_a_leading_hash() {
+        let p = hostile();
+        let d = detect(
+            &p,
+            &Assumptions::for_project(&p),
+            Factors::bundled(),
+            &KnowledgeBase::full(),
+        );
+        let today = Date::new(2026, 11, 28).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            for kind in Deliverable::ALL {
+                let html = render(kind, &p, &d, lang, today);
+                assert_sane_coordinates(&html, &format!("{kind:?} {lang:?}"));
+            }
+        }
+        let diag = render(Deliverable::Diagnostic, &p, &d, Lang::Fr, today);
+        assert!(
+            diag.contains("<td>#1 Recyclage</td>"),
+            "the actors table keeps the #"
+        );
+        let road = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today);
+        assert!(road.contains("<td>#2 Action sur trois siècles — "));
+        // 301 years of operating cost: 49 rows, then 1948–2200 summed in the 50th.
+        let programme = &road[road.find("Programme d&#39;investissement").unwrap()..];
+        let table = &programme[..programme.find("</table>").unwrap()];
+        assert_eq!(table.matches("<tr>").count(), 1 + 50, "head and 50 rows");
+        assert!(table.contains("<td>1949–2200</td>"), "{table}");
+        assert!(programme.contains("les années 1949 à 2200 sont additionnées"));
+        assert!(
+            road.contains("Période affichée"),
+            "the timeline says which years it shows"
+        );
+        let bilan = render(Deliverable::Bilan, &p, &d, Lang::En, today);
+        assert!(bilan.contains("<td>#4 Atelier</td>") && bilan.contains("<td>#3 Synergie 0</td>"));
+    }
+
+    #[test]
+    fn hostile_charts_alone() {
+        use crate::charts;
+        let p = hostile();
+        for lang in [Lang::Fr, Lang::En] {
+            let series =
+                charts::indicator_series(&p, crate::model::IndicatorKind::TonnesPerYear, lang)
+                    .unwrap();
+            assert_sane_coordinates(&series, "series");
+            // 1900 to 2200 in one chart: 50 years drawn, the rest said in a note.
+            let years: Vec<i32> = series
+                .split("text-anchor=\"middle\" font-size=\"14\">")
+                .skip(1)
+                .filter_map(|t| t[..t.find('<').unwrap()].parse().ok())
+                .collect();
+            assert!(!years.is_empty() && years.len() <= 50, "{years:?}");
+            assert!(
+                years.last().unwrap() - years[0] < charts::MAX_YEARS,
+                "{years:?}"
+            );
+            assert!(series.contains(lang.pick("hors de cette période", "outside them")));
+            let gantt = charts::gantt(&p.actions, lang, Some(Date::new(2026, 11, 28).unwrap()));
+            assert_sane_coordinates(&gantt, "gantt");
+            assert!(
+                gantt.contains("2200 ▶"),
+                "an action beyond the years shown is pointed at"
+            );
+            let (rows, _) = charts::investment_by_year(&p.actions);
+            assert_eq!(rows.len(), 301);
+            assert!(
+                rows.iter()
+                    .all(|r| r.remaining.is_finite() && r.investment.is_finite())
+            );
+            for dim in [
+                crate::model::Dimension::Mass,
+                crate::model::Dimension::Energy,
+            ] {
+                let svg = charts::sankey_svg(&charts::sankey(&p, dim, lang), "t", lang);
+                assert_sane_coordinates(&svg, "sankey");
+            }
+            let bars = charts::gains_by_family(&p, |g| g.tco2e_per_year, lang);
+            assert_sane_coordinates(&charts::bar_chart("t", &bars, "t", lang), "bars");
+            let bars = charts::gains_by_family(&p, |g| g.tonnes_per_year, lang);
+            assert_sane_coordinates(&charts::bar_chart("t", &bars, "t", lang), "bars");
+        }
+    }
 }
