@@ -256,3 +256,51 @@ fn computed_numbers_survive_save_and_load_bit_for_bit() {
         once
     );
 }
+
+/// JSON that parsers disagree on: each is refused with where, never read one way here and
+/// another way elsewhere.
+#[test]
+fn ambiguous_or_hostile_json_is_refused_with_its_place() {
+    let deep = format!(
+        r#"{{"type": "symbiose-project", "version": 1, "project": {{"actors": [{{"id": "a-1", "name": "A", "tags": {}{}}}]}}}}"#,
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    let cases: Vec<(&str, String, &str)> =
+        vec![
+        (
+            "duplicate key",
+            r#"{"type": "symbiose-project", "version": 1, "project": {"name": "A", "name": "B"}}"#
+                .into(),
+            "la clé « name » apparaît deux fois dans le même objet, ligne 1",
+        ),
+        ("deep nesting", deep, "plus de 128 niveaux imbriqués, ligne 1"),
+        (
+            "NaN",
+            with_project(serde_json::json!({"actors": [{"id": "a-1", "name": "A"}]}))
+                .replace("\"name\":\"A\"", "\"name\":\"A\",\"lat\":NaN"),
+            "erreur de syntaxe, ligne 1",
+        ),
+        (
+            "Infinity",
+            with_project(serde_json::json!({"actors": [{"id": "a-1", "name": "A"}]}))
+                .replace("\"name\":\"A\"", "\"name\":\"A\",\"lat\":Infinity"),
+            "erreur de syntaxe, ligne 1",
+        ),
+        (
+            "1e400",
+            with_project(serde_json::json!({"actors": [{"id": "a-1", "name": "A"}],
+            "flows": [{"id": "f-1", "actor": "a-1", "quantity": {"value": 1, "unit": "t"}}]}))
+            .replace("\"value\":1", "\"value\":1e400"),
+            "nombre trop grand, ligne 1",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let message = load_err(&text).message(Lang::Fr);
+        assert!(
+            message.contains(expected),
+            "{name}: «{message:.300}» lacks «{expected}»"
+        );
+        assert!(!load_err(&text).message(Lang::En).is_empty());
+    }
+}

@@ -6,12 +6,8 @@ use crate::validate::Problem;
 pub enum LoadError {
     #[error("file too large ({bytes} bytes)")]
     TooLarge { bytes: usize },
-    #[error("malformed JSON at line {line}, column {column}: {detail}")]
-    Malformed {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
+    #[error("malformed JSON: {0}")]
+    Malformed(super::json::JsonFault),
     #[error("not a Symbiose file")]
     NotSymbiose,
     #[error("a {found} file where a {expected} was expected")]
@@ -51,24 +47,13 @@ pub(crate) fn too_large(bytes: usize, lang: Lang) -> String {
 }
 
 /// A file that is not JSON, with the place serde_json stopped at.
-pub(crate) fn malformed(line: usize, column: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Le fichier n'est pas du JSON valide : erreur ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main."
-        ),
-        Lang::En => format!(
-            "The file is not valid JSON: error at line {line}, column {column}. It may be truncated or edited by hand."
-        ),
-    }
-}
-
 impl LoadError {
     /// What the user reads: what is wrong, where, and what to do. Invalid content lists every
     /// problem, one per line.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Self::TooLarge { bytes }, _) => too_large(*bytes, lang),
-            (Self::Malformed { line, column, .. }, _) => malformed(*line, *column, lang),
+            (Self::Malformed(fault), _) => fault.message(lang),
             (Self::NotSymbiose, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),
             (Self::NotSymbiose, Lang::En) => "This is not a Symbiose file (its \"type\" must be symbiose-project or symbiose-questionnaire). For companies in a spreadsheet, use the CSV import.".into(),
             (Self::WrongKind { found, expected }, Lang::Fr) => format!("Ce fichier est de type « {found} », alors qu'un « {expected} » est attendu ici."),

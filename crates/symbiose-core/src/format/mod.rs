@@ -14,6 +14,7 @@
 //! - v1 (2026-11-28): first version.
 
 pub(crate) mod error;
+pub mod json;
 pub mod migrate;
 pub mod packed;
 pub mod repair;
@@ -131,17 +132,7 @@ fn read_envelope(
     if text.len() > MAX_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            LoadError::Malformed {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            }
-        } else {
-            LoadError::NotSymbiose
-        }
-    })?;
+    let value = json::parse(text).map_err(LoadError::Malformed)?;
     let Value::Object(mut map) = value else {
         return Err(LoadError::NotSymbiose);
     };

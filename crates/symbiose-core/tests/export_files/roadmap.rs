@@ -124,7 +124,7 @@ fn errors_name_the_problem_in_both_languages() {
 
     let err = load_roadmap("{\"type\": \"symbiose-roadmap\",").unwrap_err();
     assert!(
-        matches!(err, RoadmapError::Malformed { line: 1, .. }),
+        matches!(&err, RoadmapError::Malformed(fault) if fault.line == 1),
         "{err:?}"
     );
 

@@ -508,3 +508,52 @@ fn long_values_are_shortened_in_the_middle_and_stay_on_one_line() {
     );
     assert!(line.chars().count() < 400, "{line}");
 }
+
+#[test]
+fn a_new_company_whose_ids_are_taken_gets_fresh_ones_and_touches_nothing_else() {
+    // A questionnaire made in another project: its company and flows reuse ids this project
+    // already gives to the neighbour and to the sawmill's flows.
+    let p = project();
+    let q = Questionnaire {
+        project_name: p.name.clone(),
+        actor: Actor {
+            id: ActorId::new("a-2"),
+            name: "Menuiserie Paoli".into(),
+            ..Default::default()
+        },
+        flows: vec![
+            Flow {
+                id: FlowId::new("f-1"),
+                actor: ActorId::new("a-2"),
+                direction: Direction::Offer,
+                family: Family::Waste,
+                label: "Copeaux".into(),
+                ..Default::default()
+            },
+            Flow {
+                id: FlowId::new("f-3"),
+                actor: ActorId::new("a-2"),
+                direction: Direction::Need,
+                family: Family::Energy,
+                label: "Chauffage de l'atelier".into(),
+                ..Default::default()
+            },
+        ],
+    };
+    let plan = plan_merge(&p, &q);
+    let ActorMatch::New { id } = plan.actor.clone() else {
+        panic!("a different name is a new company: {:?}", plan.actor)
+    };
+    assert!(p.actor(&id).is_none(), "fresh actor id, not {id:?}");
+    let out = merged(&p, plan);
+    for old in &p.actors {
+        assert_eq!(out.actor(&old.id), Some(old), "{:?} untouched", old.id);
+    }
+    for old in &p.flows {
+        assert!(out.flows.contains(old), "{:?} untouched", old.id);
+    }
+    let added: Vec<&Flow> = out.flows_of(&id).collect();
+    assert_eq!(added.len(), 2);
+    assert!(added.iter().all(|f| p.flows.iter().all(|o| o.id != f.id)));
+    assert!(crate::validate::validate(&out).errors.is_empty());
+}

@@ -7,12 +7,8 @@ use crate::validate::Problem;
 pub enum RoadmapError {
     #[error("file too large ({bytes} bytes)")]
     TooLarge { bytes: usize },
-    #[error("malformed JSON at line {line}, column {column}: {detail}")]
-    Malformed {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
+    #[error("malformed JSON: {0}")]
+    Malformed(crate::format::json::JsonFault),
     /// Another file: `found` is its `type` when it has one (a project file, often).
     #[error("not a roadmap file")]
     NotRoadmap { found: Option<String> },
@@ -37,9 +33,7 @@ impl RoadmapError {
         let version = super::ROADMAP_VERSION;
         match (self, lang) {
             (Self::TooLarge { bytes }, _) => crate::format::error::too_large(*bytes, lang),
-            (Self::Malformed { line, column, .. }, _) => {
-                crate::format::error::malformed(*line, *column, lang)
-            }
+            (Self::Malformed(fault), _) => fault.message(lang),
             (Self::NotRoadmap { found: Some(kind) }, Lang::Fr) => format!(
                 "Ce fichier est de type « {kind} », pas une feuille de route (symbiose-roadmap). Un projet complet s'ouvre avec « Ouvrir un projet »."
             ),

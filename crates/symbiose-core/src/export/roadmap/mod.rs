@@ -100,17 +100,7 @@ pub fn load_roadmap(text: &str) -> Result<Roadmap, RoadmapError> {
     if text.len() > MAX_BYTES {
         return Err(RoadmapError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            RoadmapError::Malformed {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            }
-        } else {
-            RoadmapError::NotRoadmap { found: None }
-        }
-    })?;
+    let value = crate::format::json::parse(text).map_err(RoadmapError::Malformed)?;
     let Value::Object(mut map) = value else {
         return Err(RoadmapError::NotRoadmap { found: None });
     };
