@@ -299,6 +299,8 @@ pub struct Parsing {
     seen: Seen,
     rows: Vec<RowOutcome>,
     total_bytes: usize,
+    /// Lines counted so far: the text up to byte `counted.0` holds `counted.1` line ends.
+    counted: (usize, usize),
     done: bool,
 }
 
@@ -364,6 +366,7 @@ impl Parsing {
             },
             rows: Vec::new(),
             total_bytes,
+            counted: (0, 0),
             done: false,
         })
     }
@@ -372,21 +375,25 @@ impl Parsing {
     pub fn step(&mut self, max_rows: usize) -> Result<bool, ImportError> {
         let mut read = 0;
         while !self.done && read < max_rows {
-            let more = self
-                .reader
-                .read_record(&mut self.record)
-                .map_err(|e| ImportError::Csv {
-                    line: e.position().map_or(0, |p| p.line() as usize),
-                    detail: e.to_string(),
-                })?;
+            let more = match self.reader.read_record(&mut self.record) {
+                Ok(more) => more,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| self.line_at(p.byte()));
+                    return Err(ImportError::Csv {
+                        line,
+                        detail: e.to_string(),
+                    });
+                }
+            };
             if !more {
                 self.done = true;
                 break;
             }
             read += 1;
-            let r = &self.record;
             // The line where the record starts (a quoted field may span lines).
-            let line = r.position().map_or(0, |p| p.line() as usize);
+            let start = self.record.position().map(csv::Position::byte);
+            let line = start.map_or(0, |byte| self.line_at(byte));
+            let r = &self.record;
             if r.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
@@ -409,6 +416,28 @@ impl Parsing {
             self.rows.push(outcome);
         }
         Ok(self.done)
+    }
+
+    /// The line, from 1, where the record at byte `byte` starts. csv's own line numbers run one
+    /// short in a file with Windows line ends; counting `\n` ourselves gives what an editor shows.
+    /// Records come in order, so each byte is counted once over the whole file.
+    fn line_at(&mut self, byte: u64) -> usize {
+        let text = self.reader.get_ref().get_ref();
+        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        // After a CRLF, csv says a record starts at its '\n': no record starts with a line end.
+        while to < text.len() && matches!(text[to], b'\r' | b'\n') {
+            to += 1;
+        }
+        let (from, lines) = self.counted;
+        if to >= from {
+            let more = text[from..to].iter().filter(|&&b| b == b'\n').count();
+            self.counted = (to, lines + more);
+        } else {
+            // Not expected (positions only move forward), but exact all the same.
+            let lines = text[..to].iter().filter(|&&b| b == b'\n').count();
+            self.counted = (to, lines);
+        }
+        self.counted.1 + 1
     }
 
     /// How far the reading is, as (bytes read, bytes in all).

@@ -273,17 +273,8 @@ fn a_large_sirene_file_is_read_in_slices_and_added_in_one_linear_step() {
             .iter()
             .any(|l| l.note.starts_with("closed establishment"))
     );
-    // Linear: ten times the rows must not take anywhere near a hundred times as long (adding
-    // 40,000 companies one `AddActor` at a time took 32 s; a tenth of them, 0.3 s).
-    let mut small = crate::demo::project();
-    let (_, [parse_small, _, add_small]) = import_in_slices(&sirene_like(2_000), &mut small, 700);
-    let ratio = |big: std::time::Duration, small: std::time::Duration| {
-        big.as_secs_f64() / small.as_secs_f64().max(1e-4)
-    };
-    assert!(
-        ratio(parse_big, parse_small) < 30.0 && ratio(add_big, add_small) < 30.0,
-        "parse {parse_small:?} → {parse_big:?}, add {add_small:?} → {add_big:?}"
-    );
+    // That it stays linear is measured, not asserted (timings on a shared machine are noise):
+    // see `hundred_thousand_sirene_rows` below, which prints the ratios.
 }
 
 #[test]
@@ -352,6 +343,20 @@ fn the_encoding_chosen_is_in_the_preview_and_utf16_is_refused() {
 #[test]
 #[ignore = "a measurement: run it in release"]
 fn hundred_thousand_sirene_rows() {
+    // Linear or not: ten and fifty times the rows against 2,000 (adding 40,000 companies one
+    // `AddActor` at a time took 32 s before the import became one step).
+    let mut base = None;
+    for rows in [2_000, 20_000, 100_000] {
+        let mut project = crate::demo::project();
+        let (_, [parse, _, add]) = import_in_slices(&sirene_like(rows), &mut project, 700);
+        let (p0, a0) = *base.get_or_insert((parse.as_secs_f64(), add.as_secs_f64()));
+        eprintln!(
+            "{rows} rows: read {parse:?} (× {:.1} for × {}), added {add:?} (× {:.1})",
+            parse.as_secs_f64() / p0.max(1e-6),
+            rows / 2_000,
+            add.as_secs_f64() / a0.max(1e-6),
+        );
+    }
     let bytes = sirene_like(100_000);
     for (name, mut project) in [
         ("empty project", Project::default()),
@@ -363,6 +368,37 @@ fn hundred_thousand_sirene_rows() {
         eprintln!(
             "{name}: {} MB, {ready} ready, {skipped} skipped; read {parse:?}, listing {list:?}, added {add:?}",
             bytes.len() / 1_000_000
+        );
+    }
+}
+
+#[test]
+fn lines_are_counted_the_same_with_windows_line_ends() {
+    // csv's own record positions count a CRLF file's lines one short; the line a user is told
+    // must be the one a spreadsheet or an editor shows.
+    let lf = "nom;siret;naf;adresse;commune;lat;lon\n\
+              Conserverie Test;;10.39B;Zone;Biguglia;42,6175;9,4390\n\
+              \"Sur\ndeux lignes\";;;;2B037;;\n\
+              SIRET faux;12002701600018;10.71C;;2B037;;\n";
+    for text in [lf.to_string(), lf.replace('\n', "\r\n")] {
+        let p = parse(text.as_bytes(), &Project::default()).unwrap();
+        let lines: Vec<usize> = p
+            .rows
+            .iter()
+            .map(|r| match r {
+                RowOutcome::Ready { line, .. }
+                | RowOutcome::Skipped { line, .. }
+                | RowOutcome::Error { line, .. } => *line,
+            })
+            .collect();
+        assert_eq!(lines, vec![2, 3, 5], "{text:?}");
+        let RowOutcome::Error { message, .. } = &p.rows[2] else {
+            panic!("{:?}", p.rows[2])
+        };
+        assert!(
+            message.fr.starts_with("ligne 5, colonne siret"),
+            "{}",
+            message.fr
         );
     }
 }
