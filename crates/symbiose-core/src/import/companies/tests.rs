@@ -250,7 +250,7 @@ fn a_large_sirene_file_is_read_in_slices_and_added_in_one_linear_step() {
     let before = project.clone();
     let bytes = sirene_like(20_000);
     let whole = parse(&bytes, &project).unwrap();
-    let (sliced, [parse_big, _, add_big]) = import_in_slices(&bytes, &mut project, 700);
+    let (sliced, _) = import_in_slices(&bytes, &mut project, 700);
     assert_eq!(sliced, whole, "slices read exactly what one pass reads");
     let (ready, skipped, errors) = sliced.count();
     assert_eq!((ready + skipped, errors), (20_000, 0));
