@@ -68,6 +68,9 @@ fn mount_workspace() -> web_sys::HtmlElement {
         )));
         let state = ProjectState::new(project());
         state.provide();
+        // As in the app: views report refused edits through the session's notice. No project
+        // is open (`open_id` is `None`), so nothing is written to storage.
+        symbiose_app::persist::Session::install(state);
         symbiose_app::ui::WorkspaceUi::provide();
         symbiose_app::detection::provide(state);
         view! { <symbiose_app::Workspace tiles_on=RwSignal::new(false) /> }
