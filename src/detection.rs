@@ -11,6 +11,8 @@ use symbiose_core::detect::{
 };
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
+
+use crate::perf::{SLICE_MS, next_task, now_ms};
 use symbiose_core::{Barrier, Date, Project, Stage, StageChange, Synergy, SynergyId, SynergyKind};
 
 use crate::state::ProjectState;
@@ -20,26 +22,6 @@ pub struct Detected {
     result: RwSignal<Detection>,
     /// A run is under way: what is shown is from before the last edit (or empty at first).
     running: RwSignal<bool>,
-}
-
-/// Longest piece of detection work between two chances for the page to handle input and paint.
-const SLICE_MS: f64 = 12.0;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// A macrotask boundary: the browser handles pending input and paints before we go on.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .ok();
-        }
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
 /// Frees a replaced detection a few thousand proposals at a time: a territory's 100,000

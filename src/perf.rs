@@ -3,6 +3,26 @@
 //! from outside. A span costs two marks; nothing is logged, and at most `MAX_KEPT` measures of
 //! a name are kept.
 
+/// Longest piece of long work (detection, reading a CSV) between two chances for the page to
+/// handle input and paint: under the 16 ms of a frame.
+pub const SLICE_MS: f64 = 12.0;
+
+/// Milliseconds since the page opened (monotonic), 0 outside a browser.
+pub fn now_ms() -> f64 {
+    performance().map_or(0.0, |p| p.now())
+}
+
+/// A macrotask boundary: the browser handles pending input and paints before long work goes on.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
 /// Measures kept per name before the oldest are dropped.
 const MAX_KEPT: u32 = 200;
 

@@ -12,34 +12,15 @@ use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Pa
 
 use crate::files;
 use crate::i18n::{use_lang, use_texts};
+use crate::perf::{SLICE_MS, next_task, now_ms};
 use crate::persist::use_session;
 use crate::state::{ProjectState, use_project};
 use crate::views::dialog::{Dialog, LoadFailure};
 
-/// Longest piece of reading between two chances for the page to handle input and paint (the
-/// same budget as detection's slices).
-const SLICE_MS: f64 = 12.0;
 /// Rows read between two looks at the clock: a few milliseconds' worth at most.
 const ROWS_PER_STEP: usize = 200;
 /// Rows the preview lists (errors first); the counts cover every row.
 const LISTED: usize = 500;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// A macrotask boundary: the browser handles pending input and paints before we go on.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .ok();
-        }
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
-}
 
 /// What the dialog shows.
 #[derive(Clone)]
