@@ -268,15 +268,7 @@ mod tests {
     #[test]
     fn each_list_record_can_be_removed_and_named() {
         let p = symbiose_core::demo::build();
-        for list in [
-            "actors",
-            "flows",
-            "synergies",
-            "actions",
-            "targets",
-            "measurements",
-            "workshops",
-        ] {
+        for list in symbiose_core::format::repair::LISTS {
             let cmd = removal(&p, list, 0).unwrap_or_else(|| panic!("{list}"));
             let mut q = p.clone();
             symbiose_core::edit::apply(&mut q, cmd).unwrap();

@@ -73,17 +73,23 @@ fn locate(bytes: &[u8], skipped: usize, valid_up_to: usize) -> NotUtf8 {
     }
 }
 
+/// A file starting with a UTF-16 byte order mark: named as such, since its every other byte
+/// is zero and "not UTF-8 at byte 0" would not help anyone.
+fn utf16_refusal(bytes: &[u8]) -> Option<NotUtf8> {
+    utf16_bom(bytes).then(|| NotUtf8 {
+        offset: 0,
+        line: 1,
+        column: 1,
+        byte: bytes[0],
+        utf16: true,
+    })
+}
+
 /// A JSON file's text: strictly UTF-8 (a leading BOM removed), else where it is not. Takes
 /// the bytes by value: a 30 MB file is checked in place, not copied.
 pub fn utf8_text(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
-    if utf16_bom(&bytes) {
-        return Err(NotUtf8 {
-            offset: 0,
-            line: 1,
-            column: 1,
-            byte: bytes[0],
-            utf16: true,
-        });
+    if let Some(refusal) = utf16_refusal(&bytes) {
+        return Err(refusal);
     }
     let skipped = if bytes.starts_with(&UTF8_BOM) {
         bytes.drain(..UTF8_BOM.len());
@@ -119,14 +125,8 @@ impl Encoding {
 /// A company CSV file's text and the encoding chosen: UTF-8 when the bytes are UTF-8 (BOM
 /// removed), else Windows-1252. Only a UTF-16 file is refused.
 pub fn csv_text(bytes: &[u8]) -> Result<(String, Encoding), NotUtf8> {
-    if utf16_bom(bytes) {
-        return Err(NotUtf8 {
-            offset: 0,
-            line: 1,
-            column: 1,
-            byte: bytes[0],
-            utf16: true,
-        });
+    if let Some(refusal) = utf16_refusal(bytes) {
+        return Err(refusal);
     }
     let bytes = bytes.strip_prefix(&UTF8_BOM).unwrap_or(bytes);
     Ok(match std::str::from_utf8(bytes) {
