@@ -5,7 +5,9 @@ use symbiose_core::validate::rules;
 use symbiose_core::{Actor, HeadcountBand, Position, Siret};
 
 use super::FieldError;
-use super::number::{parse_optional, show};
+use super::number::parse_optional;
+use symbiose_core::Lang;
+use symbiose_core::numbers::{Precision::Editing, number};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActorDraft {
@@ -23,7 +25,7 @@ pub struct ActorDraft {
 }
 
 impl ActorDraft {
-    pub fn from_actor(a: &Actor) -> Self {
+    pub fn from_actor(a: &Actor, lang: Lang) -> Self {
         Self {
             name: a.name.clone(),
             siret: a.siret.as_ref().map(|s| s.spaced()).unwrap_or_default(),
@@ -31,8 +33,14 @@ impl ActorDraft {
             headcount: a.headcount,
             address: a.address.clone(),
             commune: a.commune.clone().unwrap_or_default(),
-            lat: a.position.map(|p| show(p.lat)).unwrap_or_default(),
-            lon: a.position.map(|p| show(p.lon)).unwrap_or_default(),
+            lat: a
+                .position
+                .map(|p| number(p.lat, lang, Editing))
+                .unwrap_or_default(),
+            lon: a
+                .position
+                .map(|p| number(p.lon, lang, Editing))
+                .unwrap_or_default(),
             contact: a.contact.clone(),
             tags: a.tags.join(", "),
             notes: a.notes.clone(),
@@ -158,7 +166,7 @@ mod tests {
         assert_eq!(a.position, Some(Position::new(42.6166, 9.4408)));
         assert_eq!(a.tags, vec!["bois", "palettes"]);
         assert_eq!(
-            ActorDraft::from_actor(&d.to_actor(&base()).unwrap()).to_actor(&base()),
+            ActorDraft::from_actor(&d.to_actor(&base()).unwrap(), Lang::Fr).to_actor(&base()),
             d.to_actor(&base())
         );
     }

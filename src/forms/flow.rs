@@ -7,7 +7,9 @@ use symbiose_core::{
 };
 
 use super::FieldError;
-use super::number::{parse_optional, show};
+use super::number::parse_optional;
+use symbiose_core::Lang;
+use symbiose_core::numbers::{Precision::Editing, number};
 use symbiose_core::validate::rules;
 
 /// Units offered for a family, most common first: tonnes for matter, MWh for energy...
@@ -115,7 +117,8 @@ impl Default for FlowDraft {
 }
 
 impl FlowDraft {
-    pub fn from_flow(f: &Flow) -> Self {
+    pub fn from_flow(f: &Flow, lang: Lang) -> Self {
+        let show = |v: f64| number(v, lang, Editing);
         Self {
             direction: f.direction,
             family: f.family,
@@ -299,7 +302,9 @@ mod tests {
             Some(Quantity::new(12.5, Unit::Tonne, Period::Year))
         );
         assert_eq!(f.cost_eur_per_unit, Some(-15.0));
-        assert_eq!(FlowDraft::from_flow(&f).to_flow(&base()).unwrap(), f);
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(FlowDraft::from_flow(&f, lang).to_flow(&base()).unwrap(), f);
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Numbers as French users type them: `1 250,5`, `1250.5`, `1 250` (narrow no-break space).
+//! Numbers as users type them, French or English: `1 250,5`, `1250.5`, `1 250` (narrow no-break
+//! space). Writing them is `symbiose_core::numbers` (`Precision::Editing` for a field).
 
 /// Parses a decimal number written the French or the English way; `None` when it is not one.
 pub fn parse_decimal(input: &str) -> Option<f64> {
@@ -26,12 +27,6 @@ pub fn parse_optional(input: &str) -> Result<Option<f64>, NotANumber> {
     parse_decimal(input).map(Some).ok_or(NotANumber)
 }
 
-/// Shows a number for editing, French style (decimal comma), without a needless `,0`.
-pub fn show(v: f64) -> String {
-    let s = format!("{v}");
-    s.replace('.', ",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,7 +42,5 @@ mod tests {
         assert_eq!(parse_decimal("inf"), None);
         assert_eq!(parse_optional("  "), Ok(None));
         assert_eq!(parse_optional("x"), Err(NotANumber));
-        assert_eq!(show(12.5), "12,5");
-        assert_eq!(show(40.0), "40");
     }
 }

@@ -5,6 +5,7 @@
 //! set with `set_text_content`, never markup built from data.
 
 use symbiose_core::detect::Audience;
+use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::{Confidentiality, Direction, Lang, Project, Unit};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
@@ -74,7 +75,7 @@ pub fn popup(
         if let Some(q) = flow.quantity {
             text.push_str(&format!(
                 " ({} {}{})",
-                format_number(q.value),
+                number(q.value, lang, Reading),
                 q.unit.symbol(),
                 period_suffix(q, lang)
             ));
@@ -97,19 +98,4 @@ fn period_suffix(q: symbiose_core::Quantity, lang: Lang) -> &'static str {
         Period::Day => lang.pick("/jour", "/day"),
         Period::Once => "",
     }
-}
-
-/// French-style number: no trailing zeros, a comma for decimals (the app speaks French first).
-pub fn format_number(v: f64) -> String {
-    let s = if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
-    };
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    s.replace('.', ",")
 }

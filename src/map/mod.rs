@@ -12,7 +12,6 @@ mod palette;
 pub use overlays::Focus;
 use overlays::{Pin, draw_focus};
 
-pub use content::format_number;
 pub use palette::{family_colour, link_weight, marker_radius, section_colour};
 
 use std::collections::HashMap;

@@ -16,6 +16,7 @@ use crate::perf::{SLICE_MS, next_task, now_ms};
 use crate::persist::use_session;
 use crate::state::{ProjectState, use_project};
 use crate::views::dialog::{Dialog, LoadFailure};
+use symbiose_core::numbers::{Precision::Reading, number};
 
 /// Rows read between two looks at the clock: a few milliseconds' worth at most.
 const ROWS_PER_STEP: usize = 200;
@@ -201,9 +202,11 @@ fn CsvDialog(
                     };
                     match state.apply(cmd) {
                         Ok(()) => {
-                            session
-                                .notice
-                                .set(Some(format!("{ready} {}", t.get_untracked().csv_added)));
+                            session.notice.set(Some(format!(
+                                "{} {}",
+                                number(ready as f64, lang.get_untracked(), Reading),
+                                t.get_untracked().csv_added
+                            )));
                             close();
                         }
                         Err(e) => {
@@ -217,14 +220,15 @@ fn CsvDialog(
                 <div class="dialog-body" data-testid="csv-preview">
                     <p><strong>{format}</strong>" — "
                         <span data-testid="csv-counts">{move || {
-                            let t = t.get();
-                            format!("{ready} {}, {skipped} {}, {errors} {}", t.csv_counts_ready, t.csv_counts_skipped, t.csv_counts_errors)
+                            let (t, lang) = (t.get(), lang.get());
+                            let n = |count: usize| number(count as f64, lang, Reading);
+                            format!("{} {}, {} {}, {} {}", n(ready), t.csv_counts_ready, n(skipped), t.csv_counts_skipped, n(errors), t.csv_counts_errors)
                         }}</span>
                     </p>
                     <p class="hint" data-testid="csv-encoding">
                         {move || format!("{} : {}", t.get().csv_encoding, encoding.label(lang.get()))}
                         {(total > LISTED).then(|| view! {
-                            " — "{move || format!("{LISTED} {} {total}", t.get().csv_listed_of)}
+                            " — "{move || format!("{LISTED} {} {}", t.get().csv_listed_of, number(total as f64, lang.get(), Reading))}
                         })}
                     </p>
                     <div class="csv-rows-scroll">

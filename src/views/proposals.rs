@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use symbiose_core::detect::{Audience, Lookup, ProposalKind};
 use symbiose_core::edit::Command;
+use symbiose_core::numbers::with_unit;
 use symbiose_core::optimise::{Objective, optimise};
 use symbiose_core::refdata::text::{all_words_in, fold};
 
@@ -295,8 +296,8 @@ fn OptimalPlan() -> impl IntoView {
                 Ok((objective, n, total, left_out, titles)) => {
                     let t = t.get();
                     let figure = match objective {
-                        Objective::Euros => format!("{n} {} : {} €/an", t.optimise_result_eur, crate::map::format_number(total.round())),
-                        Objective::Co2e => format!("{n} {} : {} tCO₂e/an", t.optimise_result_co2, crate::map::format_number((total * 10.0).round() / 10.0)),
+                        Objective::Euros => format!("{n} {} : {}", t.optimise_result_eur, with_unit(total.round(), lang.get(), t.gain_eur)),
+                        Objective::Co2e => format!("{n} {} : {}", t.optimise_result_co2, with_unit((total * 10.0).round() / 10.0, lang.get(), t.gain_co2)),
                     };
                     view! {
                         <div data-testid="plan-result">

@@ -18,6 +18,7 @@ pub mod kb;
 pub mod lang;
 pub mod model;
 pub mod neighbourhood;
+pub mod numbers;
 pub mod optimise;
 pub mod refdata;
 pub mod report;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use symbiose_core::edit::Command;
+use symbiose_core::numbers::{Precision::Editing, number};
 use symbiose_core::{Actor, HeadcountBand};
 
 use super::fields::{EnumSelect, FormFooter, TextField};
@@ -16,7 +17,7 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let draft = RwSignal::new(ActorDraft::from_actor(&actor));
+    let draft = RwSignal::new(ActorDraft::from_actor(&actor, lang.get_untracked()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let base = StoredValue::new(actor);
     let err = move |field: &'static str| {
@@ -88,8 +89,8 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(p) = state.picked.get() {
             draft.update(|d| {
-                d.lat = crate::forms::number::show((p.lat * 1e6).round() / 1e6);
-                d.lon = crate::forms::number::show((p.lon * 1e6).round() / 1e6);
+                d.lat = number((p.lat * 1e6).round() / 1e6, lang.get_untracked(), Editing);
+                d.lon = number((p.lon * 1e6).round() / 1e6, lang.get_untracked(), Editing);
             });
             state.picked.set(None);
         }
@@ -149,8 +150,8 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                         move |_| {
                             draft.update(|d| {
                                 d.commune = c.insee.to_string();
-                                d.lat = crate::forms::number::show(c.position.lat);
-                                d.lon = crate::forms::number::show(c.position.lon);
+                                d.lat = number(c.position.lat, lang.get_untracked(), Editing);
+                                d.lon = number(c.position.lon, lang.get_untracked(), Editing);
                             });
                             placed_note.set(true);
                         }

@@ -22,7 +22,7 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let draft = RwSignal::new(FlowDraft::from_flow(&flow));
+    let draft = RwSignal::new(FlowDraft::from_flow(&flow, use_lang().get_untracked()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let base = StoredValue::new(flow);
     let err = move |field: &'static str| {

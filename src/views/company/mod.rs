@@ -16,13 +16,13 @@ use symbiose_core::format;
 
 use crate::files;
 use crate::i18n::{Texts, use_lang, use_texts};
-use crate::map::format_number;
 use crate::persist::keys::export_file_name;
 use crate::state::use_project;
 use actor_form::ActorForm;
 use flow_form::FlowForm;
 use idea::IdeaCapture;
 use neighbourhood::Neighbourhood;
+use symbiose_core::numbers::{Precision::Reading, number};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Editing {
@@ -44,7 +44,11 @@ pub fn flow_line(f: &Flow, t: &Texts, lang: Lang) -> String {
         f.label.clone(),
     ];
     if let Some(q) = f.quantity {
-        parts.push(format!("{} {}", format_number(q.value), q.unit.symbol()));
+        parts.push(format!(
+            "{} {}",
+            number(q.value, lang, Reading),
+            q.unit.symbol()
+        ));
     }
     if let Some(code) = &f.waste_code {
         let hazardous = waste::lookup(code).is_some_and(|w| w.hazardous);

@@ -7,9 +7,10 @@ use symbiose_core::neighbourhood::{NeighbourhoodError, RADII_KM, around};
 use symbiose_core::{ActorId, Direction};
 
 use crate::i18n::{use_lang, use_texts};
-use crate::map::{family_colour, format_number};
+use crate::map::family_colour;
 use crate::state::use_project;
 use crate::ui::use_ui;
+use symbiose_core::numbers::{Precision::Reading, number, with_unit};
 
 #[component]
 pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
@@ -44,7 +45,7 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
             }
             Some(Ok(list)) => {
                 let radius = ui.radius_km.get_untracked().unwrap_or_default();
-                let count = format!("{} {} {} {} km", list.len(), t.flows_around, t.within, format_number(radius));
+                let count = format!("{} {} {} {} km", list.len(), t.flows_around, t.within, number(radius, lang, Reading));
                 Some(view! {
                     <p class="neighbourhood-count" data-testid="neighbourhood-count">{count}</p>
                     <ol class="neighbourhood" data-testid="neighbourhood-list">
@@ -52,19 +53,19 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                             let arrow = if n.direction == Direction::Offer { "↗" } else { "↘" };
                             let mut what = format!("{arrow} {} · {}", n.direction.label(lang), n.label);
                             if let Some(q) = n.quantity {
-                                what.push_str(&format!(" · {} {}", format_number(q.value), q.unit.symbol()));
+                                what.push_str(&format!(" · {} {}", number(q.value, lang, Reading), q.unit.symbol()));
                             }
                             if let Some(code) = &n.waste_code {
                                 what.push_str(&format!(" · {code}"));
                             }
                             if let Some(c) = n.cost_eur_per_unit {
-                                what.push_str(&format!(" · {} €/{}", format_number(c), n.quantity.map_or("u", |q| q.unit.symbol())));
+                                what.push_str(&format!(" · {} €/{}", number(c, lang, Reading), n.quantity.map_or("u", |q| q.unit.symbol())));
                             }
                             let who = n.actor_label.get(lang).to_string();
                             let target = n.named.then(|| n.actor.clone());
                             view! {
                                 <li data-testid="neighbour">
-                                    <span class="distance">{format!("{} km", format_number((n.distance_km * 10.0).round() / 10.0))}</span>
+                                    <span class="distance">{format!("{} km", number((n.distance_km * 10.0).round() / 10.0, lang, Reading))}</span>
                                     <span class="family-dot" style:background-color=family_colour(n.family) aria-hidden="true"></span>
                                     <span class="neighbour-text">
                                         <span class="neighbour-what">{what}</span>
@@ -92,7 +93,7 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                 <select data-testid="radius" on:change=pick>
                     <option value="" prop:selected=move || ui.radius_km.get().is_none()>{move || t.get().radius_none}</option>
                     {RADII_KM.into_iter().map(|r| view! {
-                        <option value=r.to_string() prop:selected=move || ui.radius_km.get() == Some(r)>{format!("{} km", format_number(r))}</option>
+                        <option value=r.to_string() prop:selected=move || ui.radius_km.get() == Some(r)>{move || with_unit(r, lang.get(), "km")}</option>
                     }).collect_view()}
                 </select>
             </label>

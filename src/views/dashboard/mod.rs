@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use symbiose_core::charts::{self, funnel, funnel_svg, gains_by_family};
 use symbiose_core::factors::Factors;
 use symbiose_core::indicators::{Indicator, compute};
+use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::{Bilingual, Lang, Stage};
 
 use crate::i18n::{Texts, use_lang, use_texts};
@@ -44,7 +45,7 @@ fn figure_tile(i: &Indicator, potential: Option<&Indicator>, t: &Texts, lang: La
     if let Some(p) = potential.filter(|p| p.value != 0.0) {
         note = format!(
             "+ {} {} {} · {note}",
-            charts::number(p.value, lang),
+            number(p.value, lang, Reading),
             unit(i.unit, lang),
             t.potential
         );
@@ -52,7 +53,7 @@ fn figure_tile(i: &Indicator, potential: Option<&Indicator>, t: &Texts, lang: La
     Tile {
         testid: format!("tile-{:?}", i.kind).to_lowercase(),
         label: i.label.get(lang).to_string(),
-        value: format!("{} {}", charts::number(i.value, lang), unit(i.unit, lang)),
+        value: format!("{} {}", number(i.value, lang, Reading), unit(i.unit, lang)),
         note,
         method: i.method.get(lang).to_string(),
         sources: i.sources.iter().map(|s| s.get(lang).to_string()).collect(),
@@ -116,7 +117,7 @@ pub fn Dashboard() -> impl IntoView {
             Tile {
                 testid: "tile-rate".into(),
                 label: t.tile_rate.into(),
-                value: format!("{} %", charts::number(rate, lang)),
+                value: format!("{} %", number(rate, lang, Reading)),
                 note: ind
                     .by_stage
                     .iter()

@@ -9,8 +9,8 @@ use symbiose_core::{Date, IndicatorKind, Measurement, Target};
 use super::Chart;
 use crate::forms::number::parse_decimal;
 use crate::i18n::{use_lang, use_texts};
-use crate::map::format_number;
 use crate::state::use_project;
+use symbiose_core::numbers::{Precision::Reading, number};
 
 #[component]
 fn IndicatorSelect(value: RwSignal<IndicatorKind>, testid: &'static str) -> impl IntoView {
@@ -170,7 +170,7 @@ pub fn Records() -> impl IntoView {
                             <tr>
                                 <td>{m.date.to_string()}</td>
                                 <td>{m.indicator.label(lang)}</td>
-                                <td class="num">{format!("{} {}", format_number(m.value), m.indicator.unit(lang))}</td>
+                                <td class="num">{format!("{} {}", number(m.value, lang, Reading), m.indicator.unit(lang))}</td>
                                 <td>{m.note.clone()}</td>
                                 <td><button on:click=move |_| { state.apply(Command::RemoveMeasurement(i)).ok(); }>{move || t.get().remove}</button></td>
                             </tr>

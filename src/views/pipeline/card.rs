@@ -6,10 +6,13 @@ use symbiose_core::edit::Command;
 use symbiose_core::{Barrier, BarrierKind, Gains, Lang, Project, Stage, Synergy, SynergyId};
 
 use super::{abandon, move_to, step};
-use crate::forms::number::{parse_optional, show};
+use crate::forms::number::parse_optional;
 use crate::i18n::{Texts, use_lang, use_texts};
-use crate::map::format_number;
 use crate::state::use_project;
+use symbiose_core::numbers::{
+    Precision::{Editing, Reading},
+    number,
+};
 
 type Pick = fn(&mut Gains) -> &mut Option<f64>;
 type Label = fn(&Texts) -> &'static str;
@@ -25,12 +28,12 @@ const GAINS: [(Label, Pick); 7] = [
     (|t| t.gain_jobs, |g| &mut g.jobs),
 ];
 
-fn gains_line(g: &Gains, t: &Texts) -> String {
+fn gains_line(g: &Gains, t: &Texts, lang: Lang) -> String {
     let mut g = *g;
     GAINS
         .iter()
         .filter_map(|(label, pick)| {
-            pick(&mut g).map(|v| format!("{} {}", format_number(v), label(t)))
+            pick(&mut g).map(|v| format!("{} {}", number(v, lang, Reading), label(t)))
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -52,7 +55,7 @@ fn flows_line(p: &Project, s: &Synergy, lang: Lang) -> Vec<String> {
             Some(q) => format!(
                 "{} · {} {} ({})",
                 f.label,
-                format_number(q.value),
+                number(q.value, lang, Reading),
                 q.unit.symbol(),
                 f.direction.label(lang)
             ),
@@ -117,7 +120,7 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
             let tx = t.get();
             let lang = lang.get();
             let (who, flows) = state.project.with_untracked(|p| (participants(p, &s), flows_line(p, &s, lang)));
-            let gains = gains_line(&s.estimated, tx);
+            let gains = gains_line(&s.estimated, tx, lang);
             let since = s.history.last().map(|h| h.date.to_string()).unwrap_or_default();
             let abandoned = s.stage == Stage::Abandoned;
             let (can_prev, can_next) = (step(s.stage, false).is_some(), step(s.stage, true).is_some());
@@ -207,7 +210,10 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
     let mut start = synergy.estimated;
     let gains: Vec<RwSignal<String>> = GAINS
         .iter()
-        .map(|(_, pick)| RwSignal::new(pick(&mut start).map(show).unwrap_or_default()))
+        .map(|(_, pick)| {
+            let shown = pick(&mut start).map(|v| number(v, lang.get_untracked(), Editing));
+            RwSignal::new(shown.unwrap_or_default())
+        })
         .collect();
     let gains = StoredValue::new(gains);
     let barriers = RwSignal::new(synergy.barriers.clone());

@@ -8,9 +8,10 @@ use symbiose_core::{
     RoadmapAction, SynergyId,
 };
 
-use crate::forms::number::{parse_decimal, parse_optional, show};
+use crate::forms::number::{parse_decimal, parse_optional};
 use crate::i18n::{Texts, use_lang, use_texts};
 use crate::state::use_project;
+use symbiose_core::numbers::{Precision::Editing, number, with_unit};
 
 fn parse_date(s: &str) -> Result<Option<Date>, ()> {
     let s = s.trim();
@@ -68,8 +69,18 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
     let status = RwSignal::new(action.status);
     let start = RwSignal::new(action.start.map(|d| d.to_string()).unwrap_or_default());
     let end = RwSignal::new(action.end.map(|d| d.to_string()).unwrap_or_default());
-    let investment = RwSignal::new(action.investment_eur.map(show).unwrap_or_default());
-    let operating = RwSignal::new(action.operating_eur_per_year.map(show).unwrap_or_default());
+    let investment = RwSignal::new(
+        action
+            .investment_eur
+            .map(|v| number(v, lang.get_untracked(), Editing))
+            .unwrap_or_default(),
+    );
+    let operating = RwSignal::new(
+        action
+            .operating_eur_per_year
+            .map(|v| number(v, lang.get_untracked(), Editing))
+            .unwrap_or_default(),
+    );
     let funding = RwSignal::new(action.funding.clone());
     let f_source = RwSignal::new(FundingSource::Ademe);
     let f_amount = RwSignal::new(String::new());
@@ -190,7 +201,7 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
             <fieldset>
                 <legend>{move || t.get().funding_title}</legend>
                 <ul>{move || funding.get().into_iter().enumerate().map(|(i, f)| view! {
-                    <li>{format!("{} : {} €", f.source.label(lang.get()), show(f.amount_eur))}
+                    <li>{format!("{} : {}", f.source.label(lang.get()), with_unit(f.amount_eur, lang.get(), "€"))}
                         <button type="button" on:click=move |_| funding.update(|v| { v.remove(i); })>{move || t.get().remove}</button></li>
                 }).collect_view()}</ul>
                 <div class="inline-add">

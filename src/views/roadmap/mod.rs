@@ -7,6 +7,7 @@ mod workshops;
 
 use leptos::prelude::*;
 use symbiose_core::charts::{SOURCES, gantt, investment_by_year};
+use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::{ActionId, RoadmapAction};
 
 use crate::detection::today;
@@ -34,7 +35,7 @@ pub fn Roadmap() -> impl IntoView {
     };
     let timeline = Signal::derive(move || actions.with(|a| gantt(a, lang.get(), Some(today()))));
     let programme = Memo::new(move |_| actions.with(|a| investment_by_year(a)));
-    let euros = move |v: f64| format!("{} €", symbiose_core::charts::number(v.round(), lang.get()));
+    let euros = move |v: f64| format!("{} €", number(v.round(), lang.get(), Reading));
     view! {
         <main class="page roadmap" data-testid="roadmap-page">
             <h2>{move || t.get().page_roadmap}</h2>

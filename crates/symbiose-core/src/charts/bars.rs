@@ -1,9 +1,10 @@
 //! Horizontal bars: gains by flow family, or any labelled figures of one unit.
 
 use super::family_colour;
-use super::svg::{add, escape, fraction, nice_max, no_data, number, open};
+use super::svg::{add, escape, fraction, nice_max, no_data, open};
 use crate::Lang;
 use crate::model::{Family, Gains, Project, Stage};
+use crate::numbers::{Precision::Reading, number};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -30,7 +31,7 @@ pub fn bar_chart(title: &str, bars: &[Bar], unit: &str, lang: Lang) -> String {
     );
     let desc = bars
         .iter()
-        .map(|b| format!("{} : {} {unit}", b.label, number(b.value, lang)))
+        .map(|b| format!("{} : {} {unit}", b.label, number(b.value, lang, Reading)))
         .collect::<Vec<_>>()
         .join(" ; ");
     let height = 50.0 + ROW * bars.len() as f64;
@@ -51,7 +52,7 @@ pub fn bar_chart(title: &str, bars: &[Bar], unit: &str, lang: Lang) -> String {
             b.colour,
             LABEL_W + w + 8.0,
             y + 20.0,
-            number(b.value, lang),
+            number(b.value, lang, Reading),
             escape(unit)
         ));
     }

@@ -2,8 +2,9 @@
 //! every stage it went through (its dated history), so the funnel never widens downwards;
 //! abandoned ones are shown apart, with the stage they had reached counted above.
 
-use super::svg::{escape, no_data, number, open};
+use super::svg::{escape, no_data, open};
 use crate::model::{Project, Stage, Synergy};
+use crate::numbers::{Precision::Reading, number};
 use crate::{Bilingual, Lang};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +88,7 @@ pub fn funnel_svg(steps: &[FunnelStep], lang: Lang) -> String {
             escape(s.label.get(lang)),
             COLOURS[i % COLOURS.len()],
             y + 23.0,
-            number(s.count as f64, lang)
+            number(s.count as f64, lang, Reading)
         ));
     }
     out.push_str("</svg>");

@@ -15,7 +15,7 @@ pub use funnel::{FunnelStep, funnel, funnel_svg};
 pub use programme::{SOURCES, YearRow, fold_years, gantt, investment_by_year};
 pub use sankey::{Sankey, sankey, sankey_matic, sankey_svg};
 pub use series::{SeriesPoint, indicator_series, time_series_svg};
-pub use svg::{MAX_YEARS, escape, number};
+pub use svg::{MAX_YEARS, escape};
 
 use crate::model::Family;
 

@@ -5,9 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{add, escape, no_data, number, open, total};
+use super::svg::{add, escape, no_data, open, total};
 use crate::Lang;
 use crate::model::{Dimension, Direction, Period, Project, Stage};
+use crate::numbers::{Precision::Reading, number};
 use crate::refdata::naf;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +163,7 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
                 "{} → {} : {} {}",
                 s.columns[*col][*from],
                 s.columns[col + 1][*to],
-                number(*v, lang),
+                number(*v, lang, Reading),
                 s.unit
             )
         })
@@ -195,7 +196,7 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
             "<path d=\"M{x0:.1} {y0:.1} C{mx:.1} {y0:.1} {mx:.1} {y1:.1} {x1:.1} {y1:.1} L{x1:.1} {:.1} C{mx:.1} {:.1} {mx:.1} {:.1} {x0:.1} {:.1} Z\" fill=\"{}\" fill-opacity=\"0.35\"><title>{}</title></path>",
             y1 + h, y1 + h, y0 + h, y0 + h,
             PALETTE[from % PALETTE.len()],
-            escape(&format!("{} → {} : {} {}", s.columns[*col][*from], s.columns[col + 1][*to], number(*v, lang), s.unit))
+            escape(&format!("{} → {} : {} {}", s.columns[*col][*from], s.columns[col + 1][*to], number(*v, lang, Reading), s.unit))
         ));
     }
     for c in 0..3 {
@@ -216,7 +217,7 @@ pub fn sankey_svg(s: &Sankey, title: &str, lang: Lang) -> String {
                 y + h / 2.0 + 5.0,
                 escape(label),
                 escape(&shown),
-                number(size[c][i], lang)
+                number(size[c][i], lang, Reading)
             ));
         }
     }

@@ -2,9 +2,10 @@
 //! as dashed marks at their year, and the baseline year (2015 for the pilot territories) as the
 //! start of the axis, so the chart shows the road travelled since.
 
-use super::svg::{MAX_YEARS, escape, fraction, nice_max, no_data, number, open};
+use super::svg::{MAX_YEARS, escape, fraction, nice_max, no_data, open};
 use crate::Lang;
 use crate::model::{Date, IndicatorKind, Project};
+use crate::numbers::{Precision::Reading, number};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SeriesPoint {
@@ -109,13 +110,13 @@ pub fn time_series_svg(
     let height = if outside > 0 { H + 24.0 } else { H };
     let mut desc: Vec<String> = pts
         .iter()
-        .map(|p| format!("{} : {} {unit}", p.date, number(p.value, lang)))
+        .map(|p| format!("{} : {} {unit}", p.date, number(p.value, lang, Reading)))
         .collect();
     desc.extend(targets.iter().map(|(yr, v)| {
         format!(
             "{} {yr} : {} {unit}",
             lang.pick("cible", "target"),
-            number(*v, lang)
+            number(*v, lang, Reading)
         )
     }));
     let mut out = open(W, height, title, &desc.join(" ; "));
@@ -136,7 +137,7 @@ pub fn time_series_svg(
             if v == 0.0 && lo < 0.0 { "#4a5561" } else { "#d5dbd8" },
             LEFT - 8.0,
             y(v) + 5.0,
-            number(v, lang),
+            number(v, lang, Reading),
             y = y(v)
         ));
     }
@@ -170,7 +171,7 @@ pub fn time_series_svg(
             cx + 30.0,
             y(*v),
             y(*v) - 8.0,
-            escape(&format!("{} {}", lang.pick("cible", "target"), number(*v, lang)))
+            escape(&format!("{} {}", lang.pick("cible", "target"), number(*v, lang, Reading)))
         ));
     }
     let shown: Vec<&SeriesPoint> = pts.iter().filter(|p| in_window(p.date.year)).collect();
@@ -189,7 +190,11 @@ pub fn time_series_svg(
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\" fill=\"#2e7d32\"><title>{}</title></circle>",
             x(year_fraction(p.date)),
             y(p.value),
-            escape(&format!("{} : {} {unit}", p.date, number(p.value, lang)))
+            escape(&format!(
+                "{} : {} {unit}",
+                p.date,
+                number(p.value, lang, Reading)
+            ))
         ));
     }
     if outside > 0 {

@@ -18,55 +18,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A figure as a reader expects it: French groups thousands with a narrow no-break space and
-/// uses a decimal comma; English uses a comma and a point. Precision shrinks as figures grow:
-/// two decimals under 10, one under 100, none above (a chart reads magnitudes).
-pub fn number(value: f64, lang: Lang) -> String {
-    if !value.is_finite() {
-        return "—".into();
-    }
-    // Past a million billion a figure is an error of entry, not a quantity: written in full it
-    // would be hundreds of digits wide. A power of ten keeps it readable and on the chart.
-    if value.abs() >= 1e15 {
-        let mut exponent = value.abs().log10().floor();
-        let mut mantissa = (value / 10f64.powf(exponent) * 10.0).round() / 10.0;
-        if mantissa.abs() >= 10.0 {
-            mantissa /= 10.0;
-            exponent += 1.0;
-        }
-        return format!("{} × 10^{exponent}", number(mantissa, lang));
-    }
-    let decimals = match value.abs() {
-        v if v >= 100.0 || v.fract() == 0.0 => 0,
-        v if v >= 10.0 => 1,
-        _ => 2,
-    };
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let (group, point) = match lang {
-        Lang::Fr => ('\u{202F}', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    let sign = if value < 0.0 && (int != "0" || !frac.is_empty()) {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{point}{frac}")
-    }
-}
-
 /// The opening of a chart: size, role and its text alternative.
 pub(super) fn open(width: f64, height: f64, title: &str, desc: &str) -> String {
     format!(
@@ -144,18 +95,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_in_both_languages() {
-        assert_eq!(number(1234567.0, Lang::Fr), "1\u{202F}234\u{202F}567");
-        assert_eq!(number(1234567.0, Lang::En), "1,234,567");
-        assert_eq!(number(4.07, Lang::Fr), "4,07");
-        assert_eq!(number(4.5, Lang::En), "4.5");
-        assert_eq!(number(53977.58, Lang::Fr), "53\u{202F}978");
-        assert_eq!(number(-1200.0, Lang::Fr), "-1\u{202F}200");
-        assert_eq!(number(0.0, Lang::Fr), "0");
-        assert_eq!(number(f64::NAN, Lang::Fr), "—");
-    }
-
-    #[test]
     fn round_scales() {
         assert_eq!(nice_max(0.0), 1.0);
         assert_eq!(nice_max(7.0), 10.0);
@@ -176,18 +115,5 @@ mod tests {
         assert_eq!(fraction(0.0, -f64::MAX, f64::MAX), 0.5);
         assert_eq!(fraction(-1e308, 0.0, 1.0), 0.0);
         assert_eq!(fraction(1.0, 1.0, 1.0), 0.0, "an empty range");
-    }
-
-    #[test]
-    fn absurd_figures_stay_short() {
-        assert_eq!(number(1e308, Lang::Fr), "1 × 10^308");
-        assert_eq!(number(-2.5e20, Lang::En), "-2.5 × 10^20");
-        assert_eq!(number(f64::MAX, Lang::En), "1.8 × 10^308");
-        assert_eq!(number(9.97e20, Lang::En), "1 × 10^21");
-        assert_eq!(number(1e15, Lang::Fr), "1 × 10^15");
-        assert_eq!(
-            number(999_999_999_999_999.0, Lang::En),
-            "999,999,999,999,999"
-        );
     }
 }

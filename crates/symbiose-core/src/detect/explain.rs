@@ -7,24 +7,9 @@ use super::score::{Climate, Economics, QualityCheck, QuantityFit};
 use super::{Component, ComponentKind, Flag, Proposal, ProposalKind};
 use crate::factors::Factors;
 use crate::model::{BarrierKind, Confidentiality, Unit};
+use crate::numbers::{Precision::Reading, number};
 use crate::refdata::naf;
 use crate::{Bilingual, Lang};
-
-/// A number for a sentence: fewer decimals as it grows, French decimal comma.
-pub(crate) fn num(x: f64, lang: Lang) -> String {
-    let s = if x.abs() >= 100.0 {
-        format!("{x:.0}")
-    } else if x.abs() >= 1.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    };
-    if lang == Lang::Fr {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
 
 fn b(fr: String, en: String) -> Bilingual {
     Bilingual::new(fr, en)
@@ -79,25 +64,25 @@ pub(crate) fn quantity_text(q: &QuantityFit) -> Bilingual {
         (Some(m), Some(o), Some(n)) => b(
             format!(
                 "{} {u}/an échangeables (offre {} {u}/an, besoin {} {u}/an)",
-                num(m, Lang::Fr),
-                num(o, Lang::Fr),
-                num(n, Lang::Fr)
+                number(m, Lang::Fr, Reading),
+                number(o, Lang::Fr, Reading),
+                number(n, Lang::Fr, Reading)
             ),
             format!(
                 "{} {u}/yr exchangeable (offer {} {u}/yr, need {} {u}/yr)",
-                num(m, Lang::En),
-                num(o, Lang::En),
-                num(n, Lang::En)
+                number(m, Lang::En, Reading),
+                number(o, Lang::En, Reading),
+                number(n, Lang::En, Reading)
             ),
         ),
         (Some(m), _, None) => b(
             format!(
                 "{} {u}/an offerts ; besoin du receveur non déclaré",
-                num(m, Lang::Fr)
+                number(m, Lang::Fr, Reading)
             ),
             format!(
                 "{} {u}/yr offered; receiver's need not declared",
-                num(m, Lang::En)
+                number(m, Lang::En, Reading)
             ),
         ),
         _ => b(
@@ -126,13 +111,13 @@ pub(crate) fn distance_text(road_km: Option<f64>, ctx: &Context) -> Bilingual {
         Some(d) => b(
             format!(
                 "{} km par la route (distance à vol d'oiseau × {})",
-                num(d, Lang::Fr),
-                num(ctx.asm.road_factor, Lang::Fr)
+                number(d, Lang::Fr, Reading),
+                number(ctx.asm.road_factor, Lang::Fr, Reading)
             ),
             format!(
                 "{} km by road (straight-line distance × {})",
-                num(d, Lang::En),
-                num(ctx.asm.road_factor, Lang::En)
+                number(d, Lang::En, Reading),
+                number(ctx.asm.road_factor, Lang::En, Reading)
             ),
         ),
         None => b(
@@ -149,27 +134,42 @@ pub(crate) fn economics_text(e: &Economics, ctx: &Context) -> Bilingual {
             "Economic gain not estimable: disposal and purchase costs not declared".into(),
         );
     };
-    let mut fr = vec![format!("Gain net estimé : {} €/an", num(net, Lang::Fr))];
-    let mut en = vec![format!("Estimated net gain: {} €/yr", num(net, Lang::En))];
+    let mut fr = vec![format!(
+        "Gain net estimé : {} €/an",
+        number(net, Lang::Fr, Reading)
+    )];
+    let mut en = vec![format!(
+        "Estimated net gain: {} €/yr",
+        number(net, Lang::En, Reading)
+    )];
     if let Some(d) = e.avoided_disposal {
-        fr.push(format!("élimination évitée {} €", num(d, Lang::Fr)));
-        en.push(format!("avoided disposal {} €", num(d, Lang::En)));
+        fr.push(format!(
+            "élimination évitée {} €",
+            number(d, Lang::Fr, Reading)
+        ));
+        en.push(format!(
+            "avoided disposal {} €",
+            number(d, Lang::En, Reading)
+        ));
     }
     if let Some(p) = e.avoided_purchase {
-        fr.push(format!("achat évité {} €", num(p, Lang::Fr)));
-        en.push(format!("avoided purchase {} €", num(p, Lang::En)));
+        fr.push(format!("achat évité {} €", number(p, Lang::Fr, Reading)));
+        en.push(format!(
+            "avoided purchase {} €",
+            number(p, Lang::En, Reading)
+        ));
     }
     match e.transport {
         Some(t) => {
             fr.push(format!(
                 "transport −{} € (hypothèse {} €/t.km)",
-                num(t, Lang::Fr),
-                num(ctx.asm.transport_eur_per_tkm, Lang::Fr)
+                number(t, Lang::Fr, Reading),
+                number(ctx.asm.transport_eur_per_tkm, Lang::Fr, Reading)
             ));
             en.push(format!(
                 "transport −{} € (assumed {} €/t.km)",
-                num(t, Lang::En),
-                num(ctx.asm.transport_eur_per_tkm, Lang::En)
+                number(t, Lang::En, Reading),
+                number(ctx.asm.transport_eur_per_tkm, Lang::En, Reading)
             ));
         }
         None => {
@@ -200,38 +200,38 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
     };
     let mut fr = vec![format!(
         "Émissions évitées nettes : {} tCO₂e/an",
-        num(net, Lang::Fr)
+        number(net, Lang::Fr, Reading)
     )];
     let mut en = vec![format!(
         "Net avoided emissions: {} tCO₂e/yr",
-        num(net, Lang::En)
+        number(net, Lang::En, Reading)
     )];
     if let Some((t, key)) = c.avoided_supply {
         let name = factor_name(factors, key);
         fr.push(format!(
             "approvisionnement remplacé {} t (facteur {name})",
-            num(t, Lang::Fr)
+            number(t, Lang::Fr, Reading)
         ));
         en.push(format!(
             "replaced supply {} t (factor {name})",
-            num(t, Lang::En)
+            number(t, Lang::En, Reading)
         ));
     }
     if let Some(t) = c.avoided_outlet_transport {
         fr.push(format!(
             "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
-            num(t, Lang::Fr),
-            num(ctx.asm.current_outlet_road_km, Lang::Fr)
+            number(t, Lang::Fr, Reading),
+            number(ctx.asm.current_outlet_road_km, Lang::Fr, Reading)
         ));
         en.push(format!(
             "avoided transport to the current outlet {} t (assumed {} km)",
-            num(t, Lang::En),
-            num(ctx.asm.current_outlet_road_km, Lang::En)
+            number(t, Lang::En, Reading),
+            number(ctx.asm.current_outlet_road_km, Lang::En, Reading)
         ));
     }
     if let Some(t) = c.transport {
-        fr.push(format!("transport −{} t", num(t, Lang::Fr)));
-        en.push(format!("transport −{} t", num(t, Lang::En)));
+        fr.push(format!("transport −{} t", number(t, Lang::Fr, Reading)));
+        en.push(format!("transport −{} t", number(t, Lang::En, Reading)));
     }
     if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
         let name = factor_name(factors, ctx.asm.freight_factor);

@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::assumptions::Assumptions;
-use super::explain::num;
 use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
 use crate::kb::classify::effective_category;
@@ -19,6 +18,7 @@ use crate::model::{
     Actor, ActorId, Confidentiality, Direction, Family, Flow, FlowId, Project, ResourceCategory,
     Unit,
 };
+use crate::numbers::{Precision::Reading, number};
 use crate::refdata::waste;
 use crate::{Bilingual, Lang};
 
@@ -362,7 +362,7 @@ fn build<'a>(
             what.0,
             with_costs.len(),
             group.len(),
-            num(asm.pooling_radius_km, Lang::Fr)
+            number(asm.pooling_radius_km, Lang::Fr, Reading)
         ),
         format!(
             "Assumption: {} % of the {} declared by {} of {} member(s); radius {} km around the best-connected actor. Replace with the quotes obtained.",
@@ -370,7 +370,7 @@ fn build<'a>(
             what.1,
             with_costs.len(),
             group.len(),
-            num(asm.pooling_radius_km, Lang::En)
+            number(asm.pooling_radius_km, Lang::En, Reading)
         ),
     );
     let seed = group[0].actor;

@@ -3,10 +3,10 @@
 
 use super::doc::{Cell, Doc};
 use crate::Lang;
-use crate::charts::number;
 use crate::detect::{Audience, actor_label};
 use crate::indicators::Indicators;
 use crate::model::{Confidentiality, Date, Direction, Family, Flow, ProgrammeTrack, Project};
+use crate::numbers::{Precision::Reading, number};
 use crate::refdata::communes;
 
 /// Deliverables are read by funders and often published: a private flow is never in them, an
@@ -145,9 +145,9 @@ pub fn flows_by_family(d: &mut Doc, p: &Project, lang: Lang) {
             Cell::text(fam.label(lang)),
             Cell::number(count(Direction::Offer).to_string()),
             Cell::number(count(Direction::Need).to_string()),
-            Cell::number(number(sum(Mass), lang)),
-            Cell::number(number(sum(Energy), lang)),
-            Cell::number(number(sum(Volume), lang)),
+            Cell::number(number(sum(Mass), lang, Reading)),
+            Cell::number(number(sum(Energy), lang, Reading)),
+            Cell::number(number(sum(Volume), lang, Reading)),
         ])
     });
     d.table(&head, rows.collect::<Vec<_>>());
@@ -169,7 +169,7 @@ pub fn key_figures(d: &mut Doc, ind: &Indicators, lang: Lang) {
     )];
     boxes.extend(ind.achieved.iter().map(|i| {
         (
-            format!("{} {}", number(i.value, lang), unit(i.unit)),
+            format!("{} {}", number(i.value, lang, Reading), unit(i.unit)),
             i.label.get(lang).to_string(),
         )
     }));
@@ -188,8 +188,12 @@ pub fn key_figures(d: &mut Doc, ind: &Indicators, lang: Lang) {
             .map_or(0.0, |p| p.value);
         vec![
             Cell::text(a.label.get(lang)),
-            Cell::number(format!("{} {}", number(a.value, lang), unit(a.unit))),
-            Cell::number(format!("{} {}", number(pot, lang), unit(a.unit))),
+            Cell::number(format!(
+                "{} {}",
+                number(a.value, lang, Reading),
+                unit(a.unit)
+            )),
+            Cell::number(format!("{} {}", number(pot, lang, Reading), unit(a.unit))),
             Cell::text(format!(
                 "{} ({} / {})",
                 a.method.get(lang),

@@ -4,14 +4,15 @@ use super::common::{cover, flow_owner, flows_by_family, key_figures, shown_flows
 use super::doc::{Cell, Doc};
 use super::map::zone_svg;
 use crate::Lang;
-use crate::charts::{self, number};
+use crate::charts;
 use crate::detect::{Audience, Detection};
 use crate::factors::Factors;
 use crate::indicators::compute;
 use crate::model::{BarrierKind, Date, Dimension, IndicatorKind, Project, Stage};
+use crate::numbers::{Precision::Reading, number};
 
 fn money(v: Option<f64>, lang: Lang) -> Cell {
-    Cell::number(v.map_or("—".into(), |v| format!("{} €", number(v, lang))))
+    Cell::number(v.map_or("—".into(), |v| format!("{} €", number(v, lang, Reading))))
 }
 
 fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
@@ -33,7 +34,13 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
         let funding = a
             .funding
             .iter()
-            .map(|f| format!("{} {} €", f.source.label(lang), number(f.amount_eur, lang)))
+            .map(|f| {
+                format!(
+                    "{} {} €",
+                    f.source.label(lang),
+                    number(f.amount_eur, lang, Reading)
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ");
         let who = if a.partners.is_empty() {
@@ -208,7 +215,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
                     Cell::text(f.label.clone()),
                     Cell::text(f.family.label(lang)),
                     Cell::number(f.quantity.map_or("—".into(), |q| {
-                        format!("{} {}", number(q.value, lang), q.unit.symbol())
+                        format!("{} {}", number(q.value, lang, Reading), q.unit.symbol())
                     })),
                     Cell::text(flow_owner(p, f, lang)),
                 ]
@@ -453,7 +460,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
                 (
                     format!(
                         "{} {}",
-                        number(i.value, lang),
+                        number(i.value, lang, Reading),
                         if lang == Lang::En {
                             i.unit.replace("/an", "/yr").replace("ETP", "FTE")
                         } else {

@@ -2,8 +2,9 @@
 //! projection, fine at the scale of a ZA or an EPCI), coloured by flow count, and the synergies
 //! as lines. No background tiles: a printed deliverable must not depend on a tile server.
 
-use crate::charts::{escape, number};
+use crate::charts::escape;
 use crate::model::{Position, Project, Stage};
+use crate::numbers::{Precision::Reading, number};
 use crate::{Lang, geo};
 
 pub fn zone_svg(p: &Project, lang: Lang) -> String {
@@ -102,7 +103,11 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
                 "Solid: implemented synergy; dashed: in progress"
             ),
             lang.pick("largeur ≈", "width ≈"),
-            number(sw.distance_km(&Position::new(sw.lat, ne.lon)), lang)
+            number(
+                sw.distance_km(&Position::new(sw.lat, ne.lon)),
+                lang,
+                Reading
+            )
         ))
     ));
     out

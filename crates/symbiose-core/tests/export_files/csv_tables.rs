@@ -154,8 +154,8 @@ fn roadmap_funding_summed_per_source_with_remaining_cost() {
 
 #[test]
 fn indicators_table_matches_the_dashboard() {
-    use symbiose_core::export::decimal;
     use symbiose_core::factors::Factors;
+    use symbiose_core::numbers::{Precision::Exact, number};
     let p = symbiose_core::demo::build();
     let factors = Factors::bundled();
     let dashboard = symbiose_core::indicators::compute(&p, factors);
@@ -171,8 +171,8 @@ fn indicators_table_matches_the_dashboard() {
         .zip(dashboard.achieved.iter().zip(&dashboard.potential))
     {
         assert_eq!(row[0], achieved.label.fr);
-        assert_eq!(row[1], decimal(achieved.value, Lang::Fr));
-        assert_eq!(row[2], decimal(potential.value, Lang::Fr));
+        assert_eq!(row[1], number(achieved.value, Lang::Fr, Exact));
+        assert_eq!(row[2], number(potential.value, Lang::Fr, Exact));
         assert_eq!(row[3], achieved.unit);
         assert_eq!(
             row[col("atteint : synergies sans chiffre")],
@@ -203,8 +203,8 @@ fn indicators_table_matches_the_dashboard() {
         english[1][..4],
         [
             "Tonnes diverted or substituted per year".to_string(),
-            decimal(dashboard.achieved[0].value, Lang::En),
-            decimal(dashboard.potential[0].value, Lang::En),
+            number(dashboard.achieved[0].value, Lang::En, Exact),
+            number(dashboard.potential[0].value, Lang::En, Exact),
             "t/yr".to_string(),
         ]
     );

@@ -22,8 +22,8 @@
 //! and a text the project already holds is not added twice.
 
 use super::FieldChange;
-use crate::export::decimal;
 use crate::model::{Actor, ActorId, Flow, Months, Period, Quantity};
+use crate::numbers::{Precision::Exact, number};
 use crate::refdata::text::fold;
 use crate::{Bilingual, Lang};
 
@@ -265,14 +265,14 @@ pub(super) fn flow_changes(old: &Flow, new: &Flow) -> Vec<FieldChange> {
         opt_shown(oq.state, |v, l| v.label(l).into()),
         opt_shown(nq.state, |v, l| v.label(l).into()),
     );
-    let celsius = |v: f64, l| format!("{} °C", decimal(v, l));
+    let celsius = |v: f64, l| format!("{} °C", number(v, l, Exact));
     c.both(
         "temperature",
         oq.temperature_c != nq.temperature_c,
         opt_shown(oq.temperature_c, celsius),
         opt_shown(nq.temperature_c, celsius),
     );
-    let percent = |v: f64, l| format!("{} %", decimal(v, l));
+    let percent = |v: f64, l| format!("{} %", number(v, l, Exact));
     c.both(
         "purity",
         oq.purity_percent != nq.purity_percent,
@@ -327,14 +327,14 @@ pub(super) fn quantity_text(q: Quantity, lang: Lang) -> String {
         Period::Day => lang.pick("/jour ouvré", "/working day"),
         Period::Once => lang.pick(" (une fois)", " (once)"),
     };
-    format!("{} {}{per}", decimal(q.value, lang), q.unit.symbol())
+    format!("{} {}{per}", number(q.value, lang, Exact), q.unit.symbol())
 }
 
 /// A cost per unit of the flow's quantity, `140 €/t`, or `140 €` when no unit is known.
 fn cost_text(v: f64, quantity: Option<Quantity>, lang: Lang) -> String {
     match quantity {
-        Some(q) => format!("{} €/{}", decimal(v, lang), q.unit.symbol()),
-        None => format!("{} €", decimal(v, lang)),
+        Some(q) => format!("{} €/{}", number(v, lang, Exact), q.unit.symbol()),
+        None => format!("{} €", number(v, lang, Exact)),
     }
 }
 

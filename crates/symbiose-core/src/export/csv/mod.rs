@@ -18,9 +18,9 @@ pub use indicators::indicators;
 pub use inventory::{actors, flows};
 pub use programme::{actions, measurements, synergies};
 
-use super::decimal;
 use crate::Lang;
 use crate::model::Date;
+use crate::numbers::{Precision::Exact, number};
 
 /// A table being written: headers in the chosen language, then rows of ready cells.
 pub(super) struct Table {
@@ -55,7 +55,7 @@ impl Table {
     }
 
     fn number(&self, v: Option<f64>) -> String {
-        v.map_or(String::new(), |v| decimal(v, self.lang))
+        v.map_or(String::new(), |v| number(v, self.lang, Exact))
     }
 
     fn date(&self, d: Option<Date>) -> String {
