@@ -3,10 +3,6 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The largest file read at all. Bigger files are refused from their size alone, before a
-/// byte is read, so a wrong 50 MB drop answers at once instead of freezing the tab.
-pub const MAX_IMPORT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -45,18 +41,7 @@ impl ReadError {
     pub fn message(&self, lang: symbiose_core::Lang) -> String {
         match self {
             ReadError::TooLarge { bytes } => {
-                let mb = bytes / 1024.0 / 1024.0;
-                let max = MAX_IMPORT_BYTES / 1024.0 / 1024.0;
-                match lang {
-                    symbiose_core::Lang::Fr => format!(
-                        "Fichier trop volumineux ({mb:.1} Mo ; maximum {max:.0} Mo). Rien n'a été importé."
-                    ),
-                    symbiose_core::Lang::En => {
-                        format!(
-                            "File too large ({mb:.1} MB; maximum {max:.0} MB). Nothing was imported."
-                        )
-                    }
-                }
+                symbiose_core::format::too_large(*bytes as usize, lang)
             }
             ReadError::NotUtf8(e) => e.message(lang),
             ReadError::Unreadable(why) => match lang {
@@ -79,10 +64,12 @@ pub async fn read_utf8(file: &web_sys::File) -> Result<String, ReadError> {
     symbiose_core::import::text::utf8_text(bytes).map_err(ReadError::NotUtf8)
 }
 
-/// Reads a chosen file's bytes (CSV files may not be UTF-8), refusing oversize files first.
+/// Reads a chosen file's bytes (CSV files may not be UTF-8). A file over the core's limit is
+/// refused from its size alone, before a byte is read, so a wrong 50 MB drop answers at once
+/// instead of freezing the tab.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
     let bytes = file.size();
-    if bytes > MAX_IMPORT_BYTES {
+    if bytes > symbiose_core::format::MAX_BYTES as f64 {
         return Err(ReadError::TooLarge { bytes });
     }
     let buffer = JsFuture::from(file.array_buffer())

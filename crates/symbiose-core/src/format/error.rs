@@ -33,15 +33,16 @@ pub enum LoadError {
 }
 
 /// A file refused for its size, before it is read. Shared by every file the app loads.
-pub(crate) fn too_large(bytes: usize, lang: Lang) -> String {
+pub fn too_large(bytes: usize, lang: Lang) -> String {
+    use crate::numbers::{Precision::Reading, number};
     let max_mb = super::MAX_BYTES / 1024 / 1024;
-    let mb = bytes as f64 / 1_048_576.0;
+    let mb = number(bytes as f64 / 1_048_576.0, lang, Reading);
     match lang {
         Lang::Fr => format!(
-            "Fichier trop volumineux ({mb:.1} Mo ; maximum {max_mb} Mo). Rien n'a été importé."
+            "Fichier trop volumineux ({mb} Mo ; maximum {max_mb} Mo). Rien n'a été importé."
         ),
         Lang::En => {
-            format!("File too large ({mb:.1} MB; maximum {max_mb} MB). Nothing was imported.")
+            format!("File too large ({mb} MB; maximum {max_mb} MB). Nothing was imported.")
         }
     }
 }

@@ -21,7 +21,7 @@ pub mod repair;
 #[cfg(feature = "schema")]
 pub mod schema;
 
-pub use error::LoadError;
+pub use error::{LoadError, too_large};
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
