@@ -4,9 +4,9 @@
 //! `<img src=x onerror=…>` would run script. We always hand Leaflet an element whose text was
 //! set with `set_text_content`, never markup built from data.
 
-use symbiose_core::detect::Audience;
+use symbiose_core::detect::{Audience, sight};
 use symbiose_core::numbers::{Precision::Reading, number};
-use symbiose_core::{Confidentiality, Direction, Lang, Project, Unit};
+use symbiose_core::{Direction, Lang, Project, Unit};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
@@ -62,10 +62,9 @@ pub fn popup(
             .ok();
     }
     let list = el(&doc, "ul", "map-popup-flows", None);
-    let shown = project.flows_of(&summary.id).filter(|f| {
-        filter.shows_flow(f)
-            && (audience == Audience::Facilitator || f.confidentiality == Confidentiality::Public)
-    });
+    let shown = project
+        .flows_of(&summary.id)
+        .filter(|f| filter.shows_flow(f) && sight(f.confidentiality, audience).named());
     for flow in shown {
         let arrow = match flow.direction {
             Direction::Offer => "↗",

@@ -9,10 +9,8 @@
 use serde::Serialize;
 
 use crate::Bilingual;
-use crate::detect::{Audience, actor_label};
-use crate::model::{
-    ActorId, Confidentiality, Direction, Family, FlowId, Position, Project, Quantity,
-};
+use crate::detect::{Audience, actor_label, sight};
+use crate::model::{ActorId, Direction, Family, FlowId, Position, Project, Quantity};
 
 /// The radii offered to the user, in kilometres: a ZA, a commune, an EPCI, a department.
 pub const RADII_KM: [f64; 5] = [1.0, 2.0, 5.0, 10.0, 25.0];
@@ -69,11 +67,11 @@ pub fn around(
             continue;
         }
         for flow in project.flows_of(&actor.id) {
-            let hidden = audience == Audience::Public;
-            if hidden && flow.confidentiality == Confidentiality::Private {
+            let sight = sight(flow.confidentiality, audience);
+            if !sight.shown() {
                 continue;
             }
-            let named = !hidden || flow.confidentiality == Confidentiality::Public;
+            let named = sight.named();
             out.push(Neighbour {
                 flow: flow.id.clone(),
                 actor: actor.id.clone(),
@@ -101,7 +99,7 @@ pub fn around(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, Flow, Period, Unit};
+    use crate::model::{Actor, Confidentiality, Flow, Period, Unit};
 
     fn actor(id: &str, name: &str, lat: f64) -> Actor {
         Actor {

@@ -6,7 +6,7 @@ use super::fit::{Fit, FitLevel, Prepared, Thermal};
 use super::score::{Climate, Economics, QualityCheck, QuantityFit};
 use super::{Component, ComponentKind, Flag, Proposal, ProposalKind};
 use crate::factors::Factors;
-use crate::model::{BarrierKind, Confidentiality, Unit};
+use crate::model::{BarrierKind, Unit};
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::naf;
 use crate::{Bilingual, Lang};
@@ -319,7 +319,7 @@ pub(crate) fn flags(
 pub(crate) fn costs_confidential(flows: &[&Prepared]) -> bool {
     flows
         .iter()
-        .any(|p| p.flow.confidentiality != Confidentiality::Public)
+        .any(|p| !super::public::costs_public(p.flow.confidentiality))
 }
 
 pub(crate) fn confidential_economics() -> Bilingual {

@@ -23,7 +23,7 @@ use serde::Serialize;
 pub use assumptions::{Assumptions, Weights};
 pub use engine::{detect, detect_naive, detect_stepwise, substitutions, substitutions_naive};
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
-pub use public::{Audience, Lookup, actor_label};
+pub use public::{Audience, Lookup, Sight, actor_label, sight};
 pub use steps::Step;
 
 use crate::Bilingual;

@@ -15,8 +15,7 @@ use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
 use crate::kb::classify::effective_category;
 use crate::model::{
-    Actor, ActorId, Confidentiality, Direction, Family, Flow, FlowId, Project, ResourceCategory,
-    Unit,
+    Actor, ActorId, Direction, Family, Flow, FlowId, Project, ResourceCategory, Unit,
 };
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::waste;
@@ -388,9 +387,9 @@ fn build<'a>(
         flows_not_summed,
         estimated_gain_eur,
         members_with_costs: with_costs.len(),
-        confidential_costs: flows
-            .iter()
-            .any(|f| f.confidentiality != Confidentiality::Public && f.cost_eur_per_unit.is_some()),
+        confidential_costs: flows.iter().any(|f| {
+            !super::public::costs_public(f.confidentiality) && f.cost_eur_per_unit.is_some()
+        }),
         assumptions,
     }
 }

@@ -41,6 +41,46 @@ impl<'p> Lookup<'p> {
     }
 }
 
+/// What an audience may see of one flow. This is the only place that decides it: the map, the
+/// neighbourhood, proposals, exports and reports all ask [`sight`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sight {
+    /// Nothing of it: a private flow, before a public audience.
+    Hidden,
+    /// The flow, its company called by its sector, and none of its costs: an anonymised flow
+    /// before a public audience.
+    Anonymous,
+    /// Everything: the facilitator, or a public flow.
+    Named,
+}
+
+impl Sight {
+    /// The flow may appear at all.
+    pub fn shown(self) -> bool {
+        self != Sight::Hidden
+    }
+
+    /// The flow may appear under its company's name, with its costs.
+    pub fn named(self) -> bool {
+        self == Sight::Named
+    }
+}
+
+/// What `audience` may see of a flow of this confidentiality.
+pub fn sight(confidentiality: Confidentiality, audience: Audience) -> Sight {
+    match (audience, confidentiality) {
+        (Audience::Facilitator, _) | (_, Confidentiality::Public) => Sight::Named,
+        (Audience::Public, Confidentiality::Anonymised) => Sight::Anonymous,
+        (Audience::Public, Confidentiality::Private) => Sight::Hidden,
+    }
+}
+
+/// What may be said of this flow's costs before a public audience (a workshop screen, a
+/// deliverable): nothing unless the flow is public.
+pub fn costs_public(confidentiality: Confidentiality) -> bool {
+    sight(confidentiality, Audience::Public).named()
+}
+
 /// How an actor is named for an audience, given the confidentiality of the flow shown.
 pub fn actor_label(
     actor: Option<&Actor>,
@@ -50,7 +90,7 @@ pub fn actor_label(
     let Some(actor) = actor else {
         return Bilingual::new("acteur inconnu", "unknown actor");
     };
-    if audience == Audience::Facilitator || confidentiality == Confidentiality::Public {
+    if sight(confidentiality, audience).named() {
         return Bilingual::new(actor.name.clone(), actor.name.clone());
     }
     let section = actor.naf.as_deref().and_then(naf::section_of);
@@ -94,10 +134,8 @@ impl Proposal {
     ) -> Option<Rendered> {
         let offer = flow(&self.offer)?;
         let need = self.need.as_ref().and_then(flow);
-        let confidentialities = [Some(offer.confidentiality), need.map(|n| n.confidentiality)];
-        if audience == Audience::Public
-            && confidentialities.contains(&Some(Confidentiality::Private))
-        {
+        let hidden = |f: &Flow| !sight(f.confidentiality, audience).shown();
+        if hidden(offer) || need.is_some_and(hidden) {
             return None;
         }
         let giver = actor_label(actor(&self.offer_actor), offer.confidentiality, audience);
@@ -121,5 +159,35 @@ impl Proposal {
             reasons,
             flags,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Confidentiality::*;
+
+    #[test]
+    fn the_one_rule_of_who_sees_what() {
+        for c in [Public, Anonymised, Private] {
+            assert_eq!(sight(c, Audience::Facilitator), Sight::Named, "{c:?}");
+        }
+        assert_eq!(sight(Public, Audience::Public), Sight::Named);
+        assert_eq!(sight(Anonymised, Audience::Public), Sight::Anonymous);
+        assert_eq!(sight(Private, Audience::Public), Sight::Hidden);
+        assert!(costs_public(Public) && !costs_public(Anonymised) && !costs_public(Private));
+        let sawmill = Actor {
+            name: "Scierie Orsini".into(),
+            naf: Some("16.10A".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            actor_label(Some(&sawmill), Anonymised, Audience::Public).fr,
+            "une entreprise du secteur « Industrie manufacturière »"
+        );
+        assert_eq!(
+            actor_label(Some(&sawmill), Anonymised, Audience::Facilitator).fr,
+            "Scierie Orsini"
+        );
     }
 }

@@ -24,7 +24,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::Lang;
-use crate::model::{ActorId, Confidentiality, FlowId, Gains, Position, Project, SynergyId};
+use crate::detect::{Audience, sight};
+use crate::model::{ActorId, FlowId, Gains, Position, Project, SynergyId};
 use crate::refdata::naf;
 
 /// The public copy, with French names for renamed actors.
@@ -39,13 +40,13 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
     let private_flows: HashSet<FlowId> = p
         .flows
         .iter()
-        .filter(|f| f.confidentiality == Confidentiality::Private)
+        .filter(|f| !sight(f.confidentiality, Audience::Public).shown())
         .map(|f| f.id.clone())
         .collect();
     let hidden_actors: HashSet<ActorId> = p
         .flows
         .iter()
-        .filter(|f| f.confidentiality != Confidentiality::Public)
+        .filter(|f| !sight(f.confidentiality, Audience::Public).named())
         .map(|f| f.actor.clone())
         .collect();
 

@@ -3,9 +3,9 @@
 
 use super::doc::{Cell, Doc};
 use crate::Lang;
-use crate::detect::{Audience, actor_label};
+use crate::detect::{Audience, actor_label, sight};
 use crate::indicators::Indicators;
-use crate::model::{Confidentiality, Date, Direction, Family, Flow, ProgrammeTrack, Project};
+use crate::model::{Date, Direction, Family, Flow, ProgrammeTrack, Project};
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::communes;
 
@@ -14,7 +14,7 @@ use crate::refdata::communes;
 pub fn shown_flows(p: &Project) -> impl Iterator<Item = &Flow> {
     p.flows
         .iter()
-        .filter(|f| f.confidentiality != Confidentiality::Private)
+        .filter(|f| sight(f.confidentiality, Audience::Public).shown())
 }
 
 pub fn flow_owner(p: &Project, f: &Flow, lang: Lang) -> String {

@@ -5,7 +5,7 @@ use super::doc::{Cell, Doc};
 use super::map::zone_svg;
 use crate::Lang;
 use crate::charts;
-use crate::detect::{Audience, Detection};
+use crate::detect::{Audience, Detection, sight};
 use crate::factors::Factors;
 use crate::indicators::compute;
 use crate::model::{BarrierKind, Date, Dimension, IndicatorKind, Project, Stage};
@@ -174,7 +174,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
                     ),
                     Cell::number(
                         p.flows_of(&a.id)
-                            .filter(|f| f.confidentiality == crate::model::Confidentiality::Public)
+                            .filter(|f| sight(f.confidentiality, Audience::Public).named())
                             .count()
                             .to_string(),
                     ),
