@@ -12,12 +12,11 @@ use symbiose_core::factors::Factors;
 const SAMPLE_OFFERS: usize = 200;
 const NAIVE_LIMIT: Duration = Duration::from_secs(60);
 
-pub fn run(args: &[String]) -> ExitCode {
-    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+pub fn run(sizes: &[usize]) -> ExitCode {
     let sizes = if sizes.is_empty() {
         vec![1_000, 10_000, 100_000]
     } else {
-        sizes
+        sizes.to_vec()
     };
     let asm = Assumptions::default();
     let factors = Factors::bundled();

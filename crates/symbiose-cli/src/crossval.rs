@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use symbiose_core::kb::crossval::{Level, leave_one_case_out};
 
-pub fn run(args: &[String]) -> ExitCode {
+pub fn run(json: bool) -> ExitCode {
     let runs: Vec<_> = [
         (Level::Class, false),
         (Level::Class, true),
@@ -14,7 +14,7 @@ pub fn run(args: &[String]) -> ExitCode {
     .into_iter()
     .map(|(level, rules)| leave_one_case_out(level, rules))
     .collect();
-    if args.iter().any(|a| a == "--json") {
+    if json {
         println!(
             "{}",
             serde_json::to_string_pretty(&runs).unwrap_or_default()

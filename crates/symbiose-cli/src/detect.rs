@@ -1,18 +1,14 @@
 //! `symbiose detect FILE [--json] [--public]`: every proposal of a project file.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use symbiose_core::detect::{Assumptions, Audience, Lookup, detect};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 
-pub fn run(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let public = args.iter().any(|a| a == "--public");
-    let project = match crate::load::project_from_args(
-        args,
-        "usage : symbiose detect FICHIER [--json] [--public] / usage: symbiose detect FILE [--json] [--public]",
-    ) {
+pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
+    let project = match crate::load::project_or_exit(file) {
         Ok(p) => p,
         Err(code) => return code,
     };

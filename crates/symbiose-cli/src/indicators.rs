@@ -1,16 +1,13 @@
 //! `symbiose indicators FILE [--json]`: the dashboard figures of a project file.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use symbiose_core::factors::Factors;
 use symbiose_core::indicators::compute;
 
-pub fn run(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let project = match crate::load::project_from_args(
-        args,
-        "usage : symbiose indicators FICHIER [--json] / usage: symbiose indicators FILE [--json]",
-    ) {
+pub fn run(file: &Path, json: bool) -> ExitCode {
+    let project = match crate::load::project_or_exit(file) {
         Ok(p) => p,
         Err(code) => return code,
     };

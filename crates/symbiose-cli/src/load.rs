@@ -1,10 +1,14 @@
 //! Reading a project file from disk, through the same loader as the app.
 
+use std::path::Path;
+
+use symbiose_core::import::text;
 use symbiose_core::{Lang, Project, format};
 
 /// The project in `path`, or a message in French and English saying what is wrong.
-pub fn project(path: &str) -> Result<Project, String> {
+pub fn project(path: &Path) -> Result<Project, String> {
     let text = read(path)?;
+    let path = path.display();
     format::load_project(&text).map(|l| l.value).map_err(|e| {
         format!(
             "{path} :\n{}\n---\n{}",
@@ -14,29 +18,28 @@ pub fn project(path: &str) -> Result<Project, String> {
     })
 }
 
-pub fn read(path: &str) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        format!("impossible de lire « {path} » : {e} / cannot read \"{path}\": {e}")
-    })?;
-    // Refuse a huge file from its size, as the app does, without reading it.
-    if meta.len() > format::MAX_BYTES as u64 {
-        return Err(format!(
-            "« {path} » : fichier trop volumineux ({} octets) / \"{path}\": file too large ({} bytes)",
-            meta.len(),
-            meta.len()
+/// The text of the file at `path`: refused from its size alone when too large (as the app
+/// does, without reading it), and read as strict UTF-8 like every file the app opens.
+pub fn read(path: &Path) -> Result<String, String> {
+    let shown = path.display();
+    let both = |fr: String, en: String| format!("« {shown} » : {fr}\n---\n\"{shown}\": {en}");
+    let cannot = |e: std::io::Error| {
+        format!("impossible de lire « {shown} » : {e} / cannot read \"{shown}\": {e}")
+    };
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > format::MAX_BYTES as u64 {
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        return Err(both(
+            format::too_large(size, Lang::Fr),
+            format::too_large(size, Lang::En),
         ));
     }
-    std::fs::read_to_string(path)
-        .map_err(|e| format!("impossible de lire « {path} » : {e} / cannot read \"{path}\": {e}"))
+    let bytes = std::fs::read(path).map_err(cannot)?;
+    text::utf8_text(bytes).map_err(|e| both(e.message(Lang::Fr), e.message(Lang::En)))
 }
 
-/// The project named by the first non-flag argument, or the exit code to return: 2 with the
-/// usage line when no file is given, 1 with the loader's message when it does not load.
-pub fn project_from_args(args: &[String], usage: &str) -> Result<Project, std::process::ExitCode> {
-    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("{usage}");
-        return Err(std::process::ExitCode::from(2));
-    };
+/// The project in `path`, or exit code 1 after printing why it does not load.
+pub fn project_or_exit(path: &Path) -> Result<Project, std::process::ExitCode> {
     project(path).map_err(|e| {
         eprintln!("{e}");
         std::process::ExitCode::FAILURE

@@ -1,5 +1,8 @@
 //! `symbiose`: the project's native command, over the same core as the app.
-//! Each subcommand lives in its own module; this file only dispatches.
+//! The commands and their arguments are declared here (clap writes the usage, the help and the
+//! errors from it); each command's work lives in its own module.
+//!
+//! Exit codes: 0 done; 1 the file does not load or is invalid; 2 the command line is wrong.
 
 mod bench;
 mod crossval;
@@ -10,39 +13,119 @@ mod schema;
 mod synth;
 mod validate;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: symbiose <command> [args]
+use clap::{CommandFactory, Parser, Subcommand};
 
-commands:
-  help                     this text
-  validate FILE            check a project or questionnaire file; every problem is listed
-  schema                   the JSON Schema of the project file
-  detect FILE [--json] [--public]   substitution, deductive and pooling proposals
-  indicators FILE [--json] dashboard figures with methods and sources
-  bench [SIZES...]         indexed vs all-pairs detection on synthetic territories
-  crossval [--json]        leave-one-case-out cross-validation of the knowledge base
-  synth N [FLOWS] [--seed S]  a synthetic EPCI of N companies (10 flows each) as a project file";
+#[derive(Parser)]
+#[command(
+    name = "symbiose",
+    version,
+    about = "Symbiose en ligne de commande : le même cœur que l'application / Symbiose on the command line: the same core as the app"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a project or questionnaire file; every problem is listed
+    Validate { file: PathBuf },
+    /// The JSON Schema of the project file
+    Schema,
+    /// Substitution, deductive and pooling proposals of a project file
+    Detect {
+        file: PathBuf,
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+        /// As a public audience sees them (no private flow, anonymised companies, no confidential cost)
+        #[arg(long)]
+        public: bool,
+    },
+    /// Dashboard figures of a project file, with methods and sources
+    Indicators {
+        file: PathBuf,
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// Indexed versus all-pairs detection on synthetic territories of SIZES flows
+    Bench {
+        /// Flows per territory (default: 1000 10000 100000)
+        sizes: Vec<usize>,
+    },
+    /// Leave-one-case-out cross-validation of the knowledge base
+    Crossval {
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// A synthetic EPCI of COMPANIES companies as a project file, on standard output
+    Synth {
+        #[arg(value_parser = clap::value_parser!(u64).range(1..))]
+        companies: u64,
+        /// Flows per company
+        #[arg(default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+        flows_per_company: u64,
+        /// Seed of the generator (the same seed gives the same file)
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None | Some("help" | "--help" | "-h") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
+    let Some(command) = Cli::parse().command else {
+        // No command: the help, as `symbiose --help` gives it, and success.
+        Cli::command().print_help().ok();
+        return ExitCode::SUCCESS;
+    };
+    match command {
+        Command::Validate { file } => validate::run(&file),
+        Command::Schema => schema::run(),
+        Command::Detect { file, json, public } => detect::run(&file, json, public),
+        Command::Indicators { file, json } => indicators::run(&file, json),
+        Command::Bench { sizes } => bench::run(&sizes),
+        Command::Crossval { json } => crossval::run(json),
+        Command::Synth {
+            companies,
+            flows_per_company,
+            seed,
+        } => synth::run(companies, flows_per_company, seed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_declaration_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_wrong_command_line_is_a_usage_error() {
+        for args in [
+            &["symbiose", "frobnicate"][..],
+            &["symbiose", "validate"],
+            &["symbiose", "synth", "0"],
+            &["symbiose", "synth", "10", "--seed", "x"],
+            &["symbiose", "detect", "p.json", "--jsn"],
+        ] {
+            let err = Cli::try_parse_from(args).err().expect("refused");
+            assert_eq!(err.exit_code(), 2, "{args:?}");
         }
-        Some("validate") => validate::run(&args[1..]),
-        Some("schema") => schema::run(),
-        Some("detect") => detect::run(&args[1..]),
-        Some("indicators") => indicators::run(&args[1..]),
-        Some("bench") => bench::run(&args[1..]),
-        Some("crossval") => crossval::run(&args[1..]),
-        Some("synth") => synth::run(&args[1..]),
-        Some(other) => {
-            eprintln!(
-                "symbiose: commande inconnue « {other} » / unknown command \"{other}\"\n\n{USAGE}"
-            );
-            ExitCode::from(2)
-        }
+        let ok = Cli::try_parse_from(["symbiose", "synth", "5", "3", "--seed", "7"]).unwrap();
+        assert!(matches!(
+            ok.command,
+            Some(Command::Synth {
+                companies: 5,
+                flows_per_company: 3,
+                seed: 7
+            })
+        ));
     }
 }

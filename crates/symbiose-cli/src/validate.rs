@@ -1,17 +1,14 @@
 //! `symbiose validate FILE`: exit 0 with a one-line summary for a valid project or
 //! questionnaire file; exit 1 with every problem listed otherwise.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use symbiose_core::Lang;
 use symbiose_core::format::{self, LoadError};
 use symbiose_core::validate::Problem;
 
-pub fn run(args: &[String]) -> ExitCode {
-    let Some(path) = args.first() else {
-        eprintln!("usage : symbiose validate FICHIER / usage: symbiose validate FILE");
-        return ExitCode::from(2);
-    };
+pub fn run(path: &Path) -> ExitCode {
     let text = match crate::load::read(path) {
         Ok(t) => t,
         Err(e) => {
@@ -68,6 +65,7 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
+            let path = path.display();
             eprintln!(
                 "invalide : {path}\n{}\n---\ninvalid: {path}\n{}",
                 e.message(Lang::Fr),
