@@ -39,6 +39,16 @@ fn read_outcome(text: &str, lang: Lang) -> Outcome {
         Ok(loaded) => Outcome::Ready(loaded),
         Err(project_error) => match format::load_questionnaire(text) {
             Ok(q) => Outcome::Questionnaire(q),
+            // A questionnaire with errors: its own errors, not "this is not a project".
+            Err(questionnaire_error)
+                if matches!(&project_error, format::LoadError::WrongKind { found, .. }
+                    if found == format::QUESTIONNAIRE_TYPE) =>
+            {
+                Outcome::Failed {
+                    message: questionnaire_error.message(lang),
+                    repair: None,
+                }
+            }
             Err(_) => {
                 let repair = repairable(&project_error)
                     .then(|| format::repair::load_for_repair(text).ok())

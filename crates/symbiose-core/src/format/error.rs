@@ -1,4 +1,6 @@
 use crate::Lang;
+
+const ROADMAP: &str = super::envelope::ROADMAP.type_name;
 use crate::validate::Problem;
 
 /// Why a file was not loaded. Nothing was changed anywhere when one is returned.
@@ -8,8 +10,9 @@ pub enum LoadError {
     TooLarge { bytes: usize },
     #[error("malformed JSON: {0}")]
     Malformed(super::json::JsonFault),
-    #[error("not a Symbiose file")]
-    NotSymbiose,
+    /// Not a Symbiose file at all (no `type`, or one of another program).
+    #[error("not a Symbiose file (a {expected} was expected)")]
+    NotSymbiose { expected: &'static str },
     #[error("a {found} file where a {expected} was expected")]
     WrongKind {
         found: String,
@@ -17,8 +20,8 @@ pub enum LoadError {
     },
     #[error("missing or invalid version")]
     BadVersion,
-    #[error("made by a newer Symbiose (format version {version})")]
-    TooNew { version: u32 },
+    #[error("made by a newer Symbiose (format version {version}, this build reads up to {newest})")]
+    TooNew { version: u32, newest: u32 },
     #[error("missing \"{key}\"")]
     Missing { key: &'static str },
     #[error("migration from version {from} failed: {detail}")]
@@ -55,19 +58,23 @@ impl LoadError {
         match (self, lang) {
             (Self::TooLarge { bytes }, _) => too_large(*bytes, lang),
             (Self::Malformed(fault), _) => fault.message(lang),
-            (Self::NotSymbiose, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),
-            (Self::NotSymbiose, Lang::En) => "This is not a Symbiose file (its \"type\" must be symbiose-project or symbiose-questionnaire). For companies in a spreadsheet, use the CSV import.".into(),
+            (Self::NotSymbiose { expected }, Lang::Fr) if *expected == ROADMAP => format!("Ce fichier n'est pas une feuille de route Symbiose (il faut un « type » {expected})."),
+            (Self::NotSymbiose { expected }, Lang::En) if *expected == ROADMAP => format!("This is not a Symbiose roadmap file (its \"type\" must be {expected})."),
+            (Self::NotSymbiose { .. }, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),
+            (Self::NotSymbiose { .. }, Lang::En) => "This is not a Symbiose file (its \"type\" must be symbiose-project or symbiose-questionnaire). For companies in a spreadsheet, use the CSV import.".into(),
+            (Self::WrongKind { found, expected }, Lang::Fr) if *expected == ROADMAP => format!("Ce fichier est de type « {found} », pas une feuille de route ({expected}). Un projet complet s'ouvre avec « Ouvrir un projet »."),
+            (Self::WrongKind { found, expected }, Lang::En) if *expected == ROADMAP => format!("This file is a \"{found}\", not a roadmap ({expected}). A whole project opens with \"Open project\"."),
+            (Self::WrongKind { found, .. }, Lang::Fr) if found == ROADMAP => format!("Ce fichier est une feuille de route ({found}), pas un projet : ouvrez le projet concerné, puis importez-la depuis la page « Exports »."),
+            (Self::WrongKind { found, .. }, Lang::En) if found == ROADMAP => format!("This file is a roadmap ({found}), not a project: open its project, then import it from the \"Exports\" page."),
             (Self::WrongKind { found, expected }, Lang::Fr) => format!("Ce fichier est de type « {found} », alors qu'un « {expected} » est attendu ici."),
             (Self::WrongKind { found, expected }, Lang::En) => format!("This file is a \"{found}\" where a \"{expected}\" is expected."),
             (Self::BadVersion, Lang::Fr) => "Version du format absente ou invalide (« version » doit être un entier à partir de 1).".into(),
             (Self::BadVersion, Lang::En) => "Format version missing or invalid (\"version\" must be a whole number from 1).".into(),
-            (Self::TooNew { version }, Lang::Fr) => format!(
-                "Fichier créé par une version plus récente de Symbiose (format {version}, cette application lit jusqu'au format {}) : mettez l'application à jour.",
-                super::CURRENT_VERSION
+            (Self::TooNew { version, newest }, Lang::Fr) => format!(
+                "Fichier créé par une version plus récente de Symbiose (format {version}, cette application lit jusqu'au format {newest}) : mettez l'application à jour."
             ),
-            (Self::TooNew { version }, Lang::En) => format!(
-                "Made by a newer Symbiose (format {version}; this app reads up to format {}): update the app.",
-                super::CURRENT_VERSION
+            (Self::TooNew { version, newest }, Lang::En) => format!(
+                "Made by a newer Symbiose (format {version}; this app reads up to format {newest}): update the app."
             ),
             (Self::Missing { key }, Lang::Fr) => format!("Le fichier n'a pas de partie « {key} »."),
             (Self::Missing { key }, Lang::En) => format!("The file has no \"{key}\" part."),

@@ -1,8 +1,10 @@
-//! Migrations: step `i` of [`STEPS`] turns a body of version `i + 1` into version `i + 2`.
+//! Migrations, one chain per kind of file: step `i` of a chain turns a body of version `i + 1`
+//! into version `i + 2`.
 //!
-//! To change the format: bump `CURRENT_VERSION`, append a step here that rewrites the older
-//! JSON (rename, split, default a field), add `tests/fixtures/format-vN.json` for the old
-//! version, and write the change in docs/FORMAT.md. Steps work on `serde_json::Value` because
+//! To change a file's shape: bump its `version` in `format::envelope`, append a step to its
+//! chain here that rewrites the older JSON (rename, split, default a field), add a fixture of
+//! the old version (`tests/fixtures/format-vN.json` for the project file), and write the change
+//! in docs/FORMAT.md. Steps work on `serde_json::Value` because
 //! the old Rust types no longer exist.
 
 use serde_json::Value;
@@ -11,8 +13,10 @@ use super::LoadError;
 
 pub type Step = fn(Value) -> Result<Value, String>;
 
-/// No migration yet: version 1 is the first.
-pub const STEPS: &[Step] = &[];
+/// No migration yet: version 1 is the first of each kind.
+pub const PROJECT_STEPS: &[Step] = &[];
+pub const QUESTIONNAIRE_STEPS: &[Step] = &[];
+pub const ROADMAP_STEPS: &[Step] = &[];
 
 /// Runs the steps from `from` up to the last one.
 pub fn to_current(mut body: Value, from: u32, steps: &[Step]) -> Result<Value, LoadError> {

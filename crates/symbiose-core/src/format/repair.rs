@@ -16,7 +16,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::{LoadError, PROJECT_TYPE, read_envelope};
+use super::{LoadError, PROJECT_TYPE, envelope};
 use crate::edit::Command;
 use crate::model::Project;
 use crate::validate::{self, Problem};
@@ -76,7 +76,7 @@ impl Repairable {
 /// Reads a project file leniently (see the module doc). Fails only where the envelope fails:
 /// malformed JSON, not a Symbiose project, too new, too large, or a body that is not an object.
 pub fn load_for_repair(text: &str) -> Result<Repairable, LoadError> {
-    let (body, migrated_from) = read_envelope(text, PROJECT_TYPE, "project")?;
+    let (body, migrated_from) = envelope::read(text, envelope::PROJECT)?;
     let Value::Object(map) = body else {
         return Err(LoadError::Shape {
             path: "project".into(),
@@ -381,7 +381,7 @@ mod tests {
     fn what_is_not_a_project_stays_refused() {
         assert!(matches!(
             load_for_repair("{\"type\": \"autre\"}"),
-            Err(LoadError::NotSymbiose)
+            Err(LoadError::NotSymbiose { .. })
         ));
         assert!(matches!(
             load_for_repair("{\"type\":\"symbiose-project\",\"version\":1,\"project\":[]}"),

@@ -5,6 +5,7 @@ use symbiose_core::edit::{self, Command};
 use symbiose_core::export::roadmap::{
     self, ROADMAP_TYPE, RoadmapError, load_roadmap, merge_roadmap, save_roadmap,
 };
+use symbiose_core::format::LoadError;
 use symbiose_core::{ActorId, Lang, Project, Territory, demo, format};
 
 /// The demo with every part a roadmap carries emptied, and the programme fields at default.
@@ -107,16 +108,23 @@ fn errors_name_the_problem_in_both_languages() {
     let err = load_roadmap(&project_file).unwrap_err();
     assert_eq!(
         err,
-        RoadmapError::NotRoadmap {
-            found: Some("symbiose-project".into())
-        }
+        RoadmapError::File(LoadError::WrongKind {
+            found: "symbiose-project".into(),
+            expected: "symbiose-roadmap"
+        })
     );
     assert!(err.message(Lang::Fr).contains("« symbiose-project »"));
     assert!(err.message(Lang::En).contains("Open project"));
 
     let newer = save_roadmap(&demo::build()).replacen("\"version\": 1", "\"version\": 2", 1);
     let err = load_roadmap(&newer).unwrap_err();
-    assert_eq!(err, RoadmapError::TooNew { version: 2 });
+    assert_eq!(
+        err,
+        RoadmapError::File(LoadError::TooNew {
+            version: 2,
+            newest: 1
+        })
+    );
     assert!(
         err.message(Lang::Fr)
             .contains("mettez l'application à jour")
@@ -124,20 +132,20 @@ fn errors_name_the_problem_in_both_languages() {
 
     let err = load_roadmap("{\"type\": \"symbiose-roadmap\",").unwrap_err();
     assert!(
-        matches!(&err, RoadmapError::Malformed(fault) if fault.line == 1),
+        matches!(&err, RoadmapError::File(LoadError::Malformed(fault)) if fault.line == 1),
         "{err:?}"
     );
 
     let bad_stage = save_roadmap(&demo::build()).replacen("\"stage\": \"", "\"stage\": \"x", 1);
     let err = load_roadmap(&bad_stage).unwrap_err();
-    let RoadmapError::Shape { path, .. } = &err else {
+    let RoadmapError::File(LoadError::Shape { path, .. }) = &err else {
         panic!("{err:?}")
     };
-    // Keys are written in alphabetical order, so the first "stage" is in the history.
-    assert_eq!(path, "roadmap.synergies[0].history[0].stage");
+    // Fields are written in the model's order: the synergy's stage comes before its history.
+    assert_eq!(path, "roadmap.synergies[0].stage");
     assert!(
         err.message(Lang::En)
-            .starts_with("roadmap.synergies[0].history[0].stage: invalid value")
+            .starts_with("roadmap.synergies[0].stage: invalid value")
     );
 
     let mut p = demo::build();

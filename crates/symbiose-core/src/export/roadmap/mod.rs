@@ -12,8 +12,9 @@
 //! flows by id, so the file merges only into a project that holds them; it carries costs and
 //! notes, so for eco-communication export the roadmap of [`super::public::anonymise`] instead.
 //!
-//! The envelope follows the project file's (`crate::format`); its version counts separately
-//! because the file's shape can change without the project's. History:
+//! The envelope is the project file's (`crate::format::envelope`), with a version and a
+//! migration chain of its own, because the file's shape can change without the project's.
+//! History:
 //! - v1: first version.
 
 mod error;
@@ -21,20 +22,18 @@ mod error;
 pub use error::RoadmapError;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::edit::{self, Command};
-use crate::format::{MAX_BYTES, SOURCE};
+use crate::format::envelope;
 use crate::model::{
     Measurement, ProgrammePhase, ProgrammeTrack, Project, RoadmapAction, Synergy, Target,
     Territory, Workshop,
 };
 use crate::validate;
 
-pub const ROADMAP_TYPE: &str = "symbiose-roadmap";
+pub const ROADMAP_TYPE: &str = envelope::ROADMAP.type_name;
 /// The version this build writes and the newest it reads.
-pub const ROADMAP_VERSION: u32 = 1;
-const KEY: &str = "roadmap";
+pub const ROADMAP_VERSION: u32 = envelope::ROADMAP.version;
 
 /// Where the programme stands: the territory's fields that the roadmap, not the map, is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -85,54 +84,15 @@ pub fn extract(p: &Project) -> Roadmap {
 
 /// The roadmap file of a project, pretty-printed JSON.
 pub fn save_roadmap(p: &Project) -> String {
-    let envelope = serde_json::json!({
-        "type": ROADMAP_TYPE,
-        "version": ROADMAP_VERSION,
-        "source": SOURCE,
-        KEY: extract(p),
-    });
-    serde_json::to_string_pretty(&envelope).expect("a JSON value prints")
+    envelope::write(envelope::ROADMAP, &extract(p), true)
 }
 
-/// Reads a roadmap file: size, syntax, type, version, then the shape with the path of any bad
-/// value. References to actors and flows are checked by [`merge_roadmap`], against the project.
+/// Reads a roadmap file: the envelope every Symbiose file shares (size, strict JSON, type,
+/// version and the roadmap's migration chain), then the shape with the path of any bad value.
+/// References to actors and flows are checked by [`merge_roadmap`], against the project.
 pub fn load_roadmap(text: &str) -> Result<Roadmap, RoadmapError> {
-    if text.len() > MAX_BYTES {
-        return Err(RoadmapError::TooLarge { bytes: text.len() });
-    }
-    let value = crate::format::json::parse(text).map_err(RoadmapError::Malformed)?;
-    let Value::Object(mut map) = value else {
-        return Err(RoadmapError::NotRoadmap { found: None });
-    };
-    match map.get("type") {
-        Some(Value::String(kind)) if kind == ROADMAP_TYPE => {}
-        Some(Value::String(kind)) => {
-            return Err(RoadmapError::NotRoadmap {
-                found: Some(kind.clone()),
-            });
-        }
-        _ => return Err(RoadmapError::NotRoadmap { found: None }),
-    }
-    let version = match map.get("version").and_then(Value::as_u64) {
-        Some(v) if v >= 1 => u32::try_from(v).unwrap_or(u32::MAX),
-        _ => return Err(RoadmapError::BadVersion),
-    };
-    if version > ROADMAP_VERSION {
-        return Err(RoadmapError::TooNew { version });
-    }
-    // Version 1 is the only one: migrations of older versions would go here.
-    let body = map.remove(KEY).ok_or(RoadmapError::Missing)?;
-    serde_path_to_error::deserialize(body).map_err(|e| {
-        let path = e.path().to_string();
-        RoadmapError::Shape {
-            path: if path == "." {
-                KEY.to_string()
-            } else {
-                format!("{KEY}.{path}")
-            },
-            detail: e.into_inner().to_string(),
-        }
-    })
+    let (body, _) = envelope::read(text, envelope::ROADMAP)?;
+    Ok(envelope::deserialise(body, envelope::ROADMAP)?)
 }
 
 /// One command that puts `roadmap` in place of the project's synergies, actions, targets,
