@@ -10,6 +10,7 @@ pub mod filter;
 pub mod forms;
 pub mod i18n;
 pub mod map;
+pub mod palette;
 pub mod perf;
 pub mod persist;
 pub mod prefs;

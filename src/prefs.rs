@@ -8,6 +8,9 @@ use symbiose_core::Lang;
 
 pub const PREFS_KEY: &str = "symbiose.prefs";
 
+/// The default map background: OpenStreetMap's standard tiles (credited on the map).
+pub const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
 /// The tile server the map uses, provided by `App` and saved with the preferences.
 #[derive(Clone, Copy)]
 pub struct TileUrl(pub leptos::prelude::RwSignal<String>);
@@ -30,7 +33,7 @@ impl Default for Prefs {
         Self {
             lang: Lang::Fr,
             tiles: true,
-            tile_url: crate::map::OSM_TILES.to_string(),
+            tile_url: OSM_TILES.to_string(),
             welcomed: false,
         }
     }
@@ -192,7 +195,7 @@ mod tests {
 
     #[test]
     fn tile_urls_are_checked() {
-        assert!(check_tile_url(crate::map::OSM_TILES).is_ok());
+        assert!(check_tile_url(OSM_TILES).is_ok());
         let ign = " https://data.geopf.fr/wmts?TILEMATRIX={z}&TILECOL={x}&TILEROW={y} ";
         assert_eq!(check_tile_url(ign).unwrap(), ign.trim());
         let (fr, en) = check_tile_url("https://tiles.example/{z}/{x}.png").unwrap_err();
@@ -234,7 +237,7 @@ mod tests {
     fn stored_preferences_are_read_field_by_field_and_the_tile_url_checked_again() {
         // Old preferences without a tile address get OpenStreetMap, silently.
         let (p, refused) = Prefs::from_stored(Some(r#"{"lang":"en","tiles":false}"#));
-        assert_eq!(p.tile_url, crate::map::OSM_TILES);
+        assert_eq!(p.tile_url, OSM_TILES);
         assert!(!p.tiles && p.lang == Lang::En && refused.is_none());
         // Nothing stored: the defaults, no notice.
         assert_eq!(Prefs::from_stored(None), (Prefs::default(), None));
@@ -248,7 +251,7 @@ mod tests {
         let (p, refused) = Prefs::from_stored(Some(
             r#"{"lang":"en","tiles":false,"welcomed":true,"tile_url":"https://x.example/{foo}/{z}/{x}/{y}"}"#,
         ));
-        assert_eq!(p.tile_url, crate::map::OSM_TILES);
+        assert_eq!(p.tile_url, OSM_TILES);
         assert!((p.lang, p.tiles, p.welcomed) == (Lang::En, false, true));
         assert!(refused.unwrap().0.contains("{foo}"));
         // A script address, a number, a damaged file: the default, with a reason each time.
@@ -258,7 +261,7 @@ mod tests {
             r#"{"lang":"en","tile_u"#,
         ] {
             let (p, refused) = Prefs::from_stored(Some(stored));
-            assert_eq!(p.tile_url, crate::map::OSM_TILES, "{stored}");
+            assert_eq!(p.tile_url, OSM_TILES, "{stored}");
             assert!(refused.is_some(), "{stored}");
         }
         // A bad language alone falls back to French without touching the rest.

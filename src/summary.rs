@@ -6,6 +6,16 @@ use symbiose_core::{Actor, ActorId, Direction, Lang, Position, Project};
 
 use crate::filter::MapFilter;
 
+/// A line between two companies on the map: a synergy (solid) or a proposal (dashed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub from: Position,
+    pub to: Position,
+    pub colour: &'static str,
+    pub dashed: bool,
+    pub weight: f64,
+}
+
 /// One row of the company list and one marker of the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorSummary {
@@ -118,8 +128,8 @@ pub fn links(
     proposals: bool,
     filter: &MapFilter,
     shown: &[ActorSummary],
-) -> Vec<crate::map::Link> {
-    use crate::map::{Link, family_colour, link_weight};
+) -> Vec<Link> {
+    use crate::palette::{family_colour, link_weight};
     let visible: std::collections::HashMap<&ActorId, Position> = shown
         .iter()
         .filter_map(|s| s.position.map(|pos| (&s.id, pos)))

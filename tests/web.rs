@@ -64,7 +64,7 @@ fn mount_workspace() -> web_sys::HtmlElement {
     let handle = leptos::mount::mount_to(div.clone(), || {
         provide_context(UiLang(RwSignal::new(Lang::Fr)));
         provide_context(symbiose_app::prefs::TileUrl(RwSignal::new(
-            symbiose_app::map::OSM_TILES.to_string(),
+            symbiose_app::prefs::OSM_TILES.to_string(),
         )));
         let state = ProjectState::new(project());
         state.provide();

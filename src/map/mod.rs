@@ -7,12 +7,11 @@
 
 mod content;
 mod overlays;
-mod palette;
 
 pub use overlays::Focus;
 use overlays::{Pin, draw_focus};
 
-pub use palette::{family_colour, link_weight, marker_radius, section_colour};
+use crate::palette::{marker_radius, section_colour};
 
 use std::collections::HashMap;
 
@@ -28,9 +27,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
-use crate::summary::ActorSummary;
-
-pub const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+use crate::summary::{ActorSummary, Link};
 
 #[wasm_bindgen]
 extern "C" {
@@ -47,16 +44,6 @@ extern "C" {
     type PopupHost;
     #[wasm_bindgen(method, js_name = closePopup)]
     fn close_open_popup(this: &PopupHost);
-}
-
-/// A line between two companies: a synergy (solid) or a proposal (dashed).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub from: Position,
-    pub to: Position,
-    pub colour: &'static str,
-    pub dashed: bool,
-    pub weight: f64,
 }
 
 struct Handles {

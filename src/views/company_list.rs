@@ -7,7 +7,7 @@ use symbiose_core::edit::Command;
 use symbiose_core::{Actor, ActorId, Position, geo};
 
 use crate::i18n::use_texts;
-use crate::map::section_colour;
+use crate::palette::section_colour;
 use crate::state::use_project;
 use crate::summary::ActorSummary;
 

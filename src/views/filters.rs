@@ -7,7 +7,7 @@ use symbiose_core::refdata::naf;
 
 use crate::filter::chapters_present;
 use crate::i18n::{use_lang, use_texts};
-use crate::map::family_colour;
+use crate::palette::family_colour;
 use crate::state::use_project;
 use crate::summary::sections_present;
 use crate::ui::use_ui;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use symbiose_core::refdata::naf;
 
 use crate::i18n::{use_lang, use_texts};
-use crate::map::{family_colour, section_colour};
+use crate::palette::{family_colour, section_colour};
 use crate::summary::{ActorSummary, sections_present};
 
 #[component]

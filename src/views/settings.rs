@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use symbiose_core::detect::Audience;
 
 use crate::i18n::{use_lang, use_texts};
-use crate::map::OSM_TILES;
+use crate::prefs::OSM_TILES;
 use crate::prefs::{Refusal, TileUrl, check_tile_url};
 use crate::ui::use_ui;
 

@@ -7,7 +7,7 @@ use symbiose_core::neighbourhood::{NeighbourhoodError, RADII_KM, around};
 use symbiose_core::{ActorId, Direction};
 
 use crate::i18n::{use_lang, use_texts};
-use crate::map::family_colour;
+use crate::palette::family_colour;
 use crate::state::use_project;
 use crate::ui::use_ui;
 use symbiose_core::numbers::{Precision::Reading, number, with_unit};

@@ -1,4 +1,6 @@
-//! Marker colours and sizes. Pure functions, tested on the host.
+//! Colours and sizes shared by the map, its legend, the lists and the filters: pure functions,
+//! tested on the host, depending on nothing of the app (the map depends on them, not the
+//! reverse).
 
 /// One colour per NACE section (A–U), chosen to stay distinct on a projector and for the
 /// common colour-vision deficiencies among the sections a zone usually holds (C, E, F, G, H, I).
