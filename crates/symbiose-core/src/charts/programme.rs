@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{MAX_YEARS, add, escape, no_data, open, total};
+use super::svg::{MAX_YEARS, add, escape, footnote, no_data, open, total};
 use crate::Lang;
 use crate::model::{ActionStatus, Date, FundingSource, RoadmapAction};
 use crate::validate::rules::limits;
@@ -303,11 +303,7 @@ pub fn gantt(actions: &[RoadmapAction], lang: Lang, today: Option<Date>) -> Stri
                 "Years shown: {y0}–{y1}; {outside} action(s) wholly outside them (◀ ▶), the others cut at their edges. Every date is in the description."
             ),
         };
-        out.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" fill=\"#4a5561\" font-size=\"14\">{}</text>",
-            height - 8.0,
-            escape(&note)
-        ));
+        out.push_str(&footnote(height, &note));
     }
     out.push_str("</svg>");
     out

@@ -2,7 +2,7 @@
 //! as dashed marks at their year, and the baseline year (2015 for the pilot territories) as the
 //! start of the axis, so the chart shows the road travelled since.
 
-use super::svg::{MAX_YEARS, escape, fraction, nice_max, no_data, open};
+use super::svg::{MAX_YEARS, escape, footnote, fraction, nice_max, no_data, open};
 use crate::Lang;
 use crate::model::{Date, IndicatorKind, Project};
 use crate::numbers::{Precision::Reading, number};
@@ -206,11 +206,7 @@ pub fn time_series_svg(
                 "Years shown: {first}–{last}; {outside} value(s) outside them, listed in the description."
             ),
         };
-        out.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" fill=\"#4a5561\" font-size=\"14\">{}</text>",
-            height - 8.0,
-            escape(&note)
-        ));
+        out.push_str(&footnote(height, &note));
     }
     out.push_str("</svg>");
     out

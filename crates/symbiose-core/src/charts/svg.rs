@@ -37,6 +37,15 @@ pub(super) fn no_data(title: &str, lang: Lang) -> String {
     )
 }
 
+/// A note along the bottom of a chart `height` high (what the chart leaves out, and where it is).
+pub(super) fn footnote(height: f64, note: &str) -> String {
+    format!(
+        "<text x=\"0\" y=\"{}\" fill=\"#4a5561\" font-size=\"14\">{}</text>",
+        height - 8.0,
+        escape(note)
+    )
+}
+
 /// A round scale maximum at or above `max`: 1, 2 or 5 times a power of ten; `max` itself when
 /// no round value above it is finite (near `f64::MAX`).
 pub(super) fn nice_max(max: f64) -> f64 {
