@@ -108,7 +108,7 @@ pub fn RepairPanel() -> impl IntoView {
                         <ProblemRow problem=item.1 />
                     </For>
                     <For each=move || unreadable.get().into_iter().enumerate()
-                        key=|(i, u)| (*i, u.path(), u.detail.clone()) let:item>
+                        key=|(i, u)| (*i, u.path(), u.why.clone()) let:item>
                         <UnreadableRow index=item.0 part=item.1 />
                     </For>
                 </ul>
@@ -205,13 +205,17 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
         let cmd = state.project.with_untracked(|p| {
             part.with_value(|u| reinsert(p, &u.key, u.index, &text.get_untracked()))
         });
-        match cmd.map(|c| state.apply(c).map_err(|e| e.message(lang.get_untracked()))) {
+        let lang = lang.get_untracked();
+        match cmd
+            .map_err(|why| why.message(lang))
+            .map(|c| state.apply(c).map_err(|e| e.message(lang)))
+        {
             Ok(Ok(())) => session.drop_unreadable(index),
             Ok(Err(e)) | Err(e) => error.set(Some(e)),
         }
     };
     let path = part.with_value(Unreadable::path);
-    let detail = part.with_value(|u| u.detail.clone());
+    let why = part.with_value(|u| u.why.clone());
     // Only the parts the model knows can be put back; an unknown field can only be dropped.
     let known = part.with_value(|u| {
         matches!(
@@ -230,7 +234,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
     view! {
         <li class="repair-item" data-testid="repair-unreadable">
             <code>{path}</code>
-            <span>{detail}</span>
+            <span>{move || why.message(lang.get())}</span>
             <span class="repair-buttons">
                 <Show when=move || known>
                     <button data-testid="repair-edit" on:click=move |_| editing.update(|e| *e = !*e)>

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::{LoadError, PROJECT_TYPE, envelope};
+use crate::Lang;
 use crate::edit::Command;
 use crate::model::Project;
 use crate::validate::{self, Problem};
@@ -39,10 +40,53 @@ pub struct Unreadable {
     pub key: String,
     /// Its position in its list; `None` for a top-level value.
     pub index: Option<usize>,
-    /// Why it could not be read, with the path of the bad value inside the record.
-    pub detail: String,
+    /// Why it could not be read.
+    pub why: Why,
     /// The record as the file has it.
     pub raw: Value,
+}
+
+/// Why a part of a file could not be read into the model.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Why {
+    /// A list or the project's name holds something else than what the model expects.
+    NotAList,
+    /// A key the model does not have (a typo, or a field from another program).
+    UnknownField,
+    /// A value of the wrong kind, at `path` inside the record; `detail` is the reader's own
+    /// technical words (in English).
+    BadValue { path: String, detail: String },
+    /// A second record with an id already taken.
+    DuplicateId(String),
+}
+
+impl Why {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Why::NotAList, Lang::Fr) => "une liste est attendue ici".into(),
+            (Why::NotAList, Lang::En) => "a list is expected here".into(),
+            (Why::UnknownField, Lang::Fr) => "champ inconnu de Symbiose".into(),
+            (Why::UnknownField, Lang::En) => "a field Symbiose does not know".into(),
+            (Why::BadValue { path, detail }, Lang::Fr) if path.is_empty() => {
+                format!("valeur invalide ({detail})")
+            }
+            (Why::BadValue { path, detail }, Lang::En) if path.is_empty() => {
+                format!("invalid value ({detail})")
+            }
+            (Why::BadValue { path, detail }, Lang::Fr) => {
+                format!("valeur invalide en « {path} » ({detail})")
+            }
+            (Why::BadValue { path, detail }, Lang::En) => {
+                format!("invalid value at \"{path}\" ({detail})")
+            }
+            (Why::DuplicateId(id), Lang::Fr) => {
+                format!("identifiant « {id} » déjà pris par un autre élément")
+            }
+            (Why::DuplicateId(id), Lang::En) => {
+                format!("id \"{id}\" already taken by another record")
+            }
+        }
+    }
 }
 
 impl Unreadable {
@@ -97,7 +141,7 @@ pub fn load_for_repair(text: &str) -> Result<Repairable, LoadError> {
             "measurements" => list(&key, value, &mut project.measurements, &mut unreadable),
             "workshops" => list(&key, value, &mut project.workshops, &mut unreadable),
             _ => unreadable.push(Unreadable {
-                detail: format!("unknown field \"{key}\""),
+                why: Why::UnknownField,
                 key,
                 index: None,
                 raw: value,
@@ -121,7 +165,7 @@ fn take<T: DeserializeOwned>(key: &str, value: Value, into: &mut T, out: &mut Ve
         Err(e) => out.push(Unreadable {
             key: key.to_string(),
             index: None,
-            detail: describe(e),
+            why: describe(e),
             raw: value,
         }),
     }
@@ -137,7 +181,7 @@ fn list<T: DeserializeOwned>(
         out.push(Unreadable {
             key: key.to_string(),
             index: None,
-            detail: "not a list".into(),
+            why: Why::NotAList,
             raw: value,
         });
         return;
@@ -148,20 +192,18 @@ fn list<T: DeserializeOwned>(
             Err(e) => out.push(Unreadable {
                 key: key.to_string(),
                 index: Some(index),
-                detail: describe(e),
+                why: describe(e),
                 raw: item,
             }),
         }
     }
 }
 
-fn describe(e: serde_path_to_error::Error<serde_json::Error>) -> String {
+fn describe(e: serde_path_to_error::Error<serde_json::Error>) -> Why {
     let path = e.path().to_string();
-    let inner = e.into_inner().to_string();
-    if path == "." {
-        inner
-    } else {
-        format!("{path}: {inner}")
+    Why::BadValue {
+        path: if path == "." { String::new() } else { path },
+        detail: e.into_inner().to_string(),
     }
 }
 
@@ -184,7 +226,7 @@ fn set_aside_duplicates(p: &mut Project, out: &mut Vec<Unreadable>) {
                 out.push(Unreadable {
                     key: key.to_string(),
                     index: Some(index),
-                    detail: format!("duplicate id \"{}\"", id(&item)),
+                    why: Why::DuplicateId(id(&item).to_string()),
                     raw: serde_json::to_value(&item).unwrap_or(Value::Null),
                 });
             }
@@ -201,13 +243,8 @@ fn set_aside_duplicates(p: &mut Project, out: &mut Vec<Unreadable>) {
 /// The command that puts a repaired part back into the project: `json` is the part as the user
 /// corrected it. The command still goes through `edit::apply`, so the record rules and the
 /// references are checked there; this only reads the JSON into the right record type.
-pub fn reinsert(
-    p: &Project,
-    key: &str,
-    index: Option<usize>,
-    json: &str,
-) -> Result<Command, String> {
-    fn read<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+pub fn reinsert(p: &Project, key: &str, index: Option<usize>, json: &str) -> Result<Command, Why> {
+    fn read<T: DeserializeOwned>(json: &str) -> Result<T, Why> {
         let mut de = serde_json::Deserializer::from_str(json);
         serde_path_to_error::deserialize(&mut de).map_err(describe)
     }
@@ -243,7 +280,7 @@ pub fn reinsert(
             index: at(p.workshops.len()),
             workshop: read(json)?,
         },
-        other => return Err(format!("unknown field \"{other}\"")),
+        _ => return Err(Why::UnknownField),
     })
 }
 
@@ -313,11 +350,8 @@ mod tests {
         assert_eq!(r.project.flows.len(), n - 2, "every other flow is read");
         let places: Vec<String> = r.unreadable.iter().map(Unreadable::path).collect();
         assert_eq!(places, vec!["extra", "flows[2]", "flows[5]"]);
-        assert!(
-            r.unreadable[1].detail.starts_with("quantity"),
-            "{}",
-            r.unreadable[1].detail
-        );
+        let why = r.unreadable[1].why.message(Lang::Fr);
+        assert!(why.starts_with("valeur invalide en « quantity"), "{why}");
         assert!(r.problems.is_empty());
 
         // Saved as it is, the file is the same records in the same places.
@@ -346,7 +380,8 @@ mod tests {
         actors.push(copy);
         let r = load_for_repair(&file.to_string()).unwrap();
         assert_eq!(r.unreadable.len(), 1);
-        assert!(r.unreadable[0].detail.contains("duplicate id"));
+        assert!(matches!(&r.unreadable[0].why, Why::DuplicateId(_)));
+        assert!(r.unreadable[0].why.message(Lang::Fr).contains("déjà pris"));
         assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
@@ -367,7 +402,10 @@ mod tests {
 
         // Still wrong: the reader says where.
         let err = reinsert(&p, "flows", Some(2), &u.raw.to_string()).unwrap_err();
-        assert!(err.starts_with("quantity"), "{err}");
+        assert!(
+            matches!(&err, Why::BadValue { path, .. } if path.starts_with("quantity")),
+            "{err:?}"
+        );
         // Read, but refused by the record rules when applied.
         let mut bad = fixed.clone();
         bad["id"] = "f-900".into();
