@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::engine::Context;
+use super::context::Context;
 use super::explain::{self, costs_confidential};
 use super::fit::Prepared;
 use super::score;

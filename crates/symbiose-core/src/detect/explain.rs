@@ -1,7 +1,7 @@
 //! Writes the components of a kept proposal in French and English, with the numbers, the
 //! assumptions and the factor sources behind them.
 
-use super::engine::{Context, Scored};
+use super::context::{Context, Scored};
 use super::fit::{Fit, FitLevel, Prepared, Thermal};
 use super::score::{Climate, Economics, QualityCheck, QuantityFit};
 use super::{Component, ComponentKind, Flag, Proposal, ProposalKind};

@@ -5,6 +5,7 @@
 //! taken into the pipeline (`Synergy::proposal_key`).
 
 pub mod assumptions;
+mod context;
 mod deductive;
 mod engine;
 mod explain;

@@ -1,0 +1,77 @@
+//! What detection works on, shared downward: the project's flows prepared once ([`Context`])
+//! and the numbers of a pair that passed every filter ([`Scored`]). The engine builds and
+//! selects them; explain and deductive read them; none of these imports the engine.
+
+use std::collections::HashMap;
+
+use super::assumptions::Assumptions;
+use super::fit::{Fit, Prepared};
+use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
+use crate::factors::Factors;
+use crate::model::{Actor, ActorId, Direction, Project};
+
+/// The flows and actors of a project, prepared once for matching.
+pub(crate) struct Context<'a> {
+    pub project: &'a Project,
+    pub asm: &'a Assumptions,
+    pub factors: &'a Factors,
+    pub climate_factors: score::ClimateFactors,
+    pub offers: Vec<Prepared<'a>>,
+    pub needs: Vec<Prepared<'a>>,
+    /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
+    pub actors_by_nace: HashMap<String, Vec<&'a Actor>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(project: &'a Project, asm: &'a Assumptions, factors: &'a Factors) -> Self {
+        let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
+        let prepare = |dir: Direction| {
+            project
+                .flows
+                .iter()
+                .filter(|f| f.direction == dir)
+                .map(|f| Prepared::new(f, actors.get(&f.actor).copied()))
+                .collect::<Vec<_>>()
+        };
+        let (offers, needs) = (prepare(Direction::Offer), prepare(Direction::Need));
+        let mut actors_by_nace: HashMap<String, Vec<&Actor>> = HashMap::new();
+        for a in &project.actors {
+            let digits = a
+                .naf
+                .as_deref()
+                .map(crate::kb::nace_digits)
+                .unwrap_or_default();
+            for len in 2..=digits.len() {
+                actors_by_nace
+                    .entry(digits[..len].to_string())
+                    .or_default()
+                    .push(a);
+            }
+        }
+        Self {
+            project,
+            asm,
+            factors,
+            climate_factors: score::ClimateFactors::new(asm, factors),
+            offers,
+            needs,
+            actors_by_nace,
+        }
+    }
+}
+
+/// The numbers of one (offer, need) pair that passed every filter.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scored {
+    pub offer: usize,
+    pub need: usize,
+    pub fit: Fit,
+    pub quantity: QuantityFit,
+    pub timing: (u32, u32, f64),
+    pub road_km: Option<f64>,
+    pub distance: f64,
+    pub economics: Economics,
+    pub climate: Climate,
+    pub quality: QualityCheck,
+    pub total: f64,
+}
