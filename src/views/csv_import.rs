@@ -15,6 +15,7 @@ use crate::i18n::{use_lang, use_texts};
 use crate::perf::{SLICE_MS, next_task, now_ms};
 use crate::persist::use_session;
 use crate::state::{ProjectState, use_project};
+use crate::views::controls::FilePicker;
 use crate::views::dialog::{Dialog, LoadFailure};
 use symbiose_core::numbers::{Precision::Reading, number};
 
@@ -75,7 +76,6 @@ pub fn CsvImport() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let input = NodeRef::<leptos::html::Input>::new();
     let phase = RwSignal::new(None::<Phase>);
     // Each file read gets a number; closing the dialog or choosing another file moves it on,
     // and a reading that is no longer the current one stops at its next slice.
@@ -84,12 +84,7 @@ pub fn CsvImport() -> impl IntoView {
         reading.update_value(|n| *n += 1);
         phase.set(None);
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let target: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = target.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        target.set_value("");
+    let on_file = move |file: web_sys::File| {
         let lang = lang.get_untracked();
         reading.update_value(|n| *n += 1);
         let mine = reading.get_value();
@@ -126,12 +121,9 @@ pub fn CsvImport() -> impl IntoView {
     };
     view! {
         <div class="csv-actions">
-            <button type="button" data-testid="import-csv" on:click=move |_| { if let Some(i) = input.get() { i.click(); } }>
-                {move || t.get().import_csv}
-            </button>
+            <FilePicker label=Signal::derive(move || t.get().import_csv.to_string())
+                accept=".csv,text/csv" button_testid="import-csv" input_testid="csv-input" on_file />
             <button type="button" data-testid="csv-template" on:click=template>{move || t.get().csv_template}</button>
-            <input type="file" accept=".csv,text/csv" class="visually-hidden" data-testid="csv-input" node_ref=input
-                on:change=on_change tabindex="-1" aria-hidden="true" />
         </div>
         {move || phase.get().map(|p| match p {
             Phase::Reading(percent) => view! { <CsvReading percent close /> }.into_any(),

@@ -3,6 +3,8 @@
 //! roadmap file can also be imported back: it replaces the roadmap parts as one undoable step.
 
 use leptos::prelude::*;
+
+use crate::views::controls::FilePicker;
 use symbiose_core::export::{csv, geojson, public, roadmap};
 use symbiose_core::factors::Factors;
 use symbiose_core::{Lang, Project, format};
@@ -211,16 +213,10 @@ fn RoadmapImport() -> impl IntoView {
     let lang = use_lang();
     let state = use_project();
     let session = crate::persist::use_session();
-    let input = NodeRef::<leptos::html::Input>::new();
     // Ok((summary, command)) or Err(message).
     let outcome = RwSignal::new(None::<Result<(String, symbiose_core::edit::Command), String>>);
     let done = RwSignal::new(false);
-    let on_change = move |ev: leptos::ev::Event| {
-        let target: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = target.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        target.set_value("");
+    let on_file = move |file: web_sys::File| {
         done.set(false);
         let lang = lang.get_untracked();
         leptos::task::spawn_local(async move {
@@ -267,11 +263,8 @@ fn RoadmapImport() -> impl IntoView {
     };
     view! {
         <div class="export-buttons">
-            <button data-testid="roadmap-import" on:click=move |_| {
-                if let Some(i) = input.get() { i.click(); }
-            }>{move || t.get().roadmap_import}</button>
-            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="roadmap-input"
-                node_ref=input on:change=on_change />
+            <FilePicker label=Signal::derive(move || t.get().roadmap_import.to_string())
+                accept=".json,application/json" button_testid="roadmap-import" input_testid="roadmap-input" on_file />
         </div>
         {move || outcome.get().map(|o| match o {
             Ok((summary, _)) => view! {

@@ -15,6 +15,7 @@ use crate::persist::store::SaveError;
 use crate::persist::use_session;
 use crate::route::{Route, go};
 use crate::state::use_project;
+use crate::views::controls::FilePicker;
 use crate::views::dialog::{Dialog, LoadFailure};
 use crate::views::questionnaire::QuestionnaireBody;
 
@@ -68,15 +69,7 @@ pub fn ImportButton(allow_replace: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let outcome = RwSignal::new(None::<Outcome>);
-    let input = NodeRef::<leptos::html::Input>::new();
-
-    let on_change = move |ev: leptos::ev::Event| {
-        let target: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = target.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // The same file can be chosen again after a fix: clear the input's value now.
-        target.set_value("");
+    let on_file = move |file: web_sys::File| {
         let lang = lang.get_untracked();
         leptos::task::spawn_local(async move {
             let result = match files::read_utf8(&file).await {
@@ -91,11 +84,9 @@ pub fn ImportButton(allow_replace: bool) -> impl IntoView {
     };
 
     view! {
-        <button type="button" data-testid="import-file" on:click=move |_| {
-            if let Some(i) = input.get() { i.click(); }
-        }>{move || if allow_replace { t.get().import_json } else { t.get().import_file }}</button>
-        <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-input"
-            node_ref=input on:change=on_change tabindex="-1" aria-hidden="true" />
+        <FilePicker
+            label=Signal::derive(move || if allow_replace { t.get().import_json } else { t.get().import_file }.to_string())
+            accept=".json,application/json" button_testid="import-file" input_testid="import-input" on_file />
         {move || outcome.get().map(|o| view! { <ImportDialog outcome=o allow_replace close=move || outcome.set(None) /> })}
     }
 }

@@ -3,6 +3,7 @@
 pub mod bin;
 pub mod company;
 pub mod company_list;
+pub mod controls;
 pub mod csv_import;
 pub mod dashboard;
 pub mod deliverables;
