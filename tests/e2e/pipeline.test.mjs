@@ -64,7 +64,7 @@ test('pipeline: a card moves by keyboard, button and drag; abandoning asks why; 
     await page.click('[data-testid=barrier-add]');
     await page.click('[data-testid=card-save]');
     await page.locator('[data-testid=card-form]').waitFor({ state: 'detached' });
-    assert.match(await card.innerText(), /12,5 t\/an · 3400 €\/an/);
+    assert.match(await card.innerText(), /12,5 t\/an · 3[\u202f ]400 €\/an/);
     assert.match(await card.innerText(), /Réglementaire \(Statut de déchet des palettes\)/);
     await screenshot(page, 'pipeline-1920x1080');
 

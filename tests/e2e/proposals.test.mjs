@@ -50,7 +50,7 @@ test('the demo shows explained proposals; taking one into the pipeline survives 
     await page.click('[data-testid=optimal-plan] summary');
     await page.click('[data-testid=optimise-eur]');
     const plan = await page.locator('[data-testid=plan-result]').innerText();
-    assert.match(plan, /\d+ échanges retenus, gain total estimé : [\d ,]+ €\/an/);
+    assert.match(plan, /\d+ échanges retenus, gain total estimé : [\d\u202f\u00a0 ,]+[\u00a0 ]€\/an/);
     await screenshot(page, 'optimal-plan-1920x1080');
 
     const stored = await storedProject(page);
