@@ -139,7 +139,7 @@ fn CsvReading(percent: u32, close: impl Fn() + Copy + Send + Sync + 'static) -> 
         <Dialog title=Signal::derive(move || t.get().csv_title) title_id="csv-title" wide=true>
             <div class="dialog-body" data-testid="csv-reading" role="status">
                 <p>{move || t.get().csv_reading}" "{percent}" %"</p>
-                <progress max="100" value=percent.to_string()></progress>
+                <progress class="reading-progress" max="100" value=percent.to_string()></progress>
             </div>
             <div class="dialog-buttons">
                 <button on:click=move |_| close()>{move || t.get().cancel}</button>

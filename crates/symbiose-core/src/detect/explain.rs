@@ -186,9 +186,15 @@ pub(crate) const NOT_COUNTED_EN: &str = "Not counted: avoided virgin material (t
 
 /// `Gaz naturel … : 0.215 kgCO2e/kWh`: the factor named with its value; its full source is in
 /// the detection's factor list, once, rather than copied into every proposal.
-fn factor_name(factors: &Factors, key: crate::factors::FactorKey) -> String {
+/// A factor as a sentence cites it: its name, then its value in full (a cited figure is not
+/// rounded) with the language's decimal mark, and its unit.
+fn factor_name(factors: &Factors, key: crate::factors::FactorKey, lang: Lang) -> String {
     let f = factors.get(key);
-    format!("{} : {} {}", f.name, f.value, f.unit)
+    let value = number(f.value, lang, crate::numbers::Precision::Exact);
+    match lang {
+        Lang::Fr => format!("{} : {value} {}", f.name, f.unit),
+        Lang::En => format!("{}: {value} {}", f.name, f.unit),
+    }
 }
 
 pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bilingual {
@@ -207,13 +213,16 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
         number(net, Lang::En, Reading)
     )];
     if let Some((t, key)) = c.avoided_supply {
-        let name = factor_name(factors, key);
+        let (name_fr, name_en) = (
+            factor_name(factors, key, Lang::Fr),
+            factor_name(factors, key, Lang::En),
+        );
         fr.push(format!(
-            "approvisionnement remplacé {} t (facteur {name})",
+            "approvisionnement remplacé {} t (facteur {name_fr})",
             number(t, Lang::Fr, Reading)
         ));
         en.push(format!(
-            "replaced supply {} t (factor {name})",
+            "replaced supply {} t (factor {name_en})",
             number(t, Lang::En, Reading)
         ));
     }
@@ -234,9 +243,9 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
         en.push(format!("transport −{} t", number(t, Lang::En, Reading)));
     }
     if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
-        let name = factor_name(factors, ctx.asm.freight_factor);
-        fr.push(format!("fret : {name}"));
-        en.push(format!("freight: {name}"));
+        let key = ctx.asm.freight_factor;
+        fr.push(format!("fret : {}", factor_name(factors, key, Lang::Fr)));
+        en.push(format!("freight: {}", factor_name(factors, key, Lang::En)));
     }
     b(
         format!("{} (matière vierge évitée non comptée)", fr.join(" ; ")),

@@ -321,3 +321,26 @@ fn a_stopped_run_returns_nothing() {
     assert!(out.is_none());
     assert_eq!(asked, 6, "nothing more is asked after Stop");
 }
+
+#[test]
+fn cited_factors_are_written_in_the_sentence_language() {
+    let d = run(&crate::demo::project());
+    let texts: Vec<&crate::Bilingual> = d
+        .proposals
+        .iter()
+        .flat_map(|p| p.components.iter().map(|c| &c.text))
+        .filter(|t| t.fr.contains("fret : "))
+        .collect();
+    assert!(!texts.is_empty(), "the demo cites a freight factor");
+    for t in texts {
+        let fr = &t.fr[t.fr.find("fret : ").unwrap()..];
+        let en = &t.en[t.en.find("freight: ").unwrap()..];
+        let has_point = |s: &str| {
+            s.as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        };
+        assert!(!has_point(fr), "a decimal point in French: {fr}");
+        assert!(!en.contains(" : "), "French spacing in English: {en}");
+    }
+}
