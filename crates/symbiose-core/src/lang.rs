@@ -54,6 +54,11 @@ impl Bilingual {
 macro_rules! labels {
     ($ty:ty { $($variant:ident => $fr:literal, $en:literal;)+ }) => {
         impl $ty {
+            /// Every variant, in the order of its labels. The `match` of `label` is exhaustive,
+            /// so a new variant cannot compile without a label, and is then in this list too:
+            /// a dropdown built from it never misses one.
+            pub const VARIANTS: &'static [Self] = &[$(Self::$variant),+];
+
             pub fn label(self, lang: $crate::Lang) -> &'static str {
                 match self {
                     $(Self::$variant => lang.pick($fr, $en),)+
@@ -61,4 +66,24 @@ macro_rules! labels {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{BarrierKind, Family, IndicatorKind, ResourceCategory, Stage};
+
+    /// The hand-ordered `ALL` lists (their order is the one shown) hold every variant: the
+    /// same set as the labels' exhaustive list.
+    #[test]
+    fn hand_ordered_lists_hold_every_variant() {
+        fn same<T: PartialEq + std::fmt::Debug>(all: &[T], variants: &[T]) {
+            assert_eq!(all.len(), variants.len(), "{all:?}");
+            assert!(variants.iter().all(|v| all.contains(v)), "{all:?}");
+        }
+        same(&Stage::ALL, Stage::VARIANTS);
+        same(&BarrierKind::ALL, BarrierKind::VARIANTS);
+        same(&IndicatorKind::ALL, IndicatorKind::VARIANTS);
+        same(&Family::ALL, Family::VARIANTS);
+        same(&ResourceCategory::ALL, ResourceCategory::VARIANTS);
+    }
 }

@@ -61,9 +61,9 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
 
     let directions = Signal::derive(move || {
         let l = lang.get();
-        [Direction::Offer, Direction::Need]
+        Direction::VARIANTS
             .iter()
-            .map(|d| (*d, d.label(l).to_string()))
+            .map(|v| (*v, v.label(l).to_string()))
             .collect::<Vec<_>>()
     });
     let families = Signal::derive(move || {
@@ -104,35 +104,24 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
         ]
     });
     let states = Signal::derive(move || {
-        use PhysicalState::*;
-        [Solid, Powder, Paste, Liquid, Gas]
+        let l = lang.get();
+        PhysicalState::VARIANTS
             .iter()
-            .map(|s| (*s, s.label(lang.get()).to_string()))
+            .map(|v| (*v, v.label(l).to_string()))
             .collect::<Vec<_>>()
     });
     let routes = Signal::derive(move || {
-        use Route::*;
-        [
-            Landfill,
-            Incineration,
-            EnergyRecovery,
-            Recycling,
-            Composting,
-            AnaerobicDigestion,
-            Reuse,
-            Sewer,
-            Purchase,
-            Other,
-        ]
-        .iter()
-        .map(|r| (*r, r.label(lang.get()).to_string()))
-        .collect::<Vec<_>>()
+        let l = lang.get();
+        Route::VARIANTS
+            .iter()
+            .map(|v| (*v, v.label(l).to_string()))
+            .collect::<Vec<_>>()
     });
     let privacy = Signal::derive(move || {
-        use Confidentiality::*;
-        [Public, Anonymised, Private]
+        let l = lang.get();
+        Confidentiality::VARIANTS
             .iter()
-            .map(|c| (*c, c.label(lang.get()).to_string()))
+            .map(|v| (*v, v.label(l).to_string()))
             .collect::<Vec<_>>()
     });
     let waste_hint = Signal::derive(move || {

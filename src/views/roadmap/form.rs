@@ -40,21 +40,6 @@ fn choices<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
-const FIELDS: [InterventionField; 5] = [
-    InterventionField::BehaviourChange,
-    InterventionField::EnvironmentalProject,
-    InterventionField::RenewableEnergy,
-    InterventionField::FacilitationConsulting,
-    InterventionField::Other,
-];
-const STATUSES: [ActionStatus; 5] = [
-    ActionStatus::Planned,
-    ActionStatus::InProgress,
-    ActionStatus::Done,
-    ActionStatus::Postponed,
-    ActionStatus::Cancelled,
-];
-
 #[component]
 pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) -> impl IntoView {
     let t = use_texts();
@@ -190,11 +175,11 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
                 <label><span>{move || t.get().f_phase}</span>
                     {choices(&ProgrammePhase::ALL, phase, move |p| format!("{} {}", t.get().phase_word, p.number()), "action-phase")}</label>
                 <label><span>{move || t.get().f_field}</span>
-                    {choices(&FIELDS, field, move |f| f.label(lang.get()).to_string(), "action-field")}</label>
+                    {choices(InterventionField::VARIANTS, field, move |f| f.label(lang.get()).to_string(), "action-field")}</label>
                 {text(start, |t| t.f_start, "action-start")}
                 {text(end, |t| t.f_end, "action-end")}
                 <label><span>{move || t.get().f_status}</span>
-                    {choices(&STATUSES, status, move |s| s.label(lang.get()).to_string(), "action-status")}</label>
+                    {choices(ActionStatus::VARIANTS, status, move |s| s.label(lang.get()).to_string(), "action-status")}</label>
                 {text(investment, |t| t.f_investment, "action-investment")}
                 {text(operating, |t| t.f_operating, "action-operating")}
             </div>
