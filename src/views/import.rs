@@ -122,6 +122,8 @@ fn ImportDialog(
     let lang = use_lang();
     let session = use_session();
     let error = RwSignal::new(None::<String>);
+    // A company's returned questionnaire is merged, not imported as a project: the title says so.
+    let questionnaire = matches!(outcome, Outcome::Questionnaire(_));
     let body = match outcome {
         Outcome::Failed {
             message,
@@ -221,6 +223,9 @@ fn ImportDialog(
         }
     };
     view! {
-        <Dialog title=Signal::derive(move || t.get().import_title) title_id="import-title">{body}</Dialog>
+        <Dialog title=Signal::derive(move || {
+            let t = t.get();
+            if questionnaire { t.questionnaire_title } else { t.import_title }
+        }) title_id="import-title">{body}</Dialog>
     }
 }

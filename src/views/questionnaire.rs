@@ -63,7 +63,7 @@ fn OpenBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) -
     let name = q.with_value(|q| q.actor.name.clone());
     view! {
         <div class="dialog-body" data-testid="questionnaire-summary">
-            <p><strong>{move || t.get().questionnaire_title}</strong>" — "{name}</p>
+            <p><strong>{name}</strong></p>
             <p class="hint">{move || t.get().questionnaire_notes_stay}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
@@ -128,7 +128,6 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
     };
     view! {
         <div class="dialog-body" data-testid="merge-summary">
-            <p><strong>{move || t.get().questionnaire_title}</strong></p>
             <div class="merge-plan" data-testid="merge-plan">
                 {move || parts.with(|s| s.foreign_project.clone()).map(|w| view! {
                     <p class="merge-warning" role="alert" data-testid="merge-foreign-project">{w}</p>
