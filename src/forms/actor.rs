@@ -58,9 +58,11 @@ impl ActorDraft {
             match Siret::parse(&self.siret) {
                 Ok(s) => Some(s),
                 Err(e) => {
-                    let text = e.to_string();
-                    let (fr, en) = text.split_once(" / ").unwrap_or((&text, &text));
-                    errors.push(FieldError::new("siret", fr, en));
+                    errors.push(FieldError::new(
+                        "siret",
+                        e.message(Lang::Fr),
+                        e.message(Lang::En),
+                    ));
                     None
                 }
             }

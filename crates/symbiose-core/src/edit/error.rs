@@ -4,24 +4,22 @@ use crate::validate::Problem;
 /// Why a command was refused. The project is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EditError {
-    #[error("{kind_fr} « {id} » introuvable / {kind_en} \"{id}\" not found")]
+    #[error("{kind_en} \"{id}\" not found")]
     Unknown {
         kind_fr: &'static str,
         kind_en: &'static str,
         id: String,
     },
-    #[error("identifiant « {0} » déjà utilisé / id \"{0}\" already used")]
+    #[error("id \"{0}\" already used")]
     DuplicateId(String),
-    #[error("identifiant vide / empty id")]
+    #[error("empty id")]
     EmptyId,
-    #[error(
-        "position {index} hors de la liste ({len} éléments) / position {index} outside the list ({len} items)"
-    )]
+    #[error("position {index} outside the list ({len} items)")]
     OutOfRange { index: usize, len: usize },
-    #[error("donnez la raison de l'abandon / give the reason for abandoning")]
+    #[error("give the reason for abandoning")]
     MissingAbandonReason,
     /// The record breaks the record rules (`validate::rules`): each problem with its field.
-    #[error("{} problème(s) dans l'enregistrement / {} problem(s) in the record", .0.len(), .0.len())]
+    #[error("{} problem(s) in the record", .0.len())]
     Invalid(Vec<Problem>),
 }
 
@@ -34,23 +32,54 @@ impl EditError {
         }
     }
 
-    /// The message in one language (the Display form holds both, "fr / en").
+    /// What the user reads, in `lang` (the `Display` form is English, for developers).
     pub fn message(&self, lang: Lang) -> String {
-        if let Self::Invalid(problems) = self {
-            let lines: Vec<String> = problems.iter().map(|p| p.to_string_in(lang)).collect();
-            return format!(
-                "{} {}",
-                lang.pick("Refusé :", "Refused:"),
-                lines.join(lang.pick(" ; ", "; "))
-            );
-        }
-        let both = self.to_string();
-        let (fr, en) = both.split_once(" / ").unwrap_or((&both, &both));
-        let text = lang.pick(fr, en);
+        let text = match (self, lang) {
+            (Self::Invalid(problems), _) => {
+                let lines: Vec<String> = problems.iter().map(|p| p.to_string_in(lang)).collect();
+                return format!(
+                    "{} {}",
+                    lang.pick("Refusé :", "Refused:"),
+                    lines.join(lang.pick(" ; ", "; "))
+                );
+            }
+            (Self::Unknown { kind_fr, id, .. }, Lang::Fr) => {
+                format!("{kind_fr} « {id} » introuvable")
+            }
+            (Self::DuplicateId(id), Lang::Fr) => format!("identifiant « {id} » déjà utilisé"),
+            (Self::EmptyId, Lang::Fr) => "identifiant vide".to_string(),
+            (Self::OutOfRange { index, len }, Lang::Fr) => {
+                format!("position {index} hors de la liste ({len} éléments)")
+            }
+            (Self::MissingAbandonReason, Lang::Fr) => "donnez la raison de l'abandon".to_string(),
+            (_, Lang::En) => self.to_string(),
+        };
         let mut chars = text.chars();
         chars
             .next()
             .map(|c| c.to_uppercase().collect::<String>() + chars.as_str() + ".")
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Siret;
+
+    #[test]
+    fn each_language_gets_its_own_message_even_with_a_slash_in_the_id() {
+        let e = EditError::DuplicateId("a / b".into());
+        assert_eq!(e.message(Lang::Fr), "Identifiant « a / b » déjà utilisé.");
+        assert_eq!(e.message(Lang::En), "Id \"a / b\" already used.");
+        let siret = Siret::parse("12002701600018").unwrap_err();
+        assert_eq!(
+            siret.message(Lang::Fr),
+            "SIRET « 12002701600018 » : clé de contrôle (Luhn) invalide"
+        );
+        assert_eq!(
+            siret.message(Lang::En),
+            "SIRET \"12002701600018\": bad check digit (Luhn)"
+        );
     }
 }

@@ -486,12 +486,10 @@ fn row(
         s => match Siret::parse(s) {
             Ok(s) => Some(s),
             Err(e) => {
-                let text = e.to_string();
-                let (fr, en) = text.split_once(" / ").unwrap_or((&text, &text));
                 return err(
                     "siret",
-                    format!("ligne {line}, colonne siret : {fr}"),
-                    format!("line {line}, column siret: {en}"),
+                    format!("ligne {line}, colonne siret : {}", e.message(Lang::Fr)),
+                    format!("line {line}, column siret: {}", e.message(Lang::En)),
                 );
             }
         },

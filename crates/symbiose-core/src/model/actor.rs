@@ -93,14 +93,25 @@ pub struct Siret(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SiretError {
-    #[error(
-        "le SIRET doit avoir 14 chiffres (lu : « {0} ») / a SIRET has 14 digits (read \"{0}\")"
-    )]
+    #[error("a SIRET has 14 digits (read \"{0}\")")]
     Length(String),
-    #[error(
-        "SIRET « {0} » : clé de contrôle (Luhn) invalide / SIRET \"{0}\": bad check digit (Luhn)"
-    )]
+    #[error("SIRET \"{0}\": bad check digit (Luhn)")]
     Checksum(String),
+}
+
+impl SiretError {
+    /// What the user reads, in `lang` (the `Display` form is English, for developers).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (Self::Length(read), crate::Lang::Fr) => {
+                format!("le SIRET doit avoir 14 chiffres (lu : « {read} »)")
+            }
+            (Self::Checksum(siret), crate::Lang::Fr) => {
+                format!("SIRET « {siret} » : clé de contrôle (Luhn) invalide")
+            }
+            (_, crate::Lang::En) => self.to_string(),
+        }
+    }
 }
 
 /// La Poste's sites share SIREN 356000000 and do not follow Luhn; INSEE documents the exception:
