@@ -57,8 +57,8 @@ impl OpenError {
     pub fn message(&self, lang: Lang) -> String {
         let t = crate::i18n::texts(lang);
         match self {
-            OpenError::Missing => t.project_missing.to_string(),
-            OpenError::Unreadable(why) => format!("{}\n{why}", t.unreadable_project),
+            OpenError::Missing => t.files.project_missing.to_string(),
+            OpenError::Unreadable(why) => format!("{}\n{why}", t.files.unreadable_project),
         }
     }
 }
@@ -315,7 +315,7 @@ impl Session {
         if clean {
             self.repair.set(None);
             let t = crate::i18n::texts(use_lang_untracked());
-            self.notice.set(Some(t.repair_done.to_string()));
+            self.notice.set(Some(t.files.repair_done.to_string()));
         }
     }
 
