@@ -79,6 +79,26 @@ fn js_obj(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
+/// Runs `draw` on the map each time what `watch` reads changes, once the map exists: before
+/// the first render there is nothing to draw on, so every map effect shares this guard.
+fn on_map<T: 'static>(
+    ready: RwSignal<bool>,
+    handles: StoredValue<Option<Handles>, LocalStorage>,
+    watch: impl Fn() -> T + 'static,
+    draw: impl Fn(&mut Handles, T) + 'static,
+) {
+    Effect::new(move |_| {
+        let seen = watch();
+        if ready.get() {
+            handles.update_value(|h| {
+                if let Some(h) = h {
+                    draw(h, seen);
+                }
+            });
+        }
+    });
+}
+
 #[component]
 pub fn MapView(
     summaries: Memo<Vec<ActorSummary>>,
@@ -201,115 +221,86 @@ pub fn MapView(
     });
 
     // Markers and the zone outline follow the summaries.
-    Effect::new(move |_| {
-        let list = summaries.get();
-        if !ready.get() {
-            return;
-        }
-        handles.update_value(|h| {
-            if let Some(h) = h {
-                crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
-                draw_zone(h, &list);
-                if !h.fitted {
-                    h.fitted = fit_to(&h.map, &list);
+    on_map(
+        ready,
+        handles,
+        move || summaries.get(),
+        |h, list| {
+            crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
+            draw_zone(h, &list);
+            if !h.fitted {
+                h.fitted = fit_to(&h.map, &list);
+            }
+        },
+    );
+    on_map(
+        ready,
+        handles,
+        move || links.get(),
+        |h, list| {
+            crate::perf::time("symbiose:draw-links", || draw_links(h, &list));
+        },
+    );
+    on_map(
+        ready,
+        handles,
+        move || tiles_on.get(),
+        |h, on| {
+            let layer: &Layer = h.tiles.unchecked_ref();
+            match (on, h.map.has_layer(layer)) {
+                (true, false) => {
+                    h.map.add_layer(layer);
                 }
-            }
-        });
-    });
-
-    Effect::new(move |_| {
-        let list = links.get();
-        if !ready.get() {
-            return;
-        }
-        handles.with_value(|h| {
-            if let Some(h) = h {
-                crate::perf::time("symbiose:draw-links", || draw_links(h, &list));
-            }
-        });
-    });
-
-    Effect::new(move |_| {
-        let on = tiles_on.get();
-        if !ready.get() {
-            return;
-        }
-        handles.with_value(|h| {
-            if let Some(h) = h {
-                let layer: &Layer = h.tiles.unchecked_ref();
-                match (on, h.map.has_layer(layer)) {
-                    (true, false) => {
-                        h.map.add_layer(layer);
-                    }
-                    (false, true) => {
-                        h.map.remove_layer(layer);
-                    }
-                    _ => {}
+                (false, true) => {
+                    h.map.remove_layer(layer);
                 }
+                _ => {}
             }
-        });
-    });
-
-    Effect::new(move |_| {
-        let url = tile_url.get();
-        if !ready.get() {
-            return;
-        }
-        handles.with_value(|h| {
-            if let Some(h) = h {
-                h.tiles.set_url(&url, None);
-            }
-        });
-    });
-
-    Effect::new(move |_| {
-        let f = focus.get();
-        if !ready.get() {
-            return;
-        }
-        handles.with_value(|h| {
-            if let Some(h) = h {
-                draw_focus(&h.focus, f.as_ref());
-            }
-        });
-    });
+        },
+    );
+    on_map(
+        ready,
+        handles,
+        move || tile_url.get(),
+        |h, url| {
+            h.tiles.set_url(&url, None);
+        },
+    );
+    on_map(
+        ready,
+        handles,
+        move || focus.get(),
+        |h, f| {
+            draw_focus(&h.focus, f.as_ref());
+        },
+    );
 
     // The pin follows the form's position; dropping it hands the form a new one.
     let picked = state.picked;
-    Effect::new(move |_| {
-        let at = pin.get();
-        let title = t.get().workspace.drag_pin;
-        if !ready.get() {
-            return;
-        }
-        handles.update_value(|h| {
-            let Some(h) = h else { return };
-            match (at, &h.pin) {
-                (Some(at), Some(existing)) => existing.move_to(at),
-                (Some(at), None) => {
-                    let on_drop = Callback::new(move |p| picked.set(Some(p)));
-                    h.pin = Some(Pin::new(&h.pins, at, title, on_drop));
-                }
-                (None, _) => {
-                    h.pins.clear_layers();
-                    h.pin = None;
-                }
+    on_map(
+        ready,
+        handles,
+        move || (pin.get(), t.get().workspace.drag_pin),
+        move |h, (at, title)| match (at, &h.pin) {
+            (Some(at), Some(existing)) => existing.move_to(at),
+            (Some(at), None) => {
+                let on_drop = Callback::new(move |p| picked.set(Some(p)));
+                h.pin = Some(Pin::new(&h.pins, at, title, on_drop));
             }
-        });
-    });
-
-    Effect::new(move |_| {
-        let _ = fit_request.get();
-        if !ready.get() {
-            return;
-        }
-        let list = summaries.get_untracked();
-        handles.with_value(|h| {
-            if let Some(h) = h {
-                fit_to(&h.map, &list);
+            (None, _) => {
+                h.pins.clear_layers();
+                h.pin = None;
             }
-        });
-    });
+        },
+    );
+    on_map(
+        ready,
+        handles,
+        move || fit_request.get(),
+        move |h, _| {
+            fit_to(&h.map, &summaries.get_untracked());
+        },
+    );
 
     // The selection: highlight its marker and open its popup.
     Effect::new(move |prev: Option<Option<ActorId>>| {
