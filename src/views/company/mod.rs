@@ -8,8 +8,9 @@ mod idea;
 mod neighbourhood;
 
 use leptos::prelude::*;
+use symbiose_core::detect::public::{Audience, sight};
 use symbiose_core::refdata::{naf, waste};
-use symbiose_core::{ActorId, Confidentiality, Direction, Flow, FlowId, Lang};
+use symbiose_core::{ActorId, Direction, Flow, FlowId, Lang};
 
 use symbiose_core::edit::questionnaire::extract_questionnaire;
 use symbiose_core::format;
@@ -58,7 +59,8 @@ pub fn flow_line(f: &Flow, t: &Texts, lang: Lang) -> String {
             code.clone()
         });
     }
-    if f.confidentiality != Confidentiality::Public {
+    // Marked when a public audience would not see the flow in full: the rule is detect::public's.
+    if !sight(f.confidentiality, Audience::Public).named() {
         parts.push(f.confidentiality.label(lang).to_string());
     }
     parts.join(" · ")
