@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-use crate::Bilingual;
+use crate::{Bilingual, bilingual};
 
 /// One row of the factor table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,15 +150,13 @@ impl Factors {
 impl EmissionFactor {
     /// `Granulés bois (kWh) : 0.032 kgCO2e/kWh (source)`, the citation shown next to a figure.
     pub fn citation(&self) -> Bilingual {
-        Bilingual::new(
-            format!(
-                "{} : {} {} (source : {})",
-                self.name, self.value, self.unit, self.source
-            ),
-            format!(
-                "{}: {} {} (source: {})",
-                self.name, self.value, self.unit, self.source
-            ),
+        bilingual!(
+            |l| "{} : {} {} (source : {})",
+            "{}: {} {} (source: {})",
+            self.name,
+            self.value,
+            self.unit,
+            self.source
         )
     }
 }

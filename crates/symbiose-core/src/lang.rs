@@ -52,10 +52,10 @@ impl Bilingual {
     /// The text built by `text` in each language: it runs once with [`Lang::Fr`], once with
     /// [`Lang::En`]. For a text made in several steps (optional parts, a branch per case): the
     /// steps and the branching are written once, and only the words depend on the language.
-    pub fn from_fn(mut text: impl FnMut(Lang) -> String) -> Self {
+    pub fn from_fn<S: Into<String>>(mut text: impl FnMut(Lang) -> S) -> Self {
         Self {
-            fr: text(Lang::Fr),
-            en: text(Lang::En),
+            fr: text(Lang::Fr).into(),
+            en: text(Lang::En).into(),
         }
     }
 
