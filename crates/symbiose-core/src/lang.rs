@@ -64,6 +64,22 @@ impl Bilingual {
     }
 }
 
+/// An error a user can read. Its `Display` stays English, for developers, logs and tests; its
+/// `message` is what a screen shows, in each language, whole: a text is never made of both
+/// languages joined by " / " (cutting such a text at " / " garbles an id that holds one).
+///
+/// Every error type a user may see implements it, in the core and in the app alike, so a
+/// caller has one way to show any of them: `e.message_in(lang)`.
+pub trait UserMessage: std::fmt::Display {
+    /// What the user reads, in both languages.
+    fn message(&self) -> Bilingual;
+
+    /// What the user reads, in `lang`.
+    fn message_in(&self, lang: Lang) -> String {
+        self.message().get(lang).to_string()
+    }
+}
+
 /// One sentence in both languages from one list of arguments:
 ///
 /// ```

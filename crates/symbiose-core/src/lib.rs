@@ -27,6 +27,6 @@ pub mod validate;
 #[cfg(test)]
 mod messages_tests;
 
-pub use lang::{Bilingual, Lang};
+pub use lang::{Bilingual, Lang, UserMessage};
 
 pub use model::*;

@@ -1,6 +1,6 @@
-//! Every user-facing error of the core, one value per variant, read in both languages: the
-//! messages are compared with a snapshot (a refactoring of how they are built must not change
-//! a word), and each language's must stand alone, never both joined by " / ".
+//! Every user-facing error of the core, one value per variant, read through [`UserMessage`]:
+//! the messages are compared with a snapshot (a refactoring of how they are built must not
+//! change a word), and each language's must stand alone, never both joined by " / ".
 //!
 //! After a deliberate change of wording, regenerate with
 //! `SNAPSHOT_UPDATE=1 cargo test -p symbiose-core messages_tests` and review the diff of
@@ -8,20 +8,21 @@
 
 use std::fmt::Write;
 
-use crate::Lang;
 use crate::edit::EditError;
+use crate::edit::questionnaire::NeedsResolution;
 use crate::export::roadmap::RoadmapError;
+use crate::factors::FactorError;
 use crate::format::json::{FaultKind, JsonFault};
 use crate::format::repair::Why;
 use crate::format::{LoadError, envelope};
 use crate::import::companies::ImportError;
 use crate::import::text::NotUtf8;
-use crate::model::Siret;
+use crate::model::{Date, Siret};
+use crate::optimise::OptimiseError;
 use crate::validate::Problem;
+use crate::{Lang, UserMessage};
 
 const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/messages.txt");
-
-type Message = Box<dyn Fn(Lang) -> String>;
 
 fn problems() -> Vec<Problem> {
     vec![
@@ -48,99 +49,66 @@ fn not_utf8(utf16: bool) -> NotUtf8 {
     }
 }
 
-/// Each error with a name for the snapshot. Ids hold " / " on purpose: a message splitting
-/// "fr / en" text would cut them.
-fn samples() -> Vec<(&'static str, Message)> {
-    fn m<E: 'static>(e: E, f: fn(&E, Lang) -> String) -> Message {
-        Box::new(move |lang| f(&e, lang))
+/// Each error with a name for the snapshot. The ids and details hold `sep`: " / " for the
+/// snapshot, since a message splitting "fr / en" text would cut them; something else where
+/// the messages are searched for " / ".
+fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
+    fn b(e: impl UserMessage + 'static) -> Box<dyn UserMessage> {
+        Box::new(e)
     }
-    let load = |e: LoadError| m(e, LoadError::message);
+    let slashed = |a: &str, b: &str| format!("{a}{sep}{b}");
     let roadmap = envelope::ROADMAP.type_name;
+    let load = |e: LoadError| b(e);
     vec![
-        (
-            "SiretError::Length",
-            m(Siret::parse("123").unwrap_err(), |e, l| e.message(l)),
-        ),
+        ("SiretError::Length", b(Siret::parse("123").unwrap_err())),
         (
             "SiretError::Checksum",
-            m(Siret::parse("12002701600018").unwrap_err(), |e, l| {
-                e.message(l)
-            }),
+            b(Siret::parse("12002701600018").unwrap_err()),
         ),
         (
             "EditError::Unknown",
-            m(
-                EditError::unknown(("flux", "flow"), "f / 1"),
-                EditError::message,
-            ),
+            b(EditError::unknown(("flux", "flow"), slashed("f", "1"))),
         ),
         (
             "EditError::DuplicateId",
-            m(EditError::DuplicateId("a / b".into()), EditError::message),
+            b(EditError::DuplicateId(slashed("a", "b"))),
         ),
-        (
-            "EditError::EmptyId",
-            m(EditError::EmptyId, EditError::message),
-        ),
+        ("EditError::EmptyId", b(EditError::EmptyId)),
         (
             "EditError::OutOfRange",
-            m(
-                EditError::OutOfRange { index: 4, len: 2 },
-                EditError::message,
-            ),
+            b(EditError::OutOfRange { index: 4, len: 2 }),
         ),
         (
             "EditError::MissingAbandonReason",
-            m(EditError::MissingAbandonReason, EditError::message),
+            b(EditError::MissingAbandonReason),
         ),
-        (
-            "EditError::Invalid",
-            m(EditError::Invalid(problems()), EditError::message),
-        ),
-        ("Why::NotAList", m(Why::NotAList, Why::message)),
-        ("Why::UnknownField", m(Why::UnknownField, Why::message)),
+        ("EditError::Invalid", b(EditError::Invalid(problems()))),
+        ("Why::NotAList", b(Why::NotAList)),
+        ("Why::UnknownField", b(Why::UnknownField)),
         (
             "Why::BadValue (no path)",
-            m(
-                Why::BadValue {
-                    path: String::new(),
-                    detail: "expected f64".into(),
-                },
-                Why::message,
-            ),
+            b(Why::BadValue {
+                path: String::new(),
+                detail: "expected f64".into(),
+            }),
         ),
         (
             "Why::BadValue",
-            m(
-                Why::BadValue {
-                    path: "quantity".into(),
-                    detail: "expected f64".into(),
-                },
-                Why::message,
-            ),
+            b(Why::BadValue {
+                path: "quantity".into(),
+                detail: "expected f64".into(),
+            }),
         ),
-        (
-            "Why::DuplicateId",
-            m(Why::DuplicateId("a / b".into()), Why::message),
-        ),
-        (
-            "JsonFault::Syntax",
-            m(json_fault(FaultKind::Syntax), JsonFault::message),
-        ),
+        ("Why::DuplicateId", b(Why::DuplicateId(slashed("a", "b")))),
+        ("JsonFault::Syntax", b(json_fault(FaultKind::Syntax))),
         (
             "JsonFault::DuplicateKey",
-            m(
-                json_fault(FaultKind::DuplicateKey("name".into())),
-                JsonFault::message,
-            ),
+            b(json_fault(FaultKind::DuplicateKey("name".into()))),
         ),
-        (
-            "JsonFault::TooDeep",
-            m(json_fault(FaultKind::TooDeep), JsonFault::message),
-        ),
+        ("JsonFault::TooDeep", b(json_fault(FaultKind::TooDeep))),
         (
             "JsonFault::NumberTooLarge",
-            m(json_fault(FaultKind::NumberTooLarge), JsonFault::message),
+            b(json_fault(FaultKind::NumberTooLarge)),
         ),
         (
             "LoadError::TooLarge",
@@ -197,14 +165,14 @@ fn samples() -> Vec<(&'static str, Message)> {
             "LoadError::Migration",
             load(LoadError::Migration {
                 from: 1,
-                detail: "no flows / list".into(),
+                detail: slashed("no flows", "list"),
             }),
         ),
         (
             "LoadError::Shape",
             load(LoadError::Shape {
                 path: "flows[2]".into(),
-                detail: "a / b".into(),
+                detail: slashed("a", "b"),
             }),
         ),
         ("LoadError::Invalid", load(LoadError::Invalid(problems()))),
@@ -216,60 +184,62 @@ fn samples() -> Vec<(&'static str, Message)> {
         ),
         (
             "RoadmapError::File",
-            m(
-                RoadmapError::File(LoadError::BadVersion),
-                RoadmapError::message,
-            ),
+            b(RoadmapError::File(LoadError::BadVersion)),
         ),
         (
             "RoadmapError::Conflict",
-            m(
-                RoadmapError::Conflict(EditError::unknown(("entreprise", "company"), "a / 9")),
-                RoadmapError::message,
-            ),
+            b(RoadmapError::Conflict(EditError::unknown(
+                ("entreprise", "company"),
+                slashed("a", "9"),
+            ))),
         ),
         (
             "RoadmapError::Invalid",
-            m(RoadmapError::Invalid(problems()), RoadmapError::message),
+            b(RoadmapError::Invalid(problems())),
         ),
         (
             "ImportError::NotText",
-            m(ImportError::NotText(not_utf8(false)), ImportError::message),
+            b(ImportError::NotText(not_utf8(false))),
         ),
-        (
-            "ImportError::Empty",
-            m(ImportError::Empty, ImportError::message),
-        ),
+        ("ImportError::Empty", b(ImportError::Empty)),
         (
             "ImportError::UnknownColumns",
-            m(
-                ImportError::UnknownColumns {
-                    found: vec!["a".into(), "b / c".into()],
-                },
-                ImportError::message,
-            ),
+            b(ImportError::UnknownColumns {
+                found: vec!["a".into(), slashed("b", "c")],
+            }),
         ),
         (
             "ImportError::Csv",
-            m(
-                ImportError::Csv {
-                    line: 7,
-                    detail: "found record with 3 fields".into(),
-                },
-                ImportError::message,
-            ),
+            b(ImportError::Csv {
+                line: 7,
+                detail: "found record with 3 fields".into(),
+            }),
         ),
-        ("NotUtf8 (UTF-16)", m(not_utf8(true), NotUtf8::message)),
-        ("NotUtf8", m(not_utf8(false), NotUtf8::message)),
+        ("NotUtf8 (UTF-16)", b(not_utf8(true))),
+        ("NotUtf8", b(not_utf8(false))),
+        ("DateError", b("2026-02-30".parse::<Date>().unwrap_err())),
+        (
+            "FactorError::Missing",
+            b(FactorError::Missing("Gaz naturel".into())),
+        ),
+        (
+            "FactorError::Csv",
+            b(FactorError::Csv {
+                line: 4,
+                message: "missing field `value`".into(),
+            }),
+        ),
+        ("OptimiseError", b(OptimiseError::new("infeasible"))),
+        ("NeedsResolution", b(NeedsResolution)),
     ]
 }
 
 #[test]
 fn messages_are_those_of_the_snapshot() {
     let mut now = String::new();
-    for (name, message) in samples() {
-        let (fr, en) = (message(Lang::Fr), message(Lang::En));
-        writeln!(now, "{name}\n  fr: {fr}\n  en: {en}").unwrap();
+    for (name, e) in samples(" / ") {
+        let m = e.message();
+        writeln!(now, "{name}\n  fr: {}\n  en: {}", m.fr, m.en).unwrap();
     }
     if std::env::var_os("SNAPSHOT_UPDATE").is_some() {
         std::fs::write(SNAPSHOT, &now).unwrap();
@@ -290,4 +260,20 @@ fn messages_are_those_of_the_snapshot() {
         now.lines().count(),
         "not as many lines"
     );
+}
+
+/// Each language's message stands alone: French and English differ, neither holds the two
+/// joined by " / ", and `Display` (for developers) is English, not both.
+#[test]
+fn each_language_has_its_own_message() {
+    for (name, e) in samples("-") {
+        let m = e.message();
+        assert_ne!(m.fr, m.en, "{name}: the same text in both languages");
+        for text in [&m.fr, &m.en, &e.to_string()] {
+            assert!(!text.contains(" / "), "{name}: two languages in {text:?}");
+        }
+        assert!(!m.fr.is_empty() && !m.en.is_empty(), "{name}");
+        assert_eq!(e.message_in(Lang::Fr), m.fr, "{name}");
+        assert_eq!(e.message_in(Lang::En), m.en, "{name}");
+    }
 }

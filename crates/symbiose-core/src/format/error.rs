@@ -1,4 +1,4 @@
-use crate::Lang;
+use crate::{Bilingual, Lang, UserMessage};
 
 const ROADMAP: &str = super::envelope::ROADMAP.type_name;
 use crate::validate::Problem;
@@ -50,14 +50,19 @@ pub fn too_large(bytes: usize, lang: Lang) -> String {
     }
 }
 
-/// A file that is not JSON, with the place serde_json stopped at.
+/// What the user reads: what is wrong, where, and what to do. Invalid content lists every
+/// problem, one per line.
+impl UserMessage for LoadError {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| self.in_lang(lang))
+    }
+}
+
 impl LoadError {
-    /// What the user reads: what is wrong, where, and what to do. Invalid content lists every
-    /// problem, one per line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn in_lang(&self, lang: Lang) -> String {
         match (self, lang) {
             (Self::TooLarge { bytes }, _) => too_large(*bytes, lang),
-            (Self::Malformed(fault), _) => fault.message(lang),
+            (Self::Malformed(fault), _) => fault.message_in(lang),
             (Self::NotSymbiose { expected }, Lang::Fr) if *expected == ROADMAP => format!("Ce fichier n'est pas une feuille de route Symbiose (il faut un « type » {expected})."),
             (Self::NotSymbiose { expected }, Lang::En) if *expected == ROADMAP => format!("This is not a Symbiose roadmap file (its \"type\" must be {expected})."),
             (Self::NotSymbiose { .. }, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),

@@ -12,7 +12,7 @@ use super::text::{Encoding, NotUtf8, csv_text, sniff_separator};
 use crate::edit::Command;
 use crate::model::{Actor, ActorId, HeadcountBand, Position, Project, Siret};
 use crate::refdata::{communes, naf};
-use crate::{Bilingual, Lang};
+use crate::{Bilingual, Lang, UserMessage, bilingual};
 
 /// The downloadable template, with two fictional example rows.
 pub const TEMPLATE_CSV: &str = include_str!("../../data/template_entreprises.csv");
@@ -184,10 +184,10 @@ pub enum ImportError {
     Csv { line: usize, detail: String },
 }
 
-impl ImportError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::NotText(e), lang) => e.message(lang),
+impl UserMessage for ImportError {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| match (self, lang) {
+            (Self::NotText(e), lang) => e.message_in(lang),
             (Self::Empty, Lang::Fr) => "Le fichier est vide : aucune ligne d'entreprise.".into(),
             (Self::Empty, Lang::En) => "The file is empty: no company row.".into(),
             (Self::UnknownColumns { found }, Lang::Fr) => format!(
@@ -204,7 +204,7 @@ impl ImportError {
             (Self::Csv { line, detail }, Lang::En) => {
                 format!("Unreadable CSV at line {line}: {detail}")
             }
-        }
+        })
     }
 }
 
@@ -401,13 +401,11 @@ impl Parsing {
                 RowOutcome::Error {
                     line,
                     column: String::new(),
-                    message: Bilingual::new(
-                        format!(
-                            "ligne {line} : {} champs au lieu de {}",
-                            r.len(),
-                            self.fields
-                        ),
-                        format!("line {line}: {} fields instead of {}", r.len(), self.fields),
+                    message: bilingual!(
+                        |l| "ligne {line} : {} champs au lieu de {}",
+                        "line {line}: {} fields instead of {}",
+                        r.len(),
+                        self.fields
                     ),
                 }
             } else {
@@ -466,10 +464,10 @@ fn row(
     line: usize,
     seen: &mut Seen,
 ) -> RowOutcome {
-    let err = |column: &str, fr: String, en: String| RowOutcome::Error {
+    let err = |column: &str, message: Bilingual| RowOutcome::Error {
         line,
         column: column.into(),
-        message: Bilingual::new(fr, en),
+        message,
     };
     let mut warnings = Vec::new();
     if format == CsvFormat::Sirene && cols.get(r, "state") == "F" {
@@ -488,8 +486,11 @@ fn row(
             Err(e) => {
                 return err(
                     "siret",
-                    format!("ligne {line}, colonne siret : {}", e.message(Lang::Fr)),
-                    format!("line {line}, column siret: {}", e.message(Lang::En)),
+                    bilingual!(
+                        |l| "ligne {line}, colonne siret : {}",
+                        "line {line}, column siret: {}",
+                        e.message().get(l)
+                    ),
                 );
             }
         },
@@ -555,8 +556,10 @@ fn row(
             if name.is_empty() {
                 return err(
                     "nom",
-                    format!("ligne {line}, colonne nom : le nom est obligatoire"),
-                    format!("line {line}, column name: the name is required"),
+                    bilingual!(
+                        |l| "ligne {line}, colonne nom : le nom est obligatoire",
+                        "line {line}, column name: the name is required"
+                    ),
                 );
             }
             (
@@ -584,8 +587,10 @@ fn row(
             if !p.is_valid() {
                 return err(
                     "lat",
-                    format!("ligne {line}, colonnes lat/lon : position hors limites"),
-                    format!("line {line}, columns lat/lon: position out of range"),
+                    bilingual!(
+                        |l| "ligne {line}, colonnes lat/lon : position hors limites",
+                        "line {line}, columns lat/lon: position out of range"
+                    ),
                 );
             }
             Some(p)
@@ -601,8 +606,10 @@ fn row(
         _ => {
             return err(
                 "lat",
-                format!("ligne {line}, colonnes lat/lon : nombres attendus (ex. 42,6166)"),
-                format!("line {line}, columns lat/lon: numbers expected (e.g. 42.6166)"),
+                bilingual!(
+                    |l| "ligne {line}, colonnes lat/lon : nombres attendus (ex. 42,6166)",
+                    "line {line}, columns lat/lon: numbers expected (e.g. 42.6166)"
+                ),
             );
         }
     };
@@ -635,8 +642,11 @@ fn row(
         let column = field.split(['.', '[']).next().unwrap_or(field);
         return err(
             column,
-            format!("ligne {line}, colonne {column} : {}", problem.message.fr),
-            format!("line {line}, column {column}: {}", problem.message.en),
+            bilingual!(
+                |l| "ligne {line}, colonne {column} : {}",
+                "line {line}, column {column}: {}",
+                problem.message.get(l)
+            ),
         );
     }
     seen.next_id = seen.next_id.saturating_add(1);
