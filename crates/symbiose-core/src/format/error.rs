@@ -40,14 +40,10 @@ pub fn too_large(bytes: usize, lang: Lang) -> String {
     use crate::numbers::{Precision::Reading, number};
     let max_mb = super::MAX_BYTES / 1024 / 1024;
     let mb = number(bytes as f64 / 1_048_576.0, lang, Reading);
-    match lang {
-        Lang::Fr => format!(
-            "Fichier trop volumineux ({mb} Mo ; maximum {max_mb} Mo). Rien n'a été importé."
-        ),
-        Lang::En => {
-            format!("File too large ({mb} MB; maximum {max_mb} MB). Nothing was imported.")
-        }
-    }
+    crate::bilingual!(in lang,
+        "Fichier trop volumineux ({mb} Mo ; maximum {max_mb} Mo). Rien n'a été importé.",
+        "File too large ({mb} MB; maximum {max_mb} MB). Nothing was imported."
+    )
 }
 
 /// What the user reads: what is wrong, where, and what to do. Invalid content lists every

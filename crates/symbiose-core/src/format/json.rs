@@ -64,14 +64,10 @@ impl JsonFault {
             (FaultKind::NumberTooLarge, Lang::Fr) => "nombre trop grand".to_string(),
             (FaultKind::NumberTooLarge, Lang::En) => "number too large".to_string(),
         };
-        match lang {
-            Lang::Fr => format!(
-                "Le fichier n'est pas du JSON valide : {why}, ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main."
-            ),
-            Lang::En => format!(
-                "The file is not valid JSON: {why} at line {line}, column {column}. It may be truncated or edited by hand."
-            ),
-        }
+        crate::bilingual!(in lang,
+            "Le fichier n'est pas du JSON valide : {why}, ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main.",
+            "The file is not valid JSON: {why} at line {line}, column {column}. It may be truncated or edited by hand."
+        )
     }
 }
 
