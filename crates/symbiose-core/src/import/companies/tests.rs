@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::model::{ActorId, Position};
 
 #[test]
 fn the_sirene_sample_parses_and_skips_closed_sites() {
