@@ -136,11 +136,14 @@ pub fn taken_keys(p: &Project) -> Vec<String> {
         .collect()
 }
 
+/// The first entry of a taken proposal's history. Stored in the project, so written once, in
+/// French like the synergy's title and barriers (the project's working language), never in
+/// both languages at once.
 fn first_stage(today: Date) -> Vec<StageChange> {
     vec![StageChange {
         stage: Stage::Idea,
         date: today,
-        note: "Proposition retenue / proposal taken".into(),
+        note: "Proposition retenue".into(),
     }]
 }
 

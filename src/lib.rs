@@ -206,13 +206,13 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
             <div class="side">
                 <div class="tabs" role="tablist">
                     <button role="tab" data-testid="tab-companies" aria-selected=move || (tab.get() == Tab::Companies).to_string()
-                        on:click=move |_| tab.set(Tab::Companies)>{move || t.get().tab_companies}</button>
+                        on:click=move |_| tab.set(Tab::Companies)>{move || t.get().common.tab_companies}</button>
                     <button role="tab" data-testid="tab-proposals" aria-selected=move || (tab.get() == Tab::Proposals).to_string()
                         on:click=move |_| { state.selected.set(None); tab.set(Tab::Proposals); }>
                         {move || if running.get() {
-                            format!("{} (…)", t.get().tab_proposals)
+                            format!("{} (…)", t.get().common.tab_proposals)
                         } else {
-                            format!("{} ({})", t.get().tab_proposals, detected.with(|d| d.proposals.len() + d.mutualisations.len()))
+                            format!("{} ({})", t.get().common.tab_proposals, detected.with(|d| d.proposals.len() + d.mutualisations.len()))
                         }}
                     </button>
                 </div>
@@ -228,7 +228,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                     <MapView summaries tiles_on=tiles_on.into() fit_request=ui.fit_request.into() links=links.into()
                         tile_url=tile_url.into() focus=focus.into() pin=state.pin.into() />
                     <Show when=move || ui.place_new.get()>
-                        <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().add_on_map_hint}</p>
+                        <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().common.add_on_map_hint}</p>
                     </Show>
                 </div>
                 <Legend summaries tiles_on show_proposals on_fit=Callback::new(move |_| ui.fit_zone()) />
@@ -250,7 +250,7 @@ fn place_new_on_click(state: state::ProjectState, ui: ui::WorkspaceUi) {
         state.picked.set(None);
         let actor = state.project.with_untracked(|p| symbiose_core::Actor {
             id: symbiose_core::ActorId::next_free(p.actors.iter().map(|a| &a.id)),
-            name: t.get_untracked().new_company_name.to_string(),
+            name: t.get_untracked().common.new_company_name.to_string(),
             commune: symbiose_core::refdata::communes::nearest(&at, 8.0).map(|c| c.insee.clone()),
             position: Some(symbiose_core::Position::new(
                 (at.lat * 1e6).round() / 1e6,

@@ -118,7 +118,7 @@ pub fn MapView(
         }
 
         let tile_opts = TileLayerOptions::new();
-        tile_opts.set_attribution(t.get_untracked().map_attribution.to_string());
+        tile_opts.set_attribution(t.get_untracked().common.map_attribution.to_string());
         tile_opts.set_max_zoom(19.0);
         let tiles = TileLayer::new_options(&tile_url.get_untracked(), &tile_opts);
 
@@ -278,7 +278,7 @@ pub fn MapView(
     let picked = state.picked;
     Effect::new(move |_| {
         let at = pin.get();
-        let title = t.get().drag_pin;
+        let title = t.get().workspace.drag_pin;
         if !ready.get() {
             return;
         }
@@ -382,7 +382,7 @@ pub fn MapView(
     });
 
     view! {
-        <div class="map" class:picking=move || state.picking.get() node_ref=node role="region" aria-label=move || t.get().map_label data-testid="map"></div>
+        <div class="map" class:picking=move || state.picking.get() node_ref=node role="region" aria-label=move || t.get().workspace.map_label data-testid="map"></div>
     }
 }
 

@@ -65,8 +65,8 @@ impl UserMessage for OpenError {
         symbiose_core::Bilingual::from_fn(|lang| {
             let t = crate::i18n::texts(lang);
             match self {
-                OpenError::Missing => t.project_missing.to_string(),
-                OpenError::Unreadable(why) => format!("{}\n{why}", t.unreadable_project),
+                OpenError::Missing => t.files.project_missing.to_string(),
+                OpenError::Unreadable(why) => format!("{}\n{why}", t.files.unreadable_project),
             }
         })
     }
@@ -324,7 +324,7 @@ impl Session {
         if clean {
             self.repair.set(None);
             let t = crate::i18n::texts(use_lang_untracked());
-            self.notice.set(Some(t.repair_done.to_string()));
+            self.notice.set(Some(t.files.repair_done.to_string()));
         }
     }
 

@@ -11,11 +11,11 @@ use crate::persist::{store, use_session};
 
 fn reason_label(t: &Texts, reason: BinReason) -> &'static str {
     match reason {
-        BinReason::Deleted => t.bin_reason_deleted,
-        BinReason::ReplacedByImport => t.bin_reason_import,
-        BinReason::RoadmapImported => t.bin_reason_roadmap,
-        BinReason::BeforeRepair => t.bin_reason_repair,
-        BinReason::ReplacedByRestore => t.bin_reason_restore,
+        BinReason::Deleted => t.projects.bin_reason_deleted,
+        BinReason::ReplacedByImport => t.projects.bin_reason_import,
+        BinReason::RoadmapImported => t.projects.bin_reason_roadmap,
+        BinReason::BeforeRepair => t.projects.bin_reason_repair,
+        BinReason::ReplacedByRestore => t.projects.bin_reason_restore,
     }
 }
 
@@ -31,27 +31,27 @@ pub fn Bin(reload: RwSignal<u32>) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     view! {
         <details class="bin" data-testid="bin" open=move || entries.with(|e| !e.is_empty())>
-            <summary>{move || format!("{} ({})", t.get().bin_title, entries.with(Vec::len))}</summary>
-            <p class="hint">{move || t.get().bin_intro}</p>
+            <summary>{move || format!("{} ({})", t.get().projects.bin_title, entries.with(Vec::len))}</summary>
+            <p class="hint">{move || t.get().projects.bin_intro}</p>
             {move || message.get().map(|m| view! { <p class="hint" role="status" data-testid="bin-message">{m}</p> })}
             <Show when=move || !entries.with(Vec::is_empty)
-                fallback=move || view! { <p class="empty">{move || t.get().bin_empty_list}</p> }>
+                fallback=move || view! { <p class="empty">{move || t.get().projects.bin_empty_list}</p> }>
                 <ul class="project-list bin-list">
                     <For each=move || entries.get() key=|(id, _)| id.clone() let:entry>
                         <BinRow id=entry.0 entry=entry.1 reload message />
                     </For>
                 </ul>
                 <Show when=move || confirming.get() fallback=move || view! {
-                    <button class="danger" data-testid="bin-empty" on:click=move |_| confirming.set(true)>{move || t.get().bin_empty}</button>
+                    <button class="danger" data-testid="bin-empty" on:click=move |_| confirming.set(true)>{move || t.get().projects.bin_empty}</button>
                 }>
                     <div class="confirm" role="alertdialog" data-testid="bin-confirm-empty">
-                        <p>{move || t.get().bin_confirm_empty}</p>
+                        <p>{move || t.get().projects.bin_confirm_empty}</p>
                         <button class="danger" data-testid="bin-empty-yes" on:click=move |_| {
                             bin::empty();
                             confirming.set(false);
                             reload.update(|n| *n += 1);
-                        }>{move || t.get().bin_yes_empty}</button>
-                        <button on:click=move |_| confirming.set(false)>{move || t.get().cancel}</button>
+                        }>{move || t.get().projects.bin_yes_empty}</button>
+                        <button on:click=move |_| confirming.set(false)>{move || t.get().common.cancel}</button>
                     </div>
                 </Show>
             </Show>
@@ -84,23 +84,23 @@ fn BinRow(
                     "{} · {} {} · {} {} · {} {}",
                     reason_label(t, e.reason),
                     e.actors,
-                    t.actors_word,
+                    t.projects.actors_word,
                     e.flows,
-                    t.flows,
-                    t.bin_put_on,
+                    t.projects.flows,
+                    t.projects.bin_put_on,
                     String::from(when)
                 )
             }
-            None => t.get().bin_unreadable.to_string(),
+            None => t.get().projects.bin_unreadable.to_string(),
         }
     };
     let restore = move |_| {
         let tx = t.get_untracked();
         match bin::restore(&id.get_value(), &session.tab_id()) {
-            Ok(Restored::Over(_)) => message.set(Some(tx.bin_restored_over.to_string())),
-            Ok(_) => message.set(Some(tx.bin_restored.to_string())),
-            Err(RestoreError::Missing) => message.set(Some(tx.bin_unreadable.to_string())),
-            Err(RestoreError::Storage(_)) => message.set(Some(tx.full_banner.to_string())),
+            Ok(Restored::Over(_)) => message.set(Some(tx.projects.bin_restored_over.to_string())),
+            Ok(_) => message.set(Some(tx.projects.bin_restored.to_string())),
+            Err(RestoreError::Missing) => message.set(Some(tx.projects.bin_unreadable.to_string())),
+            Err(RestoreError::Storage(_)) => message.set(Some(tx.common.full_banner.to_string())),
         }
         reload.update(|n| *n += 1);
     };
@@ -114,7 +114,7 @@ fn BinRow(
         }
     };
     let shown_name = if name.is_empty() {
-        t.get_untracked().untitled.to_string()
+        t.get_untracked().projects.untitled.to_string()
     } else {
         name
     };
@@ -126,18 +126,18 @@ fn BinRow(
             </div>
             <div class="project-buttons">
                 <Show when=move || readable>
-                    <button data-testid="bin-restore" on:click=restore>{move || t.get().bin_restore}</button>
+                    <button data-testid="bin-restore" on:click=restore>{move || t.get().projects.bin_restore}</button>
                 </Show>
-                <button data-testid="bin-export" on:click=export>{move || t.get().export}</button>
-                <button class="danger" data-testid="bin-delete" on:click=move |_| confirming.set(true)>{move || t.get().delete_for_good}</button>
+                <button data-testid="bin-export" on:click=export>{move || t.get().projects.export}</button>
+                <button class="danger" data-testid="bin-delete" on:click=move |_| confirming.set(true)>{move || t.get().projects.delete_for_good}</button>
             </div>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog">
                     <button class="danger" data-testid="bin-delete-yes" on:click=move |_| {
                         store::bin_remove(&id.get_value());
                         reload.update(|n| *n += 1);
-                    }>{move || t.get().delete_for_good}</button>
-                    <button on:click=move |_| confirming.set(false)>{move || t.get().cancel}</button>
+                    }>{move || t.get().projects.delete_for_good}</button>
+                    <button on:click=move |_| confirming.set(false)>{move || t.get().common.cancel}</button>
                 </div>
             </Show>
         </li>

@@ -30,7 +30,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                 .map(|(sw, ne)| Position::new((sw.lat + ne.lat) / 2.0, (sw.lon + ne.lon) / 2.0));
             Actor {
                 id: ActorId::next_free(p.actors.iter().map(|a| &a.id)),
-                name: t.get_untracked().new_company_name.to_string(),
+                name: t.get_untracked().common.new_company_name.to_string(),
                 position: centre,
                 ..Default::default()
             }
@@ -58,28 +58,28 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     view! {
         <aside class="company-panel" data-testid="company-panel">
             <h2>
-                {move || t.get().companies}
+                {move || t.get().workspace.companies}
                 <span class="count" data-testid="company-count">
                     {move || format!(" ({})", shown.with(Vec::len))}
                 </span>
             </h2>
             <div class="add-row">
-                <button class="add-company" data-testid="add-company" on:click=add>{move || t.get().add_company}</button>
+                <button class="add-company" data-testid="add-company" on:click=add>{move || t.get().workspace.add_company}</button>
                 <button class="add-company" data-testid="add-on-map" aria-pressed=move || ui.place_new.get().to_string()
                     on:click=move |_| {
                         let on = !ui.place_new.get_untracked();
                         ui.place_new.set(on);
                         state.picking.set(on);
-                    }>{move || t.get().add_on_map}</button>
+                    }>{move || t.get().workspace.add_on_map}</button>
             </div>
             <crate::views::csv_import::CsvImport />
             <input type="search" class="company-search" data-testid="company-search"
-                placeholder=move || t.get().search_companies
-                aria-label=move || t.get().search_companies
+                placeholder=move || t.get().workspace.search_companies
+                aria-label=move || t.get().workspace.search_companies
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev)) />
             <Show when=move || shown.with(Vec::is_empty)>
-                <p class="empty">{move || t.get().no_company_matches}</p>
+                <p class="empty">{move || t.get().workspace.no_company_matches}</p>
             </Show>
             <ul class="company-list" data-testid="company-list">
                 // Keyed by content: a row whose company changed (an edit, an undo) is drawn again.
@@ -91,7 +91,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
             {move || {
                 let more = shown.with(Vec::len).saturating_sub(ROWS);
                 (more > 0).then(|| view! {
-                    <p class="empty" data-testid="list-more">{format!("… {more} {}", t.get().list_more)}</p>
+                    <p class="empty" data-testid="list-more">{format!("… {more} {}", t.get().workspace.list_more)}</p>
                 })
             }}
         </aside>
@@ -126,11 +126,11 @@ fn CompanyItem(summary: ActorSummary) -> impl IntoView {
                 <span class="company-text">
                     <span class="company-name">{summary.name.clone()}</span>
                     <span class="company-activity">
-                        {move || activity.clone().unwrap_or_else(|| t.get().activity_unknown.to_string())}
+                        {move || activity.clone().unwrap_or_else(|| t.get().workspace.activity_unknown.to_string())}
                     </span>
                     <span class="company-flows">
-                        {move || format!("{n} {}", if n == 1 { t.get().flow_count_one } else { t.get().flow_count_many })}
-                        {move || (!has_position).then(|| format!(" · {}", t.get().no_position))}
+                        {move || format!("{n} {}", if n == 1 { t.get().workspace.flow_count_one } else { t.get().workspace.flow_count_many })}
+                        {move || (!has_position).then(|| format!(" · {}", t.get().workspace.no_position))}
                     </span>
                 </span>
             </button>

@@ -122,9 +122,9 @@ pub fn CsvImport() -> impl IntoView {
     };
     view! {
         <div class="csv-actions">
-            <FilePicker label=Signal::derive(move || t.get().import_csv.to_string())
+            <FilePicker label=Signal::derive(move || t.get().files.import_csv.to_string())
                 accept=".csv,text/csv" button_testid="import-csv" input_testid="csv-input" on_file />
-            <button type="button" data-testid="csv-template" on:click=template>{move || t.get().csv_template}</button>
+            <button type="button" data-testid="csv-template" on:click=template>{move || t.get().files.csv_template}</button>
         </div>
         {move || phase.get().map(|p| match p {
             Phase::Reading(percent) => view! { <CsvReading percent close /> }.into_any(),
@@ -137,13 +137,13 @@ pub fn CsvImport() -> impl IntoView {
 fn CsvReading(percent: u32, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let t = use_texts();
     view! {
-        <Dialog title=Signal::derive(move || t.get().csv_title) title_id="csv-title" wide=true>
+        <Dialog title=Signal::derive(move || t.get().files.csv_title) title_id="csv-title" wide=true>
             <div class="dialog-body" data-testid="csv-reading" role="status">
-                <p>{move || t.get().csv_reading}" "{percent}" %"</p>
+                <p>{move || t.get().files.csv_reading}" "{percent}" %"</p>
                 <progress class="reading-progress" max="100" value=percent.to_string()></progress>
             </div>
             <div class="dialog-buttons">
-                <button on:click=move |_| close()>{move || t.get().cancel}</button>
+                <button on:click=move |_| close()>{move || t.get().common.cancel}</button>
             </div>
         </Dialog>
     }
@@ -166,8 +166,8 @@ fn CsvDialog(
             let (ready, skipped, errors) = preview.count();
             let total = preview.rows.len();
             let format = match preview.format {
-                CsvFormat::Sirene => t.get_untracked().csv_format_sirene,
-                CsvFormat::Template => t.get_untracked().csv_format_template,
+                CsvFormat::Sirene => t.get_untracked().files.csv_format_sirene,
+                CsvFormat::Template => t.get_untracked().files.csv_format_template,
             };
             let encoding = preview.encoding;
             let preview = StoredValue::new(outcome.clone());
@@ -198,7 +198,7 @@ fn CsvDialog(
                             session.notice.set(Some(format!(
                                 "{} {}",
                                 number(ready as f64, lang.get_untracked(), Reading),
-                                t.get_untracked().csv_added
+                                t.get_untracked().files.csv_added
                             )));
                             close();
                         }
@@ -215,18 +215,18 @@ fn CsvDialog(
                         <span data-testid="csv-counts">{move || {
                             let (t, lang) = (t.get(), lang.get());
                             let n = |count: usize| number(count as f64, lang, Reading);
-                            format!("{} {}, {} {}, {} {}", n(ready), t.csv_counts_ready, n(skipped), t.csv_counts_skipped, n(errors), t.csv_counts_errors)
+                            format!("{} {}, {} {}, {} {}", n(ready), t.files.csv_counts_ready, n(skipped), t.files.csv_counts_skipped, n(errors), t.files.csv_counts_errors)
                         }}</span>
                     </p>
                     <p class="hint" data-testid="csv-encoding">
-                        {move || format!("{} : {}", t.get().csv_encoding, encoding.label(lang.get()))}
+                        {move || format!("{} : {}", t.get().files.csv_encoding, encoding.label(lang.get()))}
                         {(total > LISTED).then(|| view! {
-                            " — "{move || format!("{LISTED} {} {}", t.get().csv_listed_of, number(total as f64, lang.get(), Reading))}
+                            " — "{move || format!("{LISTED} {} {}", t.get().files.csv_listed_of, number(total as f64, lang.get(), Reading))}
                         })}
                     </p>
                     <div class="csv-rows-scroll">
                     <table class="csv-rows">
-                        <thead><tr><th>{move || t.get().csv_line}</th><th>{move || t.get().f_name}</th><th>{move || t.get().csv_status}</th></tr></thead>
+                        <thead><tr><th>{move || t.get().files.csv_line}</th><th>{move || t.get().common.f_name}</th><th>{move || t.get().files.csv_status}</th></tr></thead>
                         <tbody>
                             {move || listing().into_iter().map(|row| view! {
                                 <tr class=row.kind.class() data-testid="csv-row"><td>{row.line}</td><td>{row.name}</td><td>{row.note}</td></tr>
@@ -237,15 +237,15 @@ fn CsvDialog(
                 </div>
                 <div class="dialog-buttons">
                     <button class="primary" data-testid="csv-add" disabled=move || ready == 0 || adding.get() on:click=add>
-                        {move || if adding.get() { t.get().csv_adding.to_string() } else { format!("{} ({ready})", t.get().csv_add) }}
+                        {move || if adding.get() { t.get().files.csv_adding.to_string() } else { format!("{} ({ready})", t.get().files.csv_add) }}
                     </button>
-                    <button on:click=move |_| close()>{move || t.get().cancel}</button>
+                    <button on:click=move |_| close()>{move || t.get().common.cancel}</button>
                 </div>
             }
             .into_any()
         }
     };
     view! {
-        <Dialog title=Signal::derive(move || t.get().csv_title) title_id="csv-title" wide=true>{body}</Dialog>
+        <Dialog title=Signal::derive(move || t.get().files.csv_title) title_id="csv-title" wide=true>{body}</Dialog>
     }
 }

@@ -42,8 +42,8 @@ pub fn Deliverables() -> impl IntoView {
     };
     view! {
         <main class="page deliverables" data-testid="deliverables-page">
-            <h2>{move || t.get().page_deliverables}</h2>
-            <p class="page-intro">{move || t.get().deliverables_intro}</p>
+            <h2>{move || t.get().common.page_deliverables}</h2>
+            <p class="page-intro">{move || t.get().deliverables.deliverables_intro}</p>
             <div class="deliverable-bar">
                 <span class="page-nav" role="tablist">
                     {Deliverable::ALL.into_iter().map(|k| view! {
@@ -53,17 +53,17 @@ pub fn Deliverables() -> impl IntoView {
                     }).collect_view()}
                 </span>
                 <button class="primary" data-testid="deliverable-print" on:click=print
-                    disabled=move || running.get()>{move || t.get().print_pdf}</button>
+                    disabled=move || running.get()>{move || t.get().deliverables.print_pdf}</button>
                 <button data-testid="deliverable-save" on:click=save
-                    disabled=move || running.get()>{move || t.get().save_html}</button>
+                    disabled=move || running.get()>{move || t.get().deliverables.save_html}</button>
             </div>
             <Show when=move || running.get()>
-                <p class="notice" role="status" data-testid="detection-running">{move || t.get().detection_running}</p>
+                <p class="notice" role="status" data-testid="detection-running">{move || t.get().deliverables.detection_running}</p>
             </Show>
             // allow-modals lets the frame open the print dialog; no allow-scripts: the document
             // is inert, whatever its text.
             <iframe class="deliverable-frame" data-testid="deliverable-frame" node_ref=frame
-                sandbox="allow-same-origin allow-modals" title=move || t.get().preview_label
+                sandbox="allow-same-origin allow-modals" title=move || t.get().deliverables.preview_label
                 srcdoc=move || html.get()></iframe>
         </main>
     }

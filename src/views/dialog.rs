@@ -36,12 +36,12 @@ pub fn LoadFailure(
     let t = use_texts();
     view! {
         <div class="dialog-body" data-testid=testid role="alert">
-            <p class="error"><strong>{move || t.get().import_failed}</strong></p>
+            <p class="error"><strong>{move || t.get().common.import_failed}</strong></p>
             <pre class="problems">{message}</pre>
         </div>
         <div class="dialog-buttons">
             {children.map(|c| c())}
-            <button on:click=move |_| close()>{move || t.get().dismiss}</button>
+            <button on:click=move |_| close()>{move || t.get().common.dismiss}</button>
         </div>
     }
 }

@@ -32,7 +32,7 @@ const JSON: &str = "application/json";
 const SHEETS: [Item; 6] = [
     Item {
         testid: "csv-actors",
-        label: |t| t.csv_actors,
+        label: |t| t.exports.csv_actors,
         kind: "entreprises",
         ext: "csv",
         mime: CSV,
@@ -40,7 +40,7 @@ const SHEETS: [Item; 6] = [
     },
     Item {
         testid: "csv-flows",
-        label: |t| t.csv_flows,
+        label: |t| t.exports.csv_flows,
         kind: "flux",
         ext: "csv",
         mime: CSV,
@@ -48,7 +48,7 @@ const SHEETS: [Item; 6] = [
     },
     Item {
         testid: "csv-synergies",
-        label: |t| t.csv_synergies,
+        label: |t| t.exports.csv_synergies,
         kind: "synergies",
         ext: "csv",
         mime: CSV,
@@ -56,7 +56,7 @@ const SHEETS: [Item; 6] = [
     },
     Item {
         testid: "csv-actions",
-        label: |t| t.csv_actions,
+        label: |t| t.exports.csv_actions,
         kind: "actions",
         ext: "csv",
         mime: CSV,
@@ -64,7 +64,7 @@ const SHEETS: [Item; 6] = [
     },
     Item {
         testid: "csv-measurements",
-        label: |t| t.csv_measurements,
+        label: |t| t.exports.csv_measurements,
         kind: "mesures",
         ext: "csv",
         mime: CSV,
@@ -72,7 +72,7 @@ const SHEETS: [Item; 6] = [
     },
     Item {
         testid: "csv-indicators",
-        label: |t| t.csv_indicators,
+        label: |t| t.exports.csv_indicators,
         kind: "indicateurs",
         ext: "csv",
         mime: CSV,
@@ -82,7 +82,7 @@ const SHEETS: [Item; 6] = [
 
 const MAPS: [Item; 1] = [Item {
     testid: "geojson",
-    label: |t| t.geojson_all,
+    label: |t| t.exports.geojson_all,
     kind: "carte",
     ext: "geojson",
     mime: GEOJSON,
@@ -93,7 +93,7 @@ const MAPS: [Item; 1] = [Item {
 const PUBLIC: [Item; 3] = [
     Item {
         testid: "public-json",
-        label: |t| t.public_json,
+        label: |t| t.exports.public_json,
         kind: "public",
         ext: "json",
         mime: JSON,
@@ -101,7 +101,7 @@ const PUBLIC: [Item; 3] = [
     },
     Item {
         testid: "public-geojson",
-        label: |t| t.public_geojson,
+        label: |t| t.exports.public_geojson,
         kind: "carte-publique",
         ext: "geojson",
         mime: GEOJSON,
@@ -109,7 +109,7 @@ const PUBLIC: [Item; 3] = [
     },
     Item {
         testid: "public-flows",
-        label: |t| t.public_flows,
+        label: |t| t.exports.public_flows,
         kind: "flux-publics",
         ext: "csv",
         mime: CSV,
@@ -119,7 +119,7 @@ const PUBLIC: [Item; 3] = [
 
 const ROADMAP: [Item; 1] = [Item {
     testid: "roadmap-export",
-    label: |t| t.roadmap_export,
+    label: |t| t.exports.roadmap_export,
     kind: "feuille-de-route",
     ext: "json",
     mime: JSON,
@@ -129,7 +129,7 @@ const ROADMAP: [Item; 1] = [Item {
 const PROJECT: [Item; 2] = [
     Item {
         testid: "project-export",
-        label: |t| t.export_json,
+        label: |t| t.common.export_json,
         kind: "symbiose",
         ext: "json",
         mime: JSON,
@@ -138,7 +138,7 @@ const PROJECT: [Item; 2] = [
     // A questionnaire with no company yet, for a firm the facilitator has not met.
     Item {
         testid: "blank-questionnaire",
-        label: |t| t.blank_questionnaire,
+        label: |t| t.exports.blank_questionnaire,
         kind: "questionnaire",
         ext: "json",
         mime: JSON,
@@ -177,29 +177,29 @@ pub fn Exports() -> impl IntoView {
     let t = use_texts();
     view! {
         <main class="page exports" data-testid="exports-page">
-            <h2>{move || t.get().exports_title}</h2>
-            <p class="page-intro">{move || t.get().exports_intro}</p>
+            <h2>{move || t.get().exports.exports_title}</h2>
+            <p class="page-intro">{move || t.get().exports.exports_intro}</p>
             <section>
-                <h3>{move || t.get().sheets_title}</h3>
+                <h3>{move || t.get().exports.sheets_title}</h3>
                 <Buttons items=&SHEETS />
             </section>
             <section>
-                <h3>{move || t.get().geojson_title}</h3>
+                <h3>{move || t.get().exports.geojson_title}</h3>
                 <Buttons items=&MAPS />
             </section>
             <section>
-                <h3>{move || t.get().public_title}</h3>
-                <p>{move || t.get().public_intro}</p>
+                <h3>{move || t.get().exports.public_title}</h3>
+                <p>{move || t.get().exports.public_intro}</p>
                 <Buttons items=&PUBLIC />
             </section>
             <section>
-                <h3>{move || t.get().roadmap_title}</h3>
-                <p>{move || t.get().roadmap_intro}</p>
+                <h3>{move || t.get().exports.roadmap_title}</h3>
+                <p>{move || t.get().exports.roadmap_intro}</p>
                 <Buttons items=&ROADMAP />
                 <RoadmapImport />
             </section>
             <section>
-                <h3>{move || t.get().project_title}</h3>
+                <h3>{move || t.get().exports.project_title}</h3>
                 <Buttons items=&PROJECT />
             </section>
         </main>
@@ -228,13 +228,13 @@ fn RoadmapImport() -> impl IntoView {
                         let tx = crate::i18n::texts(lang);
                         let summary = format!(
                             "{} {} {}, {} {}, {} {}",
-                            tx.roadmap_ready,
+                            tx.exports.roadmap_ready,
                             r.synergies.len(),
-                            tx.synergies_word,
+                            tx.common.synergies_word,
                             r.actions.len(),
-                            tx.actions_word,
+                            tx.exports.actions_word,
                             r.measurements.len(),
-                            tx.measurements_word
+                            tx.exports.measurements_word
                         );
                         state
                             .project
@@ -250,7 +250,7 @@ fn RoadmapImport() -> impl IntoView {
         if let Some(Ok((_, cmd))) = outcome.get_untracked() {
             // A copy of the project as it is goes to the bin first: no copy, no import.
             if session.keep_copy(BinReason::RoadmapImported).is_err() {
-                outcome.set(Some(Err(t.get_untracked().copy_no_room.to_string())));
+                outcome.set(Some(Err(t.get_untracked().files.copy_no_room.to_string())));
                 return;
             }
             match state.apply(cmd) {
@@ -264,26 +264,26 @@ fn RoadmapImport() -> impl IntoView {
     };
     view! {
         <div class="export-buttons">
-            <FilePicker label=Signal::derive(move || t.get().roadmap_import.to_string())
+            <FilePicker label=Signal::derive(move || t.get().exports.roadmap_import.to_string())
                 accept=".json,application/json" button_testid="roadmap-import" input_testid="roadmap-input" on_file />
         </div>
         {move || outcome.get().map(|o| match o {
             Ok((summary, _)) => view! {
                 <div class="banner info" data-testid="roadmap-ready">
                     <p>{summary}</p>
-                    <button class="primary" data-testid="roadmap-apply" on:click=apply>{move || t.get().roadmap_apply}</button>
-                    <button on:click=move |_| outcome.set(None)>{move || t.get().cancel}</button>
+                    <button class="primary" data-testid="roadmap-apply" on:click=apply>{move || t.get().exports.roadmap_apply}</button>
+                    <button on:click=move |_| outcome.set(None)>{move || t.get().common.cancel}</button>
                 </div>
             }.into_any(),
             Err(message) => view! {
                 <div class="banner problem" role="alert" data-testid="roadmap-error">
-                    <p><strong>{move || t.get().import_failed}</strong>"\n"{message}</p>
-                    <button on:click=move |_| outcome.set(None)>{move || t.get().dismiss}</button>
+                    <p><strong>{move || t.get().common.import_failed}</strong>"\n"{message}</p>
+                    <button on:click=move |_| outcome.set(None)>{move || t.get().common.dismiss}</button>
                 </div>
             }.into_any(),
         })}
         <Show when=move || done.get()>
-            <p class="hint" role="status" data-testid="roadmap-applied">{move || t.get().roadmap_applied}</p>
+            <p class="hint" role="status" data-testid="roadmap-applied">{move || t.get().exports.roadmap_applied}</p>
         </Show>
     }
 }

@@ -31,8 +31,8 @@ pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView 
             .update(|f| f.chapter = (!v.is_empty()).then_some(v));
     };
     view! {
-        <section class="filter-bar" data-testid="filter-bar" aria-label=move || t.get().filters_title>
-            <div class="family-toggles" role="group" aria-label=move || t.get().families_label>
+        <section class="filter-bar" data-testid="filter-bar" aria-label=move || t.get().workspace.filters_title>
+            <div class="family-toggles" role="group" aria-label=move || t.get().workspace.families_label>
                 {Family::ALL.into_iter().enumerate().map(|(i, f)| {
                     let on = Memo::new(move |_| ui.filter.with(|x| !x.hidden.contains(&f)));
                     view! {
@@ -48,9 +48,9 @@ pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView 
                 }).collect_view()}
             </div>
             <label class="filter-select">
-                <span>{move || t.get().section_filter}</span>
+                <span>{move || t.get().workspace.section_filter}</span>
                 <select data-testid="filter-section" on:change=pick_section>
-                    <option value="" prop:selected=move || ui.filter.with(|f| f.section.is_none())>{move || t.get().all_sections}</option>
+                    <option value="" prop:selected=move || ui.filter.with(|f| f.section.is_none())>{move || t.get().workspace.all_sections}</option>
                     {move || sections.get().into_iter().map(|(letter, n)| view! {
                         <option value=letter.to_string() prop:selected=move || ui.filter.with(|f| f.section == Some(letter))>
                             {move || format!("{letter} · {} ({n})", naf::section_label(letter, lang.get()).unwrap_or("?"))}
@@ -59,9 +59,9 @@ pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView 
                 </select>
             </label>
             <label class="filter-select">
-                <span>{move || t.get().chapter_filter}</span>
+                <span>{move || t.get().workspace.chapter_filter}</span>
                 <select data-testid="filter-chapter" on:change=pick_chapter>
-                    <option value="" prop:selected=move || ui.filter.with(|f| f.chapter.is_none())>{move || t.get().all_chapters}</option>
+                    <option value="" prop:selected=move || ui.filter.with(|f| f.chapter.is_none())>{move || t.get().workspace.all_chapters}</option>
                     {move || chapters.get().into_iter().map(|(code, label, n)| {
                         let selected = code.clone();
                         view! {
@@ -74,7 +74,7 @@ pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView 
             </label>
             <Show when=move || ui.filter.with(|f| f.is_active())>
                 <button class="reset-filters" data-testid="reset-filters"
-                    on:click=move |_| ui.filter.set(Default::default())>{move || t.get().reset_filters}</button>
+                    on:click=move |_| ui.filter.set(Default::default())>{move || t.get().workspace.reset_filters}</button>
             </Show>
         </section>
     }

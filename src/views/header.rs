@@ -16,15 +16,15 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand">
-                <h1>{move || t.get().app_title}</h1>
-                <span class="tagline">{move || t.get().tagline}</span>
+                <h1>{move || t.get().common.app_title}</h1>
+                <span class="tagline">{move || t.get().common.tagline}</span>
             </div>
             <div class="project-name" data-testid="project-name">
                 {move || is_open().then(|| state.project.with(|p| p.name.clone()))}
             </div>
             <button class="lang-switch" data-testid="lang-switch" on:click=switch
                 lang=move || if lang.get() == Lang::Fr { "en" } else { "fr" }>
-                {move || t.get().switch_lang}
+                {move || t.get().common.switch_lang}
             </button>
         </header>
     }

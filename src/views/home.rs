@@ -27,13 +27,13 @@ pub fn Home() -> impl IntoView {
 
     let create = move |project: Project| match session.create(&project) {
         Ok(id) => go(Route::project(id)),
-        Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+        Err(_) => error.set(Some(t.get_untracked().common.full_banner.to_string())),
     };
     let create_blank = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked().trim().to_string();
         let name = if name.is_empty() {
-            t.get_untracked().untitled.to_string()
+            t.get_untracked().projects.untitled.to_string()
         } else {
             name
         };
@@ -45,23 +45,23 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <main class="home" data-testid="home">
-            <h2>{move || t.get().home_title}</h2>
-            <p class="home-intro">{move || t.get().home_intro}</p>
+            <h2>{move || t.get().projects.home_title}</h2>
+            <p class="home-intro">{move || t.get().projects.home_intro}</p>
             <div class="home-actions">
                 <form class="new-project" on:submit=create_blank>
-                    <input type="text" data-testid="new-project-name" aria-label=move || t.get().new_project_name
-                        placeholder=move || t.get().new_project_name prop:value=move || new_name.get()
+                    <input type="text" data-testid="new-project-name" aria-label=move || t.get().projects.new_project_name
+                        placeholder=move || t.get().projects.new_project_name prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                    <button type="submit" data-testid="create-project">{move || t.get().new_project}</button>
+                    <button type="submit" data-testid="create-project">{move || t.get().projects.new_project}</button>
                 </form>
                 <button data-testid="add-demo" on:click=move |_| create(symbiose_core::demo::project())>
-                    {move || t.get().add_demo}
+                    {move || t.get().projects.add_demo}
                 </button>
                 <ImportButton allow_replace=false />
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <Show when=move || projects.with(Vec::is_empty)>
-                <p class="empty">{move || t.get().no_projects}</p>
+                <p class="empty">{move || t.get().projects.no_projects}</p>
             </Show>
             <ul class="project-list" data-testid="project-list">
                 <For each=move || projects.get() key=|(id, meta)| (id.clone(), meta.as_ref().map(|m| m.saved_at.to_bits()))
@@ -82,13 +82,13 @@ fn DataSources() -> impl IntoView {
     let lang = crate::i18n::use_lang();
     view! {
         <details class="sources" data-testid="data-sources">
-            <summary>{move || t.get().sources}</summary>
+            <summary>{move || t.get().projects.sources}</summary>
             <ul>
                 {move || symbiose_core::refdata::SOURCES.iter().map(|s| {
                     let what = lang.get().pick(s.what_fr, s.what_en);
                     view! { <li><strong>{what}</strong>" — "{s.origin}" ("{s.licence}")"</li> }
                 }).collect_view()}
-                <li><strong>"Leaflet 1.9.4"</strong>" — BSD-2-Clause ; "{move || t.get().map_attribution}</li>
+                <li><strong>"Leaflet 1.9.4"</strong>" — BSD-2-Clause ; "{move || t.get().common.map_attribution}</li>
             </ul>
         </details>
     }
@@ -120,16 +120,16 @@ fn ProjectRow(
                 format!(
                     "{} {} · {} {} · {} {} · {} {}",
                     m.actors,
-                    t.actors_word,
+                    t.projects.actors_word,
                     m.flows,
-                    t.flows,
+                    t.projects.flows,
                     m.synergies,
-                    t.synergies_word,
-                    t.saved_on,
+                    t.common.synergies_word,
+                    t.projects.saved_on,
                     String::from(when)
                 )
             }
-            None => t.get().unreadable_meta.to_string(),
+            None => t.get().projects.unreadable_meta.to_string(),
         }
     };
     // Rename and duplicate go through the format loader: a project that does not load is never
@@ -156,7 +156,7 @@ fn ProjectRow(
                 let stamp = Stamp::next(&stamp, &session.tab_id());
                 let text = format::save_project(&p, false);
                 if store::write(&id.get_value(), &text, &stamp, &meta_of(&p)).is_err() {
-                    error.set(Some(t.get_untracked().full_banner.to_string()));
+                    error.set(Some(t.get_untracked().common.full_banner.to_string()));
                 }
                 renaming.set(false);
                 reload.update(|n| *n += 1);
@@ -166,9 +166,9 @@ fn ProjectRow(
     };
     let duplicate = move |_| match load() {
         Ok((_, mut p)) => {
-            p.name.push_str(t.get_untracked().copy_suffix);
+            p.name.push_str(t.get_untracked().projects.copy_suffix);
             if session.create(&p).is_err() {
-                error.set(Some(t.get_untracked().full_banner.to_string()));
+                error.set(Some(t.get_untracked().common.full_banner.to_string()));
             }
             reload.update(|n| *n += 1);
         }
@@ -213,7 +213,7 @@ fn ProjectRow(
         reload.update(|n| *n += 1);
     };
     let shown_name = if name.is_empty() {
-        t.get_untracked().untitled.to_string()
+        t.get_untracked().projects.untitled.to_string()
     } else {
         name
     };
@@ -223,10 +223,10 @@ fn ProjectRow(
             <Show when=move || !renaming.get() fallback=move || view! {
                 <form class="rename" on:submit=save_rename>
                     <input type="text" data-testid="rename-input" prop:value=move || rename_value.get()
-                        aria-label=move || t.get().rename
+                        aria-label=move || t.get().projects.rename
                         on:input=move |ev| rename_value.set(event_target_value(&ev)) />
-                    <button type="submit" data-testid="rename-save">{move || t.get().save}</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>{move || t.get().cancel}</button>
+                    <button type="submit" data-testid="rename-save">{move || t.get().common.save}</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>{move || t.get().common.cancel}</button>
                 </form>
             }>
                 <div class="project-text">
@@ -235,23 +235,23 @@ fn ProjectRow(
                 </div>
             </Show>
             <div class="project-buttons">
-                <button data-testid="open-project" on:click=move |_| go(Route::project(id.get_value()))>{move || t.get().open}</button>
-                <button data-testid="rename-project" on:click=move |_| renaming.set(true)>{move || t.get().rename}</button>
-                <button data-testid="duplicate-project" on:click=duplicate>{move || t.get().duplicate}</button>
-                <button data-testid="export-project" on:click=export>{move || t.get().export}</button>
-                <button data-testid="delete-project" class="danger" on:click=move |_| confirming.set(true)>{move || t.get().delete}</button>
+                <button data-testid="open-project" on:click=move |_| go(Route::project(id.get_value()))>{move || t.get().projects.open}</button>
+                <button data-testid="rename-project" on:click=move |_| renaming.set(true)>{move || t.get().projects.rename}</button>
+                <button data-testid="duplicate-project" on:click=duplicate>{move || t.get().projects.duplicate}</button>
+                <button data-testid="export-project" on:click=export>{move || t.get().projects.export}</button>
+                <button data-testid="delete-project" class="danger" on:click=move |_| confirming.set(true)>{move || t.get().projects.delete}</button>
             </div>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" data-testid="confirm-delete">
                     <Show when=move || no_room.get() fallback=move || view! {
-                        <p>{move || t.get().confirm_delete}</p>
-                        <button class="danger" data-testid="confirm-delete-yes" on:click=delete>{move || t.get().yes_delete}</button>
+                        <p>{move || t.get().projects.confirm_delete}</p>
+                        <button class="danger" data-testid="confirm-delete-yes" on:click=delete>{move || t.get().projects.yes_delete}</button>
                     }>
-                        <p data-testid="bin-no-room">{move || t.get().bin_no_room}</p>
-                        <button data-testid="bin-no-room-export" on:click=export>{move || t.get().export}</button>
-                        <button class="danger" data-testid="delete-for-good" on:click=delete_for_good>{move || t.get().delete_for_good}</button>
+                        <p data-testid="bin-no-room">{move || t.get().projects.bin_no_room}</p>
+                        <button data-testid="bin-no-room-export" on:click=export>{move || t.get().projects.export}</button>
+                        <button class="danger" data-testid="delete-for-good" on:click=delete_for_good>{move || t.get().projects.delete_for_good}</button>
                     </Show>
-                    <button on:click=move |_| { confirming.set(false); no_room.set(false); }>{move || t.get().cancel}</button>
+                    <button on:click=move |_| { confirming.set(false); no_room.set(false); }>{move || t.get().common.cancel}</button>
                 </div>
             </Show>
         </li>

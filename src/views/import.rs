@@ -86,7 +86,7 @@ pub fn ImportButton(allow_replace: bool) -> impl IntoView {
 
     view! {
         <FilePicker
-            label=Signal::derive(move || if allow_replace { t.get().import_json } else { t.get().import_file }.to_string())
+            label=Signal::derive(move || if allow_replace { t.get().files.import_json } else { t.get().files.import_file }.to_string())
             accept=".json,application/json" button_testid="import-file" input_testid="import-input" on_file />
         {move || outcome.get().map(|o| view! { <ImportDialog outcome=o allow_replace close=move || outcome.set(None) /> })}
     }
@@ -142,14 +142,14 @@ fn ImportDialog(
                         close();
                         go(Route::project(id));
                     }
-                    Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+                    Err(_) => error.set(Some(t.get_untracked().common.full_banner.to_string())),
                 }
             };
             view! {
                 <LoadFailure message testid="import-error" close>
-                    <p class="hint">{move || t.get().open_anyway_hint}</p>
+                    <p class="hint">{move || t.get().files.open_anyway_hint}</p>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                    <button data-testid="import-open-anyway" on:click=open_anyway>{move || t.get().open_anyway}</button>
+                    <button data-testid="import-open-anyway" on:click=open_anyway>{move || t.get().files.open_anyway}</button>
                 </LoadFailure>
             }
             .into_any()
@@ -181,21 +181,21 @@ fn ImportDialog(
                 }
                 Err(SaveError::Refused(why)) => error.set(Some(format!(
                     "{} : {why}",
-                    t.get_untracked().status_refused
+                    t.get_untracked().common.status_refused
                 ))),
             };
             let replace = move |_| {
                 let state = use_project();
                 // A copy of what is replaced goes to the bin first: no copy, no replacement.
                 if session.keep_copy(BinReason::ReplacedByImport).is_err() {
-                    error.set(Some(t.get_untracked().copy_no_room.to_string()));
+                    error.set(Some(t.get_untracked().files.copy_no_room.to_string()));
                     return;
                 }
                 match state.apply(Command::ReplaceProject(Box::new(project.get_value()))) {
                     Ok(()) => {
                         session
                             .notice
-                            .set(Some(t.get_untracked().import_replaced.to_string()));
+                            .set(Some(t.get_untracked().files.import_replaced.to_string()));
                         close();
                     }
                     Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
@@ -203,21 +203,21 @@ fn ImportDialog(
             };
             view! {
                 <div class="dialog-body" data-testid="import-summary">
-                    <p><strong>{move || t.get().import_valid}</strong>" — "{summary}</p>
+                    <p><strong>{move || t.get().files.import_valid}</strong>" — "{summary}</p>
                     <Show when=move || has_warnings>
                         <details open>
-                            <summary>{move || t.get().import_warnings}</summary>
+                            <summary>{move || t.get().files.import_warnings}</summary>
                             <ul class="problems">{warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
                         </details>
                     </Show>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 </div>
                 <div class="dialog-buttons">
-                    <button class="primary" data-testid="import-as-new" on:click=as_new>{move || t.get().import_as_new}</button>
+                    <button class="primary" data-testid="import-as-new" on:click=as_new>{move || t.get().files.import_as_new}</button>
                     <Show when=move || allow_replace>
-                        <button data-testid="import-replace" on:click=replace>{move || t.get().import_replace}</button>
+                        <button data-testid="import-replace" on:click=replace>{move || t.get().files.import_replace}</button>
                     </Show>
-                    <button on:click=move |_| close()>{move || t.get().cancel}</button>
+                    <button on:click=move |_| close()>{move || t.get().common.cancel}</button>
                 </div>
             }
             .into_any()
@@ -226,7 +226,7 @@ fn ImportDialog(
     view! {
         <Dialog title=Signal::derive(move || {
             let t = t.get();
-            if questionnaire { t.questionnaire_title } else { t.import_title }
+            if questionnaire { t.files.questionnaire_title } else { t.files.import_title }
         }) title_id="import-title">{body}</Dialog>
     }
 }

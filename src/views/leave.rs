@@ -18,26 +18,26 @@ pub fn LeaveDialog() -> impl IntoView {
         {move || request.get().map(|to| {
             let to = StoredValue::new(to);
             view! {
-                <Dialog title=Signal::derive(move || t.get().leave_title) title_id="leave-title">
+                <Dialog title=Signal::derive(move || t.get().files.leave_title) title_id="leave-title">
                     <div class="dialog-body" data-testid="leave-dialog" role="alert">
-                        <p>{move || t.get().leave_body}</p>
+                        <p>{move || t.get().files.leave_body}</p>
                         <Show when=move || exported.get()>
-                            <p class="hint" role="status" data-testid="leave-exported">{move || t.get().leave_exported}</p>
+                            <p class="hint" role="status" data-testid="leave-exported">{move || t.get().files.leave_exported}</p>
                         </Show>
                     </div>
                     <div class="dialog-buttons">
                         <button class="primary" data-testid="leave-export" on:click=move |_| {
                             export_open_project();
                             exported.set(true);
-                        }>{move || t.get().leave_export}</button>
+                        }>{move || t.get().files.leave_export}</button>
                         <button class="danger" data-testid="leave-anyway" on:click=move |_| {
                             exported.set(false);
                             go_anyway(to.get_value());
-                        }>{move || t.get().leave_anyway}</button>
+                        }>{move || t.get().files.leave_anyway}</button>
                         <button data-testid="leave-stay" on:click=move |_| {
                             exported.set(false);
                             request.set(None);
-                        }>{move || t.get().leave_stay}</button>
+                        }>{move || t.get().files.leave_stay}</button>
                     </div>
                 </Dialog>
             }

@@ -19,8 +19,8 @@ pub fn Legend(
     let t = use_texts();
     let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
     view! {
-        <section class="legend" data-testid="legend" aria-label=move || t.get().legend_title>
-            <h3>{move || t.get().legend_title}</h3>
+        <section class="legend" data-testid="legend" aria-label=move || t.get().workspace.legend_title>
+            <h3>{move || t.get().workspace.legend_title}</h3>
             <ul>
                 <For each=move || sections.get() key=|(l, n)| (*l, *n) let:item>
                     <li>
@@ -29,16 +29,16 @@ pub fn Legend(
                     </li>
                 </For>
             </ul>
-            <p class="legend-size">{move || t.get().legend_size}</p>
+            <p class="legend-size">{move || t.get().workspace.legend_size}</p>
             <label class="tiles-toggle">
                 <input type="checkbox" data-testid="tiles-toggle" prop:checked=move || tiles_on.get()
                     on:change=move |ev| tiles_on.set(event_target_checked(&ev)) />
-                {move || t.get().tiles_toggle}
+                {move || t.get().workspace.tiles_toggle}
             </label>
             <label class="tiles-toggle">
                 <input type="checkbox" data-testid="proposals-toggle" prop:checked=move || show_proposals.get()
                     on:change=move |ev| show_proposals.set(event_target_checked(&ev)) />
-                {move || t.get().show_proposals}
+                {move || t.get().workspace.show_proposals}
             </label>
             <ul class="link-legend" data-testid="link-legend">
                 {move || {
@@ -50,7 +50,7 @@ pub fn Legend(
                 }}
             </ul>
             <button class="fit-zone" data-testid="fit-zone" on:click=move |_| on_fit.run(())>
-                {move || t.get().fit_zone}
+                {move || t.get().workspace.fit_zone}
             </button>
             <crate::views::settings::AudienceSelect />
             <crate::views::settings::TileSettings />

@@ -70,9 +70,9 @@ pub fn ProjectionButton() -> impl IntoView {
     let ui = use_ui();
     view! {
         <button data-testid="projection-toggle" aria-pressed=move || ui.projection.get().to_string()
-            title=move || format!("{} (F)", t.get().projection_on)
+            title=move || format!("{} (F)", t.get().workspace.projection_on)
             on:click=move |_| ui.projection.update(|p| *p = !*p)>
-            {move || if ui.projection.get() { t.get().projection_off } else { t.get().projection_on }}
+            {move || if ui.projection.get() { t.get().workspace.projection_off } else { t.get().workspace.projection_on }}
         </button>
     }
 }
@@ -88,7 +88,7 @@ pub fn ProjectionBar() -> impl IntoView {
             <div class="projection-bar" data-testid="projection-bar">
                 <strong class="projection-title">{move || state.project.with(|p| p.name.clone())}</strong>
                 <crate::views::toolbar::PageNav />
-                <span class="projection-keys">{move || t.get().shortcuts_hint}</span>
+                <span class="projection-keys">{move || t.get().workspace.shortcuts_hint}</span>
                 <ProjectionButton />
             </div>
         </Show>

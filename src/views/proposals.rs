@@ -207,37 +207,37 @@ pub fn Proposals() -> impl IntoView {
 
     view! {
         <aside class="company-panel proposals" data-testid="proposals">
-            <p class="proposals-intro">{move || t.get().proposals_intro}</p>
+            <p class="proposals-intro">{move || t.get().proposals.proposals_intro}</p>
             <div class="filters" role="group">
-                {filter_button(Filter::All, |t| t.filter_all)}
-                {filter_button(Filter::Substitution, |t| t.filter_substitution)}
-                {filter_button(Filter::Deductive, |t| t.filter_deductive)}
-                {filter_button(Filter::Mutualisation, |t| t.filter_mutualisation)}
+                {filter_button(Filter::All, |t| t.proposals.filter_all)}
+                {filter_button(Filter::Substitution, |t| t.proposals.filter_substitution)}
+                {filter_button(Filter::Deductive, |t| t.proposals.filter_deductive)}
+                {filter_button(Filter::Mutualisation, |t| t.proposals.filter_mutualisation)}
             </div>
             <input type="search" class="company-search" data-testid="proposal-search"
-                placeholder=move || t.get().search_proposals aria-label=move || t.get().search_proposals
+                placeholder=move || t.get().proposals.search_proposals aria-label=move || t.get().proposals.search_proposals
                 prop:value=move || typed.get() on:input=move |ev| on_type(event_target_value(&ev)) />
             <OptimalPlan />
             <Show when=move || shown.with(|(c, _)| c.is_empty())>
-                <p class="empty">{move || t.get().no_proposals}</p>
+                <p class="empty">{move || t.get().proposals.no_proposals}</p>
             </Show>
             <ul class="proposal-list">
                 <For each=move || shown.get().0 key=|c| (c.key.clone(), c.taken, c.title.clone()) let:card>
                     <li class="proposal-card" data-testid="proposal-card" class:taken=card.taken>
                         <h3>{card.title.clone()}
-                            {card.score.map(|s| view! { <span class="score">{format!(" · {} {:.0} %", t.get_untracked().score, s * 100.0)}</span> })}
+                            {card.score.map(|s| view! { <span class="score">{format!(" · {} {:.0} %", t.get_untracked().proposals.score, s * 100.0)}</span> })}
                         </h3>
                         <ul class="reasons">{card.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                         {(!card.flags.is_empty()).then(|| view! {
                             <ul class="flags">{card.flags.iter().map(|f| view! { <li>"⚠ "{f.clone()}</li> }).collect_view()}</ul>
                         })}
                         {if card.taken {
-                            view! { <p class="taken-note" data-testid="proposal-taken">"✓ "{move || t.get().in_pipeline}</p> }.into_any()
+                            view! { <p class="taken-note" data-testid="proposal-taken">"✓ "{move || t.get().proposals.in_pipeline}</p> }.into_any()
                         } else {
                             let key = card.key.clone();
                             view! {
                                 <button class="primary" data-testid="take-proposal" on:click=move |_| take(key.clone())>
-                                    {move || t.get().take_into_pipeline}
+                                    {move || t.get().proposals.take_into_pipeline}
                                 </button>
                             }.into_any()
                         }}
@@ -246,7 +246,7 @@ pub fn Proposals() -> impl IntoView {
             </ul>
             {move || {
                 let hidden = shown.with(|(_, h)| *h);
-                (hidden > 0).then(|| view! { <p class="more">{format!("{hidden} {}", t.get().more_proposals)}</p> })
+                (hidden > 0).then(|| view! { <p class="more">{format!("{hidden} {}", t.get().proposals.more_proposals)}</p> })
             }}
         </aside>
     }
@@ -287,24 +287,24 @@ fn OptimalPlan() -> impl IntoView {
     };
     view! {
         <details class="optimal-plan" data-testid="optimal-plan">
-            <summary>{move || t.get().optimise_title}</summary>
-            <p class="hint">{move || t.get().optimise_explain}</p>
+            <summary>{move || t.get().proposals.optimise_title}</summary>
+            <p class="hint">{move || t.get().proposals.optimise_explain}</p>
             <div class="filters">
-                <button class="filter" data-testid="optimise-eur" on:click=move |_| run(Objective::Euros)>{move || t.get().optimise_eur}</button>
-                <button class="filter" data-testid="optimise-co2" on:click=move |_| run(Objective::Co2e)>{move || t.get().optimise_co2}</button>
+                <button class="filter" data-testid="optimise-eur" on:click=move |_| run(Objective::Euros)>{move || t.get().proposals.optimise_eur}</button>
+                <button class="filter" data-testid="optimise-co2" on:click=move |_| run(Objective::Co2e)>{move || t.get().proposals.optimise_co2}</button>
             </div>
             {move || result.get().map(|r| match r {
                 Ok((objective, n, total, left_out, titles)) => {
                     let t = t.get();
                     let figure = match objective {
-                        Objective::Euros => format!("{n} {} : {}", t.optimise_result_eur, with_unit(total.round(), lang.get(), t.gain_eur)),
-                        Objective::Co2e => format!("{n} {} : {}", t.optimise_result_co2, with_unit((total * 10.0).round() / 10.0, lang.get(), t.gain_co2)),
+                        Objective::Euros => format!("{n} {} : {}", t.proposals.optimise_result_eur, with_unit(total.round(), lang.get(), t.common.gain_eur)),
+                        Objective::Co2e => format!("{n} {} : {}", t.proposals.optimise_result_co2, with_unit((total * 10.0).round() / 10.0, lang.get(), t.common.gain_co2)),
                     };
                     view! {
                         <div data-testid="plan-result">
                             <p class="plan-total"><strong>{figure}</strong></p>
                             <ul class="reasons">{titles.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
-                            <p class="hint">{format!("{left_out} {}", t.optimise_left_out)}</p>
+                            <p class="hint">{format!("{left_out} {}", t.proposals.optimise_left_out)}</p>
                         </div>
                     }.into_any()
                 }

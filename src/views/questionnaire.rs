@@ -41,7 +41,7 @@ fn OpenBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) -
         let name = if q.project_name.trim().is_empty() {
             format!(
                 "{} – {}",
-                t.get_untracked().questionnaire_prefix,
+                t.get_untracked().company.questionnaire_prefix,
                 q.actor.name
             )
         } else {
@@ -58,21 +58,21 @@ fn OpenBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) -
                 close();
                 go(Route::project(id));
             }
-            Err(_) => error.set(Some(t.get_untracked().full_banner.to_string())),
+            Err(_) => error.set(Some(t.get_untracked().common.full_banner.to_string())),
         }
     };
     let name = q.with_value(|q| q.actor.name.clone());
     view! {
         <div class="dialog-body" data-testid="questionnaire-summary">
             <p><strong>{name}</strong></p>
-            <p class="hint">{move || t.get().questionnaire_notes_stay}</p>
+            <p class="hint">{move || t.get().company.questionnaire_notes_stay}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
         <div class="dialog-buttons">
             <button class="primary" data-testid="questionnaire-open" on:click=open_as_project>
-                {move || t.get().questionnaire_as_project}
+                {move || t.get().company.questionnaire_as_project}
             </button>
-            <button on:click=move |_| close()>{move || t.get().cancel}</button>
+            <button on:click=move |_| close()>{move || t.get().common.cancel}</button>
         </div>
     }
 }
@@ -101,7 +101,7 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
         if plan.changes_nothing() {
             session
                 .notice
-                .set(Some(t.get_untracked().merge_nothing.to_string()));
+                .set(Some(t.get_untracked().company.merge_nothing.to_string()));
             close();
             return;
         }
@@ -110,7 +110,7 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
                 Ok(()) => {
                     session
                         .notice
-                        .set(Some(t.get_untracked().merge_done.to_string()));
+                        .set(Some(t.get_untracked().company.merge_done.to_string()));
                     close();
                 }
                 Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
@@ -148,8 +148,8 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
             </div>
             <Show when=move || looser_ids.with(|ids| !ids.is_empty())>
                 <fieldset class="merge-confidentiality" data-testid="merge-confidentiality">
-                    <legend>{move || t.get().merge_confidentiality_title}</legend>
-                    <p class="hint">{move || t.get().merge_confidentiality_hint}</p>
+                    <legend>{move || t.get().company.merge_confidentiality_title}</legend>
+                    <p class="hint">{move || t.get().company.merge_confidentiality_hint}</p>
                     // Keyed by flow, so ticking a box re-renders its text, not the box that
                     // has the focus.
                     <For each=move || looser_ids.get() key=|id| id.clone() let:id>
@@ -162,13 +162,13 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
         <div class="dialog-buttons">
             <Show when=move || plan.with(|p| p.has_conflict())
                 fallback=move || view! {
-                    <button class="primary" data-testid="merge-confirm" on:click=merge>{move || t.get().merge}</button>
+                    <button class="primary" data-testid="merge-confirm" on:click=merge>{move || t.get().company.merge}</button>
                 }>
-                <button data-testid="merge-siret" on:click=move |_| resolve(Resolution::SiretMatch)>{move || t.get().use_siret_match}</button>
-                <button data-testid="merge-id" on:click=move |_| resolve(Resolution::IdMatch)>{move || t.get().use_id_match}</button>
-                <button data-testid="merge-new" on:click=move |_| resolve(Resolution::AddAsNew)>{move || t.get().add_as_new}</button>
+                <button data-testid="merge-siret" on:click=move |_| resolve(Resolution::SiretMatch)>{move || t.get().company.use_siret_match}</button>
+                <button data-testid="merge-id" on:click=move |_| resolve(Resolution::IdMatch)>{move || t.get().company.use_id_match}</button>
+                <button data-testid="merge-new" on:click=move |_| resolve(Resolution::AddAsNew)>{move || t.get().company.add_as_new}</button>
             </Show>
-            <button on:click=move |_| close()>{move || t.get().cancel}</button>
+            <button on:click=move |_| close()>{move || t.get().common.cancel}</button>
         </div>
     }
 }
@@ -191,7 +191,7 @@ fn LooserChoice(plan: RwSignal<MergePlan>, id: FlowId) -> impl IntoView {
                         let on = event_target_checked(&ev);
                         plan.update(|p| p.accept_looser(&id.get_value(), on));
                     } />
-                " "{move || t.get().merge_accept_looser}
+                " "{move || t.get().company.merge_accept_looser}
             </label>
         </div>
     }

@@ -96,12 +96,12 @@ pub fn RepairPanel() -> impl IntoView {
         <Show when=move || active.get()>
             <section class="banner problem repair" data-testid="repair-panel" role="region"
                 aria-labelledby="repair-title">
-                <h2 id="repair-title">{move || t.get().repair_title}</h2>
-                <p>{move || t.get().repair_intro}</p>
+                <h2 id="repair-title">{move || t.get().files.repair_title}</h2>
+                <p>{move || t.get().files.repair_intro}</p>
                 <p class="repair-counts" data-testid="repair-counts">
                     {move || format!("{} {} · {} {}",
-                        problems.with(Vec::len), t.get().repair_problems,
-                        unreadable.with(Vec::len), t.get().repair_unreadable)}
+                        problems.with(Vec::len), t.get().files.repair_problems,
+                        unreadable.with(Vec::len), t.get().files.repair_unreadable)}
                 </p>
                 <ul class="repair-list">
                     <For each=move || problems.get().into_iter().enumerate()
@@ -166,9 +166,9 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
             {name.map(|n| view! { <strong>" « "{n}" » "</strong> })}
             <span>{move || problem.message.get(lang.get()).to_string()}</span>
             <span class="repair-buttons">
-                <button data-testid="repair-show" on:click=show>{move || t.get().repair_show}</button>
+                <button data-testid="repair-show" on:click=show>{move || t.get().files.repair_show}</button>
                 <Show when=move || can_remove>
-                    <button class="danger" data-testid="repair-remove" on:click=remove>{move || t.get().repair_remove}</button>
+                    <button class="danger" data-testid="repair-remove" on:click=remove>{move || t.get().files.repair_remove}</button>
                 </Show>
                 <Show when=move || perimeter>
                     <button data-testid="repair-clear-perimeter" on:click=move |_| {
@@ -177,13 +177,13 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
                             ..p.territory.clone()
                         });
                         fix(Command::SetTerritory(territory));
-                    }>{move || t.get().repair_clear_perimeter}</button>
+                    }>{move || t.get().files.repair_clear_perimeter}</button>
                 </Show>
                 <Show when=move || long_name>
                     <button data-testid="repair-shorten-name" on:click=move |_| {
                         let name = state.project.with_untracked(|p| p.name.chars().take(limits::NAME_CHARS).collect());
                         fix(Command::SetProjectName(name));
-                    }>{move || t.get().repair_shorten_name}</button>
+                    }>{move || t.get().files.repair_shorten_name}</button>
                 </Show>
             </span>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -239,19 +239,19 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
             <span class="repair-buttons">
                 <Show when=move || known>
                     <button data-testid="repair-edit" on:click=move |_| editing.update(|e| *e = !*e)>
-                        {move || if editing.get() { t.get().repair_hide } else { t.get().repair_edit }}
+                        {move || if editing.get() { t.get().files.repair_hide } else { t.get().files.repair_edit }}
                     </button>
                 </Show>
                 <button class="danger" data-testid="repair-drop" on:click=move |_| session.drop_unreadable(index)>
-                    {move || t.get().repair_drop}
+                    {move || t.get().files.repair_drop}
                 </button>
             </span>
             <Show when=move || editing.get() fallback=move || view! {
-                <details><summary>{move || t.get().repair_raw}</summary><pre class="repair-raw">{pretty.clone()}</pre></details>
+                <details><summary>{move || t.get().files.repair_raw}</summary><pre class="repair-raw">{pretty.clone()}</pre></details>
             }>
                 <textarea class="repair-raw" data-testid="repair-text" rows="8" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <button class="primary" data-testid="repair-put-back" on:click=put_back>{move || t.get().repair_apply}</button>
+                <button class="primary" data-testid="repair-put-back" on:click=put_back>{move || t.get().files.repair_apply}</button>
             </Show>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="repair-error">{e}</p> })}
         </li>

@@ -22,13 +22,13 @@ pub fn AudienceSelect() -> impl IntoView {
     };
     view! {
         <label class="filter-select audience">
-            <span>{move || t.get().audience_label}</span>
+            <span>{move || t.get().workspace.audience_label}</span>
             <select data-testid="audience" on:change=pick>
                 <option value="facilitator" prop:selected=move || ui.audience.get() == Audience::Facilitator>
-                    {move || t.get().audience_facilitator}
+                    {move || t.get().workspace.audience_facilitator}
                 </option>
                 <option value="public" prop:selected=move || ui.audience.get() == Audience::Public>
-                    {move || t.get().audience_public}
+                    {move || t.get().workspace.audience_public}
                 </option>
             </select>
         </label>
@@ -48,7 +48,10 @@ pub fn TileSettings() -> impl IntoView {
             Ok(u) => {
                 url.set(u.clone());
                 draft.set(u);
-                message.set(Some((true, t.get_untracked().tile_url_changed.to_string())));
+                message.set(Some((
+                    true,
+                    t.get_untracked().workspace.tile_url_changed.to_string(),
+                )));
             }
             Err((fr, en)) => message.set(Some((
                 false,
@@ -59,19 +62,22 @@ pub fn TileSettings() -> impl IntoView {
     let reset = move |_| {
         url.set(OSM_TILES.to_string());
         draft.set(OSM_TILES.to_string());
-        message.set(Some((true, t.get_untracked().tile_url_changed.to_string())));
+        message.set(Some((
+            true,
+            t.get_untracked().workspace.tile_url_changed.to_string(),
+        )));
     };
     view! {
         <details class="tile-settings" data-testid="tile-settings">
-            <summary>{move || t.get().tile_settings}</summary>
+            <summary>{move || t.get().workspace.tile_settings}</summary>
             <form on:submit=apply novalidate>
                 <label>
-                    <span>{move || t.get().tile_url_label}</span>
+                    <span>{move || t.get().workspace.tile_url_label}</span>
                     <input type="url" data-testid="tile-url" prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev)) />
                 </label>
-                <button type="submit" data-testid="tile-apply">{move || t.get().apply}</button>
-                <button type="button" data-testid="tile-reset" on:click=reset>{move || t.get().reset_osm}</button>
+                <button type="submit" data-testid="tile-apply">{move || t.get().workspace.apply}</button>
+                <button type="button" data-testid="tile-reset" on:click=reset>{move || t.get().workspace.reset_osm}</button>
             </form>
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }
@@ -92,8 +98,8 @@ pub fn TileUrlRefused(refused: Option<Refusal>) -> impl IntoView {
         shown.get().map(|(fr, en)| {
             view! {
                 <div class="banner info" role="status" data-testid="tile-url-refused">
-                    <p>{move || format!("{} {}", t.get().tile_url_refused, lang.get().pick(&fr, &en))}</p>
-                    <button on:click=move |_| shown.set(None)>{move || t.get().dismiss}</button>
+                    <p>{move || format!("{} {}", t.get().workspace.tile_url_refused, lang.get().pick(&fr, &en))}</p>
+                    <button on:click=move |_| shown.set(None)>{move || t.get().common.dismiss}</button>
                 </div>
             }
         })

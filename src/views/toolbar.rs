@@ -69,12 +69,12 @@ pub fn Toolbar() -> impl IntoView {
     let status_text = move || {
         let t = t.get();
         match session.status.get() {
-            SaveStatus::Saved => t.status_saved,
-            SaveStatus::Pending => t.status_pending,
-            SaveStatus::Full => t.status_full,
-            SaveStatus::Conflict => t.status_conflict,
-            SaveStatus::Refused(_) => t.status_refused,
-            SaveStatus::NotStored => t.status_not_stored,
+            SaveStatus::Saved => t.workspace.status_saved,
+            SaveStatus::Pending => t.workspace.status_pending,
+            SaveStatus::Full => t.workspace.status_full,
+            SaveStatus::Conflict => t.workspace.status_conflict,
+            SaveStatus::Refused(_) => t.common.status_refused,
+            SaveStatus::NotStored => t.workspace.status_not_stored,
         }
     };
     let status_class = move || match session.status.get() {
@@ -86,18 +86,18 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <nav class="toolbar" data-testid="toolbar">
             <button data-testid="back-home" on:click=move |_| go(Route::Home)>
-                {move || t.get().projects_link}
+                {move || t.get().workspace.projects_link}
             </button>
             <PageNav />
-            <button data-testid="undo" title=move || t.get().undo_hint aria-label=move || t.get().undo_hint
+            <button data-testid="undo" title=move || t.get().workspace.undo_hint aria-label=move || t.get().workspace.undo_hint
                 disabled=move || !state.can_undo.get() on:click=move |_| { state.undo(); }>
-                {move || t.get().undo}
+                {move || t.get().workspace.undo}
             </button>
-            <button data-testid="redo" title=move || t.get().redo_hint aria-label=move || t.get().redo_hint
+            <button data-testid="redo" title=move || t.get().workspace.redo_hint aria-label=move || t.get().workspace.redo_hint
                 disabled=move || !state.can_redo.get() on:click=move |_| { state.redo(); }>
-                {move || t.get().redo}
+                {move || t.get().workspace.redo}
             </button>
-            <button data-testid="export-json" on:click=move |_| export_open_project()>{move || t.get().export_json}</button>
+            <button data-testid="export-json" on:click=move |_| export_open_project()>{move || t.get().common.export_json}</button>
             <ImportButton allow_replace=true />
             <crate::views::projection::ProjectionButton />
             <span class=status_class data-testid="save-status" role="status">{status_text}</span>
@@ -116,26 +116,26 @@ pub fn StatusBanners() -> impl IntoView {
         {move || matches!(session.status.get(), SaveStatus::Full | SaveStatus::NotStored).then(|| view! {
             <div class="banner problem" role="alert" data-testid="banner-full">
                 <p>{move || if session.status.get() == SaveStatus::NotStored {
-                    t.get().not_stored_banner
+                    t.get().workspace.not_stored_banner
                 } else {
-                    t.get().full_banner
+                    t.get().common.full_banner
                 }}</p>
-                <button class="primary" on:click=move |_| export_open_project()>{move || t.get().export_mine}</button>
+                <button class="primary" on:click=move |_| export_open_project()>{move || t.get().workspace.export_mine}</button>
             </div>
         })}
         {move || (session.status.get() == SaveStatus::Conflict).then(|| view! {
             <div class="banner problem" role="alert" data-testid="banner-conflict">
-                <p>{move || t.get().conflict_banner}</p>
+                <p>{move || t.get().workspace.conflict_banner}</p>
                 <button data-testid="take-theirs" on:click=move |_| {
                     if let Err(e) = session.take_theirs(lang.get_untracked()) { error.set(Some(e.message_in(lang.get_untracked()))); }
-                }>{move || t.get().take_theirs}</button>
-                <button data-testid="keep-mine" on:click=move |_| session.keep_mine()>{move || t.get().keep_mine}</button>
-                <button on:click=move |_| export_open_project()>{move || t.get().export_mine}</button>
+                }>{move || t.get().workspace.take_theirs}</button>
+                <button data-testid="keep-mine" on:click=move |_| session.keep_mine()>{move || t.get().workspace.keep_mine}</button>
+                <button on:click=move |_| export_open_project()>{move || t.get().workspace.export_mine}</button>
             </div>
         })}
         {move || match session.status.get() {
             SaveStatus::Refused(why) => Some(view! {
-                <div class="banner problem" role="alert"><p>{move || t.get().status_refused}" : "{why.clone()}</p></div>
+                <div class="banner problem" role="alert"><p>{move || t.get().common.status_refused}" : "{why.clone()}</p></div>
             }),
             _ => None,
         }}
@@ -143,7 +143,7 @@ pub fn StatusBanners() -> impl IntoView {
         {move || session.notice.get().map(|n| view! {
             <div class="banner info" role="status" data-testid="banner-notice">
                 <p>{n}</p>
-                <button on:click=move |_| session.notice.set(None)>{move || t.get().dismiss}</button>
+                <button on:click=move |_| session.notice.set(None)>{move || t.get().common.dismiss}</button>
             </div>
         })}
     }
@@ -162,12 +162,12 @@ pub fn PageNav() -> impl IntoView {
     let label = move |page: Page| {
         let t = t.get();
         match page {
-            Page::Map => t.page_map,
-            Page::Pipeline => t.nav_pipeline,
-            Page::Roadmap => t.page_roadmap,
-            Page::Dashboard => t.page_dashboard,
-            Page::Deliverables => t.page_deliverables,
-            Page::Exports => t.page_exports,
+            Page::Map => t.workspace.page_map,
+            Page::Pipeline => t.workspace.nav_pipeline,
+            Page::Roadmap => t.common.page_roadmap,
+            Page::Dashboard => t.common.page_dashboard,
+            Page::Deliverables => t.common.page_deliverables,
+            Page::Exports => t.workspace.page_exports,
         }
     };
     view! {

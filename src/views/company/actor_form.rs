@@ -35,9 +35,9 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
     });
 
     macro_rules! text {
-        ($field:ident, $label:ident, $testid:literal) => {
+        ($field:ident, $page:ident . $label:ident, $testid:literal) => {
             view! {
-                <TextField label=Signal::derive(move || t.get().$label) testid=$testid
+                <TextField label=Signal::derive(move || t.get().$page.$label) testid=$testid
                     value=Signal::derive(move || draft.with(|d| d.$field.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.$field = v))
                     error=err(stringify!($field)) />
@@ -124,9 +124,9 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
 
     view! {
         <form class="entity-form" data-testid="actor-form" on:submit=save novalidate>
-            {text!(name, f_name, "actor-name")}
-            {text!(siret, f_siret, "actor-siret")}
-            <TextField label=Signal::derive(move || t.get().f_naf) testid="actor-naf"
+            {text!(name, common.f_name, "actor-name")}
+            {text!(siret, company.f_siret, "actor-siret")}
+            <TextField label=Signal::derive(move || t.get().company.f_naf) testid="actor-naf"
                 value=Signal::derive(move || draft.with(|d| d.naf.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.naf = v))
                 error=naf_hint />
@@ -138,12 +138,12 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                     }>{hit.1.clone()}</button></li>
                 </For>
             </ul>
-            <EnumSelect label=Signal::derive(move || t.get().f_headcount) testid="actor-headcount" options=headcounts
+            <EnumSelect label=Signal::derive(move || t.get().company.f_headcount) testid="actor-headcount" options=headcounts
                 value=Signal::derive(move || draft.with(|d| d.headcount))
                 on_change=Callback::new(move |v| draft.update(|d| d.headcount = v))
-                none_label=Signal::derive(move || t.get().not_given) />
-            {text!(address, f_address, "actor-address")}
-            {text!(commune, f_commune, "actor-commune")}
+                none_label=Signal::derive(move || t.get().company.not_given) />
+            {text!(address, company.f_address, "actor-address")}
+            {text!(commune, company.f_commune, "actor-commune")}
             <ul class="picker-results" data-testid="commune-results">
                 <For each=move || commune_hits.get() key=|c| c.insee.clone() let:c>
                     <li><button type="button" data-testid="commune-hit" on:click={
@@ -160,21 +160,21 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || placed_note.get()>
-                <p class="hint" data-testid="commune-placed">{move || t.get().commune_placed}</p>
+                <p class="hint" data-testid="commune-placed">{move || t.get().company.commune_placed}</p>
             </Show>
             <div class="field-row">
-                {text!(lat, f_lat, "actor-lat")}
-                {text!(lon, f_lon, "actor-lon")}
+                {text!(lat, company.f_lat, "actor-lat")}
+                {text!(lon, company.f_lon, "actor-lon")}
             </div>
             <button type="button" data-testid="place-on-map" class:active=move || state.picking.get()
-                on:click=move |_| state.picking.set(true)>{move || t.get().place_on_map}</button>
+                on:click=move |_| state.picking.set(true)>{move || t.get().company.place_on_map}</button>
             <Show when=move || state.picking.get()>
-                <p class="hint" role="status" data-testid="picking-hint">{move || t.get().picking_hint}</p>
+                <p class="hint" role="status" data-testid="picking-hint">{move || t.get().company.picking_hint}</p>
             </Show>
             <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "position", lang.get()))}</p>
-            {text!(contact, f_contact, "actor-contact")}
-            {text!(tags, f_tags, "actor-tags")}
-            <TextField label=Signal::derive(move || t.get().f_notes) testid="actor-notes" multiline=true
+            {text!(contact, company.f_contact, "actor-contact")}
+            {text!(tags, company.f_tags, "actor-tags")}
+            <TextField label=Signal::derive(move || t.get().common.f_notes) testid="actor-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
             <FormFooter errors save_testid="actor-save" on_cancel=on_done />

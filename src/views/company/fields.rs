@@ -100,13 +100,13 @@ pub fn FormFooter(
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
             <p class="error" role="alert" data-testid="form-errors">
-                {move || t.get().fix_errors}" "
+                {move || t.get().company.fix_errors}" "
                 {move || errors.with(|e| crate::forms::error_for(e, "form", lang.get()))}
             </p>
         </Show>
         <div class="form-buttons">
-            <button type="submit" class="primary" data-testid=save_testid>{move || t.get().save}</button>
-            <button type="button" on:click=move |_| on_cancel.run(())>{move || t.get().cancel}</button>
+            <button type="submit" class="primary" data-testid=save_testid>{move || t.get().common.save}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{move || t.get().common.cancel}</button>
             {children.map(|c| c())}
         </div>
     }

@@ -97,11 +97,11 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
         use symbiose_core::Period::*;
         let t = t.get();
         vec![
-            (Year, t.period_year.to_string()),
-            (Month, t.period_month.to_string()),
-            (Week, t.period_week.to_string()),
-            (Day, t.period_day.to_string()),
-            (Once, t.period_once.to_string()),
+            (Year, t.company.period_year.to_string()),
+            (Month, t.company.period_month.to_string()),
+            (Week, t.company.period_week.to_string()),
+            (Day, t.company.period_day.to_string()),
+            (Once, t.company.period_once.to_string()),
         ]
     });
     let states = Signal::derive(move || {
@@ -137,7 +137,7 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     let waste_label = move || {
         draft.with(|d| waste::lookup(&d.waste_code)).map(|w| {
             let hazard = if w.hazardous {
-                format!(" — {}", t.get().hazardous)
+                format!(" — {}", t.get().company.hazardous)
             } else {
                 String::new()
             };
@@ -160,6 +160,7 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     let is_waste = move || draft.with(|d| d.family == Family::Waste);
     let month_letters = move || {
         t.get()
+            .company
             .months_short
             .split(',')
             .map(str::to_string)
@@ -169,26 +170,26 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     view! {
         <form class="entity-form" data-testid="flow-form" on:submit=save novalidate>
             <div class="field-row">
-                <EnumSelect label=Signal::derive(move || t.get().f_direction) testid="flow-direction" options=directions
+                <EnumSelect label=Signal::derive(move || t.get().company.f_direction) testid="flow-direction" options=directions
                     value=Signal::derive(move || draft.with(|d| Some(d.direction)))
                     on_change=Callback::new(move |v: Option<Direction>| if let Some(v) = v { draft.update(|d| d.direction = v) }) />
-                <EnumSelect label=Signal::derive(move || t.get().f_family) testid="flow-family" options=families
+                <EnumSelect label=Signal::derive(move || t.get().company.f_family) testid="flow-family" options=families
                     value=Signal::derive(move || draft.with(|d| Some(d.family)))
                     on_change=Callback::new(move |v: Option<Family>| if let Some(v) = v { draft.update(|d| d.set_family(v)) }) />
             </div>
-            <TextField label=Signal::derive(move || t.get().f_label) testid="flow-label"
+            <TextField label=Signal::derive(move || t.get().common.f_label) testid="flow-label"
                 value=Signal::derive(move || draft.with(|d| d.label.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.label = v)) error=err("label") />
-            <EnumSelect label=Signal::derive(move || t.get().f_category) testid="flow-category" options=categories
+            <EnumSelect label=Signal::derive(move || t.get().company.f_category) testid="flow-category" options=categories
                 value=Signal::derive(move || draft.with(|d| d.category))
                 on_change=Callback::new(move |v| draft.update(|d| d.category = v))
-                none_label=Signal::derive(move || t.get().choose) />
+                none_label=Signal::derive(move || t.get().company.choose) />
             <Show when=is_waste>
                 <div class="field waste-picker">
-                    <label for="field-waste-search">{move || t.get().f_waste_code}</label>
+                    <label for="field-waste-search">{move || t.get().company.f_waste_code}</label>
                     <p class="picked" data-testid="waste-picked">{waste_label}</p>
                     <input type="search" id="field-waste-search" data-testid="waste-search"
-                        placeholder=move || t.get().waste_search_hint prop:value=move || waste_query.get()
+                        placeholder=move || t.get().company.waste_search_hint prop:value=move || waste_query.get()
                         on:input=move |ev| waste_query.set(event_target_value(&ev)) />
                     <ul class="picker-results" data-testid="waste-results">
                         <For each=move || waste_hits.get() key=|(code, _)| code.clone() let:hit>
@@ -198,24 +199,24 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
                             }>{hit.1.clone()}</button></li>
                         </For>
                     </ul>
-                    <TextField label=Signal::derive(move || t.get().f_waste_code) testid="flow-waste-code" inputmode="numeric"
+                    <TextField label=Signal::derive(move || t.get().company.f_waste_code) testid="flow-waste-code" inputmode="numeric"
                         value=Signal::derive(move || draft.with(|d| d.waste_code.clone()))
                         on_input=Callback::new(move |v| draft.update(|d| d.waste_code = v)) error=waste_hint />
                 </div>
             </Show>
             <div class="field-row">
-                <TextField label=Signal::derive(move || t.get().f_quantity) testid="flow-quantity" inputmode="decimal"
+                <TextField label=Signal::derive(move || t.get().company.f_quantity) testid="flow-quantity" inputmode="decimal"
                     value=Signal::derive(move || draft.with(|d| d.quantity.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.quantity = v)) error=err("quantity") />
-                <EnumSelect label=Signal::derive(move || t.get().f_unit) testid="flow-unit" options=units
+                <EnumSelect label=Signal::derive(move || t.get().company.f_unit) testid="flow-unit" options=units
                     value=Signal::derive(move || draft.with(|d| Some(d.unit)))
                     on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.unit = v) }) />
-                <EnumSelect label=Signal::derive(move || t.get().f_period) testid="flow-period" options=periods
+                <EnumSelect label=Signal::derive(move || t.get().company.f_period) testid="flow-period" options=periods
                     value=Signal::derive(move || draft.with(|d| Some(d.period)))
                     on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.period = v) }) />
             </div>
             <fieldset class="months" data-testid="flow-months">
-                <legend>{move || t.get().f_months}</legend>
+                <legend>{move || t.get().company.f_months}</legend>
                 {move || month_letters().into_iter().enumerate().map(|(i, letter)| {
                     let m = i as u8 + 1;
                     view! {
@@ -237,42 +238,42 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
                 <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "months", lang.get()))}</p>
             </fieldset>
             <Show when=move || draft.with(|d| shows_material_quality(d.family))>
-                <EnumSelect label=Signal::derive(move || t.get().f_state) testid="flow-state" options=states
+                <EnumSelect label=Signal::derive(move || t.get().company.f_state) testid="flow-state" options=states
                     value=Signal::derive(move || draft.with(|d| d.state))
                     on_change=Callback::new(move |v| draft.update(|d| d.state = v))
-                    none_label=Signal::derive(move || t.get().not_given) />
+                    none_label=Signal::derive(move || t.get().company.not_given) />
                 <div class="field-row">
-                    <TextField label=Signal::derive(move || t.get().f_purity) testid="flow-purity" inputmode="decimal"
+                    <TextField label=Signal::derive(move || t.get().company.f_purity) testid="flow-purity" inputmode="decimal"
                         value=Signal::derive(move || draft.with(|d| d.purity.clone()))
                         on_input=Callback::new(move |v| draft.update(|d| d.purity = v)) error=err("purity") />
-                    <TextField label=Signal::derive(move || t.get().f_contaminants) testid="flow-contaminants"
+                    <TextField label=Signal::derive(move || t.get().company.f_contaminants) testid="flow-contaminants"
                         value=Signal::derive(move || draft.with(|d| d.contaminants.clone()))
                         on_input=Callback::new(move |v| draft.update(|d| d.contaminants = v)) />
                 </div>
             </Show>
             <Show when=move || draft.with(|d| shows_temperature(d.family, d.category))>
-                <TextField label=Signal::derive(move || t.get().f_temperature) testid="flow-temperature" inputmode="decimal"
+                <TextField label=Signal::derive(move || t.get().company.f_temperature) testid="flow-temperature" inputmode="decimal"
                     value=Signal::derive(move || draft.with(|d| d.temperature.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.temperature = v)) error=err("temperature") />
             </Show>
             <div class="field-row">
-                <EnumSelect label=Signal::derive(move || t.get().f_route) testid="flow-route" options=routes
+                <EnumSelect label=Signal::derive(move || t.get().company.f_route) testid="flow-route" options=routes
                     value=Signal::derive(move || draft.with(|d| d.route))
                     on_change=Callback::new(move |v| draft.update(|d| d.route = v))
-                    none_label=Signal::derive(move || t.get().not_given) />
-                <TextField label=Signal::derive(move || t.get().f_cost) testid="flow-cost" inputmode="decimal"
+                    none_label=Signal::derive(move || t.get().company.not_given) />
+                <TextField label=Signal::derive(move || t.get().company.f_cost) testid="flow-cost" inputmode="decimal"
                     value=Signal::derive(move || draft.with(|d| d.cost.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.cost = v)) error=err("cost") />
             </div>
-            <EnumSelect label=Signal::derive(move || t.get().f_confidentiality) testid="flow-confidentiality" options=privacy
+            <EnumSelect label=Signal::derive(move || t.get().company.f_confidentiality) testid="flow-confidentiality" options=privacy
                 value=Signal::derive(move || draft.with(|d| Some(d.confidentiality)))
                 on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.confidentiality = v) }) />
-            <TextField label=Signal::derive(move || t.get().f_notes) testid="flow-notes" multiline=true
+            <TextField label=Signal::derive(move || t.get().common.f_notes) testid="flow-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
             <FormFooter errors save_testid="flow-save" on_cancel=on_done>
                 <Show when=move || !is_new>
-                    <button type="button" class="danger" data-testid="flow-delete" on:click=delete>{move || t.get().delete_flow}</button>
+                    <button type="button" class="danger" data-testid="flow-delete" on:click=delete>{move || t.get().company.delete_flow}</button>
                 </Show>
             </FormFooter>
         </form>

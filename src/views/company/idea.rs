@@ -63,23 +63,23 @@ pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
     view! {
         <Show when=move || open.get() fallback=move || view! {
             <button data-testid="capture-idea" on:click=move |_| { done.set(false); open.set(true); }>
-                {move || t.get().capture_idea}
+                {move || t.get().company.capture_idea}
             </button>
         }>
             <form class="idea-form" data-testid="idea-form" on:submit=submit>
                 <label>
-                    <span>{move || t.get().idea_title_label}</span>
+                    <span>{move || t.get().company.idea_title_label}</span>
                     <input type="text" data-testid="idea-title" node_ref=input prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
                         on:keydown=move |ev| if ev.key() == "Escape" { open.set(false); } />
                 </label>
-                <button type="submit" class="primary" data-testid="idea-save">{move || t.get().save}</button>
-                <button type="button" on:click=move |_| open.set(false)>{move || t.get().cancel}</button>
+                <button type="submit" class="primary" data-testid="idea-save">{move || t.get().common.save}</button>
+                <button type="button" on:click=move |_| open.set(false)>{move || t.get().common.cancel}</button>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="idea-error">{e}</p> })}
             </form>
         </Show>
         <Show when=move || done.get()>
-            <p class="hint" role="status" data-testid="idea-added">{move || t.get().idea_added}</p>
+            <p class="hint" role="status" data-testid="idea-added">{move || t.get().company.idea_added}</p>
         </Show>
     }
 }

@@ -53,7 +53,7 @@ pub fn flow_line(f: &Flow, t: &Texts, lang: Lang) -> String {
     if let Some(code) = &f.waste_code {
         let hazardous = waste::lookup(code).is_some_and(|w| w.hazardous);
         parts.push(if hazardous {
-            format!("{code}* ({})", t.hazardous)
+            format!("{code}* ({})", t.company.hazardous)
         } else {
             code.clone()
         });
@@ -115,15 +115,15 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
             });
             let or_none = |s: Option<String>| {
                 s.filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| t.not_given.to_string())
+                    .unwrap_or_else(|| t.company.not_given.to_string())
             };
             view! {
                 <h2 class="company-title" data-testid="company-title">{a.name.clone()}</h2>
                 <dl class="company-facts">
-                    <dt>{t.activity}</dt><dd>{or_none(activity)}</dd>
+                    <dt>{t.company.activity}</dt><dd>{or_none(activity)}</dd>
                     <dt>"SIRET"</dt><dd>{or_none(a.siret.as_ref().map(|s| s.spaced()))}</dd>
-                    <dt>{t.f_address}</dt><dd>{or_none(Some(a.address.clone()))}</dd>
-                    <dt>{t.f_contact}</dt><dd>{or_none(Some(a.contact.clone()))}</dd>
+                    <dt>{t.company.f_address}</dt><dd>{or_none(Some(a.address.clone()))}</dd>
+                    <dt>{t.company.f_contact}</dt><dd>{or_none(Some(a.contact.clone()))}</dd>
                 </dl>
             }
         })
@@ -132,7 +132,7 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
     view! {
         <aside class="company-panel detail" data-testid="company-detail">
             <button class="back" data-testid="back-to-list" on:click=move |_| state.selected.set(None)>
-                {move || t.get().back_to_list}
+                {move || t.get().company.back_to_list}
             </button>
             {move || match editing.get() {
                 Editing::Actor => actor.get_untracked().map(|a| view! { <ActorForm actor=a on_done=done /> }.into_any()),
@@ -144,12 +144,12 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
                 Editing::Nothing => Some(view! {
                     <div class="company-detail-body">
                         {details}
-                        <button data-testid="edit-actor" on:click=move |_| editing.set(Editing::Actor)>{move || t.get().edit}</button>
-                        <button data-testid="export-questionnaire" title=move || t.get().questionnaire_export_hint
-                            on:click=export_questionnaire>{move || t.get().questionnaire_export}</button>
-                        <h3>{move || t.get().flows_title}</h3>
+                        <button data-testid="edit-actor" on:click=move |_| editing.set(Editing::Actor)>{move || t.get().common.edit}</button>
+                        <button data-testid="export-questionnaire" title=move || t.get().company.questionnaire_export_hint
+                            on:click=export_questionnaire>{move || t.get().company.questionnaire_export}</button>
+                        <h3>{move || t.get().company.flows_title}</h3>
                         <Show when=move || flows.with(Vec::is_empty)>
-                            <p class="empty">{move || t.get().no_flows}</p>
+                            <p class="empty">{move || t.get().company.no_flows}</p>
                         </Show>
                         <ul class="flow-list" data-testid="flow-list">
                             <For each=move || flows.get() key=|f| (f.id.clone(), format!("{f:?}")) let:f>
@@ -165,11 +165,11 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
                             </For>
                         </ul>
                         <div class="capture-row">
-                            <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().add_flow}</button>
+                            <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().company.add_flow}</button>
                             <IdeaCapture actor=actor_id.get_value() />
                         </div>
                         <Neighbourhood actor=actor_id.get_value() />
-                        <h3>{move || t.get().what_could_be_done}</h3>
+                        <h3>{move || t.get().company.what_could_be_done}</h3>
                         <FlowLeads actor=actor_id.get_value() />
                     </div>
                 }.into_any()),
@@ -215,7 +215,7 @@ fn FlowLeads(actor: ActorId) -> impl IntoView {
     });
     view! {
         <Show when=move || leads.with(Vec::is_empty)>
-            <p class="empty">{move || t.get().no_flow_proposal}</p>
+            <p class="empty">{move || t.get().company.no_flow_proposal}</p>
         </Show>
         <ul class="flow-leads" data-testid="flow-leads">
             {move || leads.get().into_iter().map(|(label, lines)| view! {

@@ -38,14 +38,14 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
         match found.get() {
             None => None,
             Some(Err(NeighbourhoodError::NoPosition | NeighbourhoodError::UnknownActor)) => {
-                Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.neighbourhood_no_position}</p> }.into_any())
+                Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.company.neighbourhood_no_position}</p> }.into_any())
             }
             Some(Ok(list)) if list.is_empty() => {
-                Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.neighbourhood_empty}</p> }.into_any())
+                Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.company.neighbourhood_empty}</p> }.into_any())
             }
             Some(Ok(list)) => {
                 let radius = ui.radius_km.get_untracked().unwrap_or_default();
-                let count = format!("{} {} {} {} km", list.len(), t.flows_around, t.within, number(radius, lang, Reading));
+                let count = format!("{} {} {} {} km", list.len(), t.company.flows_around, t.company.within, number(radius, lang, Reading));
                 Some(view! {
                     <p class="neighbourhood-count" data-testid="neighbourhood-count">{count}</p>
                     <ol class="neighbourhood" data-testid="neighbourhood-list">
@@ -87,11 +87,11 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
     };
     view! {
         <section class="neighbourhood-section" data-testid="neighbourhood">
-            <h3>{move || t.get().neighbourhood_title}</h3>
+            <h3>{move || t.get().company.neighbourhood_title}</h3>
             <label class="filter-select">
-                <span>{move || t.get().radius_label}</span>
+                <span>{move || t.get().company.radius_label}</span>
                 <select data-testid="radius" on:change=pick>
-                    <option value="" prop:selected=move || ui.radius_km.get().is_none()>{move || t.get().radius_none}</option>
+                    <option value="" prop:selected=move || ui.radius_km.get().is_none()>{move || t.get().company.radius_none}</option>
                     {RADII_KM.into_iter().map(|r| view! {
                         <option value=r.to_string() prop:selected=move || ui.radius_km.get() == Some(r)>{move || with_unit(r, lang.get(), "km")}</option>
                     }).collect_view()}

@@ -14,9 +14,9 @@ use crate::state::use_project;
 type Label = fn(&Texts) -> &'static str;
 
 const DIMENSIONS: [(Dimension, Label, &str); 3] = [
-    (Dimension::Mass, |t| t.sankey_mass, "matiere"),
-    (Dimension::Energy, |t| t.sankey_energy, "energie"),
-    (Dimension::Volume, |t| t.sankey_water, "eau"),
+    (Dimension::Mass, |t| t.dashboard.sankey_mass, "matiere"),
+    (Dimension::Energy, |t| t.dashboard.sankey_energy, "energie"),
+    (Dimension::Volume, |t| t.dashboard.sankey_water, "eau"),
 ];
 
 #[component]
@@ -46,7 +46,7 @@ pub fn FlowSankey() -> impl IntoView {
     };
     view! {
         <section class="sankey-section">
-            <h3>{move || t.get().sankey_title}</h3>
+            <h3>{move || t.get().dashboard.sankey_title}</h3>
             <div class="export-buttons">
                 <span class="page-nav" role="tablist">
                     {DIMENSIONS.iter().enumerate().map(|(i, (_, label, slug))| view! {
@@ -54,8 +54,8 @@ pub fn FlowSankey() -> impl IntoView {
                             on:click=move |_| chosen.set(i)>{move || label(t.get())}</button>
                     }).collect_view()}
                 </span>
-                <button data-testid="sankey-svg" on:click=move |_| download("svg", "image/svg+xml", svg.get_untracked())>{move || t.get().export_svg}</button>
-                <button data-testid="sankey-matic" on:click=move |_| download("txt", "text/plain;charset=utf-8", diagram.with_untracked(sankey_matic))>{move || t.get().export_sankeymatic}</button>
+                <button data-testid="sankey-svg" on:click=move |_| download("svg", "image/svg+xml", svg.get_untracked())>{move || t.get().dashboard.export_svg}</button>
+                <button data-testid="sankey-matic" on:click=move |_| download("txt", "text/plain;charset=utf-8", diagram.with_untracked(sankey_matic))>{move || t.get().dashboard.export_sankeymatic}</button>
             </div>
             <Chart svg testid="chart-sankey" />
         </section>

@@ -37,17 +37,17 @@ struct Tile {
 fn figure_tile(i: &Indicator, potential: Option<&Indicator>, t: &Texts, lang: Lang) -> Tile {
     let mut note = format!(
         "{} {} · {} {}",
-        i.with_data, t.with_data, i.without_data, t.without_data
+        i.with_data, t.dashboard.with_data, i.without_data, t.dashboard.without_data
     );
     if i.measured > 0 {
-        note.push_str(&format!(" · {} {}", i.measured, t.measured_count));
+        note.push_str(&format!(" · {} {}", i.measured, t.dashboard.measured_count));
     }
     if let Some(p) = potential.filter(|p| p.value != 0.0) {
         note = format!(
             "+ {} {} {} · {note}",
             number(p.value, lang, Reading),
             unit(i.unit, lang),
-            t.potential
+            t.dashboard.potential
         );
     }
     Tile {
@@ -100,7 +100,7 @@ pub fn Dashboard() -> impl IntoView {
         let mut tiles = vec![
             Tile {
                 testid: "tile-engaged".into(),
-                label: t.tile_engaged.into(),
+                label: t.dashboard.tile_engaged.into(),
                 value: ind.actors_engaged.to_string(),
                 note: String::new(),
                 method: text(&ind.actors_engaged_method, lang),
@@ -108,15 +108,15 @@ pub fn Dashboard() -> impl IntoView {
             },
             Tile {
                 testid: "tile-resources".into(),
-                label: t.tile_resources.into(),
+                label: t.dashboard.tile_resources.into(),
                 value: flows.to_string(),
                 note: String::new(),
-                method: t.tile_resources_method.into(),
+                method: t.dashboard.tile_resources_method.into(),
                 sources: vec![],
             },
             Tile {
                 testid: "tile-rate".into(),
-                label: t.tile_rate.into(),
+                label: t.dashboard.tile_rate.into(),
                 value: format!("{} %", number(rate, lang, Reading)),
                 note: ind
                     .by_stage
@@ -124,7 +124,7 @@ pub fn Dashboard() -> impl IntoView {
                     .map(|s| format!("{} {}", s.synergies, s.label.get(lang)))
                     .collect::<Vec<_>>()
                     .join(" · "),
-                method: t.tile_rate_method.into(),
+                method: t.dashboard.tile_rate_method.into(),
                 sources: vec![],
             },
         ];
@@ -144,7 +144,7 @@ pub fn Dashboard() -> impl IntoView {
         let lang = lang.get();
         state.project.with(|p| {
             charts::bar_chart(
-                t.get().gains_by_family_t,
+                t.get().dashboard.gains_by_family_t,
                 &gains_by_family(p, |g| g.tonnes_per_year, lang),
                 lang.pick("t/an", "t/yr"),
                 lang,
@@ -155,7 +155,7 @@ pub fn Dashboard() -> impl IntoView {
         let lang = lang.get();
         state.project.with(|p| {
             charts::bar_chart(
-                t.get().gains_by_family_co2,
+                t.get().dashboard.gains_by_family_co2,
                 &gains_by_family(p, |g| g.tco2e_per_year, lang),
                 lang.pick("tCO₂e/an", "tCO₂e/yr"),
                 lang,
@@ -164,8 +164,8 @@ pub fn Dashboard() -> impl IntoView {
     });
     view! {
         <main class="page dashboard" data-testid="dashboard-page">
-            <h2>{move || t.get().page_dashboard}</h2>
-            <p class="page-intro">{move || t.get().dashboard_intro}</p>
+            <h2>{move || t.get().common.page_dashboard}</h2>
+            <p class="page-intro">{move || t.get().dashboard.dashboard_intro}</p>
             <ul class="tiles">
                 <For each=move || tiles.get() key=|tile| (tile.testid.clone(), tile.value.clone(), tile.note.clone(), tile.method.clone()) let:tile>
                     <li class="tile" data-testid=tile.testid.clone()>
@@ -173,7 +173,7 @@ pub fn Dashboard() -> impl IntoView {
                         <span class="tile-label">{tile.label.clone()}</span>
                         {(!tile.note.is_empty()).then(|| view! { <span class="tile-note">{tile.note.clone()}</span> })}
                         <details class="tile-method">
-                            <summary>{move || t.get().method_sources}</summary>
+                            <summary>{move || t.get().dashboard.method_sources}</summary>
                             <p>{tile.method.clone()}</p>
                             <ul>{tile.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
                         </details>

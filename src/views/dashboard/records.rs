@@ -19,7 +19,7 @@ fn IndicatorSelect(value: RwSignal<IndicatorKind>, testid: &'static str) -> impl
     let lang = use_lang();
     view! {
         <label>
-            <span>{move || t.get().f_indicator}</span>
+            <span>{move || t.get().dashboard.f_indicator}</span>
             <select data-testid=testid on:change=move |ev| {
                 if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| IndicatorKind::ALL.get(i)) {
                     value.set(*k);
@@ -48,11 +48,11 @@ pub fn Records() -> impl IntoView {
         ev.prevent_default();
         let t = t.get_untracked();
         let Ok(date) = m_date.get_untracked().trim().parse::<Date>() else {
-            m_msg.set(Some((false, t.bad_date.to_string())));
+            m_msg.set(Some((false, t.common.bad_date.to_string())));
             return;
         };
         let Some(value) = parse_decimal(&m_value.get_untracked()) else {
-            m_msg.set(Some((false, t.bad_value.to_string())));
+            m_msg.set(Some((false, t.common.bad_value.to_string())));
             return;
         };
         let m = Measurement {
@@ -65,7 +65,7 @@ pub fn Records() -> impl IntoView {
             Ok(()) => {
                 m_value.set(String::new());
                 m_note.set(String::new());
-                m_msg.set(Some((true, t.measurement_added.to_string())));
+                m_msg.set(Some((true, t.dashboard.measurement_added.to_string())));
             }
             Err(e) => m_msg.set(Some((false, e.message_in(lang.get_untracked())))),
         }
@@ -86,11 +86,11 @@ pub fn Records() -> impl IntoView {
             .ok()
             .filter(|y| symbiose_core::validate::rules::year_in_range(*y))
         else {
-            g_msg.set(Some((false, t.bad_year.to_string())));
+            g_msg.set(Some((false, t.common.bad_year.to_string())));
             return;
         };
         let Some(value) = parse_decimal(&g_value.get_untracked()) else {
-            g_msg.set(Some((false, t.bad_value.to_string())));
+            g_msg.set(Some((false, t.common.bad_value.to_string())));
             return;
         };
         match state.apply(Command::AddTarget(Target {
@@ -100,7 +100,7 @@ pub fn Records() -> impl IntoView {
         })) {
             Ok(()) => {
                 g_value.set(String::new());
-                g_msg.set(Some((true, t.target_added.to_string())));
+                g_msg.set(Some((true, t.dashboard.target_added.to_string())));
             }
             Err(e) => g_msg.set(Some((false, e.message_in(lang.get_untracked())))),
         }
@@ -129,7 +129,7 @@ pub fn Records() -> impl IntoView {
 
     view! {
         <section class="records">
-            <h3>{move || t.get().series_title}</h3>
+            <h3>{move || t.get().dashboard.series_title}</h3>
             <div class="charts">
                 <For each=move || series.get() key=|(k, svg)| (k.clone(), svg.len(), svg.clone()) let:item>
                     <Chart svg=item.1.clone() testid="chart-series" />
@@ -137,31 +137,31 @@ pub fn Records() -> impl IntoView {
             </div>
             <div class="record-forms">
                 <form class="record-form" data-testid="measurement-form" on:submit=record novalidate>
-                    <h4>{move || t.get().record_measurement}</h4>
+                    <h4>{move || t.get().dashboard.record_measurement}</h4>
                     <IndicatorSelect value=m_kind testid="measurement-indicator" />
-                    <label><span>{move || t.get().f_date}</span>
+                    <label><span>{move || t.get().common.f_date}</span>
                         <input type="text" data-testid="measurement-date" prop:value=move || m_date.get() on:input=move |ev| m_date.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || format!("{} ({})", t.get().f_value, m_kind.get().unit(lang.get()))}</span>
+                    <label><span>{move || format!("{} ({})", t.get().dashboard.f_value, m_kind.get().unit(lang.get()))}</span>
                         <input type="text" inputmode="decimal" data-testid="measurement-value" prop:value=move || m_value.get() on:input=move |ev| m_value.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().f_notes}</span>
+                    <label><span>{move || t.get().common.f_notes}</span>
                         <input type="text" data-testid="measurement-note" prop:value=move || m_note.get() on:input=move |ev| m_note.set(event_target_value(&ev)) /></label>
-                    <button type="submit" class="primary" data-testid="measurement-save">{move || t.get().record_measurement}</button>
+                    <button type="submit" class="primary" data-testid="measurement-save">{move || t.get().dashboard.record_measurement}</button>
                     {message(m_msg)}
                 </form>
                 <form class="record-form" data-testid="target-form" on:submit=add_target novalidate>
-                    <h4>{move || t.get().add_target}</h4>
+                    <h4>{move || t.get().dashboard.add_target}</h4>
                     <IndicatorSelect value=g_kind testid="target-indicator" />
-                    <label><span>{move || t.get().f_year}</span>
+                    <label><span>{move || t.get().dashboard.f_year}</span>
                         <input type="text" inputmode="numeric" data-testid="target-year" prop:value=move || g_year.get() on:input=move |ev| g_year.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || format!("{} ({})", t.get().f_value, g_kind.get().unit(lang.get()))}</span>
+                    <label><span>{move || format!("{} ({})", t.get().dashboard.f_value, g_kind.get().unit(lang.get()))}</span>
                         <input type="text" inputmode="decimal" data-testid="target-value" prop:value=move || g_value.get() on:input=move |ev| g_value.set(event_target_value(&ev)) /></label>
-                    <button type="submit" class="primary" data-testid="target-save">{move || t.get().add_target}</button>
+                    <button type="submit" class="primary" data-testid="target-save">{move || t.get().dashboard.add_target}</button>
                     {message(g_msg)}
                 </form>
             </div>
-            <h3>{move || t.get().measurements_title}</h3>
+            <h3>{move || t.get().dashboard.measurements_title}</h3>
             <Show when=move || measurements.with(Vec::is_empty)>
-                <p class="empty">{move || t.get().no_measurements}</p>
+                <p class="empty">{move || t.get().dashboard.no_measurements}</p>
             </Show>
             <table class="records-table" data-testid="measurements-table">
                 <tbody>
@@ -173,7 +173,7 @@ pub fn Records() -> impl IntoView {
                                 <td>{m.indicator.label(lang)}</td>
                                 <td class="num">{format!("{} {}", number(m.value, lang, Reading), m.indicator.unit(lang))}</td>
                                 <td>{m.note.clone()}</td>
-                                <td><button on:click=move |_| { state.apply(Command::RemoveMeasurement(i)).ok(); }>{move || t.get().remove}</button></td>
+                                <td><button on:click=move |_| { state.apply(Command::RemoveMeasurement(i)).ok(); }>{move || t.get().common.remove}</button></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -20,13 +20,13 @@ type Label = fn(&Texts) -> &'static str;
 
 /// The gains a card shows and edits, with their unit label.
 const GAINS: [(Label, Pick); 7] = [
-    (|t| t.gain_t, |g| &mut g.tonnes_per_year),
-    (|t| t.gain_mwh, |g| &mut g.mwh_per_year),
-    (|t| t.gain_m3, |g| &mut g.m3_per_year),
-    (|t| t.gain_co2, |g| &mut g.tco2e_per_year),
-    (|t| t.gain_eur, |g| &mut g.eur_per_year),
-    (|t| t.gain_invest, |g| &mut g.investment_eur),
-    (|t| t.gain_jobs, |g| &mut g.jobs),
+    (|t| t.pipeline.gain_t, |g| &mut g.tonnes_per_year),
+    (|t| t.pipeline.gain_mwh, |g| &mut g.mwh_per_year),
+    (|t| t.pipeline.gain_m3, |g| &mut g.m3_per_year),
+    (|t| t.common.gain_co2, |g| &mut g.tco2e_per_year),
+    (|t| t.common.gain_eur, |g| &mut g.eur_per_year),
+    (|t| t.pipeline.gain_invest, |g| &mut g.investment_eur),
+    (|t| t.pipeline.gain_jobs, |g| &mut g.jobs),
 ];
 
 fn gains_line(g: &Gains, t: &Texts, lang: Lang) -> String {
@@ -130,34 +130,34 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
                     on:keydown=keys on:dragstart=drag aria-label=s.title.clone()>
                     <h4 class="card-title">{s.title.clone()}</h4>
                     <p class="card-meta">{format!("{} · {since}", s.kind.label(lang))}</p>
-                    <p class="card-who"><strong>{tx.participants}" : "</strong>{who}</p>
+                    <p class="card-who"><strong>{tx.pipeline.participants}" : "</strong>{who}</p>
                     {(!flows.is_empty()).then(|| view! {
                         <ul class="card-flows">{flows.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                     })}
-                    {(!gains.is_empty()).then(|| view! { <p class="card-gains"><strong>{tx.gains_estimated}" : "</strong>{gains}</p> })}
+                    {(!gains.is_empty()).then(|| view! { <p class="card-gains"><strong>{tx.pipeline.gains_estimated}" : "</strong>{gains}</p> })}
                     {(!s.barriers.is_empty()).then(|| view! {
-                        <p class="card-barriers"><strong>{tx.barriers_title}" : "</strong>
+                        <p class="card-barriers"><strong>{tx.pipeline.barriers_title}" : "</strong>
                             {s.barriers.iter().map(|b| if b.note.is_empty() { b.kind.label(lang).to_string() } else { format!("{} ({})", b.kind.label(lang), b.note) }).collect::<Vec<_>>().join(" · ")}
                         </p>
                     })}
-                    {(!s.next_step.is_empty()).then(|| view! { <p class="card-next"><strong>{tx.next_step}" : "</strong>{s.next_step.clone()}</p> })}
-                    {abandoned.then(|| view! { <p class="card-reason"><strong>{tx.abandon_reason_title}" : "</strong>{s.abandon_reason.clone()}</p> })}
+                    {(!s.next_step.is_empty()).then(|| view! { <p class="card-next"><strong>{tx.pipeline.next_step}" : "</strong>{s.next_step.clone()}</p> })}
+                    {abandoned.then(|| view! { <p class="card-reason"><strong>{tx.pipeline.abandon_reason_title}" : "</strong>{s.abandon_reason.clone()}</p> })}
                     <details class="card-history">
-                        <summary>{tx.history_title}</summary>
+                        <summary>{tx.pipeline.history_title}</summary>
                         <ol>{s.history.iter().map(|h| view! {
                             <li>{format!("{} — {}{}", h.date, h.stage.label(lang), if h.note.is_empty() { String::new() } else { format!(" : {}", h.note) })}</li>
                         }).collect_view()}</ol>
                     </details>
                     <div class="card-buttons">
                         {(!abandoned).then(|| view! {
-                            <button data-testid="card-prev" disabled=!can_prev on:click=move |_| go(false)>{tx.move_prev}</button>
-                            <button data-testid="card-next" disabled=!can_next on:click=move |_| go(true)>{tx.move_next}</button>
-                            <button data-testid="card-abandon" class="danger" on:click=move |_| abandoning.set(Some(id.get_value()))>{tx.abandon}</button>
+                            <button data-testid="card-prev" disabled=!can_prev on:click=move |_| go(false)>{tx.pipeline.move_prev}</button>
+                            <button data-testid="card-next" disabled=!can_next on:click=move |_| go(true)>{tx.pipeline.move_next}</button>
+                            <button data-testid="card-abandon" class="danger" on:click=move |_| abandoning.set(Some(id.get_value()))>{tx.pipeline.abandon}</button>
                         })}
                         {abandoned.then(|| view! {
-                            <button data-testid="card-resume" on:click=move |_| { move_to(state, &id.get_value(), Stage::Idea); }>{tx.resume}</button>
+                            <button data-testid="card-resume" on:click=move |_| { move_to(state, &id.get_value(), Stage::Idea); }>{tx.pipeline.resume}</button>
                         })}
-                        <button data-testid="card-edit" on:click=move |_| editing.set(true)>{tx.edit}</button>
+                        <button data-testid="card-edit" on:click=move |_| editing.set(true)>{tx.common.edit}</button>
                     </div>
                 </article>
             }
@@ -189,15 +189,15 @@ fn AbandonForm(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl I
     view! {
         <form class="card-form" data-testid="abandon-form" on:submit=submit novalidate>
             <label>
-                <span>{move || t.get().abandon_reason_label}</span>
+                <span>{move || t.get().pipeline.abandon_reason_label}</span>
                 <textarea data-testid="abandon-reason" prop:value=move || reason.get()
                     on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
             </label>
             <Show when=move || error.get()>
-                <p class="field-error" role="alert" data-testid="abandon-error">{move || t.get().reason_required}</p>
+                <p class="field-error" role="alert" data-testid="abandon-error">{move || t.get().pipeline.reason_required}</p>
             </Show>
-            <button type="submit" class="danger" data-testid="abandon-confirm">{move || t.get().abandon_confirm}</button>
-            <button type="button" on:click=move |_| abandoning.set(None)>{move || t.get().cancel}</button>
+            <button type="submit" class="danger" data-testid="abandon-confirm">{move || t.get().pipeline.abandon_confirm}</button>
+            <button type="button" on:click=move |_| abandoning.set(None)>{move || t.get().common.cancel}</button>
         </form>
     }
 }
@@ -236,7 +236,7 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
                         "{} : « {} » {}",
                         label(tx),
                         field.get_untracked(),
-                        tx.not_a_number
+                        tx.common.not_a_number
                     )));
                     return;
                 }
@@ -250,12 +250,12 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
     view! {
         <form class="card-form" data-testid="card-form" on:submit=submit novalidate>
             <label>
-                <span>{move || t.get().next_step}</span>
+                <span>{move || t.get().pipeline.next_step}</span>
                 <input type="text" data-testid="card-next-step" prop:value=move || next_step.get()
                     on:input=move |ev| next_step.set(event_target_value(&ev)) />
             </label>
             <fieldset class="card-gains-fields">
-                <legend>{move || t.get().gains_estimated}</legend>
+                <legend>{move || t.get().pipeline.gains_estimated}</legend>
                 {GAINS.iter().zip(gains.get_value()).enumerate().map(|(i, ((label, _), field))| view! {
                     <label>
                         <span>{move || label(t.get())}</span>
@@ -265,12 +265,12 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <fieldset>
-                <legend>{move || t.get().barriers_title}</legend>
+                <legend>{move || t.get().pipeline.barriers_title}</legend>
                 <ul class="barrier-list">
                     {move || barriers.get().into_iter().enumerate().map(|(i, b)| view! {
                         <li>
                             {format!("{}{}", b.kind.label(lang.get()), if b.note.is_empty() { String::new() } else { format!(" — {}", b.note) })}
-                            <button type="button" on:click=move |_| barriers.update(|v| { v.remove(i); })>{move || t.get().remove}</button>
+                            <button type="button" on:click=move |_| barriers.update(|v| { v.remove(i); })>{move || t.get().common.remove}</button>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -282,17 +282,17 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
                             <option value=i.to_string() prop:selected=move || new_kind.get() == *k>{move || k.label(lang.get())}</option>
                         }).collect_view()}
                     </select>
-                    <input type="text" data-testid="barrier-note" placeholder=move || t.get().barrier_note prop:value=move || new_note.get()
+                    <input type="text" data-testid="barrier-note" placeholder=move || t.get().pipeline.barrier_note prop:value=move || new_note.get()
                         on:input=move |ev| new_note.set(event_target_value(&ev)) />
                     <button type="button" data-testid="barrier-add" on:click=move |_| {
                         barriers.update(|v| v.push(Barrier { kind: new_kind.get_untracked(), note: new_note.get_untracked().trim().to_string() }));
                         new_note.set(String::new());
-                    }>{move || t.get().barrier_add}</button>
+                    }>{move || t.get().pipeline.barrier_add}</button>
                 </div>
             </fieldset>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <button type="submit" class="primary" data-testid="card-save">{move || t.get().save}</button>
-            <button type="button" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
+            <button type="submit" class="primary" data-testid="card-save">{move || t.get().common.save}</button>
+            <button type="button" on:click=move |_| on_done.run(())>{move || t.get().common.cancel}</button>
         </form>
     }
 }

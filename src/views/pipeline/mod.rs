@@ -69,10 +69,10 @@ pub fn Board() -> impl IntoView {
     let empty = Memo::new(move |_| state.project.with(|p| p.synergies.is_empty()));
     view! {
         <main class="page pipeline" data-testid="pipeline-page">
-            <h2>{move || t.get().page_pipeline}</h2>
-            <p class="page-intro">{move || t.get().pipeline_intro}</p>
+            <h2>{move || t.get().pipeline.page_pipeline}</h2>
+            <p class="page-intro">{move || t.get().pipeline.pipeline_intro}</p>
             <Show when=move || empty.get()>
-                <p class="empty" data-testid="pipeline-empty">{move || t.get().pipeline_empty}</p>
+                <p class="empty" data-testid="pipeline-empty">{move || t.get().pipeline.pipeline_empty}</p>
             </Show>
             <div class="board" data-testid="board">
                 {Stage::ALL.into_iter().map(|stage| view! { <Column stage abandoning /> }).collect_view()}
@@ -124,7 +124,7 @@ fn Column(stage: Stage, abandoning: RwSignal<Option<SynergyId>>) -> impl IntoVie
                 <span class="count">{move || format!(" ({})", ids.with(Vec::len))}</span>
             </h3>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="column-empty">{move || t.get().column_empty}</p>
+                <p class="column-empty">{move || t.get().pipeline.column_empty}</p>
             </Show>
             <ol class="cards">
                 <For each=move || ids.get() key=|id| id.clone() let:id>

@@ -87,19 +87,19 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
     let build = move |t: &Texts| -> Result<RoadmapAction, String> {
         let title = title.get_untracked().trim().to_string();
         if title.is_empty() {
-            return Err(t.title_required.into());
+            return Err(t.roadmap.title_required.into());
         }
         let start = parse_date(&start.get_untracked())
-            .map_err(|_| format!("{} : {}", t.f_start, t.bad_date))?;
+            .map_err(|_| format!("{} : {}", t.roadmap.f_start, t.common.bad_date))?;
         let end = parse_date(&end.get_untracked())
-            .map_err(|_| format!("{} : {}", t.f_end, t.bad_date))?;
+            .map_err(|_| format!("{} : {}", t.roadmap.f_end, t.common.bad_date))?;
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
-            return Err(t.end_before_start.into());
+            return Err(t.roadmap.end_before_start.into());
         }
         let money = |label: &str, s: String| {
-            parse_optional(&s).map_err(|_| format!("{label} : « {s} » {}", t.not_a_number))
+            parse_optional(&s).map_err(|_| format!("{label} : « {s} » {}", t.common.not_a_number))
         };
         Ok(RoadmapAction {
             title,
@@ -116,8 +116,8 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
             status: status.get_untracked(),
             start,
             end,
-            investment_eur: money(t.f_investment, investment.get_untracked())?,
-            operating_eur_per_year: money(t.f_operating, operating.get_untracked())?,
+            investment_eur: money(t.roadmap.f_investment, investment.get_untracked())?,
+            operating_eur_per_year: money(t.roadmap.f_operating, operating.get_untracked())?,
             funding: funding.get_untracked(),
             milestones: milestones.get_untracked(),
             ..base.get_value()
@@ -158,41 +158,41 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
     };
     view! {
         <form class="action-form" data-testid="action-form" on:submit=save novalidate>
-            {text(title, |t| t.f_title, "action-title")}
-            <label><span>{move || t.get().f_synergy}</span>
+            {text(title, |t| t.roadmap.f_title, "action-title")}
+            <label><span>{move || t.get().roadmap.f_synergy}</span>
                 <select data-testid="action-synergy" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     synergy.set((!v.is_empty()).then(|| SynergyId::new(v)));
                 }>
-                    <option value="" prop:selected=move || synergy.with(Option::is_none)>{move || t.get().none_standalone}</option>
+                    <option value="" prop:selected=move || synergy.with(Option::is_none)>{move || t.get().roadmap.none_standalone}</option>
                     {move || synergies.get().into_iter().map(|(id, title)| {
                         let sel = id.clone();
                         view! { <option value=id.as_str().to_string() prop:selected=move || synergy.with(|s| s.as_ref() == Some(&sel))>{title}</option> }
                     }).collect_view()}
                 </select></label>
             <div class="form-grid">
-                {text(owner, |t| t.f_owner, "action-owner")}
-                {text(partners, |t| t.f_partners, "action-partners")}
-                <label><span>{move || t.get().f_phase}</span>
-                    {choices(&ProgrammePhase::ALL, phase, move |p| format!("{} {}", t.get().phase_word, p.number()), "action-phase")}</label>
-                <label><span>{move || t.get().f_field}</span>
+                {text(owner, |t| t.roadmap.f_owner, "action-owner")}
+                {text(partners, |t| t.roadmap.f_partners, "action-partners")}
+                <label><span>{move || t.get().roadmap.f_phase}</span>
+                    {choices(&ProgrammePhase::ALL, phase, move |p| format!("{} {}", t.get().roadmap.phase_word, p.number()), "action-phase")}</label>
+                <label><span>{move || t.get().roadmap.f_field}</span>
                     {choices(InterventionField::VARIANTS, field, move |f| f.label(lang.get()).to_string(), "action-field")}</label>
-                {text(start, |t| t.f_start, "action-start")}
-                {text(end, |t| t.f_end, "action-end")}
-                <label><span>{move || t.get().f_status}</span>
+                {text(start, |t| t.roadmap.f_start, "action-start")}
+                {text(end, |t| t.roadmap.f_end, "action-end")}
+                <label><span>{move || t.get().roadmap.f_status}</span>
                     {choices(ActionStatus::VARIANTS, status, move |s| s.label(lang.get()).to_string(), "action-status")}</label>
-                {text(investment, |t| t.f_investment, "action-investment")}
-                {text(operating, |t| t.f_operating, "action-operating")}
+                {text(investment, |t| t.roadmap.f_investment, "action-investment")}
+                {text(operating, |t| t.roadmap.f_operating, "action-operating")}
             </div>
             <fieldset>
-                <legend>{move || t.get().funding_title}</legend>
+                <legend>{move || t.get().roadmap.funding_title}</legend>
                 <ul>{move || funding.get().into_iter().enumerate().map(|(i, f)| view! {
                     <li>{format!("{} : {}", f.source.label(lang.get()), with_unit(f.amount_eur, lang.get(), "€"))}
-                        <button type="button" on:click=move |_| funding.update(|v| { v.remove(i); })>{move || t.get().remove}</button></li>
+                        <button type="button" on:click=move |_| funding.update(|v| { v.remove(i); })>{move || t.get().common.remove}</button></li>
                 }).collect_view()}</ul>
                 <div class="inline-add">
                     {choices(&symbiose_core::charts::SOURCES, f_source, move |s| s.label(lang.get()).to_string(), "funding-source")}
-                    <input type="text" inputmode="decimal" data-testid="funding-amount" placeholder=move || t.get().f_amount
+                    <input type="text" inputmode="decimal" data-testid="funding-amount" placeholder=move || t.get().roadmap.f_amount
                         prop:value=move || f_amount.get() on:input=move |ev| f_amount.set(event_target_value(&ev)) />
                     <button type="button" data-testid="funding-add" on:click=move |_| {
                         match parse_decimal(&f_amount.get_untracked()) {
@@ -200,20 +200,20 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
                                 funding.update(|l| l.push(FundingLine { source: f_source.get_untracked(), amount_eur: v, note: String::new() }));
                                 f_amount.set(String::new());
                             }
-                            None => error.set(Some(format!("{} : {}", t.get_untracked().f_amount, t.get_untracked().bad_value))),
+                            None => error.set(Some(format!("{} : {}", t.get_untracked().roadmap.f_amount, t.get_untracked().common.bad_value))),
                         }
-                    }>{move || t.get().funding_add}</button>
+                    }>{move || t.get().roadmap.funding_add}</button>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{move || t.get().milestones_title}</legend>
+                <legend>{move || t.get().roadmap.milestones_title}</legend>
                 <ul>{move || milestones.get().into_iter().enumerate().map(|(i, m)| view! {
                     <li>{format!("{} — {}", m.date, m.label)}
-                        <button type="button" on:click=move |_| milestones.update(|v| { v.remove(i); })>{move || t.get().remove}</button></li>
+                        <button type="button" on:click=move |_| milestones.update(|v| { v.remove(i); })>{move || t.get().common.remove}</button></li>
                 }).collect_view()}</ul>
                 <div class="inline-add">
                     <input type="text" data-testid="milestone-date" placeholder="AAAA-MM-JJ" prop:value=move || m_date.get() on:input=move |ev| m_date.set(event_target_value(&ev)) />
-                    <input type="text" data-testid="milestone-label" placeholder=move || t.get().f_label prop:value=move || m_label.get() on:input=move |ev| m_label.set(event_target_value(&ev)) />
+                    <input type="text" data-testid="milestone-label" placeholder=move || t.get().common.f_label prop:value=move || m_label.get() on:input=move |ev| m_label.set(event_target_value(&ev)) />
                     <button type="button" data-testid="milestone-add" on:click=move |_| {
                         match m_date.get_untracked().trim().parse::<Date>() {
                             Ok(date) => {
@@ -221,16 +221,16 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
                                 m_date.set(String::new());
                                 m_label.set(String::new());
                             }
-                            Err(_) => error.set(Some(t.get_untracked().bad_date.to_string())),
+                            Err(_) => error.set(Some(t.get_untracked().common.bad_date.to_string())),
                         }
-                    }>{move || t.get().milestone_add}</button>
+                    }>{move || t.get().roadmap.milestone_add}</button>
                 </div>
             </fieldset>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="action-error">{e}</p> })}
             <div class="form-buttons">
-                <button type="submit" class="primary" data-testid="action-save">{move || t.get().save}</button>
-                <button type="button" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
-                {(!is_new).then(|| view! { <button type="button" class="danger" data-testid="action-delete" on:click=remove>{move || t.get().delete_action}</button> })}
+                <button type="submit" class="primary" data-testid="action-save">{move || t.get().common.save}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{move || t.get().common.cancel}</button>
+                {(!is_new).then(|| view! { <button type="button" class="danger" data-testid="action-delete" on:click=remove>{move || t.get().roadmap.delete_action}</button> })}
             </div>
         </form>
     }

@@ -27,7 +27,7 @@ pub fn Roadmap() -> impl IntoView {
     let add = move |_| {
         let action = state.project.with_untracked(|p| RoadmapAction {
             id: ActionId::next_free(p.actions.iter().map(|a| &a.id)),
-            title: t.get_untracked().new_action_title.to_string(),
+            title: t.get_untracked().roadmap.new_action_title.to_string(),
             phase: p.territory.phase,
             ..Default::default()
         });
@@ -38,15 +38,15 @@ pub fn Roadmap() -> impl IntoView {
     let euros = move |v: f64| format!("{} €", number(v.round(), lang.get(), Reading));
     view! {
         <main class="page roadmap" data-testid="roadmap-page">
-            <h2>{move || t.get().page_roadmap}</h2>
-            <p class="page-intro">{move || t.get().roadmap_page_intro}</p>
+            <h2>{move || t.get().common.page_roadmap}</h2>
+            <p class="page-intro">{move || t.get().roadmap.roadmap_page_intro}</p>
             <programme::ProgrammeSettings />
-            <button class="primary" data-testid="add-action" on:click=add>{move || t.get().add_action}</button>
+            <button class="primary" data-testid="add-action" on:click=add>{move || t.get().roadmap.add_action}</button>
             {move || editing.get().map(|(action, is_new)| view! {
                 <ActionForm action is_new on_done=Callback::new(move |_| editing.set(None)) />
             })}
             <Show when=move || actions.with(Vec::is_empty)>
-                <p class="empty">{move || t.get().no_actions}</p>
+                <p class="empty">{move || t.get().roadmap.no_actions}</p>
             </Show>
             <ul class="action-list" data-testid="action-list">
                 {move || {
@@ -57,13 +57,13 @@ pub fn Roadmap() -> impl IntoView {
                             a.start.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
                             a.end.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
                         );
-                        let money = a.investment_eur.map(|v| format!(" · {} {}", t.col_investment, euros(v))).unwrap_or_default();
+                        let money = a.investment_eur.map(|v| format!(" · {} {}", t.roadmap.col_investment, euros(v))).unwrap_or_default();
                         let edit = a.clone();
                         view! {
                             <li class="action-item" data-testid="action-item">
                                 <button class="link action-title" on:click=move |_| editing.set(Some((edit.clone(), false)))>{a.title.clone()}</button>
                                 <span class="action-meta">
-                                    {format!("{} {} · {} · {} · {}{money}", t.phase_word, a.phase.number(), a.status.label(lang), a.owner, dates)}
+                                    {format!("{} {} · {} · {} · {}{money}", t.roadmap.phase_word, a.phase.number(), a.status.label(lang), a.owner, dates)}
                                 </span>
                                 <span class="action-meta">{a.field.label(lang)}</span>
                             </li>
@@ -73,14 +73,14 @@ pub fn Roadmap() -> impl IntoView {
             </ul>
             <Chart svg=timeline testid="chart-gantt" />
             <workshops::Workshops />
-            <h3>{move || t.get().programme_title}</h3>
+            <h3>{move || t.get().roadmap.programme_title}</h3>
             <table class="programme" data-testid="programme-table">
                 <thead><tr>
-                    <th>{move || t.get().col_year}</th>
-                    <th>{move || t.get().col_investment}</th>
-                    <th>{move || t.get().col_operating}</th>
+                    <th>{move || t.get().roadmap.col_year}</th>
+                    <th>{move || t.get().roadmap.col_investment}</th>
+                    <th>{move || t.get().roadmap.col_operating}</th>
                     {SOURCES.iter().map(|s| view! { <th>{move || s.label(lang.get())}</th> }).collect_view()}
-                    <th>{move || t.get().col_remaining}</th>
+                    <th>{move || t.get().roadmap.col_remaining}</th>
                 </tr></thead>
                 <tbody>
                     {move || programme.get().0.into_iter().map(|r| view! {
@@ -94,10 +94,10 @@ pub fn Roadmap() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="page-intro">{move || t.get().programme_rule}</p>
+            <p class="page-intro">{move || t.get().roadmap.programme_rule}</p>
             {move || {
                 let undated = programme.with(|p| p.1.clone());
-                (!undated.is_empty()).then(|| view! { <p class="hint">{format!("{} {}", t.get().undated_actions, undated.join(", "))}</p> })
+                (!undated.is_empty()).then(|| view! { <p class="hint">{format!("{} {}", t.get().roadmap.undated_actions, undated.join(", "))}</p> })
             }}
         </main>
     }

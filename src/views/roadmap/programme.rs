@@ -59,7 +59,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
             year(&start.get_untracked()),
             year(&baseline.get_untracked()),
         ) else {
-            message.set(Some((false, tx.bad_year.to_string())));
+            message.set(Some((false, tx.common.bad_year.to_string())));
             return;
         };
         let mut territory = state.project.with_untracked(|p| p.territory.clone());
@@ -75,45 +75,45 @@ pub fn ProgrammeSettings() -> impl IntoView {
             .filter(|f| !f.is_empty())
             .collect();
         match state.apply(Command::SetTerritory(territory)) {
-            Ok(()) => message.set(Some((true, tx.programme_saved.to_string()))),
+            Ok(()) => message.set(Some((true, tx.roadmap.programme_saved.to_string()))),
             Err(e) => message.set(Some((false, e.message_in(lang.get_untracked())))),
         }
     };
     let tracks = [ProgrammeTrack::NewTerritory, ProgrammeTrack::Pilot];
     view! {
         <details class="programme-settings" data-testid="programme-settings">
-            <summary>{move || format!("{} — {}", t.get().programme_settings, if track.get() == ProgrammeTrack::Pilot { t.get().track_pilot } else { t.get().track_new })}</summary>
+            <summary>{move || format!("{} — {}", t.get().roadmap.programme_settings, if track.get() == ProgrammeTrack::Pilot { t.get().roadmap.track_pilot } else { t.get().roadmap.track_new })}</summary>
             <form class="action-form" on:submit=save novalidate>
                 <div class="form-grid">
-                    <label><span>{move || t.get().f_track}</span>
+                    <label><span>{move || t.get().roadmap.f_track}</span>
                         <select data-testid="programme-track" on:change=move |ev| {
                             track.set(if event_target_value(&ev) == "pilot" { ProgrammeTrack::Pilot } else { ProgrammeTrack::NewTerritory });
                         }>
                             {tracks.into_iter().map(|k| view! {
                                 <option value=if k == ProgrammeTrack::Pilot { "pilot" } else { "new" } prop:selected=move || track.get() == k>
-                                    {move || if k == ProgrammeTrack::Pilot { t.get().track_pilot } else { t.get().track_new }}
+                                    {move || if k == ProgrammeTrack::Pilot { t.get().roadmap.track_pilot } else { t.get().roadmap.track_new }}
                                 </option>
                             }).collect_view()}
                         </select></label>
-                    <label><span>{move || t.get().f_phase}</span>
+                    <label><span>{move || t.get().roadmap.f_phase}</span>
                         <select data-testid="programme-phase" on:change=move |ev| {
                             if let Some(p) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| ProgrammePhase::ALL.get(i)) { phase.set(*p); }
                         }>
                             {ProgrammePhase::ALL.iter().enumerate().map(|(i, p)| view! {
-                                <option value=i.to_string() prop:selected=move || phase.get() == *p>{move || format!("{} {}", t.get().phase_word, p.number())}</option>
+                                <option value=i.to_string() prop:selected=move || phase.get() == *p>{move || format!("{} {}", t.get().roadmap.phase_word, p.number())}</option>
                             }).collect_view()}
                         </select></label>
-                    <label><span>{move || t.get().f_start_year}</span>
+                    <label><span>{move || t.get().roadmap.f_start_year}</span>
                         <input type="text" inputmode="numeric" data-testid="programme-start" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().f_baseline_year}</span>
+                    <label><span>{move || t.get().roadmap.f_baseline_year}</span>
                         <input type="text" inputmode="numeric" data-testid="programme-baseline" prop:value=move || baseline.get() on:input=move |ev| baseline.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().f_facilitator}</span>
+                    <label><span>{move || t.get().roadmap.f_facilitator}</span>
                         <input type="text" data-testid="programme-facilitator" prop:value=move || facilitator.get() on:input=move |ev| facilitator.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().f_funders}</span>
+                    <label><span>{move || t.get().roadmap.f_funders}</span>
                         <input type="text" data-testid="programme-funders" prop:value=move || funders.get() on:input=move |ev| funders.set(event_target_value(&ev)) /></label>
                 </div>
                 <div class="form-buttons">
-                    <button type="submit" class="primary" data-testid="programme-save">{move || t.get().save}</button>
+                    <button type="submit" class="primary" data-testid="programme-save">{move || t.get().common.save}</button>
                 </div>
                 {move || message.get().map(|(ok, m)| view! {
                     <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" } data-testid="programme-message">{m}</p>

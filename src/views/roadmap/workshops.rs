@@ -33,10 +33,10 @@ pub fn Workshops() -> impl IntoView {
         ev.prevent_default();
         let tx = t.get_untracked();
         let Ok(day) = date.get_untracked().trim().parse::<Date>() else {
-            return error.set(Some(tx.bad_date.to_string()));
+            return error.set(Some(tx.common.bad_date.to_string()));
         };
         if title.get_untracked().trim().is_empty() {
-            return error.set(Some(tx.title_required.to_string()));
+            return error.set(Some(tx.roadmap.title_required.to_string()));
         }
         let w = state.project.with_untracked(|p| Workshop {
             id: WorkshopId::next_free(p.workshops.iter().map(|w| &w.id)),
@@ -82,41 +82,41 @@ pub fn Workshops() -> impl IntoView {
     };
     view! {
         <section class="workshops" data-testid="workshops">
-            <h3>{move || t.get().workshops_title}</h3>
+            <h3>{move || t.get().roadmap.workshops_title}</h3>
             <Show when=move || workshops.with(Vec::is_empty)>
-                <p class="empty">{move || t.get().no_workshops}</p>
+                <p class="empty">{move || t.get().roadmap.no_workshops}</p>
             </Show>
             <ul class="action-list">
                 {move || workshops.get().into_iter().map(|w| view! {
                     <li class="action-item" data-testid="workshop-item">
                         <strong>{format!("{} — {}", w.date.map(|d| d.to_string()).unwrap_or_default(), w.title)}</strong>
-                        <span class="action-meta">{format!("{} {} · {} {}", w.participants.len() + w.other_participants.len(), t.get().participants_word, w.decisions.len(), t.get().decisions_word)}</span>
+                        <span class="action-meta">{format!("{} {} · {} {}", w.participants.len() + w.other_participants.len(), t.get().roadmap.participants_word, w.decisions.len(), t.get().roadmap.decisions_word)}</span>
                         {(!w.decisions.is_empty()).then(|| view! { <span class="action-meta">{w.decisions.join(" ; ")}</span> })}
                     </li>
                 }).collect_view()}
             </ul>
             <Show when=move || open.get() fallback=move || view! {
-                <button class="add-workshop" data-testid="add-workshop" on:click=move |_| open.set(true)>{move || t.get().add_workshop}</button>
+                <button class="add-workshop" data-testid="add-workshop" on:click=move |_| open.set(true)>{move || t.get().roadmap.add_workshop}</button>
             }>
                 <form class="action-form" data-testid="workshop-form" on:submit=save novalidate>
                     <div class="form-grid">
-                        <label><span>{move || t.get().f_workshop_title}</span>
+                        <label><span>{move || t.get().roadmap.f_workshop_title}</span>
                             <input type="text" data-testid="workshop-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
-                        <label><span>{move || t.get().f_date}</span>
+                        <label><span>{move || t.get().common.f_date}</span>
                             <input type="text" data-testid="workshop-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) /></label>
                     </div>
-                    <label><span>{move || t.get().f_participants}</span>
+                    <label><span>{move || t.get().roadmap.f_participants}</span>
                         <select multiple size="8" data-testid="workshop-participants" on:change=pick>
                             {move || actors.get().into_iter().map(|(id, name)| view! { <option value=id.as_str().to_string()>{name}</option> }).collect_view()}
                         </select></label>
-                    <label><span>{move || t.get().f_others}</span>
+                    <label><span>{move || t.get().roadmap.f_others}</span>
                         <input type="text" data-testid="workshop-others" prop:value=move || others.get() on:input=move |ev| others.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().f_decisions}</span>
+                    <label><span>{move || t.get().roadmap.f_decisions}</span>
                         <textarea data-testid="workshop-decisions" prop:value=move || decisions.get() on:input=move |ev| decisions.set(event_target_value(&ev))></textarea></label>
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     <div class="form-buttons">
-                        <button type="submit" class="primary" data-testid="workshop-save">{move || t.get().save}</button>
-                        <button type="button" on:click=move |_| open.set(false)>{move || t.get().cancel}</button>
+                        <button type="submit" class="primary" data-testid="workshop-save">{move || t.get().common.save}</button>
+                        <button type="button" on:click=move |_| open.set(false)>{move || t.get().common.cancel}</button>
                     </div>
                 </form>
             </Show>

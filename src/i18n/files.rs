@@ -1,0 +1,107 @@
+//! Opening files and keeping them safe: project import, CSV import, repair mode, leaving with unsaved work.
+
+texts! {
+    /// Opening files and keeping them safe: project import, CSV import, repair mode, leaving with unsaved work.
+    Files {
+        import_file: "Importer un fichier…",
+            "Import a file…";
+        import_json: "Importer…",
+            "Import…";
+        import_title: "Importer un projet",
+            "Import a project";
+        import_valid: "Fichier valide",
+            "Valid file";
+        import_as_new: "Importer comme nouveau projet",
+            "Import as a new project";
+        import_replace: "Remplacer le projet ouvert",
+            "Replace the open project";
+        import_warnings: "Avertissements (les données sont gardées)",
+            "Warnings (the data is kept)";
+        import_replaced: "Projet remplacé par le fichier importé (Ctrl+Z pour revenir).",
+            "Project replaced by the imported file (Ctrl+Z to go back).";
+        unreadable_project: "Ce projet enregistré est illisible ; il est gardé tel quel. Exportez-le pour le faire réparer, ou supprimez-le.",
+            "This stored project is unreadable; it is kept as it is. Export it to have it repaired, or delete it.";
+        project_missing: "Ce navigateur ne contient pas ce projet (un lien venu d'un autre navigateur, ou un projet mis à la corbeille). Pour l'ouvrir ici, importez son fichier.",
+            "This browser does not hold this project (a link from another browser, or a project moved to the bin). To open it here, import its file.";
+        leave_title: "Modifications non enregistrées",
+            "Unsaved changes";
+        leave_body: "Vos dernières modifications de ce projet ne sont pas enregistrées dans ce navigateur. Si vous quittez maintenant, elles seront perdues. Exportez le projet pour les garder.",
+            "Your latest changes to this project are not saved in this browser. If you leave now, they will be lost. Export the project to keep them.";
+        leave_export: "Exporter le projet",
+            "Export the project";
+        leave_anyway: "Quitter sans enregistrer",
+            "Leave without saving";
+        leave_stay: "Rester sur le projet",
+            "Stay on the project";
+        leave_exported: "Fichier exporté. Gardez-le : c'est la seule copie de vos dernières modifications.",
+            "File exported. Keep it: it is the only copy of your latest changes.";
+        open_anyway: "Ouvrir quand même (mode réparation)",
+            "Open anyway (repair mode)";
+        open_anyway_hint: "Le fichier est gardé tel quel dans un nouveau projet, ouvert en mode réparation : chaque problème y est listé, à corriger ou supprimer ; rien n'est perdu sans votre accord.",
+            "The file is kept as it is in a new project, opened in repair mode: each problem is listed there, to fix or remove; nothing is lost without your say.";
+        copy_no_room: "Pas assez de place dans le stockage de ce navigateur pour garder une copie de la version actuelle dans la corbeille : rien n'a été remplacé. Exportez le projet, libérez de la place, puis recommencez.",
+            "Not enough room in this browser's storage to keep a copy of the current version in the bin: nothing was replaced. Export the project, free some space, then try again.";
+        repair_title: "Mode réparation",
+            "Repair mode";
+        repair_intro: "Ce projet contient des données que l'application refuserait d'ouvrir normalement. Il est ouvert quand même : corrigez ou supprimez chaque élément ci-dessous. Rien n'est supprimé sans votre accord, et la version d'origine est gardée dans la corbeille dès le premier enregistrement.",
+            "This project holds data the app would normally refuse to open. It is open anyway: fix or remove each item below. Nothing is removed without your say, and the original version is kept in the bin from the first save on.";
+        repair_problems: "problème(s) à corriger",
+            "problem(s) to fix";
+        repair_unreadable: "élément(s) illisible(s), gardé(s) tel quel",
+            "unreadable item(s), kept as they are";
+        repair_show: "Corriger",
+            "Fix";
+        repair_remove: "Supprimer",
+            "Remove";
+        repair_edit: "Modifier le texte",
+            "Edit the text";
+        repair_apply: "Remettre dans le projet",
+            "Put back into the project";
+        repair_drop: "Abandonner cet élément",
+            "Drop this item";
+        repair_done: "Réparation terminée : le projet s'ouvre désormais normalement.",
+            "Repair finished: the project now opens normally.";
+        repair_raw: "Contenu tel qu'enregistré",
+            "Content as stored";
+        repair_hide: "Masquer",
+            "Hide";
+        repair_clear_perimeter: "Effacer le périmètre",
+            "Clear the perimeter";
+        repair_shorten_name: "Raccourcir le nom",
+            "Shorten the name";
+        questionnaire_title: "Questionnaire d'une entreprise",
+            "A company's questionnaire";
+        import_csv: "Importer un CSV…",
+            "Import a CSV…";
+        csv_template: "Modèle CSV",
+            "CSV template";
+        csv_title: "Importer des entreprises (CSV)",
+            "Import companies (CSV)";
+        csv_format_sirene: "Export SIRENE StockEtablissement",
+            "SIRENE StockEtablissement export";
+        csv_format_template: "Modèle Symbiose",
+            "Symbiose template";
+        csv_counts_ready: "prêtes à ajouter",
+            "ready to add";
+        csv_counts_skipped: "écartées",
+            "skipped";
+        csv_counts_errors: "en erreur",
+            "with errors";
+        csv_add: "Ajouter les entreprises prêtes",
+            "Add the ready companies";
+        csv_added: "entreprises ajoutées (Ctrl+Z pour revenir).",
+            "companies added (Ctrl+Z to go back).";
+        csv_line: "Ligne",
+            "Line";
+        csv_status: "Verdict",
+            "Verdict";
+        csv_encoding: "Encodage",
+            "Encoding";
+        csv_reading: "Lecture du fichier…",
+            "Reading the file…";
+        csv_listed_of: "lignes listées sur",
+            "rows listed of";
+        csv_adding: "Ajout en cours…",
+            "Adding…";
+    }
+}

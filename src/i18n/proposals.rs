@@ -1,0 +1,43 @@
+//! The proposals list and the optimiser.
+
+texts! {
+    /// The proposals list and the optimiser.
+    Proposals {
+        proposals_intro: "Synergies possibles trouvées dans les flux déclarés, les plus prometteuses d'abord. Chaque proposition dit pourquoi.",
+            "Possible synergies found in the declared flows, most promising first. Each proposal says why.";
+        filter_all: "Toutes",
+            "All";
+        filter_substitution: "Substitutions",
+            "Substitutions";
+        filter_deductive: "Pistes par secteur",
+            "Sector leads";
+        filter_mutualisation: "Mutualisations",
+            "Pooling";
+        take_into_pipeline: "Retenir (pipeline)",
+            "Take into the pipeline";
+        in_pipeline: "Dans le pipeline",
+            "In the pipeline";
+        score: "score",
+            "score";
+        more_proposals: "propositions de plus : précisez la recherche pour les voir.",
+            "more proposals: narrow the search to see them.";
+        no_proposals: "Aucune proposition pour ce filtre.",
+            "No proposal for this filter.";
+        search_proposals: "Filtrer (entreprise, ressource…)",
+            "Filter (company, resource…)";
+        optimise_title: "Plan optimal",
+            "Optimal plan";
+        optimise_eur: "Maximiser les € économisés",
+            "Maximise € saved";
+        optimise_co2: "Maximiser les tCO₂e évitées",
+            "Maximise tCO₂e avoided";
+        optimise_explain: "Choisit les échanges qui rapportent le plus sans dépasser la quantité d'aucune offre ni d'aucun besoin.",
+            "Chooses the exchanges worth most without exceeding any offer's or need's quantity.";
+        optimise_result_eur: "échanges retenus, gain total estimé",
+            "exchanges chosen, total estimated gain";
+        optimise_result_co2: "échanges retenus, émissions évitées estimées",
+            "exchanges chosen, estimated avoided emissions";
+        optimise_left_out: "propositions sans quantité comparable ou sans estimation, laissées de côté",
+            "proposals without a comparable quantity or an estimate, left out";
+    }
+}

@@ -1,0 +1,107 @@
+//! The roadmap (feuille de route): actions, programme settings, workshops.
+
+texts! {
+    /// The roadmap (feuille de route): actions, programme settings, workshops.
+    Roadmap {
+        roadmap_page_intro: "Les actions du programme, liées ou non à une synergie, avec porteur, dates, budget et financements. Le programme d'investissement et le calendrier en découlent.",
+            "The programme's actions, linked to a synergy or not, with owner, dates, budget and funding. The investment programme and the timeline follow from them.";
+        add_action: "+ Ajouter une action",
+            "+ Add an action";
+        new_action_title: "Nouvelle action",
+            "New action";
+        no_actions: "Aucune action pour l'instant.",
+            "No action yet.";
+        f_title: "Intitulé",
+            "Title";
+        f_synergy: "Synergie liée",
+            "Linked synergy";
+        none_standalone: "Aucune (action autonome)",
+            "None (standalone action)";
+        f_owner: "Porteur",
+            "Owner";
+        f_partners: "Partenaires (séparés par des virgules)",
+            "Partners (comma-separated)";
+        f_phase: "Phase du programme",
+            "Programme phase";
+        f_field: "Champ d'intervention",
+            "Field of intervention";
+        f_start: "Début (AAAA-MM-JJ)",
+            "Start (YYYY-MM-DD)";
+        f_end: "Fin (AAAA-MM-JJ)",
+            "End (YYYY-MM-DD)";
+        f_status: "Statut",
+            "Status";
+        f_investment: "Investissement (€)",
+            "Investment (€)";
+        f_operating: "Fonctionnement (€/an)",
+            "Operating (€/yr)";
+        funding_title: "Financements",
+            "Funding";
+        funding_add: "Ajouter un financement",
+            "Add a funding line";
+        f_amount: "Montant (€)",
+            "Amount (€)";
+        milestones_title: "Jalons",
+            "Milestones";
+        milestone_add: "Ajouter un jalon",
+            "Add a milestone";
+        programme_title: "Programme d'investissement par année",
+            "Investment programme by year";
+        col_year: "Année",
+            "Year";
+        col_investment: "Investissement",
+            "Investment";
+        col_operating: "Fonctionnement",
+            "Operating";
+        col_remaining: "Reste à charge",
+            "Remaining cost";
+        programme_rule: "Règle : l'investissement et ses financements comptent l'année de début de l'action (de fin à défaut) ; le fonctionnement compte chaque année de début à fin.",
+            "Rule: investment and its funding count in the action's start year (end year otherwise); operating cost counts every year from start to end.";
+        undated_actions: "Actions chiffrées sans date, non réparties :",
+            "Costed actions without dates, not spread:";
+        phase_word: "Phase",
+            "Phase";
+        end_before_start: "La fin précède le début.",
+            "The end comes before the start.";
+        title_required: "Donnez un intitulé à l'action.",
+            "Give the action a title.";
+        delete_action: "Supprimer l'action",
+            "Delete the action";
+        programme_settings: "Programme du territoire",
+            "The territory's programme";
+        f_track: "Parcours de financement",
+            "Funding track";
+        track_new: "Nouveau territoire : phases 1–2 (diagnostic et accompagnement)",
+            "New territory: phases 1–2 (diagnostic and accompaniment)";
+        track_pilot: "Territoire pilote accompagné depuis 2015 : phases 3–4 (mise en œuvre et bilan)",
+            "Pilot territory supported since 2015: phases 3–4 (implementation and bilan)";
+        f_start_year: "Année de début",
+            "Start year";
+        f_baseline_year: "Année de référence des indicateurs",
+            "Indicators' baseline year";
+        f_facilitator: "Animation (personne ou structure)",
+            "Facilitation (person or body)";
+        f_funders: "Financeurs (séparés par des virgules)",
+            "Funders (comma-separated)";
+        programme_saved: "Programme enregistré (Ctrl+Z pour annuler).",
+            "Programme saved (Ctrl+Z to undo).";
+        workshops_title: "Ateliers",
+            "Workshops";
+        add_workshop: "+ Noter un atelier",
+            "+ Record a workshop";
+        f_workshop_title: "Atelier",
+            "Workshop";
+        f_participants: "Entreprises présentes (Ctrl+clic pour en choisir plusieurs)",
+            "Companies present (Ctrl+click to choose several)";
+        f_others: "Autres participants (séparés par des virgules)",
+            "Other participants (comma-separated)";
+        f_decisions: "Décisions (une par ligne)",
+            "Decisions (one per line)";
+        no_workshops: "Aucun atelier noté.",
+            "No workshop recorded.";
+        participants_word: "participants",
+            "participants";
+        decisions_word: "décisions",
+            "decisions";
+    }
+}

@@ -1,0 +1,115 @@
+//! The map workspace: header, toolbar, storage status, map, legend, company list, filters, settings.
+
+texts! {
+    /// The map workspace: header, toolbar, storage status, map, legend, company list, filters, settings.
+    Workspace {
+        companies: "Entreprises",
+            "Companies";
+        search_companies: "Nom, SIRET ou activité…",
+            "Name, SIRET or activity…";
+        no_company_matches: "Aucune entreprise ne correspond.",
+            "No company matches.";
+        no_position: "sans position",
+            "no position";
+        map_label: "Carte des entreprises et de leurs flux",
+            "Map of the companies and their flows";
+        legend_title: "Secteurs d'activité (NAF)",
+            "Business sectors (NACE)";
+        legend_size: "Taille : nombre de flux déclarés",
+            "Size: number of declared flows";
+        tiles_toggle: "Fond OpenStreetMap",
+            "OpenStreetMap background";
+        activity_unknown: "Activité non renseignée",
+            "Activity not given";
+        flow_count_one: "flux déclaré",
+            "declared flow";
+        flow_count_many: "flux déclarés",
+            "declared flows";
+        fit_zone: "Recentrer sur la zone",
+            "Zoom to the zone";
+        projects_link: "← Projets",
+            "← Projects";
+        undo: "↶ Annuler",
+            "↶ Undo";
+        redo: "↷ Rétablir",
+            "↷ Redo";
+        undo_hint: "Annuler la dernière modification (Ctrl+Z)",
+            "Undo the last change (Ctrl+Z)";
+        redo_hint: "Rétablir (Ctrl+Maj+Z)",
+            "Redo (Ctrl+Shift+Z)";
+        status_saved: "Enregistré dans ce navigateur",
+            "Saved in this browser";
+        status_pending: "Enregistrement…",
+            "Saving…";
+        status_full: "Stockage plein : non enregistré",
+            "Storage full: not saved";
+        status_conflict: "Modifié dans un autre onglet",
+            "Changed in another tab";
+        not_stored_banner: "Ce projet ne tient pas dans le stockage de ce navigateur : il est ouvert mais n'est pas enregistré ici. Exportez-le pour garder vos modifications (ou libérez de la place : supprimez ou exportez d'autres projets, il sera enregistré à la modification suivante).",
+            "This project does not fit in this browser's storage: it is open but not saved here. Export it to keep your changes (or free some space by deleting or exporting other projects; it is saved at the next change).";
+        status_not_stored: "Non enregistré (stockage plein)",
+            "Not saved (storage full)";
+        conflict_banner: "Ce projet a été enregistré depuis un autre onglet pendant que vous le modifiiez ici. Rien n'a été écrasé : choisissez la version à garder.",
+            "This project was saved from another tab while you were editing it here. Nothing was overwritten: choose which version to keep.";
+        take_theirs: "Charger la version de l'autre onglet",
+            "Load the other tab's version";
+        keep_mine: "Garder ma version",
+            "Keep my version";
+        export_mine: "Exporter ma version",
+            "Export my version";
+        show_proposals: "Propositions sur la carte (tirets)",
+            "Proposals on the map (dashed)";
+        add_company: "+ Ajouter une entreprise",
+            "+ Add a company";
+        drag_pin: "Glissez l'épingle jusqu'au site exact",
+            "Drag the pin to the exact site";
+        add_on_map: "Ajouter sur la carte",
+            "Add on the map";
+        filters_title: "Filtres",
+            "Filters";
+        families_label: "Familles de flux",
+            "Flow families";
+        section_filter: "Secteur d'activité (NAF)",
+            "Business sector (NAF)";
+        chapter_filter: "Chapitre de la liste des déchets",
+            "List of Waste chapter";
+        all_sections: "Tous les secteurs",
+            "All sectors";
+        all_chapters: "Tous les chapitres",
+            "All chapters";
+        reset_filters: "Tout afficher",
+            "Show everything";
+        audience_label: "Vue",
+            "View";
+        audience_facilitator: "Animateur : tout",
+            "Facilitator: everything";
+        audience_public: "Entreprise ou atelier : confidentialité appliquée",
+            "Company or workshop: confidentiality applied";
+        projection_on: "Mode atelier",
+            "Workshop mode";
+        projection_off: "Quitter le mode atelier",
+            "Leave workshop mode";
+        shortcuts_hint: "← → ou Page préc. / suiv. : entreprise précédente / suivante · 1 à 7 : familles · 0 : toute la zone · F : mode atelier · Échap : quitter",
+            "← → or Page Up / Down: previous / next company · 1 to 7: families · 0: whole zone · F: workshop mode · Esc: leave";
+        tile_settings: "Fond de carte",
+            "Map background";
+        tile_url_label: "Adresse des tuiles, avec {z}, {x} et {y}",
+            "Tile address, with {z}, {x} and {y}";
+        apply: "Appliquer",
+            "Apply";
+        reset_osm: "Revenir à OpenStreetMap",
+            "Back to OpenStreetMap";
+        tile_url_changed: "Fond de carte changé.",
+            "Map background changed.";
+        tile_url_refused: "L'adresse de fond de carte enregistrée dans ce navigateur n'était pas utilisable ; le fond OpenStreetMap par défaut la remplace. Raison :",
+            "The map background address stored in this browser was not usable; the default OpenStreetMap background replaces it. Reason:";
+        list_more: "autres entreprises : affinez la recherche ou les filtres.",
+            "more companies: refine the search or the filters.";
+        page_map: "Carte",
+            "Map";
+        page_exports: "Exports",
+            "Exports";
+        nav_pipeline: "Pipeline",
+            "Pipeline";
+    }
+}
