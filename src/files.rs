@@ -1,5 +1,6 @@
 //! Files in and out of the browser: the only way data leaves or enters Symbiose.
 
+use symbiose_core::UserMessage;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -37,13 +38,20 @@ pub enum ReadError {
     NotUtf8(symbiose_core::import::text::NotUtf8),
 }
 
-impl ReadError {
-    pub fn message(&self, lang: symbiose_core::Lang) -> String {
-        match self {
+/// For developers and logs: the English message.
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_in(symbiose_core::Lang::En))
+    }
+}
+
+impl UserMessage for ReadError {
+    fn message(&self) -> symbiose_core::Bilingual {
+        symbiose_core::Bilingual::from_fn(|lang| match self {
             ReadError::TooLarge { bytes } => {
                 symbiose_core::format::too_large(*bytes as usize, lang)
             }
-            ReadError::NotUtf8(e) => e.message(lang),
+            ReadError::NotUtf8(e) => e.message_in(lang),
             ReadError::Unreadable(why) => match lang {
                 symbiose_core::Lang::Fr => {
                     format!("Fichier illisible ({why}). Rien n'a été importé.")
@@ -52,7 +60,7 @@ impl ReadError {
                     format!("Unreadable file ({why}). Nothing was imported.")
                 }
             },
-        }
+        })
     }
 }
 

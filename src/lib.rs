@@ -22,6 +22,7 @@ pub mod views;
 
 use leptos::prelude::*;
 use symbiose_core::Project;
+use symbiose_core::UserMessage;
 
 use i18n::UiLang;
 use map::MapView;
@@ -85,7 +86,7 @@ pub fn App() -> impl IntoView {
                 let lang = lang.get_untracked();
                 if let Err(e) = session.open_stored(&id, lang) {
                     session.close();
-                    session.notice.set(Some(e.message(lang)));
+                    session.notice.set(Some(e.message_in(lang)));
                     go(Route::Home);
                 }
             }

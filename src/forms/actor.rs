@@ -1,5 +1,6 @@
 //! The company form: draft, validation, conversion to an `Actor`.
 
+use symbiose_core::UserMessage;
 use symbiose_core::refdata::naf;
 use symbiose_core::validate::rules;
 use symbiose_core::{Actor, HeadcountBand, Position, Siret};
@@ -60,8 +61,8 @@ impl ActorDraft {
                 Err(e) => {
                     errors.push(FieldError::new(
                         "siret",
-                        e.message(Lang::Fr),
-                        e.message(Lang::En),
+                        e.message_in(Lang::Fr),
+                        e.message_in(Lang::En),
                     ));
                     None
                 }

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::{ev, leptos_dom::helpers::TimeoutHandle};
 use std::time::Duration;
 use symbiose_core::format::{self, LoadError, packed, repair};
-use symbiose_core::{Lang, Project};
+use symbiose_core::{Lang, Project, UserMessage};
 
 use super::keys::{BinEntry, BinReason, Meta, Stamp, StampRead, new_project_id, project_key};
 use super::store::{self, SaveError};
@@ -52,14 +52,23 @@ pub enum OpenError {
     Unreadable(String),
 }
 
-impl OpenError {
-    /// What the user reads: missing is not unreadable, and says how to open the project here.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = crate::i18n::texts(lang);
-        match self {
-            OpenError::Missing => t.files.project_missing.to_string(),
-            OpenError::Unreadable(why) => format!("{}\n{why}", t.files.unreadable_project),
-        }
+/// For developers and logs: the English message.
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_in(Lang::En))
+    }
+}
+
+/// What the user reads: missing is not unreadable, and says how to open the project here.
+impl UserMessage for OpenError {
+    fn message(&self) -> symbiose_core::Bilingual {
+        symbiose_core::Bilingual::from_fn(|lang| {
+            let t = crate::i18n::texts(lang);
+            match self {
+                OpenError::Missing => t.files.project_missing.to_string(),
+                OpenError::Unreadable(why) => format!("{}\n{why}", t.files.unreadable_project),
+            }
+        })
     }
 }
 
@@ -183,7 +192,7 @@ impl Session {
     }
 
     fn load_stored(&self, id: &str, lang: Lang, same_project: bool) -> Result<(), OpenError> {
-        let unreadable = |e: LoadError| OpenError::Unreadable(e.message(lang));
+        let unreadable = |e: LoadError| OpenError::Unreadable(e.message_in(lang));
         let stored = store::read_stored(id).ok_or(OpenError::Missing)?;
         let (stamp, body) = Stamp::read(&stored);
         let text = packed::unpack(body).map_err(unreadable)?;
@@ -191,7 +200,7 @@ impl Session {
             Ok(loaded) => (loaded.value, None),
             Err(e) if repairable(&e) => {
                 let r = repair::load_for_repair(&text)
-                    .map_err(|_| OpenError::Unreadable(e.message(lang)))?;
+                    .map_err(|_| OpenError::Unreadable(e.message_in(lang)))?;
                 let state = Repair {
                     unreadable: r.unreadable,
                     original: Some(stored.clone()),

@@ -1,6 +1,7 @@
 //! The side panel: the companies of the zone, searchable, in step with the map's selection.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::refdata::text::fold;
 
 use symbiose_core::edit::Command;
@@ -40,7 +41,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                 state.open_form.set(true);
                 state.selected.set(Some(id));
             }
-            Err(e) => session.notice.set(Some(e.message(lang.get_untracked()))),
+            Err(e) => session.notice.set(Some(e.message_in(lang.get_untracked()))),
         }
     };
     let query = RwSignal::new(String::new());

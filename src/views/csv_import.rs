@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Parsing};
 
 use crate::files;
@@ -92,14 +93,14 @@ pub fn CsvImport() -> impl IntoView {
         phase.set(Some(Phase::Reading(0)));
         leptos::task::spawn_local(async move {
             let result = match files::read_bytes(&file).await {
-                Err(e) => Some(Err(e.message(lang))),
+                Err(e) => Some(Err(e.message_in(lang))),
                 Ok(bytes) => read_in_slices(&bytes, state, current, |percent| {
                     if current() {
                         phase.set(Some(Phase::Reading(percent)));
                     }
                 })
                 .await
-                .map(|r| r.map_err(|e| e.message(lang))),
+                .map(|r| r.map_err(|e| e.message_in(lang))),
             };
             if let Some(result) = result
                 && current()
@@ -203,7 +204,7 @@ fn CsvDialog(
                         }
                         Err(e) => {
                             adding.set(false);
-                            session.notice.set(Some(e.message(lang.get_untracked())));
+                            session.notice.set(Some(e.message_in(lang.get_untracked())));
                         }
                     }
                 });

@@ -3,6 +3,7 @@
 //! roadmap file can also be imported back: it replaces the roadmap parts as one undoable step.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 
 use crate::views::controls::FilePicker;
 use symbiose_core::export::{csv, geojson, public, roadmap};
@@ -221,7 +222,7 @@ fn RoadmapImport() -> impl IntoView {
         let lang = lang.get_untracked();
         leptos::task::spawn_local(async move {
             let result = match files::read_utf8(&file).await {
-                Err(e) => Err(e.message(lang)),
+                Err(e) => Err(e.message_in(lang)),
                 Ok(text) => roadmap::load_roadmap(&text)
                     .and_then(|r| {
                         let tx = crate::i18n::texts(lang);
@@ -240,7 +241,7 @@ fn RoadmapImport() -> impl IntoView {
                             .with_untracked(|p| roadmap::merge_roadmap(p, r))
                             .map(|cmd| (summary, cmd))
                     })
-                    .map_err(|e| e.message(lang)),
+                    .map_err(|e| e.message_in(lang)),
             };
             outcome.set(Some(result));
         });
@@ -257,7 +258,7 @@ fn RoadmapImport() -> impl IntoView {
                     outcome.set(None);
                     done.set(true);
                 }
-                Err(e) => outcome.set(Some(Err(e.message(lang.get_untracked())))),
+                Err(e) => outcome.set(Some(Err(e.message_in(lang.get_untracked())))),
             }
         }
     };

@@ -1,6 +1,7 @@
 //! The home view: every project stored in this browser, and how to add one.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::{Project, format};
 
 use crate::files;
@@ -137,7 +138,7 @@ fn ProjectRow(
         store::read_file(&id.get_value())
             .unwrap_or_else(|| Ok((StampRead::None, String::new())))
             .and_then(|(stamp, text)| format::load_project(&text).map(|l| (stamp, l.value)))
-            .map_err(|e| e.message(lang.get_untracked()))
+            .map_err(|e| e.message_in(lang.get_untracked()))
     };
     let save_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -3,6 +3,7 @@
 //! a file that does not load changes nothing at all and says every problem found.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::format::{self, Loaded};
 use symbiose_core::{Lang, Project, Questionnaire};
@@ -46,7 +47,7 @@ fn read_outcome(text: &str, lang: Lang) -> Outcome {
                     if found == format::QUESTIONNAIRE_TYPE) =>
             {
                 Outcome::Failed {
-                    message: questionnaire_error.message(lang),
+                    message: questionnaire_error.message_in(lang),
                     repair: None,
                 }
             }
@@ -56,7 +57,7 @@ fn read_outcome(text: &str, lang: Lang) -> Outcome {
                     .flatten()
                     .map(|r| (text.to_string(), r.project.name));
                 Outcome::Failed {
-                    message: project_error.message(lang),
+                    message: project_error.message_in(lang),
                     repair,
                 }
             }
@@ -74,7 +75,7 @@ pub fn ImportButton(allow_replace: bool) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = match files::read_utf8(&file).await {
                 Err(e) => Outcome::Failed {
-                    message: e.message(lang),
+                    message: e.message_in(lang),
                     repair: None,
                 },
                 Ok(text) => read_outcome(&text, lang),
@@ -197,7 +198,7 @@ fn ImportDialog(
                             .set(Some(t.get_untracked().files.import_replaced.to_string()));
                         close();
                     }
-                    Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+                    Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
                 }
             };
             view! {

@@ -2,6 +2,7 @@
 //! filterable, and "take into the pipeline" to turn one into a synergy (stage: idea).
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::detect::{Audience, Lookup, ProposalKind};
 use symbiose_core::edit::Command;
 use symbiose_core::numbers::with_unit;
@@ -193,7 +194,7 @@ pub fn Proposals() -> impl IntoView {
         if let Some(s) = synergy
             && let Err(e) = state.apply(Command::AddSynergy(s))
         {
-            session.notice.set(Some(e.message(lang.get_untracked())));
+            session.notice.set(Some(e.message_in(lang.get_untracked())));
         }
     };
 
@@ -280,7 +281,7 @@ fn OptimalPlan() -> impl IntoView {
                         titles,
                     )
                 })
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.message_in(lang.get_untracked()))
         });
         result.set(Some(outcome));
     };

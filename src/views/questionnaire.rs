@@ -2,6 +2,7 @@
 //! every change, or opened as a project of its own on the home view.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::questionnaire::{MergePlan, Resolution, plan_merge};
 use symbiose_core::{FlowId, Project, Questionnaire};
 
@@ -112,9 +113,9 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
                         .set(Some(t.get_untracked().company.merge_done.to_string()));
                     close();
                 }
-                Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+                Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
             },
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
         }
     };
     let changes = |lines: Vec<String>| {

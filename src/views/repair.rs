@@ -4,6 +4,7 @@
 //! session's (`persist::session::Repair`) until put back or dropped.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::format::repair::{Unreadable, reinsert};
 use symbiose_core::validate::{Problem, rules::limits, validate};
@@ -143,7 +144,7 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
         if let Some(cmd) = cmd
             && let Err(e) = state.apply(cmd)
         {
-            error.set(Some(e.message(lang.get_untracked())));
+            error.set(Some(e.message_in(lang.get_untracked())));
         }
     };
     let show = move |_| {
@@ -156,7 +157,7 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
     };
     let fix = move |cmd: Command| {
         if let Err(e) = state.apply(cmd) {
-            error.set(Some(e.message(lang.get_untracked())));
+            error.set(Some(e.message_in(lang.get_untracked())));
         }
     };
     view! {
@@ -207,8 +208,8 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
         });
         let lang = lang.get_untracked();
         match cmd
-            .map_err(|why| why.message(lang))
-            .map(|c| state.apply(c).map_err(|e| e.message(lang)))
+            .map_err(|why| why.message_in(lang))
+            .map(|c| state.apply(c).map_err(|e| e.message_in(lang)))
         {
             Ok(Ok(())) => session.drop_unreadable(index),
             Ok(Err(e)) | Err(e) => error.set(Some(e)),
@@ -234,7 +235,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
     view! {
         <li class="repair-item" data-testid="repair-unreadable">
             <code>{path}</code>
-            <span>{move || why.message(lang.get())}</span>
+            <span>{move || why.message_in(lang.get())}</span>
             <span class="repair-buttons">
                 <Show when=move || known>
                     <button data-testid="repair-edit" on:click=move |_| editing.update(|e| *e = !*e)>

@@ -2,6 +2,7 @@
 //! project stands in storage. Also the keyboard shortcuts for undo and redo.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::format;
 
 use crate::files;
@@ -126,7 +127,7 @@ pub fn StatusBanners() -> impl IntoView {
             <div class="banner problem" role="alert" data-testid="banner-conflict">
                 <p>{move || t.get().workspace.conflict_banner}</p>
                 <button data-testid="take-theirs" on:click=move |_| {
-                    if let Err(e) = session.take_theirs(lang.get_untracked()) { error.set(Some(e.message(lang.get_untracked()))); }
+                    if let Err(e) = session.take_theirs(lang.get_untracked()) { error.set(Some(e.message_in(lang.get_untracked()))); }
                 }>{move || t.get().workspace.take_theirs}</button>
                 <button data-testid="keep-mine" on:click=move |_| session.keep_mine()>{move || t.get().workspace.keep_mine}</button>
                 <button on:click=move |_| export_open_project()>{move || t.get().workspace.export_mine}</button>

@@ -3,18 +3,15 @@
 use std::path::Path;
 
 use symbiose_core::import::text;
-use symbiose_core::{Lang, Project, format};
+use symbiose_core::{Lang, Project, UserMessage, format};
 
 /// The project in `path`, or a message in French and English saying what is wrong.
 pub fn project(path: &Path) -> Result<Project, String> {
     let text = read(path)?;
     let path = path.display();
     format::load_project(&text).map(|l| l.value).map_err(|e| {
-        format!(
-            "{path} :\n{}\n---\n{}",
-            e.message(Lang::Fr),
-            e.message(Lang::En)
-        )
+        let m = e.message();
+        format!("{path} :\n{}\n---\n{}", m.fr, m.en)
     })
 }
 
@@ -35,7 +32,10 @@ pub fn read(path: &Path) -> Result<String, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(cannot)?;
-    text::utf8_text(bytes).map_err(|e| both(e.message(Lang::Fr), e.message(Lang::En)))
+    text::utf8_text(bytes).map_err(|e| {
+        let m = e.message();
+        both(m.fr, m.en)
+    })
 }
 
 /// The project in `path`, or exit code 1 after printing why it does not load.

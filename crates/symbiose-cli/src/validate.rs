@@ -4,9 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use symbiose_core::Lang;
 use symbiose_core::format::{self, LoadError};
 use symbiose_core::validate::Problem;
+use symbiose_core::{Lang, UserMessage};
 
 pub fn run(path: &Path) -> ExitCode {
     let text = match crate::load::read(path) {
@@ -66,10 +66,10 @@ pub fn run(path: &Path) -> ExitCode {
         }
         Err(e) => {
             let path = path.display();
+            let m = e.message();
             eprintln!(
                 "invalide : {path}\n{}\n---\ninvalid: {path}\n{}",
-                e.message(Lang::Fr),
-                e.message(Lang::En)
+                m.fr, m.en
             );
             ExitCode::FAILURE
         }

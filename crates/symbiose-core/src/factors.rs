@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-use crate::Bilingual;
+use crate::{Bilingual, bilingual};
 
 /// One row of the factor table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,12 +83,23 @@ pub struct Factors {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FactorError {
-    #[error("facteur « {0} » absent de la table / factor \"{0}\" missing from the table")]
+    #[error("factor \"{0}\" missing from the table")]
     Missing(String),
-    #[error(
-        "table des facteurs illisible, ligne {line} : {message} / unreadable factor table, line {line}: {message}"
-    )]
+    #[error("unreadable factor table, line {line}: {message}")]
     Csv { line: u64, message: String },
+}
+
+/// The English message is the `Display` form.
+impl crate::UserMessage for FactorError {
+    fn message(&self) -> Bilingual {
+        let fr = match self {
+            Self::Missing(name) => format!("facteur « {name} » absent de la table"),
+            Self::Csv { line, message } => {
+                format!("table des facteurs illisible, ligne {line} : {message}")
+            }
+        };
+        Bilingual::new(fr, self.to_string())
+    }
 }
 
 impl Factors {
@@ -150,15 +161,13 @@ impl Factors {
 impl EmissionFactor {
     /// `Granulés bois (kWh) : 0.032 kgCO2e/kWh (source)`, the citation shown next to a figure.
     pub fn citation(&self) -> Bilingual {
-        Bilingual::new(
-            format!(
-                "{} : {} {} (source : {})",
-                self.name, self.value, self.unit, self.source
-            ),
-            format!(
-                "{}: {} {} (source: {})",
-                self.name, self.value, self.unit, self.source
-            ),
+        bilingual!(
+            |l| "{} : {} {} (source : {})",
+            "{}: {} {} (source: {})",
+            self.name,
+            self.value,
+            self.unit,
+            self.source
         )
     }
 }

@@ -24,6 +24,9 @@ pub mod refdata;
 pub mod report;
 pub mod validate;
 
-pub use lang::{Bilingual, Lang};
+#[cfg(test)]
+mod messages_tests;
+
+pub use lang::{Bilingual, Lang, UserMessage};
 
 pub use model::*;

@@ -37,9 +37,25 @@ pub struct Plan {
     pub not_considered: usize,
 }
 
+/// The solver's own words (English) and, for the user, what failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("l'optimisation a échoué : {0} / optimisation failed: {0}")]
+#[error("optimisation failed: {0}")]
 pub struct OptimiseError(String);
+
+impl OptimiseError {
+    #[cfg(test)]
+    pub(crate) fn new(detail: &str) -> Self {
+        Self(detail.to_string())
+    }
+}
+
+/// The English message is the `Display` form.
+impl crate::UserMessage for OptimiseError {
+    fn message(&self) -> crate::Bilingual {
+        let fr = format!("l'optimisation a échoué : {}", self.0);
+        crate::Bilingual::new(fr, self.to_string())
+    }
+}
 
 /// The best plan over the proposals (substitutions with a need and a matched quantity).
 pub fn optimise(proposals: &[Proposal], objective: Objective) -> Result<Plan, OptimiseError> {

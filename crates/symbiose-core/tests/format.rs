@@ -2,7 +2,7 @@
 //! bad input refused with a message that says where.
 
 use symbiose_core::format::{self, CURRENT_VERSION, LoadError, MAX_BYTES};
-use symbiose_core::{Lang, Project};
+use symbiose_core::{Lang, Project, UserMessage};
 
 fn fixture(version: u32) -> Option<String> {
     let path = format!(
@@ -18,8 +18,8 @@ fn every_version_has_a_fixture_that_loads_into_the_current_model() {
         let text = fixture(v).unwrap_or_else(|| {
             panic!("tests/fixtures/format-v{v}.json is missing: add one for each version")
         });
-        let loaded =
-            format::load_project(&text).unwrap_or_else(|e| panic!("v{v}: {}", e.message(Lang::En)));
+        let loaded = format::load_project(&text)
+            .unwrap_or_else(|e| panic!("v{v}: {}", e.message_in(Lang::En)));
         assert_eq!(loaded.migrated_from, (v < CURRENT_VERSION).then_some(v));
         assert_eq!(loaded.value.actors.len(), 2);
         // The fixture's second actor has no SIRET or address: fine, and a warning-free load
@@ -151,12 +151,12 @@ fn bad_inputs_are_refused_with_their_location() {
         ),
     ];
     for (name, text, expected) in cases {
-        let message = load_err(&text).message(Lang::Fr);
+        let message = load_err(&text).message_in(Lang::Fr);
         assert!(
             message.contains(expected),
             "{name}: «{message}» lacks «{expected}»"
         );
-        assert!(!load_err(&text).message(Lang::En).is_empty());
+        assert!(!load_err(&text).message_in(Lang::En).is_empty());
     }
 }
 
@@ -205,7 +205,11 @@ fn an_oversize_file_is_refused_before_parsing() {
         format::load_project(&big),
         Err(LoadError::TooLarge { .. })
     ));
-    assert!(load_err(&big).message(Lang::Fr).contains("trop volumineux"));
+    assert!(
+        load_err(&big)
+            .message_in(Lang::Fr)
+            .contains("trop volumineux")
+    );
 }
 
 #[test]
@@ -222,9 +226,9 @@ fn questionnaires_round_trip_and_their_flows_belong_to_their_actor() {
     bad.flows[0].actor = symbiose_core::ActorId::new("a-2");
     let err = format::load_questionnaire(&format::save_questionnaire(&bad)).unwrap_err();
     assert!(
-        err.message(Lang::Fr).contains("flows[0].actor"),
+        err.message_in(Lang::Fr).contains("flows[0].actor"),
         "{}",
-        err.message(Lang::Fr)
+        err.message_in(Lang::Fr)
     );
 }
 
@@ -296,11 +300,11 @@ fn ambiguous_or_hostile_json_is_refused_with_its_place() {
         ),
     ];
     for (name, text, expected) in cases {
-        let message = load_err(&text).message(Lang::Fr);
+        let message = load_err(&text).message_in(Lang::Fr);
         assert!(
             message.contains(expected),
             "{name}: «{message:.300}» lacks «{expected}»"
         );
-        assert!(!load_err(&text).message(Lang::En).is_empty());
+        assert!(!load_err(&text).message_in(Lang::En).is_empty());
     }
 }

@@ -2,6 +2,7 @@
 //! whole form is one undo step and an invalid form changes nothing.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::numbers::{Precision::Editing, number};
 use symbiose_core::{Actor, HeadcountBand};
@@ -52,8 +53,8 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                 Ok(()) => on_done.run(()),
                 Err(e) => errors.set(vec![FieldError::new(
                     "form",
-                    e.message(symbiose_core::Lang::Fr),
-                    e.message(symbiose_core::Lang::En),
+                    e.message_in(symbiose_core::Lang::Fr),
+                    e.message_in(symbiose_core::Lang::En),
                 )]),
             },
         }

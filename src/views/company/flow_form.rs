@@ -2,6 +2,7 @@
 //! picked from the European List of Waste by code or by words, in French or English.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::refdata::waste;
 use symbiose_core::{
@@ -43,8 +44,8 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
                     Ok(()) => on_done.run(()),
                     Err(e) => errors.set(vec![FieldError::new(
                         "form",
-                        e.message(symbiose_core::Lang::Fr),
-                        e.message(symbiose_core::Lang::En),
+                        e.message_in(symbiose_core::Lang::Fr),
+                        e.message_in(symbiose_core::Lang::En),
                     )]),
                 }
             }

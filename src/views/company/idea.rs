@@ -2,6 +2,7 @@
 //! the pipeline at the stage "idea", dated today, with this company as its first participant.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::{ActorId, Date, Stage, StageChange, Synergy, SynergyId};
 
@@ -56,7 +57,7 @@ pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
                 open.set(false);
                 done.set(true);
             }
-            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
         }
     };
     view! {

@@ -2,6 +2,7 @@
 //! time series per indicator (from the territory's baseline year, 2015 for pilot territories).
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::charts::indicator_series;
 use symbiose_core::edit::Command;
 use symbiose_core::{Date, IndicatorKind, Measurement, Target};
@@ -66,7 +67,7 @@ pub fn Records() -> impl IntoView {
                 m_note.set(String::new());
                 m_msg.set(Some((true, t.dashboard.measurement_added.to_string())));
             }
-            Err(e) => m_msg.set(Some((false, e.message(lang.get_untracked())))),
+            Err(e) => m_msg.set(Some((false, e.message_in(lang.get_untracked())))),
         }
     };
 
@@ -101,7 +102,7 @@ pub fn Records() -> impl IntoView {
                 g_value.set(String::new());
                 g_msg.set(Some((true, t.dashboard.target_added.to_string())));
             }
-            Err(e) => g_msg.set(Some((false, e.message(lang.get_untracked())))),
+            Err(e) => g_msg.set(Some((false, e.message_in(lang.get_untracked())))),
         }
     };
 

@@ -2,6 +2,7 @@
 //! way and what comes next, with its dated stage history. Its own edit and abandon forms.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::{Barrier, BarrierKind, Gains, Lang, Project, Stage, Synergy, SynergyId};
 
@@ -243,7 +244,7 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
         }
         match state.apply(Command::UpdateSynergy(s)) {
             Ok(()) => on_done.run(()),
-            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
         }
     };
     view! {

@@ -2,6 +2,7 @@
 //! and the title, then sends one command (an undo step), or says what is wrong and where.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::{
     ActionStatus, Date, FundingLine, FundingSource, InterventionField, Milestone, ProgrammePhase,
@@ -136,7 +137,7 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
         };
         match state.apply(cmd) {
             Ok(()) => on_done.run(()),
-            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
         }
     };
     let remove = move |_| {

@@ -3,6 +3,7 @@
 //! and funders. The deliverables and the dashboard follow these (baseline year, track).
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::{ProgrammePhase, ProgrammeTrack};
 
@@ -75,7 +76,7 @@ pub fn ProgrammeSettings() -> impl IntoView {
             .collect();
         match state.apply(Command::SetTerritory(territory)) {
             Ok(()) => message.set(Some((true, tx.roadmap.programme_saved.to_string()))),
-            Err(e) => message.set(Some((false, e.message(lang.get_untracked())))),
+            Err(e) => message.set(Some((false, e.message_in(lang.get_untracked())))),
         }
     };
     let tracks = [ProgrammeTrack::NewTerritory, ProgrammeTrack::Pilot];

@@ -1,6 +1,7 @@
 //! The workshops held: date, who came, what was decided. The bilan reads them back.
 
 use leptos::prelude::*;
+use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::{ActorId, Date, Workshop, WorkshopId};
 
@@ -65,7 +66,7 @@ pub fn Workshops() -> impl IntoView {
                 others.set(String::new());
                 decisions.set(String::new());
             }
-            Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
         }
     };
     let pick = move |ev: leptos::ev::Event| {

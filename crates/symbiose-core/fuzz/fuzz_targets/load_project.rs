@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use symbiose_core::{Lang, format};
+use symbiose_core::{Lang, UserMessage, format};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -19,12 +19,12 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(unpacked, saved);
         }
         Err(e) => {
-            assert!(!e.message(Lang::Fr).is_empty());
+            assert!(!e.message_in(Lang::Fr).is_empty());
         }
     }
     // Storage path: a damaged or foreign stored text is an error, never a panic.
     if let Err(e) = format::packed::unpack(text).map(|t| format::load_project(&t).map(|_| ())) {
-        assert!(!e.message(Lang::En).is_empty());
+        assert!(!e.message_in(Lang::En).is_empty());
     }
     let _ = format::load_questionnaire(text);
 });

@@ -37,15 +37,12 @@ pub fn funnel(p: &Project, proposals: usize) -> Vec<FunnelStep> {
         Stage::Implemented,
     ] {
         steps.push(FunnelStep {
-            label: Bilingual::new(stage.label(Lang::Fr), stage.label(Lang::En)),
+            label: Bilingual::from_fn(|l| stage.label(l)),
             count: p.synergies.iter().filter(|s| reached(s) >= stage).count(),
         });
     }
     steps.push(FunnelStep {
-        label: Bilingual::new(
-            Stage::Abandoned.label(Lang::Fr),
-            Stage::Abandoned.label(Lang::En),
-        ),
+        label: Bilingual::from_fn(|l| Stage::Abandoned.label(l)),
         count: p
             .synergies
             .iter()

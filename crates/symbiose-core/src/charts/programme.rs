@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::svg::{MAX_YEARS, add, escape, footnote, no_data, open, total};
-use crate::Lang;
 use crate::model::{ActionStatus, Date, FundingSource, RoadmapAction};
 use crate::validate::rules::limits;
+use crate::{Lang, bilingual};
 
 /// One year of the investment programme.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,14 +295,10 @@ pub fn gantt(actions: &[RoadmapAction], lang: Lang, today: Option<Date>) -> Stri
     }
     if clipped {
         let (y0, y1) = (first.div_euclid(12), (last - 1).div_euclid(12));
-        let note = match lang {
-            Lang::Fr => format!(
-                "Période affichée : {y0}–{y1} ; {outside} action(s) entièrement en dehors (◀ ▶), les autres coupées à ses bords. Toutes les dates sont dans la description."
-            ),
-            Lang::En => format!(
-                "Years shown: {y0}–{y1}; {outside} action(s) wholly outside them (◀ ▶), the others cut at their edges. Every date is in the description."
-            ),
-        };
+        let note = bilingual!(in lang,
+            "Période affichée : {y0}–{y1} ; {outside} action(s) entièrement en dehors (◀ ▶), les autres coupées à ses bords. Toutes les dates sont dans la description.",
+            "Years shown: {y0}–{y1}; {outside} action(s) wholly outside them (◀ ▶), the others cut at their edges. Every date is in the description."
+        );
         out.push_str(&footnote(height, &note));
     }
     out.push_str("</svg>");

@@ -3,9 +3,9 @@
 //! start of the axis, so the chart shows the road travelled since.
 
 use super::svg::{MAX_YEARS, escape, footnote, fraction, nice_max, no_data, open};
-use crate::Lang;
 use crate::model::{Date, IndicatorKind, Project};
 use crate::numbers::{Precision::Reading, number};
+use crate::{Lang, bilingual};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SeriesPoint {
@@ -198,14 +198,10 @@ pub fn time_series_svg(
         ));
     }
     if outside > 0 {
-        let note = match lang {
-            Lang::Fr => format!(
-                "Période affichée : {first}–{last} ; {outside} valeur(s) hors de cette période, listée(s) dans la description."
-            ),
-            Lang::En => format!(
-                "Years shown: {first}–{last}; {outside} value(s) outside them, listed in the description."
-            ),
-        };
+        let note = bilingual!(in lang,
+            "Période affichée : {first}–{last} ; {outside} valeur(s) hors de cette période, listée(s) dans la description.",
+            "Years shown: {first}–{last}; {outside} value(s) outside them, listed in the description."
+        );
         out.push_str(&footnote(height, &note));
     }
     out.push_str("</svg>");

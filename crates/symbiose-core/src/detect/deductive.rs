@@ -10,7 +10,7 @@ use super::score;
 use super::{Component, ComponentKind, Proposal, ProposalKind};
 use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits};
 use crate::model::{Actor, ActorId};
-use crate::{Bilingual, Lang};
+use crate::{Bilingual, Lang, bilingual};
 
 /// Receiver sectors looked at per offer: generous, since most sectors have no actor in a
 /// given zone, and the popularity prior puts frequent receivers (power plants) high.
@@ -123,19 +123,12 @@ fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
             .and_then(crate::refdata::naf::lookup)
             .map_or_else(|| lead.sector.nace.clone(), |c| c.label(lang).to_string())
     };
-    let resource_text = Bilingual::new(
-        format!(
-            "Secteur receveur connu ({}, NACE {}) : {}",
-            sector_label(Lang::Fr),
-            lead.sector.nace,
-            evidence.fr
-        ),
-        format!(
-            "Known receiver sector ({}, NACE {}): {}",
-            sector_label(Lang::En),
-            lead.sector.nace,
-            evidence.en
-        ),
+    let resource_text = bilingual!(
+        |l| "Secteur receveur connu ({}, NACE {}) : {}",
+        "Known receiver sector ({}, NACE {}): {}",
+        sector_label(l),
+        lead.sector.nace,
+        evidence.get(l)
     );
     let c = |kind, score, weight, text| Component {
         kind,

@@ -1,5 +1,7 @@
 //! Writes the components of a kept proposal in French and English, with the numbers, the
-//! assumptions and the factor sources behind them.
+//! assumptions and the factor sources behind them. Each text is built by one piece of code run
+//! once per language (`bilingual!`, `Bilingual::from_fn`): what a sentence says cannot differ
+//! between the languages, only its words.
 
 use super::context::{Context, Scored};
 use super::fit::{Fit, FitLevel, Prepared, Thermal};
@@ -9,175 +11,148 @@ use crate::factors::Factors;
 use crate::model::{BarrierKind, Unit};
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::naf;
-use crate::{Bilingual, Lang};
-
-fn b(fr: String, en: String) -> Bilingual {
-    Bilingual::new(fr, en)
-}
+use crate::{Bilingual, Lang, bilingual};
 
 fn unit_symbol(u: Option<Unit>) -> &'static str {
     u.map_or("", Unit::symbol)
 }
 
+/// The separator between the parts of a sentence: French typography puts a space before `;`.
+fn semicolon(lang: Lang) -> &'static str {
+    lang.pick(" ; ", "; ")
+}
+
 pub(crate) fn resource_text(fit: &Fit) -> Bilingual {
-    let (mut fr, mut en) = (
-        format!("Adéquation : {}", fit.level.label(Lang::Fr)),
-        format!("Fit: {}", fit.level.label(Lang::En)),
-    );
-    if let Some(rule) = fit.rule {
-        fr.push_str(&format!(" ({})", rule.why_fr));
-        en.push_str(&format!(" ({})", rule.why_en));
-    }
-    match fit.thermal {
-        Some(Thermal::Sufficient { offer_c, need_c }) => {
-            fr.push_str(&format!(
-                "; chaleur offerte à {offer_c} °C pour un besoin à {need_c} °C"
-            ));
-            en.push_str(&format!(
-                "; heat offered at {offer_c} °C for a need at {need_c} °C"
-            ));
+    Bilingual::from_fn(|l| {
+        let mut text = bilingual!(in l, "Adéquation : {}", "Fit: {}", fit.level.label(l));
+        if let Some(rule) = fit.rule {
+            text += &format!(" ({})", l.pick(rule.why_fr, rule.why_en));
         }
-        Some(Thermal::WithinMargin { offer_c, need_c }) => {
-            fr.push_str(&format!(
-                "; chaleur offerte à {offer_c} °C, un peu sous le besoin ({need_c} °C) : dans la marge d'approche admise, une pompe à chaleur d'appoint peut être nécessaire"
-            ));
-            en.push_str(&format!(
-                "; heat offered at {offer_c} °C, slightly below the need ({need_c} °C): within the accepted approach margin, a booster heat pump may be needed"
-            ));
+        match fit.thermal {
+            Some(Thermal::Sufficient { offer_c, need_c }) => {
+                text += &bilingual!(in l,
+                    "; chaleur offerte à {offer_c} °C pour un besoin à {need_c} °C",
+                    "; heat offered at {offer_c} °C for a need at {need_c} °C"
+                );
+            }
+            Some(Thermal::WithinMargin { offer_c, need_c }) => {
+                text += &bilingual!(in l,
+                    "; chaleur offerte à {offer_c} °C, un peu sous le besoin ({need_c} °C) : dans la marge d'approche admise, une pompe à chaleur d'appoint peut être nécessaire",
+                    "; heat offered at {offer_c} °C, slightly below the need ({need_c} °C): within the accepted approach margin, a booster heat pump may be needed"
+                );
+            }
+            Some(Thermal::Unknown) => {
+                text += l.pick(
+                    "; température non renseignée d'un côté au moins, à vérifier",
+                    "; temperature missing on at least one side, to check",
+                );
+            }
+            None => {}
         }
-        Some(Thermal::Unknown) => {
-            fr.push_str("; température non renseignée d'un côté au moins, à vérifier");
-            en.push_str("; temperature missing on at least one side, to check");
+        if fit.label_similarity > 0.0 && fit.level == FitLevel::Family {
+            text += l.pick(
+                "; libellés proches (signal faible)",
+                "; similar labels (weak signal)",
+            );
         }
-        None => {}
-    }
-    if fit.label_similarity > 0.0 && fit.level == FitLevel::Family {
-        fr.push_str("; libellés proches (signal faible)");
-        en.push_str("; similar labels (weak signal)");
-    }
-    b(fr, en)
+        text
+    })
 }
 
 pub(crate) fn quantity_text(q: &QuantityFit) -> Bilingual {
     let u = unit_symbol(q.unit);
     match (q.matched, q.offer_annual, q.need_annual) {
-        (Some(m), Some(o), Some(n)) => b(
-            format!(
-                "{} {u}/an échangeables (offre {} {u}/an, besoin {} {u}/an)",
-                number(m, Lang::Fr, Reading),
-                number(o, Lang::Fr, Reading),
-                number(n, Lang::Fr, Reading)
-            ),
-            format!(
-                "{} {u}/yr exchangeable (offer {} {u}/yr, need {} {u}/yr)",
-                number(m, Lang::En, Reading),
-                number(o, Lang::En, Reading),
-                number(n, Lang::En, Reading)
-            ),
+        (Some(m), Some(o), Some(n)) => bilingual!(
+            |l| "{} {u}/an échangeables (offre {} {u}/an, besoin {} {u}/an)",
+            "{} {u}/yr exchangeable (offer {} {u}/yr, need {} {u}/yr)",
+            number(m, l, Reading),
+            number(o, l, Reading),
+            number(n, l, Reading)
         ),
-        (Some(m), _, None) => b(
-            format!(
-                "{} {u}/an offerts ; besoin du receveur non déclaré",
-                number(m, Lang::Fr, Reading)
-            ),
-            format!(
-                "{} {u}/yr offered; receiver's need not declared",
-                number(m, Lang::En, Reading)
-            ),
+        (Some(m), _, None) => bilingual!(
+            |l| "{} {u}/an offerts ; besoin du receveur non déclaré",
+            "{} {u}/yr offered; receiver's need not declared",
+            number(m, l, Reading)
         ),
-        _ => b(
-            "Quantités inconnues ou non comparables (unités ou périodicités différentes)".into(),
-            "Quantities unknown or not comparable (different units or periods)".into(),
+        _ => Bilingual::new(
+            "Quantités inconnues ou non comparables (unités ou périodicités différentes)",
+            "Quantities unknown or not comparable (different units or periods)",
         ),
     }
 }
 
 fn timing_text((overlap, wanted, _): (u32, u32, f64)) -> Bilingual {
     if overlap == 0 {
-        b(
-            "Aucun mois en commun : un stockage serait nécessaire".into(),
-            "No month in common: storage would be needed".into(),
+        Bilingual::new(
+            "Aucun mois en commun : un stockage serait nécessaire",
+            "No month in common: storage would be needed",
         )
     } else {
-        b(
-            format!("{overlap} mois sur {wanted} du besoin couverts par l'offre"),
-            format!("{overlap} of the need's {wanted} months covered by the offer"),
+        bilingual!(
+            |l| "{overlap} mois sur {wanted} du besoin couverts par l'offre",
+            "{overlap} of the need's {wanted} months covered by the offer"
         )
     }
 }
 
 pub(crate) fn distance_text(road_km: Option<f64>, ctx: &Context) -> Bilingual {
     match road_km {
-        Some(d) => b(
-            format!(
-                "{} km par la route (distance à vol d'oiseau × {})",
-                number(d, Lang::Fr, Reading),
-                number(ctx.asm.road_factor, Lang::Fr, Reading)
-            ),
-            format!(
-                "{} km by road (straight-line distance × {})",
-                number(d, Lang::En, Reading),
-                number(ctx.asm.road_factor, Lang::En, Reading)
-            ),
+        Some(d) => bilingual!(
+            |l| "{} km par la route (distance à vol d'oiseau × {})",
+            "{} km by road (straight-line distance × {})",
+            number(d, l, Reading),
+            number(ctx.asm.road_factor, l, Reading)
         ),
-        None => b(
-            "Distance inconnue : position manquante".into(),
-            "Distance unknown: position missing".into(),
+        None => Bilingual::new(
+            "Distance inconnue : position manquante",
+            "Distance unknown: position missing",
         ),
     }
 }
 
 pub(crate) fn economics_text(e: &Economics, ctx: &Context) -> Bilingual {
     let Some(net) = e.net else {
-        return b(
-            "Gain économique non estimable : coûts d'élimination et d'achat non déclarés".into(),
-            "Economic gain not estimable: disposal and purchase costs not declared".into(),
+        return Bilingual::new(
+            "Gain économique non estimable : coûts d'élimination et d'achat non déclarés",
+            "Economic gain not estimable: disposal and purchase costs not declared",
         );
     };
-    let mut fr = vec![format!(
-        "Gain net estimé : {} €/an",
-        number(net, Lang::Fr, Reading)
-    )];
-    let mut en = vec![format!(
-        "Estimated net gain: {} €/yr",
-        number(net, Lang::En, Reading)
-    )];
-    if let Some(d) = e.avoided_disposal {
-        fr.push(format!(
-            "élimination évitée {} €",
-            number(d, Lang::Fr, Reading)
-        ));
-        en.push(format!(
-            "avoided disposal {} €",
-            number(d, Lang::En, Reading)
-        ));
-    }
-    if let Some(p) = e.avoided_purchase {
-        fr.push(format!("achat évité {} €", number(p, Lang::Fr, Reading)));
-        en.push(format!(
-            "avoided purchase {} €",
-            number(p, Lang::En, Reading)
-        ));
-    }
-    match e.transport {
-        Some(t) => {
-            fr.push(format!(
+    Bilingual::from_fn(|l| {
+        let mut parts = vec![bilingual!(in l,
+            "Gain net estimé : {} €/an",
+            "Estimated net gain: {} €/yr",
+            number(net, l, Reading)
+        )];
+        if let Some(d) = e.avoided_disposal {
+            parts.push(bilingual!(in l,
+                "élimination évitée {} €",
+                "avoided disposal {} €",
+                number(d, l, Reading)
+            ));
+        }
+        if let Some(p) = e.avoided_purchase {
+            parts.push(bilingual!(in l,
+                "achat évité {} €",
+                "avoided purchase {} €",
+                number(p, l, Reading)
+            ));
+        }
+        parts.push(match e.transport {
+            Some(t) => bilingual!(in l,
                 "transport −{} € (hypothèse {} €/t.km)",
-                number(t, Lang::Fr, Reading),
-                number(ctx.asm.transport_eur_per_tkm, Lang::Fr, Reading)
-            ));
-            en.push(format!(
                 "transport −{} € (assumed {} €/t.km)",
-                number(t, Lang::En, Reading),
-                number(ctx.asm.transport_eur_per_tkm, Lang::En, Reading)
-            ));
-        }
-        None => {
-            fr.push("coût de transport ou de raccordement non estimé".into());
-            en.push("transport or connection cost not estimated".into());
-        }
-    }
-    b(fr.join(" ; "), en.join("; "))
+                number(t, l, Reading),
+                number(ctx.asm.transport_eur_per_tkm, l, Reading)
+            ),
+            None => l
+                .pick(
+                    "coût de transport ou de raccordement non estimé",
+                    "transport or connection cost not estimated",
+                )
+                .to_string(),
+        });
+        parts.join(semicolon(l))
+    })
 }
 
 /// What the climate figures leave out, said once per detection (see [`super::Detection`]).
@@ -191,98 +166,86 @@ pub(crate) const NOT_COUNTED_EN: &str = "Not counted: avoided virgin material (t
 fn factor_name(factors: &Factors, key: crate::factors::FactorKey, lang: Lang) -> String {
     let f = factors.get(key);
     let value = number(f.value, lang, crate::numbers::Precision::Exact);
-    match lang {
-        Lang::Fr => format!("{} : {value} {}", f.name, f.unit),
-        Lang::En => format!("{}: {value} {}", f.name, f.unit),
-    }
+    bilingual!(in lang, "{} : {value} {}", "{}: {value} {}", f.name, f.unit)
 }
 
 pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bilingual {
     let Some(net) = c.net else {
-        return b(
-            "Bilan CO₂e non estimable (quantités inconnues)".into(),
-            "CO₂e balance not estimable (quantities unknown)".into(),
+        return Bilingual::new(
+            "Bilan CO₂e non estimable (quantités inconnues)",
+            "CO₂e balance not estimable (quantities unknown)",
         );
     };
-    let mut fr = vec![format!(
-        "Émissions évitées nettes : {} tCO₂e/an",
-        number(net, Lang::Fr, Reading)
-    )];
-    let mut en = vec![format!(
-        "Net avoided emissions: {} tCO₂e/yr",
-        number(net, Lang::En, Reading)
-    )];
-    if let Some((t, key)) = c.avoided_supply {
-        let (name_fr, name_en) = (
-            factor_name(factors, key, Lang::Fr),
-            factor_name(factors, key, Lang::En),
-        );
-        fr.push(format!(
-            "approvisionnement remplacé {} t (facteur {name_fr})",
-            number(t, Lang::Fr, Reading)
-        ));
-        en.push(format!(
-            "replaced supply {} t (factor {name_en})",
-            number(t, Lang::En, Reading)
-        ));
-    }
-    if let Some(t) = c.avoided_outlet_transport {
-        fr.push(format!(
-            "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
-            number(t, Lang::Fr, Reading),
-            number(ctx.asm.current_outlet_road_km, Lang::Fr, Reading)
-        ));
-        en.push(format!(
-            "avoided transport to the current outlet {} t (assumed {} km)",
-            number(t, Lang::En, Reading),
-            number(ctx.asm.current_outlet_road_km, Lang::En, Reading)
-        ));
-    }
-    if let Some(t) = c.transport {
-        fr.push(format!("transport −{} t", number(t, Lang::Fr, Reading)));
-        en.push(format!("transport −{} t", number(t, Lang::En, Reading)));
-    }
-    if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
-        let key = ctx.asm.freight_factor;
-        fr.push(format!("fret : {}", factor_name(factors, key, Lang::Fr)));
-        en.push(format!("freight: {}", factor_name(factors, key, Lang::En)));
-    }
-    b(
-        format!("{} (matière vierge évitée non comptée)", fr.join(" ; ")),
-        format!("{} (avoided virgin material not counted)", en.join("; ")),
-    )
+    Bilingual::from_fn(|l| {
+        let mut parts = vec![bilingual!(in l,
+            "Émissions évitées nettes : {} tCO₂e/an",
+            "Net avoided emissions: {} tCO₂e/yr",
+            number(net, l, Reading)
+        )];
+        if let Some((t, key)) = c.avoided_supply {
+            parts.push(bilingual!(in l,
+                "approvisionnement remplacé {} t (facteur {})",
+                "replaced supply {} t (factor {})",
+                number(t, l, Reading),
+                factor_name(factors, key, l)
+            ));
+        }
+        if let Some(t) = c.avoided_outlet_transport {
+            parts.push(bilingual!(in l,
+                "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
+                "avoided transport to the current outlet {} t (assumed {} km)",
+                number(t, l, Reading),
+                number(ctx.asm.current_outlet_road_km, l, Reading)
+            ));
+        }
+        if let Some(t) = c.transport {
+            parts.push(format!("transport −{} t", number(t, l, Reading)));
+        }
+        if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
+            let factor = factor_name(factors, ctx.asm.freight_factor, l);
+            parts.push(bilingual!(in l, "fret : {factor}", "freight: {factor}"));
+        }
+        bilingual!(in l,
+            "{} (matière vierge évitée non comptée)",
+            "{} (avoided virgin material not counted)",
+            parts.join(semicolon(l))
+        )
+    })
 }
 
 pub(crate) fn quality_text(q: &QualityCheck) -> Bilingual {
-    let mut fr = Vec::new();
-    let mut en = Vec::new();
-    if q.state_mismatch {
-        fr.push("états physiques différents");
-        en.push("different physical states");
+    let checks = [
+        (
+            q.state_mismatch,
+            "états physiques différents",
+            "different physical states",
+        ),
+        (
+            q.contaminated,
+            "contaminants déclarés dans l'offre",
+            "contaminants declared in the offer",
+        ),
+        (
+            q.purity_short,
+            "pureté offerte inférieure à la pureté demandée",
+            "offered purity below the required purity",
+        ),
+        (q.hazardous, "déchet dangereux", "hazardous waste"),
+    ];
+    if !checks.iter().any(|(failed, ..)| *failed) {
+        return Bilingual::new(
+            "Aucune incompatibilité de qualité déclarée",
+            "No declared quality incompatibility",
+        );
     }
-    if q.contaminated {
-        fr.push("contaminants déclarés dans l'offre");
-        en.push("contaminants declared in the offer");
-    }
-    if q.purity_short {
-        fr.push("pureté offerte inférieure à la pureté demandée");
-        en.push("offered purity below the required purity");
-    }
-    if q.hazardous {
-        fr.push("déchet dangereux");
-        en.push("hazardous waste");
-    }
-    if fr.is_empty() {
-        b(
-            "Aucune incompatibilité de qualité déclarée".into(),
-            "No declared quality incompatibility".into(),
-        )
-    } else {
-        b(
-            format!("À vérifier : {}", fr.join(", ")),
-            format!("To check: {}", en.join(", ")),
-        )
-    }
+    Bilingual::from_fn(|l| {
+        let failed: Vec<&str> = checks
+            .iter()
+            .filter(|(failed, ..)| *failed)
+            .map(|(_, fr, en)| l.pick(fr, en))
+            .collect();
+        bilingual!(in l, "À vérifier : {}", "To check: {}", failed.join(", "))
+    })
 }
 
 /// Regulatory and technical barriers of moving this offer to this receiver.
@@ -295,9 +258,10 @@ pub(crate) fn flags(
     if let Some(code) = offer.code.filter(|c| c.hazardous) {
         out.push(Flag {
             kind: BarrierKind::Regulatory,
-            text: b(
-                format!("Déchet dangereux ({}) : traçabilité (bordereau, Trackdéchets) et installation autorisée requises", code.display_with_star()),
-                format!("Hazardous waste ({}): tracking (waste consignment note, Trackdéchets) and a permitted facility required", code.display_with_star()),
+            text: bilingual!(|l|
+                "Déchet dangereux ({}) : traçabilité (bordereau, Trackdéchets) et installation autorisée requises",
+                "Hazardous waste ({}): tracking (waste consignment note, Trackdéchets) and a permitted facility required",
+                code.display_with_star()
             ),
         });
     }
@@ -306,18 +270,18 @@ pub(crate) fn flags(
     if is_waste && !receiver_in_waste_sector {
         out.push(Flag {
             kind: BarrierKind::Regulatory,
-            text: b(
-                "Recevoir un déchet peut faire du receveur une installation classée (ICPE) de traitement de déchets (rubriques 27xx, jusqu'à 24 mois de procédure), sauf sortie du statut de déchet ou statut de sous-produit (art. L541-4-2 et L541-4-3 du code de l'environnement)".into(),
-                "Receiving a waste can make the receiver a regulated waste-treatment installation (ICPE headings 27xx, up to 24 months of procedure), unless the waste exits waste status or qualifies as a by-product (French environment code L541-4-2, L541-4-3)".into(),
+            text: Bilingual::new(
+                "Recevoir un déchet peut faire du receveur une installation classée (ICPE) de traitement de déchets (rubriques 27xx, jusqu'à 24 mois de procédure), sauf sortie du statut de déchet ou statut de sous-produit (art. L541-4-2 et L541-4-3 du code de l'environnement)",
+                "Receiving a waste can make the receiver a regulated waste-treatment installation (ICPE headings 27xx, up to 24 months of procedure), unless the waste exits waste status or qualifies as a by-product (French environment code L541-4-2, L541-4-3)",
             ),
         });
     }
     if timing_overlap == Some(0) {
         out.push(Flag {
             kind: BarrierKind::Technical,
-            text: b(
-                "Calendriers disjoints : stockage à prévoir".into(),
-                "Disjoint calendars: storage needed".into(),
+            text: Bilingual::new(
+                "Calendriers disjoints : stockage à prévoir",
+                "Disjoint calendars: storage needed",
             ),
         });
     }
@@ -332,9 +296,9 @@ pub(crate) fn costs_confidential(flows: &[&Prepared]) -> bool {
 }
 
 pub(crate) fn confidential_economics() -> Bilingual {
-    b(
-        "Gain économique : confidentiel (coûts d'un flux non public)".into(),
-        "Economic gain: confidential (costs of a non-public flow)".into(),
+    Bilingual::new(
+        "Gain économique : confidentiel (coûts d'un flux non public)",
+        "Economic gain: confidential (costs of a non-public flow)",
     )
 }
 

@@ -19,7 +19,7 @@ use crate::model::{
 };
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::waste;
-use crate::{Bilingual, Lang};
+use crate::{Bilingual, Lang, bilingual};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case", tag = "theme", content = "category")]
@@ -345,40 +345,35 @@ fn build<'a>(
     let total_cost: f64 = costs.iter().map(|(_, c)| c).sum();
     let estimated_gain_eur =
         (!costs.is_empty()).then(|| total_cost.abs() * asm.pooling_saving_share);
-    let what = if theme.is_collection() {
-        (
-            "coûts de collecte et de traitement",
-            "collection and treatment costs",
-        )
-    } else {
-        ("achats", "purchases")
+    let what = |l: Lang| {
+        if theme.is_collection() {
+            l.pick(
+                "coûts de collecte et de traitement",
+                "collection and treatment costs",
+            )
+        } else {
+            l.pick("achats", "purchases")
+        }
     };
     let share = format!("{:.0}", asm.pooling_saving_share * 100.0);
-    let assumptions = Bilingual::new(
-        format!(
-            "Hypothèse : {} % des {} déclarés par {} membre(s) sur {} ; rayon {} km autour de l'acteur le plus entouré. À remplacer par les devis obtenus.",
-            share,
-            what.0,
-            with_costs.len(),
-            group.len(),
-            number(asm.pooling_radius_km, Lang::Fr, Reading)
-        ),
-        format!(
-            "Assumption: {} % of the {} declared by {} of {} member(s); radius {} km around the best-connected actor. Replace with the quotes obtained.",
-            share,
-            what.1,
-            with_costs.len(),
-            group.len(),
-            number(asm.pooling_radius_km, Lang::En, Reading)
-        ),
+    let assumptions = bilingual!(
+        |l| "Hypothèse : {} % des {} déclarés par {} membre(s) sur {} ; rayon {} km autour de l'acteur le plus entouré. À remplacer par les devis obtenus.",
+        "Assumption: {} % of the {} declared by {} of {} member(s); radius {} km around the best-connected actor. Replace with the quotes obtained.",
+        share,
+        what(l),
+        with_costs.len(),
+        group.len(),
+        number(asm.pooling_radius_km, l, Reading)
     );
     let seed = group[0].actor;
     Mutualisation {
         key: format!("mut:{}:{}", theme.key(), seed.id),
         theme,
-        title: Bilingual::new(
-            format!("{} ({} entreprises)", theme.label(Lang::Fr), group.len()),
-            format!("{} ({} companies)", theme.label(Lang::En), group.len()),
+        title: bilingual!(
+            |l| "{} ({} entreprises)",
+            "{} ({} companies)",
+            theme.label(l),
+            group.len()
         ),
         members: group.iter().map(|m| m.actor.id.clone()).collect(),
         flows: flows.iter().map(|f| f.id.clone()).collect(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::Proposal;
 use crate::model::{Actor, ActorId, Confidentiality, Flow, FlowId, Project};
 use crate::refdata::naf;
-use crate::{Bilingual, Lang};
+use crate::{Bilingual, bilingual};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -95,15 +95,10 @@ pub fn actor_label(
     }
     let section = actor.naf.as_deref().and_then(naf::section_of);
     match section {
-        Some(s) => Bilingual::new(
-            format!(
-                "une entreprise du secteur « {} »",
-                naf::section_label(s, Lang::Fr).unwrap_or("?")
-            ),
-            format!(
-                "a company in \"{}\"",
-                naf::section_label(s, Lang::En).unwrap_or("?")
-            ),
+        Some(s) => bilingual!(
+            |l| "une entreprise du secteur « {} »",
+            "a company in \"{}\"",
+            naf::section_label(s, l).unwrap_or("?")
         ),
         None => Bilingual::new("une entreprise du territoire", "a company of the territory"),
     }
@@ -141,9 +136,12 @@ impl Proposal {
         let giver = actor_label(actor(&self.offer_actor), offer.confidentiality, audience);
         let receiver_conf = need.map_or(Confidentiality::Public, |n| n.confidentiality);
         let taker = actor_label(actor(&self.receiver), receiver_conf, audience);
-        let title = Bilingual::new(
-            format!("{} : « {} » → {}", giver.fr, offer.label, taker.fr),
-            format!("{}: \"{}\" → {}", giver.en, offer.label, taker.en),
+        let title = bilingual!(
+            |l| "{} : « {} » → {}",
+            "{}: \"{}\" → {}",
+            giver.get(l),
+            offer.label,
+            taker.get(l)
         );
         let reasons = self
             .components

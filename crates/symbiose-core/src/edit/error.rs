@@ -1,5 +1,5 @@
-use crate::Lang;
 use crate::validate::Problem;
+use crate::{Bilingual, Lang, UserMessage};
 
 /// Why a command was refused. The project is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -31,9 +31,18 @@ impl EditError {
             id: id.to_string(),
         }
     }
+}
 
-    /// What the user reads, in `lang` (the `Display` form is English, for developers).
-    pub fn message(&self, lang: Lang) -> String {
+/// A sentence: capitalised and ended with a full stop. The English message is the `Display`
+/// form, but for a record's problems, listed in each language.
+impl UserMessage for EditError {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| self.sentence(lang))
+    }
+}
+
+impl EditError {
+    fn sentence(&self, lang: Lang) -> String {
         let text = match (self, lang) {
             (Self::Invalid(problems), _) => {
                 let lines: Vec<String> = problems.iter().map(|p| p.to_string_in(lang)).collect();
@@ -70,15 +79,18 @@ mod tests {
     #[test]
     fn each_language_gets_its_own_message_even_with_a_slash_in_the_id() {
         let e = EditError::DuplicateId("a / b".into());
-        assert_eq!(e.message(Lang::Fr), "Identifiant « a / b » déjà utilisé.");
-        assert_eq!(e.message(Lang::En), "Id \"a / b\" already used.");
+        assert_eq!(
+            e.message_in(Lang::Fr),
+            "Identifiant « a / b » déjà utilisé."
+        );
+        assert_eq!(e.message_in(Lang::En), "Id \"a / b\" already used.");
         let siret = Siret::parse("12002701600018").unwrap_err();
         assert_eq!(
-            siret.message(Lang::Fr),
+            siret.message_in(Lang::Fr),
             "SIRET « 12002701600018 » : clé de contrôle (Luhn) invalide"
         );
         assert_eq!(
-            siret.message(Lang::En),
+            siret.message_in(Lang::En),
             "SIRET \"12002701600018\": bad check digit (Luhn)"
         );
     }

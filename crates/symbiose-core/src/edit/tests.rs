@@ -2,6 +2,7 @@ use super::questionnaire::{
     ActorMatch, FlowOutcome, Resolution, blank_questionnaire, extract_questionnaire, plan_merge,
 };
 use super::*;
+use crate::UserMessage;
 use crate::model::*;
 
 fn date(s: &str) -> Date {
@@ -385,11 +386,11 @@ fn refused_commands_change_nothing() {
         let err = apply(&mut p, cmd.clone()).expect_err(&format!("{cmd:?} should be refused"));
         assert_eq!(p, project(), "{cmd:?} changed the project");
         assert!(
-            err.message(crate::Lang::Fr).contains(words),
+            err.message_in(crate::Lang::Fr).contains(words),
             "{cmd:?}: {}",
-            err.message(crate::Lang::Fr)
+            err.message_in(crate::Lang::Fr)
         );
-        assert!(!err.message(crate::Lang::En).is_empty());
+        assert!(!err.message_in(crate::Lang::En).is_empty());
     }
 }
 

@@ -146,7 +146,7 @@ impl<T: Serialize> Serialize for Envelope<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Lang;
+    use crate::{Lang, UserMessage};
 
     #[test]
     fn every_kind_has_a_step_per_older_version() {
@@ -173,7 +173,7 @@ mod tests {
         assert!(
             crate::format::load_project(&roadmap)
                 .unwrap_err()
-                .message(Lang::Fr)
+                .message_in(Lang::Fr)
                 .contains("importez-la depuis la page « Exports »")
         );
         let err = read(r#"{"type": "FeatureCollection"}"#, ROADMAP).unwrap_err();
@@ -183,7 +183,7 @@ mod tests {
                 expected: "symbiose-roadmap"
             }
         );
-        assert!(err.message(Lang::Fr).contains("symbiose-roadmap"));
+        assert!(err.message_in(Lang::Fr).contains("symbiose-roadmap"));
         let newer = roadmap.replace("\"version\":1", "\"version\":3");
         let err = read(&newer, ROADMAP).unwrap_err();
         assert_eq!(
@@ -194,7 +194,7 @@ mod tests {
             }
         );
         assert!(
-            err.message(Lang::Fr)
+            err.message_in(Lang::Fr)
                 .contains("format 3, cette application lit jusqu'au format 1")
         );
     }

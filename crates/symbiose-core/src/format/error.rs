@@ -1,4 +1,4 @@
-use crate::Lang;
+use crate::{Bilingual, Lang, UserMessage};
 
 const ROADMAP: &str = super::envelope::ROADMAP.type_name;
 use crate::validate::Problem;
@@ -40,24 +40,25 @@ pub fn too_large(bytes: usize, lang: Lang) -> String {
     use crate::numbers::{Precision::Reading, number};
     let max_mb = super::MAX_BYTES / 1024 / 1024;
     let mb = number(bytes as f64 / 1_048_576.0, lang, Reading);
-    match lang {
-        Lang::Fr => format!(
-            "Fichier trop volumineux ({mb} Mo ; maximum {max_mb} Mo). Rien n'a été importé."
-        ),
-        Lang::En => {
-            format!("File too large ({mb} MB; maximum {max_mb} MB). Nothing was imported.")
-        }
+    crate::bilingual!(in lang,
+        "Fichier trop volumineux ({mb} Mo ; maximum {max_mb} Mo). Rien n'a été importé.",
+        "File too large ({mb} MB; maximum {max_mb} MB). Nothing was imported."
+    )
+}
+
+/// What the user reads: what is wrong, where, and what to do. Invalid content lists every
+/// problem, one per line.
+impl UserMessage for LoadError {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| self.in_lang(lang))
     }
 }
 
-/// A file that is not JSON, with the place serde_json stopped at.
 impl LoadError {
-    /// What the user reads: what is wrong, where, and what to do. Invalid content lists every
-    /// problem, one per line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn in_lang(&self, lang: Lang) -> String {
         match (self, lang) {
             (Self::TooLarge { bytes }, _) => too_large(*bytes, lang),
-            (Self::Malformed(fault), _) => fault.message(lang),
+            (Self::Malformed(fault), _) => fault.message_in(lang),
             (Self::NotSymbiose { expected }, Lang::Fr) if *expected == ROADMAP => format!("Ce fichier n'est pas une feuille de route Symbiose (il faut un « type » {expected})."),
             (Self::NotSymbiose { expected }, Lang::En) if *expected == ROADMAP => format!("This is not a Symbiose roadmap file (its \"type\" must be {expected})."),
             (Self::NotSymbiose { .. }, Lang::Fr) => "Ce fichier n'est pas un fichier Symbiose (il faut un « type » symbiose-project ou symbiose-questionnaire). Pour des entreprises en tableur, utilisez l'import CSV.".into(),

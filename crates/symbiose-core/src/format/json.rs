@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::Lang;
+use crate::{Bilingual, Lang, UserMessage};
 
 /// Where and why a text is not JSON this app reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,14 +34,21 @@ pub enum FaultKind {
     NumberTooLarge,
 }
 
+/// For developers and logs: the English message.
 impl fmt::Display for JsonFault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(&self.message_in(Lang::En))
+    }
+}
+
+impl UserMessage for JsonFault {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| self.in_lang(lang))
     }
 }
 
 impl JsonFault {
-    pub fn message(&self, lang: Lang) -> String {
+    fn in_lang(&self, lang: Lang) -> String {
         let (line, column) = (self.line, self.column);
         let why = match (&self.kind, lang) {
             (FaultKind::Syntax, Lang::Fr) => "erreur de syntaxe".to_string(),
@@ -57,14 +64,10 @@ impl JsonFault {
             (FaultKind::NumberTooLarge, Lang::Fr) => "nombre trop grand".to_string(),
             (FaultKind::NumberTooLarge, Lang::En) => "number too large".to_string(),
         };
-        match lang {
-            Lang::Fr => format!(
-                "Le fichier n'est pas du JSON valide : {why}, ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main."
-            ),
-            Lang::En => format!(
-                "The file is not valid JSON: {why} at line {line}, column {column}. It may be truncated or edited by hand."
-            ),
-        }
+        crate::bilingual!(in lang,
+            "Le fichier n'est pas du JSON valide : {why}, ligne {line}, colonne {column}. Le fichier est peut-être tronqué ou a été modifié à la main.",
+            "The file is not valid JSON: {why} at line {line}, column {column}. It may be truncated or edited by hand."
+        )
     }
 }
 
@@ -190,7 +193,7 @@ mod tests {
         assert_eq!(f.kind, FaultKind::DuplicateKey("name".into()));
         assert_eq!(f.line, 2);
         assert!(
-            f.message(Lang::Fr)
+            f.message_in(Lang::Fr)
                 .contains("la clé « name » apparaît deux fois")
         );
         // A key holding quotes, a colon and a newline reads back whole.
@@ -211,6 +214,6 @@ mod tests {
         assert_eq!(fault("[Infinity]").kind, FaultKind::Syntax);
         let f = fault("[1,\n 2,\n NaN]");
         assert_eq!((f.line, f.column), (3, 2));
-        assert!(f.message(Lang::En).contains("line 3, column 2"));
+        assert!(f.message_in(Lang::En).contains("line 3, column 2"));
     }
 }

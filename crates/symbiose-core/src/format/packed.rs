@@ -52,6 +52,7 @@ pub fn unpack(stored: &str) -> Result<Cow<'_, str>, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::UserMessage;
     use crate::format::{load_project, save_project};
 
     #[test]
@@ -90,7 +91,7 @@ mod tests {
             STANDARD.encode(miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe], 1))
         );
         let err = unpack(&not_utf8).unwrap_err();
-        assert!(err.message(crate::Lang::Fr).contains("endommagée"));
+        assert!(err.message_in(crate::Lang::Fr).contains("endommagée"));
     }
 
     #[test]

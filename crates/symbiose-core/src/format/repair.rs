@@ -17,10 +17,10 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::{LoadError, PROJECT_TYPE, envelope};
-use crate::Lang;
 use crate::edit::Command;
 use crate::model::Project;
 use crate::validate::{self, Problem};
+use crate::{Bilingual, Lang, UserMessage};
 
 /// The lists of a project body, in file order.
 pub const LISTS: [&str; 7] = [
@@ -60,9 +60,16 @@ pub enum Why {
     DuplicateId(String),
 }
 
-impl Why {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
+/// For developers and logs: the English message.
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_in(Lang::En))
+    }
+}
+
+impl UserMessage for Why {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| match (self, lang) {
             (Why::NotAList, Lang::Fr) => "une liste est attendue ici".into(),
             (Why::NotAList, Lang::En) => "a list is expected here".into(),
             (Why::UnknownField, Lang::Fr) => "champ inconnu de Symbiose".into(),
@@ -85,7 +92,7 @@ impl Why {
             (Why::DuplicateId(id), Lang::En) => {
                 format!("id \"{id}\" already taken by another record")
             }
-        }
+        })
     }
 }
 
@@ -350,7 +357,7 @@ mod tests {
         assert_eq!(r.project.flows.len(), n - 2, "every other flow is read");
         let places: Vec<String> = r.unreadable.iter().map(Unreadable::path).collect();
         assert_eq!(places, vec!["extra", "flows[2]", "flows[5]"]);
-        let why = r.unreadable[1].why.message(Lang::Fr);
+        let why = r.unreadable[1].why.message_in(Lang::Fr);
         assert!(why.starts_with("valeur invalide en « quantity"), "{why}");
         assert!(r.problems.is_empty());
 
@@ -381,7 +388,12 @@ mod tests {
         let r = load_for_repair(&file.to_string()).unwrap();
         assert_eq!(r.unreadable.len(), 1);
         assert!(matches!(&r.unreadable[0].why, Why::DuplicateId(_)));
-        assert!(r.unreadable[0].why.message(Lang::Fr).contains("déjà pris"));
+        assert!(
+            r.unreadable[0]
+                .why
+                .message_in(Lang::Fr)
+                .contains("déjà pris")
+        );
         assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 

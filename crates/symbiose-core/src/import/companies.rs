@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::text::{Encoding, NotUtf8, csv_text, sniff_separator};
 use crate::edit::Command;
-use crate::model::{Actor, ActorId, HeadcountBand, Position, Project, Siret};
-use crate::refdata::{communes, naf};
-use crate::{Bilingual, Lang};
+use crate::model::{Actor, Project};
+use crate::refdata::communes;
+use crate::{Bilingual, Lang, UserMessage, bilingual};
 
 /// The downloadable template, with two fictional example rows.
 pub const TEMPLATE_CSV: &str = include_str!("../../data/template_entreprises.csv");
@@ -184,10 +184,10 @@ pub enum ImportError {
     Csv { line: usize, detail: String },
 }
 
-impl ImportError {
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::NotText(e), lang) => e.message(lang),
+impl UserMessage for ImportError {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| match (self, lang) {
+            (Self::NotText(e), lang) => e.message_in(lang),
             (Self::Empty, Lang::Fr) => "Le fichier est vide : aucune ligne d'entreprise.".into(),
             (Self::Empty, Lang::En) => "The file is empty: no company row.".into(),
             (Self::UnknownColumns { found }, Lang::Fr) => format!(
@@ -204,7 +204,7 @@ impl ImportError {
             (Self::Csv { line, detail }, Lang::En) => {
                 format!("Unreadable CSV at line {line}: {detail}")
             }
-        }
+        })
     }
 }
 
@@ -268,15 +268,6 @@ fn columns(header: &csv::StringRecord) -> Option<(CsvFormat, Columns)> {
             return None;
         };
     Some((format, Columns(map)))
-}
-
-/// French or English decimal (`42,6166` or `42.6166`).
-fn decimal(s: &str) -> Option<f64> {
-    s.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
 }
 
 /// Reads the whole file at once (the command line, the tests). The app reads it in slices
@@ -401,17 +392,15 @@ impl Parsing {
                 RowOutcome::Error {
                     line,
                     column: String::new(),
-                    message: Bilingual::new(
-                        format!(
-                            "ligne {line} : {} champs au lieu de {}",
-                            r.len(),
-                            self.fields
-                        ),
-                        format!("line {line}: {} fields instead of {}", r.len(), self.fields),
+                    message: bilingual!(
+                        |l| "ligne {line} : {} champs au lieu de {}",
+                        "line {line}: {} fields instead of {}",
+                        r.len(),
+                        self.fields
                     ),
                 }
             } else {
-                row(self.format, &self.cols, r, line, &mut self.seen)
+                row::row(self.format, &self.cols, r, line, &mut self.seen)
             };
             self.rows.push(outcome);
         }
@@ -459,193 +448,6 @@ impl Parsing {
     }
 }
 
-fn row(
-    format: CsvFormat,
-    cols: &Columns,
-    r: &csv::StringRecord,
-    line: usize,
-    seen: &mut Seen,
-) -> RowOutcome {
-    let err = |column: &str, fr: String, en: String| RowOutcome::Error {
-        line,
-        column: column.into(),
-        message: Bilingual::new(fr, en),
-    };
-    let mut warnings = Vec::new();
-    if format == CsvFormat::Sirene && cols.get(r, "state") == "F" {
-        return RowOutcome::Skipped {
-            line,
-            reason: Bilingual::new(
-                "établissement fermé (état administratif F)",
-                "closed establishment (administrative state F)",
-            ),
-        };
-    }
-    let siret = match cols.get(r, "siret") {
-        "" => None,
-        s => match Siret::parse(s) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                return err(
-                    "siret",
-                    format!("ligne {line}, colonne siret : {}", e.message(Lang::Fr)),
-                    format!("line {line}, column siret: {}", e.message(Lang::En)),
-                );
-            }
-        },
-    };
-    if let Some(s) = &siret
-        && !seen.sirets.insert(s.as_str().to_string())
-    {
-        return RowOutcome::Skipped {
-            line,
-            reason: Bilingual::new(
-                format!("SIRET {} déjà présent", s.spaced()),
-                format!("SIRET {} already present", s.spaced()),
-            ),
-        };
-    }
-    let naf_code = Some(naf::normalise(cols.get(r, "naf"))).filter(|c| !c.is_empty());
-    if let Some(code) = &naf_code
-        && naf::lookup(code).is_none()
-    {
-        warnings.push(Bilingual::new(
-            format!("code NAF « {code} » inconnu, gardé"),
-            format!("unknown NAF code \"{code}\", kept"),
-        ));
-    }
-    let (name, address, commune_field) = match format {
-        CsvFormat::Sirene => {
-            let name = [cols.get(r, "denomination"), cols.get(r, "sign")]
-                .into_iter()
-                .find(|n| !n.is_empty())
-                .map(str::to_string);
-            let name = name.unwrap_or_else(|| {
-                warnings.push(Bilingual::new(
-                    "pas de nom dans ce fichier (il est dans le fichier des unités légales) : à compléter",
-                    "no name in this file (it is in the legal units file): to be completed",
-                ));
-                format!("Établissement {}", siret.as_ref().map(Siret::spaced).unwrap_or_default())
-            });
-            let street = [
-                cols.get(r, "number"),
-                cols.get(r, "way_type"),
-                cols.get(r, "way"),
-            ]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-            let town = [cols.get(r, "postcode"), cols.get(r, "town")]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let address = [street, town]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ");
-            (name, address, cols.get(r, "commune").to_string())
-        }
-        CsvFormat::Template => {
-            let name = cols.get(r, "name").to_string();
-            if name.is_empty() {
-                return err(
-                    "nom",
-                    format!("ligne {line}, colonne nom : le nom est obligatoire"),
-                    format!("line {line}, column name: the name is required"),
-                );
-            }
-            (
-                name,
-                cols.get(r, "address").to_string(),
-                cols.get(r, "commune").to_string(),
-            )
-        }
-    };
-    // The commune: an INSEE code, else a bundled commune's exact name.
-    let commune = *seen
-        .communes
-        .entry(commune_field.clone())
-        .or_insert_with(|| {
-            communes::lookup(&commune_field).or_else(|| {
-                communes::search(&commune_field, 1).into_iter().find(|c| {
-                    crate::refdata::text::fold(&c.name)
-                        == crate::refdata::text::fold(&commune_field)
-                })
-            })
-        });
-    let position = match (decimal(cols.get(r, "lat")), decimal(cols.get(r, "lon"))) {
-        (Some(lat), Some(lon)) => {
-            let p = Position::new(lat, lon);
-            if !p.is_valid() {
-                return err(
-                    "lat",
-                    format!("ligne {line}, colonnes lat/lon : position hors limites"),
-                    format!("line {line}, columns lat/lon: position out of range"),
-                );
-            }
-            Some(p)
-        }
-        (None, None) if cols.get(r, "lat").is_empty() && cols.get(r, "lon").is_empty() => commune
-            .map(|c| {
-                warnings.push(Bilingual::new(
-                    format!("placée au centre de {}", c.name),
-                    format!("placed at the centre of {}", c.name),
-                ));
-                c.position
-            }),
-        _ => {
-            return err(
-                "lat",
-                format!("ligne {line}, colonnes lat/lon : nombres attendus (ex. 42,6166)"),
-                format!("line {line}, columns lat/lon: numbers expected (e.g. 42.6166)"),
-            );
-        }
-    };
-    if position.is_none() {
-        warnings.push(Bilingual::new(
-            "sans position : à placer sur la carte",
-            "no position: place it on the map",
-        ));
-    }
-    let id = ActorId::new(format!("a-{}", seen.next_id));
-    let actor = Actor {
-        id,
-        name,
-        siret,
-        naf: naf_code,
-        headcount: HeadcountBand::from_insee(cols.get(r, "headcount")),
-        address,
-        commune: commune
-            .map(|c| c.insee.clone())
-            .or_else(|| Some(commune_field).filter(|c| !c.is_empty())),
-        position,
-        ..Default::default()
-    };
-    // The record rules every company follows (name and address lengths...): a row that breaks
-    // one is an error here, named by its column, rather than a refusal of the whole import.
-    let mut report = crate::validate::Report::default();
-    crate::validate::rules::actor(&actor, "", &mut report);
-    if let Some(problem) = report.errors.first() {
-        let field = problem.path.trim_start_matches('.');
-        let column = field.split(['.', '[']).next().unwrap_or(field);
-        return err(
-            column,
-            format!("ligne {line}, colonne {column} : {}", problem.message.fr),
-            format!("line {line}, column {column}: {}", problem.message.en),
-        );
-    }
-    seen.next_id = seen.next_id.saturating_add(1);
-    RowOutcome::Ready {
-        line,
-        actor,
-        warnings,
-    }
-}
-
+mod row;
 #[cfg(test)]
 mod tests;

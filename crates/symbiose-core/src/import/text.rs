@@ -15,7 +15,7 @@
 //! Notepad's "Unicode") is refused in both cases with its own explanation: read as UTF-8 or
 //! Windows-1252 it would be every other byte a NUL.
 
-use crate::Lang;
+use crate::{Bilingual, Lang, UserMessage};
 
 const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
@@ -33,8 +33,21 @@ pub struct NotUtf8 {
     pub utf16: bool,
 }
 
+/// For developers and logs: the English message.
+impl std::fmt::Display for NotUtf8 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_in(Lang::En))
+    }
+}
+
+impl UserMessage for NotUtf8 {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| self.in_lang(lang))
+    }
+}
+
 impl NotUtf8 {
-    pub fn message(&self, lang: Lang) -> String {
+    fn in_lang(&self, lang: Lang) -> String {
         let NotUtf8 {
             offset,
             line,
@@ -191,11 +204,11 @@ mod tests {
             (e.offset, e.line, e.column, e.byte, e.utf16),
             (6, 2, 5, 0xE9, false)
         );
-        let fr = e.message(Lang::Fr);
+        let fr = e.message_in(Lang::Fr);
         assert!(fr.contains("pas du texte UTF-8") && fr.contains("0xE9"));
         assert!(fr.contains("position 6 (ligne 2, colonne 5)"), "{fr}");
         assert!(fr.contains("enregistrez-le avec l'encodage UTF-8"));
-        let en = e.message(Lang::En);
+        let en = e.message_in(Lang::En);
         assert!(en.contains("not UTF-8 text") && en.contains("offset 6 (line 2, column 5)"));
         assert!(en.contains("save it with the UTF-8 encoding") && en.contains("Nothing was"));
     }
@@ -216,8 +229,8 @@ mod tests {
     fn utf16_is_named_as_such() {
         let utf16: Vec<u8> = [0xFF, 0xFE, b'{', 0, b'}', 0].to_vec();
         let e = utf8_text(utf16.clone()).unwrap_err();
-        assert!(e.utf16 && e.message(Lang::Fr).contains("UTF-16"));
-        assert!(e.message(Lang::En).contains("UTF-16"));
+        assert!(e.utf16 && e.message_in(Lang::Fr).contains("UTF-16"));
+        assert!(e.message_in(Lang::En).contains("UTF-16"));
         assert_eq!(csv_text(&utf16).unwrap_err(), e);
     }
 

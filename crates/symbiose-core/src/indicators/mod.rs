@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
+use crate::Bilingual;
 use crate::factors::{FactorKey, Factors};
 use crate::model::{Gains, IndicatorKind, Project, Stage, Synergy};
-use crate::{Bilingual, Lang};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Indicator {
@@ -56,7 +56,7 @@ const FIGURES: [(IndicatorKind, &str, Pick); 7] = [
 ];
 
 fn label(kind: IndicatorKind) -> Bilingual {
-    Bilingual::new(kind.label(Lang::Fr), kind.label(Lang::En))
+    Bilingual::from_fn(|l| kind.label(l))
 }
 
 /// Sources behind a figure: what the user typed, and for CO2e the factors the detection
@@ -156,7 +156,7 @@ pub fn compute(project: &Project, factors: &Factors) -> Indicators {
         .iter()
         .map(|st| StageCount {
             stage: *st,
-            label: Bilingual::new(st.label(Lang::Fr), st.label(Lang::En)),
+            label: Bilingual::from_fn(|l| st.label(l)),
             synergies: project.synergies.iter().filter(|s| s.stage == *st).count(),
         })
         .collect();

@@ -12,8 +12,8 @@ pub mod rules;
 
 use std::collections::HashMap;
 
-use crate::Bilingual;
 use crate::model::ResourceCategory;
+use crate::{Bilingual, bilingual};
 use maestri::Exchange;
 use rules::ReceiverRule;
 
@@ -203,39 +203,35 @@ impl ReceiverSector {
         let mut cases: Vec<u32> = self.exchanges.iter().map(|&i| all[i].case).collect();
         cases.sort_unstable();
         cases.dedup();
-        let mut parts_fr = Vec::new();
-        let mut parts_en = Vec::new();
-        if let Some(&first) = self.exchanges.first() {
-            let e = &all[first];
-            let reference = maestri::reference_of(e)
-                .map(maestri::Reference::short)
-                .unwrap_or_default();
-            parts_fr.push(format!(
-                "observé dans {} échange(s) réel(s) de {} étude(s) de cas, p. ex. « {} » de {} vers {} ({}, échange {})",
-                self.exchanges.len(),
-                cases.len(),
-                e.description,
-                e.donor_business,
-                e.receiver_business,
-                reference,
-                e.id
-            ));
-            parts_en.push(format!(
-                "observed in {} real exchange(s) from {} case stud(ies), e.g. \"{}\" from {} to {} ({}, exchange {})",
-                self.exchanges.len(),
-                cases.len(),
-                e.description,
-                e.donor_business,
-                e.receiver_business,
-                reference,
-                e.id
-            ));
-        }
-        if let Some(rule) = self.rule {
-            parts_fr.push(format!("règle Symbiose : {}", rule.why_fr));
-            parts_en.push(format!("Symbiose rule: {}", rule.why_en));
-        }
-        Bilingual::new(parts_fr.join(" ; "), parts_en.join("; "))
+        let first = self.exchanges.first().map(|&i| &all[i]);
+        let reference = first
+            .and_then(maestri::reference_of)
+            .map(maestri::Reference::short)
+            .unwrap_or_default();
+        Bilingual::from_fn(|l| {
+            let mut parts = Vec::new();
+            if let Some(e) = first {
+                parts.push(bilingual!(in l,
+                    "observé dans {} échange(s) réel(s) de {} étude(s) de cas, p. ex. « {} » de {} vers {} ({}, échange {})",
+                    "observed in {} real exchange(s) from {} case stud(ies), e.g. \"{}\" from {} to {} ({}, exchange {})",
+                    self.exchanges.len(),
+                    cases.len(),
+                    e.description,
+                    e.donor_business,
+                    e.receiver_business,
+                    reference,
+                    e.id
+                ));
+            }
+            if let Some(rule) = self.rule {
+                parts.push(bilingual!(in l,
+                    "règle Symbiose : {}",
+                    "Symbiose rule: {}",
+                    l.pick(rule.why_fr, rule.why_en)
+                ));
+            }
+            parts.join(l.pick(" ; ", "; "))
+        })
     }
 
     /// Whether an actor's NAF code (`23.51Z`) falls in this sector.

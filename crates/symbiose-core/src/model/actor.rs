@@ -99,18 +99,14 @@ pub enum SiretError {
     Checksum(String),
 }
 
-impl SiretError {
-    /// What the user reads, in `lang` (the `Display` form is English, for developers).
-    pub fn message(&self, lang: crate::Lang) -> String {
-        match (self, lang) {
-            (Self::Length(read), crate::Lang::Fr) => {
-                format!("le SIRET doit avoir 14 chiffres (lu : « {read} »)")
-            }
-            (Self::Checksum(siret), crate::Lang::Fr) => {
-                format!("SIRET « {siret} » : clé de contrôle (Luhn) invalide")
-            }
-            (_, crate::Lang::En) => self.to_string(),
-        }
+/// The English message is the `Display` form.
+impl crate::UserMessage for SiretError {
+    fn message(&self) -> crate::Bilingual {
+        let fr = match self {
+            Self::Length(read) => format!("le SIRET doit avoir 14 chiffres (lu : « {read} »)"),
+            Self::Checksum(siret) => format!("SIRET « {siret} » : clé de contrôle (Luhn) invalide"),
+        };
+        crate::Bilingual::new(fr, self.to_string())
     }
 }
 

@@ -13,9 +13,18 @@ pub struct Date {
     pub day: u8,
 }
 
+/// The `Display` form is English: it is also the detail of a file's refusal (`LoadError`),
+/// which gives the reader's technical words in English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("date invalide « {0} » (attendu AAAA-MM-JJ) / invalid date \"{0}\" (expected YYYY-MM-DD)")]
+#[error("invalid date \"{0}\" (expected YYYY-MM-DD)")]
 pub struct DateError(pub String);
+
+impl crate::UserMessage for DateError {
+    fn message(&self) -> crate::Bilingual {
+        let fr = format!("date invalide « {} » (attendu AAAA-MM-JJ)", self.0);
+        crate::Bilingual::new(fr, self.to_string())
+    }
+}
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Result<Self, DateError> {

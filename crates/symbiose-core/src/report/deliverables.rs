@@ -3,13 +3,13 @@
 use super::common::{cover, flow_owner, flows_by_family, key_figures, shown_flows, territory};
 use super::doc::{Cell, Doc};
 use super::map::zone_svg;
-use crate::Lang;
 use crate::charts;
 use crate::detect::{Audience, Detection, sight};
 use crate::factors::Factors;
 use crate::indicators::compute;
 use crate::model::{BarrierKind, Date, Dimension, IndicatorKind, Project, Stage};
 use crate::numbers::{Precision::Reading, number};
+use crate::{Lang, bilingual};
 
 fn money(v: Option<f64>, lang: Lang) -> Cell {
     Cell::number(v.map_or("—".into(), |v| format!("{} €", number(v, lang, Reading))))
@@ -106,16 +106,11 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
         "Rule: investment and its funding count in the action's start year (end year otherwise); operating cost every year from start to end.",
     ));
     if let Some((from, to)) = folded {
-        d.note(&match lang {
-            Lang::Fr => format!(
-                "Plus de {} années : les années {from} à {to} sont additionnées sur la dernière ligne.",
-                charts::MAX_YEARS
-            ),
-            Lang::En => format!(
-                "More than {} years: the years {from} to {to} are added up in the last row.",
-                charts::MAX_YEARS
-            ),
-        });
+        d.note(&bilingual!(in lang,
+            "Plus de {} années : les années {from} à {to} sont additionnées sur la dernière ligne.",
+            "More than {} years: the years {from} to {to} are added up in the last row.",
+            charts::MAX_YEARS
+        ));
     }
     if !undated.is_empty() {
         d.note(&format!(

@@ -6,7 +6,7 @@ use symbiose_core::export::roadmap::{
     self, ROADMAP_TYPE, RoadmapError, load_roadmap, merge_roadmap, save_roadmap,
 };
 use symbiose_core::format::LoadError;
-use symbiose_core::{ActorId, Lang, Project, Territory, demo, format};
+use symbiose_core::{ActorId, Lang, Project, Territory, UserMessage, demo, format};
 
 /// The demo with every part a roadmap carries emptied, and the programme fields at default.
 fn without_roadmap(p: &Project) -> Project {
@@ -96,10 +96,13 @@ fn a_roadmap_for_another_project_is_refused_with_nothing_changed() {
     let err = merge_roadmap(&other, parts).unwrap_err();
     assert!(matches!(err, RoadmapError::Conflict(_)), "{err:?}");
     assert!(
-        err.message(Lang::Fr)
+        err.message_in(Lang::Fr)
             .contains("ne correspond pas à ce projet")
     );
-    assert!(err.message(Lang::En).contains("does not fit this project"));
+    assert!(
+        err.message_in(Lang::En)
+            .contains("does not fit this project")
+    );
 }
 
 #[test]
@@ -113,8 +116,8 @@ fn errors_name_the_problem_in_both_languages() {
             expected: "symbiose-roadmap"
         })
     );
-    assert!(err.message(Lang::Fr).contains("« symbiose-project »"));
-    assert!(err.message(Lang::En).contains("Open project"));
+    assert!(err.message_in(Lang::Fr).contains("« symbiose-project »"));
+    assert!(err.message_in(Lang::En).contains("Open project"));
 
     let newer = save_roadmap(&demo::build()).replacen("\"version\": 1", "\"version\": 2", 1);
     let err = load_roadmap(&newer).unwrap_err();
@@ -126,7 +129,7 @@ fn errors_name_the_problem_in_both_languages() {
         })
     );
     assert!(
-        err.message(Lang::Fr)
+        err.message_in(Lang::Fr)
             .contains("mettez l'application à jour")
     );
 
@@ -144,7 +147,7 @@ fn errors_name_the_problem_in_both_languages() {
     // Fields are written in the model's order: the synergy's stage comes before its history.
     assert_eq!(path, "roadmap.synergies[0].stage");
     assert!(
-        err.message(Lang::En)
+        err.message_in(Lang::En)
             .starts_with("roadmap.synergies[0].stage: invalid value")
     );
 
@@ -165,11 +168,11 @@ fn errors_name_the_problem_in_both_languages() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "actions[0].end");
     assert!(
-        err.message(Lang::Fr)
+        err.message_in(Lang::Fr)
             .contains("actions[0].end : fin avant le début")
     );
     assert!(
-        err.message(Lang::En)
+        err.message_in(Lang::En)
             .contains("actions[0].end: ends before it starts")
     );
 }

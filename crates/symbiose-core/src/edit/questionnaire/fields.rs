@@ -141,7 +141,7 @@ impl Changes {
 
 /// A value in both languages, from a function of the language.
 fn shown(f: impl Fn(Lang) -> String) -> Bilingual {
-    Bilingual::new(f(Lang::Fr), f(Lang::En))
+    Bilingual::from_fn(f)
 }
 
 fn opt_shown<T: Copy>(v: Option<T>, f: impl Fn(T, Lang) -> String) -> Bilingual {

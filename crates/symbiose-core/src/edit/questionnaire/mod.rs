@@ -147,10 +147,16 @@ pub struct MergePlan {
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error(
-    "conflit à résoudre : choisissez l'entreprise à compléter / a conflict needs a choice: pick the company to complete"
-)]
+#[error("a conflict needs a choice: pick the company to complete")]
 pub struct NeedsResolution;
+
+/// The English message is the `Display` form.
+impl crate::UserMessage for NeedsResolution {
+    fn message(&self) -> crate::Bilingual {
+        let fr = "conflit à résoudre : choisissez l'entreprise à compléter";
+        crate::Bilingual::new(fr, self.to_string())
+    }
+}
 
 /// Names compared loosely: case, accents and runs of spaces do not count.
 fn same_name(a: &str, b: &str) -> bool {

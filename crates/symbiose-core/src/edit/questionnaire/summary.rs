@@ -4,7 +4,7 @@
 
 use super::fields::{field_label, quantity_text};
 use super::{ActorMatch, FieldChange, FlowOutcome, LooserConfidentiality, MergePlan};
-use crate::{Bilingual, Lang};
+use crate::{Lang, bilingual};
 
 /// The plan in one language, in parts a view can lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,18 +72,17 @@ impl LooserConfidentiality {
         let label = quoted(&self.label, lang);
         let file = quoted(self.file.label(lang), lang);
         let project = quoted(self.project.label(lang), lang);
-        let text = if self.accepted {
-            Bilingual::new(
-                format!("{label} : {project} → {file}, accepté."),
-                format!("{label}: {project} → {file}, accepted."),
+        if self.accepted {
+            bilingual!(in lang,
+                "{label} : {project} → {file}, accepté.",
+                "{label}: {project} → {file}, accepted."
             )
         } else {
-            Bilingual::new(
-                format!("{label} : le fichier demande {file} ; {project}, plus strict, est gardé."),
-                format!("{label}: the file asks for {file}; {project}, stricter, is kept."),
+            bilingual!(in lang,
+                "{label} : le fichier demande {file} ; {project}, plus strict, est gardé.",
+                "{label}: the file asks for {file}; {project}, stricter, is kept."
             )
-        };
-        text.get(lang).to_string()
+        }
     }
 }
 
@@ -104,43 +103,37 @@ impl MergePlan {
         );
         let (company, company_changes) = match &self.actor {
             ActorMatch::New { .. } => (
-                Bilingual::new(
-                    format!("Nouvelle entreprise {name}."),
-                    format!("New company {name}."),
+                bilingual!(in lang,
+                    "Nouvelle entreprise {name}.",
+                    "New company {name}."
                 ),
                 Vec::new(),
             ),
             ActorMatch::Existing { changes, .. } if changes.is_empty() => (
-                Bilingual::new(
-                    format!("{name} : fiche inchangée."),
-                    format!("{name}: details unchanged."),
+                bilingual!(in lang,
+                    "{name} : fiche inchangée.",
+                    "{name}: details unchanged."
                 ),
                 Vec::new(),
             ),
             ActorMatch::Existing { changes, .. } => (
-                Bilingual::new(
-                    format!("{name} : fiche mise à jour."),
-                    format!("{name}: details updated."),
+                bilingual!(in lang,
+                    "{name} : fiche mise à jour.",
+                    "{name}: details updated."
                 ),
                 changes.iter().map(|c| change_line(c, lang)).collect(),
             ),
             ActorMatch::Conflict { by_siret, by_id } => (
-                Bilingual::new(
-                    format!(
-                        "Conflit : le SIRET désigne {by_siret}, l'identifiant désigne {by_id}. Choisissez."
-                    ),
-                    format!("Conflict: the SIRET names {by_siret}, the id names {by_id}. Choose."),
+                bilingual!(in lang,
+                    "Conflit : le SIRET désigne {by_siret}, l'identifiant désigne {by_id}. Choisissez.",
+                    "Conflict: the SIRET names {by_siret}, the id names {by_id}. Choose."
                 ),
                 Vec::new(),
             ),
         };
-        let totals = Bilingual::new(
-            format!(
-                "Flux : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s), {kept} gardé(s) (absents du fichier)."
-            ),
-            format!(
-                "Flows: {added} added, {updated} updated, {unchanged} unchanged, {kept} kept (not in the file)."
-            ),
+        let totals = bilingual!(in lang,
+            "Flux : {added} ajouté(s), {updated} mis à jour, {unchanged} inchangé(s), {kept} gardé(s) (absents du fichier).",
+            "Flows: {added} added, {updated} updated, {unchanged} unchanged, {kept} kept (not in the file)."
         );
         let flows = self
             .flows
@@ -159,24 +152,20 @@ impl MergePlan {
                     .join(" · ");
                     let label = quoted(&f.label, lang);
                     Some(FlowSummary {
-                        title: Bilingual::new(
-                            format!("Nouveau flux {label} ({what})."),
-                            format!("New flow {label} ({what})."),
-                        )
-                        .get(lang)
-                        .to_string(),
+                        title: bilingual!(in lang,
+                            "Nouveau flux {label} ({what}).",
+                            "New flow {label} ({what})."
+                        ),
                         changes: Vec::new(),
                     })
                 }
                 FlowOutcome::Updated { old, changes, .. } => {
                     let label = quoted(&old.label, lang);
                     Some(FlowSummary {
-                        title: Bilingual::new(
-                            format!("Flux {label} mis à jour :"),
-                            format!("Flow {label} updated:"),
-                        )
-                        .get(lang)
-                        .to_string(),
+                        title: bilingual!(in lang,
+                            "Flux {label} mis à jour :",
+                            "Flow {label} updated:"
+                        ),
                         changes: changes.iter().map(|c| change_line(c, lang)).collect(),
                     })
                 }
@@ -191,42 +180,31 @@ impl MergePlan {
             .collect::<Vec<_>>()
             .join(", ");
         let kept = (!self.kept.is_empty()).then(|| {
-            Bilingual::new(
-                format!("Gardés tels quels (absents du fichier) : {kept_names}."),
-                format!("Kept as they are (not in the file): {kept_names}."),
+            bilingual!(in lang,
+                "Gardés tels quels (absents du fichier) : {kept_names}.",
+                "Kept as they are (not in the file): {kept_names}."
             )
-            .get(lang)
-            .to_string()
         });
         let foreign_project = self.foreign_project.as_ref().map(|f| {
             let project = quoted(&f.project, lang);
-            let text = if f.file.trim().is_empty() {
-                Bilingual::new(
-                    format!(
-                        "Attention : ce questionnaire ne nomme aucun projet, et le projet ouvert est {project}. Vérifiez que c'est le bon fichier avant de fusionner."
-                    ),
-                    format!(
-                        "Warning: this questionnaire names no project, and the open project is {project}. Check it is the right file before merging."
-                    ),
+            if f.file.trim().is_empty() {
+                bilingual!(in lang,
+                    "Attention : ce questionnaire ne nomme aucun projet, et le projet ouvert est {project}. Vérifiez que c'est le bon fichier avant de fusionner.",
+                    "Warning: this questionnaire names no project, and the open project is {project}. Check it is the right file before merging."
                 )
             } else {
                 let file = quoted(&f.file, lang);
-                Bilingual::new(
-                    format!(
-                        "Attention : ce questionnaire a été fait pour le projet {file}, pas pour {project}. Vérifiez que c'est le bon fichier avant de fusionner."
-                    ),
-                    format!(
-                        "Warning: this questionnaire was made for the project {file}, not {project}. Check it is the right file before merging."
-                    ),
+                bilingual!(in lang,
+                    "Attention : ce questionnaire a été fait pour le projet {file}, pas pour {project}. Vérifiez que c'est le bon fichier avant de fusionner.",
+                    "Warning: this questionnaire was made for the project {file}, not {project}. Check it is the right file before merging."
                 )
-            };
-            text.get(lang).to_string()
+            }
         });
         MergeSummary {
             foreign_project,
-            company: company.get(lang).to_string(),
+            company,
             company_changes,
-            totals: totals.get(lang).to_string(),
+            totals,
             flows,
             kept,
             confidentiality: self.looser.iter().map(|l| l.describe(lang)).collect(),

@@ -1,7 +1,7 @@
-use crate::Lang;
 use crate::edit::EditError;
 use crate::format::LoadError;
 use crate::validate::Problem;
+use crate::{Bilingual, UserMessage};
 
 /// Why a roadmap file was not read or not merged. Nothing was changed when one is returned.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -16,20 +16,20 @@ pub enum RoadmapError {
     Invalid(Vec<Problem>),
 }
 
-impl RoadmapError {
-    /// What the user reads: what is wrong and what to do.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::File(e), lang) => e.message(lang),
-            (Self::Conflict(e), lang) => format!(
+/// What the user reads: what is wrong and what to do.
+impl UserMessage for RoadmapError {
+    fn message(&self) -> Bilingual {
+        Bilingual::from_fn(|lang| match self {
+            Self::File(e) => e.message_in(lang),
+            Self::Conflict(e) => format!(
                 "{} {}",
                 lang.pick(
                     "La feuille de route ne correspond pas à ce projet ; rien n'a été changé :",
                     "The roadmap does not fit this project; nothing was changed:"
                 ),
-                e.message(lang)
+                e.message_in(lang)
             ),
-            (Self::Invalid(problems), lang) => {
+            Self::Invalid(problems) => {
                 let head = lang.pick(
                     "La feuille de route rendrait le projet invalide ; rien n'a été changé :",
                     "The roadmap would make the project invalid; nothing was changed:",
@@ -40,6 +40,6 @@ impl RoadmapError {
                     .collect();
                 format!("{head}\n{}", lines.join("\n"))
             }
-        }
+        })
     }
 }

@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use super::*;
+use crate::model::{ActorId, Position};
 
 #[test]
 fn the_sirene_sample_parses_and_skips_closed_sites() {
@@ -100,7 +101,11 @@ fn hostile_files_get_clear_errors() {
         Err(ImportError::Empty)
     );
     let other = parse(b"type,features\nFeatureCollection,\n", &Project::default()).unwrap_err();
-    assert!(other.message(Lang::Fr).contains("Colonnes non reconnues"));
+    assert!(
+        other
+            .message_in(Lang::Fr)
+            .contains("Colonnes non reconnues")
+    );
     // Windows-1252 with a semicolon separator, as French Excel writes it.
     let mut cp = b"nom;siret;naf;adresse;commune;lat;lon\r\nCaf".to_vec();
     cp.extend([0xE9, b';', b';', b';', b';', b';', b';', b'\r', b'\n']);
@@ -335,7 +340,7 @@ fn the_encoding_chosen_is_in_the_preview_and_utf16_is_refused() {
     let utf16 = [0xFF, 0xFE, b'n', 0, b'o', 0, b'm', 0];
     let e = parse(&utf16, &Project::default()).unwrap_err();
     assert!(matches!(e, ImportError::NotText(_)));
-    assert!(e.message(Lang::Fr).contains("UTF-16"));
+    assert!(e.message_in(Lang::Fr).contains("UTF-16"));
 }
 
 /// The figures of docs/PERFORMANCE.md: `cargo test --release -p symbiose-core --lib --
