@@ -10,6 +10,7 @@ pub mod filter;
 pub mod forms;
 pub mod i18n;
 pub mod map;
+pub mod notice;
 pub mod palette;
 pub mod perf;
 pub mod persist;
@@ -22,7 +23,6 @@ pub mod views;
 
 use leptos::prelude::*;
 use symbiose_core::Project;
-use symbiose_core::UserMessage;
 
 use i18n::UiLang;
 use map::MapView;
@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
                 let lang = lang.get_untracked();
                 if let Err(e) = session.open_stored(&id, lang) {
                     session.close();
-                    session.notice.set(Some(e.message_in(lang)));
+                    session.notice.set(Some(crate::notice::Notice::error(&e)));
                     go(Route::Home);
                 }
             }

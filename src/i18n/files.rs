@@ -23,6 +23,8 @@ texts! {
             "This stored project is unreadable; it is kept as it is. Export it to have it repaired, or delete it.";
         project_missing: "Ce navigateur ne contient pas ce projet (un lien venu d'un autre navigateur, ou un projet mis à la corbeille). Pour l'ouvrir ici, importez son fichier.",
             "This browser does not hold this project (a link from another browser, or a project moved to the bin). To open it here, import its file.";
+        changed_in_other_tab: "Ce projet a été modifié dans un autre onglet : la version affichée est à jour.",
+            "This project was changed in another tab: the version shown is up to date.";
         leave_title: "Modifications non enregistrées",
             "Unsaved changes";
         leave_body: "Vos dernières modifications de ce projet ne sont pas enregistrées dans ce navigateur. Si vous quittez maintenant, elles seront perdues. Exportez le projet pour les garder.",

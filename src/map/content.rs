@@ -5,8 +5,8 @@
 //! set with `set_text_content`, never markup built from data.
 
 use symbiose_core::detect::{Audience, sight};
-use symbiose_core::numbers::{Precision::Reading, number};
-use symbiose_core::{Direction, Lang, Project, Unit};
+use symbiose_core::numbers::Precision::Reading;
+use symbiose_core::{Direction, Lang, Project};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
@@ -72,29 +72,10 @@ pub fn popup(
         };
         let mut text = format!("{arrow} {} — {}", flow.direction.label(lang), flow.label);
         if let Some(q) = flow.quantity {
-            text.push_str(&format!(
-                " ({} {}{})",
-                number(q.value, lang, Reading),
-                q.unit.symbol(),
-                period_suffix(q, lang)
-            ));
+            text.push_str(&format!(" ({})", q.text(lang, Reading)));
         }
         list.append_child(&el(&doc, "li", "", Some(&text))).ok();
     }
     root.append_child(&list).ok();
     root
-}
-
-fn period_suffix(q: symbiose_core::Quantity, lang: Lang) -> &'static str {
-    use symbiose_core::Period;
-    if q.unit == Unit::Kilowatt {
-        return "";
-    }
-    match q.period {
-        Period::Year => lang.pick("/an", "/yr"),
-        Period::Month => lang.pick("/mois", "/month"),
-        Period::Week => lang.pick("/sem.", "/week"),
-        Period::Day => lang.pick("/jour", "/day"),
-        Period::Once => "",
-    }
 }

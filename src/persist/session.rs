@@ -22,6 +22,7 @@ use symbiose_core::{Lang, Project, UserMessage};
 
 use super::keys::{BinEntry, BinReason, Meta, Stamp, StampRead, new_project_id, project_key};
 use super::store::{self, SaveError};
+use crate::notice::Notice;
 use crate::state::ProjectState;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -87,7 +88,7 @@ pub struct Session {
     pub open_id: RwSignal<Option<String>>,
     pub status: RwSignal<SaveStatus>,
     /// A message for the user about what just happened (reloaded from another tab, load warnings).
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<crate::notice::Notice>>,
     /// Set while the open project is in repair mode.
     pub repair: RwSignal<Option<Repair>>,
     /// The stamp of the stored value this tab last read or wrote; `None` while the open project
@@ -323,8 +324,7 @@ impl Session {
             .with_untracked(|p| symbiose_core::validate::validate(p).errors.is_empty());
         if clean {
             self.repair.set(None);
-            let t = crate::i18n::texts(use_lang_untracked());
-            self.notice.set(Some(t.files.repair_done.to_string()));
+            self.notice.set(Some(Notice::Text(|t| t.files.repair_done)));
         }
     }
 
@@ -415,13 +415,8 @@ impl Session {
             SaveStatus::Saved => {
                 let lang = use_lang_untracked();
                 if self.load_stored(id, lang, true).is_ok() {
-                    self.notice.set(Some(
-                        lang.pick(
-                            "Ce projet a été modifié dans un autre onglet : la version affichée est à jour.",
-                            "This project was changed in another tab: the version shown is up to date.",
-                        )
-                        .to_string(),
-                    ));
+                    self.notice
+                        .set(Some(Notice::Text(|t| t.files.changed_in_other_tab)));
                 } else {
                     self.status.set(SaveStatus::Conflict);
                 }

@@ -1,13 +1,13 @@
 //! The side panel: the companies of the zone, searchable, in step with the map's selection.
 
 use leptos::prelude::*;
-use symbiose_core::UserMessage;
 use symbiose_core::refdata::text::fold;
 
 use symbiose_core::edit::Command;
 use symbiose_core::{Actor, ActorId, Position, geo};
 
 use crate::i18n::use_texts;
+use crate::notice::Notice;
 use crate::palette::section_colour;
 use crate::state::use_project;
 use crate::summary::ActorSummary;
@@ -20,7 +20,6 @@ const ROWS: usize = 200;
 pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let t = use_texts();
     let session = crate::persist::use_session();
-    let lang = crate::i18n::use_lang();
     let state = use_project();
     let ui = crate::ui::use_ui();
     // A new company starts in the middle of the zone, ready to be named and placed.
@@ -41,7 +40,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                 state.open_form.set(true);
                 state.selected.set(Some(id));
             }
-            Err(e) => session.notice.set(Some(e.message_in(lang.get_untracked()))),
+            Err(e) => session.notice.set(Some(Notice::error(&e))),
         }
     };
     let query = RwSignal::new(String::new());

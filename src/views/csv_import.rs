@@ -12,12 +12,15 @@ use symbiose_core::UserMessage;
 use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Parsing};
 
 use crate::files;
+use crate::i18n::texts;
 use crate::i18n::{use_lang, use_texts};
+use crate::notice::Notice;
 use crate::perf::{SLICE_MS, next_task, now_ms};
 use crate::persist::use_session;
 use crate::state::{ProjectState, use_project};
 use crate::views::controls::FilePicker;
 use crate::views::dialog::{Dialog, LoadFailure};
+use symbiose_core::Bilingual;
 use symbiose_core::numbers::{Precision::Reading, number};
 
 /// Rows read between two looks at the clock: a few milliseconds' worth at most.
@@ -195,16 +198,20 @@ fn CsvDialog(
                     };
                     match state.apply(cmd) {
                         Ok(()) => {
-                            session.notice.set(Some(format!(
-                                "{} {}",
-                                number(ready as f64, lang.get_untracked(), Reading),
-                                t.get_untracked().files.csv_added
-                            )));
+                            session
+                                .notice
+                                .set(Some(Notice::Message(Bilingual::from_fn(|l| {
+                                    format!(
+                                        "{} {}",
+                                        number(ready as f64, l, Reading),
+                                        texts(l).files.csv_added
+                                    )
+                                }))));
                             close();
                         }
                         Err(e) => {
                             adding.set(false);
-                            session.notice.set(Some(e.message_in(lang.get_untracked())));
+                            session.notice.set(Some(Notice::error(&e)));
                         }
                     }
                 });

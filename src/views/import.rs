@@ -10,6 +10,7 @@ use symbiose_core::{Lang, Project, Questionnaire};
 
 use crate::files;
 use crate::i18n::{use_lang, use_texts};
+use crate::notice::Notice;
 use crate::persist::keys::BinReason;
 use crate::persist::session::repairable;
 use crate::persist::store::SaveError;
@@ -195,7 +196,7 @@ fn ImportDialog(
                     Ok(()) => {
                         session
                             .notice
-                            .set(Some(t.get_untracked().files.import_replaced.to_string()));
+                            .set(Some(Notice::Text(|t| t.files.import_replaced)));
                         close();
                     }
                     Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),

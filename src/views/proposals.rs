@@ -13,6 +13,7 @@ use crate::detection::{
     synergy_from_mutualisation, synergy_from_proposal, taken_keys, today, use_detected,
 };
 use crate::i18n::{use_lang, use_texts};
+use crate::notice::Notice;
 use crate::state::use_project;
 
 /// How many cards are drawn at once: a projected list of 3,000 cards helps no one.
@@ -194,7 +195,7 @@ pub fn Proposals() -> impl IntoView {
         if let Some(s) = synergy
             && let Err(e) = state.apply(Command::AddSynergy(s))
         {
-            session.notice.set(Some(e.message_in(lang.get_untracked())));
+            session.notice.set(Some(Notice::error(&e)));
         }
     };
 

@@ -7,6 +7,7 @@ use symbiose_core::edit::questionnaire::{MergePlan, Resolution, plan_merge};
 use symbiose_core::{FlowId, Project, Questionnaire};
 
 use crate::i18n::{use_lang, use_texts};
+use crate::notice::Notice;
 use crate::persist::use_session;
 use crate::route::{Route, go};
 use crate::state::use_project;
@@ -101,7 +102,7 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
         if plan.changes_nothing() {
             session
                 .notice
-                .set(Some(t.get_untracked().company.merge_nothing.to_string()));
+                .set(Some(Notice::Text(|t| t.company.merge_nothing)));
             close();
             return;
         }
@@ -110,7 +111,7 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
                 Ok(()) => {
                     session
                         .notice
-                        .set(Some(t.get_untracked().company.merge_done.to_string()));
+                        .set(Some(Notice::Text(|t| t.company.merge_done)));
                     close();
                 }
                 Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),

@@ -142,7 +142,7 @@ pub fn StatusBanners() -> impl IntoView {
         {move || error.get().map(|e| view! { <div class="banner problem" role="alert"><p>{e}</p></div> })}
         {move || session.notice.get().map(|n| view! {
             <div class="banner info" role="status" data-testid="banner-notice">
-                <p>{n}</p>
+                <p>{move || n.text(lang.get())}</p>
                 <button on:click=move |_| session.notice.set(None)>{move || t.get().common.dismiss}</button>
             </div>
         })}

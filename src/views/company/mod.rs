@@ -23,7 +23,7 @@ use actor_form::ActorForm;
 use flow_form::FlowForm;
 use idea::IdeaCapture;
 use neighbourhood::Neighbourhood;
-use symbiose_core::numbers::{Precision::Reading, number};
+use symbiose_core::numbers::Precision::Reading;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Editing {
@@ -45,11 +45,7 @@ pub fn flow_line(f: &Flow, t: &Texts, lang: Lang) -> String {
         f.label.clone(),
     ];
     if let Some(q) = f.quantity {
-        parts.push(format!(
-            "{} {}",
-            number(q.value, lang, Reading),
-            q.unit.symbol()
-        ));
+        parts.push(q.text(lang, Reading));
     }
     if let Some(code) = &f.waste_code {
         let hazardous = waste::lookup(code).is_some_and(|w| w.hazardous);

@@ -11,7 +11,7 @@ use symbiose_core::charts::{self, funnel, funnel_svg, gains_by_family};
 use symbiose_core::factors::Factors;
 use symbiose_core::indicators::{Indicator, compute};
 use symbiose_core::numbers::{Precision::Reading, number};
-use symbiose_core::{Bilingual, Lang, Stage};
+use symbiose_core::{Bilingual, IndicatorKind, Lang, Stage};
 
 use crate::i18n::{Texts, use_lang, use_texts};
 use crate::state::use_project;
@@ -146,7 +146,7 @@ pub fn Dashboard() -> impl IntoView {
             charts::bar_chart(
                 t.get().dashboard.gains_by_family_t,
                 &gains_by_family(p, |g| g.tonnes_per_year, lang),
-                lang.pick("t/an", "t/yr"),
+                IndicatorKind::TonnesPerYear.unit(lang),
                 lang,
             )
         })
@@ -157,7 +157,7 @@ pub fn Dashboard() -> impl IntoView {
             charts::bar_chart(
                 t.get().dashboard.gains_by_family_co2,
                 &gains_by_family(p, |g| g.tco2e_per_year, lang),
-                lang.pick("tCO₂e/an", "tCO₂e/yr"),
+                IndicatorKind::Tco2ePerYear.unit(lang),
                 lang,
             )
         })

@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Lang;
+use crate::numbers::{Precision, number};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Unit {
@@ -163,6 +166,27 @@ impl Quantity {
         base * self.period.per_year().unwrap_or(1.0)
     }
 
+    /// How every view writes a quantity: `40 t/an`, `2 MWh/semaine`, `3 u (une fois)`, and a
+    /// power with no period (`500 kW`: it is a rate already).
+    pub fn text(&self, lang: Lang, precision: Precision) -> String {
+        let per = if self.unit.dimension() == Dimension::Power {
+            ""
+        } else {
+            match self.period {
+                Period::Year => lang.pick("/an", "/yr"),
+                Period::Month => lang.pick("/mois", "/month"),
+                Period::Week => lang.pick("/semaine", "/week"),
+                Period::Day => lang.pick("/jour ouvré", "/working day"),
+                Period::Once => lang.pick(" (une fois)", " (once)"),
+            }
+        };
+        format!(
+            "{} {}{per}",
+            number(self.value, lang, precision),
+            self.unit.symbol()
+        )
+    }
+
     /// Whether two quantities can be compared: same dimension and both recurring or both stocks.
     pub fn comparable(&self, other: &Quantity) -> bool {
         self.unit.dimension() == other.unit.dimension()
@@ -173,6 +197,18 @@ impl Quantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quantity_is_written_with_its_period_except_a_power() {
+        use crate::numbers::Precision::Reading;
+        let q = |v, u, p| Quantity::new(v, u, p).text(Lang::Fr, Reading);
+        assert_eq!(q(12.5, Unit::Tonne, Period::Year), "12,5 t/an");
+        assert_eq!(q(2.0, Unit::MegawattHour, Period::Week), "2 MWh/semaine");
+        assert_eq!(q(3.0, Unit::Unit, Period::Once), "3 u (une fois)");
+        assert_eq!(q(500.0, Unit::Kilowatt, Period::Year), "500 kW");
+        let en = Quantity::new(1500.0, Unit::CubicMetre, Period::Month).text(Lang::En, Reading);
+        assert_eq!(en, "1,500 m³/month");
+    }
 
     #[test]
     fn conversions_to_annual_base() {

@@ -22,7 +22,7 @@
 //! and a text the project already holds is not added twice.
 
 use super::FieldChange;
-use crate::model::{Actor, ActorId, Flow, Months, Period, Quantity};
+use crate::model::{Actor, ActorId, Flow, Months, Quantity};
 use crate::numbers::{Precision::Exact, number};
 use crate::refdata::text::fold;
 use crate::{Bilingual, Lang};
@@ -318,16 +318,9 @@ pub(super) fn flow_changes(old: &Flow, new: &Flow) -> Vec<FieldChange> {
     c.0
 }
 
-/// `40 t/an`, `2 MWh/semaine`, `3 u (une fois)`.
+/// `40 t/an`, exact: a change summary must show the very figure that changes.
 pub(super) fn quantity_text(q: Quantity, lang: Lang) -> String {
-    let per = match q.period {
-        Period::Year => lang.pick("/an", "/yr"),
-        Period::Month => lang.pick("/mois", "/month"),
-        Period::Week => lang.pick("/semaine", "/week"),
-        Period::Day => lang.pick("/jour ouvré", "/working day"),
-        Period::Once => lang.pick(" (une fois)", " (once)"),
-    };
-    format!("{} {}{per}", number(q.value, lang, Exact), q.unit.symbol())
+    q.text(lang, Exact)
 }
 
 /// A cost per unit of the flow's quantity, `140 €/t`, or `140 €` when no unit is known.
