@@ -85,8 +85,10 @@ fn DataSources() -> impl IntoView {
             <summary>{move || t.get().projects.sources}</summary>
             <ul>
                 {move || symbiose_core::refdata::SOURCES.iter().map(|s| {
-                    let what = lang.get().pick(s.what_fr, s.what_en);
-                    view! { <li><strong>{what}</strong>" — "{s.origin}" ("{s.licence}")"</li> }
+                    let lang = lang.get();
+                    let what = lang.pick(s.what_fr, s.what_en);
+                    let licence = lang.pick(s.licence_fr, s.licence_en);
+                    view! { <li><strong>{what}</strong>" — "{s.origin}" ("{licence}")"</li> }
                 }).collect_view()}
                 <li><strong>"Leaflet 1.9.4"</strong>" — BSD-2-Clause ; "{move || t.get().common.map_attribution}</li>
             </ul>
