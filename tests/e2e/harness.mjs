@@ -88,8 +88,9 @@ export async function openApp(baseUrl, { width = 1920, height = 1080, locale = '
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
   page.on('requestfailed', (r) => {
-    // Leaflet cancels the tiles of a view it leaves (zoom, fit): that is not a failure.
-    const cancelledTile = r.url().startsWith('https://tile.openstreetmap.org/') && r.failure()?.errorText === 'net::ERR_ABORTED';
+    // Leaflet cancels the tiles of a view it leaves (zoom, fit) or of a server it stops using (a
+    // new tile address): that is not a failure, whichever server the tile came from.
+    const cancelledTile = r.resourceType() === 'image' && /\/\d+\/\d+\/\d+\.png$/.test(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED';
     if (!cancelledTile) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
