@@ -170,3 +170,22 @@ export async function renameFirstCompany(page, name) {
 export async function waitSaved(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.classList.contains('ok'));
 }
+
+/** Fills the origin's storage quota with other data, to the last byte: halving the sizes down
+ * to one character leaves no room for anything longer. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let i = 0;
+    for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try { localStorage.setItem(`filler.${i++}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+}
+
+/** `words` × 10 random letters: storage is compressed, and random text does not compress, so
+ * a project carrying it cannot come out shorter than before. */
+export function randomLetters(words = 10) {
+  return Array.from({ length: words }, () => Math.random().toString(36).slice(2, 12)).join('');
+}

@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText, renameFirstCompany,
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText, renameFirstCompany, fillStorage, randomLetters,
 } from './harness.mjs';
 
 let server;
@@ -173,19 +173,10 @@ test('storage full: the user is told, the last save stays intact, export works, 
     await waitForWorkspace(page);
     await waitSaved(page);
     const before = await storageSnapshot(page);
-    // Fill the origin's quota with other data.
-    await page.evaluate(() => {
-      // Halving sizes down to one character fill the quota to the last byte.
-      let i = 0;
-      for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
-        for (;;) {
-          try { localStorage.setItem(`filler.${i++}`, 'x'.repeat(size)); } catch { break; }
-        }
-      }
-    });
+    await fillStorage(page);
     // Storage is compressed, and a recompressed project can come out shorter than its last
     // save: 100 random letters make sure the new copy is longer.
-    const noise = Array.from({ length: 10 }, () => Math.random().toString(36).slice(2, 12)).join('');
+    const noise = randomLetters();
     const tooLong = `Nom qui ne tient plus dans le stockage ${noise}`;
     await renameFirstCompany(page, tooLong);
     await page.locator('[data-testid=banner-full]').waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved,
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, fillStorage, randomLetters,
   storedProject, storedText, renameFirstCompany,
 } from './harness.mjs';
 
@@ -161,15 +161,8 @@ test('leaving a project whose edits are not stored asks first and offers the exp
   try {
     await waitForWorkspace(page);
     await waitSaved(page);
-    await page.evaluate(() => {
-      let i = 0;
-      for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
-        for (;;) {
-          try { localStorage.setItem(`filler.${i++}`, 'x'.repeat(size)); } catch { break; }
-        }
-      }
-    });
-    const noise = Array.from({ length: 10 }, () => Math.random().toString(36).slice(2, 12)).join('');
+    await fillStorage(page);
+    const noise = randomLetters();
     await renameFirstCompany(page, `Pas de place ${noise}`);
     await page.locator('[data-testid=banner-full]').waitFor();
 
@@ -321,14 +314,7 @@ test('with no room for the bin copy, deleting asks for an export and a deletion 
     await waitForWorkspace(page);
     await waitSaved(page);
     await page.click('[data-testid=back-home]');
-    await page.evaluate(() => {
-      let i = 0;
-      for (let size = 512 * 1024; size >= 1; size = Math.floor(size / 2)) {
-        for (;;) {
-          try { localStorage.setItem(`filler.${i++}`, 'x'.repeat(size)); } catch { break; }
-        }
-      }
-    });
+    await fillStorage(page);
     const before = await storageSnapshot(page);
     const row = page.locator('[data-testid=project-row]').first();
     await row.locator('[data-testid=delete-project]').click();

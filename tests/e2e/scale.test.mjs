@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serveDist, openApp, waitForWorkspace, screenshot, importFile, storageSnapshot, downloadText } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, importFile, storageSnapshot, downloadText, randomLetters } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -65,8 +65,7 @@ test('2,000 companies and 6,000 flows: every marker drawn; filtering and selecti
 // export everything, and nothing stored before may change.
 test('5,000 companies past the storage quota: the user is told, can work and export, nothing is lost', async () => {
   const file = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'symbiose-cli', '--', 'synth', '5000', '10'], { maxBuffer: 256 << 20 }).toString());
-  const letters = () => Array.from({ length: 100 }, () => Math.random().toString(36).slice(2, 12)).join('');
-  for (const a of file.project.actors) a.notes = `Visite : ${letters()}`;
+    for (const a of file.project.actors) a.notes = `Visite : ${randomLetters(100)}`;
   const text = JSON.stringify(file);
   const app = await openApp(server.url);
   const { page, errors } = app;
