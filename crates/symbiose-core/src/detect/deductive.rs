@@ -1,5 +1,7 @@
 //! Deductive leads: an offer nobody declared a need for, and actors of the zone whose sector
-//! is a known receiver of it in real exchanges (MAESTRI) or by Symbiose's rules.
+//! is a known receiver of it in real exchanges (MAESTRI) or by Symbiose's rules. An actor of
+//! the donor's own activity, or of an activity that makes the resource, is no lead (it has the
+//! same residue).
 
 use std::collections::HashMap;
 
@@ -8,7 +10,7 @@ use super::explain::{self, costs_confidential};
 use super::fit::Prepared;
 use super::score;
 use super::{Component, ComponentKind, Proposal, ProposalKind};
-use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits};
+use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits, rules};
 use crate::model::{Actor, ActorId};
 use crate::{Bilingual, Lang, bilingual};
 
@@ -36,13 +38,23 @@ struct Lead<'a> {
     total: f64,
 }
 
+/// Whether an actor makes what is offered: the donor's own activity (NACE class), or an
+/// activity that produces this resource as its residue (`rules::PRODUCERS`).
+fn produces(actor: &Actor, donor_class: Option<&str>, offer: &Prepared) -> bool {
+    let class = actor.naf.as_deref().map(nace_digits).unwrap_or_default();
+    (class.len() == 4 && donor_class == Some(class.as_str()))
+        || offer.category.is_some_and(|c| rules::produces(c, &class))
+}
+
 pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Proposal> {
     let offer = &ctx.offers[oi];
     if offer.category.is_none() && offer.code.is_none() {
         return Vec::new();
     }
+    let query = query_of(offer);
+    let donor_class = query.donor_nace.clone();
     let ranked: Vec<ReceiverSector> = kb
-        .rank(&query_of(offer))
+        .rank(&query)
         .into_iter()
         .filter(|r| !r.exchanges.is_empty() || r.rule.is_some())
         .take(SECTORS_PER_OFFER)
@@ -59,7 +71,7 @@ pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Pro
         // Weaker than a declared need at best: nobody said they want it.
         let resource = 0.3 + 0.5 * sector.score / top;
         for actor in ctx.actors_by_nace.get(&sector.nace).into_iter().flatten() {
-            if actor.id == offer.flow.actor {
+            if actor.id == offer.flow.actor || produces(actor, donor_class.as_deref(), offer) {
                 continue;
             }
             let road_km = score::road_km(offer.position, actor.position, asm);
