@@ -8,6 +8,7 @@
 pub mod classify;
 pub mod crossval;
 pub mod maestri;
+pub mod regulation;
 pub mod rules;
 
 use std::collections::HashMap;
