@@ -1,9 +1,10 @@
-//! `symbiose detect FILE [--json] [--public]`: every proposal of a project file.
+//! `symbiose detect FILE [--json] [--public]`: every proposal of a project file, and for the
+//! facilitator the pairs a regulatory rule refused, with the rule's legal reference.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use symbiose_core::detect::{Assumptions, Audience, Lookup, detect};
+use symbiose_core::detect::{Assumptions, Audience, Lookup, detect_with_refusals};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 
@@ -13,7 +14,10 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
         Err(code) => return code,
     };
     let asm = Assumptions::for_project(&project);
-    let detection = detect(&project, &asm, Factors::bundled(), &KnowledgeBase::full());
+    let (detection, refused) =
+        detect_with_refusals(&project, &asm, Factors::bundled(), &KnowledgeBase::full());
+    // Refusals name companies and flows by id: a public audience does not see them.
+    let refused = if public { Vec::new() } else { refused };
     let lookup = Lookup::new(&project);
     let audience = if public {
         Audience::Public
@@ -45,7 +49,10 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
                 Some(v)
             })
             .collect();
-        let out = serde_json::json!({ "proposals": proposals, "mutualisations": detection.mutualisations });
+        let mut out = serde_json::json!({ "proposals": proposals, "mutualisations": detection.mutualisations });
+        if !public {
+            out["refused"] = serde_json::to_value(&refused).unwrap_or_default();
+        }
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
@@ -58,6 +65,9 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
             println!("    · {}", reason.fr);
         }
     }
+    for r in &refused {
+        println!("[refusé] {} — {}", r.key, r.text.fr);
+    }
     for m in &detection.mutualisations {
         println!(
             "[mut] {} — {} ({} membres)",
@@ -67,11 +77,13 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
         );
     }
     println!(
-        "{} proposition(s), {} mutualisation(s) / {} proposal(s), {} pooling proposal(s)",
+        "{} proposition(s), {} mutualisation(s), {} refusée(s) par une règle / {} proposal(s), {} pooling proposal(s), {} refused by a rule",
         detection.proposals.len(),
         detection.mutualisations.len(),
+        refused.len(),
         detection.proposals.len(),
-        detection.mutualisations.len()
+        detection.mutualisations.len(),
+        refused.len()
     );
     ExitCode::SUCCESS
 }

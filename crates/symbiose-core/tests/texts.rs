@@ -1,7 +1,8 @@
 //! Every text the core writes in both languages for the demonstration project (and a small
 //! synthetic territory), compared with a snapshot: rewriting how a text is built (one builder
 //! per language, the `bilingual!` macro) must not change one byte of what users read, and the
-//! end-to-end tests match these texts.
+//! end-to-end tests match these texts. The pairs the regulatory rules refuse are kept too,
+//! with their sentences.
 //!
 //! The demonstration's texts are kept in full, so a difference shows where; the synthetic
 //! territory's, far more numerous, as one hash per proposal. After a deliberate change of
@@ -51,7 +52,12 @@ fn texts_of(value: &impl Serialize, path: &str) -> String {
 }
 
 fn detection(p: &Project) -> detect::Detection {
-    detect::detect(
+    refusals(p).0
+}
+
+/// The detection, and the pairs a regulatory rule refused.
+fn refusals(p: &Project) -> (detect::Detection, Vec<detect::Refusal>) {
+    detect::detect_with_refusals(
         p,
         &Assumptions::default(),
         Factors::bundled(),
@@ -83,7 +89,7 @@ fn snapshot() -> String {
     let mut out =
         String::from("# Demonstration: detection (the first proposals of each kind in full)\n");
     let p = demo::project();
-    let d = detection(&p);
+    let (d, refused) = refusals(&p);
     let mut hashed = String::new();
     let mut shown = std::collections::HashMap::new();
     for proposal in &d.proposals {
@@ -101,6 +107,10 @@ fn snapshot() -> String {
     out += &texts_of(&d.mutualisations, "mutualisations");
     out += &texts_of(&d.factor_sources, "factor_sources");
     out += &texts_of(&d.not_counted, "not_counted");
+    out += "# Demonstration: pairs refused by a regulatory rule\n";
+    for r in &refused {
+        out += &texts_of(&r.text, &format!("{} {:?}", r.key, r.rule));
+    }
 
     out += "# Demonstration: indicators, funnel and CSV\n";
     let factors = Factors::bundled();

@@ -8,7 +8,8 @@ use super::assumptions::Assumptions;
 use super::fit::{Fit, Prepared};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
 use crate::factors::Factors;
-use crate::model::{Actor, ActorId, Direction, Project};
+use crate::kb::regulation::{self, Finding, Transfer, Verdict};
+use crate::model::{Actor, ActorId, Direction, Project, ResourceCategory};
 
 /// The flows and actors of a project, prepared once for matching.
 pub(crate) struct Context<'a> {
@@ -60,7 +61,23 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The numbers of one (offer, need) pair that passed every filter.
+/// The regulatory rule that applies to moving `offer` to a receiver of NAF `receiver_naf`, for
+/// a declared need of class `need` (`None` for a deductive lead).
+pub(crate) fn regulation(
+    offer: &Prepared,
+    receiver_naf: Option<&str>,
+    need: Option<ResourceCategory>,
+) -> Option<Finding> {
+    regulation::assess(&Transfer {
+        code: offer.code,
+        category: offer.category,
+        donor_naf: offer.actor.and_then(|a| a.naf.as_deref()),
+        receiver_naf,
+        need,
+    })
+}
+
+/// The numbers of one (offer, need) pair that passed every filter but the regulatory rules.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scored {
     pub offer: usize,
@@ -74,4 +91,13 @@ pub(crate) struct Scored {
     pub climate: Climate,
     pub quality: QualityCheck,
     pub total: f64,
+    /// The regulatory rule that applies, if any; a refused pair is never proposed.
+    pub regulation: Option<Finding>,
+}
+
+impl Scored {
+    pub fn refused(&self) -> bool {
+        self.regulation
+            .is_some_and(|f| f.verdict() == Verdict::Refused)
+    }
 }

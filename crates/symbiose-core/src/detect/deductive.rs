@@ -1,14 +1,17 @@
 //! Deductive leads: an offer nobody declared a need for, and actors of the zone whose sector
-//! is a known receiver of it in real exchanges (MAESTRI) or by Symbiose's rules.
+//! is a known receiver of it in real exchanges (MAESTRI) or by Symbiose's rules. An actor of
+//! the donor's own activity, or of an activity that makes the resource, is no lead (it has the
+//! same residue), and the regulatory rules judge every lead as they judge declared needs.
 
 use std::collections::HashMap;
 
-use super::context::Context;
+use super::context::{Context, regulation};
 use super::explain::{self, costs_confidential};
 use super::fit::Prepared;
 use super::score;
-use super::{Component, ComponentKind, Proposal, ProposalKind};
-use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits};
+use super::{Component, ComponentKind, Proposal, ProposalKind, Refusal};
+use crate::kb::regulation::{Finding, Verdict};
+use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits, rules};
 use crate::model::{Actor, ActorId};
 use crate::{Bilingual, Lang, bilingual};
 
@@ -34,32 +37,49 @@ struct Lead<'a> {
     resource: f64,
     road_km: Option<f64>,
     total: f64,
+    regulation: Option<Finding>,
 }
 
-pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Proposal> {
+/// Whether an actor makes what is offered: the donor's own activity (NACE class), or an
+/// activity that produces this resource as its residue (`rules::PRODUCERS`).
+fn produces(actor: &Actor, donor_class: Option<&str>, offer: &Prepared) -> bool {
+    let class = actor.naf.as_deref().map(nace_digits).unwrap_or_default();
+    (class.len() == 4 && donor_class == Some(class.as_str()))
+        || offer.category.is_some_and(|c| rules::produces(c, &class))
+}
+
+/// The leads of one offer, and the leads a regulatory rule refused.
+pub(crate) fn for_offer(
+    ctx: &Context,
+    oi: usize,
+    kb: &KnowledgeBase,
+) -> (Vec<Proposal>, Vec<Refusal>) {
     let offer = &ctx.offers[oi];
     if offer.category.is_none() && offer.code.is_none() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
+    let query = query_of(offer);
+    let donor_class = query.donor_nace.clone();
     let ranked: Vec<ReceiverSector> = kb
-        .rank(&query_of(offer))
+        .rank(&query)
         .into_iter()
         .filter(|r| !r.exchanges.is_empty() || r.rule.is_some())
         .take(SECTORS_PER_OFFER)
         .collect();
     let Some(top) = ranked.first().map(|r| r.score) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let asm = ctx.asm;
     let w = &asm.weights;
     let quantity = score::quantity_fit(offer, None);
     let quality = score::quality(offer, None);
     let mut best: HashMap<&ActorId, Lead> = HashMap::new();
+    let mut refused: HashMap<&ActorId, Lead> = HashMap::new();
     for sector in &ranked {
         // Weaker than a declared need at best: nobody said they want it.
         let resource = 0.3 + 0.5 * sector.score / top;
         for actor in ctx.actors_by_nace.get(&sector.nace).into_iter().flatten() {
-            if actor.id == offer.flow.actor {
+            if actor.id == offer.flow.actor || produces(actor, donor_class.as_deref(), offer) {
                 continue;
             }
             let road_km = score::road_km(offer.position, actor.position, asm);
@@ -76,10 +96,15 @@ pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Pro
                 + w.economics * score::gain_score(economics.net, asm.eur_scale)
                 + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
                 + w.quality * quality.score;
-            if total < asm.min_score || best.get(&actor.id).is_some_and(|l| l.total >= total) {
+            let finding = regulation(offer, actor.naf.as_deref(), None);
+            let kept = match finding.map(|f| f.verdict()) {
+                Some(Verdict::Refused) => &mut refused,
+                _ => &mut best,
+            };
+            if total < asm.min_score || kept.get(&actor.id).is_some_and(|l| l.total >= total) {
                 continue;
             }
-            best.insert(
+            kept.insert(
                 &actor.id,
                 Lead {
                     actor,
@@ -87,18 +112,44 @@ pub(crate) fn for_offer(ctx: &Context, oi: usize, kb: &KnowledgeBase) -> Vec<Pro
                     resource,
                     road_km,
                     total,
+                    regulation: finding,
                 },
             );
         }
     }
-    let mut leads: Vec<Lead> = best.into_values().collect();
+    let leads = best_leads(best, asm.max_proposals_per_offer);
+    let refusals = best_leads(refused, asm.max_proposals_per_offer)
+        .into_iter()
+        .map(|l| refusal(offer, &l))
+        .collect();
+    let proposals = leads.into_iter().map(|l| proposal(ctx, offer, l)).collect();
+    (proposals, refusals)
+}
+
+/// The `k` best leads, best first (ties by actor id, for a stable output).
+fn best_leads<'a>(leads: HashMap<&ActorId, Lead<'a>>, k: usize) -> Vec<Lead<'a>> {
+    let mut leads: Vec<Lead> = leads.into_values().collect();
     leads.sort_by(|a, b| {
         b.total
             .total_cmp(&a.total)
             .then_with(|| a.actor.id.cmp(&b.actor.id))
     });
-    leads.truncate(asm.max_proposals_per_offer);
-    leads.into_iter().map(|l| proposal(ctx, offer, l)).collect()
+    leads.truncate(k);
+    leads
+}
+
+fn refusal(offer: &Prepared, lead: &Lead) -> Refusal {
+    let finding = lead.regulation.expect("a refused lead has its rule");
+    Refusal {
+        key: format!("ded:{}:{}", offer.flow.id, lead.actor.id),
+        kind: ProposalKind::Deductive,
+        offer: offer.flow.id.clone(),
+        offer_actor: offer.flow.actor.clone(),
+        receiver: lead.actor.id.clone(),
+        need: None,
+        rule: finding.rule,
+        text: finding.text(),
+    }
 }
 
 fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
@@ -124,11 +175,12 @@ fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
             .map_or_else(|| lead.sector.nace.clone(), |c| c.label(lang).to_string())
     };
     let resource_text = bilingual!(
-        |l| "Secteur receveur connu ({}, NACE {}) : {}",
-        "Known receiver sector ({}, NACE {}): {}",
+        |l| "Secteur receveur connu ({}, NACE {}) : {}{}",
+        "Known receiver sector ({}, NACE {}): {}{}",
         sector_label(l),
         lead.sector.nace,
-        evidence.get(l)
+        evidence.get(l),
+        explain::allowed_note(lead.regulation, l).unwrap_or_default()
     );
     let c = |kind, score, weight, text| Component {
         kind,
@@ -194,7 +246,7 @@ fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
         need: None,
         score: lead.total,
         components,
-        flags: explain::flags(offer, lead.actor.naf.as_deref(), None),
+        flags: explain::flags(offer, lead.actor.naf.as_deref(), None, lead.regulation),
         matched: quantity.matched,
         unit: quantity.unit,
         offer_quantity: quantity.offer_annual,

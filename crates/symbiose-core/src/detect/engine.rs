@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 
 use super::assumptions::Assumptions;
-use super::context::{Context, Scored};
+use super::context::{Context, Scored, regulation};
 use super::fit::{Prepared, resource_fit};
 use super::score;
 use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
-use super::{Detection, Proposal, deductive, explain, mutualise};
+use super::{Detection, Proposal, Refusal, deductive, explain, mutualise};
 use crate::factors::Factors;
 use crate::kb::KnowledgeBase;
 use crate::kb::classify::compatible_need_families;
@@ -49,7 +49,11 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
         + w.economics * score::gain_score(economics.net, asm.eur_scale)
         + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
         + w.quality * quality.score;
-    (total >= asm.min_score).then_some(Scored {
+    if total < asm.min_score {
+        return None;
+    }
+    let receiver_naf = n.actor.and_then(|a| a.naf.as_deref());
+    Some(Scored {
         offer: oi,
         need: ni,
         fit,
@@ -61,6 +65,7 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
         climate,
         quality,
         total,
+        regulation: regulation(o, receiver_naf, n.category),
     })
 }
 
@@ -131,21 +136,40 @@ impl NeedIndex {
     }
 }
 
-/// Keeps the best proposals of one offer, in a deterministic order (score, then the need's
-/// place in the file). In a dense territory an offer has thousands of candidates: only the
-/// kept few are sorted, and the candidate buffer is reused from one offer to the next.
-fn select(scored: &mut Vec<Scored>, ctx: &Context) -> Vec<Scored> {
+/// What one offer keeps: its best pairs, and the pairs a regulatory rule refused that would
+/// otherwise have been among them (said, never proposed).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Kept {
+    pub pairs: Vec<Scored>,
+    pub refused: Vec<Scored>,
+}
+
+/// The best `k` pairs, in a deterministic order (score, then the need's place in the file). In
+/// a dense territory an offer has thousands of candidates: only the kept few are sorted.
+fn best(scored: &mut Vec<Scored>, k: usize) {
     let order = |a: &Scored, b: &Scored| b.total.total_cmp(&a.total).then(a.need.cmp(&b.need));
-    let k = ctx.asm.max_proposals_per_offer;
     if scored.len() > k && k > 0 {
         scored.select_nth_unstable_by(k - 1, order);
-        scored.truncate(k);
     }
     scored.truncate(k);
     scored.sort_by(order);
-    let kept = scored.clone();
+}
+
+/// Keeps the best proposals of one offer; the candidate buffer is left empty for the next one.
+/// Refused pairs take no place: the next allowed ones are kept instead.
+fn select(scored: &mut Vec<Scored>, ctx: &Context) -> Kept {
+    let k = ctx.asm.max_proposals_per_offer;
+    let mut refused = Vec::new();
+    if scored.iter().any(Scored::refused) {
+        refused = scored.clone();
+        best(&mut refused, k);
+        refused.retain(Scored::refused);
+        scored.retain(|s| !s.refused());
+    }
+    best(scored, k);
+    let pairs = scored.clone();
     scored.clear();
-    kept
+    Kept { pairs, refused }
 }
 
 /// Scores one offer at a time against the need index; the candidate buffers are reused.
@@ -165,7 +189,7 @@ impl OfferScorer {
     }
 
     /// The kept pairs of offer `oi`.
-    fn score(&mut self, ctx: &Context, oi: usize) -> Vec<Scored> {
+    fn score(&mut self, ctx: &Context, oi: usize) -> Kept {
         let o = &ctx.offers[oi];
         let Self { index, keys, found } = self;
         offer_keys(o, keys);
@@ -196,7 +220,7 @@ impl OfferScorer {
 async fn scored_stepwise<P: Future<Output = ()>>(
     ctx: &Context<'_>,
     between: &mut impl FnMut() -> Step<P>,
-) -> Option<Vec<Vec<Scored>>> {
+) -> Option<Vec<Kept>> {
     let mut scorer = OfferScorer::new(ctx);
     let mut scored = Vec::with_capacity(ctx.offers.len());
     for oi in 0..ctx.offers.len() {
@@ -209,12 +233,12 @@ async fn scored_stepwise<P: Future<Output = ()>>(
 }
 
 /// Indexed substitution scoring in one go.
-pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Vec<Scored>> {
+pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Kept> {
     finish(scored_stepwise(ctx, &mut never_pause))
 }
 
 /// All-pairs substitution scoring, the reference the index must agree with.
-pub(crate) fn scored_naive(ctx: &Context) -> Vec<Vec<Scored>> {
+pub(crate) fn scored_naive(ctx: &Context) -> Vec<Kept> {
     (0..ctx.offers.len())
         .map(|oi| {
             let mut all: Vec<Scored> = (0..ctx.needs.len())
@@ -225,10 +249,10 @@ pub(crate) fn scored_naive(ctx: &Context) -> Vec<Vec<Scored>> {
         .collect()
 }
 
-fn to_proposals(ctx: &Context, scored: &[Vec<Scored>]) -> Vec<Proposal> {
+fn to_proposals(ctx: &Context, scored: &[Kept]) -> Vec<Proposal> {
     scored
         .iter()
-        .flatten()
+        .flat_map(|k| &k.pairs)
         .map(|s| explain::substitution(ctx, s))
         .collect()
 }
@@ -251,16 +275,20 @@ pub fn substitutions_naive(
 
 async fn assemble<P: Future<Output = ()>>(
     ctx: &Context<'_>,
-    scored: Vec<Vec<Scored>>,
+    scored: Vec<Kept>,
     kb: &KnowledgeBase,
     between: &mut impl FnMut() -> Step<P>,
-) -> Option<Detection> {
+) -> Option<(Detection, Vec<Refusal>)> {
     let mut proposals = Vec::new();
+    let mut refused = Vec::new();
     for (oi, kept) in scored.iter().enumerate() {
-        if kept.is_empty() {
-            proposals.extend(deductive::for_offer(ctx, oi, kb));
+        refused.extend(kept.refused.iter().map(|s| explain::refusal(ctx, s)));
+        if kept.pairs.is_empty() {
+            let (leads, refusals) = deductive::for_offer(ctx, oi, kb);
+            proposals.extend(leads);
+            refused.extend(refusals);
         } else {
-            proposals.extend(kept.iter().map(|s| explain::substitution(ctx, s)));
+            proposals.extend(kept.pairs.iter().map(|s| explain::substitution(ctx, s)));
         }
         if !checkpoint(between).await {
             return None;
@@ -274,7 +302,7 @@ async fn assemble<P: Future<Output = ()>>(
         crate::factors::FactorKey::TapWater,
     ];
     let mutualisations = mutualise::mutualisations_stepwise(ctx.project, asm, between).await?;
-    Some(Detection {
+    let detection = Detection {
         proposals,
         mutualisations,
         factor_sources: keys
@@ -282,7 +310,8 @@ async fn assemble<P: Future<Output = ()>>(
             .map(|k| ctx.factors.get(*k).citation())
             .collect(),
         not_counted: crate::Bilingual::new(explain::NOT_COUNTED_FR, explain::NOT_COUNTED_EN),
-    })
+    };
+    Some((detection, refused))
 }
 
 /// [`detect`] in small pieces: `between` is asked after every offer scored and every offer
@@ -300,7 +329,8 @@ pub async fn detect_stepwise<P: Future<Output = ()>>(
         return None;
     }
     let scored = scored_stepwise(&ctx, &mut between).await?;
-    assemble(&ctx, scored, kb, &mut between).await
+    let (detection, _) = assemble(&ctx, scored, kb, &mut between).await?;
+    Some(detection)
 }
 
 /// Every proposal of a project: substitutions where a need was declared, deductive leads
@@ -314,6 +344,19 @@ pub fn detect(
     finish(detect_stepwise(project, asm, factors, kb, never_pause))
 }
 
+/// [`detect`], and the pairs a regulatory rule refused (`kb::regulation`), each with the
+/// sentence that says which rule and which legal text: what a facilitator may ask about.
+pub fn detect_with_refusals(
+    project: &Project,
+    asm: &Assumptions,
+    factors: &Factors,
+    kb: &KnowledgeBase,
+) -> (Detection, Vec<Refusal>) {
+    let ctx = Context::new(project, asm, factors);
+    let scored = scored_indexed(&ctx);
+    finish(assemble(&ctx, scored, kb, &mut never_pause))
+}
+
 /// [`detect`] with the all-pairs substitution path.
 pub fn detect_naive(
     project: &Project,
@@ -323,5 +366,5 @@ pub fn detect_naive(
 ) -> Detection {
     let ctx = Context::new(project, asm, factors);
     let scored = scored_naive(&ctx);
-    finish(assemble(&ctx, scored, kb, &mut never_pause))
+    finish(assemble(&ctx, scored, kb, &mut never_pause)).0
 }

@@ -6,8 +6,9 @@
 use super::context::{Context, Scored};
 use super::fit::{Fit, FitLevel, Prepared, Thermal};
 use super::score::{Climate, Economics, QualityCheck, QuantityFit};
-use super::{Component, ComponentKind, Flag, Proposal, ProposalKind};
+use super::{Component, ComponentKind, Flag, Proposal, ProposalKind, Refusal};
 use crate::factors::Factors;
+use crate::kb::regulation::{Finding, Verdict};
 use crate::model::{BarrierKind, Unit};
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::naf;
@@ -22,7 +23,14 @@ fn semicolon(lang: Lang) -> &'static str {
     lang.pick(" ; ", "; ")
 }
 
-pub(crate) fn resource_text(fit: &Fit) -> Bilingual {
+/// The sentence of a rule that allows the use ([`Verdict::Allowed`]), appended to the resource
+/// text: a plain proposal still names the rule it rests on.
+pub(crate) fn allowed_note(finding: Option<Finding>, lang: crate::Lang) -> Option<String> {
+    let f = finding.filter(|f| f.verdict() == Verdict::Allowed)?;
+    Some(format!("{}{}", semicolon(lang), f.text().get(lang)))
+}
+
+pub(crate) fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
     Bilingual::from_fn(|l| {
         let mut text = bilingual!(in l, "Adéquation : {}", "Fit: {}", fit.level.label(l));
         if let Some(rule) = fit.rule {
@@ -55,7 +63,7 @@ pub(crate) fn resource_text(fit: &Fit) -> Bilingual {
                 "; similar labels (weak signal)",
             );
         }
-        text
+        text + &allowed_note(finding, l).unwrap_or_default()
     })
 }
 
@@ -248,13 +256,21 @@ pub(crate) fn quality_text(q: &QualityCheck) -> Bilingual {
     })
 }
 
-/// Regulatory and technical barriers of moving this offer to this receiver.
+/// Regulatory and technical barriers of moving this offer to this receiver; a regulatory rule's
+/// condition ([`Verdict::Caution`]) comes first.
 pub(crate) fn flags(
     offer: &Prepared,
     receiver_naf: Option<&str>,
     timing_overlap: Option<u32>,
+    finding: Option<Finding>,
 ) -> Vec<Flag> {
     let mut out = Vec::new();
+    if let Some(f) = finding.filter(|f| f.verdict() == Verdict::Caution) {
+        out.push(Flag {
+            kind: BarrierKind::Regulatory,
+            text: f.text(),
+        });
+    }
     if let Some(code) = offer.code.filter(|c| c.hazardous) {
         out.push(Flag {
             kind: BarrierKind::Regulatory,
@@ -318,7 +334,7 @@ pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
             ComponentKind::Resource,
             s.fit.score,
             w.resource,
-            resource_text(&s.fit),
+            resource_text(&s.fit, s.regulation),
         ),
         c(
             ComponentKind::Quantity,
@@ -368,7 +384,7 @@ pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
         need: Some(n.flow.id.clone()),
         score: s.total,
         components,
-        flags: flags(o, receiver_naf, Some(s.timing.0)),
+        flags: flags(o, receiver_naf, Some(s.timing.0), s.regulation),
         matched: s.quantity.matched,
         unit: s.quantity.unit,
         offer_quantity: s.quantity.offer_annual,
@@ -378,5 +394,21 @@ pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
         net_tco2e_per_year: s.climate.net,
         eur_per_unit: s.economics.net_per_unit,
         tco2e_per_unit: s.climate.net_per_unit,
+    }
+}
+
+/// A refused pair, with its rule's sentence.
+pub(crate) fn refusal(ctx: &Context, s: &Scored) -> Refusal {
+    let (o, n) = (&ctx.offers[s.offer], &ctx.needs[s.need]);
+    let finding = s.regulation.expect("a refused pair has its rule");
+    Refusal {
+        key: format!("sub:{}:{}", o.flow.id, n.flow.id),
+        kind: ProposalKind::Substitution,
+        offer: o.flow.id.clone(),
+        offer_actor: o.flow.actor.clone(),
+        receiver: n.flow.actor.clone(),
+        need: Some(n.flow.id.clone()),
+        rule: finding.rule,
+        text: finding.text(),
     }
 }

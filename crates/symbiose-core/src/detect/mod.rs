@@ -12,6 +12,8 @@ mod explain;
 pub mod fit;
 pub mod mutualise;
 pub mod public;
+#[cfg(test)]
+mod regulation_tests;
 pub mod score;
 pub mod spatial;
 mod steps;
@@ -22,12 +24,15 @@ mod tests;
 use serde::Serialize;
 
 pub use assumptions::{Assumptions, Weights};
-pub use engine::{detect, detect_naive, detect_stepwise, substitutions, substitutions_naive};
+pub use engine::{
+    detect, detect_naive, detect_stepwise, detect_with_refusals, substitutions, substitutions_naive,
+};
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
 pub use public::{Audience, Lookup, Sight, actor_label, sight};
 pub use steps::Step;
 
 use crate::Bilingual;
+use crate::kb::regulation::Rule;
 use crate::labels;
 use crate::model::{ActorId, BarrierKind, FlowId, Gains, Unit};
 
@@ -111,6 +116,23 @@ pub struct Proposal {
     /// Per unit of `matched`, for the optimiser.
     pub eur_per_unit: Option<f64>,
     pub tco2e_per_unit: Option<f64>,
+}
+
+/// A pair detection would have proposed but a regulatory rule refuses (`kb::regulation`): kept
+/// with the rule's sentence, so a facilitator can say why the obvious exchange is not there.
+/// It names flows and companies by their ids only: no audience but the facilitator sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refusal {
+    /// The key the proposal would have had (`sub:…` or `ded:…`).
+    pub key: String,
+    pub kind: ProposalKind,
+    pub offer: FlowId,
+    pub offer_actor: ActorId,
+    pub receiver: ActorId,
+    pub need: Option<FlowId>,
+    pub rule: Rule,
+    /// What the rule decides and its legal reference.
+    pub text: Bilingual,
 }
 
 impl Proposal {

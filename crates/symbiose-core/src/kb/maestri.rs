@@ -77,6 +77,9 @@ impl Reference {
 }
 
 /// NACE digits from the file's forms: `3511`, `011 / 012`, `101/102/103`; `NA`, `ND` → none.
+/// A few codes are groups or divisions written with trailing zeros (`1710` pulp and paper
+/// plant, `0140` animal raising, `2700` electrical equipment): no NACE class has those digits,
+/// so they become the group (`171`) or division (`27`) and match the activities inside it.
 fn nace_codes(field: &str) -> Vec<String> {
     field
         .split('/')
@@ -87,7 +90,22 @@ fn nace_codes(field: &str) -> Vec<String> {
                 .collect::<String>()
         })
         .filter(|p| p.len() >= 2)
+        .map(real_nace)
         .collect()
+}
+
+/// The code itself when some NAF sub-class falls in it; else, for a code ending in zeros, the
+/// group or division those zeros stand for (`2700` → `27`).
+fn real_nace(mut code: String) -> String {
+    let exists = |prefix: &str| {
+        crate::refdata::naf::all()
+            .iter()
+            .any(|c| super::nace_digits(&c.code).starts_with(prefix))
+    };
+    while code.len() > 2 && code.ends_with('0') && !exists(&code) {
+        code.pop();
+    }
+    code
 }
 
 /// Keyword fallback for exchanges with neither a waste code nor a useful CPA code.
@@ -220,10 +238,34 @@ mod tests {
                 .starts_with("Notarnicola")
         );
         assert_eq!(nace_codes("011 / 012"), vec!["011", "012"]);
+        assert_eq!(
+            nace_codes("1710"),
+            vec!["171"],
+            "a group written as a class"
+        );
+        assert_eq!(nace_codes("3510 / 2410"), vec!["351", "2410"]);
+        assert_eq!(nace_codes("2700"), vec!["27"]);
         assert!(nace_codes("ND").is_empty());
         // Every exchange gets a resource class from its code, CPA code or words, but a few.
         let classified = all.iter().filter(|e| e.category.is_some()).count();
         assert!(classified > 280, "{classified}");
+    }
+
+    #[test]
+    fn receiver_sectors_are_real_naf_activities() {
+        let digits: Vec<String> = crate::refdata::naf::all()
+            .iter()
+            .map(|c| super::super::nace_digits(&c.code))
+            .collect();
+        for e in exchanges() {
+            for code in e.receiver_nace.iter().chain(&e.donor_nace) {
+                assert!(
+                    digits.iter().any(|d| d.starts_with(code.as_str())),
+                    "exchange {}: {code} is no NACE activity",
+                    e.id
+                );
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod classify;
 pub mod crossval;
 pub mod maestri;
+pub mod regulation;
 pub mod rules;
 
 use std::collections::HashMap;
@@ -173,7 +174,10 @@ impl KnowledgeBase {
                 entry.score += PRIOR_PER_EXCHANGE;
             }
         }
-        by_sector.retain(|_, s| s.score > 0.0);
+        // A sector that makes the resource is not its receiver (`rules::PRODUCERS`).
+        by_sector.retain(|nace, s| {
+            s.score > 0.0 && !q.category.is_some_and(|c| rules::produces(c, nace))
+        });
         let mut ranked: Vec<ReceiverSector> = by_sector.into_values().collect();
         // The most similar exchange first, so evidence quotes the best example.
         for r in &mut ranked {

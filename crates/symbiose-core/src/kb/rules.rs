@@ -118,9 +118,10 @@ pub struct ReceiverRule {
 pub const RECEIVERS: &[ReceiverRule] = &[
     ReceiverRule {
         offer: C::Wood,
-        nace_prefixes: &["3530", "1621", "1610", "3821"],
-        why_fr: "bois : chaufferies biomasse, fabricants de panneaux, scieries, plateformes de valorisation",
-        why_en: "wood: biomass boiler plants, panel makers, sawmills, recovery platforms",
+        // Not sawmills (16.10): they make sawdust and offcuts, they do not take them.
+        nace_prefixes: &["3530", "1621", "3821"],
+        why_fr: "bois : chaufferies biomasse, fabricants de panneaux, plateformes de valorisation",
+        why_en: "wood: biomass boiler plants, panel makers, recovery platforms",
     },
     ReceiverRule {
         offer: C::Organic,
@@ -154,9 +155,11 @@ pub const RECEIVERS: &[ReceiverRule] = &[
     },
     ReceiverRule {
         offer: C::PaperCardboard,
-        nace_prefixes: &["1712", "1721", "3832"],
-        why_fr: "papiers-cartons : papeteries, cartonneries, recycleurs",
-        why_en: "paper and cardboard: paper mills, board makers, recyclers",
+        // Recovered paper and board go to the mills (17.12); corrugated-board makers (17.21)
+        // buy paper reels and have trimmings of their own.
+        nace_prefixes: &["1712", "3832"],
+        why_fr: "papiers-cartons : papeteries, recycleurs",
+        why_en: "paper and cardboard: paper mills, recyclers",
     },
     ReceiverRule {
         offer: C::Plastics,
@@ -190,9 +193,11 @@ pub const RECEIVERS: &[ReceiverRule] = &[
     },
     ReceiverRule {
         offer: C::Textiles,
-        nace_prefixes: &["1399", "3832", "8810"],
-        why_fr: "textiles : effilochage, recycleurs, structures de réemploi",
-        why_en: "textiles: fibre recovery, recyclers, reuse organisations",
+        // Reuse shops sell second-hand goods (47.79); 88.10 (social work for the elderly and
+        // disabled, home help) is no reuse activity.
+        nace_prefixes: &["1399", "3832", "4779"],
+        why_fr: "textiles : effilochage, recycleurs, boutiques de réemploi",
+        why_en: "textiles: fibre recovery, recyclers, second-hand shops",
     },
     ReceiverRule {
         offer: C::Biomass,
@@ -201,6 +206,20 @@ pub const RECEIVERS: &[ReceiverRule] = &[
         why_en: "biomass: boiler plants, anaerobic digestion, composting",
     },
 ];
+
+/// Activities that make a resource as their own residue, so are not its receivers whatever the
+/// data says: a sawmill has sawdust and offcuts of its own, a corrugated-board maker its own
+/// board trimmings (recovered board goes to the paper mills, 17.12).
+pub const PRODUCERS: &[(ResourceCategory, &[&str])] =
+    &[(C::Wood, &["1610"]), (C::PaperCardboard, &["1721"])];
+
+/// Whether the activity of NACE digits `nace` makes resources of class `offer`.
+pub fn produces(offer: ResourceCategory, nace: &str) -> bool {
+    PRODUCERS
+        .iter()
+        .filter(|(c, _)| *c == offer)
+        .any(|(_, prefixes)| prefixes.iter().any(|p| nace.starts_with(p)))
+}
 
 /// The receiver rules for a category.
 pub fn receivers_for(offer: ResourceCategory) -> impl Iterator<Item = &'static ReceiverRule> {
@@ -236,5 +255,33 @@ mod tests {
                 r.offer
             );
         }
+    }
+
+    #[test]
+    fn receiver_codes_are_real_naf_activities_and_not_producers() {
+        let digits: Vec<String> = crate::refdata::naf::all()
+            .iter()
+            .map(|c| crate::kb::nace_digits(&c.code))
+            .collect();
+        for r in RECEIVERS {
+            for p in r.nace_prefixes {
+                assert!(
+                    digits.iter().any(|d| d.starts_with(p)),
+                    "{:?}: {p} is no NAF code",
+                    r.offer
+                );
+                assert!(!produces(r.offer, p), "{:?}: {p} makes it", r.offer);
+            }
+        }
+        for (_, prefixes) in PRODUCERS {
+            assert!(
+                prefixes
+                    .iter()
+                    .all(|p| digits.iter().any(|d| d.starts_with(p)))
+            );
+        }
+        assert!(produces(C::Wood, "1610"));
+        assert!(!produces(C::Wood, "1621"), "panel makers take sawdust");
+        assert!(!produces(C::PaperCardboard, "1712"));
     }
 }
