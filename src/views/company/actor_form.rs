@@ -6,11 +6,11 @@ use symbiose_core::edit::Command;
 use symbiose_core::numbers::{Precision::Editing, number};
 use symbiose_core::{Actor, HeadcountBand};
 
-use super::fields::{EnumSelect, FormFooter, TextField};
 use crate::forms::actor::ActorDraft;
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{EnumSelect, FormFooter, TextField};
 
 #[component]
 pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {

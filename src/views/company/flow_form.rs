@@ -8,13 +8,13 @@ use symbiose_core::{
     Confidentiality, Direction, Family, Flow, PhysicalState, ResourceCategory, Route,
 };
 
-use super::fields::{EnumSelect, FormFooter, TextField};
 use crate::forms::flow::{
     FlowDraft, categories_for, shows_material_quality, shows_temperature, units_for,
 };
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{EnumSelect, FormFooter, TextField};
 
 /// `is_new` decides between an add and an update command; `flow` carries the id either way.
 #[component]
