@@ -61,6 +61,8 @@ texts! {
             "Give a number, e.g. 12.5.";
         bad_year: "Donnez une année entre 2000 et 2100.",
             "Give a year between 2000 and 2100.";
+        fix_errors: "Corrigez les champs signalés : rien n'a été enregistré.",
+            "Fix the fields shown: nothing was saved.";
         page_roadmap: "Feuille de route",
             "Roadmap";
         page_deliverables: "Livrables",

@@ -1,21 +1,41 @@
-//! A labelled text input (or text area) with its error under it: every form's text fields.
+//! A labelled text input (or text area) with its message under it: every form's text fields.
 
 use leptos::prelude::*;
+
+use super::FieldMessage;
 
 /// A labelled text input; `error` shows under it and marks it invalid for assistive tools.
 #[component]
 pub fn TextField(
-    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] label: TextProp,
     testid: &'static str,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(optional)] multiline: bool,
-    #[prop(optional, into)] placeholder: Option<Signal<&'static str>>,
+    #[prop(optional, into)] placeholder: Option<TextProp>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// The input's `type`: "text" unless told ("url").
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// For the short "add a line" rows, whose placeholder already shows what to type: the
+    /// label is still there for assistive tools, but not on screen.
+    #[prop(optional)]
+    hide_label: bool,
+    /// Takes the keyboard focus when drawn (a form opened to type one thing at once).
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let id = format!("field-{testid}");
     let err_id = format!("{id}-error");
+    let input = NodeRef::<leptos::html::Input>::new();
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(el) = input.get() {
+                el.focus().ok();
+            }
+        });
+    }
     let control = if multiline {
         view! {
             <textarea id=id.clone() data-testid=testid rows="3" prop:value=move || value.get()
@@ -26,9 +46,10 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input type="text" id=id.clone() data-testid=testid prop:value=move || value.get()
+            <input type=kind.unwrap_or("text") id=id.clone() data-testid=testid node_ref=input
+                prop:value=move || value.get()
                 inputmode=inputmode
-                placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
+                placeholder=move || placeholder.as_ref().map(|p| p.get())
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=err_id.clone()
                 on:input=move |ev| on_input.run(event_target_value(&ev)) />
@@ -37,9 +58,9 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id>{move || label.get()}</label>
+            <label for=id class=hide_label.then_some("visually-hidden")>{move || label.get()}</label>
             {control}
-            <p class="field-error" id=format!("field-{testid}-error") role="alert">{move || error.get()}</p>
+            <FieldMessage id=err_id message=error />
         </div>
     }
 }
