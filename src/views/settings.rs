@@ -8,30 +8,31 @@ use crate::i18n::{use_lang, use_texts};
 use crate::prefs::OSM_TILES;
 use crate::prefs::{Refusal, TileUrl, check_tile_url};
 use crate::ui::use_ui;
+use crate::views::controls::SelectField;
 
 #[component]
 pub fn AudienceSelect() -> impl IntoView {
     let t = use_texts();
     let ui = use_ui();
-    let pick = move |ev: leptos::ev::Event| {
-        ui.audience.set(if event_target_value(&ev) == "public" {
-            Audience::Public
-        } else {
-            Audience::Facilitator
-        });
+    let audiences = Signal::derive(move || {
+        let t = t.get();
+        vec![
+            (
+                Audience::Facilitator,
+                t.workspace.audience_facilitator.to_string(),
+            ),
+            (Audience::Public, t.workspace.audience_public.to_string()),
+        ]
+    });
+    let key = |a: &Audience| match a {
+        Audience::Facilitator => "facilitator".to_string(),
+        Audience::Public => "public".to_string(),
     };
     view! {
-        <label class="filter-select audience">
-            <span>{move || t.get().workspace.audience_label}</span>
-            <select data-testid="audience" on:change=pick>
-                <option value="facilitator" prop:selected=move || ui.audience.get() == Audience::Facilitator>
-                    {move || t.get().workspace.audience_facilitator}
-                </option>
-                <option value="public" prop:selected=move || ui.audience.get() == Audience::Public>
-                    {move || t.get().workspace.audience_public}
-                </option>
-            </select>
-        </label>
+        <SelectField label=move || t.get().workspace.audience_label testid="audience" class="filter-select audience"
+            options=audiences value=Signal::derive(move || Some(ui.audience.get()))
+            on_change=Callback::new(move |a: Option<Audience>| if let Some(a) = a { ui.audience.set(a) })
+            key />
     }
 }
 
