@@ -2,7 +2,9 @@
 //! every problem named by field. Pure, so the rules are tested on the host; the views only bind
 //! inputs to draft fields and show the errors next to them.
 
+pub mod action;
 pub mod actor;
+pub mod date;
 pub mod flow;
 pub mod number;
 

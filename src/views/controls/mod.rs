@@ -13,5 +13,5 @@ pub use field_message::{FieldMessage, error_of};
 pub use file_picker::FilePicker;
 pub use form_footer::FormFooter;
 pub use notice_line::{Notice, NoticeLine, failure};
-pub use select_field::SelectField;
+pub use select_field::{SelectField, choices};
 pub use text_field::TextField;

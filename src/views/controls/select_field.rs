@@ -59,3 +59,15 @@ where
         </div>
     }
 }
+
+/// The options of a closed list (an enum's `VARIANTS`, or a hand-ordered `ALL`), each labelled
+/// by `label`; when `label` reads the language, the options follow it.
+pub fn choices<T>(
+    items: &'static [T],
+    label: impl Fn(T) -> String + Send + Sync + 'static,
+) -> Signal<Vec<(T, String)>>
+where
+    T: Copy + Send + Sync + 'static,
+{
+    Signal::derive(move || items.iter().map(|x| (*x, label(*x))).collect())
+}
