@@ -7,6 +7,7 @@ pub mod actor;
 pub mod date;
 pub mod flow;
 pub mod number;
+pub mod programme;
 
 use crate::i18n::{Texts, texts};
 use symbiose_core::Lang;
