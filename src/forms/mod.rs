@@ -8,6 +8,7 @@ pub mod date;
 pub mod flow;
 pub mod number;
 pub mod programme;
+pub mod records;
 pub mod workshop;
 
 use crate::i18n::{Texts, texts};
