@@ -9,6 +9,7 @@ pub mod flow;
 pub mod number;
 pub mod programme;
 pub mod records;
+pub mod synergy;
 pub mod workshop;
 
 use crate::i18n::{Texts, texts};
