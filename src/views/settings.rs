@@ -8,7 +8,7 @@ use crate::i18n::{use_lang, use_texts};
 use crate::prefs::OSM_TILES;
 use crate::prefs::{Refusal, TileUrl, check_tile_url};
 use crate::ui::use_ui;
-use crate::views::controls::SelectField;
+use crate::views::controls::{Notice, NoticeLine, SelectField, TextField};
 
 #[component]
 pub fn AudienceSelect() -> impl IntoView {
@@ -42,20 +42,18 @@ pub fn TileSettings() -> impl IntoView {
     let lang = use_lang();
     let TileUrl(url) = expect_context::<TileUrl>();
     let draft = RwSignal::new(url.get_untracked());
-    let message = RwSignal::new(None::<(bool, String)>);
+    // The address is checked by `prefs::check_tile_url` (host-tested); this line says the outcome.
+    let message = RwSignal::new(None::<Notice>);
+    let changed = move || Notice::Done(t.get_untracked().workspace.tile_url_changed.to_string());
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match check_tile_url(&draft.get_untracked()) {
             Ok(u) => {
                 url.set(u.clone());
                 draft.set(u);
-                message.set(Some((
-                    true,
-                    t.get_untracked().workspace.tile_url_changed.to_string(),
-                )));
+                message.set(Some(changed()));
             }
-            Err((fr, en)) => message.set(Some((
-                false,
+            Err((fr, en)) => message.set(Some(Notice::Failed(
                 lang.get_untracked().pick(&fr, &en).to_string(),
             ))),
         }
@@ -63,27 +61,18 @@ pub fn TileSettings() -> impl IntoView {
     let reset = move |_| {
         url.set(OSM_TILES.to_string());
         draft.set(OSM_TILES.to_string());
-        message.set(Some((
-            true,
-            t.get_untracked().workspace.tile_url_changed.to_string(),
-        )));
+        message.set(Some(changed()));
     };
     view! {
         <details class="tile-settings" data-testid="tile-settings">
             <summary>{move || t.get().workspace.tile_settings}</summary>
             <form on:submit=apply novalidate>
-                <label>
-                    <span>{move || t.get().workspace.tile_url_label}</span>
-                    <input type="url" data-testid="tile-url" prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev)) />
-                </label>
+                <TextField label=move || t.get().workspace.tile_url_label testid="tile-url" kind="url"
+                    value=draft on_input=Callback::new(move |v| draft.set(v)) />
                 <button type="submit" data-testid="tile-apply">{move || t.get().workspace.apply}</button>
                 <button type="button" data-testid="tile-reset" on:click=reset>{move || t.get().workspace.reset_osm}</button>
             </form>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }
-                    data-testid="tile-message">{m}</p>
-            })}
+            <NoticeLine notice=message testid="tile-message" />
         </details>
     }
 }
