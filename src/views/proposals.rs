@@ -13,6 +13,7 @@ use crate::detection::{
 };
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{Notice, NoticeLine};
 
 /// How many cards are drawn at once: a projected list of 3,000 cards helps no one.
 const SHOWN: usize = 60;
@@ -307,7 +308,7 @@ fn OptimalPlan() -> impl IntoView {
                         </div>
                     }.into_any()
                 }
-                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <NoticeLine notice=Some(Notice::Failed(e)) /> }.into_any(),
             })}
         </details>
     }
