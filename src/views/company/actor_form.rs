@@ -10,7 +10,7 @@ use crate::forms::actor::ActorDraft;
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
-use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, error_of};
+use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, choices, error_of};
 
 #[component]
 pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
@@ -112,12 +112,7 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
         state.picking.set(false);
         state.pin.set(None);
     });
-    let headcounts = Signal::derive(|| {
-        HeadcountBand::ALL
-            .iter()
-            .map(|h| (*h, h.label().to_string()))
-            .collect::<Vec<_>>()
-    });
+    let headcounts = choices(&HeadcountBand::ALL, |h| h.label().to_string());
 
     view! {
         <form class="entity-form" data-testid="actor-form" on:submit=save novalidate>

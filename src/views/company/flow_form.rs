@@ -14,7 +14,7 @@ use crate::forms::flow::{
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
-use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, error_of};
+use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, choices, error_of};
 
 /// `is_new` decides between an add and an update command; `flow` carries the id either way.
 #[component]
@@ -57,19 +57,10 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
         }
     };
 
-    let directions = Signal::derive(move || {
-        let l = lang.get();
-        Direction::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
+    let directions = choices(Direction::VARIANTS, move |v| {
+        v.label(lang.get()).to_string()
     });
-    let families = Signal::derive(move || {
-        Family::ALL
-            .iter()
-            .map(|f| (*f, f.label(lang.get()).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let families = choices(&Family::ALL, move |v| v.label(lang.get()).to_string());
     let categories = Signal::derive(move || {
         let l = lang.get();
         let first = categories_for(draft.with(|d| d.family));
@@ -101,26 +92,12 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
             (Once, t.company.period_once.to_string()),
         ]
     });
-    let states = Signal::derive(move || {
-        let l = lang.get();
-        PhysicalState::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
+    let states = choices(PhysicalState::VARIANTS, move |v| {
+        v.label(lang.get()).to_string()
     });
-    let routes = Signal::derive(move || {
-        let l = lang.get();
-        Route::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
-    });
-    let privacy = Signal::derive(move || {
-        let l = lang.get();
-        Confidentiality::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
+    let routes = choices(Route::VARIANTS, move |v| v.label(lang.get()).to_string());
+    let privacy = choices(Confidentiality::VARIANTS, move |v| {
+        v.label(lang.get()).to_string()
     });
     let waste_hint = Signal::derive(move || {
         errors
