@@ -35,13 +35,13 @@ impl WorkshopDraft {
     /// The workshop as `id`, or every problem by field.
     pub fn to_workshop(&self, id: WorkshopId) -> Result<Workshop, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let date = required_date("date", &self.date).map_err(|e| errors.push(e));
         let title = self.title.trim().to_string();
         if title.is_empty() {
             errors.push(FieldError::from_texts("title", |t| {
                 t.roadmap.title_required.into()
             }));
         }
+        let date = required_date("date", &self.date).map_err(|e| errors.push(e));
         let Ok(date) = date else {
             return Err(errors);
         };
@@ -108,6 +108,6 @@ mod tests {
         let d = WorkshopDraft::new("4 décembre".into());
         let errors = d.to_workshop(WorkshopId::new("w-1")).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["date", "title"]);
+        assert_eq!(fields, ["title", "date"], "in the order shown");
     }
 }
