@@ -7,8 +7,8 @@ use leptos::prelude::*;
 /// empty, and choosing it gives `None`).
 ///
 /// Each option's `value` attribute is its position in `options`, unless `key` names it: forms
-/// whose options are enum variants need no more, while a choice that tests or the address bar
-/// name (a synergy id, "pilot", a section letter) gives that name.
+/// whose options are enum variants need no more, while a choice known by a name (a synergy id,
+/// the track "pilot", a section letter) keeps that name, which the end-to-end tests pick by.
 #[component]
 pub fn SelectField<T>(
     #[prop(into)] label: TextProp,
