@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::views::controls::FilePicker;
+use crate::views::controls::{FilePicker, Notice, NoticeLine};
 use symbiose_core::export::{csv, geojson, public, roadmap};
 use symbiose_core::factors::Factors;
 use symbiose_core::{Lang, Project, format};
@@ -281,8 +281,7 @@ fn RoadmapImport() -> impl IntoView {
                 </div>
             }.into_any(),
         })}
-        <Show when=move || done.get()>
-            <p class="hint" role="status" data-testid="roadmap-applied">{move || t.get().exports.roadmap_applied}</p>
-        </Show>
+        <NoticeLine testid="roadmap-applied"
+            notice=Signal::derive(move || done.get().then(|| Notice::Done(t.get().exports.roadmap_applied.to_string()))) />
     }
 }
