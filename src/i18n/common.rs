@@ -59,8 +59,10 @@ texts! {
             "A date in the form YYYY-MM-DD is expected, e.g. 2026-11-28.";
         bad_value: "Donnez une valeur numérique, par exemple 12,5.",
             "Give a number, e.g. 12.5.";
-        bad_year: "Donnez une année entre 2000 et 2100.",
-            "Give a year between 2000 and 2100.";
+        bad_year: "Donnez une année en chiffres, par exemple 2015.",
+            "Give a year in figures, e.g. 2015.";
+        fix_errors: "Corrigez les champs signalés : rien n'a été enregistré.",
+            "Fix the fields shown: nothing was saved.";
         page_roadmap: "Feuille de route",
             "Roadmap";
         page_deliverables: "Livrables",

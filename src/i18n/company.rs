@@ -71,8 +71,6 @@ texts! {
             "hazardous";
         choose: "— choisir —",
             "— choose —";
-        fix_errors: "Corrigez les champs signalés : rien n'a été enregistré.",
-            "Fix the fields shown: nothing was saved.";
         period_year: "an",
             "year";
         period_month: "mois",

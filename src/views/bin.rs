@@ -8,6 +8,7 @@ use crate::i18n::{Texts, use_lang, use_texts};
 use crate::persist::bin::{self, RestoreError, Restored};
 use crate::persist::keys::{BinEntry, BinReason, export_file_name};
 use crate::persist::{store, use_session};
+use crate::views::controls::{NoticeLine, Outcome};
 
 fn reason_label(t: &Texts, reason: BinReason) -> &'static str {
     match reason {
@@ -33,7 +34,7 @@ pub fn Bin(reload: RwSignal<u32>) -> impl IntoView {
         <details class="bin" data-testid="bin" open=move || entries.with(|e| !e.is_empty())>
             <summary>{move || format!("{} ({})", t.get().projects.bin_title, entries.with(Vec::len))}</summary>
             <p class="hint">{move || t.get().projects.bin_intro}</p>
-            {move || message.get().map(|m| view! { <p class="hint" role="status" data-testid="bin-message">{m}</p> })}
+            <NoticeLine notice=Signal::derive(move || message.get().map(Outcome::Done)) testid="bin-message" />
             <Show when=move || !entries.with(Vec::is_empty)
                 fallback=move || view! { <p class="empty">{move || t.get().projects.bin_empty_list}</p> }>
                 <ul class="project-list bin-list">

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use symbiose_core::UserMessage;
 
-use crate::views::controls::FilePicker;
+use crate::views::controls::{FilePicker, NoticeLine, Outcome};
 use symbiose_core::export::{csv, geojson, public, roadmap};
 use symbiose_core::factors::Factors;
 use symbiose_core::{Lang, Project, format};
@@ -282,8 +282,7 @@ fn RoadmapImport() -> impl IntoView {
                 </div>
             }.into_any(),
         })}
-        <Show when=move || done.get()>
-            <p class="hint" role="status" data-testid="roadmap-applied">{move || t.get().exports.roadmap_applied}</p>
-        </Show>
+        <NoticeLine testid="roadmap-applied"
+            notice=Signal::derive(move || done.get().then(|| Outcome::Done(t.get().exports.roadmap_applied.to_string()))) />
     }
 }

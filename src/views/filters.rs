@@ -11,6 +11,7 @@ use crate::palette::family_colour;
 use crate::state::use_project;
 use crate::summary::sections_present;
 use crate::ui::use_ui;
+use crate::views::controls::SelectField;
 
 #[component]
 pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView {
@@ -20,16 +21,26 @@ pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView 
     let state = use_project();
     let sections = Memo::new(move |_| all.with(|s| sections_present(s)));
     let chapters = Memo::new(move |_| state.project.with(|p| chapters_present(p, lang.get())));
-    let pick_section = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        ui.filter
-            .update(|f| f.section = v.chars().next().filter(|_| v.len() == 1));
-    };
-    let pick_chapter = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        ui.filter
-            .update(|f| f.chapter = (!v.is_empty()).then_some(v));
-    };
+    // The bar's choices are its filter's: the value attributes are the section letter and the
+    // chapter code, so a choice reads the same in the page as in the filter.
+    let section_options = Signal::derive(move || {
+        let lang = lang.get();
+        sections.with(|s| {
+            s.iter()
+                .map(|(letter, n)| {
+                    let label = naf::section_label(*letter, lang).unwrap_or("?");
+                    (*letter, format!("{letter} · {label} ({n})"))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let chapter_options = Signal::derive(move || {
+        chapters.with(|c| {
+            c.iter()
+                .map(|(code, label, n)| (code.clone(), format!("{code} · {label} ({n})")))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="filter-bar" data-testid="filter-bar" aria-label=move || t.get().workspace.filters_title>
             <div class="family-toggles" role="group" aria-label=move || t.get().workspace.families_label>
@@ -47,31 +58,14 @@ pub fn FilterBar(all: Memo<Vec<crate::summary::ActorSummary>>) -> impl IntoView 
                     }
                 }).collect_view()}
             </div>
-            <label class="filter-select">
-                <span>{move || t.get().workspace.section_filter}</span>
-                <select data-testid="filter-section" on:change=pick_section>
-                    <option value="" prop:selected=move || ui.filter.with(|f| f.section.is_none())>{move || t.get().workspace.all_sections}</option>
-                    {move || sections.get().into_iter().map(|(letter, n)| view! {
-                        <option value=letter.to_string() prop:selected=move || ui.filter.with(|f| f.section == Some(letter))>
-                            {move || format!("{letter} · {} ({n})", naf::section_label(letter, lang.get()).unwrap_or("?"))}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="filter-select">
-                <span>{move || t.get().workspace.chapter_filter}</span>
-                <select data-testid="filter-chapter" on:change=pick_chapter>
-                    <option value="" prop:selected=move || ui.filter.with(|f| f.chapter.is_none())>{move || t.get().workspace.all_chapters}</option>
-                    {move || chapters.get().into_iter().map(|(code, label, n)| {
-                        let selected = code.clone();
-                        view! {
-                            <option value=code.clone() prop:selected=move || ui.filter.with(|f| f.chapter.as_deref() == Some(selected.as_str()))>
-                                {format!("{code} · {label} ({n})")}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </label>
+            <SelectField label=move || t.get().workspace.section_filter testid="filter-section" class="filter-select"
+                options=section_options value=Signal::derive(move || ui.filter.with(|f| f.section))
+                on_change=Callback::new(move |v| ui.filter.update(|f| f.section = v))
+                none_label=move || t.get().workspace.all_sections key=|c: &char| c.to_string() />
+            <SelectField label=move || t.get().workspace.chapter_filter testid="filter-chapter" class="filter-select"
+                options=chapter_options value=Signal::derive(move || ui.filter.with(|f| f.chapter.clone()))
+                on_change=Callback::new(move |v| ui.filter.update(|f| f.chapter = v))
+                none_label=move || t.get().workspace.all_chapters key=|c: &String| c.clone() />
             <Show when=move || ui.filter.with(|f| f.is_active())>
                 <button class="reset-filters" data-testid="reset-filters"
                     on:click=move |_| ui.filter.set(Default::default())>{move || t.get().workspace.reset_filters}</button>

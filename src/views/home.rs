@@ -10,6 +10,7 @@ use crate::persist::keys::{BinEntry, BinReason, Meta, Stamp, StampRead, export_f
 use crate::persist::session::meta_of;
 use crate::persist::{store, use_session};
 use crate::route::{Route, go};
+use crate::views::controls::{NoticeLine, failure};
 use crate::views::import::ImportButton;
 
 #[component]
@@ -59,7 +60,7 @@ pub fn Home() -> impl IntoView {
                 </button>
                 <ImportButton allow_replace=false />
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <NoticeLine notice=failure(error) />
             <Show when=move || projects.with(Vec::is_empty)>
                 <p class="empty">{move || t.get().projects.no_projects}</p>
             </Show>

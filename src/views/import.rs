@@ -18,6 +18,7 @@ use crate::persist::use_session;
 use crate::route::{Route, go};
 use crate::state::use_project;
 use crate::views::controls::FilePicker;
+use crate::views::controls::{NoticeLine, failure};
 use crate::views::dialog::{Dialog, LoadFailure};
 use crate::views::questionnaire::QuestionnaireBody;
 
@@ -149,7 +150,7 @@ fn ImportDialog(
             view! {
                 <LoadFailure message testid="import-error" close>
                     <p class="hint">{move || t.get().files.open_anyway_hint}</p>
-                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    <NoticeLine notice=failure(error) />
                     <button data-testid="import-open-anyway" on:click=open_anyway>{move || t.get().files.open_anyway}</button>
                 </LoadFailure>
             }
@@ -211,7 +212,7 @@ fn ImportDialog(
                             <ul class="problems">{warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
                         </details>
                     </Show>
-                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    <NoticeLine notice=failure(error) />
                 </div>
                 <div class="dialog-buttons">
                     <button class="primary" data-testid="import-as-new" on:click=as_new>{move || t.get().files.import_as_new}</button>

@@ -15,6 +15,7 @@ use crate::detection::{
 use crate::i18n::{use_lang, use_texts};
 use crate::notice::Notice;
 use crate::state::use_project;
+use crate::views::controls::{NoticeLine, Outcome};
 
 /// How many cards are drawn at once: a projected list of 3,000 cards helps no one.
 const SHOWN: usize = 60;
@@ -309,7 +310,7 @@ fn OptimalPlan() -> impl IntoView {
                         </div>
                     }.into_any()
                 }
-                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Err(e) => view! { <NoticeLine notice=Some(Outcome::Failed(e)) /> }.into_any(),
             })}
         </details>
     }

@@ -11,6 +11,7 @@ use crate::notice::Notice;
 use crate::persist::use_session;
 use crate::route::{Route, go};
 use crate::state::use_project;
+use crate::views::controls::{NoticeLine, failure};
 
 /// A questionnaire: in a project, the merge plan and its confirmation; on the home view, a new
 /// project holding just that company, for the company to fill in.
@@ -67,7 +68,7 @@ fn OpenBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) -
         <div class="dialog-body" data-testid="questionnaire-summary">
             <p><strong>{name}</strong></p>
             <p class="hint">{move || t.get().company.questionnaire_notes_stay}</p>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <NoticeLine notice=failure(error) />
         </div>
         <div class="dialog-buttons">
             <button class="primary" data-testid="questionnaire-open" on:click=open_as_project>
@@ -158,7 +159,7 @@ fn MergeBody(q: Questionnaire, close: impl Fn() + Copy + Send + Sync + 'static) 
                     </For>
                 </fieldset>
             </Show>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <NoticeLine notice=failure(error) />
         </div>
         <div class="dialog-buttons">
             <Show when=move || plan.with(|p| p.has_conflict())

@@ -14,6 +14,7 @@ use crate::i18n::{use_lang, use_texts};
 use crate::persist::use_session;
 use crate::route::{Page, Route, go};
 use crate::state::{ProjectState, use_project};
+use crate::views::controls::{NoticeLine, failure};
 
 /// `actors[3].position` → (`actors`, Some(3)); `territory.notes` → (`territory`, None).
 pub fn record_of(path: &str) -> (&str, Option<usize>) {
@@ -186,7 +187,7 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
                     }>{move || t.get().files.repair_shorten_name}</button>
                 </Show>
             </span>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <NoticeLine notice=failure(error) />
         </li>
     }
 }
@@ -253,7 +254,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 <button class="primary" data-testid="repair-put-back" on:click=put_back>{move || t.get().files.repair_apply}</button>
             </Show>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="repair-error">{e}</p> })}
+            <NoticeLine notice=failure(error) testid="repair-error" />
         </li>
     }
 }

@@ -8,30 +8,31 @@ use crate::i18n::{use_lang, use_texts};
 use crate::prefs::OSM_TILES;
 use crate::prefs::{Refusal, TileUrl, check_tile_url};
 use crate::ui::use_ui;
+use crate::views::controls::{NoticeLine, Outcome, SelectField, TextField};
 
 #[component]
 pub fn AudienceSelect() -> impl IntoView {
     let t = use_texts();
     let ui = use_ui();
-    let pick = move |ev: leptos::ev::Event| {
-        ui.audience.set(if event_target_value(&ev) == "public" {
-            Audience::Public
-        } else {
-            Audience::Facilitator
-        });
+    let audiences = Signal::derive(move || {
+        let t = t.get();
+        vec![
+            (
+                Audience::Facilitator,
+                t.workspace.audience_facilitator.to_string(),
+            ),
+            (Audience::Public, t.workspace.audience_public.to_string()),
+        ]
+    });
+    let key = |a: &Audience| match a {
+        Audience::Facilitator => "facilitator".to_string(),
+        Audience::Public => "public".to_string(),
     };
     view! {
-        <label class="filter-select audience">
-            <span>{move || t.get().workspace.audience_label}</span>
-            <select data-testid="audience" on:change=pick>
-                <option value="facilitator" prop:selected=move || ui.audience.get() == Audience::Facilitator>
-                    {move || t.get().workspace.audience_facilitator}
-                </option>
-                <option value="public" prop:selected=move || ui.audience.get() == Audience::Public>
-                    {move || t.get().workspace.audience_public}
-                </option>
-            </select>
-        </label>
+        <SelectField label=move || t.get().workspace.audience_label testid="audience" class="filter-select audience"
+            options=audiences value=Signal::derive(move || Some(ui.audience.get()))
+            on_change=Callback::new(move |a: Option<Audience>| if let Some(a) = a { ui.audience.set(a) })
+            key />
     }
 }
 
@@ -41,20 +42,18 @@ pub fn TileSettings() -> impl IntoView {
     let lang = use_lang();
     let TileUrl(url) = expect_context::<TileUrl>();
     let draft = RwSignal::new(url.get_untracked());
-    let message = RwSignal::new(None::<(bool, String)>);
+    // The address is checked by `prefs::check_tile_url` (host-tested); this line says the outcome.
+    let message = RwSignal::new(None::<Outcome>);
+    let changed = move || Outcome::Done(t.get_untracked().workspace.tile_url_changed.to_string());
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match check_tile_url(&draft.get_untracked()) {
             Ok(u) => {
                 url.set(u.clone());
                 draft.set(u);
-                message.set(Some((
-                    true,
-                    t.get_untracked().workspace.tile_url_changed.to_string(),
-                )));
+                message.set(Some(changed()));
             }
-            Err((fr, en)) => message.set(Some((
-                false,
+            Err((fr, en)) => message.set(Some(Outcome::Failed(
                 lang.get_untracked().pick(&fr, &en).to_string(),
             ))),
         }
@@ -62,27 +61,18 @@ pub fn TileSettings() -> impl IntoView {
     let reset = move |_| {
         url.set(OSM_TILES.to_string());
         draft.set(OSM_TILES.to_string());
-        message.set(Some((
-            true,
-            t.get_untracked().workspace.tile_url_changed.to_string(),
-        )));
+        message.set(Some(changed()));
     };
     view! {
         <details class="tile-settings" data-testid="tile-settings">
             <summary>{move || t.get().workspace.tile_settings}</summary>
             <form on:submit=apply novalidate>
-                <label>
-                    <span>{move || t.get().workspace.tile_url_label}</span>
-                    <input type="url" data-testid="tile-url" prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev)) />
-                </label>
+                <TextField label=move || t.get().workspace.tile_url_label testid="tile-url" kind="url"
+                    value=draft on_input=Callback::new(move |v| draft.set(v)) />
                 <button type="submit" data-testid="tile-apply">{move || t.get().workspace.apply}</button>
                 <button type="button" data-testid="tile-reset" on:click=reset>{move || t.get().workspace.reset_osm}</button>
             </form>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }
-                    data-testid="tile-message">{m}</p>
-            })}
+            <NoticeLine notice=message testid="tile-message" />
         </details>
     }
 }

@@ -7,11 +7,11 @@ use symbiose_core::edit::Command;
 use symbiose_core::numbers::{Precision::Editing, number};
 use symbiose_core::{Actor, HeadcountBand};
 
-use super::fields::{EnumSelect, FormFooter, TextField};
 use crate::forms::actor::ActorDraft;
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, choices, error_of};
 
 #[component]
 pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
@@ -21,9 +21,7 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
     let draft = RwSignal::new(ActorDraft::from_actor(&actor, lang.get_untracked()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let base = StoredValue::new(actor);
-    let err = move |field: &'static str| {
-        Signal::derive(move || errors.with(|e| error_for(e, field, lang.get())))
-    };
+    let err = move |field: &'static str| error_of(errors, field);
     let naf_hint = Signal::derive(move || {
         errors
             .with(|e| error_for(e, "naf", lang.get()))
@@ -37,7 +35,7 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
     macro_rules! text {
         ($field:ident, $page:ident . $label:ident, $testid:literal) => {
             view! {
-                <TextField label=Signal::derive(move || t.get().$page.$label) testid=$testid
+                <TextField label=move || t.get().$page.$label testid=$testid
                     value=Signal::derive(move || draft.with(|d| d.$field.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.$field = v))
                     error=err(stringify!($field)) />
@@ -115,18 +113,13 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
         state.picking.set(false);
         state.pin.set(None);
     });
-    let headcounts = Signal::derive(|| {
-        HeadcountBand::ALL
-            .iter()
-            .map(|h| (*h, h.label().to_string()))
-            .collect::<Vec<_>>()
-    });
+    let headcounts = choices(&HeadcountBand::ALL, |h| h.label().to_string());
 
     view! {
         <form class="entity-form" data-testid="actor-form" on:submit=save novalidate>
             {text!(name, common.f_name, "actor-name")}
             {text!(siret, company.f_siret, "actor-siret")}
-            <TextField label=Signal::derive(move || t.get().company.f_naf) testid="actor-naf"
+            <TextField label=move || t.get().company.f_naf testid="actor-naf"
                 value=Signal::derive(move || draft.with(|d| d.naf.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.naf = v))
                 error=naf_hint />
@@ -138,10 +131,10 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                     }>{hit.1.clone()}</button></li>
                 </For>
             </ul>
-            <EnumSelect label=Signal::derive(move || t.get().company.f_headcount) testid="actor-headcount" options=headcounts
+            <SelectField label=move || t.get().company.f_headcount testid="actor-headcount" options=headcounts
                 value=Signal::derive(move || draft.with(|d| d.headcount))
                 on_change=Callback::new(move |v| draft.update(|d| d.headcount = v))
-                none_label=Signal::derive(move || t.get().company.not_given) />
+                none_label=move || t.get().company.not_given />
             {text!(address, company.f_address, "actor-address")}
             {text!(commune, company.f_commune, "actor-commune")}
             <ul class="picker-results" data-testid="commune-results">
@@ -171,10 +164,10 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
             <Show when=move || state.picking.get()>
                 <p class="hint" role="status" data-testid="picking-hint">{move || t.get().company.picking_hint}</p>
             </Show>
-            <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "position", lang.get()))}</p>
+            <FieldMessage id="field-position-error".to_string() message=err("position") />
             {text!(contact, company.f_contact, "actor-contact")}
             {text!(tags, company.f_tags, "actor-tags")}
-            <TextField label=Signal::derive(move || t.get().common.f_notes) testid="actor-notes" multiline=true
+            <TextField label=move || t.get().common.f_notes testid="actor-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
             <FormFooter errors save_testid="actor-save" on_cancel=on_done />

@@ -9,13 +9,13 @@ use symbiose_core::{
     Confidentiality, Direction, Family, Flow, PhysicalState, ResourceCategory, Route,
 };
 
-use super::fields::{EnumSelect, FormFooter, TextField};
 use crate::forms::flow::{
     FlowDraft, categories_for, shows_material_quality, shows_temperature, units_for,
 };
 use crate::forms::{FieldError, error_for};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, choices, error_of};
 
 /// `is_new` decides between an add and an update command; `flow` carries the id either way.
 #[component]
@@ -26,9 +26,7 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     let draft = RwSignal::new(FlowDraft::from_flow(&flow, use_lang().get_untracked()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let base = StoredValue::new(flow);
-    let err = move |field: &'static str| {
-        Signal::derive(move || errors.with(|e| error_for(e, field, lang.get())))
-    };
+    let err = move |field: &'static str| error_of(errors, field);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -60,19 +58,10 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
         }
     };
 
-    let directions = Signal::derive(move || {
-        let l = lang.get();
-        Direction::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
+    let directions = choices(Direction::VARIANTS, move |v| {
+        v.label(lang.get()).to_string()
     });
-    let families = Signal::derive(move || {
-        Family::ALL
-            .iter()
-            .map(|f| (*f, f.label(lang.get()).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let families = choices(&Family::ALL, move |v| v.label(lang.get()).to_string());
     let categories = Signal::derive(move || {
         let l = lang.get();
         let first = categories_for(draft.with(|d| d.family));
@@ -104,26 +93,12 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
             (Once, t.company.period_once.to_string()),
         ]
     });
-    let states = Signal::derive(move || {
-        let l = lang.get();
-        PhysicalState::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
+    let states = choices(PhysicalState::VARIANTS, move |v| {
+        v.label(lang.get()).to_string()
     });
-    let routes = Signal::derive(move || {
-        let l = lang.get();
-        Route::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
-    });
-    let privacy = Signal::derive(move || {
-        let l = lang.get();
-        Confidentiality::VARIANTS
-            .iter()
-            .map(|v| (*v, v.label(l).to_string()))
-            .collect::<Vec<_>>()
+    let routes = choices(Route::VARIANTS, move |v| v.label(lang.get()).to_string());
+    let privacy = choices(Confidentiality::VARIANTS, move |v| {
+        v.label(lang.get()).to_string()
     });
     let waste_hint = Signal::derive(move || {
         errors
@@ -170,20 +145,20 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
     view! {
         <form class="entity-form" data-testid="flow-form" on:submit=save novalidate>
             <div class="field-row">
-                <EnumSelect label=Signal::derive(move || t.get().company.f_direction) testid="flow-direction" options=directions
+                <SelectField label=move || t.get().company.f_direction testid="flow-direction" options=directions
                     value=Signal::derive(move || draft.with(|d| Some(d.direction)))
                     on_change=Callback::new(move |v: Option<Direction>| if let Some(v) = v { draft.update(|d| d.direction = v) }) />
-                <EnumSelect label=Signal::derive(move || t.get().company.f_family) testid="flow-family" options=families
+                <SelectField label=move || t.get().company.f_family testid="flow-family" options=families
                     value=Signal::derive(move || draft.with(|d| Some(d.family)))
                     on_change=Callback::new(move |v: Option<Family>| if let Some(v) = v { draft.update(|d| d.set_family(v)) }) />
             </div>
-            <TextField label=Signal::derive(move || t.get().common.f_label) testid="flow-label"
+            <TextField label=move || t.get().common.f_label testid="flow-label"
                 value=Signal::derive(move || draft.with(|d| d.label.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.label = v)) error=err("label") />
-            <EnumSelect label=Signal::derive(move || t.get().company.f_category) testid="flow-category" options=categories
+            <SelectField label=move || t.get().company.f_category testid="flow-category" options=categories
                 value=Signal::derive(move || draft.with(|d| d.category))
                 on_change=Callback::new(move |v| draft.update(|d| d.category = v))
-                none_label=Signal::derive(move || t.get().company.choose) />
+                none_label=move || t.get().company.choose />
             <Show when=is_waste>
                 <div class="field waste-picker">
                     <label for="field-waste-search">{move || t.get().company.f_waste_code}</label>
@@ -199,23 +174,23 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
                             }>{hit.1.clone()}</button></li>
                         </For>
                     </ul>
-                    <TextField label=Signal::derive(move || t.get().company.f_waste_code) testid="flow-waste-code" inputmode="numeric"
+                    <TextField label=move || t.get().company.f_waste_code testid="flow-waste-code" inputmode="numeric"
                         value=Signal::derive(move || draft.with(|d| d.waste_code.clone()))
                         on_input=Callback::new(move |v| draft.update(|d| d.waste_code = v)) error=waste_hint />
                 </div>
             </Show>
             <div class="field-row">
-                <TextField label=Signal::derive(move || t.get().company.f_quantity) testid="flow-quantity" inputmode="decimal"
+                <TextField label=move || t.get().company.f_quantity testid="flow-quantity" inputmode="decimal"
                     value=Signal::derive(move || draft.with(|d| d.quantity.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.quantity = v)) error=err("quantity") />
-                <EnumSelect label=Signal::derive(move || t.get().company.f_unit) testid="flow-unit" options=units
+                <SelectField label=move || t.get().company.f_unit testid="flow-unit" options=units
                     value=Signal::derive(move || draft.with(|d| Some(d.unit)))
                     on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.unit = v) }) />
-                <EnumSelect label=Signal::derive(move || t.get().company.f_period) testid="flow-period" options=periods
+                <SelectField label=move || t.get().company.f_period testid="flow-period" options=periods
                     value=Signal::derive(move || draft.with(|d| Some(d.period)))
                     on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.period = v) }) />
             </div>
-            <fieldset class="months" data-testid="flow-months">
+            <fieldset class="months" data-testid="flow-months" aria-describedby="field-months-error">
                 <legend>{move || t.get().company.f_months}</legend>
                 {move || month_letters().into_iter().enumerate().map(|(i, letter)| {
                     let m = i as u8 + 1;
@@ -235,40 +210,40 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
                         </label>
                     }
                 }).collect_view()}
-                <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "months", lang.get()))}</p>
+                <FieldMessage id="field-months-error".to_string() message=err("months") />
             </fieldset>
             <Show when=move || draft.with(|d| shows_material_quality(d.family))>
-                <EnumSelect label=Signal::derive(move || t.get().company.f_state) testid="flow-state" options=states
+                <SelectField label=move || t.get().company.f_state testid="flow-state" options=states
                     value=Signal::derive(move || draft.with(|d| d.state))
                     on_change=Callback::new(move |v| draft.update(|d| d.state = v))
-                    none_label=Signal::derive(move || t.get().company.not_given) />
+                    none_label=move || t.get().company.not_given />
                 <div class="field-row">
-                    <TextField label=Signal::derive(move || t.get().company.f_purity) testid="flow-purity" inputmode="decimal"
+                    <TextField label=move || t.get().company.f_purity testid="flow-purity" inputmode="decimal"
                         value=Signal::derive(move || draft.with(|d| d.purity.clone()))
                         on_input=Callback::new(move |v| draft.update(|d| d.purity = v)) error=err("purity") />
-                    <TextField label=Signal::derive(move || t.get().company.f_contaminants) testid="flow-contaminants"
+                    <TextField label=move || t.get().company.f_contaminants testid="flow-contaminants"
                         value=Signal::derive(move || draft.with(|d| d.contaminants.clone()))
                         on_input=Callback::new(move |v| draft.update(|d| d.contaminants = v)) />
                 </div>
             </Show>
             <Show when=move || draft.with(|d| shows_temperature(d.family, d.category))>
-                <TextField label=Signal::derive(move || t.get().company.f_temperature) testid="flow-temperature" inputmode="decimal"
+                <TextField label=move || t.get().company.f_temperature testid="flow-temperature" inputmode="decimal"
                     value=Signal::derive(move || draft.with(|d| d.temperature.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.temperature = v)) error=err("temperature") />
             </Show>
             <div class="field-row">
-                <EnumSelect label=Signal::derive(move || t.get().company.f_route) testid="flow-route" options=routes
+                <SelectField label=move || t.get().company.f_route testid="flow-route" options=routes
                     value=Signal::derive(move || draft.with(|d| d.route))
                     on_change=Callback::new(move |v| draft.update(|d| d.route = v))
-                    none_label=Signal::derive(move || t.get().company.not_given) />
-                <TextField label=Signal::derive(move || t.get().company.f_cost) testid="flow-cost" inputmode="decimal"
+                    none_label=move || t.get().company.not_given />
+                <TextField label=move || t.get().company.f_cost testid="flow-cost" inputmode="decimal"
                     value=Signal::derive(move || draft.with(|d| d.cost.clone()))
                     on_input=Callback::new(move |v| draft.update(|d| d.cost = v)) error=err("cost") />
             </div>
-            <EnumSelect label=Signal::derive(move || t.get().company.f_confidentiality) testid="flow-confidentiality" options=privacy
+            <SelectField label=move || t.get().company.f_confidentiality testid="flow-confidentiality" options=privacy
                 value=Signal::derive(move || draft.with(|d| Some(d.confidentiality)))
                 on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.confidentiality = v) }) />
-            <TextField label=Signal::derive(move || t.get().common.f_notes) testid="flow-notes" multiline=true
+            <TextField label=move || t.get().common.f_notes testid="flow-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />
             <FormFooter errors save_testid="flow-save" on_cancel=on_done>

@@ -9,6 +9,7 @@ use symbiose_core::{ActorId, Date, Stage, StageChange, Synergy, SynergyId};
 use crate::files::today_iso;
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{NoticeLine, Outcome, TextField, failure};
 
 #[component]
 pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
@@ -20,14 +21,6 @@ pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let done = RwSignal::new(false);
     let actor = StoredValue::new(actor);
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if open.get()
-            && let Some(el) = input.get()
-        {
-            el.focus().ok();
-        }
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let title = text.get_untracked().trim().to_string();
@@ -66,20 +59,17 @@ pub fn IdeaCapture(actor: ActorId) -> impl IntoView {
                 {move || t.get().company.capture_idea}
             </button>
         }>
-            <form class="idea-form" data-testid="idea-form" on:submit=submit>
-                <label>
-                    <span>{move || t.get().company.idea_title_label}</span>
-                    <input type="text" data-testid="idea-title" node_ref=input prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                        on:keydown=move |ev| if ev.key() == "Escape" { open.set(false); } />
-                </label>
+            // Escape anywhere in the form closes it; the field takes the focus when it opens.
+            <form class="idea-form" data-testid="idea-form" on:submit=submit
+                on:keydown=move |ev| if ev.key() == "Escape" { open.set(false); }>
+                <TextField label=move || t.get().company.idea_title_label testid="idea-title" autofocus=true
+                    value=text on_input=Callback::new(move |v| text.set(v)) />
                 <button type="submit" class="primary" data-testid="idea-save">{move || t.get().common.save}</button>
                 <button type="button" on:click=move |_| open.set(false)>{move || t.get().common.cancel}</button>
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="idea-error">{e}</p> })}
+                <NoticeLine notice=failure(error) testid="idea-error" />
             </form>
         </Show>
-        <Show when=move || done.get()>
-            <p class="hint" role="status" data-testid="idea-added">{move || t.get().company.idea_added}</p>
-        </Show>
+        <NoticeLine testid="idea-added"
+            notice=Signal::derive(move || done.get().then(|| Outcome::Done(t.get().company.idea_added.to_string()))) />
     }
 }

@@ -2,7 +2,6 @@
 //! list's place in the side panel while a company is selected.
 
 mod actor_form;
-mod fields;
 mod flow_form;
 mod idea;
 mod neighbourhood;

@@ -10,6 +10,7 @@ use crate::i18n::{use_lang, use_texts};
 use crate::palette::family_colour;
 use crate::state::use_project;
 use crate::ui::use_ui;
+use crate::views::controls::SelectField;
 use symbiose_core::numbers::{Precision::Reading, number, with_unit};
 
 #[component]
@@ -28,10 +29,13 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                 .with(|p| around(p, &actor.get_value(), radius, audience)),
         )
     });
-    let pick = move |ev: leptos::ev::Event| {
-        ui.radius_km
-            .set(event_target_value(&ev).parse::<f64>().ok());
-    };
+    let radii = Signal::derive(move || {
+        let lang = lang.get();
+        RADII_KM
+            .into_iter()
+            .map(|r| (r, with_unit(r, lang, "km")))
+            .collect::<Vec<_>>()
+    });
     let rows = move || {
         let t = t.get();
         let lang = lang.get();
@@ -88,15 +92,10 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
     view! {
         <section class="neighbourhood-section" data-testid="neighbourhood">
             <h3>{move || t.get().company.neighbourhood_title}</h3>
-            <label class="filter-select">
-                <span>{move || t.get().company.radius_label}</span>
-                <select data-testid="radius" on:change=pick>
-                    <option value="" prop:selected=move || ui.radius_km.get().is_none()>{move || t.get().company.radius_none}</option>
-                    {RADII_KM.into_iter().map(|r| view! {
-                        <option value=r.to_string() prop:selected=move || ui.radius_km.get() == Some(r)>{move || with_unit(r, lang.get(), "km")}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <SelectField label=move || t.get().company.radius_label testid="radius" class="filter-select"
+                options=radii value=Signal::derive(move || ui.radius_km.get())
+                on_change=Callback::new(move |r| ui.radius_km.set(r))
+                none_label=move || t.get().company.radius_none key=|r: &f64| r.to_string() />
             {rows}
         </section>
     }

@@ -2,108 +2,83 @@
 //! time series per indicator (from the territory's baseline year, 2015 for pilot territories).
 
 use leptos::prelude::*;
-use symbiose_core::UserMessage;
+use symbiose_core::IndicatorKind;
 use symbiose_core::charts::indicator_series;
 use symbiose_core::edit::Command;
-use symbiose_core::{Date, IndicatorKind, Measurement, Target};
 
 use super::Chart;
-use crate::forms::number::parse_decimal;
+use crate::forms::FieldError;
+use crate::forms::records::{MeasurementDraft, TargetDraft};
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{FormFooter, SelectField, TextField, choices, error_of};
 use symbiose_core::numbers::{Precision::Reading, number};
-
-#[component]
-fn IndicatorSelect(value: RwSignal<IndicatorKind>, testid: &'static str) -> impl IntoView {
-    let t = use_texts();
-    let lang = use_lang();
-    view! {
-        <label>
-            <span>{move || t.get().dashboard.f_indicator}</span>
-            <select data-testid=testid on:change=move |ev| {
-                if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| IndicatorKind::ALL.get(i)) {
-                    value.set(*k);
-                }
-            }>
-                {IndicatorKind::ALL.iter().enumerate().map(|(i, k)| view! {
-                    <option value=i.to_string() prop:selected=move || value.get() == *k>{move || k.label(lang.get())}</option>
-                }).collect_view()}
-            </select>
-        </label>
-    }
-}
 
 #[component]
 pub fn Records() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
+    let indicators = choices(IndicatorKind::VARIANTS, move |k| {
+        k.label(lang.get()).to_string()
+    });
 
-    let m_kind = RwSignal::new(IndicatorKind::Tco2ePerYear);
-    let m_date = RwSignal::new(crate::files::today_iso());
-    let m_value = RwSignal::new(String::new());
-    let m_note = RwSignal::new(String::new());
-    let m_msg = RwSignal::new(None::<(bool, String)>);
+    let measurement = RwSignal::new(MeasurementDraft::new(crate::files::today_iso()));
+    let m_errors = RwSignal::new(Vec::<FieldError>::new());
+    let m_saved = RwSignal::new(false);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = t.get_untracked();
-        let Ok(date) = m_date.get_untracked().trim().parse::<Date>() else {
-            m_msg.set(Some((false, t.common.bad_date.to_string())));
-            return;
-        };
-        let Some(value) = parse_decimal(&m_value.get_untracked()) else {
-            m_msg.set(Some((false, t.common.bad_value.to_string())));
-            return;
-        };
-        let m = Measurement {
-            indicator: m_kind.get_untracked(),
-            date,
-            value,
-            note: m_note.get_untracked().trim().to_string(),
-        };
-        match state.apply(Command::AddMeasurement(m)) {
-            Ok(()) => {
-                m_value.set(String::new());
-                m_note.set(String::new());
-                m_msg.set(Some((true, t.dashboard.measurement_added.to_string())));
-            }
-            Err(e) => m_msg.set(Some((false, e.message_in(lang.get_untracked())))),
+        m_saved.set(false);
+        match measurement.with_untracked(MeasurementDraft::to_measurement) {
+            Err(e) => m_errors.set(e),
+            Ok(m) => match state.apply(Command::AddMeasurement(m)) {
+                Ok(()) => {
+                    measurement.update(MeasurementDraft::recorded);
+                    m_errors.set(Vec::new());
+                    m_saved.set(true);
+                }
+                Err(e) => m_errors.set(vec![FieldError::refused(&e)]),
+            },
         }
     };
 
-    let g_kind = RwSignal::new(IndicatorKind::Tco2ePerYear);
-    let g_year = RwSignal::new(String::new());
-    let g_value = RwSignal::new(String::new());
-    let g_msg = RwSignal::new(None::<(bool, String)>);
+    let target = RwSignal::new(TargetDraft::default());
+    let g_errors = RwSignal::new(Vec::<FieldError>::new());
+    let g_saved = RwSignal::new(false);
     let add_target = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = t.get_untracked();
-        // The range of years is the core's record rule (the command below checks it too).
-        let Some(year) = g_year
-            .get_untracked()
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| symbiose_core::validate::rules::year_in_range(*y))
-        else {
-            g_msg.set(Some((false, t.common.bad_year.to_string())));
-            return;
-        };
-        let Some(value) = parse_decimal(&g_value.get_untracked()) else {
-            g_msg.set(Some((false, t.common.bad_value.to_string())));
-            return;
-        };
-        match state.apply(Command::AddTarget(Target {
-            indicator: g_kind.get_untracked(),
-            year,
-            value,
-        })) {
-            Ok(()) => {
-                g_value.set(String::new());
-                g_msg.set(Some((true, t.dashboard.target_added.to_string())));
-            }
-            Err(e) => g_msg.set(Some((false, e.message_in(lang.get_untracked())))),
+        g_saved.set(false);
+        match target.with_untracked(TargetDraft::to_target) {
+            Err(e) => g_errors.set(e),
+            Ok(g) => match state.apply(Command::AddTarget(g)) {
+                Ok(()) => {
+                    target.update(TargetDraft::added);
+                    g_errors.set(Vec::new());
+                    g_saved.set(true);
+                }
+                Err(e) => g_errors.set(vec![FieldError::refused(&e)]),
+            },
         }
+    };
+    // Both forms stay open: their line says what was added, in the language of the moment.
+    let said = move |saved: RwSignal<bool>, text: fn(&crate::i18n::Texts) -> &'static str| {
+        Signal::derive(move || saved.get().then(|| text(t.get()).to_string()))
+    };
+
+    // A text field of one of the two drafts.
+    macro_rules! text {
+        ($draft:ident, $errors:ident . $field:ident, $label:expr, $testid:literal $(, $mode:literal)?) => {
+            view! {
+                <TextField label=$label testid=$testid $(inputmode=$mode)?
+                    value=Signal::derive(move || $draft.with(|d| d.$field.clone()))
+                    on_input=Callback::new(move |v| $draft.update(|d| d.$field = v))
+                    error=error_of($errors, stringify!($field)) />
+            }
+        };
+    }
+    // The value's label carries the chosen indicator's unit.
+    let value_label = move |kind: IndicatorKind| {
+        format!("{} ({})", t.get().dashboard.f_value, kind.unit(lang.get()))
     };
 
     // One chart per indicator that has a measurement or a target.
@@ -119,13 +94,6 @@ pub fn Records() -> impl IntoView {
         })
     });
     let measurements = Memo::new(move |_| state.project.with(|p| p.measurements.clone()));
-    let message = |m: RwSignal<Option<(bool, String)>>| {
-        move || {
-            m.get().map(|(ok, text)| view! {
-        <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" }>{text}</p>
-    })
-        }
-    };
 
     view! {
         <section class="records">
@@ -138,25 +106,24 @@ pub fn Records() -> impl IntoView {
             <div class="record-forms">
                 <form class="record-form" data-testid="measurement-form" on:submit=record novalidate>
                     <h4>{move || t.get().dashboard.record_measurement}</h4>
-                    <IndicatorSelect value=m_kind testid="measurement-indicator" />
-                    <label><span>{move || t.get().common.f_date}</span>
-                        <input type="text" data-testid="measurement-date" prop:value=move || m_date.get() on:input=move |ev| m_date.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || format!("{} ({})", t.get().dashboard.f_value, m_kind.get().unit(lang.get()))}</span>
-                        <input type="text" inputmode="decimal" data-testid="measurement-value" prop:value=move || m_value.get() on:input=move |ev| m_value.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().common.f_notes}</span>
-                        <input type="text" data-testid="measurement-note" prop:value=move || m_note.get() on:input=move |ev| m_note.set(event_target_value(&ev)) /></label>
-                    <button type="submit" class="primary" data-testid="measurement-save">{move || t.get().dashboard.record_measurement}</button>
-                    {message(m_msg)}
+                    <SelectField label=move || t.get().dashboard.f_indicator testid="measurement-indicator" options=indicators
+                        value=Signal::derive(move || measurement.with(|d| Some(d.indicator)))
+                        on_change=Callback::new(move |k| if let Some(k) = k { measurement.update(|d| d.indicator = k) }) />
+                    {text!(measurement, m_errors.date, move || t.get().common.f_date, "measurement-date")}
+                    {text!(measurement, m_errors.value, move || value_label(measurement.with(|d| d.indicator)), "measurement-value", "decimal")}
+                    {text!(measurement, m_errors.note, move || t.get().common.f_notes, "measurement-note")}
+                    <FormFooter errors=m_errors save_testid="measurement-save" save_label=move || t.get().dashboard.record_measurement
+                        done=said(m_saved, |t| t.dashboard.measurement_added) />
                 </form>
                 <form class="record-form" data-testid="target-form" on:submit=add_target novalidate>
                     <h4>{move || t.get().dashboard.add_target}</h4>
-                    <IndicatorSelect value=g_kind testid="target-indicator" />
-                    <label><span>{move || t.get().dashboard.f_year}</span>
-                        <input type="text" inputmode="numeric" data-testid="target-year" prop:value=move || g_year.get() on:input=move |ev| g_year.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || format!("{} ({})", t.get().dashboard.f_value, g_kind.get().unit(lang.get()))}</span>
-                        <input type="text" inputmode="decimal" data-testid="target-value" prop:value=move || g_value.get() on:input=move |ev| g_value.set(event_target_value(&ev)) /></label>
-                    <button type="submit" class="primary" data-testid="target-save">{move || t.get().dashboard.add_target}</button>
-                    {message(g_msg)}
+                    <SelectField label=move || t.get().dashboard.f_indicator testid="target-indicator" options=indicators
+                        value=Signal::derive(move || target.with(|d| Some(d.indicator)))
+                        on_change=Callback::new(move |k| if let Some(k) = k { target.update(|d| d.indicator = k) }) />
+                    {text!(target, g_errors.year, move || t.get().dashboard.f_year, "target-year", "numeric")}
+                    {text!(target, g_errors.value, move || value_label(target.with(|d| d.indicator)), "target-value", "decimal")}
+                    <FormFooter errors=g_errors save_testid="target-save" save_label=move || t.get().dashboard.add_target
+                        done=said(g_saved, |t| t.dashboard.target_added) />
                 </form>
             </div>
             <h3>{move || t.get().dashboard.measurements_title}</h3>

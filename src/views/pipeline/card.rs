@@ -2,38 +2,36 @@
 //! way and what comes next, with its dated stage history. Its own edit and abandon forms.
 
 use leptos::prelude::*;
-use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
-use symbiose_core::{Barrier, BarrierKind, Gains, Lang, Project, Stage, Synergy, SynergyId};
+use symbiose_core::{BarrierKind, Gains, Lang, Project, Stage, Synergy, SynergyId};
 
 use super::{abandon, move_to, step};
-use crate::forms::number::parse_optional;
+use crate::forms::FieldError;
+use crate::forms::synergy::{AbandonDraft, GAINS, SynergyDraft};
 use crate::i18n::{Texts, use_lang, use_texts};
 use crate::state::use_project;
-use symbiose_core::numbers::{
-    Precision::{Editing, Reading},
-    number,
-};
+use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, choices, error_of};
+use symbiose_core::numbers::{Precision::Reading, number};
 
-type Pick = fn(&mut Gains) -> &mut Option<f64>;
 type Label = fn(&Texts) -> &'static str;
 
-/// The gains a card shows and edits, with their unit label.
-const GAINS: [(Label, Pick); 7] = [
-    (|t| t.pipeline.gain_t, |g| &mut g.tonnes_per_year),
-    (|t| t.pipeline.gain_mwh, |g| &mut g.mwh_per_year),
-    (|t| t.pipeline.gain_m3, |g| &mut g.m3_per_year),
-    (|t| t.common.gain_co2, |g| &mut g.tco2e_per_year),
-    (|t| t.common.gain_eur, |g| &mut g.eur_per_year),
-    (|t| t.pipeline.gain_invest, |g| &mut g.investment_eur),
-    (|t| t.pipeline.gain_jobs, |g| &mut g.jobs),
+/// The unit label and the test id of each gain, in the order of `forms::synergy::GAINS`.
+const GAIN_FIELDS: [(Label, &str); 7] = [
+    (|t| t.pipeline.gain_t, "card-gain-0"),
+    (|t| t.pipeline.gain_mwh, "card-gain-1"),
+    (|t| t.pipeline.gain_m3, "card-gain-2"),
+    (|t| t.common.gain_co2, "card-gain-3"),
+    (|t| t.common.gain_eur, "card-gain-4"),
+    (|t| t.pipeline.gain_invest, "card-gain-5"),
+    (|t| t.pipeline.gain_jobs, "card-gain-6"),
 ];
 
 fn gains_line(g: &Gains, t: &Texts, lang: Lang) -> String {
     let mut g = *g;
     GAINS
         .iter()
-        .filter_map(|(label, pick)| {
+        .zip(GAIN_FIELDS)
+        .filter_map(|((_, pick), (label, _))| {
             pick(&mut g).map(|v| format!("{} {}", number(v, lang, Reading), label(t)))
         })
         .collect::<Vec<_>>()
@@ -175,29 +173,29 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
 fn AbandonForm(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl IntoView {
     let t = use_texts();
     let state = use_project();
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(false);
+    let draft = RwSignal::new(AbandonDraft::default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let id = StoredValue::new(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if abandon(state, &id.get_value(), &reason.get_untracked()) {
-            abandoning.set(None);
-        } else {
-            error.set(true);
+        let reason = draft.with_untracked(AbandonDraft::to_reason);
+        match reason {
+            Err(e) => errors.set(e),
+            Ok(reason) if abandon(state, &id.get_value(), &reason) => abandoning.set(None),
+            // The core refused the stage change: the reason is what the form can name.
+            Ok(_) => errors.set(vec![FieldError::from_texts("reason", |t| {
+                t.pipeline.reason_required.into()
+            })]),
         }
     };
     view! {
         <form class="card-form" data-testid="abandon-form" on:submit=submit novalidate>
-            <label>
-                <span>{move || t.get().pipeline.abandon_reason_label}</span>
-                <textarea data-testid="abandon-reason" prop:value=move || reason.get()
-                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-            </label>
-            <Show when=move || error.get()>
-                <p class="field-error" role="alert" data-testid="abandon-error">{move || t.get().pipeline.reason_required}</p>
-            </Show>
-            <button type="submit" class="danger" data-testid="abandon-confirm">{move || t.get().pipeline.abandon_confirm}</button>
-            <button type="button" on:click=move |_| abandoning.set(None)>{move || t.get().common.cancel}</button>
+            <TextField label=move || t.get().pipeline.abandon_reason_label testid="abandon-reason" multiline=true
+                value=Signal::derive(move || draft.with(|d| d.reason.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.reason = v))
+                error=error_of(errors, "reason") />
+            <FormFooter errors save_testid="abandon-confirm" save_label=move || t.get().pipeline.abandon_confirm danger=true
+                testid="abandon-error" on_cancel=Callback::new(move |_| abandoning.set(None)) />
         </form>
     }
 }
@@ -207,92 +205,62 @@ fn CardForm(synergy: Synergy, on_done: Callback<()>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let next_step = RwSignal::new(synergy.next_step.clone());
-    let mut start = synergy.estimated;
-    let gains: Vec<RwSignal<String>> = GAINS
-        .iter()
-        .map(|(_, pick)| {
-            let shown = pick(&mut start).map(|v| number(v, lang.get_untracked(), Editing));
-            RwSignal::new(shown.unwrap_or_default())
-        })
-        .collect();
-    let gains = StoredValue::new(gains);
-    let barriers = RwSignal::new(synergy.barriers.clone());
-    let new_kind = RwSignal::new(BarrierKind::Technical);
-    let new_note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let draft = RwSignal::new(SynergyDraft::from_synergy(&synergy, lang.get_untracked()));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let base = StoredValue::new(synergy);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tx = t.get_untracked();
-        let mut s = base.get_value();
-        s.next_step = next_step.get_untracked().trim().to_string();
-        s.barriers = barriers.get_untracked();
-        for ((label, pick), field) in GAINS.iter().zip(gains.get_value()) {
-            match parse_optional(&field.get_untracked()) {
-                Ok(v) => *pick(&mut s.estimated) = v,
-                Err(_) => {
-                    error.set(Some(format!(
-                        "{} : « {} » {}",
-                        label(tx),
-                        field.get_untracked(),
-                        tx.common.not_a_number
-                    )));
-                    return;
-                }
-            }
-        }
-        match state.apply(Command::UpdateSynergy(s)) {
-            Ok(()) => on_done.run(()),
-            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
+        match draft.with_untracked(|d| d.to_synergy(&base.get_value())) {
+            Err(e) => errors.set(e),
+            Ok(s) => match state.apply(Command::UpdateSynergy(s)) {
+                Ok(()) => on_done.run(()),
+                Err(e) => errors.set(vec![FieldError::refused(&e)]),
+            },
         }
     };
+    let kinds = choices(BarrierKind::VARIANTS, move |k| {
+        k.label(lang.get()).to_string()
+    });
     view! {
         <form class="card-form" data-testid="card-form" on:submit=submit novalidate>
-            <label>
-                <span>{move || t.get().pipeline.next_step}</span>
-                <input type="text" data-testid="card-next-step" prop:value=move || next_step.get()
-                    on:input=move |ev| next_step.set(event_target_value(&ev)) />
-            </label>
+            <TextField label=move || t.get().pipeline.next_step testid="card-next-step"
+                value=Signal::derive(move || draft.with(|d| d.next_step.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.next_step = v))
+                error=error_of(errors, "next_step") />
             <fieldset class="card-gains-fields">
                 <legend>{move || t.get().pipeline.gains_estimated}</legend>
-                {GAINS.iter().zip(gains.get_value()).enumerate().map(|(i, ((label, _), field))| view! {
-                    <label>
-                        <span>{move || label(t.get())}</span>
-                        <input type="text" inputmode="decimal" data-testid=format!("card-gain-{i}") prop:value=move || field.get()
-                            on:input=move |ev| field.set(event_target_value(&ev)) />
-                    </label>
+                {GAINS.iter().zip(GAIN_FIELDS).enumerate().map(|(i, ((field, _), (label, testid)))| view! {
+                    <TextField label=move || label(t.get()) testid inputmode="decimal"
+                        value=Signal::derive(move || draft.with(|d| d.gains[i].clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.gains[i] = v))
+                        error=error_of(errors, field) />
                 }).collect_view()}
             </fieldset>
-            <fieldset>
+            <fieldset aria-describedby="field-barriers-error">
                 <legend>{move || t.get().pipeline.barriers_title}</legend>
                 <ul class="barrier-list">
-                    {move || barriers.get().into_iter().enumerate().map(|(i, b)| view! {
+                    {move || draft.with(|d| d.barriers.clone()).into_iter().enumerate().map(|(i, b)| view! {
                         <li>
                             {format!("{}{}", b.kind.label(lang.get()), if b.note.is_empty() { String::new() } else { format!(" — {}", b.note) })}
-                            <button type="button" on:click=move |_| barriers.update(|v| { v.remove(i); })>{move || t.get().common.remove}</button>
+                            <button type="button" on:click=move |_| draft.update(|d| { d.barriers.remove(i); })>{move || t.get().common.remove}</button>
                         </li>
                     }).collect_view()}
                 </ul>
+                <FieldMessage id="field-barriers-error".to_string() message=error_of(errors, "barriers") />
                 <div class="barrier-add">
-                    <select data-testid="barrier-kind" on:change=move |ev| {
-                        if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| BarrierKind::ALL.get(i)) { new_kind.set(*k); }
-                    }>
-                        {BarrierKind::ALL.iter().enumerate().map(|(i, k)| view! {
-                            <option value=i.to_string() prop:selected=move || new_kind.get() == *k>{move || k.label(lang.get())}</option>
-                        }).collect_view()}
-                    </select>
-                    <input type="text" data-testid="barrier-note" placeholder=move || t.get().pipeline.barrier_note prop:value=move || new_note.get()
-                        on:input=move |ev| new_note.set(event_target_value(&ev)) />
-                    <button type="button" data-testid="barrier-add" on:click=move |_| {
-                        barriers.update(|v| v.push(Barrier { kind: new_kind.get_untracked(), note: new_note.get_untracked().trim().to_string() }));
-                        new_note.set(String::new());
-                    }>{move || t.get().pipeline.barrier_add}</button>
+                    <SelectField label=move || t.get().pipeline.barriers_title testid="barrier-kind" options=kinds hide_label=true
+                        value=Signal::derive(move || draft.with(|d| Some(d.barrier_kind)))
+                        on_change=Callback::new(move |k| if let Some(k) = k { draft.update(|d| d.barrier_kind = k) }) />
+                    <TextField label=move || t.get().pipeline.barrier_note testid="barrier-note" hide_label=true
+                        placeholder=move || t.get().pipeline.barrier_note
+                        value=Signal::derive(move || draft.with(|d| d.barrier_note.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.barrier_note = v)) />
+                    <button type="button" data-testid="barrier-add" on:click=move |_| draft.update(SynergyDraft::add_barrier)>
+                        {move || t.get().pipeline.barrier_add}
+                    </button>
                 </div>
             </fieldset>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <button type="submit" class="primary" data-testid="card-save">{move || t.get().common.save}</button>
-            <button type="button" on:click=move |_| on_done.run(())>{move || t.get().common.cancel}</button>
+            <FormFooter errors save_testid="card-save" on_cancel=on_done />
         </form>
     }
 }

@@ -3,121 +3,98 @@
 //! and funders. The deliverables and the dashboard follow these (baseline year, track).
 
 use leptos::prelude::*;
-use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::{ProgrammePhase, ProgrammeTrack};
 
-use crate::i18n::{use_lang, use_texts};
+use crate::forms::FieldError;
+use crate::forms::programme::ProgrammeDraft;
+use crate::i18n::{Texts, use_texts};
 use crate::state::use_project;
+use crate::views::controls::{FormFooter, SelectField, TextField, choices, error_of};
 
-fn year(s: &str) -> Result<Option<i32>, ()> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
+fn track_label(track: ProgrammeTrack, t: &Texts) -> &'static str {
+    match track {
+        ProgrammeTrack::NewTerritory => t.roadmap.track_new,
+        ProgrammeTrack::Pilot => t.roadmap.track_pilot,
     }
-    s.parse::<i32>()
-        .ok()
-        .filter(|y| (1990..=2100).contains(y))
-        .map(Some)
-        .ok_or(())
 }
 
 #[component]
 pub fn ProgrammeSettings() -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     let state = use_project();
-    let current = state.project.with_untracked(|p| p.territory.clone());
-    let track = RwSignal::new(current.track);
-    let phase = RwSignal::new(current.phase);
-    let start = RwSignal::new(
-        current
-            .start_year
-            .map(|y| y.to_string())
-            .unwrap_or_default(),
+    let draft = RwSignal::new(
+        state
+            .project
+            .with_untracked(|p| ProgrammeDraft::from_territory(&p.territory)),
     );
-    let baseline = RwSignal::new(
-        current
-            .baseline_year
-            .map(|y| y.to_string())
-            .unwrap_or_default(),
-    );
-    let facilitator = RwSignal::new(current.facilitator.clone());
-    let funders = RwSignal::new(current.funders.join(", "));
-    let message = RwSignal::new(None::<(bool, String)>);
-    // A pilot territory measures from 2015: offer it when no baseline was given.
-    Effect::new(move |_| {
-        if track.get() == ProgrammeTrack::Pilot && baseline.with_untracked(|b| b.trim().is_empty())
-        {
-            baseline.set("2015".into());
-        }
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    // The form stays open after a save: its line says so, in the language of the moment.
+    let saved = RwSignal::new(false);
+    let done = Signal::derive(move || {
+        saved
+            .get()
+            .then(|| t.get().roadmap.programme_saved.to_string())
     });
+    let err = move |field: &'static str| error_of(errors, field);
+
+    macro_rules! text {
+        ($field:ident, $page:ident . $label:ident, $testid:literal $(, $mode:literal)?) => {
+            view! {
+                <TextField label=move || t.get().$page.$label testid=$testid $(inputmode=$mode)?
+                    value=Signal::derive(move || draft.with(|d| d.$field.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.$field = v))
+                    error=err(stringify!($field)) />
+            }
+        };
+    }
+
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tx = t.get_untracked();
-        let (Ok(start_year), Ok(baseline_year)) = (
-            year(&start.get_untracked()),
-            year(&baseline.get_untracked()),
-        ) else {
-            message.set(Some((false, tx.common.bad_year.to_string())));
-            return;
-        };
-        let mut territory = state.project.with_untracked(|p| p.territory.clone());
-        territory.track = track.get_untracked();
-        territory.phase = phase.get_untracked();
-        territory.start_year = start_year;
-        territory.baseline_year = baseline_year;
-        territory.facilitator = facilitator.get_untracked().trim().to_string();
-        territory.funders = funders
-            .get_untracked()
-            .split(',')
-            .map(|f| f.trim().to_string())
-            .filter(|f| !f.is_empty())
-            .collect();
-        match state.apply(Command::SetTerritory(territory)) {
-            Ok(()) => message.set(Some((true, tx.roadmap.programme_saved.to_string()))),
-            Err(e) => message.set(Some((false, e.message_in(lang.get_untracked())))),
+        saved.set(false);
+        let territory = state
+            .project
+            .with_untracked(|p| draft.with_untracked(|d| d.to_territory(&p.territory)));
+        match territory {
+            Err(e) => errors.set(e),
+            Ok(territory) => match state.apply(Command::SetTerritory(territory)) {
+                Ok(()) => {
+                    errors.set(Vec::new());
+                    saved.set(true);
+                }
+                Err(e) => errors.set(vec![FieldError::refused(&e)]),
+            },
         }
     };
-    let tracks = [ProgrammeTrack::NewTerritory, ProgrammeTrack::Pilot];
+    let tracks = choices(
+        &[ProgrammeTrack::NewTerritory, ProgrammeTrack::Pilot],
+        move |k| track_label(k, t.get()).to_string(),
+    );
+    // By name, as the funding track is known: "new", "pilot".
+    let track_key = |k: &ProgrammeTrack| match k {
+        ProgrammeTrack::NewTerritory => "new".to_string(),
+        ProgrammeTrack::Pilot => "pilot".to_string(),
+    };
+    let phases = choices(&ProgrammePhase::ALL, move |p| {
+        format!("{} {}", t.get().roadmap.phase_word, p.number())
+    });
     view! {
         <details class="programme-settings" data-testid="programme-settings">
-            <summary>{move || format!("{} — {}", t.get().roadmap.programme_settings, if track.get() == ProgrammeTrack::Pilot { t.get().roadmap.track_pilot } else { t.get().roadmap.track_new })}</summary>
+            <summary>{move || format!("{} — {}", t.get().roadmap.programme_settings, track_label(draft.with(|d| d.track), t.get()))}</summary>
             <form class="action-form" on:submit=save novalidate>
                 <div class="form-grid">
-                    <label><span>{move || t.get().roadmap.f_track}</span>
-                        <select data-testid="programme-track" on:change=move |ev| {
-                            track.set(if event_target_value(&ev) == "pilot" { ProgrammeTrack::Pilot } else { ProgrammeTrack::NewTerritory });
-                        }>
-                            {tracks.into_iter().map(|k| view! {
-                                <option value=if k == ProgrammeTrack::Pilot { "pilot" } else { "new" } prop:selected=move || track.get() == k>
-                                    {move || if k == ProgrammeTrack::Pilot { t.get().roadmap.track_pilot } else { t.get().roadmap.track_new }}
-                                </option>
-                            }).collect_view()}
-                        </select></label>
-                    <label><span>{move || t.get().roadmap.f_phase}</span>
-                        <select data-testid="programme-phase" on:change=move |ev| {
-                            if let Some(p) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| ProgrammePhase::ALL.get(i)) { phase.set(*p); }
-                        }>
-                            {ProgrammePhase::ALL.iter().enumerate().map(|(i, p)| view! {
-                                <option value=i.to_string() prop:selected=move || phase.get() == *p>{move || format!("{} {}", t.get().roadmap.phase_word, p.number())}</option>
-                            }).collect_view()}
-                        </select></label>
-                    <label><span>{move || t.get().roadmap.f_start_year}</span>
-                        <input type="text" inputmode="numeric" data-testid="programme-start" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().roadmap.f_baseline_year}</span>
-                        <input type="text" inputmode="numeric" data-testid="programme-baseline" prop:value=move || baseline.get() on:input=move |ev| baseline.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().roadmap.f_facilitator}</span>
-                        <input type="text" data-testid="programme-facilitator" prop:value=move || facilitator.get() on:input=move |ev| facilitator.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().roadmap.f_funders}</span>
-                        <input type="text" data-testid="programme-funders" prop:value=move || funders.get() on:input=move |ev| funders.set(event_target_value(&ev)) /></label>
+                    <SelectField label=move || t.get().roadmap.f_track testid="programme-track" options=tracks key=track_key
+                        value=Signal::derive(move || draft.with(|d| Some(d.track)))
+                        on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.set_track(v)) }) />
+                    <SelectField label=move || t.get().roadmap.f_phase testid="programme-phase" options=phases
+                        value=Signal::derive(move || draft.with(|d| Some(d.phase)))
+                        on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.phase = v) }) />
+                    {text!(start_year, roadmap.f_start_year, "programme-start", "numeric")}
+                    {text!(baseline_year, roadmap.f_baseline_year, "programme-baseline", "numeric")}
+                    {text!(facilitator, roadmap.f_facilitator, "programme-facilitator")}
+                    {text!(funders, roadmap.f_funders, "programme-funders")}
                 </div>
-                <div class="form-buttons">
-                    <button type="submit" class="primary" data-testid="programme-save">{move || t.get().common.save}</button>
-                </div>
-                {move || message.get().map(|(ok, m)| view! {
-                    <p class=if ok { "hint" } else { "field-error" } role=if ok { "status" } else { "alert" } data-testid="programme-message">{m}</p>
-                })}
+                <FormFooter errors save_testid="programme-save" done testid="programme-message" />
             </form>
         </details>
     }

@@ -1,25 +1,23 @@
 //! The workshops held: date, who came, what was decided. The bilan reads them back.
 
 use leptos::prelude::*;
-use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
-use symbiose_core::{ActorId, Date, Workshop, WorkshopId};
+use symbiose_core::{ActorId, WorkshopId};
 
-use crate::i18n::{use_lang, use_texts};
+use crate::forms::FieldError;
+use crate::forms::workshop::WorkshopDraft;
+use crate::i18n::use_texts;
 use crate::state::use_project;
+use crate::views::controls::{FormFooter, TextField, error_of};
 
 #[component]
 pub fn Workshops() -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     let state = use_project();
     let open = RwSignal::new(false);
-    let title = RwSignal::new(String::new());
-    let date = RwSignal::new(crate::files::today_iso());
-    let chosen = RwSignal::new(Vec::<ActorId>::new());
-    let others = RwSignal::new(String::new());
-    let decisions = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let draft = RwSignal::new(WorkshopDraft::new(crate::files::today_iso()));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let err = move |field: &'static str| error_of(errors, field);
     let workshops = Memo::new(move |_| state.project.with(|p| p.workshops.clone()));
     let actors = Memo::new(move |_| {
         state.project.with(|p| {
@@ -29,56 +27,46 @@ pub fn Workshops() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+
+    macro_rules! text {
+        ($field:ident, $page:ident . $label:ident, $testid:literal $(, $multiline:literal)?) => {
+            view! {
+                <TextField label=move || t.get().$page.$label testid=$testid $(multiline=$multiline)?
+                    value=Signal::derive(move || draft.with(|d| d.$field.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.$field = v))
+                    error=err(stringify!($field)) />
+            }
+        };
+    }
+
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tx = t.get_untracked();
-        let Ok(day) = date.get_untracked().trim().parse::<Date>() else {
-            return error.set(Some(tx.common.bad_date.to_string()));
-        };
-        if title.get_untracked().trim().is_empty() {
-            return error.set(Some(tx.roadmap.title_required.to_string()));
-        }
-        let w = state.project.with_untracked(|p| Workshop {
-            id: WorkshopId::next_free(p.workshops.iter().map(|w| &w.id)),
-            title: title.get_untracked().trim().to_string(),
-            date: Some(day),
-            participants: chosen.get_untracked(),
-            other_participants: others
-                .get_untracked()
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            decisions: decisions
-                .get_untracked()
-                .lines()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            notes: String::new(),
-        });
-        match state.apply(Command::AddWorkshop(w)) {
-            Ok(()) => {
-                open.set(false);
-                error.set(None);
-                title.set(String::new());
-                chosen.set(Vec::new());
-                others.set(String::new());
-                decisions.set(String::new());
-            }
-            Err(e) => error.set(Some(e.message_in(lang.get_untracked()))),
+        let id = state
+            .project
+            .with_untracked(|p| WorkshopId::next_free(p.workshops.iter().map(|w| &w.id)));
+        match draft.with_untracked(|d| d.to_workshop(id)) {
+            Err(e) => errors.set(e),
+            Ok(w) => match state.apply(Command::AddWorkshop(w)) {
+                Ok(()) => {
+                    open.set(false);
+                    errors.set(Vec::new());
+                    draft.update(WorkshopDraft::saved);
+                }
+                Err(e) => errors.set(vec![FieldError::refused(&e)]),
+            },
         }
     };
+    // Several companies at once: the one multiple choice of the app, so a plain <select
+    // multiple> here rather than SelectField, which picks one value.
     let pick = move |ev: leptos::ev::Event| {
         let select: web_sys::HtmlSelectElement = event_target(&ev);
         let options = select.selected_options();
-        chosen.set(
-            (0..options.length())
-                .filter_map(|i| options.item(i))
-                .filter_map(|o| o.get_attribute("value"))
-                .map(ActorId::new)
-                .collect(),
-        );
+        let chosen = (0..options.length())
+            .filter_map(|i| options.item(i))
+            .filter_map(|o| o.get_attribute("value"))
+            .map(ActorId::new)
+            .collect();
+        draft.update(|d| d.participants = chosen);
     };
     view! {
         <section class="workshops" data-testid="workshops">
@@ -100,24 +88,24 @@ pub fn Workshops() -> impl IntoView {
             }>
                 <form class="action-form" data-testid="workshop-form" on:submit=save novalidate>
                     <div class="form-grid">
-                        <label><span>{move || t.get().roadmap.f_workshop_title}</span>
-                            <input type="text" data-testid="workshop-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) /></label>
-                        <label><span>{move || t.get().common.f_date}</span>
-                            <input type="text" data-testid="workshop-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) /></label>
+                        {text!(title, roadmap.f_workshop_title, "workshop-title")}
+                        {text!(date, common.f_date, "workshop-date")}
                     </div>
-                    <label><span>{move || t.get().roadmap.f_participants}</span>
-                        <select multiple size="8" data-testid="workshop-participants" on:change=pick>
-                            {move || actors.get().into_iter().map(|(id, name)| view! { <option value=id.as_str().to_string()>{name}</option> }).collect_view()}
-                        </select></label>
-                    <label><span>{move || t.get().roadmap.f_others}</span>
-                        <input type="text" data-testid="workshop-others" prop:value=move || others.get() on:input=move |ev| others.set(event_target_value(&ev)) /></label>
-                    <label><span>{move || t.get().roadmap.f_decisions}</span>
-                        <textarea data-testid="workshop-decisions" prop:value=move || decisions.get() on:input=move |ev| decisions.set(event_target_value(&ev))></textarea></label>
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                    <div class="form-buttons">
-                        <button type="submit" class="primary" data-testid="workshop-save">{move || t.get().common.save}</button>
-                        <button type="button" on:click=move |_| open.set(false)>{move || t.get().common.cancel}</button>
+                    <div class="field">
+                        <label for="field-workshop-participants">{move || t.get().roadmap.f_participants}</label>
+                        <select multiple size="8" id="field-workshop-participants" data-testid="workshop-participants" on:change=pick>
+                            {move || actors.get().into_iter().map(|(id, name)| {
+                                let chosen = id.clone();
+                                view! {
+                                    <option value=id.as_str().to_string()
+                                        prop:selected=move || draft.with(|d| d.participants.contains(&chosen))>{name}</option>
+                                }
+                            }).collect_view()}
+                        </select>
                     </div>
+                    {text!(others, roadmap.f_others, "workshop-others")}
+                    {text!(decisions, roadmap.f_decisions, "workshop-decisions", true)}
+                    <FormFooter errors save_testid="workshop-save" on_cancel=Callback::new(move |_| open.set(false)) />
                 </form>
             </Show>
         </section>
