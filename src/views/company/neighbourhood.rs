@@ -57,7 +57,7 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                             let arrow = if n.direction == Direction::Offer { "↗" } else { "↘" };
                             let mut what = format!("{arrow} {} · {}", n.direction.label(lang), n.label);
                             if let Some(q) = n.quantity {
-                                what.push_str(&format!(" · {} {}", number(q.value, lang, Reading), q.unit.symbol()));
+                                what.push_str(&format!(" · {}", q.text(lang, Reading)));
                             }
                             if let Some(code) = &n.waste_code {
                                 what.push_str(&format!(" · {code}"));

@@ -52,10 +52,9 @@ fn flows_line(p: &Project, s: &Synergy, lang: Lang) -> Vec<String> {
         .filter_map(|f| p.flow(f))
         .map(|f| match f.quantity {
             Some(q) => format!(
-                "{} · {} {} ({})",
+                "{} · {} ({})",
                 f.label,
-                number(q.value, lang, Reading),
-                q.unit.symbol(),
+                q.text(lang, Reading),
                 f.direction.label(lang)
             ),
             None => format!("{} ({})", f.label, f.direction.label(lang)),
