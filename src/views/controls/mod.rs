@@ -15,3 +15,4 @@ pub use form_footer::FormFooter;
 pub use notice_line::{NoticeLine, Outcome, failure};
 pub use select_field::{SelectField, choices};
 pub use text_field::TextField;
+pub(crate) use text_field::draft_text;

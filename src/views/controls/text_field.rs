@@ -64,3 +64,19 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A `TextField` bound to one string field of a form draft: its label from the page's texts,
+/// its value and input from the draft, its problem from the form's errors. Written once for
+/// every form that binds fields this way; the caller names its texts signal, draft and error
+/// lookup, then `field, page.label, "test-id"`.
+macro_rules! draft_text {
+    ($t:ident, $draft:ident, $err:ident; $field:ident, $page:ident . $label:ident, $testid:literal) => {
+        view! {
+            <TextField label=move || $t.get().$page.$label testid=$testid
+                value=Signal::derive(move || $draft.with(|d| d.$field.clone()))
+                on_input=Callback::new(move |v| $draft.update(|d| d.$field = v))
+                error=$err(stringify!($field)) />
+        }
+    };
+}
+pub(crate) use draft_text;

@@ -12,7 +12,9 @@ use crate::forms::FieldError;
 use crate::forms::action::ActionDraft;
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
-use crate::views::controls::{FieldMessage, FormFooter, SelectField, TextField, choices, error_of};
+use crate::views::controls::{
+    FieldMessage, FormFooter, SelectField, TextField, choices, draft_text, error_of,
+};
 
 #[component]
 pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) -> impl IntoView {
@@ -24,15 +26,9 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
     let base = StoredValue::new(action);
     let err = move |field: &'static str| error_of(errors, field);
 
+    // Every text field of this form, bound to its draft (`controls::draft_text`).
     macro_rules! text {
-        ($field:ident, $page:ident . $label:ident, $testid:literal) => {
-            view! {
-                <TextField label=move || t.get().$page.$label testid=$testid
-                    value=Signal::derive(move || draft.with(|d| d.$field.clone()))
-                    on_input=Callback::new(move |v| draft.update(|d| d.$field = v))
-                    error=err(stringify!($field)) />
-            }
-        };
+        ($($field:tt)*) => { draft_text!(t, draft, err; $($field)*) };
     }
 
     let save = move |ev: leptos::ev::SubmitEvent| {
