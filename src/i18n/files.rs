@@ -67,6 +67,8 @@ texts! {
             "Content as stored";
         repair_hide: "Masquer",
             "Hide";
+        repair_reset_assumptions: "Revenir aux hypothèses par défaut du territoire",
+            "Go back to the territory's default assumptions";
         repair_clear_perimeter: "Effacer le périmètre",
             "Clear the perimeter";
         repair_shorten_name: "Raccourcir le nom",

@@ -65,7 +65,7 @@ fn show_record(state: ProjectState, id: &str, p: &Project, list: &str, index: us
     };
     let page = match list {
         "synergies" => Page::Pipeline,
-        "actions" | "workshops" | "territory" => Page::Roadmap,
+        "actions" | "workshops" | "territory" | "assumptions" => Page::Roadmap,
         "targets" | "measurements" => Page::Dashboard,
         _ => Page::Map,
     };
@@ -136,6 +136,7 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
             .with_untracked(|p| removal(p, &list, i).is_some())
     });
     let perimeter = path.starts_with("territory.perimeter");
+    let assumption = path.starts_with("assumptions");
     let long_name = path == "name";
     let list = StoredValue::new(list);
     let remove = move |_| {
@@ -179,6 +180,11 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
                         });
                         fix(Command::SetTerritory(territory));
                     }>{move || t.get().files.repair_clear_perimeter}</button>
+                </Show>
+                <Show when=move || assumption>
+                    <button data-testid="repair-reset-assumptions" on:click=move |_| {
+                        fix(Command::SetAssumptions(Default::default()));
+                    }>{move || t.get().files.repair_reset_assumptions}</button>
                 </Show>
                 <Show when=move || long_name>
                     <button data-testid="repair-shorten-name" on:click=move |_| {
@@ -224,6 +230,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
             u.key.as_str(),
             "name"
                 | "territory"
+                | "assumptions"
                 | "actors"
                 | "flows"
                 | "synergies"

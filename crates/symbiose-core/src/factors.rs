@@ -25,6 +25,7 @@ pub struct EmissionFactor {
 
 /// The factors the engine uses, by meaning. Each maps to one row name of the bundled table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FactorKey {
     ElectricityMainland,
@@ -63,7 +64,7 @@ impl FactorKey {
             Self::ElectricityCorsica => "Électricité consommée en Corse (ZNI)",
             Self::NaturalGas => "Gaz naturel réseau – mix moyen consommation (kWh PCS)",
             Self::HeatNetwork => "Réseau de chaleur – moyenne France",
-            Self::FuelOilKwh => "Fioul domestique (kWh PCS)",
+            Self::FuelOilKwh => "Fioul domestique (kWh PCI)",
             Self::Lpg => "GPL (kWh)",
             Self::WoodPellets => "Granulés bois (kWh)",
             Self::FreightRigid19t => "Porteur 19 t PTAC – messagerie",
@@ -73,7 +74,51 @@ impl FactorKey {
             Self::TapWater => "Eau potable + traitement eaux usées",
         }
     }
+
+    /// Fuels burnt in a boiler: a kWh of heat they deliver takes more than a kWh of fuel.
+    /// A heat network's and electricity's factors are per kWh delivered already.
+    pub fn is_boiler_fuel(self) -> bool {
+        matches!(
+            self,
+            Self::NaturalGas | Self::FuelOilKwh | Self::Lpg | Self::WoodPellets
+        )
+    }
+
+    /// Higher over lower heating value (PCS/PCI) of a factor given per kWh PCS, to turn it into
+    /// a factor per kWh PCI, the basis boiler efficiencies are given on. Natural gas: 1.111, the
+    /// ratio the factor table's note uses. The other fuel rows are per kWh PCI already.
+    pub fn pcs_per_pci(self) -> Option<f64> {
+        match self {
+            Self::NaturalGas => Some(1.111),
+            _ => None,
+        }
+    }
+
+    /// The fuels a recovered heat may replace, as offered in the assumptions panel.
+    pub const HEAT_FUELS: [FactorKey; 6] = [
+        Self::NaturalGas,
+        Self::FuelOilKwh,
+        Self::Lpg,
+        Self::WoodPellets,
+        Self::HeatNetwork,
+        Self::ElectricityMainland,
+    ];
+    pub const ELECTRICITY: [FactorKey; 2] = [Self::ElectricityMainland, Self::ElectricityCorsica];
+    pub const FREIGHT: [FactorKey; 2] = [Self::FreightRigid19t, Self::FreightArticulated40tRegional];
 }
+
+crate::labels!(FactorKey {
+    ElectricityMainland => "Électricité, France continentale", "Electricity, mainland France";
+    ElectricityCorsica => "Électricité, Corse (zone non interconnectée)", "Electricity, Corsica (non-interconnected zone)";
+    NaturalGas => "Gaz naturel (réseau)", "Natural gas (grid)";
+    HeatNetwork => "Réseau de chaleur", "Heat network";
+    FuelOilKwh => "Fioul domestique", "Heating oil";
+    Lpg => "GPL", "LPG";
+    WoodPellets => "Granulés de bois", "Wood pellets";
+    FreightRigid19t => "Porteur 19 t (trajets courts, chargement partiel)", "19 t rigid truck (short trips, part loads)";
+    FreightArticulated40tRegional => "Semi-remorque 40 t, régional", "40 t articulated truck, regional";
+    TapWater => "Eau du réseau (potable + assainissement)", "Mains water (supply + treatment)";
+});
 
 /// The factor table: bundled by default, editable by the user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,6 +231,8 @@ mod tests {
             assert!(!row.source.is_empty(), "{key:?}");
         }
         assert_eq!(f.get(FactorKey::ElectricityCorsica).value, 0.59);
+        // Corrected 2026-12-01: per kWh PCI, as the source gives it (was ×1.111 the wrong way).
+        assert_eq!(f.get(FactorKey::FuelOilKwh).value, 0.323);
         assert_eq!(f.get(FactorKey::FreightRigid19t).unit, "kgCO2e/t.km");
     }
 

@@ -93,8 +93,20 @@ pub fn build() -> Project {
         name: "ZA de démonstration Marana – Furiani (fictive)".into(),
         territory: Territory {
             kind: TerritoryKind::ActivityZone,
-            communes: vec!["2B037".into(), "2B120".into()],
-            epci_siren: Some("200036499".into()),
+            communes: vec![
+                CommuneRef {
+                    insee: "2B037".into(),
+                    name: "Biguglia".into(),
+                },
+                CommuneRef {
+                    insee: "2B120".into(),
+                    name: "Furiani".into(),
+                },
+            ],
+            epci: Some(EpciRef {
+                siren: "200036499".into(),
+                name: "CC de Marana-Golo".into(),
+            }),
             perimeter: Vec::new(),
             phase: ProgrammePhase::Diagnostic,
             track: ProgrammeTrack::NewTerritory,
@@ -111,6 +123,7 @@ pub fn build() -> Project {
         targets: tables::targets(),
         measurements: tables::measurements(),
         workshops: tables::workshops(),
+        assumptions: AssumptionChoices::default(),
     }
 }
 

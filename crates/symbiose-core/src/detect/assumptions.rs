@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::factors::FactorKey;
-use crate::model::Project;
+use crate::model::{AssumptionChoices, Project, Weights, is_corsican_insee};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -26,6 +26,11 @@ pub struct Assumptions {
     /// Fuel a recovered heat replaces at the receiver. Natural gas on the mainland; fuel oil
     /// where there is no gas network (Corsica), see [`Assumptions::for_project`].
     pub replaced_heat_fuel: FactorKey,
+    /// Seasonal efficiency of the boiler a recovered heat replaces, on the lower heating value
+    /// (PCI): a MWh of recovered heat saves 1 ÷ efficiency MWh of fuel. Default 0.9, an order
+    /// of magnitude for a recent non-condensing boiler, not a measurement: enter the
+    /// receiver's own figure when known (an old fuel-oil boiler may be nearer 0.75).
+    pub boiler_efficiency: f64,
     /// Electricity mix of the territory (Corsica's is ten times the mainland's).
     pub electricity: FactorKey,
     /// Declared temperatures are approximate: an offer up to this many °C below the need is
@@ -47,35 +52,6 @@ pub struct Assumptions {
     pub weights: Weights,
 }
 
-/// Weights of the score components in the total (they sum to 1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Weights {
-    pub resource: f64,
-    pub quantity: f64,
-    pub timing: f64,
-    pub distance: f64,
-    pub economics: f64,
-    pub climate: f64,
-    pub quality: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        // The resource fit decides whether an exchange makes sense at all; distance and
-        // quantity decide whether it is worth it; the rest refine the order.
-        Self {
-            resource: 0.35,
-            quantity: 0.15,
-            timing: 0.1,
-            distance: 0.2,
-            economics: 0.1,
-            climate: 0.05,
-            quality: 0.05,
-        }
-    }
-}
-
 impl Default for Assumptions {
     fn default() -> Self {
         Self {
@@ -85,6 +61,7 @@ impl Default for Assumptions {
             current_outlet_road_km: 30.0,
             freight_factor: FactorKey::FreightRigid19t,
             replaced_heat_fuel: FactorKey::NaturalGas,
+            boiler_efficiency: 0.9,
             electricity: FactorKey::ElectricityMainland,
             heat_approach_margin_c: 5.0,
             max_proposals_per_offer: 10,
@@ -98,17 +75,52 @@ impl Default for Assumptions {
     }
 }
 
+/// What the territory's defaults were decided from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TerritoryBasis {
+    /// The communes set in the territory settings.
+    TerritoryCommunes { corsican: bool },
+    /// The territory has no communes: those of the companies stand for it.
+    CompanyCommunes { corsican: bool },
+    /// Neither the territory nor any company has a commune: mainland defaults.
+    Unknown,
+}
+
+impl TerritoryBasis {
+    pub fn of(project: &Project) -> Self {
+        let t = &project.territory;
+        if !t.communes.is_empty() {
+            let corsican = t.communes.iter().all(|c| c.is_corsican());
+            return Self::TerritoryCommunes { corsican };
+        }
+        let codes: Vec<&str> = project
+            .actors
+            .iter()
+            .filter_map(|a| a.commune.as_deref())
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        if codes.is_empty() {
+            return Self::Unknown;
+        }
+        Self::CompanyCommunes {
+            corsican: codes.iter().all(|c| is_corsican_insee(c)),
+        }
+    }
+
+    pub fn corsican(self) -> bool {
+        matches!(
+            self,
+            Self::TerritoryCommunes { corsican: true } | Self::CompanyCommunes { corsican: true }
+        )
+    }
+}
+
 impl Assumptions {
-    /// Defaults fitted to the territory: Corsican communes (INSEE codes 2A…, 2B…) have no gas
-    /// network and an island electricity mix.
-    pub fn for_project(project: &Project) -> Self {
-        let corsican = !project.territory.communes.is_empty()
-            && project
-                .territory
-                .communes
-                .iter()
-                .all(|c| c.starts_with("2A") || c.starts_with("2B"));
-        if corsican {
+    /// The defaults of the territory: Corsican communes (INSEE codes 2A…, 2B…) have no gas
+    /// network and an island electricity mix. The territory's communes decide; when it has
+    /// none, the companies' communes do (a project created in the app starts without any).
+    pub fn territory_defaults(project: &Project) -> Self {
+        if TerritoryBasis::of(project).corsican() {
             Self {
                 replaced_heat_fuel: FactorKey::FuelOilKwh,
                 electricity: FactorKey::ElectricityCorsica,
@@ -116,6 +128,46 @@ impl Assumptions {
             }
         } else {
             Self::default()
+        }
+    }
+
+    /// The assumptions detection uses for a project: the territory's defaults, with what a
+    /// person chose for it (stored in the project) in their place.
+    pub fn for_project(project: &Project) -> Self {
+        Self::territory_defaults(project).with_choices(&project.assumptions)
+    }
+
+    pub fn with_choices(mut self, c: &AssumptionChoices) -> Self {
+        fn set<T: Clone>(slot: &mut T, choice: &Option<T>) {
+            if let Some(v) = choice {
+                *slot = v.clone();
+            }
+        }
+        set(&mut self.replaced_heat_fuel, &c.replaced_heat_fuel);
+        set(&mut self.boiler_efficiency, &c.boiler_efficiency);
+        set(&mut self.electricity, &c.electricity);
+        set(&mut self.road_factor, &c.road_factor);
+        set(&mut self.max_road_km, &c.max_road_km);
+        set(&mut self.transport_eur_per_tkm, &c.transport_eur_per_tkm);
+        set(&mut self.current_outlet_road_km, &c.current_outlet_road_km);
+        set(&mut self.freight_factor, &c.freight_factor);
+        set(&mut self.pooling_radius_km, &c.pooling_radius_km);
+        set(&mut self.pooling_saving_share, &c.pooling_saving_share);
+        if let Some(w) = &c.weights {
+            self.weights = w.normalised();
+        }
+        self
+    }
+
+    /// tCO2e per MWh of useful heat a recovered heat replaces: the fuel's factor per kWh PCI
+    /// divided by the boiler's efficiency; a heat network's or electricity's factor as it is.
+    pub fn heat_factor(&self, factors: &crate::factors::Factors) -> f64 {
+        let key = self.replaced_heat_fuel;
+        let per_kwh = factors.get(key).value;
+        if key.is_boiler_fuel() {
+            per_kwh * key.pcs_per_pci().unwrap_or(1.0) / self.boiler_efficiency
+        } else {
+            per_kwh
         }
     }
 
@@ -128,6 +180,7 @@ impl Assumptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Actor, CommuneRef};
 
     #[test]
     fn corsica_switches_energy_defaults() {
@@ -136,13 +189,88 @@ mod tests {
             Assumptions::for_project(&p).electricity,
             FactorKey::ElectricityMainland
         );
-        p.territory.communes = vec!["2B033".into(), "2A004".into()];
+        p.territory.communes = vec![commune("2B033"), commune("2A004")];
         let a = Assumptions::for_project(&p);
         assert_eq!(a.electricity, FactorKey::ElectricityCorsica);
         assert_eq!(a.replaced_heat_fuel, FactorKey::FuelOilKwh);
-        let w = Weights::default();
-        let sum =
-            w.resource + w.quantity + w.timing + w.distance + w.economics + w.climate + w.quality;
+        let sum: f64 = Weights::default().as_array().iter().sum();
         assert!((sum - 1.0).abs() < 1e-9);
+        // One mainland commune: the territory is not all Corsican, mainland defaults.
+        p.territory.communes.push(commune("69123"));
+        assert_eq!(
+            Assumptions::for_project(&p).replaced_heat_fuel,
+            FactorKey::NaturalGas
+        );
+    }
+
+    fn commune(insee: &str) -> CommuneRef {
+        CommuneRef {
+            insee: insee.into(),
+            name: String::new(),
+        }
+    }
+
+    fn actor_in(commune: &str) -> Actor {
+        Actor {
+            commune: Some(commune.into()),
+            ..Actor::default()
+        }
+    }
+
+    #[test]
+    fn companies_communes_decide_when_the_territory_has_none() {
+        let mut p = Project::default();
+        assert_eq!(TerritoryBasis::of(&p), TerritoryBasis::Unknown);
+        p.actors = vec![actor_in("2B033"), actor_in("2B037"), Actor::default()];
+        assert_eq!(
+            TerritoryBasis::of(&p),
+            TerritoryBasis::CompanyCommunes { corsican: true }
+        );
+        assert_eq!(
+            Assumptions::for_project(&p).electricity,
+            FactorKey::ElectricityCorsica
+        );
+        p.actors.push(actor_in("13055"));
+        assert_eq!(
+            Assumptions::for_project(&p).electricity,
+            FactorKey::ElectricityMainland
+        );
+        // The territory's own communes win over the companies'.
+        p.territory.communes = vec![commune("2A004")];
+        assert_eq!(
+            Assumptions::for_project(&p).replaced_heat_fuel,
+            FactorKey::FuelOilKwh
+        );
+    }
+
+    #[test]
+    fn choices_replace_defaults_and_weights_are_scaled() {
+        let mut p = Project::default();
+        p.territory.communes = vec![commune("2B033")];
+        p.assumptions.replaced_heat_fuel = Some(FactorKey::Lpg);
+        p.assumptions.boiler_efficiency = Some(0.8);
+        p.assumptions.weights = Some(Weights {
+            resource: 2.0,
+            ..Weights::default()
+        });
+        let a = Assumptions::for_project(&p);
+        assert_eq!(a.replaced_heat_fuel, FactorKey::Lpg);
+        assert_eq!(a.electricity, FactorKey::ElectricityCorsica, "kept");
+        assert_eq!(a.boiler_efficiency, 0.8);
+        let sum: f64 = a.weights.as_array().iter().sum();
+        assert!((sum - 1.0).abs() < 1e-9);
+        assert!(a.weights.resource > 0.7);
+    }
+
+    #[test]
+    fn heat_factor_is_per_useful_kwh() {
+        let f = crate::factors::Factors::bundled();
+        let mut a = Assumptions::default();
+        // Gas: 0.215 kgCO2e/kWh PCS x 1.111 (PCS/PCI) / 0.9.
+        assert!((a.heat_factor(f) - 0.215 * 1.111 / 0.9).abs() < 1e-12);
+        a.replaced_heat_fuel = FactorKey::FuelOilKwh;
+        assert!((a.heat_factor(f) - 0.323 / 0.9).abs() < 1e-12);
+        a.replaced_heat_fuel = FactorKey::HeatNetwork;
+        assert_eq!(a.heat_factor(f), 0.113, "delivered heat: no boiler");
     }
 }

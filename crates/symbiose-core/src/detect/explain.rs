@@ -177,6 +177,28 @@ fn factor_name(factors: &Factors, key: crate::factors::FactorKey, lang: Lang) ->
     bilingual!(in lang, "{} : {value} {}", "{}: {value} {}", f.name, f.unit)
 }
 
+/// How a fuel's factor became a factor per MWh of useful heat: the PCS/PCI conversion when the
+/// factor is per kWh PCS, and the replaced boiler's efficiency, an assumption the user can change.
+fn boiler_text(key: crate::factors::FactorKey, asm: &super::Assumptions, lang: Lang) -> String {
+    if !key.is_boiler_fuel() {
+        return String::new();
+    }
+    let efficiency = number(asm.boiler_efficiency, lang, crate::numbers::Precision::Exact);
+    match key.pcs_per_pci() {
+        Some(ratio) => {
+            let ratio = number(ratio, lang, crate::numbers::Precision::Exact);
+            bilingual!(in lang,
+                ", × {ratio} PCS/PCI, ÷ rendement {efficiency} de la chaudière remplacée (hypothèse)",
+                ", × {ratio} HHV/LHV, ÷ efficiency {efficiency} of the replaced boiler (assumption)"
+            )
+        }
+        None => bilingual!(in lang,
+            ", ÷ rendement {efficiency} de la chaudière remplacée (hypothèse)",
+            ", ÷ efficiency {efficiency} of the replaced boiler (assumption)"
+        ),
+    }
+}
+
 pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bilingual {
     let Some(net) = c.net else {
         return Bilingual::new(
@@ -192,10 +214,11 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
         )];
         if let Some((t, key)) = c.avoided_supply {
             parts.push(bilingual!(in l,
-                "approvisionnement remplacé {} t (facteur {})",
-                "replaced supply {} t (factor {})",
+                "approvisionnement remplacé {} t (facteur {}{})",
+                "replaced supply {} t (factor {}{})",
                 number(t, l, Reading),
-                factor_name(factors, key, l)
+                factor_name(factors, key, l),
+                boiler_text(key, ctx.asm, l)
             ));
         }
         if let Some(t) = c.avoided_outlet_transport {

@@ -162,7 +162,7 @@ pub struct Climate {
 pub struct ClimateFactors {
     /// tCO2e per t.km.
     pub freight: f64,
-    /// tCO2e per MWh of heat replaced, and which factor.
+    /// tCO2e per MWh of useful heat replaced (boiler efficiency included), and which factor.
     pub heat: (f64, FactorKey),
     pub electricity: (f64, FactorKey),
     /// tCO2e per m³ of tap water replaced.
@@ -174,7 +174,7 @@ impl ClimateFactors {
         // kgCO2e/kWh = tCO2e/MWh; kgCO2e/t.km and kgCO2e/m³ are divided by 1000.
         Self {
             freight: f.get(asm.freight_factor).value / 1000.0,
-            heat: (f.get(asm.replaced_heat_fuel).value, asm.replaced_heat_fuel),
+            heat: (asm.heat_factor(f), asm.replaced_heat_fuel),
             electricity: (f.get(asm.electricity).value, asm.electricity),
             water: f.get(FactorKey::TapWater).value / 1000.0,
         }
@@ -373,7 +373,11 @@ mod tests {
         );
         let (t, key) = c.avoided_supply.unwrap();
         assert_eq!(key, FactorKey::NaturalGas);
-        assert!((t - 21.5).abs() < 1e-9, "100 MWh × 0.215 tCO2e/MWh");
+        // Fuel avoided = heat ÷ boiler efficiency, gas factor per kWh PCS turned per kWh PCI.
+        assert!(
+            (t - 100.0 * 0.215 * 1.111 / 0.9).abs() < 1e-9,
+            "100 MWh ÷ 0.9 × 0.215 × 1.111 tCO2e/MWh"
+        );
         assert_eq!(c.transport, None, "heat does not travel by road");
         // Cardboard to a recycler: only the transport balance is counted.
         let cardboard = Flow {

@@ -162,6 +162,12 @@ fn run(project: &mut Project, cmd: Command, mode: Mode) -> Result<Command, EditE
             })?;
             C::SetTerritory(std::mem::replace(&mut p.territory, t))
         }
+        C::SetAssumptions(a) => {
+            rules(mode, "assumptions".into(), |at, r| {
+                validate::rules::assumptions(&a, at, r)
+            })?;
+            C::SetAssumptions(std::mem::replace(&mut p.assumptions, a))
+        }
 
         C::AddActor(actor) => {
             let index = p.actors.len();

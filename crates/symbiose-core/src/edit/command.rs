@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    ActionId, Actor, ActorId, Date, Flow, FlowId, Measurement, Project, RoadmapAction, Stage,
+    ActionId, AssumptionChoices, Actor, ActorId, Date, Flow, FlowId, Measurement, Project, RoadmapAction, Stage,
     Synergy, SynergyId, Target, Territory, Workshop, WorkshopId,
 };
 
@@ -12,6 +12,8 @@ use crate::model::{
 pub enum Command {
     SetProjectName(String),
     SetTerritory(Territory),
+    /// Replaces the assumptions a person chose (the settings panel).
+    SetAssumptions(AssumptionChoices),
 
     AddActor(Actor),
     InsertActor {

@@ -86,7 +86,11 @@ fn every_command() -> Vec<Command> {
     vec![
         Command::SetProjectName("Autre nom".into()),
         Command::SetTerritory(Territory {
-            communes: vec!["2B037".into()],
+            communes: vec![CommuneRef::new("2B037", "Biguglia")],
+            ..Default::default()
+        }),
+        Command::SetAssumptions(AssumptionChoices {
+            boiler_efficiency: Some(0.8),
             ..Default::default()
         }),
         Command::AddActor(Actor {

@@ -34,7 +34,7 @@ pub struct FileKind {
 pub const PROJECT: FileKind = FileKind {
     type_name: "symbiose-project",
     key: "project",
-    version: 1,
+    version: 2,
     steps: migrate::PROJECT_STEPS,
 };
 

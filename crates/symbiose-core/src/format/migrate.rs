@@ -13,10 +13,56 @@ use super::LoadError;
 
 pub type Step = fn(Value) -> Result<Value, String>;
 
-/// No migration yet: version 1 is the first of each kind.
-pub const PROJECT_STEPS: &[Step] = &[];
+pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2];
 pub const QUESTIONNAIRE_STEPS: &[Step] = &[];
 pub const ROADMAP_STEPS: &[Step] = &[];
+
+/// v1 → v2 (2026-12-01): the territory names its communes and its EPCI, and says which kind
+/// of cooperative it is.
+/// - `territory.communes`: `["2B033"]` → `[{"insee": "2B033", "name": "Bastia"}]`, the name
+///   from the bundled Corsican table when the code is there, else empty (the code is kept);
+/// - `territory.epci_siren`: `"200036499"` → `territory.epci`: `{"siren": …, "name": …}`;
+/// - `territory.kind`: `"cooperative"` → `"agricultural_cooperative"` (the only kind of
+///   cooperative v1 meant: its label was « Coopérative (agricole) »);
+/// - the new `assumptions` object is absent, which means the territory's defaults.
+fn project_v1_to_v2(mut body: Value) -> Result<Value, String> {
+    use crate::refdata::communes;
+    let Some(territory) = body.get_mut("territory") else {
+        return Ok(body);
+    };
+    let t = territory
+        .as_object_mut()
+        .ok_or("territory is not an object")?;
+    if let Some(list) = t.get_mut("communes") {
+        let codes = list.as_array().ok_or("territory.communes is not a list")?;
+        let refs = codes
+            .iter()
+            .map(|c| {
+                let code = c.as_str().ok_or("a commune code is not text")?;
+                let name = communes::lookup(code).map_or("", |c| c.name.as_str());
+                Ok(serde_json::json!({"insee": code, "name": name}))
+            })
+            .collect::<Result<Vec<_>, &str>>()?;
+        *list = Value::Array(refs);
+    }
+    if let Some(siren) = t.remove("epci_siren")
+        && !siren.is_null()
+    {
+        let siren = siren.as_str().ok_or("territory.epci_siren is not text")?;
+        let name = communes::all()
+            .iter()
+            .find(|c| c.epci_siren == siren)
+            .map_or("", |c| c.epci_name.as_str());
+        t.insert(
+            "epci".into(),
+            serde_json::json!({"siren": siren, "name": name}),
+        );
+    }
+    if t.get("kind").and_then(Value::as_str) == Some("cooperative") {
+        t.insert("kind".into(), Value::from("agricultural_cooperative"));
+    }
+    Ok(body)
+}
 
 /// Runs the steps from `from` up to the last one.
 pub fn to_current(mut body: Value, from: u32, steps: &[Step]) -> Result<Value, LoadError> {
@@ -49,6 +95,34 @@ mod tests {
             }
         }
         Ok(v)
+    }
+
+    #[test]
+    fn v1_territory_gets_named_communes_and_epci() {
+        let v1 = json!({"territory": {
+            "kind": "cooperative",
+            "communes": ["2B037", "69123"],
+            "epci_siren": "200036499"
+        }});
+        let v2 = to_current(v1, 1, PROJECT_STEPS).unwrap();
+        assert_eq!(
+            v2,
+            json!({"territory": {
+                "kind": "agricultural_cooperative",
+                "communes": [
+                    {"insee": "2B037", "name": "Biguglia"},
+                    {"insee": "69123", "name": ""}
+                ],
+                "epci": {"siren": "200036499", "name": "CC de Marana-Golo"}
+            }})
+        );
+        // A body without a territory, or with a null EPCI, passes.
+        assert_eq!(
+            to_current(json!({"name": "x"}), 1, PROJECT_STEPS).unwrap(),
+            json!({"name": "x"})
+        );
+        let bad = to_current(json!({"territory": {"communes": [3]}}), 1, PROJECT_STEPS);
+        assert!(matches!(bad, Err(LoadError::Migration { from: 1, .. })));
     }
 
     #[test]

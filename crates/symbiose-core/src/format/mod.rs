@@ -1,7 +1,7 @@
 //! The project file: a JSON envelope with a type and a version around the project.
 //!
 //! ```json
-//! {"type": "symbiose-project", "version": 1, "source": "symbiose 0.1.0", "project": {...}}
+//! {"type": "symbiose-project", "version": 2, "source": "symbiose 0.1.0", "project": {...}}
 //! {"type": "symbiose-questionnaire", "version": 1, "source": "...", "questionnaire": {...}}
 //! ```
 //!
@@ -12,6 +12,7 @@
 //!
 //! History (also in docs/FORMAT.md):
 //! - v1 (2026-11-28): first version.
+//! - v2 (2026-12-01): named communes and EPCI, cooperative kinds, stored assumptions.
 
 pub mod envelope;
 pub(crate) mod error;

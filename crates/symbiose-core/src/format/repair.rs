@@ -140,6 +140,7 @@ pub fn load_for_repair(text: &str) -> Result<Repairable, LoadError> {
         match key.as_str() {
             "name" => take(&key, value, &mut project.name, &mut unreadable),
             "territory" => take(&key, value, &mut project.territory, &mut unreadable),
+            "assumptions" => take(&key, value, &mut project.assumptions, &mut unreadable),
             "actors" => list(&key, value, &mut project.actors, &mut unreadable),
             "flows" => list(&key, value, &mut project.flows, &mut unreadable),
             "synergies" => list(&key, value, &mut project.synergies, &mut unreadable),
@@ -259,6 +260,7 @@ pub fn reinsert(p: &Project, key: &str, index: Option<usize>, json: &str) -> Res
     Ok(match key {
         "name" => Command::SetProjectName(read(json)?),
         "territory" => Command::SetTerritory(read(json)?),
+        "assumptions" => Command::SetAssumptions(read(json)?),
         "actors" => Command::InsertActor {
             index: at(p.actors.len()),
             actor: read(json)?,

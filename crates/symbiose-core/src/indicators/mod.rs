@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use crate::Bilingual;
+use crate::detect::Assumptions;
+use crate::numbers::{Precision, number};
+use crate::{Bilingual, bilingual};
 use crate::factors::{FactorKey, Factors};
 use crate::model::{Gains, IndicatorKind, Project, Stage, Synergy};
 
@@ -59,9 +61,10 @@ fn label(kind: IndicatorKind) -> Bilingual {
     Bilingual::from_fn(|l| kind.label(l))
 }
 
-/// Sources behind a figure: what the user typed, and for CO2e the factors the detection
-/// estimates use.
-fn sources(kind: IndicatorKind, factors: &Factors) -> Vec<Bilingual> {
+/// Sources behind a figure: what the user typed, and for CO2e the factors and assumptions the
+/// detection estimates of this territory use (not every factor of the table: a Corsican
+/// project's dashboard cites fuel oil and the island mix, not natural gas).
+fn sources(kind: IndicatorKind, factors: &Factors, asm: &Assumptions) -> Vec<Bilingual> {
     let mut out = vec![Bilingual::new(
         "Gains saisis pour chaque synergie (mesurés, ou estimés à la prise en charge d'une proposition)",
         "Gains entered for each synergy (measured, or estimated when a proposal was taken up)",
@@ -69,15 +72,20 @@ fn sources(kind: IndicatorKind, factors: &Factors) -> Vec<Bilingual> {
     if kind == IndicatorKind::Tco2ePerYear {
         out.extend(
             [
-                FactorKey::NaturalGas,
-                FactorKey::FuelOilKwh,
-                FactorKey::ElectricityMainland,
-                FactorKey::ElectricityCorsica,
-                FactorKey::FreightRigid19t,
+                asm.replaced_heat_fuel,
+                asm.electricity,
+                asm.freight_factor,
                 FactorKey::TapWater,
             ]
             .map(|k| factors.get(k).citation()),
         );
+        if asm.replaced_heat_fuel.is_boiler_fuel() {
+            out.push(bilingual!(
+                |l| "Chaleur récupérée : combustible évité = chaleur ÷ rendement {} de la chaudière remplacée (hypothèse modifiable)",
+                "Recovered heat: fuel avoided = heat ÷ efficiency {} of the replaced boiler (editable assumption)",
+                number(asm.boiler_efficiency, l, Precision::Exact)
+            ));
+        }
         out.push(Bilingual::new(
             "Non compté par les estimations : la matière vierge évitée (pas de facteur « bénéfices » dans la table)",
             "Not counted by the estimates: avoided virgin material (no \"benefits\" factor in the table)",
@@ -92,7 +100,7 @@ fn sum(
     pick: Pick,
     synergies: &[&Synergy],
     prefer_measured: bool,
-    factors: &Factors,
+    (factors, asm): (&Factors, &Assumptions),
 ) -> Indicator {
     let (mut value, mut with_data, mut measured) = (0.0, 0usize, 0usize);
     for s in synergies {
@@ -128,12 +136,13 @@ fn sum(
         without_data: synergies.len() - with_data,
         measured,
         method,
-        sources: sources(kind, factors),
+        sources: sources(kind, factors, asm),
     }
 }
 
 /// The dashboard of a project.
 pub fn compute(project: &Project, factors: &Factors) -> Indicators {
+    let asm = Assumptions::for_project(project);
     let implemented: Vec<&Synergy> = project
         .synergies
         .iter()
@@ -146,11 +155,11 @@ pub fn compute(project: &Project, factors: &Factors) -> Indicators {
         .collect();
     let achieved = FIGURES
         .iter()
-        .map(|(k, u, p)| sum(*k, u, *p, &implemented, true, factors))
+        .map(|(k, u, p)| sum(*k, u, *p, &implemented, true, (factors, &asm)))
         .collect();
     let potential = FIGURES
         .iter()
-        .map(|(k, u, p)| sum(*k, u, *p, &pipeline, false, factors))
+        .map(|(k, u, p)| sum(*k, u, *p, &pipeline, false, (factors, &asm)))
         .collect();
     let by_stage = Stage::ALL
         .iter()

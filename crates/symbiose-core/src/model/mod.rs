@@ -4,6 +4,7 @@
 //! derived from this model on demand and never stored, so they can never disagree with it.
 
 mod actor;
+mod assumptions;
 mod date;
 mod flow;
 mod ids;
@@ -15,6 +16,7 @@ mod territory;
 
 pub(crate) use actor::luhn_valid as luhn_ok;
 pub use actor::{Actor, HeadcountBand, Position, Siret, SiretError};
+pub use assumptions::{AssumptionChoices, Weights};
 pub use date::{Date, DateError};
 pub use flow::{
     Confidentiality, Direction, Family, Flow, Months, PhysicalState, Quality, ResourceCategory,
@@ -28,7 +30,9 @@ pub use roadmap::{
     Milestone, RoadmapAction, Target, Workshop,
 };
 pub use synergy::{Barrier, BarrierKind, Gains, Stage, StageChange, Synergy, SynergyKind};
-pub use territory::{ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind};
+pub use territory::{
+    CommuneRef, EpciRef, ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind, is_corsican_insee,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +50,9 @@ pub struct Project {
     pub targets: Vec<Target>,
     pub measurements: Vec<Measurement>,
     pub workshops: Vec<Workshop>,
+    /// Detection assumptions a person changed for this project (v2).
+    #[serde(skip_serializing_if = "AssumptionChoices::is_empty")]
+    pub assumptions: AssumptionChoices,
 }
 
 impl Project {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::actor::Position;
+use crate::labels;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -15,8 +16,70 @@ pub enum TerritoryKind {
     Epci,
     /// Projet alimentaire territorial.
     FoodProject,
-    Cooperative,
+    /// Coopérative agricole (CUMA, coopérative de collecte ou de transformation).
+    AgriculturalCooperative,
+    /// Coopérative d'activité et d'emploi, or a cooperative of firms sharing a site.
+    ActivityCooperative,
     Other,
+}
+
+labels!(TerritoryKind {
+    ActivityZone => "Zone d'activités", "Activity zone";
+    Epci => "EPCI (intercommunalité)", "EPCI (inter-municipal body)";
+    FoodProject => "Projet alimentaire territorial (PAT)", "Territorial food project (PAT)";
+    AgriculturalCooperative => "Coopérative agricole", "Agricultural cooperative";
+    ActivityCooperative => "Coopérative d'activités", "Activity cooperative";
+    Other => "Autre territoire", "Other territory";
+});
+
+/// A commune of the territory: its INSEE code, and its name as it was when chosen, so that a
+/// file and its deliverables name it without the national table (35,000 communes, loaded by
+/// the app only when the territory is edited).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct CommuneRef {
+    /// INSEE code (`2B033`).
+    pub insee: String,
+    pub name: String,
+}
+
+impl CommuneRef {
+    pub fn new(insee: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            insee: insee.into(),
+            name: name.into(),
+        }
+    }
+
+    /// `Bastia (2B033)`, or the code alone when no name was kept.
+    pub fn display(&self) -> String {
+        if self.name.trim().is_empty() {
+            self.insee.clone()
+        } else {
+            format!("{} ({})", self.name, self.insee)
+        }
+    }
+
+    /// Corsican communes have INSEE codes starting 2A or 2B.
+    pub fn is_corsican(&self) -> bool {
+        is_corsican_insee(&self.insee)
+    }
+}
+
+/// Corsica's departments are 2A and 2B: no natural-gas network, an island electricity mix.
+pub fn is_corsican_insee(insee: &str) -> bool {
+    let code = insee.trim().to_ascii_uppercase();
+    code.starts_with("2A") || code.starts_with("2B")
+}
+
+/// The EPCI the territory is, or lies in, with its name as it was when chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct EpciRef {
+    pub siren: String,
+    pub name: String,
 }
 
 /// The four phases funders split a programme into.
@@ -64,10 +127,11 @@ pub enum ProgrammeTrack {
 #[serde(default, deny_unknown_fields)]
 pub struct Territory {
     pub kind: TerritoryKind,
-    /// INSEE codes of the communes covered (`2B037`).
-    pub communes: Vec<String>,
-    /// SIREN of the EPCI, when the territory is one or lies in one.
-    pub epci_siren: Option<String>,
+    /// The communes covered. Empty: the companies' communes stand for the territory where a
+    /// default depends on it (emission factors, see `detect::Assumptions::for_project`).
+    pub communes: Vec<CommuneRef>,
+    /// The EPCI, when the territory is one or lies in one.
+    pub epci: Option<EpciRef>,
     /// Optional perimeter drawn by the facilitator, as a closed ring of positions.
     pub perimeter: Vec<Position>,
     pub phase: ProgrammePhase,

@@ -5,9 +5,8 @@ use super::doc::{Cell, Doc};
 use crate::Lang;
 use crate::detect::{Audience, actor_label, sight};
 use crate::indicators::Indicators;
-use crate::model::{Date, Direction, Family, Flow, ProgrammeTrack, Project};
+use crate::model::{CommuneRef, Date, Direction, Family, Flow, ProgrammeTrack, Project};
 use crate::numbers::{Precision::Reading, number};
-use crate::refdata::communes;
 
 /// Deliverables are read by funders and often published: a private flow is never in them, an
 /// anonymised flow is attributed to its sector, and no flow's cost is printed.
@@ -68,11 +67,7 @@ pub fn cover(d: &mut Doc, p: &Project, title: &str, lang: Lang, today: Date) {
 
 pub fn territory(d: &mut Doc, p: &Project, lang: Lang) {
     let t = &p.territory;
-    let names: Vec<String> = t
-        .communes
-        .iter()
-        .map(|c| communes::lookup(c).map_or(c.clone(), |x| format!("{} ({})", x.name, x.insee)))
-        .collect();
+    let names: Vec<String> = t.communes.iter().map(CommuneRef::display).collect();
     let mut lines = vec![format!(
         "{} : {}",
         lang.pick("Communes", "Communes"),
@@ -82,8 +77,12 @@ pub fn territory(d: &mut Doc, p: &Project, lang: Lang) {
             names.join(", ")
         }
     )];
-    if let Some(siren) = &t.epci_siren {
-        lines.push(format!("EPCI : {siren}"));
+    if let Some(e) = &t.epci {
+        lines.push(if e.name.is_empty() {
+            format!("EPCI : {}", e.siren)
+        } else {
+            format!("EPCI : {} ({})", e.name, e.siren)
+        });
     }
     if let Some(y) = t.start_year {
         lines.push(format!(

@@ -12,7 +12,7 @@
 
 use super::Report;
 use crate::model::{
-    Actor, Date, Flow, Measurement, Position, Project, RoadmapAction, Stage, Synergy, Target,
+    Actor, AssumptionChoices, Date, Flow, Measurement, Position, Project, RoadmapAction, Stage, Synergy, Target,
     Territory, Workshop,
 };
 use crate::refdata::{naf, waste};
@@ -39,6 +39,7 @@ pub mod limits {
 pub fn project(p: &Project, r: &mut Report) {
     project_name(&p.name, r);
     territory(&p.territory, "territory", r);
+    assumptions(&p.assumptions, "assumptions", r);
     for (i, a) in p.actors.iter().enumerate() {
         actor(a, &format!("actors[{i}]"), r);
     }
@@ -62,17 +63,77 @@ pub fn project(p: &Project, r: &mut Report) {
     }
 }
 
+/// `01001`, `2B033`: two digits or 2A/2B, then three digits.
+fn insee_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 5
+        && (b[..2].iter().all(u8::is_ascii_digit) || matches!(&b[..2], b"2A" | b"2B"))
+        && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// The assumptions a person set: each within a range where the engine's figures still mean
+/// something (an efficiency of 0 would divide by zero; a road factor below 1 is shorter than
+/// the straight line).
+pub fn assumptions(c: &AssumptionChoices, at: &str, r: &mut Report) {
+    let ranges: [(&str, Option<f64>, f64, f64); 8] = [
+        ("boiler_efficiency", c.boiler_efficiency, 0.3, 1.1),
+        ("road_factor", c.road_factor, 1.0, 3.0),
+        ("max_road_km", c.max_road_km, 1.0, 1000.0),
+        ("transport_eur_per_tkm", c.transport_eur_per_tkm, 0.0, 10.0),
+        ("current_outlet_road_km", c.current_outlet_road_km, 0.0, 1000.0),
+        ("pooling_radius_km", c.pooling_radius_km, 0.1, 200.0),
+        ("pooling_saving_share", c.pooling_saving_share, 0.0, 1.0),
+        ("weights", None, 0.0, 0.0),
+    ];
+    for (name, value, min, max) in ranges {
+        if let Some(v) = value
+            && !(v.is_finite() && (min..=max).contains(&v))
+        {
+            r.error(
+                format!("{at}.{name}"),
+                format!("{v} hors de l'intervalle accepté ({min} à {max})"),
+                format!("{v} outside the accepted range ({min} to {max})"),
+            );
+        }
+    }
+    if let Some(w) = &c.weights {
+        let ws = w.as_array();
+        if ws.iter().any(|v| !v.is_finite() || *v < 0.0) || ws.iter().sum::<f64>() <= 0.0 {
+            r.error(
+                format!("{at}.weights"),
+                "poids négatifs ou tous nuls",
+                "negative weights, or all zero",
+            );
+        }
+    }
+}
+
 pub fn project_name(name: &str, r: &mut Report) {
     short_text(name, "name", r);
 }
 
 pub fn territory(t: &Territory, at: &str, r: &mut Report) {
     for (i, c) in t.communes.iter().enumerate() {
-        short_text(c, &format!("{at}.communes[{i}]"), r);
+        let path = format!("{at}.communes[{i}]");
+        if !insee_code(&c.insee) {
+            r.error(
+                format!("{path}.insee"),
+                format!("code INSEE « {} » invalide (5 caractères, ex. 2B033)", c.insee),
+                format!("invalid INSEE code \"{}\" (5 characters, e.g. 2B033)", c.insee),
+            );
+        }
+        short_text(&c.name, &format!("{path}.name"), r);
     }
     list_len(t.communes.len(), &format!("{at}.communes"), 40_000, r);
-    if let Some(s) = &t.epci_siren {
-        short_text(s, &format!("{at}.epci_siren"), r);
+    if let Some(e) = &t.epci {
+        if !(e.siren.len() == 9 && e.siren.bytes().all(|b| b.is_ascii_digit())) {
+            r.error(
+                format!("{at}.epci.siren"),
+                format!("SIREN d'EPCI « {} » invalide (9 chiffres)", e.siren),
+                format!("invalid EPCI SIREN \"{}\" (9 digits)", e.siren),
+            );
+        }
+        short_text(&e.name, &format!("{at}.epci.name"), r);
     }
     list_len(
         t.perimeter.len(),

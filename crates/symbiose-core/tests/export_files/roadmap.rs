@@ -19,7 +19,7 @@ fn without_roadmap(p: &Project) -> Project {
         territory: Territory {
             kind: p.territory.kind,
             communes: p.territory.communes.clone(),
-            epci_siren: p.territory.epci_siren.clone(),
+            epci: p.territory.epci.clone(),
             perimeter: p.territory.perimeter.clone(),
             notes: p.territory.notes.clone(),
             ..Territory::default()
