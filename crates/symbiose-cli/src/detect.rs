@@ -49,7 +49,13 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
                 Some(v)
             })
             .collect();
-        let mut out = serde_json::json!({ "proposals": proposals, "mutualisations": detection.mutualisations });
+        // The factors behind every CO2e figure go with the figures, as in the app.
+        let mut out = serde_json::json!({
+            "proposals": proposals,
+            "mutualisations": detection.mutualisations,
+            "factor_sources": detection.factor_sources,
+            "not_counted": detection.not_counted,
+        });
         if !public {
             out["refused"] = serde_json::to_value(&refused).unwrap_or_default();
         }

@@ -26,10 +26,11 @@ fn temp(name: &str, text: &str) -> String {
 const ISSUE_CASE: &str = r#"{"type":"symbiose-project","version":1,"project":{
   "name":"Cas du ticket 14",
   "actors":[
-    {"id":"a-resto","name":"Restaurant U Fornu","naf":"56.10A","position":{"lat":42.62,"lon":9.44}},
-    {"id":"a-goat","name":"Élevage caprin","naf":"01.45Z","position":{"lat":42.61,"lon":9.42}},
-    {"id":"a-paint","name":"Peintures Tyrrhéniennes","naf":"20.30Z","position":{"lat":42.63,"lon":9.45}},
-    {"id":"a-serre","name":"Serres de Casatorra","naf":"01.13Z","position":{"lat":42.60,"lon":9.43}}
+    {"id":"a-resto","name":"Restaurant U Fornu","naf":"56.10A","commune":"2B037","position":{"lat":42.62,"lon":9.44}},
+    {"id":"a-goat","name":"Élevage caprin","naf":"01.45Z","commune":"2B120","position":{"lat":42.61,"lon":9.42}},
+    {"id":"a-paint","name":"Peintures Tyrrhéniennes","naf":"20.30Z","commune":"2B037","position":{"lat":42.63,"lon":9.45}},
+    {"id":"a-serre","name":"Serres de Casatorra","naf":"01.13Z","commune":"2B037","position":{"lat":42.60,"lon":9.43}},
+    {"id":"a-dc","name":"Datacentre de Lupino","naf":"63.11Z","commune":"2B037","position":{"lat":42.605,"lon":9.435}}
   ],
   "flows":[
     {"id":"f-kitchen","actor":"a-resto","direction":"offer","family":"waste","label":"Biodéchets de cuisine",
@@ -39,7 +40,11 @@ const ISSUE_CASE: &str = r#"{"type":"symbiose-project","version":1,"project":{
     {"id":"f-feed","actor":"a-goat","direction":"need","family":"matter","label":"Aliments pour chèvres",
      "category":"food_byproducts","quantity":{"value":40,"unit":"t","period":"year"}},
     {"id":"f-amend","actor":"a-serre","direction":"need","family":"matter","label":"Amendement organique",
-     "category":"organic","quantity":{"value":30,"unit":"t","period":"year"}}
+     "category":"organic","quantity":{"value":30,"unit":"t","period":"year"}},
+    {"id":"f-dc-heat","actor":"a-dc","direction":"offer","family":"energy","label":"Chaleur des serveurs",
+     "category":"heat","quantity":{"value":1000,"unit":"MWh","period":"year"},"quality":{"temperature_c":45}},
+    {"id":"f-serre-heat","actor":"a-serre","direction":"need","family":"energy","label":"Chauffage des serres",
+     "category":"heat","quantity":{"value":1000,"unit":"MWh","period":"year"},"quality":{"temperature_c":35}}
   ]}}"#;
 
 fn pairs(v: &serde_json::Value, list: &str) -> Vec<(String, String)> {
@@ -100,6 +105,19 @@ fn no_feed_for_kitchen_waste_no_farm_for_paint_sludge() {
             .unwrap()
             .contains("arrêté du 2 février 1998")
     );
+    // The territory is empty and the companies are in Corsica: the heat replaces fuel oil
+    // burnt at 0.9 efficiency (1,000 ÷ 0.9 × 0.323 t), not natural gas (215 t before).
+    let heat = out["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "sub:f-dc-heat:f-serre-heat")
+        .expect("datacentre heat → greenhouse heating");
+    let t = heat["net_tco2e_per_year"].as_f64().unwrap();
+    assert!((t - 1000.0 / 0.9 * 0.323).abs() < 1e-6, "{t}");
+    let sources = out["factor_sources"].to_string();
+    assert!(sources.contains("Fioul domestique (kWh PCI)"), "{sources}");
+    assert!(!sources.contains("Gaz naturel"), "{sources}");
     // A public audience sees neither the refusals nor the companies behind them.
     let public = detect(&file, &["--public"]);
     assert!(public.get("refused").is_none());

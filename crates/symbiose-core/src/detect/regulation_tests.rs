@@ -304,3 +304,74 @@ fn the_naive_path_applies_the_same_rules() {
     let indexed = detect(&p, &asm, f, &kb);
     assert_eq!(indexed, detect_naive(&p, &asm, f, &kb));
 }
+
+/// The issue's whole case as a new user builds it in the app: the territory left empty, the
+/// companies placed in Corsican communes, a datacentre's heat for greenhouses beside the
+/// kitchen waste and the paint sludge.
+fn corsican_case() -> Project {
+    let mut p = issue_case(true, false);
+    for (a, commune) in p.actors.iter_mut().zip(["2B037", "2B120", "2B037", "2B037", "2B120"]) {
+        a.commune = Some(commune.into());
+    }
+    p.actors
+        .push(actor("a-dc", "Datacentre de Lupino", "63.11Z", 42.605, 9.435));
+    let heat = |id: &str, actor: &str, dir: Direction| Flow {
+        id: FlowId::new(id),
+        actor: ActorId::new(actor),
+        direction: dir,
+        family: Family::Energy,
+        label: id.into(),
+        category: Some(ResourceCategory::Heat),
+        quantity: Some(Quantity::new(1000.0, Unit::MegawattHour, Period::Year)),
+        quality: Quality {
+            temperature_c: Some(if dir == Direction::Offer { 45.0 } else { 35.0 }),
+            ..Quality::default()
+        },
+        ..Flow::default()
+    };
+    p.actors[5].commune = Some("2B037".into());
+    p.flows.push(heat("f-dc-heat", "a-dc", Direction::Offer));
+    p.flows.push(heat("f-serre-heat", "a-serre", Direction::Need));
+    p
+}
+
+#[test]
+fn a_corsican_zone_made_in_the_app_gets_fuel_oil_heat_figures_and_no_forbidden_proposal() {
+    let p = corsican_case();
+    assert!(p.territory.communes.is_empty(), "territory left empty");
+    let (d, _) = run(&p);
+    let heat = proposed(&d, "f-dc-heat", "a-serre");
+    let heat = heat.first().expect("datacentre heat → greenhouses");
+    // 1,000 MWh of useful heat ÷ 0.9 boiler efficiency × 0.323 tCO2e/MWh PCI of fuel oil,
+    // not 215 t with the natural-gas factor (Corsica has no gas network).
+    let t = heat.net_tco2e_per_year.expect("climate figure");
+    assert!((t - 1000.0 / 0.9 * 0.323).abs() < 1e-6, "{t}");
+    let climate = &heat
+        .components
+        .iter()
+        .find(|c| c.kind == ComponentKind::Climate)
+        .unwrap()
+        .text;
+    assert!(climate.fr.contains("Fioul domestique (kWh PCI)"), "{}", climate.fr);
+    assert!(climate.fr.contains("rendement 0,9"), "{}", climate.fr);
+    assert!(!climate.fr.contains("Gaz naturel"));
+    // The detection cites the island's electricity mix and fuel oil, never gas.
+    let cited: Vec<&str> = d.factor_sources.iter().map(|s| s.fr.as_str()).collect();
+    assert!(cited.iter().any(|s| s.contains("Corse")), "{cited:?}");
+    assert!(!cited.iter().any(|s| s.contains("Gaz naturel")), "{cited:?}");
+    // And the forbidden exchanges stay out.
+    assert!(proposed(&d, "f-kitchen", "a-goat").is_empty());
+    assert!(proposed(&d, "f-paint", "a-goat").is_empty());
+    assert!(proposed(&d, "f-paint", "a-serre").is_empty());
+
+    // The same companies on the mainland: gas, with the PCS → PCI step and the efficiency.
+    let mut mainland = p.clone();
+    for a in &mut mainland.actors {
+        a.commune = Some("69123".into());
+    }
+    let (d, _) = run(&mainland);
+    let t = proposed(&d, "f-dc-heat", "a-serre")[0]
+        .net_tco2e_per_year
+        .unwrap();
+    assert!((t - 1000.0 / 0.9 * 0.215 * 1.111).abs() < 1e-6, "{t}");
+}
