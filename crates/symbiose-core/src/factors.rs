@@ -104,7 +104,8 @@ impl FactorKey {
         Self::ElectricityMainland,
     ];
     pub const ELECTRICITY: [FactorKey; 2] = [Self::ElectricityMainland, Self::ElectricityCorsica];
-    pub const FREIGHT: [FactorKey; 2] = [Self::FreightRigid19t, Self::FreightArticulated40tRegional];
+    pub const FREIGHT: [FactorKey; 2] =
+        [Self::FreightRigid19t, Self::FreightArticulated40tRegional];
 }
 
 crate::labels!(FactorKey {

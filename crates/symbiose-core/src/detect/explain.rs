@@ -183,7 +183,11 @@ fn boiler_text(key: crate::factors::FactorKey, asm: &super::Assumptions, lang: L
     if !key.is_boiler_fuel() {
         return String::new();
     }
-    let efficiency = number(asm.boiler_efficiency, lang, crate::numbers::Precision::Exact);
+    let efficiency = number(
+        asm.boiler_efficiency,
+        lang,
+        crate::numbers::Precision::Exact,
+    );
     match key.pcs_per_pci() {
         Some(ratio) => {
             let ratio = number(ratio, lang, crate::numbers::Precision::Exact);

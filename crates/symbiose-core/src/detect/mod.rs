@@ -23,8 +23,8 @@ mod tests;
 
 use serde::Serialize;
 
-pub use assumptions::{Assumptions, TerritoryBasis};
 pub use crate::model::Weights;
+pub use assumptions::{Assumptions, TerritoryBasis};
 pub use engine::{
     detect, detect_naive, detect_stepwise, detect_with_refusals, substitutions, substitutions_naive,
 };

@@ -310,11 +310,20 @@ fn the_naive_path_applies_the_same_rules() {
 /// kitchen waste and the paint sludge.
 fn corsican_case() -> Project {
     let mut p = issue_case(true, false);
-    for (a, commune) in p.actors.iter_mut().zip(["2B037", "2B120", "2B037", "2B037", "2B120"]) {
+    for (a, commune) in p
+        .actors
+        .iter_mut()
+        .zip(["2B037", "2B120", "2B037", "2B037", "2B120"])
+    {
         a.commune = Some(commune.into());
     }
-    p.actors
-        .push(actor("a-dc", "Datacentre de Lupino", "63.11Z", 42.605, 9.435));
+    p.actors.push(actor(
+        "a-dc",
+        "Datacentre de Lupino",
+        "63.11Z",
+        42.605,
+        9.435,
+    ));
     let heat = |id: &str, actor: &str, dir: Direction| Flow {
         id: FlowId::new(id),
         actor: ActorId::new(actor),
@@ -331,7 +340,8 @@ fn corsican_case() -> Project {
     };
     p.actors[5].commune = Some("2B037".into());
     p.flows.push(heat("f-dc-heat", "a-dc", Direction::Offer));
-    p.flows.push(heat("f-serre-heat", "a-serre", Direction::Need));
+    p.flows
+        .push(heat("f-serre-heat", "a-serre", Direction::Need));
     p
 }
 
@@ -352,13 +362,20 @@ fn a_corsican_zone_made_in_the_app_gets_fuel_oil_heat_figures_and_no_forbidden_p
         .find(|c| c.kind == ComponentKind::Climate)
         .unwrap()
         .text;
-    assert!(climate.fr.contains("Fioul domestique (kWh PCI)"), "{}", climate.fr);
+    assert!(
+        climate.fr.contains("Fioul domestique (kWh PCI)"),
+        "{}",
+        climate.fr
+    );
     assert!(climate.fr.contains("rendement 0,9"), "{}", climate.fr);
     assert!(!climate.fr.contains("Gaz naturel"));
     // The detection cites the island's electricity mix and fuel oil, never gas.
     let cited: Vec<&str> = d.factor_sources.iter().map(|s| s.fr.as_str()).collect();
     assert!(cited.iter().any(|s| s.contains("Corse")), "{cited:?}");
-    assert!(!cited.iter().any(|s| s.contains("Gaz naturel")), "{cited:?}");
+    assert!(
+        !cited.iter().any(|s| s.contains("Gaz naturel")),
+        "{cited:?}"
+    );
     // And the forbidden exchanges stay out.
     assert!(proposed(&d, "f-kitchen", "a-goat").is_empty());
     assert!(proposed(&d, "f-paint", "a-goat").is_empty());

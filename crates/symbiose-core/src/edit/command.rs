@@ -1,8 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    ActionId, AssumptionChoices, Actor, ActorId, Date, Flow, FlowId, Measurement, Project, RoadmapAction, Stage,
-    Synergy, SynergyId, Target, Territory, Workshop, WorkshopId,
+    ActionId, Actor, ActorId, AssumptionChoices, Date, Flow, FlowId, Measurement, Project,
+    RoadmapAction, Stage, Synergy, SynergyId, Target, Territory, Workshop, WorkshopId,
 };
 
 /// An edit a user can make. Removals that other records point to also clear those references

@@ -5,10 +5,10 @@
 use serde::Serialize;
 
 use crate::detect::Assumptions;
-use crate::numbers::{Precision, number};
-use crate::{Bilingual, bilingual};
 use crate::factors::{FactorKey, Factors};
 use crate::model::{Gains, IndicatorKind, Project, Stage, Synergy};
+use crate::numbers::{Precision, number};
+use crate::{Bilingual, bilingual};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Indicator {

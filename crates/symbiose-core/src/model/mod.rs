@@ -31,7 +31,8 @@ pub use roadmap::{
 };
 pub use synergy::{Barrier, BarrierKind, Gains, Stage, StageChange, Synergy, SynergyKind};
 pub use territory::{
-    CommuneRef, EpciRef, ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind, is_corsican_insee,
+    CommuneRef, EpciRef, ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind,
+    is_corsican_insee,
 };
 
 use serde::{Deserialize, Serialize};

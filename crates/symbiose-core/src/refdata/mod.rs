@@ -5,6 +5,7 @@
 //! table is parsed lazily, the first time something asks for it, so start-up pays nothing.
 
 pub mod communes;
+pub mod gazetteer;
 pub mod naf;
 pub mod text;
 pub mod waste;
@@ -41,6 +42,13 @@ pub const SOURCES: &[Source] = &[
         what_fr: "Communes de Corse : code INSEE, codes postaux, population, EPCI, centroïde",
         what_en: "Communes of Corsica: INSEE code, postcodes, population, EPCI, centroid",
         origin: "COG 2026 (paquet npm @etalab/decoupage-administratif), centroïdes calculés sur IGN Admin Express 2018",
+        licence_fr: "Licence Ouverte 2.0",
+        licence_en: "Licence Ouverte 2.0 (Etalab Open Licence)",
+    },
+    Source {
+        what_fr: "Communes et EPCI de France (34 969 communes, 1 255 EPCI), chargés à la demande pour choisir le territoire",
+        what_en: "Communes and EPCI of France (34,969 communes, 1,255 EPCI), loaded on demand to choose the territory",
+        origin: "COG 2026 (INSEE) ; coordonnées : compilation publique de données INSEE et La Poste",
         licence_fr: "Licence Ouverte 2.0",
         licence_en: "Licence Ouverte 2.0 (Etalab Open Licence)",
     },

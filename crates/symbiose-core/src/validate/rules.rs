@@ -12,8 +12,8 @@
 
 use super::Report;
 use crate::model::{
-    Actor, AssumptionChoices, Date, Flow, Measurement, Position, Project, RoadmapAction, Stage, Synergy, Target,
-    Territory, Workshop,
+    Actor, AssumptionChoices, Date, Flow, Measurement, Position, Project, RoadmapAction, Stage,
+    Synergy, Target, Territory, Workshop,
 };
 use crate::refdata::{naf, waste};
 
@@ -80,7 +80,12 @@ pub fn assumptions(c: &AssumptionChoices, at: &str, r: &mut Report) {
         ("road_factor", c.road_factor, 1.0, 3.0),
         ("max_road_km", c.max_road_km, 1.0, 1000.0),
         ("transport_eur_per_tkm", c.transport_eur_per_tkm, 0.0, 10.0),
-        ("current_outlet_road_km", c.current_outlet_road_km, 0.0, 1000.0),
+        (
+            "current_outlet_road_km",
+            c.current_outlet_road_km,
+            0.0,
+            1000.0,
+        ),
         ("pooling_radius_km", c.pooling_radius_km, 0.1, 200.0),
         ("pooling_saving_share", c.pooling_saving_share, 0.0, 1.0),
         ("weights", None, 0.0, 0.0),
@@ -118,8 +123,14 @@ pub fn territory(t: &Territory, at: &str, r: &mut Report) {
         if !insee_code(&c.insee) {
             r.error(
                 format!("{path}.insee"),
-                format!("code INSEE « {} » invalide (5 caractères, ex. 2B033)", c.insee),
-                format!("invalid INSEE code \"{}\" (5 characters, e.g. 2B033)", c.insee),
+                format!(
+                    "code INSEE « {} » invalide (5 caractères, ex. 2B033)",
+                    c.insee
+                ),
+                format!(
+                    "invalid INSEE code \"{}\" (5 characters, e.g. 2B033)",
+                    c.insee
+                ),
             );
         }
         short_text(&c.name, &format!("{path}.name"), r);
