@@ -4,6 +4,7 @@
 //! Proposals are computed, never stored: each has a stable `key` so the app can mark the ones
 //! taken into the pipeline (`Synergy::proposal_key`).
 
+pub mod assumption_lines;
 pub mod assumptions;
 mod context;
 mod deductive;
