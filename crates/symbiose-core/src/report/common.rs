@@ -36,7 +36,26 @@ pub fn cover(d: &mut Doc, p: &Project, title: &str, lang: Lang, today: Date) {
             "pilot territory (phases 3–4: implementation and bilan)",
         ),
     };
+    let communes: Vec<String> = t.communes.iter().map(CommuneRef::display).collect();
     let mut lines = vec![
+        format!(
+            "{} : {}",
+            lang.pick("Territoire", "Territory"),
+            t.kind.label(lang)
+        ),
+        format!(
+            "{} : {}",
+            lang.pick("Communes", "Communes"),
+            if communes.is_empty() {
+                lang.pick(
+                    "non précisées (celles des entreprises font foi)",
+                    "not set (the companies' communes stand for them)",
+                )
+                .to_string()
+            } else {
+                communes.join(", ")
+            }
+        ),
         format!("{} : {track}", lang.pick("Parcours", "Track")),
         format!(
             "{} : {}",
@@ -213,4 +232,18 @@ pub fn key_figures(d: &mut Doc, ind: &Indicators, lang: Lang) {
                 .join(" ; ")
         ));
     }
+}
+
+/// Every assumption behind the estimates, with its value and its source: a funder reads the
+/// premises with the figures.
+pub fn assumptions(d: &mut Doc, p: &Project, lang: Lang) {
+    d.h3(lang.pick(
+        "Hypothèses des estimations",
+        "Assumptions behind the estimates",
+    ));
+    d.list(
+        crate::detect::assumption_lines::lines(p, crate::factors::Factors::bundled())
+            .iter()
+            .map(|l| l.sentence(lang)),
+    );
 }

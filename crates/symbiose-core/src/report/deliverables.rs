@@ -1,6 +1,8 @@
 //! The three documents the funders' programme asks for, built from the project.
 
-use super::common::{cover, flow_owner, flows_by_family, key_figures, shown_flows, territory};
+use super::common::{
+    assumptions, cover, flow_owner, flows_by_family, key_figures, shown_flows, territory,
+};
 use super::doc::{Cell, Doc};
 use super::map::zone_svg;
 use crate::charts;
@@ -256,6 +258,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
         }));
     }
     d.note(det.not_counted.get(lang));
+    assumptions(&mut d, p, lang);
     d.part(lang.pick("5. Les enjeux", "5. The stakes"));
     let barrier_rows = BarrierKind::ALL.iter().map(|k| {
         let n = p
@@ -311,6 +314,7 @@ pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) 
     programme_table(&mut d, p, lang);
     d.part(lang.pick("3. Tableau de bord", "3. Dashboard"));
     key_figures(&mut d, &compute(p, Factors::bundled()), lang);
+    assumptions(&mut d, p, lang);
     d.chart(&charts::funnel_svg(
         &charts::funnel(p, det.proposals.len() + det.mutualisations.len()),
         lang,
@@ -388,6 +392,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
         "2. Indicators: baseline, targets, measurements",
     ));
     key_figures(&mut d, &compute(p, Factors::bundled()), lang);
+    assumptions(&mut d, p, lang);
     series(&mut d, p, lang);
     d.part(lang.pick(
         "3. Freins rencontrés et enseignements",
