@@ -8,6 +8,7 @@ pub mod detection;
 pub mod files;
 pub mod filter;
 pub mod forms;
+pub mod gazetteer;
 pub mod i18n;
 pub mod map;
 pub mod notice;
@@ -125,6 +126,7 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
         <views::repair::RepairPanel />
         {move || match page.get() {
             route::Page::Map => view! { <Workspace tiles_on /> }.into_any(),
+            route::Page::Territory => view! { <views::territory::TerritoryPage /> }.into_any(),
             route::Page::Pipeline => view! { <views::pipeline::Board /> }.into_any(),
             route::Page::Roadmap => view! { <views::roadmap::Roadmap /> }.into_any(),
             route::Page::Dashboard => view! { <views::dashboard::Dashboard /> }.into_any(),

@@ -16,6 +16,8 @@ pub enum Page {
     /// The map workspace: companies, flows, proposals.
     #[default]
     Map,
+    /// The territory (kind, communes, EPCI, perimeter) and the assumptions of the estimates.
+    Territory,
     /// The synergy pipeline board.
     Pipeline,
     /// The roadmap: actions, investment programme, timeline.
@@ -29,8 +31,9 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Map,
+        Page::Territory,
         Page::Pipeline,
         Page::Roadmap,
         Page::Dashboard,
@@ -41,6 +44,7 @@ impl Page {
     fn slug(self) -> &'static str {
         match self {
             Page::Map => "",
+            Page::Territory => "territoire",
             Page::Pipeline => "pipeline",
             Page::Roadmap => "feuille-de-route",
             Page::Dashboard => "tableau-de-bord",

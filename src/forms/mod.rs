@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod actor;
+pub mod assumptions;
 pub mod date;
 pub mod flow;
 pub mod number;

@@ -92,7 +92,7 @@ mod tests {
 
     fn base() -> Territory {
         Territory {
-            communes: vec!["2B033".into()],
+            communes: vec![symbiose_core::CommuneRef::new("2B033", "Bastia")],
             start_year: Some(2024),
             ..Default::default()
         }
@@ -108,7 +108,7 @@ mod tests {
             ..ProgrammeDraft::from_territory(&base())
         };
         let t = d.to_territory(&base()).unwrap();
-        assert_eq!(t.communes, ["2B033"]);
+        assert_eq!(t.communes[0].insee, "2B033");
         assert_eq!((t.start_year, t.baseline_year), (Some(2024), Some(2019)));
         assert_eq!(t.facilitator, "CCI");
         assert_eq!(t.funders, ["ADEME", "Région"]);

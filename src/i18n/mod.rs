@@ -34,6 +34,7 @@ mod pipeline;
 mod projects;
 mod proposals;
 mod roadmap;
+mod territory;
 mod workspace;
 
 /// Every page's texts in one language.
@@ -47,6 +48,7 @@ pub struct Texts {
     pub proposals: proposals::Proposals,
     pub pipeline: pipeline::Pipeline,
     pub roadmap: roadmap::Roadmap,
+    pub territory: territory::Territory,
     pub dashboard: dashboard::Dashboard,
     pub deliverables: deliverables::Deliverables,
 }
@@ -61,6 +63,7 @@ static FR: Texts = Texts {
     proposals: proposals::Proposals::FR,
     pipeline: pipeline::Pipeline::FR,
     roadmap: roadmap::Roadmap::FR,
+    territory: territory::Territory::FR,
     dashboard: dashboard::Dashboard::FR,
     deliverables: deliverables::Deliverables::FR,
 };
@@ -75,6 +78,7 @@ static EN: Texts = Texts {
     proposals: proposals::Proposals::EN,
     pipeline: pipeline::Pipeline::EN,
     roadmap: roadmap::Roadmap::EN,
+    territory: territory::Territory::EN,
     dashboard: dashboard::Dashboard::EN,
     deliverables: deliverables::Deliverables::EN,
 };

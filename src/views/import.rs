@@ -25,9 +25,10 @@ use crate::views::questionnaire::QuestionnaireBody;
 /// What the dialog shows after a file was read.
 #[derive(Clone)]
 enum Outcome {
-    Ready(Loaded<Project>),
+    /// Boxed, like the questionnaire: both are far larger than a failure.
+    Ready(Box<Loaded<Project>>),
     /// A company's questionnaire: merged into the open project, or opened as a project of its own.
-    Questionnaire(Loaded<Questionnaire>),
+    Questionnaire(Box<Loaded<Questionnaire>>),
     /// Refused. A project refused for its content (not its envelope) can still be opened in
     /// repair mode: `repair` keeps its text and name for that.
     Failed {
@@ -40,9 +41,9 @@ enum Outcome {
 /// file is neither, since projects are what most imports are.
 fn read_outcome(text: &str, lang: Lang) -> Outcome {
     match format::load_project(text) {
-        Ok(loaded) => Outcome::Ready(loaded),
+        Ok(loaded) => Outcome::Ready(Box::new(loaded)),
         Err(project_error) => match format::load_questionnaire(text) {
-            Ok(q) => Outcome::Questionnaire(q),
+            Ok(q) => Outcome::Questionnaire(Box::new(q)),
             // A questionnaire with errors: its own errors, not "this is not a project".
             Err(questionnaire_error)
                 if matches!(&project_error, format::LoadError::WrongKind { found, .. }

@@ -23,4 +23,5 @@ pub mod repair;
 pub mod roadmap;
 pub mod settings;
 pub mod shortcuts;
+pub mod territory;
 pub mod toolbar;

@@ -65,7 +65,8 @@ fn show_record(state: ProjectState, id: &str, p: &Project, list: &str, index: us
     };
     let page = match list {
         "synergies" => Page::Pipeline,
-        "actions" | "workshops" | "territory" | "assumptions" => Page::Roadmap,
+        "actions" | "workshops" => Page::Roadmap,
+        "territory" | "assumptions" => Page::Territory,
         "targets" | "measurements" => Page::Dashboard,
         _ => Page::Map,
     };

@@ -163,6 +163,7 @@ pub fn PageNav() -> impl IntoView {
         let t = t.get();
         match page {
             Page::Map => t.workspace.page_map,
+            Page::Territory => t.territory.page_territory,
             Page::Pipeline => t.workspace.nav_pipeline,
             Page::Roadmap => t.common.page_roadmap,
             Page::Dashboard => t.common.page_dashboard,
