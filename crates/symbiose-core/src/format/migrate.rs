@@ -22,8 +22,8 @@ pub const ROADMAP_STEPS: &[Step] = &[];
 /// - `territory.communes`: `["2B033"]` → `[{"insee": "2B033", "name": "Bastia"}]`, the name
 ///   from the bundled Corsican table when the code is there, else empty (the code is kept);
 /// - `territory.epci_siren`: `"200036499"` → `territory.epci`: `{"siren": …, "name": …}`;
-/// - `territory.kind`: `"cooperative"` → `"agricultural_cooperative"` (the only kind of
-///   cooperative v1 meant: its label was « Coopérative (agricole) »);
+/// - `territory.kind`: `"cooperative"` → `"agricultural_cooperative"` (v1 had one cooperative
+///   kind; those in EIT programmes are mostly agricultural, and the territory page changes it);
 /// - the new `assumptions` object is absent, which means the territory's defaults.
 fn project_v1_to_v2(mut body: Value) -> Result<Value, String> {
     use crate::refdata::communes;
