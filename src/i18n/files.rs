@@ -87,6 +87,10 @@ texts! {
             "Symbiose template";
         csv_counts_ready: "prêtes à ajouter",
             "ready to add";
+        csv_counts_including: "dont",
+            "including";
+        csv_counts_not_rev2: "avec un code d'activité hors NAF rév. 2, gardé dans les notes",
+            "with an activity code outside NAF rev. 2, kept in the notes";
         csv_counts_skipped: "écartées",
             "skipped";
         csv_counts_errors: "en erreur",

@@ -167,6 +167,7 @@ fn CsvDialog(
         }
         Ok(preview) => {
             let (ready, skipped, errors) = preview.count();
+            let not_rev2 = preview.naf_not_rev2;
             let total = preview.rows.len();
             let format = match preview.format {
                 CsvFormat::Sirene => t.get_untracked().files.csv_format_sirene,
@@ -222,7 +223,14 @@ fn CsvDialog(
                         <span data-testid="csv-counts">{move || {
                             let (t, lang) = (t.get(), lang.get());
                             let n = |count: usize| number(count as f64, lang, Reading);
-                            format!("{} {}, {} {}, {} {}", n(ready), t.files.csv_counts_ready, n(skipped), t.files.csv_counts_skipped, n(errors), t.files.csv_counts_errors)
+                            // Companies whose activity code the knowledge base cannot use: said in
+                            // the summary, since their rows' warnings may be beyond the listed ones.
+                            let not_rev2 = if not_rev2 == 0 {
+                                String::new()
+                            } else {
+                                format!(" ({} {} {})", t.files.csv_counts_including, n(not_rev2), t.files.csv_counts_not_rev2)
+                            };
+                            format!("{} {}{not_rev2}, {} {}, {} {}", n(ready), t.files.csv_counts_ready, n(skipped), t.files.csv_counts_skipped, n(errors), t.files.csv_counts_errors)
                         }}</span>
                     </p>
                     <p class="hint" data-testid="csv-encoding">

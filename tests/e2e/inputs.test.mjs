@@ -124,7 +124,8 @@ function sireneLike(rows) {
   const col = (name) => header.indexOf(name);
   const c = {
     siren: col('siren'), nic: col('nic'), siret: col('siret'), state: col('etatAdministratifEtablissement'),
-    naf: col('activitePrincipaleEtablissement'), sign: col('enseigne1Etablissement'), way: col('libelleVoieEtablissement'),
+    naf: col('activitePrincipaleEtablissement'), nomenclature: col('nomenclatureActivitePrincipaleEtablissement'),
+    sign: col('enseigne1Etablissement'), way: col('libelleVoieEtablissement'),
     post: col('codePostalEtablissement'), town: col('libelleCommuneEtablissement'), commune: col('codeCommuneEtablissement'),
     staff: col('trancheEffectifsEtablissement'),
   };
@@ -145,6 +146,7 @@ function sireneLike(rows) {
     f[c.siren] = siren; f[c.nic] = siret.slice(9); f[c.siret] = siret;
     f[c.state] = r % 10 < 6 ? 'F' : 'A';
     f[c.naf] = NAF[Math.floor(r / 7) % NAF.length];
+    f[c.nomenclature] = 'NAFRev2';
     f[c.staff] = ['', 'NN', '01', '03', '11', '21'][Math.floor(r / 11) % 6];
     if (r % 3 === 0) f[c.sign] = `ATELIER ${n}`;
     f[c.way] = `ZONE ARTISANALE LOT ${r % 400}`;

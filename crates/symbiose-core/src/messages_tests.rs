@@ -15,7 +15,7 @@ use crate::factors::FactorError;
 use crate::format::json::{FaultKind, JsonFault};
 use crate::format::repair::Why;
 use crate::format::{LoadError, envelope};
-use crate::import::companies::ImportError;
+use crate::import::companies::{ImportError, NafNotRev2, OtherNomenclature};
 use crate::import::text::NotUtf8;
 use crate::model::{Date, Siret};
 use crate::optimise::OptimiseError;
@@ -46,6 +46,13 @@ fn not_utf8(utf16: bool) -> NotUtf8 {
         column: 5,
         byte: 0xE9,
         utf16,
+    }
+}
+
+fn not_rev2(nomenclature: OtherNomenclature, code: &str) -> NafNotRev2 {
+    NafNotRev2 {
+        nomenclature,
+        code: code.into(),
     }
 }
 
@@ -217,6 +224,36 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
         ),
         ("NotUtf8 (UTF-16)", b(not_utf8(true))),
         ("NotUtf8", b(not_utf8(false))),
+        (
+            "NafNotRev2 (NAF rév. 1)",
+            b(not_rev2(OtherNomenclature::NafRev1, "45.3F")),
+        ),
+        (
+            "NafNotRev2 (NAF 1993)",
+            b(not_rev2(OtherNomenclature::Naf1993, "70.2C")),
+        ),
+        (
+            "NafNotRev2 (NAP)",
+            b(not_rev2(OtherNomenclature::Nap, "62.11")),
+        ),
+        (
+            "NafNotRev2 (NAF 2025)",
+            b(not_rev2(OtherNomenclature::Naf2025, "10.71C")),
+        ),
+        (
+            "NafNotRev2 (unknown)",
+            b(not_rev2(
+                OtherNomenclature::Unknown(slashed("NACE", "2")),
+                "10.71C",
+            )),
+        ),
+        (
+            "NafNotRev2 (empty)",
+            b(not_rev2(
+                OtherNomenclature::Unknown(String::new()),
+                "10.71C",
+            )),
+        ),
         ("DateError", b("2026-02-30".parse::<Date>().unwrap_err())),
         (
             "FactorError::Missing",

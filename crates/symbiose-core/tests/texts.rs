@@ -146,10 +146,23 @@ fn snapshot() -> String {
         E;;10.39B;;;;\n\
         F;55210055400013;10.39B;;;42,6;9,4\n\
         G;55210055400013;10.39B;;;42,6;9,4\n";
+    let nomenclatures = sirene_reopened(
+        std::str::from_utf8(sirene).unwrap(),
+        &[
+            ("00541042800014", "70.2C", "NAF1993"),
+            ("00542004700010", "45.3F", "NAFRev1"),
+            ("00541051900010", "62.11", "NAP"),
+            ("00541050100018", "10.71C", "NAF2025"),
+            ("00541052700013", "10.71C", "NACE2"),
+            ("00541066700017", "10.71C", ""),
+            ("00541158200017", "68.20B", "NAFRev2"),
+        ],
+    );
     for (name, bytes) in [
         ("sirene_sample.csv", &sirene[..]),
         ("template", companies::TEMPLATE_CSV.as_bytes()),
         ("faulty", faulty.as_bytes()),
+        ("nomenclatures", nomenclatures.as_bytes()),
     ] {
         let preview = companies::parse(bytes, &p).unwrap();
         for lang in [Lang::Fr, Lang::En] {
@@ -178,6 +191,31 @@ fn snapshot() -> String {
     }
     let rest = texts_of(&d.mutualisations, "mutualisations") + &texts_of(&d.factor_sources, "f");
     writeln!(out, "mutualisations and sources {}", hash(&rest)).unwrap();
+    out
+}
+
+/// The sample's rows of these SIRETs, reopened and named after their SIRET, with the activity
+/// code and nomenclature given: one row per value of SIRENE's nomenclature column.
+fn sirene_reopened(sample: &str, rows: &[(&str, &str, &str)]) -> String {
+    let mut lines = sample.lines();
+    let header = lines.next().unwrap();
+    let names: Vec<&str> = header.split(',').collect();
+    let col = |name: &str| names.iter().position(|h| *h == name).unwrap();
+    let body: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let mut out = format!("{header}\n");
+    for (siret, code, nomenclature) in rows {
+        let mut fields = body
+            .iter()
+            .find(|f| f[col("siret")] == *siret)
+            .unwrap()
+            .clone();
+        let name = format!("SITE {siret}");
+        fields[col("etatAdministratifEtablissement")] = "A";
+        fields[col("enseigne1Etablissement")] = &name;
+        fields[col("activitePrincipaleEtablissement")] = code;
+        fields[col("nomenclatureActivitePrincipaleEtablissement")] = nomenclature;
+        out += &(fields.join(",") + "\n");
+    }
     out
 }
 

@@ -4,7 +4,8 @@
 //! Each row becomes a ready actor (with warnings), a skipped row (closed establishment, SIRET
 //! already in the project or earlier in the file) or an error naming its line and column.
 //! Positions come from the file's lat/lon, else from the commune's centroid when the commune is
-//! bundled (Corsica); the app lets the user place the others.
+//! bundled (Corsica); the app lets the user place the others. A SIRENE activity code is taken
+//! as NAF rév. 2 only when the file says it is (`nomenclature`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,6 +14,8 @@ use crate::edit::Command;
 use crate::model::{Actor, Project};
 use crate::refdata::communes;
 use crate::{Bilingual, Lang, UserMessage, bilingual};
+
+pub use nomenclature::{NafNotRev2, OtherNomenclature};
 
 /// The downloadable template, with two fictional example rows.
 pub const TEMPLATE_CSV: &str = include_str!("../../data/template_entreprises.csv");
@@ -47,6 +50,10 @@ pub struct ImportPreview {
     /// How the file's bytes were read (UTF-8, else Windows-1252), shown with the preview.
     pub encoding: Encoding,
     pub rows: Vec<RowOutcome>,
+    /// Ready companies whose activity code is not NAF rév. 2 (an older nomenclature, NAF 2025,
+    /// an unknown one): imported with the code in their notes and a warning ([`NafNotRev2`]),
+    /// counted apart in the preview's summary.
+    pub naf_not_rev2: usize,
 }
 
 impl ImportPreview {
@@ -219,6 +226,11 @@ impl Columns {
             .map(str::trim)
             .unwrap_or("")
     }
+
+    /// Whether the file has the column of `role`.
+    fn has(&self, role: &str) -> bool {
+        self.0.contains_key(role)
+    }
 }
 
 fn columns(header: &csv::StringRecord) -> Option<(CsvFormat, Columns)> {
@@ -233,6 +245,7 @@ fn columns(header: &csv::StringRecord) -> Option<(CsvFormat, Columns)> {
             for (role, alts) in [
                 ("siret", &["siret"][..]),
                 ("naf", &["activiteprincipaleetablissement"]),
+                ("nomenclature", &[nomenclature::COLUMN]),
                 ("state", &["etatadministratifetablissement"]),
                 ("headcount", &["trancheeffectifsetablissement"]),
                 ("denomination", &["denominationusuelleetablissement"]),
@@ -304,6 +317,8 @@ struct Seen {
     /// codes, and a code that is not bundled (outside Corsica) would otherwise be searched
     /// for by name on every row.
     communes: HashMap<String, Option<&'static communes::Commune>>,
+    /// Ready rows whose activity code was kept out of the NAF field.
+    naf_not_rev2: usize,
 }
 
 impl Parsing {
@@ -354,6 +369,7 @@ impl Parsing {
                 sirets,
                 next_id,
                 communes: HashMap::new(),
+                naf_not_rev2: 0,
             },
             rows: Vec::new(),
             total_bytes,
@@ -444,10 +460,12 @@ impl Parsing {
             format: self.format,
             encoding: self.encoding,
             rows: self.rows,
+            naf_not_rev2: self.seen.naf_not_rev2,
         })
     }
 }
 
+mod nomenclature;
 mod row;
 #[cfg(test)]
 mod tests;

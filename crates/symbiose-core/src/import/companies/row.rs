@@ -1,6 +1,7 @@
 //! One row of a company file: its SIRET, NAF code, name, address and position checked and
 //! turned into an actor, a skip (closed, already present) or an error naming its column.
 
+use super::nomenclature::{Activity, NafNotRev2, activity};
 use super::{Columns, CsvFormat, RowOutcome, Seen};
 use crate::model::{Actor, ActorId, HeadcountBand, Position, Siret};
 use crate::refdata::{communes, naf};
@@ -65,15 +66,25 @@ pub(super) fn row(
             ),
         };
     }
-    let naf_code = Some(naf::normalise(cols.get(r, "naf"))).filter(|c| !c.is_empty());
-    if let Some(code) = &naf_code
-        && naf::lookup(code).is_none()
-    {
-        warnings.push(Bilingual::new(
-            format!("code NAF « {code} » inconnu, gardé"),
-            format!("unknown NAF code \"{code}\", kept"),
-        ));
-    }
+    let nomenclature = cols
+        .has("nomenclature")
+        .then(|| cols.get(r, "nomenclature"));
+    let (naf_code, naf_not_rev2) = match activity(cols.get(r, "naf"), nomenclature) {
+        Activity::None => (None, None),
+        Activity::Rev2(code) => {
+            if naf::lookup(&code).is_none() {
+                warnings.push(Bilingual::new(
+                    format!("code NAF « {code} » inconnu, gardé"),
+                    format!("unknown NAF code \"{code}\", kept"),
+                ));
+            }
+            (Some(code), None)
+        }
+        Activity::NotRev2(other) => {
+            warnings.push(other.message());
+            (None, Some(other))
+        }
+    };
     let (name, address, commune_field) = match format {
         CsvFormat::Sirene => {
             let name = [cols.get(r, "denomination"), cols.get(r, "sign")]
@@ -191,6 +202,11 @@ pub(super) fn row(
             .map(|c| c.insee.clone())
             .or_else(|| Some(commune_field).filter(|c| !c.is_empty())),
         position,
+        // Not the NAF field: see `NafNotRev2::note`.
+        notes: naf_not_rev2
+            .as_ref()
+            .map(NafNotRev2::note)
+            .unwrap_or_default(),
         ..Default::default()
     };
     // The record rules every company follows (name and address lengths...): a row that breaks
@@ -210,6 +226,7 @@ pub(super) fn row(
         );
     }
     seen.next_id = seen.next_id.saturating_add(1);
+    seen.naf_not_rev2 += usize::from(naf_not_rev2.is_some());
     RowOutcome::Ready {
         line,
         actor,

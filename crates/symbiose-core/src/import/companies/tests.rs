@@ -9,7 +9,7 @@ fn the_sirene_sample_parses_and_skips_closed_sites() {
     let preview = parse(bytes, &Project::default()).unwrap();
     assert_eq!(preview.format, CsvFormat::Sirene);
     let (ready, skipped, errors) = preview.count();
-    assert_eq!(ready + skipped + errors, 39);
+    assert_eq!(ready + skipped + errors, 40);
     assert!(
         skipped > ready,
         "most of the sample is closed establishments"
@@ -125,19 +125,21 @@ fn a_large_file_stays_linear() {
 }
 
 /// A SIRENE `StockEtablissement`-like file of `rows` establishments, with the sample's header:
-/// valid SIRETs, real NAF codes, Corsican and mainland communes, about 60 % closed
-/// establishments (as in real stock files), one in twelve a SIRET seen before, most without a
-/// name. Deterministic (a fixed LCG), so timings compare across runs.
+/// valid SIRETs, real NAF rév. 2 codes (with `NAFRev2` in the nomenclature column, as SIRENE
+/// writes it), Corsican and mainland communes, about 60 % closed establishments (as in real
+/// stock files), one in twelve a SIRET seen before, most without a name. Deterministic (a
+/// fixed LCG), so timings compare across runs.
 pub(super) fn sirene_like(rows: usize) -> Vec<u8> {
     let sample = include_str!("../../../tests/fixtures/sirene_sample.csv");
     let header: Vec<&str> = sample.lines().next().unwrap().split(',').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let (siren_c, nic_c, siret_c, state_c, naf_c) = (
+    let (siren_c, nic_c, siret_c, state_c, naf_c, nomenclature_c) = (
         col("siren"),
         col("nic"),
         col("siret"),
         col("etatAdministratifEtablissement"),
         col("activitePrincipaleEtablissement"),
+        col("nomenclatureActivitePrincipaleEtablissement"),
     );
     let (sign_c, way_c, post_c, town_c, commune_c, staff_c) = (
         col("enseigne1Etablissement"),
@@ -197,6 +199,7 @@ pub(super) fn sirene_like(rows: usize) -> Vec<u8> {
         fields[siret_c] = siret;
         fields[state_c] = if r % 10 < 6 { "F" } else { "A" }.into();
         fields[naf_c] = NAF[(r / 7) % NAF.len()].into();
+        fields[nomenclature_c] = "NAFRev2".into();
         fields[staff_c] = ["", "NN", "01", "03", "11", "21"][(r / 11) % 6].into();
         if r % 3 == 0 {
             fields[sign_c] = format!("ATELIER {n}");
