@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-use super::text::{all_words_in, fold};
+use super::text::{Place, find_places, fold};
 use crate::model::Position;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,27 +93,24 @@ pub fn nearest(position: &Position, max_km: f64) -> Option<&'static Commune> {
         .map(|(c, _)| c)
 }
 
-/// Communes by name (accents, case and hyphens ignored; names starting with the query first,
-/// then larger communes first) or by postcode.
+/// Communes by name, postcode or INSEE code ([`find_places`]).
 pub fn search(query: &str, limit: usize) -> Vec<&'static Commune> {
-    let q = fold(query.trim()).replace('-', " ");
-    if q.is_empty() {
-        return Vec::new();
+    find_places(table(), query, limit)
+}
+
+impl Place for Commune {
+    fn folded_name(&self) -> &str {
+        &self.folded
     }
-    let mut hits: Vec<&Commune> = if q.chars().all(|c| c.is_ascii_digit()) {
-        table()
-            .iter()
-            .filter(|c| c.postcodes.iter().any(|p| p.starts_with(&q)))
-            .collect()
-    } else {
-        table()
-            .iter()
-            .filter(|c| all_words_in(&q, &c.folded))
-            .collect()
-    };
-    hits.sort_by_key(|c| (!c.folded.starts_with(&q), std::cmp::Reverse(c.population)));
-    hits.truncate(limit);
-    hits
+    fn insee(&self) -> &str {
+        &self.insee
+    }
+    fn postcodes(&self) -> &[String] {
+        &self.postcodes
+    }
+    fn population(&self) -> u32 {
+        self.population
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::text::{all_words_in, fold};
+use super::text::{Place, find_places, fold};
 use crate::model::{CommuneRef, EpciRef, Position};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,21 @@ pub struct Commune {
     pub epci_siren: String,
     pub position: Option<Position>,
     folded: String,
+}
+
+impl Place for Commune {
+    fn folded_name(&self) -> &str {
+        &self.folded
+    }
+    fn insee(&self) -> &str {
+        &self.insee
+    }
+    fn postcodes(&self) -> &[String] {
+        &self.postcodes
+    }
+    fn population(&self) -> u32 {
+        self.population
+    }
 }
 
 impl Commune {
@@ -176,33 +191,9 @@ impl Gazetteer {
         self.epci.get(siren.trim())
     }
 
-    /// Communes by name (accents, case and hyphens ignored; names starting with the query
-    /// first, then the most populated) or by postcode or INSEE code when the query is a code.
+    /// Communes by name, postcode or INSEE code ([`find_places`]).
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Commune> {
-        let q = fold(query.trim()).replace('-', " ");
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let code = q.len() <= 5
-            && q.chars().all(|c| c.is_ascii_alphanumeric())
-            && q.chars().any(|c| c.is_ascii_digit());
-        let mut hits: Vec<&Commune> = if code {
-            let upper = q.to_ascii_uppercase();
-            self.communes
-                .iter()
-                .filter(|c| {
-                    c.insee.starts_with(&upper) || c.postcodes.iter().any(|p| p.starts_with(&q))
-                })
-                .collect()
-        } else {
-            self.communes
-                .iter()
-                .filter(|c| all_words_in(&q, &c.folded))
-                .collect()
-        };
-        hits.sort_by_key(|c| (!c.folded.starts_with(&q), std::cmp::Reverse(c.population)));
-        hits.truncate(limit);
-        hits
+        find_places(&self.communes, query, limit)
     }
 
     /// The EPCI most of the chosen communes belong to (by population when tied): what a

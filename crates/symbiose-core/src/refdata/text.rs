@@ -28,6 +28,50 @@ pub fn all_words_in(query_folded: &str, haystack_folded: &str) -> bool {
         .all(|w| haystack_folded.contains(w))
 }
 
+/// A commune as a search sees it (the Corsican table and the national one).
+pub(crate) trait Place {
+    /// The name folded by [`fold`], hyphens as spaces.
+    fn folded_name(&self) -> &str;
+    fn insee(&self) -> &str;
+    fn postcodes(&self) -> &[String];
+    fn population(&self) -> u32;
+}
+
+/// Places by name (accents, case and hyphens ignored; names starting with the query first, then
+/// the most populated) or, when the query looks like a code (digits, or 2A/2B and digits), by
+/// the start of their postcode or INSEE code.
+pub(crate) fn find_places<'a, P: Place>(places: &'a [P], query: &str, limit: usize) -> Vec<&'a P> {
+    let q = fold(query.trim()).replace('-', " ");
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let code = q.len() <= 5
+        && q.chars().all(|c| c.is_ascii_alphanumeric())
+        && q.chars().any(|c| c.is_ascii_digit());
+    let mut hits: Vec<&P> = if code {
+        let upper = q.to_ascii_uppercase();
+        places
+            .iter()
+            .filter(|p| {
+                p.insee().starts_with(&upper) || p.postcodes().iter().any(|c| c.starts_with(&q))
+            })
+            .collect()
+    } else {
+        places
+            .iter()
+            .filter(|p| all_words_in(&q, p.folded_name()))
+            .collect()
+    };
+    hits.sort_by_key(|p| {
+        (
+            !p.folded_name().starts_with(&q),
+            std::cmp::Reverse(p.population()),
+        )
+    });
+    hits.truncate(limit);
+    hits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
