@@ -35,15 +35,24 @@ async fn release_in_slices(mut old: Detection) {
     }
 }
 
-/// The part of a project detection reads: companies, flows, and the territory (its communes
-/// choose the emission factors).
+/// The part of a project detection reads: companies, flows, the territory (its communes
+/// choose the emission factors) and the assumptions a person chose.
 fn detection_inputs(p: &Project) -> Project {
     Project {
         actors: p.actors.clone(),
         flows: p.flows.clone(),
         territory: p.territory.clone(),
+        assumptions: p.assumptions.clone(),
         ..Project::default()
     }
+}
+
+/// Whether detection would read the same from `p` as from the snapshot `last`.
+fn same_inputs(last: &Project, p: &Project) -> bool {
+    last.actors == p.actors
+        && last.flows == p.flows
+        && last.territory == p.territory
+        && last.assumptions == p.assumptions
 }
 
 fn empty() -> Detection {
@@ -71,9 +80,7 @@ pub fn provide(state: ProjectState) {
     let last: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
     Effect::new(move |_| {
         let unchanged = state.project.with(|p| {
-            last.borrow().as_ref().is_some_and(|l| {
-                l.actors == p.actors && l.flows == p.flows && l.territory == p.territory
-            })
+            last.borrow().as_ref().is_some_and(|l| same_inputs(l, p))
         });
         if unchanged {
             return;
@@ -204,4 +211,27 @@ pub fn today() -> Date {
         month: 1,
         day: 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection_reruns_on_what_it_reads_and_only_that() {
+        let p = symbiose_core::demo::project();
+        let snapshot = detection_inputs(&p);
+        assert!(same_inputs(&snapshot, &p));
+        let mut chosen = p.clone();
+        chosen.assumptions.boiler_efficiency = Some(0.75);
+        assert!(!same_inputs(&snapshot, &chosen), "an assumption changed");
+        // The snapshot carries the choice, so the run uses it.
+        assert_eq!(
+            Assumptions::for_project(&detection_inputs(&chosen)),
+            Assumptions::for_project(&chosen)
+        );
+        let mut roadmap = p.clone();
+        roadmap.actions.clear();
+        assert!(same_inputs(&snapshot, &roadmap), "the roadmap is not read");
+    }
 }
