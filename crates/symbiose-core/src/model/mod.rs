@@ -27,7 +27,10 @@ pub use roadmap::{
     ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField, Measurement,
     Milestone, RoadmapAction, Target, Workshop,
 };
-pub use synergy::{Barrier, BarrierKind, Gains, Stage, StageChange, Synergy, SynergyKind};
+pub use synergy::{
+    Barrier, BarrierKind, ChecklistEntry, ChecklistItem, Gains, ItemStatus, MaterialStatus, Stage,
+    StageChange, Synergy, SynergyKind,
+};
 pub use territory::{ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind};
 
 use serde::{Deserialize, Serialize};
