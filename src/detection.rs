@@ -192,7 +192,12 @@ pub fn synergy_from_mutualisation(p: &Project, m: &Mutualisation, today: Date) -
             ..Default::default()
         },
         proposal_key: Some(m.key.clone()),
-        notes: m.assumptions.fr.clone(),
+        // The obligations that make the pooling worthwhile follow it into the pipeline.
+        notes: std::iter::once(&m.assumptions)
+            .chain(&m.obligations)
+            .map(|b| b.fr.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
         ..Default::default()
     }
 }
