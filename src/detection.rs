@@ -79,9 +79,9 @@ pub fn provide(state: ProjectState) {
     // as it was, and then nothing is recomputed.
     let last: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
     Effect::new(move |_| {
-        let unchanged = state.project.with(|p| {
-            last.borrow().as_ref().is_some_and(|l| same_inputs(l, p))
-        });
+        let unchanged = state
+            .project
+            .with(|p| last.borrow().as_ref().is_some_and(|l| same_inputs(l, p)));
         if unchanged {
             return;
         }
@@ -199,7 +199,12 @@ pub fn synergy_from_mutualisation(p: &Project, m: &Mutualisation, today: Date) -
             ..Default::default()
         },
         proposal_key: Some(m.key.clone()),
-        notes: m.assumptions.fr.clone(),
+        // The obligations that make the pooling worthwhile follow it into the pipeline.
+        notes: std::iter::once(&m.assumptions)
+            .chain(&m.obligations)
+            .map(|b| b.fr.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
         ..Default::default()
     }
 }

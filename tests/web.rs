@@ -195,3 +195,122 @@ async fn search_filters_by_activity_words() {
         "(1)"
     );
 }
+
+/// A paint maker's hazardous sludge taken into the pipeline towards a treatment plant.
+fn pipeline_project() -> Project {
+    use symbiose_core::{Family, Synergy, SynergyId};
+    let actor = |id: &str, name: &str, naf: &str| Actor {
+        id: ActorId::new(id),
+        name: name.into(),
+        naf: Some(naf.into()),
+        ..Default::default()
+    };
+    Project {
+        name: "Zone test".into(),
+        actors: vec![
+            actor("a-1", "Peintures Orsini", "20.30Z"),
+            actor("a-2", "Traitement Sud", "38.22Z"),
+        ],
+        flows: vec![Flow {
+            id: FlowId::new("f-1"),
+            actor: ActorId::new("a-1"),
+            direction: Direction::Offer,
+            family: Family::Waste,
+            label: "Boues de peinture".into(),
+            waste_code: Some("080113".into()),
+            ..Default::default()
+        }],
+        synergies: vec![Synergy {
+            id: SynergyId::new("s-1"),
+            title: "Boues vers traitement".into(),
+            flows: vec![FlowId::new("f-1")],
+            actors: vec![ActorId::new("a-1"), ActorId::new("a-2")],
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+fn click(div: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = div
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn a_card_checklist_is_answered_and_undone_like_any_edit() {
+    let div = container();
+    let shared = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = shared.clone();
+    let handle = leptos::mount::mount_to(div.clone(), move || {
+        provide_context(UiLang(RwSignal::new(Lang::Fr)));
+        let state = ProjectState::new(pipeline_project());
+        state.provide();
+        symbiose_app::persist::Session::install(state);
+        out.set(Some(state));
+        view! { <symbiose_app::views::pipeline::Board /> }
+    });
+    handle.forget();
+    let state = shared.get().unwrap();
+    tick().await;
+    let toggle = "[data-testid=checklist-toggle]";
+    let text = |sel: &str| {
+        div.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert!(text(toggle).contains("0/5"), "{}", text(toggle));
+    click(&div, toggle);
+    tick().await;
+    let body = text("[data-testid=checklist]");
+    for expected in [
+        "Bordereau Trackdéchets",
+        "R541-45",
+        "Registre des déchets",
+        "08 01 13*",
+    ] {
+        assert!(body.contains(expected), "{expected} in {body}");
+    }
+    // Heat, animal by-products and spreading are not applicable, said in one line.
+    assert!(body.contains("Sans objet : Catégorie de sous-produit animal, Plan d'épandage"));
+    let done = "[data-item=trackdechets] [data-status=done]";
+    click(&div, done);
+    tick().await;
+    let status = |p: &Project| {
+        p.synergies[0]
+            .checklist_entry(symbiose_core::ChecklistItem::Trackdechets)
+            .map(|e| e.status)
+    };
+    assert_eq!(
+        state.project.with_untracked(status),
+        Some(symbiose_core::ItemStatus::Done)
+    );
+    // Redrawn, still open, the pressed button says so and has the focus.
+    assert!(text(toggle).contains("1/5"));
+    let pressed = div.query_selector(done).unwrap().unwrap();
+    assert_eq!(
+        pressed.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(
+        div.query_selector(".checklist-body[hidden]")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        document()
+            .active_element()
+            .map(|e| e.get_attribute("data-status")),
+        Some(Some("done".into()))
+    );
+    // One undo puts it back.
+    assert!(state.undo());
+    tick().await;
+    assert_eq!(state.project.with_untracked(status), None);
+    assert!(text(toggle).contains("0/5"));
+}

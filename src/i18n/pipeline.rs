@@ -51,5 +51,19 @@ texts! {
             "€ invested";
         gain_jobs: "emplois",
             "jobs";
+        checklist_title: "Réglementation",
+            "Regulation";
+        checklist_answered: "traités",
+            "answered";
+        checklist_none: "Aucune obligation réglementaire propre aux déchets, aux sous-produits animaux ou à l'épandage pour cette synergie.",
+            "No regulatory obligation of waste, animal by-products or spreading for this synergy.";
+        checklist_material: "Statut retenu",
+            "Status recorded";
+        checklist_material_none: "— non renseigné —",
+            "— not recorded —";
+        checklist_reference: "Référence",
+            "Reference";
+        checklist_note: "Note (rubrique, récépissé, date…)",
+            "Note (heading, receipt, date…)";
     }
 }

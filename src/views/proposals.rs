@@ -71,7 +71,10 @@ fn card_of(
             Some(Card {
                 key: m.key.clone(),
                 title: m.title.get(lang).to_string(),
-                reasons: vec![m.assumptions.get(lang).to_string()],
+                reasons: std::iter::once(&m.assumptions)
+                    .chain(&m.obligations)
+                    .map(|b| b.get(lang).to_string())
+                    .collect(),
                 flags: Vec::new(),
                 score: None,
                 taken: taken.contains(&m.key),

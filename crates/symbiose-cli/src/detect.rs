@@ -81,6 +81,9 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
             m.title.fr,
             m.members.len()
         );
+        for o in &m.obligations {
+            println!("    · {}", o.fr);
+        }
     }
     println!(
         "{} proposition(s), {} mutualisation(s), {} refusée(s) par une règle / {} proposal(s), {} pooling proposal(s), {} refused by a rule",

@@ -1,10 +1,12 @@
 //! One synergy on the board: who takes part, what flows, what it would gain, what stands in the
-//! way and what comes next, with its dated stage history. Its own edit and abandon forms.
+//! way and what comes next, with its dated stage history and its regulatory checklist. Its own
+//! edit and abandon forms.
 
 use leptos::prelude::*;
 use symbiose_core::edit::Command;
 use symbiose_core::{BarrierKind, Gains, Lang, Project, Stage, Synergy, SynergyId};
 
+use super::checklist::Checklist;
 use super::{abandon, move_to, step};
 use crate::forms::FieldError;
 use crate::forms::synergy::{AbandonDraft, GAINS, SynergyDraft};
@@ -84,6 +86,8 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
     let id = StoredValue::new(id);
     let synergy = Memo::new(move |_| state.project.with(|p| p.synergy(&id.get_value()).cloned()));
     let editing = RwSignal::new(false);
+    // Kept outside the redrawn view: the checklist stays open while its items are answered.
+    let checklist_open = RwSignal::new(false);
     let go = move |forward: bool| {
         let Some(stage) =
             synergy.with_untracked(|s| s.as_ref().and_then(|s| step(s.stage, forward)))
@@ -145,6 +149,7 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
                             <li>{format!("{} — {}{}", h.date, h.stage.label(lang), if h.note.is_empty() { String::new() } else { format!(" : {}", h.note) })}</li>
                         }).collect_view()}</ol>
                     </details>
+                    <Checklist synergy=s.clone() open=checklist_open />
                     <div class="card-buttons">
                         {(!abandoned).then(|| view! {
                             <button data-testid="card-prev" disabled=!can_prev on:click=move |_| go(false)>{tx.pipeline.move_prev}</button>

@@ -4,6 +4,7 @@
 //! Abandoning always asks why: the reason is required by the core and read in the bilan.
 
 mod card;
+mod checklist;
 
 use leptos::prelude::*;
 use symbiose_core::edit::Command;

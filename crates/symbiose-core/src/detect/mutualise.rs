@@ -128,6 +128,52 @@ impl PoolingTheme {
     }
 }
 
+/// NAF divisions of construction (41 buildings, 42 civil engineering, 43 specialised works):
+/// their waste falls under the seven-stream sorting (mineral fraction and plaster added).
+const CONSTRUCTION: &[&str] = &["41", "42", "43"];
+
+/// The legal obligations that make pooling this stream worthwhile, with their references:
+/// the sorting of the five (seven on building sites) streams, the source separation of
+/// biowaste. Empty for a theme no such obligation concerns.
+fn obligations(theme: PoolingTheme, members: &[&Member]) -> Vec<Bilingual> {
+    use PoolingTheme as T;
+    let mut out = Vec::new();
+    match theme {
+        T::CollectCardboard | T::CollectWood | T::CollectPlastics | T::CollectMetals | T::CollectGlass => {
+            out.push(Bilingual::from_fn(|l| {
+                l.pick(
+                    "Obligation : trier à la source le papier-carton, le métal, le plastique, le verre et le bois (« 5 flux ») pour toute entreprise collectée par un prestataire privé ou produisant plus de 1 100 litres de déchets par semaine ; une collecte commune rend ce tri abordable aux petits producteurs (Code de l'environnement, art. D543-278 à D543-286 ; décret 2016-288 du 10 mars 2016)",
+                    "Obligation: sort paper and board, metal, plastic, glass and wood at source (the \"five streams\") for every firm collected by a private contractor or producing more than 1,100 litres of waste a week; a shared collection makes this sorting affordable for small producers (French environment code, Art. D543-278 to D543-286; decree 2016-288 of 10 March 2016)",
+                )
+                .to_string()
+            }));
+            let builders = members.iter().any(|m| {
+                m.actor.naf.as_deref().is_some_and(|naf| {
+                    CONSTRUCTION.iter().any(|c| naf.starts_with(c))
+                })
+            });
+            if builders {
+                out.push(Bilingual::from_fn(|l| {
+                    l.pick(
+                        "Déchets de chantier : « 7 flux » depuis le 19 juillet 2021, la fraction minérale (béton, briques, tuiles, pierres) et le plâtre triés aussi (décret 2021-950 du 16 juillet 2021)",
+                        "Building-site waste: \"seven streams\" since 19 July 2021, the mineral fraction (concrete, bricks, tiles, stones) and plaster sorted too (decree 2021-950 of 16 July 2021)",
+                    )
+                    .to_string()
+                }));
+            }
+        }
+        T::CollectBiowaste => out.push(Bilingual::from_fn(|l| {
+            l.pick(
+                "Obligation : trier à la source les biodéchets, pour tous les producteurs depuis le 1er janvier 2024, quelle que soit la quantité ; une collecte commune ou un compostage partagé y répond à moindre coût (Code de l'environnement, art. L541-21-1)",
+                "Obligation: separate biowaste at source, for every producer since 1 January 2024 whatever the quantity; a shared collection or shared composting meets it at lower cost (French environment code, Art. L541-21-1)",
+            )
+            .to_string()
+        })),
+        _ => {}
+    }
+    out
+}
+
 /// The pooling theme a flow belongs to, if any.
 pub fn theme_of(flow: &Flow) -> Option<PoolingTheme> {
     use ResourceCategory as C;
@@ -188,6 +234,9 @@ pub struct Mutualisation {
     /// Whether the gain derives from a non-public flow's costs (hide it from public views).
     pub confidential_costs: bool,
     pub assumptions: Bilingual,
+    /// The legal obligations that make this pooling worthwhile, with their references (the
+    /// five or seven sorted streams, biowaste separation); empty when none concerns the stream.
+    pub obligations: Vec<Bilingual>,
 }
 
 struct Member<'a> {
@@ -386,5 +435,6 @@ fn build<'a>(
             !super::public::costs_public(f.confidentiality) && f.cost_eur_per_unit.is_some()
         }),
         assumptions,
+        obligations: obligations(theme, &group),
     }
 }

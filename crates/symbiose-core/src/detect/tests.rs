@@ -253,6 +253,50 @@ fn mutualisation_groups_neighbours_by_theme() {
     assert_eq!(g.pooled, Some(30.0));
     assert!((g.estimated_gain_eur.unwrap() - 0.15 * 3000.0).abs() < 1e-9);
     assert!(g.assumptions.fr.contains("15 %"));
+    // Sorting cardboard is a legal obligation: the proposal says so, with its reference.
+    assert_eq!(g.obligations.len(), 1, "no builder among the members");
+    assert!(g.obligations[0].fr.contains("D543-278"));
+    assert!(g.obligations[0].en.contains("five streams"));
+}
+
+#[test]
+fn pooling_names_only_the_obligations_of_its_stream() {
+    let mut project = Project::default();
+    let offers = [
+        ("200108", "56.10A"),
+        ("200108", "56.10A"),
+        ("170201", "43.32A"),
+        ("170201", "41.20A"),
+        ("130205", "45.20A"),
+        ("130205", "45.20A"),
+    ];
+    for (i, (code, naf)) in offers.iter().enumerate() {
+        let id = format!("a-{}", i + 1);
+        project
+            .actors
+            .push(actor(&id, naf, 42.70, 9.45 + i as f64 * 0.001));
+        project.flows.push(flow(
+            &format!("f-{}", i + 1),
+            &id,
+            Direction::Offer,
+            Family::Waste,
+            None,
+            Some(code),
+            None,
+        ));
+    }
+    let groups = mutualisations(&project, &Assumptions::default());
+    let of = |theme| groups.iter().find(|g| g.theme == theme).unwrap();
+    let bio = of(PoolingTheme::CollectBiowaste);
+    assert_eq!(bio.obligations.len(), 1);
+    assert!(bio.obligations[0].fr.contains("L541-21-1"));
+    assert!(bio.obligations[0].en.contains("1 January 2024"));
+    // Builders pooling wood: five streams, and seven on their sites.
+    let wood = of(PoolingTheme::CollectWood);
+    assert_eq!(wood.obligations.len(), 2);
+    assert!(wood.obligations[1].fr.contains("2021-950"));
+    // Used oils are hazardous: no sorting obligation of this kind to name.
+    assert!(of(PoolingTheme::CollectHazardous).obligations.is_empty());
 }
 
 /// A pause that makes its run wait once, as a browser's timer would.

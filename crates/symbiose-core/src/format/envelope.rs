@@ -50,7 +50,7 @@ pub const QUESTIONNAIRE: FileKind = FileKind {
 pub const ROADMAP: FileKind = FileKind {
     type_name: "symbiose-roadmap",
     key: "roadmap",
-    version: 1,
+    version: 2,
     steps: migrate::ROADMAP_STEPS,
 };
 
@@ -184,18 +184,18 @@ mod tests {
             }
         );
         assert!(err.message_in(Lang::Fr).contains("symbiose-roadmap"));
-        let newer = roadmap.replace("\"version\":1", "\"version\":3");
+        let newer = roadmap.replace("\"version\":2", "\"version\":3");
         let err = read(&newer, ROADMAP).unwrap_err();
         assert_eq!(
             err,
             LoadError::TooNew {
                 version: 3,
-                newest: 1
+                newest: 2
             }
         );
         assert!(
             err.message_in(Lang::Fr)
-                .contains("format 3, cette application lit jusqu'au format 1")
+                .contains("format 3, cette application lit jusqu'au format 2")
         );
     }
 

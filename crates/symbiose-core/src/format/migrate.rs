@@ -15,7 +15,7 @@ pub type Step = fn(Value) -> Result<Value, String>;
 
 pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2];
 pub const QUESTIONNAIRE_STEPS: &[Step] = &[];
-pub const ROADMAP_STEPS: &[Step] = &[];
+pub const ROADMAP_STEPS: &[Step] = &[roadmap_v1_to_v2];
 
 /// v1 → v2 (2026-12-01): the territory names its communes and its EPCI, and says which kind
 /// of cooperative it is.
@@ -61,6 +61,13 @@ fn project_v1_to_v2(mut body: Value) -> Result<Value, String> {
     if t.get("kind").and_then(Value::as_str) == Some("cooperative") {
         t.insert("kind".into(), Value::from("agricultural_cooperative"));
     }
+    Ok(body)
+}
+
+/// Roadmap file v1 → v2 (2026-12-01): its synergies may carry a regulatory checklist
+/// (`regulatory`); a v1 file has none, which is what an absent list means. Nothing to rewrite:
+/// the version says that an older build cannot read a v2 file's checklist.
+fn roadmap_v1_to_v2(body: Value) -> Result<Value, String> {
     Ok(body)
 }
 

@@ -5,6 +5,7 @@
 //! waste codes, resource class and donor sector), it ranks receiver sectors, each with the
 //! evidence behind it, so a proposal can say "observed in N real cases, e.g. ...".
 
+pub mod checklist;
 pub mod classify;
 pub mod crossval;
 pub mod maestri;

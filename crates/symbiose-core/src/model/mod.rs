@@ -29,7 +29,10 @@ pub use roadmap::{
     ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField, Measurement,
     Milestone, RoadmapAction, Target, Workshop,
 };
-pub use synergy::{Barrier, BarrierKind, Gains, Stage, StageChange, Synergy, SynergyKind};
+pub use synergy::{
+    Barrier, BarrierKind, ChecklistEntry, ChecklistItem, Gains, ItemStatus, MaterialStatus, Stage,
+    StageChange, Synergy, SynergyKind,
+};
 pub use territory::{
     CommuneRef, EpciRef, ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind,
     is_corsican_insee,

@@ -135,6 +135,123 @@ pub struct StageChange {
     pub note: String,
 }
 
+/// One item of a synergy's regulatory checklist (`kb::checklist` decides which apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistItem {
+    /// Waste, by-product (L541-4-2), end-of-waste (L541-4-3) or product.
+    MaterialStatus,
+    /// The receiver's ICPE heading and regime when it takes in waste.
+    ReceiverIcpe,
+    /// Animal by-product category 1, 2 or 3 (Regulation (EC) 1069/2009).
+    AnimalByproduct,
+    SpreadingPlan,
+    /// Prefectoral declaration of the waste transporter (R541-50).
+    TransporterDeclaration,
+    /// Chronological waste register (R541-43).
+    WasteRegister,
+    /// Electronic hazardous-waste tracking form in Trackdéchets (R541-45).
+    Trackdechets,
+}
+
+labels!(ChecklistItem {
+    MaterialStatus => "Statut de la matière", "Status of the material";
+    ReceiverIcpe => "Rubrique et régime ICPE du receveur", "Receiver's ICPE heading and regime";
+    AnimalByproduct => "Catégorie de sous-produit animal", "Animal by-product category";
+    SpreadingPlan => "Plan d'épandage", "Spreading plan";
+    TransporterDeclaration => "Déclaration du transporteur", "Transporter declaration";
+    WasteRegister => "Registre des déchets", "Waste register";
+    Trackdechets => "Bordereau Trackdéchets", "Trackdéchets tracking form";
+});
+
+impl ChecklistItem {
+    /// The order the checklist is shown in: what the material is, who may receive it, then
+    /// what follows it on the road.
+    pub const ALL: [ChecklistItem; 7] = [
+        Self::MaterialStatus,
+        Self::ReceiverIcpe,
+        Self::AnimalByproduct,
+        Self::SpreadingPlan,
+        Self::TransporterDeclaration,
+        Self::WasteRegister,
+        Self::Trackdechets,
+    ];
+}
+
+/// Where an item of the checklist stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    #[default]
+    ToDo,
+    Done,
+    NotApplicable,
+}
+
+labels!(ItemStatus {
+    ToDo => "À faire", "To do";
+    Done => "Fait", "Done";
+    NotApplicable => "Sans objet", "Not applicable";
+});
+
+/// What the law makes of the material a synergy moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialStatus {
+    Waste,
+    /// Code de l'environnement, L541-4-2: all its conditions met, it never was a waste.
+    ByProduct,
+    /// Code de l'environnement, L541-4-3: a recovered waste meeting end-of-waste criteria.
+    EndOfWaste,
+    Product,
+}
+
+labels!(MaterialStatus {
+    Waste => "Déchet", "Waste";
+    ByProduct => "Sous-produit", "By-product";
+    EndOfWaste => "Sortie du statut de déchet", "End-of-waste";
+    Product => "Produit", "Product";
+});
+
+impl MaterialStatus {
+    /// Whether the waste obligations (register, transport, tracking, the receiver's waste
+    /// permit) follow the material.
+    pub fn is_waste(self) -> bool {
+        self == Self::Waste
+    }
+}
+
+/// The group's answer to one checklist item: its status, the material's status for
+/// [`ChecklistItem::MaterialStatus`], and a note (the ICPE heading found, the date of a
+/// declaration...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistEntry {
+    pub item: ChecklistItem,
+    #[serde(default)]
+    pub status: ItemStatus,
+    /// Only for the material-status item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material: Option<MaterialStatus>,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl ChecklistEntry {
+    pub fn new(item: ChecklistItem, status: ItemStatus) -> Self {
+        Self {
+            item,
+            status,
+            material: None,
+            note: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -156,4 +273,22 @@ pub struct Synergy {
     /// The key of the detection proposal it came from, so the proposal list can mark it taken.
     pub proposal_key: Option<String>,
     pub notes: String,
+    /// The group's answers to the regulatory checklist, one entry per item answered at most;
+    /// an item without an entry takes the status `kb::checklist` derives for it. Absent from
+    /// a file while empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regulatory: Vec<ChecklistEntry>,
+}
+
+impl Synergy {
+    /// The entry recorded for an item, if any.
+    pub fn checklist_entry(&self, item: ChecklistItem) -> Option<&ChecklistEntry> {
+        self.regulatory.iter().find(|e| e.item == item)
+    }
+
+    /// The material's status the group recorded, if any.
+    pub fn material_status(&self) -> Option<MaterialStatus> {
+        self.checklist_entry(ChecklistItem::MaterialStatus)
+            .and_then(|e| e.material)
+    }
 }

@@ -295,6 +295,71 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
     d
 }
 
+/// Each followed synergy's regulatory checklist (`kb::checklist`): the items that apply or that
+/// the group answered, with their legal reference and status, and the items that do not apply
+/// named in one line. The derived explanations, which quote the flows' waste codes, stay on the
+/// card: the document shows what the group recorded.
+fn regulatory_checklists(d: &mut Doc, p: &Project, lang: Lang) {
+    let followed: Vec<_> = p
+        .synergies
+        .iter()
+        .filter(|s| s.stage != Stage::Abandoned)
+        .collect();
+    if followed.is_empty() {
+        d.p(lang.pick(
+            "Aucune synergie suivie pour l'instant.",
+            "No synergy followed yet.",
+        ));
+        return;
+    }
+    d.p(lang.pick(
+        "Pour chaque synergie suivie, les obligations que la loi attache à la matière échangée, avec leur référence, et où en est le groupe.",
+        "For each synergy followed, the obligations the law attaches to the material exchanged, with their reference, and where the group stands.",
+    ));
+    for s in followed {
+        let checks = crate::kb::checklist::checklist(p, s);
+        d.h3(&format!("{} ({})", s.title, s.stage.label(lang)));
+        let shown: Vec<_> = checks.iter().filter(|c| c.shown()).collect();
+        if !shown.is_empty() {
+            d.table(
+                &[
+                    lang.pick("Élément", "Item"),
+                    lang.pick("Référence", "Reference"),
+                    lang.pick("Statut", "Status"),
+                    lang.pick("Note", "Note"),
+                ],
+                shown
+                    .iter()
+                    .map(|c| {
+                        let item = match c.entry.as_ref().and_then(|e| e.material) {
+                            Some(m) => format!("{} : {}", c.item.label(lang), m.label(lang)),
+                            None => c.item.label(lang).to_string(),
+                        };
+                        vec![
+                            Cell::text(item),
+                            Cell::text(c.reference.get(lang)),
+                            Cell::text(c.status.label(lang)),
+                            Cell::text(c.entry.as_ref().map_or("", |e| e.note.as_str())),
+                        ]
+                    })
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let not_applicable: Vec<&str> = checks
+            .iter()
+            .filter(|c| !c.shown())
+            .map(|c| c.item.label(lang))
+            .collect();
+        if !not_applicable.is_empty() {
+            d.note(&format!(
+                "{} {}.",
+                lang.pick("Sans objet :", "Not applicable:"),
+                not_applicable.join(", ")
+            ));
+        }
+    }
+}
+
 pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc {
     let mut d = Doc::new();
     cover(
@@ -326,6 +391,11 @@ pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) 
         lang,
     ));
     series(&mut d, p, lang);
+    d.part(lang.pick(
+        "4. Suivi réglementaire des synergies",
+        "4. Regulatory follow-up of the synergies",
+    ));
+    regulatory_checklists(&mut d, p, lang);
     d
 }
 

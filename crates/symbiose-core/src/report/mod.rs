@@ -125,6 +125,60 @@ mod tests {
     /// What the files' policy (`doc::policy`) and the app's would refuse must not be in them:
     /// a `style` attribute (only the hashed stylesheet may style), a script, anything fetched.
     #[test]
+    fn the_roadmap_shows_each_followed_synergys_checklist() {
+        use crate::kb::checklist::{checklist, with_note, with_status};
+        use crate::model::{ChecklistItem, ItemStatus, Stage};
+        let (mut p, d) = demo();
+        let today = Date::new(2026, 11, 28).unwrap();
+        let i = p
+            .synergies
+            .iter()
+            .position(|s| {
+                s.stage != Stage::Abandoned
+                    && checklist(&p, s)
+                        .iter()
+                        .any(|c| c.item == ChecklistItem::WasteRegister && c.applies)
+            })
+            .expect("the demo follows a waste synergy");
+        let s = with_status(
+            &p.synergies[i],
+            ChecklistItem::WasteRegister,
+            ItemStatus::Done,
+        );
+        p.synergies[i] = with_note(&s, ChecklistItem::WasteRegister, "<b>registre tenu</b>");
+        for (lang, part, done, reference) in [
+            (
+                Lang::Fr,
+                "4. Suivi réglementaire des synergies",
+                "Fait",
+                "arrêté du 31 mai 2021",
+            ),
+            (
+                Lang::En,
+                "4. Regulatory follow-up of the synergies",
+                "Done",
+                "order of 31 May 2021",
+            ),
+        ] {
+            let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today);
+            assert!(html.contains(part), "{lang:?}");
+            assert!(html.contains(ChecklistItem::WasteRegister.label(lang)));
+            assert!(html.contains(reference), "{lang:?}");
+            assert!(html.contains(&format!("<td>{done}</td>")), "{lang:?}");
+            assert!(html.contains("&lt;b&gt;registre tenu&lt;/b&gt;"));
+            // Every followed synergy has its heading; abandoned ones do not.
+            for s in &p.synergies {
+                let heading = format!("{} ({})", s.title, s.stage.label(lang));
+                assert_eq!(
+                    html.contains(&format!("<h3>{}</h3>", crate::charts::escape(&heading))),
+                    s.stage != Stage::Abandoned,
+                    "{heading}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_deliverable_is_styled_by_its_one_stylesheet_and_fetches_nothing() {
         let (p, d) = demo();
         let today = Date::new(2026, 11, 28).unwrap();

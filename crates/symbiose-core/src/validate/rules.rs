@@ -12,8 +12,8 @@
 
 use super::Report;
 use crate::model::{
-    Actor, AssumptionChoices, Date, Flow, Measurement, Position, Project, RoadmapAction, Stage,
-    Synergy, Target, Territory, Workshop,
+    Actor, AssumptionChoices, ChecklistItem, Date, Flow, Measurement, Position, Project,
+    RoadmapAction, Stage, Synergy, Target, Territory, Workshop,
 };
 use crate::refdata::{naf, waste};
 
@@ -301,6 +301,24 @@ pub fn synergy(s: &Synergy, at: &str, r: &mut Report) {
         short_text(k, &format!("{at}.proposal_key"), r);
     }
     long_text(&s.notes, &format!("{at}.notes"), r);
+    for (i, e) in s.regulatory.iter().enumerate() {
+        let entry = format!("{at}.regulatory[{i}]");
+        if s.regulatory[..i].iter().any(|o| o.item == e.item) {
+            r.error(
+                format!("{entry}.item"),
+                "élément de la liste réglementaire présent deux fois",
+                "regulatory checklist item given twice",
+            );
+        }
+        if e.material.is_some() && e.item != ChecklistItem::MaterialStatus {
+            r.error(
+                format!("{entry}.material"),
+                "statut de matière donné hors de l'élément « statut de la matière »",
+                "material status given outside the \"status of the material\" item",
+            );
+        }
+        long_text(&e.note, &format!("{entry}.note"), r);
+    }
 }
 
 pub fn action(a: &RoadmapAction, at: &str, r: &mut Report) {

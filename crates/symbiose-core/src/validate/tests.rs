@@ -150,3 +150,35 @@ fn a_click_on_a_repeated_world_wraps_to_the_same_place() {
     assert!(wrap(f64::NAN, 9.0).is_none());
     assert!(wrap(42.6, f64::INFINITY).is_none());
 }
+
+#[test]
+fn a_regulatory_checklist_answers_each_item_once() {
+    let mut p = crate::demo::build();
+    let entry = |item, material| ChecklistEntry {
+        material,
+        ..ChecklistEntry::new(item, ItemStatus::Done)
+    };
+    p.synergies[0].regulatory = vec![
+        entry(
+            ChecklistItem::MaterialStatus,
+            Some(MaterialStatus::ByProduct),
+        ),
+        entry(ChecklistItem::WasteRegister, None),
+    ];
+    assert!(validate(&p).errors.is_empty());
+    p.synergies[0].regulatory.push(ChecklistEntry {
+        note: "x".repeat(rules::limits::TEXT_CHARS + 1),
+        ..entry(ChecklistItem::WasteRegister, Some(MaterialStatus::Waste))
+    });
+    let r = validate(&p);
+    let paths: Vec<&str> = r.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "synergies[0].regulatory[2].item",
+            "synergies[0].regulatory[2].material",
+            "synergies[0].regulatory[2].note"
+        ]
+    );
+    assert!(r.errors[0].message.en.contains("twice"));
+}

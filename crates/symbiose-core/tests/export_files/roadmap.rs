@@ -40,7 +40,7 @@ fn round_trip_into_a_project_without_roadmap() {
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (&json["type"], &json["version"]),
-        (&ROADMAP_TYPE.into(), &1.into())
+        (&ROADMAP_TYPE.into(), &2.into())
     );
     assert!(json["roadmap"].get("actors").is_none() && json["roadmap"].get("flows").is_none());
     assert!(!text.contains(original.actors[0].siret.as_ref().unwrap().as_str()));
@@ -119,15 +119,18 @@ fn errors_name_the_problem_in_both_languages() {
     assert!(err.message_in(Lang::Fr).contains("« symbiose-project »"));
     assert!(err.message_in(Lang::En).contains("Open project"));
 
-    let newer = save_roadmap(&demo::build()).replacen("\"version\": 1", "\"version\": 2", 1);
+    let newer = save_roadmap(&demo::build()).replacen("\"version\": 2", "\"version\": 3", 1);
     let err = load_roadmap(&newer).unwrap_err();
     assert_eq!(
         err,
         RoadmapError::File(LoadError::TooNew {
-            version: 2,
-            newest: 1
+            version: 3,
+            newest: 2
         })
     );
+    // A v1 file (no checklist could be in it) still loads.
+    let older = save_roadmap(&demo::build()).replacen("\"version\": 2", "\"version\": 1", 1);
+    assert!(load_roadmap(&older).is_ok());
     assert!(
         err.message_in(Lang::Fr)
             .contains("mettez l'application à jour")

@@ -3,7 +3,7 @@
 //! territory, without the inventory (actors and flows).
 //!
 //! ```json
-//! {"type": "symbiose-roadmap", "version": 1, "source": "symbiose 0.1.0", "roadmap": {...}}
+//! {"type": "symbiose-roadmap", "version": 2, "source": "symbiose 0.1.0", "roadmap": {...}}
 //! ```
 //!
 //! It lets a facilitator share where the programme stands (with a funder, a colleague, a second
