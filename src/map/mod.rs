@@ -220,18 +220,24 @@ pub fn MapView(
         ready.set(true);
     });
 
-    // Markers and the zone outline follow the summaries.
+    // Markers follow the summaries; the zone outline follows them and the territory's perimeter.
     on_map(
         ready,
         handles,
         move || summaries.get(),
         |h, list| {
             crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
-            draw_zone(h, &list);
             if !h.fitted {
                 h.fitted = fit_to(&h.map, &list);
             }
         },
+    );
+    let perimeter = Memo::new(move |_| state.project.with(|p| p.territory.perimeter.clone()));
+    on_map(
+        ready,
+        handles,
+        move || (summaries.get(), perimeter.get()),
+        |h, (list, perimeter)| draw_zone(h, &list, &perimeter),
     );
     on_map(
         ready,
@@ -462,18 +468,27 @@ fn draw_links(h: &Handles, links: &[Link]) {
         .ok();
 }
 
-fn draw_zone(h: &Handles, list: &[ActorSummary]) {
+/// The territory's perimeter when one is set (a solid line: a decision), else the companies'
+/// hull (dashed: only where they are).
+fn draw_zone(h: &Handles, list: &[ActorSummary], perimeter: &[Position]) {
     h.zone.clear_layers();
-    let points: Vec<Position> = list.iter().filter_map(|s| s.position).collect();
-    let hull = geo::convex_hull(&points);
-    if hull.len() < 3 {
+    let (ring, drawn) = if perimeter.len() >= 3 {
+        (perimeter.to_vec(), "perimeter")
+    } else {
+        let points: Vec<Position> = list.iter().filter_map(|s| s.position).collect();
+        (geo::convex_hull(&points), "hull")
+    };
+    h.map.get_container().set_attribute("data-zone", drawn).ok();
+    if ring.len() < 3 {
         return;
     }
-    let ring: js_sys::Array = hull.iter().map(|p| JsValue::from(latlng(*p))).collect();
+    let ring: js_sys::Array = ring.iter().map(|p| JsValue::from(latlng(*p))).collect();
     let opts = PolylineOptions::new();
     opts.set_color("#2e7d32".into());
-    opts.set_weight(2.0);
-    opts.set_dash_array("6 6".into());
+    opts.set_weight(if drawn == "perimeter" { 3.0 } else { 2.0 });
+    if drawn == "hull" {
+        opts.set_dash_array("6 6".into());
+    }
     opts.set_fill_color("#a5d6a7".into());
     opts.set_fill_opacity(0.12);
     opts.set_interactive(false);
