@@ -24,8 +24,8 @@ pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
 pub use quantity::{Dimension, Period, Quantity, Unit};
 pub use questionnaire::Questionnaire;
 pub use roadmap::{
-    ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField, Measurement,
-    Milestone, RoadmapAction, Target, Workshop,
+    ActionMoney, ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField,
+    Measurement, Milestone, MissingFigure, ProgrammePlace, RoadmapAction, Target, Workshop,
 };
 pub use synergy::{Barrier, BarrierKind, Gains, Stage, StageChange, Synergy, SynergyKind};
 pub use territory::{ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind};
