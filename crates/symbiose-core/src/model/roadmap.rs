@@ -271,6 +271,16 @@ impl RoadmapAction {
         }
     }
 
+    /// The remaining cost as a list of actions writes it ([`ActionMoney::remaining_text`]),
+    /// followed by "hors programme" or "hors totaux" when the programme does not count it.
+    pub fn remaining_text(&self, lang: Lang) -> String {
+        let text = self.money().remaining_text(lang);
+        match self.programme_place().label(lang) {
+            Some(place) => format!("{text} — {place}"),
+            None => text,
+        }
+    }
+
     /// The operating cost as the remaining cost counts it, for a table: per year times its
     /// years ("5 000 €/an × 3 ans"); `None` when the action gives none.
     pub fn operating_text(&self, lang: Lang) -> Option<String> {
