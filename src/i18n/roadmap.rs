@@ -55,10 +55,24 @@ texts! {
             "Operating";
         col_remaining: "Reste à charge",
             "Remaining cost";
-        programme_rule: "Règle : l'investissement et ses financements comptent l'année de début de l'action (de fin à défaut) ; le fonctionnement compte chaque année de début à fin.",
-            "Rule: investment and its funding count in the action's start year (end year otherwise); operating cost counts every year from start to end.";
-        undated_actions: "Actions chiffrées sans date, non réparties :",
-            "Costed actions without dates, not spread:";
+        col_total: "Total",
+            "Total";
+        rule_word: "Règle :",
+            "Rule:";
+        undated_actions: "Actions chiffrées sans date, hors totaux :",
+            "Costed actions without dates, not in the totals:";
+        unpriced_actions: "Actions sans montant d'investissement, reste à charge inconnu, hors totaux :",
+            "Actions without an investment figure, remaining cost unknown, not in the totals:";
+        beyond_cost: "Financements supérieurs au coût de l'action, déduits d'aucune autre :",
+            "Funding above the action's cost, deducted from no other action:";
+        outside_title: "Actions reportées ou annulées (hors programme)",
+            "Postponed or cancelled actions (outside the programme)";
+        col_action: "Action",
+            "Action";
+        col_status: "Statut",
+            "Status";
+        col_funding: "Financements",
+            "Funding";
         phase_word: "Phase",
             "Phase";
         end_before_start: "La fin précède le début.",

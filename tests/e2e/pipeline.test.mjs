@@ -318,6 +318,21 @@ test('roadmap: two actions built from two synergies, with dates, budget and fund
     const item = page.locator('[data-testid=workshop-item]', { hasText: 'Atelier 3 : chaleur fatale' });
     await item.waitFor();
     assert.match(await item.innerText(), /3 participants · 2 décisions/);
+
+    // Postponed: out of the programme's years and total, listed apart with its figures.
+    const totalBefore = await page.locator('[data-testid=programme-total]').innerText();
+    const second = `Mettre en œuvre : ${synergies[1].title}`;
+    await page.locator('[data-testid=action-item]', { hasText: second }).locator('.action-title').click();
+    await page.selectOption('[data-testid=action-status]', { label: 'Reportée' });
+    await page.click('[data-testid=action-save]');
+    await page.locator('[data-testid=action-form]').waitFor({ state: 'detached' });
+    const apart = await page.locator('[data-testid=outside-table]').innerText();
+    assert.ok(apart.includes(second) && apart.includes('Reportée') && /120\s?000 €/.test(apart), apart);
+    const programme = await page.locator('[data-testid=programme-table]').innerText();
+    assert.doesNotMatch(programme, /^\s*202[89]\s/m, 'its years leave the programme');
+    assert.notEqual(await page.locator('[data-testid=programme-total]').innerText(), totalBefore);
+    assert.match(await page.locator('[data-testid=action-item]', { hasText: second }).innerText(), /hors programme/);
+    await screenshot(page, 'roadmap-postponed-1920x1080');
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

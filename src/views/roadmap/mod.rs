@@ -1,14 +1,17 @@
 //! The roadmap (feuille de route): the programme's actions, the investment programme by year
 //! and the timeline, all derived from the same actions (`charts::investment_by_year`, `gantt`).
+//! Every remaining cost is the core's one rule (`RoadmapAction::money`), so the figures here
+//! are the deliverables' and the CSV export's; postponed and cancelled actions are listed
+//! apart, outside the programme's totals.
 
 mod form;
 mod programme;
 mod workshops;
 
 use leptos::prelude::*;
-use symbiose_core::charts::{SOURCES, gantt, investment_by_year};
+use symbiose_core::charts::{Amounts, SOURCES, by_year_rule, gantt, investment_by_year};
 use symbiose_core::numbers::{Precision::Reading, number};
-use symbiose_core::{ActionId, RoadmapAction};
+use symbiose_core::{ActionId, ActionMoney, RoadmapAction};
 
 use crate::detection::today;
 use crate::i18n::{use_lang, use_texts};
@@ -36,6 +39,21 @@ pub fn Roadmap() -> impl IntoView {
     let timeline = Signal::derive(move || actions.with(|a| gantt(a, lang.get(), Some(today()))));
     let programme = Memo::new(move |_| actions.with(|a| investment_by_year(a)));
     let euros = move |v: f64| format!("{} €", number(v.round(), lang.get(), Reading));
+    // A programme line's cells after its label: investment, operating, funding by source and
+    // the remaining cost, in bold (the whole line for the total).
+    let amounts = move |r: &Amounts, total: bool| {
+        let cell = move |v: f64, strong: bool| {
+            if strong {
+                view! { <td class="num"><strong>{euros(v)}</strong></td> }.into_any()
+            } else {
+                view! { <td class="num">{euros(v)}</td> }.into_any()
+            }
+        };
+        let mut cells = vec![cell(r.investment, total), cell(r.operating, total)];
+        cells.extend(r.funding.iter().map(|(_, v)| cell(*v, total)));
+        cells.push(cell(r.remaining, true));
+        cells
+    };
     view! {
         <main class="page roadmap" data-testid="roadmap-page">
             <h2>{move || t.get().common.page_roadmap}</h2>
@@ -58,6 +76,7 @@ pub fn Roadmap() -> impl IntoView {
                             a.end.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
                         );
                         let money = a.investment_eur.map(|v| format!(" · {} {}", t.roadmap.col_investment, euros(v))).unwrap_or_default();
+                        let remaining = format!("{} {}", t.roadmap.col_remaining, a.remaining_text(lang));
                         let edit = a.clone();
                         view! {
                             <li class="action-item" data-testid="action-item">
@@ -66,6 +85,7 @@ pub fn Roadmap() -> impl IntoView {
                                     {format!("{} {} · {} · {} · {}{money}", t.roadmap.phase_word, a.phase.number(), a.status.label(lang), a.owner, dates)}
                                 </span>
                                 <span class="action-meta">{a.field.label(lang)}</span>
+                                <span class="action-meta" data-testid="action-remaining">{remaining}</span>
                             </li>
                         }
                     }).collect_view()
@@ -83,22 +103,67 @@ pub fn Roadmap() -> impl IntoView {
                     <th>{move || t.get().roadmap.col_remaining}</th>
                 </tr></thead>
                 <tbody>
-                    {move || programme.get().0.into_iter().map(|r| view! {
+                    {move || programme.with(|p| p.rows.iter().map(|r| view! {
                         <tr>
                             <td>{r.year}</td>
-                            <td class="num">{euros(r.investment)}</td>
-                            <td class="num">{euros(r.operating)}</td>
-                            {r.funding.iter().map(|(_, v)| view! { <td class="num">{euros(*v)}</td> }).collect_view()}
-                            <td class="num"><strong>{euros(r.remaining)}</strong></td>
+                            {amounts(&r.amounts, false)}
                         </tr>
-                    }).collect_view()}
+                    }).collect_view())}
+                    <tr data-testid="programme-total">
+                        <th scope="row">{move || t.get().roadmap.col_total}</th>
+                        {move || programme.with(|p| amounts(&p.total, true))}
+                    </tr>
                 </tbody>
             </table>
-            <p class="page-intro">{move || t.get().roadmap.programme_rule}</p>
+            <p class="page-intro">{move || format!("{} {}", t.get().roadmap.rule_word, by_year_rule(lang.get()))}</p>
+            <p class="page-intro">{move || ActionMoney::rule(lang.get())}</p>
             {move || {
-                let undated = programme.with(|p| p.1.clone());
-                (!undated.is_empty()).then(|| view! { <p class="hint">{format!("{} {}", t.get().roadmap.undated_actions, undated.join(", "))}</p> })
+                let t = t.get();
+                programme.with(|p| {
+                    let beyond: Vec<String> = p
+                        .beyond_cost
+                        .iter()
+                        .map(|(title, v)| format!("{title} ({})", euros(*v)))
+                        .collect();
+                    [
+                        (t.roadmap.unpriced_actions, p.unpriced.clone()),
+                        (t.roadmap.undated_actions, p.undated.clone()),
+                        (t.roadmap.beyond_cost, beyond),
+                    ]
+                    .into_iter()
+                    .filter(|(_, titles)| !titles.is_empty())
+                    .map(|(what, titles)| view! { <p class="hint">{format!("{what} {}", titles.join(", "))}</p> })
+                    .collect_view()
+                })
             }}
+            <Show when=move || programme.with(|p| !p.outside.is_empty())>
+                <h3>{move || t.get().roadmap.outside_title}</h3>
+                <table class="programme" data-testid="outside-table">
+                    <thead><tr>
+                        <th>{move || t.get().roadmap.col_action}</th>
+                        <th>{move || t.get().roadmap.col_status}</th>
+                        <th>{move || t.get().roadmap.col_investment}</th>
+                        <th>{move || t.get().roadmap.col_operating}</th>
+                        <th>{move || t.get().roadmap.col_funding}</th>
+                        <th>{move || t.get().roadmap.col_remaining}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || {
+                            let lang = lang.get();
+                            programme.with(|p| p.outside.iter().map(|a| view! {
+                                <tr>
+                                    <td>{a.title.clone()}</td>
+                                    <td>{a.status.label(lang)}</td>
+                                    <td class="num">{a.investment_eur.map_or("—".to_string(), euros)}</td>
+                                    <td class="num">{a.operating_text(lang).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{a.funding_text(lang)}</td>
+                                    <td class="num">{a.money().remaining_text(lang)}</td>
+                                </tr>
+                            }).collect_view())
+                        }}
+                    </tbody>
+                </table>
+            </Show>
         </main>
     }
 }

@@ -12,7 +12,9 @@ mod svg;
 
 pub use bars::{Bar, bar_chart, gains_by_family};
 pub use funnel::{FunnelStep, funnel, funnel_svg};
-pub use programme::{SOURCES, YearRow, fold_years, gantt, investment_by_year};
+pub use programme::{
+    Amounts, Programme, SOURCES, YearRow, by_year_rule, fold_years, gantt, investment_by_year,
+};
 pub use sankey::{Sankey, sankey, sankey_matic, sankey_svg};
 pub use series::{SeriesPoint, indicator_series, time_series_svg};
 pub use svg::{MAX_YEARS, escape};

@@ -3,21 +3,73 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{MAX_YEARS, add, escape, footnote, no_data, open, total};
-use crate::model::{ActionStatus, Date, FundingSource, RoadmapAction};
+use super::svg::{MAX_YEARS, add, escape, footnote, no_data, open};
+use crate::model::{
+    ActionStatus, Date, FundingSource, MissingFigure, ProgrammePlace, RoadmapAction,
+};
 use crate::validate::rules::limits;
 use crate::{Lang, bilingual};
+
+/// Amounts of the investment programme, for one year or for all of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amounts {
+    pub investment: f64,
+    pub operating: f64,
+    /// Funding by source, in `SOURCES` order, zero where none.
+    pub funding: Vec<(FundingSource, f64)>,
+    /// What the project owners still pay: the actions' remaining costs
+    /// ([`RoadmapAction::money`]), each never below zero, summed.
+    pub remaining: f64,
+}
+
+impl Default for Amounts {
+    fn default() -> Self {
+        Self {
+            investment: 0.0,
+            operating: 0.0,
+            funding: SOURCES.iter().map(|s| (*s, 0.0)).collect(),
+            remaining: 0.0,
+        }
+    }
+}
+
+impl Amounts {
+    fn add(&mut self, other: &Amounts) {
+        self.investment = add(self.investment, other.investment);
+        self.operating = add(self.operating, other.operating);
+        self.remaining = add(self.remaining, other.remaining);
+        for (slot, (_, v)) in self.funding.iter_mut().zip(&other.funding) {
+            slot.1 = add(slot.1, *v);
+        }
+    }
+}
 
 /// One year of the investment programme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearRow {
     pub year: i32,
-    pub investment: f64,
-    pub operating: f64,
-    /// Funding by source, in `FundingSource` order, zero where none.
-    pub funding: Vec<(FundingSource, f64)>,
-    /// Investment plus operating cost minus funding: what the project owners still pay.
-    pub remaining: f64,
+    pub amounts: Amounts,
+}
+
+/// The investment programme: its years, its totals, and the actions it does not count.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Programme {
+    /// One row per year a counted action falls in, in order.
+    pub rows: Vec<YearRow>,
+    /// The rows summed: the programme's totals, equal to the sums of the counted actions'
+    /// own figures.
+    pub total: Amounts,
+    /// Postponed and cancelled actions, in file order, with their figures: shown apart, in no
+    /// row and no total.
+    pub outside: Vec<RoadmapAction>,
+    /// Titles of the programme's actions without an investment figure: their remaining cost is
+    /// unknown, so they are in no row and no total (unknown is not zero).
+    pub unpriced: Vec<String>,
+    /// Titles of the programme's costed actions without dates: in no year, so in no total.
+    pub undated: Vec<String>,
+    /// Counted actions whose funding exceeds their cost, with the excess, which lowers no
+    /// other action's remaining cost.
+    pub beyond_cost: Vec<(String, f64)>,
 }
 
 pub const SOURCES: [FundingSource; 5] = [
@@ -28,60 +80,110 @@ pub const SOURCES: [FundingSource; 5] = [
     FundingSource::Other,
 ];
 
+/// The programme by year, from the one definition of an action's money
+/// ([`RoadmapAction::money`]), over the actions it counts ([`RoadmapAction::programme_place`]):
+/// not the postponed or cancelled ones, listed apart with their figures, nor those whose cost
+/// is unknown or that have no dates, listed by title.
+///
 /// The rule funders read in the table: an action's investment and its funding lines fall in
 /// its start year (its end year when it has no start); its operating cost falls in every year
-/// from start to end. Actions with no date at all are returned apart, by title, so they are
-/// listed rather than silently dropped.
+/// from start to end. Each year's remaining cost is the action's costs of that year minus its
+/// funding not yet spent on earlier years, never below zero; so an action's rows add up to its
+/// own remaining cost, and the rows of every action to the sum of theirs.
 ///
 /// Sums saturate instead of overflowing, and an action's years are taken within the record
-/// rules' range (1900–2200), so that even a project that escaped the rules gives at most 301
-/// rows, never a loop over billions of years.
-pub fn investment_by_year(actions: &[RoadmapAction]) -> (Vec<YearRow>, Vec<String>) {
-    let mut rows: BTreeMap<i32, YearRow> = BTreeMap::new();
-    let mut undated = Vec::new();
-    fn row(rows: &mut BTreeMap<i32, YearRow>, year: i32) -> &mut YearRow {
-        rows.entry(year).or_insert_with(|| YearRow {
-            year,
-            investment: 0.0,
-            operating: 0.0,
-            funding: SOURCES.iter().map(|s| (*s, 0.0)).collect(),
-            remaining: 0.0,
-        })
-    }
+/// rules' range (1900–2200), the years beyond it counted in its first or last year, so that
+/// even a project that escaped the rules gives at most 301 rows, never a loop over billions
+/// of years, and the same operating cost as the action's own figure.
+pub fn investment_by_year(actions: &[RoadmapAction]) -> Programme {
+    let mut rows: BTreeMap<i32, Amounts> = BTreeMap::new();
+    let mut programme = Programme::default();
     let bounded = |y: i32| y.clamp(limits::FIRST_YEAR, limits::LAST_YEAR);
     for a in actions {
-        let Some(first) = a.start.or(a.end).map(|d| bounded(d.year)) else {
-            if a.investment_eur.is_some()
-                || a.operating_eur_per_year.is_some()
-                || !a.funding.is_empty()
-            {
-                undated.push(a.title.clone());
+        let (first, last) = match (a.programme_place(), a.years()) {
+            (ProgrammePlace::Counted, Some(years)) => years,
+            (ProgrammePlace::Outside, _) => {
+                programme.outside.push(a.clone());
+                continue;
             }
-            continue;
+            (ProgrammePlace::Uncounted(MissingFigure::Investment), _) => {
+                programme.unpriced.push(a.title.clone());
+                continue;
+            }
+            _ => {
+                programme.undated.push(a.title.clone());
+                continue;
+            }
         };
-        let last = a.end.map_or(first, |d| bounded(d.year)).max(first);
-        let r = row(&mut rows, first);
-        r.investment = add(r.investment, a.investment_eur.unwrap_or(0.0));
-        for line in &a.funding {
-            if let Some(slot) = r.funding.iter_mut().find(|(s, _)| *s == line.source) {
-                slot.1 = add(slot.1, line.amount_eur);
-            }
+        let money = a.money();
+        if money.beyond_cost() > 0.0 {
+            programme
+                .beyond_cost
+                .push((a.title.clone(), money.beyond_cost()));
         }
-        if let Some(op) = a.operating_eur_per_year {
-            for year in first..=last {
-                let r = row(&mut rows, year);
-                r.operating = add(r.operating, op);
+        let (from, to) = (bounded(first), bounded(last));
+        let to = if a.operating_eur_per_year.is_some() {
+            to
+        } else {
+            from
+        };
+        // The funding not yet spent on the action's earlier years.
+        let mut unspent = money.funding;
+        for year in from..=to {
+            // The action's years this row stands for: itself, and those beyond the rules'
+            // range when it is the first or last year of that range.
+            let lo = if year == limits::FIRST_YEAR {
+                first
+            } else {
+                year
             }
+            .max(first);
+            let hi = if year == limits::LAST_YEAR {
+                last
+            } else {
+                year
+            }
+            .min(last);
+            let weight = (i64::from(hi) - i64::from(lo) + 1).max(0) as f64;
+            let r = rows.entry(year).or_default();
+            let mut cost = 0.0;
+            if year == from {
+                let investment = a.investment_eur.unwrap_or(0.0);
+                r.investment = add(r.investment, investment);
+                cost = investment;
+                for line in &a.funding {
+                    if let Some(slot) = r.funding.iter_mut().find(|(s, _)| *s == line.source) {
+                        slot.1 = add(slot.1, line.amount_eur);
+                    }
+                }
+            }
+            if let Some(per_year) = a.operating_eur_per_year {
+                let operating = (per_year * weight).min(f64::MAX);
+                r.operating = add(r.operating, operating);
+                cost = add(cost, operating);
+            }
+            let paid = unspent.min(cost);
+            unspent -= paid;
+            r.remaining = add(r.remaining, cost - paid);
         }
     }
-    let mut rows: Vec<YearRow> = rows.into_values().collect();
-    for r in &mut rows {
-        r.remaining = add(
-            add(r.investment, r.operating),
-            -total(r.funding.iter().map(|(_, v)| *v)),
-        );
+    programme.rows = rows
+        .into_iter()
+        .map(|(year, amounts)| YearRow { year, amounts })
+        .collect();
+    for r in &programme.rows {
+        programme.total.add(&r.amounts);
     }
-    (rows, undated)
+    programme
+}
+
+/// How [`investment_by_year`] places an action's money in years, in one sentence for the
+/// reader of the table.
+pub fn by_year_rule(lang: Lang) -> &'static str {
+    lang.pick(
+        "l'investissement et les financements d'une action comptent l'année de son début (de fin à défaut), son fonctionnement chaque année de début à fin, et le reste à charge d'une année est ce qu'elle coûte moins les financements de l'action non employés les années précédentes, jamais négatif.",
+        "an action's investment and funding count in its start year (end year otherwise), its operating cost every year from start to end, and a year's remaining cost is what it costs minus the action's funding not used in earlier years, never negative.",
+    )
 }
 
 /// The programme as a table of at most `MAX_YEARS` rows: when there are more years, the last
@@ -96,12 +198,7 @@ pub fn fold_years(mut rows: Vec<YearRow>) -> (Vec<YearRow>, Option<(i32, i32)>) 
     let span = (rest[0].year, rest[rest.len() - 1].year);
     let mut folded = rest[0].clone();
     for r in &rest[1..] {
-        folded.investment = add(folded.investment, r.investment);
-        folded.operating = add(folded.operating, r.operating);
-        folded.remaining = add(folded.remaining, r.remaining);
-        for (slot, (_, v)) in folded.funding.iter_mut().zip(&r.funding) {
-            slot.1 = add(slot.1, *v);
-        }
+        folded.amounts.add(&r.amounts);
     }
     rows.push(folded);
     (rows, Some(span))
@@ -324,37 +421,131 @@ mod tests {
         }
     }
 
+    fn funded(source: FundingSource, amount_eur: f64) -> FundingLine {
+        FundingLine {
+            source,
+            amount_eur,
+            note: String::new(),
+        }
+    }
+
     #[test]
     fn the_programme_by_year() {
         let mut heat = action("a-1", date(2026, 3), date(2028, 6));
         heat.investment_eur = Some(100_000.0);
         heat.operating_eur_per_year = Some(5_000.0);
         heat.funding = vec![
-            FundingLine {
-                source: FundingSource::Ademe,
-                amount_eur: 40_000.0,
-                note: String::new(),
-            },
-            FundingLine {
-                source: FundingSource::Epci,
-                amount_eur: 10_000.0,
-                note: String::new(),
-            },
+            funded(FundingSource::Ademe, 40_000.0),
+            funded(FundingSource::Epci, 10_000.0),
         ];
         let mut study = action("a-2", None, date(2027, 1));
         study.investment_eur = Some(20_000.0);
         let mut loose = action("a-3", None, None);
         loose.investment_eur = Some(1.0);
-        let (rows, undated) = investment_by_year(&[heat, study, loose]);
-        let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
+        let p = investment_by_year(&[heat, study, loose]);
+        let years: Vec<i32> = p.rows.iter().map(|r| r.year).collect();
         assert_eq!(years, [2026, 2027, 2028]);
-        assert_eq!(rows[0].investment, 100_000.0);
-        assert_eq!(rows[0].operating, 5_000.0);
-        assert_eq!(rows[0].funding[0], (FundingSource::Ademe, 40_000.0));
-        assert_eq!(rows[0].remaining, 55_000.0);
-        assert_eq!(rows[1].investment, 20_000.0, "no start: its end year");
-        assert_eq!(rows[2].operating, 5_000.0);
-        assert_eq!(undated, ["Action a-3"]);
+        let first = &p.rows[0].amounts;
+        assert_eq!(first.investment, 100_000.0);
+        assert_eq!(first.operating, 5_000.0);
+        assert_eq!(first.funding[0], (FundingSource::Ademe, 40_000.0));
+        assert_eq!(first.remaining, 55_000.0);
+        assert_eq!(
+            p.rows[1].amounts.investment, 20_000.0,
+            "no start: its end year"
+        );
+        assert_eq!(p.rows[2].amounts.operating, 5_000.0);
+        assert_eq!(p.undated, ["Action a-3"]);
+        // 100 000 + 3 × 5 000 − 50 000, and 20 000: the totals are the actions' own figures.
+        assert_eq!(p.total.remaining, 65_000.0 + 20_000.0);
+        assert_eq!(p.total.investment, 120_000.0);
+        assert_eq!(p.total.operating, 15_000.0);
+    }
+
+    #[test]
+    fn postponed_and_cancelled_actions_are_outside_the_programme() {
+        let mut planned = action("a-1", date(2026, 1), date(2026, 12));
+        planned.investment_eur = Some(10_000.0);
+        planned.funding = vec![funded(FundingSource::Ademe, 4_000.0)];
+        let mut postponed = planned.clone();
+        postponed.id = ActionId::new("a-2");
+        postponed.title = "Reportée".into();
+        postponed.status = ActionStatus::Postponed;
+        postponed.start = date(2030, 1);
+        postponed.end = date(2030, 1);
+        let mut cancelled = planned.clone();
+        cancelled.id = ActionId::new("a-3");
+        cancelled.title = "Annulée".into();
+        cancelled.status = ActionStatus::Cancelled;
+        cancelled.investment_eur = Some(99_000.0);
+        cancelled.operating_eur_per_year = Some(1_000.0);
+        let p = investment_by_year(&[planned.clone(), postponed, cancelled]);
+        // Their money enters no row and no total, not even a year of their own.
+        assert_eq!(p.rows.len(), 1);
+        assert_eq!(p.rows[0].year, 2026);
+        assert_eq!(p.total.investment, 10_000.0);
+        assert_eq!(p.total.operating, 0.0);
+        assert_eq!(p.total.funding[0].1, 4_000.0);
+        assert_eq!(p.total.remaining, 6_000.0);
+        let outside: Vec<&str> = p.outside.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            outside,
+            ["Reportée", "Annulée"],
+            "shown apart, in file order"
+        );
+        assert_eq!(p.outside[1].money().remaining(), Some(96_000.0));
+        // The other statuses are in the programme.
+        for status in [
+            ActionStatus::Planned,
+            ActionStatus::InProgress,
+            ActionStatus::Done,
+        ] {
+            let mut a = planned.clone();
+            a.status = status;
+            let p = investment_by_year(&[a]);
+            assert!(p.outside.is_empty(), "{status:?}");
+            assert_eq!(p.total.remaining, 6_000.0, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_cost_is_not_zero_and_funding_never_makes_a_negative() {
+        // No investment figure: not a cost of 0, so in no row and no total.
+        let mut unpriced = action("a-1", date(2026, 1), date(2027, 1));
+        unpriced.operating_eur_per_year = Some(3_000.0);
+        unpriced.funding = vec![funded(FundingSource::Epci, 5_000.0)];
+        // Funding beyond the cost: 0 to pay, the excess stated, no other action lowered.
+        let mut over = action("a-2", date(2026, 1), date(2026, 12));
+        over.investment_eur = Some(10_000.0);
+        over.funding = vec![funded(FundingSource::Ademe, 12_000.0)];
+        let mut other = action("a-3", date(2026, 1), date(2026, 12));
+        other.investment_eur = Some(7_000.0);
+        // Funding beyond the first year's costs pays the next years' operating cost.
+        let mut spread = action("a-4", date(2027, 1), date(2029, 12));
+        spread.investment_eur = Some(1_000.0);
+        spread.operating_eur_per_year = Some(2_000.0);
+        spread.funding = vec![funded(FundingSource::Companies, 4_500.0)];
+        let p = investment_by_year(&[unpriced, over, other, spread.clone()]);
+        assert_eq!(p.unpriced, ["Action a-1"]);
+        assert_eq!(p.beyond_cost, [("Action a-2".to_string(), 2_000.0)]);
+        let remaining: Vec<(i32, f64)> = p
+            .rows
+            .iter()
+            .map(|r| (r.year, r.amounts.remaining))
+            .collect();
+        assert_eq!(
+            remaining,
+            [(2026, 7_000.0), (2027, 0.0), (2028, 500.0), (2029, 2_000.0)]
+        );
+        assert!(p.rows.iter().all(|r| r.amounts.remaining >= 0.0));
+        // 1 000 + 3 × 2 000 − 4 500, the year rows of the action summed.
+        assert_eq!(spread.money().remaining(), Some(2_500.0));
+        assert_eq!(p.total.remaining, 7_000.0 + 2_500.0);
+        assert_eq!(p.total.funding[3].1, 4_500.0);
+        assert_eq!(
+            p.total.operating, 6_000.0,
+            "the unpriced action's is not counted"
+        );
     }
 
     #[test]
@@ -388,20 +579,34 @@ mod tests {
         wild.investment_eur = Some(f64::MAX);
         let mut twin = wild.clone();
         twin.id = ActionId::new("a-2");
-        let (rows, _) = investment_by_year(&[wild.clone(), twin]);
+        let rows = investment_by_year(&[wild.clone(), twin]).rows;
         assert_eq!(rows.len(), 301, "1900 to 2200");
         assert_eq!((rows[0].year, rows[300].year), (1900, 2200));
         assert!(
             rows.iter()
-                .all(|r| r.operating == f64::MAX && r.remaining == f64::MAX)
+                .all(|r| r.amounts.operating == f64::MAX && r.amounts.remaining == f64::MAX)
         );
         let (folded, span) = fold_years(rows);
         assert_eq!(folded.len(), 50);
         assert_eq!(span, Some((1949, 2200)));
         assert_eq!(folded[49].year, 1949);
-        assert_eq!(folded[49].operating, f64::MAX, "saturated, not infinite");
-        let (short, none) =
-            fold_years(investment_by_year(&[action("b", date(2026, 1), date(2027, 1))]).0);
+        assert_eq!(
+            folded[49].amounts.operating,
+            f64::MAX,
+            "saturated, not infinite"
+        );
+        // The years before 1900 count in 1900: the rows still add up to the action's figure.
+        let mut old = action("c", date(1850, 1), date(1905, 6));
+        old.investment_eur = Some(0.0);
+        old.operating_eur_per_year = Some(100.0);
+        let p = investment_by_year(std::slice::from_ref(&old));
+        assert_eq!(p.rows.len(), 6, "1900 to 1905");
+        assert_eq!(p.rows[0].amounts.operating, 5_100.0, "1850 to 1900");
+        assert_eq!(p.total.operating, 5_600.0);
+        assert_eq!(old.money().cost, Ok(p.total.remaining));
+        let mut short = action("b", date(2026, 1), date(2027, 1));
+        short.investment_eur = Some(0.0);
+        let (short, none) = fold_years(investment_by_year(&[short]).rows);
         assert_eq!(
             (short.len(), none),
             (1, None),

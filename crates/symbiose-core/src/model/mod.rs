@@ -26,8 +26,8 @@ pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
 pub use quantity::{Dimension, Period, Quantity, Unit};
 pub use questionnaire::Questionnaire;
 pub use roadmap::{
-    ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField, Measurement,
-    Milestone, RoadmapAction, Target, Workshop,
+    ActionMoney, ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField,
+    Measurement, Milestone, MissingFigure, ProgrammePlace, RoadmapAction, Target, Workshop,
 };
 pub use synergy::{
     Barrier, BarrierKind, ChecklistEntry, ChecklistItem, Gains, ItemStatus, MaterialStatus, Stage,

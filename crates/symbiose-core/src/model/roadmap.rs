@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::ids::{ActionId, ActorId, SynergyId, WorkshopId};
 use super::territory::ProgrammePhase;
-use crate::labels;
+use crate::numbers::{Precision::Reading, number};
+use crate::{Lang, bilingual, labels};
 
 /// Fields of intervention as the funders' programmes name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -111,6 +112,223 @@ pub struct RoadmapAction {
     pub notes: String,
 }
 
+impl ActionStatus {
+    /// Whether the action belongs to the investment programme. A postponed or cancelled
+    /// action is shown apart, with its figures, and its money enters no programme total.
+    pub fn in_programme(self) -> bool {
+        !matches!(self, Self::Postponed | Self::Cancelled)
+    }
+}
+
+/// A figure the remaining cost needs and the action does not give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingFigure {
+    /// No investment figure: unknown, not zero (an action without investment says 0).
+    Investment,
+    /// No dates: the action falls in no year, and an operating cost per year cannot be
+    /// counted over years that are not known.
+    Dates,
+}
+
+/// Where an action's money stands in the investment programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgrammePlace {
+    /// In the programme's years and totals.
+    Counted,
+    /// Postponed or cancelled: shown apart, outside the programme and its totals.
+    Outside,
+    /// In the programme, but not in its years nor totals until the missing figure is given.
+    Uncounted(MissingFigure),
+}
+
+/// An action's money by the one rule the roadmap page, the deliverables and the exports use
+/// (see [`RoadmapAction::money`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ActionMoney {
+    /// Investment plus operating cost over the action's years, or what is missing to know it.
+    pub cost: Result<f64, MissingFigure>,
+    /// Every funding line of the action, summed.
+    pub funding: f64,
+    /// The calendar years the operating cost is counted for; `None` without dates.
+    pub years: Option<u32>,
+}
+
+impl ActionMoney {
+    /// What the project owners still pay: the cost minus the funding, never below zero;
+    /// `None` when the cost is unknown.
+    pub fn remaining(&self) -> Option<f64> {
+        self.cost.ok().map(|c| (c - self.funding).max(0.0))
+    }
+
+    /// Funding above the cost, stated apart: it pays for no other action. Zero when the
+    /// funding does not exceed the cost, or when the cost is unknown.
+    pub fn beyond_cost(&self) -> f64 {
+        self.cost.map_or(0.0, |c| (self.funding - c).max(0.0))
+    }
+
+    /// The rule of [`RoadmapAction::money`] in one sentence, for the reader of a table of it.
+    pub fn rule(lang: Lang) -> &'static str {
+        lang.pick(
+            "Reste à charge d'une action : son investissement plus son fonctionnement de chaque année civile de son début à sa fin (l'année de début seule sans date de fin), moins tous ses financements ; jamais négatif (un financement supérieur au coût est signalé à part) ; inconnu, et hors totaux, sans montant d'investissement (0 s'il n'y en a pas) ou avec un fonctionnement sans dates ; les actions reportées ou annulées sont hors programme.",
+            "An action's remaining cost: its investment plus its operating cost for every calendar year from its start to its end (the start year only without an end date), minus all its funding; never negative (funding above the cost is stated apart); unknown, and left out of the totals, without an investment figure (0 if there is none) or with an operating cost but no dates; postponed or cancelled actions are outside the programme.",
+        )
+    }
+
+    /// The remaining cost as every table writes it: the amount, 0 with what the funding
+    /// exceeds the cost by, or why it is unknown.
+    pub fn remaining_text(&self, lang: Lang) -> String {
+        let euros = |v: f64| format!("{} €", number(v, lang, Reading));
+        match self.cost {
+            Ok(_) if self.beyond_cost() > 0.0 => {
+                let beyond = euros(self.beyond_cost());
+                bilingual!(in lang,
+                    "0 € (financements supérieurs au coût de {beyond})",
+                    "0 € (funding exceeds the cost by {beyond})"
+                )
+            }
+            Ok(_) => euros(self.remaining().unwrap_or(0.0)),
+            Err(MissingFigure::Investment) => lang
+                .pick(
+                    "inconnu : investissement non renseigné",
+                    "unknown: no investment figure",
+                )
+                .into(),
+            Err(MissingFigure::Dates) => lang
+                .pick(
+                    "inconnu : fonctionnement sans dates",
+                    "unknown: operating cost without dates",
+                )
+                .into(),
+        }
+    }
+}
+
+impl ProgrammePlace {
+    /// What a table of actions says next to the remaining cost of an action not counted in
+    /// the programme's totals; nothing for a counted one.
+    pub fn label(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Self::Counted => None,
+            Self::Outside => Some(lang.pick("hors programme", "outside the programme")),
+            Self::Uncounted(_) => Some(lang.pick("hors totaux", "not in the totals")),
+        }
+    }
+}
+
+/// `a + b` saturated at ±`f64::MAX` (two amounts near the limit must not make infinity).
+fn add(a: f64, b: f64) -> f64 {
+    let sum = a + b;
+    if sum.is_nan() {
+        0.0
+    } else {
+        sum.clamp(-f64::MAX, f64::MAX)
+    }
+}
+
+impl RoadmapAction {
+    /// The action's first and last calendar years: from its start (its end when it has no
+    /// start) to its end (the same year when it has no end); `None` without any date.
+    pub fn years(&self) -> Option<(i32, i32)> {
+        let first = self.start.or(self.end)?.year;
+        Some((first, self.end.map_or(first, |d| d.year).max(first)))
+    }
+
+    /// The remaining cost ("reste à charge") of an action, as a funder reads it:
+    ///
+    /// - **cost** = the investment, plus the operating cost per year times the calendar years
+    ///   of the action, both included (March 2026 to June 2028 counts three years; without an
+    ///   end date, the start year only); no operating figure means no operating cost;
+    /// - **minus** every funding line of the action, whatever its source;
+    /// - **never negative**: funding above the cost leaves 0 to pay and is stated apart
+    ///   ([`ActionMoney::beyond_cost`]), never deducted from another action;
+    /// - **unknown is not zero**: without an investment figure (an action with no investment
+    ///   says 0), or with an operating cost but no dates, the cost and the remaining cost are
+    ///   unknown, written as such, and left out of every total.
+    ///
+    /// A postponed or cancelled action keeps its figures but is outside the programme
+    /// ([`RoadmapAction::programme_place`]). Sums saturate at `f64::MAX` instead of
+    /// overflowing.
+    pub fn money(&self) -> ActionMoney {
+        let funding = self
+            .funding
+            .iter()
+            .fold(0.0, |sum, line| add(sum, line.amount_eur));
+        let years = self.years().map(|(first, last)| {
+            u32::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(u32::MAX)
+        });
+        let cost = match (self.investment_eur, self.operating_eur_per_year, years) {
+            (None, _, _) => Err(MissingFigure::Investment),
+            (Some(investment), None, _) => Ok(investment),
+            (Some(_), Some(_), None) => Err(MissingFigure::Dates),
+            (Some(investment), Some(per_year), Some(n)) => {
+                Ok(add(investment, (per_year * f64::from(n)).min(f64::MAX)))
+            }
+        };
+        ActionMoney {
+            cost,
+            funding,
+            years,
+        }
+    }
+
+    /// The remaining cost as a list of actions writes it ([`ActionMoney::remaining_text`]),
+    /// followed by "hors programme" or "hors totaux" when the programme does not count it.
+    pub fn remaining_text(&self, lang: Lang) -> String {
+        let text = self.money().remaining_text(lang);
+        match self.programme_place().label(lang) {
+            Some(place) => format!("{text} — {place}"),
+            None => text,
+        }
+    }
+
+    /// The operating cost as the remaining cost counts it, for a table: per year times its
+    /// years ("5 000 €/an × 3 ans"); `None` when the action gives none.
+    pub fn operating_text(&self, lang: Lang) -> Option<String> {
+        let per_year = format!(
+            "{} {}",
+            number(self.operating_eur_per_year?, lang, Reading),
+            lang.pick("€/an", "€/yr")
+        );
+        Some(match self.money().years {
+            Some(1) => bilingual!(in lang, "{per_year} × 1 an", "{per_year} × 1 year"),
+            Some(n) => bilingual!(in lang, "{per_year} × {n} ans", "{per_year} × {n} years"),
+            None => bilingual!(in lang,
+                "{per_year} (années inconnues)",
+                "{per_year} (years unknown)"
+            ),
+        })
+    }
+
+    /// The funding lines for a table: "ADEME 6 000 €, Entreprises 6 000 €".
+    pub fn funding_text(&self, lang: Lang) -> String {
+        self.funding
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} €",
+                    f.source.label(lang),
+                    number(f.amount_eur, lang, Reading)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether the action's money is in the programme's years and totals, outside the
+    /// programme (postponed or cancelled), or waiting for a figure or its dates.
+    pub fn programme_place(&self) -> ProgrammePlace {
+        if !self.status.in_programme() {
+            ProgrammePlace::Outside
+        } else if self.investment_eur.is_none() {
+            ProgrammePlace::Uncounted(MissingFigure::Investment)
+        } else if self.years().is_none() {
+            ProgrammePlace::Uncounted(MissingFigure::Dates)
+        } else {
+            ProgrammePlace::Counted
+        }
+    }
+}
+
 /// The indicators a dashboard follows over the years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -153,7 +371,7 @@ impl IndicatorKind {
     ];
 
     /// The unit a measurement of it is given in.
-    pub fn unit(self, lang: crate::Lang) -> &'static str {
+    pub fn unit(self, lang: Lang) -> &'static str {
         match self {
             Self::TonnesPerYear => lang.pick("t/an", "t/yr"),
             Self::MwhPerYear => lang.pick("MWh/an", "MWh/yr"),
@@ -200,4 +418,159 @@ pub struct Workshop {
     pub other_participants: Vec<String>,
     pub decisions: Vec<String>,
     pub notes: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(investment: Option<f64>, per_year: Option<f64>, funding: &[f64]) -> RoadmapAction {
+        RoadmapAction {
+            start: Some(Date::new(2026, 3, 1).unwrap()),
+            end: Some(Date::new(2028, 6, 30).unwrap()),
+            investment_eur: investment,
+            operating_eur_per_year: per_year,
+            funding: funding
+                .iter()
+                .map(|amount_eur| FundingLine {
+                    source: FundingSource::Ademe,
+                    amount_eur: *amount_eur,
+                    note: String::new(),
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_remaining_cost_counts_operating_over_every_year_minus_all_funding() {
+        // March 2026 to June 2028: three calendar years of operating cost.
+        let m = action(Some(100_000.0), Some(5_000.0), &[40_000.0, 10_000.0]).money();
+        assert_eq!(m.years, Some(3));
+        assert_eq!(m.cost, Ok(115_000.0));
+        assert_eq!(m.funding, 50_000.0);
+        assert_eq!(m.remaining(), Some(65_000.0));
+        assert_eq!(m.beyond_cost(), 0.0);
+        assert_eq!(
+            m.remaining_text(Lang::Fr),
+            format!("{} €", number(65_000.0, Lang::Fr, Reading))
+        );
+        // No operating figure: no operating cost; no end date: the start year only.
+        let mut one_year = action(Some(8_000.0), Some(1_000.0), &[]);
+        one_year.end = None;
+        assert_eq!(one_year.money().cost, Ok(9_000.0));
+        assert_eq!(
+            action(Some(8_000.0), None, &[]).money().remaining(),
+            Some(8_000.0)
+        );
+    }
+
+    #[test]
+    fn the_tables_write_operating_cost_with_its_years() {
+        let a = action(Some(1.0), Some(5_000.0), &[1_000.0, 500.0]);
+        let per_year = number(5_000.0, Lang::Fr, Reading);
+        assert_eq!(
+            a.operating_text(Lang::Fr),
+            Some(format!("{per_year} €/an × 3 ans"))
+        );
+        assert_eq!(
+            a.funding_text(Lang::En),
+            format!(
+                "ADEME {} €, ADEME 500 €",
+                number(1_000.0, Lang::En, Reading)
+            )
+        );
+        let mut undated = a.clone();
+        undated.start = None;
+        undated.end = None;
+        assert!(
+            undated
+                .operating_text(Lang::En)
+                .unwrap()
+                .ends_with("(years unknown)")
+        );
+        assert_eq!(action(Some(1.0), None, &[]).operating_text(Lang::Fr), None);
+    }
+
+    #[test]
+    fn funding_above_the_cost_leaves_zero_and_says_by_how_much() {
+        let m = action(Some(10_000.0), None, &[12_500.0]).money();
+        assert_eq!(m.remaining(), Some(0.0));
+        assert_eq!(m.beyond_cost(), 2_500.0);
+        assert!(
+            m.remaining_text(Lang::Fr)
+                .starts_with("0 € (financements supérieurs au coût de 2")
+        );
+        assert!(
+            m.remaining_text(Lang::En)
+                .starts_with("0 € (funding exceeds the cost by 2")
+        );
+    }
+
+    #[test]
+    fn unknown_is_not_zero() {
+        let m = action(None, Some(5_000.0), &[1_000.0]).money();
+        assert_eq!(m.cost, Err(MissingFigure::Investment));
+        assert_eq!((m.remaining(), m.beyond_cost()), (None, 0.0));
+        assert_eq!(
+            m.remaining_text(Lang::Fr),
+            "inconnu : investissement non renseigné"
+        );
+        let mut undated = action(Some(1_000.0), Some(5_000.0), &[]);
+        undated.start = None;
+        undated.end = None;
+        assert_eq!(undated.money().cost, Err(MissingFigure::Dates));
+        assert_eq!(undated.money().remaining(), None);
+        assert_eq!(
+            undated.programme_place(),
+            ProgrammePlace::Uncounted(MissingFigure::Dates)
+        );
+        // Without an operating cost, its dates are not needed to know its cost.
+        undated.operating_eur_per_year = None;
+        assert_eq!(undated.money().remaining(), Some(1_000.0));
+        // An explicit 0 is a figure.
+        assert_eq!(action(Some(0.0), None, &[]).money().remaining(), Some(0.0));
+    }
+
+    #[test]
+    fn the_programme_place_of_an_action() {
+        let mut a = action(Some(1.0), None, &[]);
+        assert_eq!(a.programme_place(), ProgrammePlace::Counted);
+        for (status, counted) in [
+            (ActionStatus::Planned, true),
+            (ActionStatus::InProgress, true),
+            (ActionStatus::Done, true),
+            (ActionStatus::Postponed, false),
+            (ActionStatus::Cancelled, false),
+        ] {
+            a.status = status;
+            assert_eq!(status.in_programme(), counted, "{status:?}");
+            assert_eq!(
+                a.programme_place() == ProgrammePlace::Outside,
+                !counted,
+                "{status:?}"
+            );
+        }
+        // Outside the programme whatever is missing; else the investment first.
+        a.investment_eur = None;
+        assert_eq!(a.programme_place(), ProgrammePlace::Outside);
+        a.status = ActionStatus::Planned;
+        a.start = None;
+        a.end = None;
+        assert_eq!(
+            a.programme_place(),
+            ProgrammePlace::Uncounted(MissingFigure::Investment)
+        );
+    }
+
+    #[test]
+    fn sums_saturate() {
+        let mut a = action(Some(f64::MAX), Some(f64::MAX), &[f64::MAX, f64::MAX]);
+        a.start = Some(Date::new(-5_000, 1, 1).unwrap());
+        a.end = Some(Date::new(i32::MAX, 12, 31).unwrap());
+        let m = a.money();
+        assert_eq!(m.cost, Ok(f64::MAX));
+        assert_eq!(m.funding, f64::MAX);
+        assert_eq!(m.remaining(), Some(0.0));
+    }
 }

@@ -9,7 +9,10 @@ use crate::charts;
 use crate::detect::{Audience, Detection, sight};
 use crate::factors::Factors;
 use crate::indicators::compute;
-use crate::model::{BarrierKind, Date, Dimension, IndicatorKind, Project, Stage};
+use crate::model::{
+    ActionMoney, BarrierKind, Date, Dimension, IndicatorKind, ProgrammePlace, Project,
+    RoadmapAction, Stage,
+};
 use crate::numbers::{Precision::Reading, number};
 use crate::{Lang, bilingual};
 
@@ -17,6 +20,29 @@ fn money(v: Option<f64>, lang: Lang) -> Cell {
     Cell::number(v.map_or("—".into(), |v| format!("{} €", number(v, lang, Reading))))
 }
 
+/// `a + b` without overflowing to infinity.
+fn plus(a: f64, b: f64) -> f64 {
+    (a + b).min(f64::MAX)
+}
+
+fn operating(a: &RoadmapAction, lang: Lang) -> Cell {
+    Cell::number(a.operating_text(lang).unwrap_or_else(|| "—".into()))
+}
+
+fn funding(a: &RoadmapAction, lang: Lang) -> Cell {
+    Cell::text(a.funding_text(lang))
+}
+
+fn dates(a: &RoadmapAction) -> Cell {
+    Cell::text(format!(
+        "{} → {}",
+        a.start.map_or("?".into(), |d| d.to_string()),
+        a.end.map_or("?".into(), |d| d.to_string())
+    ))
+}
+
+/// Every action with its figures, then the total of those the programme counts, summed from
+/// each action's own figures (the programme table sums them by year: the two totals agree).
 fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
     let head = [
         lang.pick("Action", "Action"),
@@ -25,88 +51,101 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
         lang.pick("Dates", "Dates"),
         lang.pick("Statut", "Status"),
         lang.pick("Investissement", "Investment"),
+        lang.pick("Fonctionnement", "Operating"),
         lang.pick("Financements", "Funding"),
-        lang.pick("Reste à charge", "Remaining"),
+        lang.pick("Reste à charge", "Remaining cost"),
     ];
-    let rows = p.actions.iter().map(|a| {
-        let funded = a
-            .funding
-            .iter()
-            .fold(0.0, |sum: f64, f| (sum + f.amount_eur).min(f64::MAX));
-        let funding = a
-            .funding
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {} €",
-                    f.source.label(lang),
-                    number(f.amount_eur, lang, Reading)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let who = if a.partners.is_empty() {
-            a.owner.clone()
-        } else {
-            format!("{} ({})", a.owner, a.partners.join(", "))
-        };
-        let dates = format!(
-            "{} → {}",
-            a.start.map_or("?".into(), |d| d.to_string()),
-            a.end.map_or("?".into(), |d| d.to_string())
-        );
-        vec![
-            Cell::text(format!("{} — {}", a.title, a.field.label(lang))),
-            Cell::text(who),
-            Cell::number(a.phase.number().to_string()),
-            Cell::text(dates),
-            Cell::text(a.status.label(lang)),
-            money(a.investment_eur, lang),
-            Cell::text(funding),
-            money(
-                a.investment_eur
-                    .map(|i| (i + a.operating_eur_per_year.unwrap_or(0.0)).min(f64::MAX) - funded),
-                lang,
-            ),
-        ]
-    });
-    d.table(&head, rows.collect::<Vec<_>>());
+    let mut rows: Vec<Vec<Cell>> = p
+        .actions
+        .iter()
+        .map(|a| {
+            let who = if a.partners.is_empty() {
+                a.owner.clone()
+            } else {
+                format!("{} ({})", a.owner, a.partners.join(", "))
+            };
+            vec![
+                Cell::text(format!("{} — {}", a.title, a.field.label(lang))),
+                Cell::text(who),
+                Cell::number(a.phase.number().to_string()),
+                dates(a),
+                Cell::text(a.status.label(lang)),
+                money(a.investment_eur, lang),
+                operating(a, lang),
+                funding(a, lang),
+                Cell::number(a.remaining_text(lang)),
+            ]
+        })
+        .collect();
+    let (mut investment, mut operating, mut funded, mut left) = (0.0, 0.0, 0.0, 0.0);
+    for a in p
+        .actions
+        .iter()
+        .filter(|a| a.programme_place() == ProgrammePlace::Counted)
+    {
+        let m = a.money();
+        let invested = a.investment_eur.unwrap_or(0.0);
+        investment = plus(investment, invested);
+        operating = plus(operating, m.cost.map_or(0.0, |c| c - invested));
+        funded = plus(funded, m.funding);
+        left = plus(left, m.remaining().unwrap_or(0.0));
+    }
+    if !p.actions.is_empty() {
+        rows.push(vec![
+            Cell::text(lang.pick("Total du programme", "Programme total")),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text(""),
+            money(Some(investment), lang),
+            money(Some(operating), lang),
+            Cell::number(format!("{} €", number(funded, lang, Reading))),
+            money(Some(left), lang),
+        ]);
+    }
+    d.table(&head, rows);
+    d.note(ActionMoney::rule(lang));
 }
 
 fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
-    let (rows, undated) = charts::investment_by_year(&p.actions);
+    let programme = charts::investment_by_year(&p.actions);
     // At most MAX_YEARS rows: the later years are summed in the last one, labelled by its span.
-    let (rows, folded) = charts::fold_years(rows);
+    let (rows, folded) = charts::fold_years(programme.rows);
     let mut head = vec![
         lang.pick("Année", "Year"),
         lang.pick("Investissement", "Investment"),
         lang.pick("Fonctionnement", "Operating"),
     ];
     head.extend(charts::SOURCES.iter().map(|s| s.label(lang)));
-    head.push(lang.pick("Reste à charge", "Remaining"));
-    d.table(
-        &head,
-        rows.iter()
-            .map(|r| {
-                let year = match folded {
-                    Some((from, to)) if r.year == from => format!("{from}–{to}"),
-                    _ => r.year.to_string(),
-                };
-                let mut row = vec![
-                    Cell::text(year),
-                    money(Some(r.investment), lang),
-                    money(Some(r.operating), lang),
-                ];
-                row.extend(r.funding.iter().map(|(_, v)| money(Some(*v), lang)));
-                row.push(money(Some(r.remaining), lang));
-                row
-            })
-            .collect::<Vec<_>>(),
-    );
-    d.note(lang.pick(
-        "Règle : l'investissement et ses financements comptent l'année de début de l'action (de fin à défaut) ; le fonctionnement chaque année de début à fin.",
-        "Rule: investment and its funding count in the action's start year (end year otherwise); operating cost every year from start to end.",
+    head.push(lang.pick("Reste à charge", "Remaining cost"));
+    let line = |label: String, r: &charts::Amounts| {
+        let mut row = vec![
+            Cell::text(label),
+            money(Some(r.investment), lang),
+            money(Some(r.operating), lang),
+        ];
+        row.extend(r.funding.iter().map(|(_, v)| money(Some(*v), lang)));
+        row.push(money(Some(r.remaining), lang));
+        row
+    };
+    let mut table: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| {
+            let year = match folded {
+                Some((from, to)) if r.year == from => format!("{from}–{to}"),
+                _ => r.year.to_string(),
+            };
+            line(year, &r.amounts)
+        })
+        .collect();
+    table.push(line(lang.pick("Total", "Total").into(), &programme.total));
+    d.table(&head, table);
+    d.note(&format!(
+        "{} {}",
+        lang.pick("Règle :", "Rule:"),
+        charts::by_year_rule(lang)
     ));
+    d.note(ActionMoney::rule(lang));
     if let Some((from, to)) = folded {
         d.note(&bilingual!(in lang,
             "Plus de {} années : les années {from} à {to} sont additionnées sur la dernière ligne.",
@@ -114,15 +153,72 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
             charts::MAX_YEARS
         ));
     }
-    if !undated.is_empty() {
+    for (titles, what) in [
+        (
+            &programme.unpriced,
+            lang.pick(
+                "Actions sans montant d'investissement, reste à charge inconnu, hors totaux :",
+                "Actions without an investment figure, remaining cost unknown, not in the totals:",
+            ),
+        ),
+        (
+            &programme.undated,
+            lang.pick(
+                "Actions chiffrées sans date, hors totaux :",
+                "Costed actions without dates, not in the totals:",
+            ),
+        ),
+    ] {
+        if !titles.is_empty() {
+            d.note(&format!("{what} {}", titles.join(", ")));
+        }
+    }
+    if !programme.beyond_cost.is_empty() {
+        let beyond: Vec<String> = programme
+            .beyond_cost
+            .iter()
+            .map(|(title, v)| format!("{title} ({} €)", number(*v, lang, Reading)))
+            .collect();
         d.note(&format!(
             "{} {}",
             lang.pick(
-                "Actions chiffrées sans date :",
-                "Costed actions without dates:"
+                "Financements supérieurs au coût de l'action, déduits d'aucune autre :",
+                "Funding above the action's cost, deducted from no other action:",
             ),
-            undated.join(", ")
+            beyond.join(", ")
         ));
+    }
+    if !programme.outside.is_empty() {
+        d.h3(lang.pick(
+            "Actions reportées ou annulées (hors programme)",
+            "Postponed or cancelled actions (outside the programme)",
+        ));
+        d.table(
+            &[
+                lang.pick("Action", "Action"),
+                lang.pick("Statut", "Status"),
+                lang.pick("Dates", "Dates"),
+                lang.pick("Investissement", "Investment"),
+                lang.pick("Fonctionnement", "Operating"),
+                lang.pick("Financements", "Funding"),
+                lang.pick("Reste à charge", "Remaining cost"),
+            ],
+            programme
+                .outside
+                .iter()
+                .map(|a| {
+                    vec![
+                        Cell::text(a.title.clone()),
+                        Cell::text(a.status.label(lang)),
+                        dates(a),
+                        money(a.investment_eur, lang),
+                        operating(a, lang),
+                        funding(a, lang),
+                        Cell::number(a.money().remaining_text(lang)),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        );
     }
 }
 

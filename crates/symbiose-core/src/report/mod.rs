@@ -360,7 +360,11 @@ mod tests {
         // 301 years of operating cost: 49 rows, then 1948–2200 summed in the 50th.
         let programme = &road[road.find("Programme d&#39;investissement").unwrap()..];
         let table = &programme[..programme.find("</table>").unwrap()];
-        assert_eq!(table.matches("<tr>").count(), 1 + 50, "head and 50 rows");
+        assert_eq!(
+            table.matches("<tr>").count(),
+            1 + 50 + 1,
+            "head, 50 rows and the total"
+        );
         assert!(table.contains("<td>1949–2200</td>"), "{table}");
         assert!(programme.contains("les années 1949 à 2200 sont additionnées"));
         assert!(
@@ -398,11 +402,11 @@ mod tests {
                 gantt.contains("2200 ▶"),
                 "an action beyond the years shown is pointed at"
             );
-            let (rows, _) = charts::investment_by_year(&p.actions);
+            let rows = charts::investment_by_year(&p.actions).rows;
             assert_eq!(rows.len(), 301);
             assert!(
                 rows.iter()
-                    .all(|r| r.remaining.is_finite() && r.investment.is_finite())
+                    .all(|r| r.amounts.remaining.is_finite() && r.amounts.investment.is_finite())
             );
             for dim in [
                 crate::model::Dimension::Mass,

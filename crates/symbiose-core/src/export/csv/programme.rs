@@ -2,7 +2,7 @@
 
 use super::Table;
 use crate::Lang;
-use crate::model::{FundingSource, Project};
+use crate::model::{FundingSource, ProgrammePlace, Project};
 
 /// Synergies with their stage and the gains estimated and measured.
 pub fn synergies(p: &Project, lang: Lang) -> String {
@@ -93,9 +93,15 @@ fn column_of(source: FundingSource) -> usize {
 }
 
 /// The roadmap: one row per action, its dates, status and money. Funding lines are summed per
-/// source (one column each, empty when the source gives nothing), then in total; the remaining
-/// cost is the investment minus that total, negative when the action is over-funded, and empty
-/// when the investment is unknown (unknown is not zero).
+/// source (one column each, empty when the source gives nothing), then in total. The total
+/// cost and the remaining cost follow the one rule of [`RoadmapAction::money`]: investment plus
+/// operating cost over the action's years, minus all its funding, never negative (the funding
+/// beyond the cost has its own column), empty when unknown (unknown is not zero). The last
+/// money column says whether the action counts in the investment programme's totals (not when
+/// postponed, cancelled, without an investment figure or without dates): summing the remaining
+/// cost of the rows that do gives the programme's total.
+///
+/// [`RoadmapAction::money`]: crate::model::RoadmapAction::money
 pub fn actions(p: &Project, lang: Lang) -> String {
     let mut headers: Vec<String> = [
         ("id", "id"),
@@ -124,7 +130,13 @@ pub fn actions(p: &Project, lang: Lang) -> String {
     headers.extend(
         [
             ("financements total €", "funding total €"),
+            ("coût total €", "total cost €"),
             ("reste à charge €", "remaining cost €"),
+            (
+                "financements au-delà du coût €",
+                "funding beyond the cost €",
+            ),
+            ("compté au programme", "counted in the programme"),
             ("notes", "notes"),
         ]
         .iter()
@@ -140,7 +152,7 @@ pub fn actions(p: &Project, lang: Lang) -> String {
         for line in &a.funding {
             *by_source[column_of(line.source)].get_or_insert(0.0) += line.amount_eur;
         }
-        let total: f64 = a.funding.iter().map(|f| f.amount_eur).sum();
+        let money = a.money();
         let mut row = vec![
             t.text(a.id.as_str()),
             t.text(&a.title),
@@ -157,8 +169,11 @@ pub fn actions(p: &Project, lang: Lang) -> String {
         ];
         row.extend(by_source.map(|v| t.number(v)));
         row.extend([
-            t.number((!a.funding.is_empty()).then_some(total)),
-            t.number(a.investment_eur.map(|i| i - total)),
+            t.number((!a.funding.is_empty()).then_some(money.funding)),
+            t.number(money.cost.ok()),
+            t.number(money.remaining()),
+            t.number(Some(money.beyond_cost()).filter(|v| *v > 0.0)),
+            t.yes_no(a.programme_place() == ProgrammePlace::Counted),
             t.text(&a.notes),
         ]);
         t.row(row);
