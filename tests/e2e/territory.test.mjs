@@ -51,6 +51,10 @@ test('setting the territory changes the deliverables cover and their climate sou
     await page.waitForFunction(() => document.querySelector('[data-testid=territory-epci]')?.innerText.includes('Métropole de Lyon'));
     await page.click('[data-testid=territory-hull]');
     await page.waitForFunction(() => /\d+ points/.test(document.querySelector('[data-testid=territory-perimeter]')?.innerText));
+    // The map outlines the territory's perimeter now, no longer the companies' hull alone.
+    await page.click('[data-testid=page-map]');
+    await page.waitForSelector('.leaflet-container[data-zone=perimeter]');
+    await page.click('[data-testid=page-territory]');
     // The assumptions table follows the territory: natural gas now, said to come from it.
     const fuelRow = await page.locator('[data-testid=assumptions-table] tbody tr').first().innerText();
     assert.match(fuelRow, /Gaz naturel/);
