@@ -232,6 +232,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                     <Show when=move || ui.place_new.get()>
                         <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().common.add_on_map_hint}</p>
                     </Show>
+                    <views::territory::DrawingBar />
                 </div>
                 <Legend summaries tiles_on show_proposals on_fit=Callback::new(move |_| ui.fit_zone()) />
             </div>

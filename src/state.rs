@@ -27,6 +27,9 @@ pub struct ProjectState {
     pub picked: RwSignal<Option<symbiose_core::Position>>,
     /// The position in the open company form, drawn as a pin the user can drag.
     pub pin: RwSignal<Option<symbiose_core::Position>>,
+    /// The territory's perimeter being drawn on the map, vertex by vertex (session state until
+    /// "Terminer" stores it as one undoable edit).
+    pub drawing: RwSignal<Option<Vec<symbiose_core::Position>>>,
 }
 
 impl ProjectState {
@@ -42,6 +45,7 @@ impl ProjectState {
             picking: RwSignal::new(false),
             picked: RwSignal::new(None),
             pin: RwSignal::new(None),
+            drawing: RwSignal::new(None),
         }
     }
 

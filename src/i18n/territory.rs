@@ -23,6 +23,12 @@ texts! {
         perimeter_none: "Pas de périmètre tracé.", "No perimeter drawn.";
         perimeter_points: "points", "points";
         perimeter_hull: "Tracer l'enveloppe des entreprises", "Draw the companies' hull";
+        perimeter_draw: "Tracer sur la carte", "Draw on the map";
+        drawing_hint: "Cliquez sur la carte pour placer les sommets du périmètre", "Click on the map to place the perimeter's corners";
+        drawing_points: "sommets placés", "corners placed";
+        drawing_undo: "Retirer le dernier", "Remove the last";
+        drawing_done: "Terminer", "Finish";
+        drawing_cancel: "Annuler (Échap)", "Cancel (Esc)";
         perimeter_clear: "Effacer le périmètre", "Clear the perimeter";
         perimeter_too_few: "Il faut au moins trois entreprises placées sur la carte.", "At least three companies placed on the map are needed.";
         undo_hint: "Chaque changement s'annule avec Annuler (Ctrl+Z).", "Each change is undone with Undo (Ctrl+Z).";

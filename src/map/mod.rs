@@ -169,8 +169,10 @@ pub fn MapView(
         // A click on the map while a form waits for a position gives it one.
         let picking = state.picking;
         let picked = state.picked;
+        let drawing = state.drawing;
         let on_map_click = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-            if !picking.get_untracked() {
+            let is_drawing = drawing.with_untracked(Option::is_some);
+            if !picking.get_untracked() && !is_drawing {
                 return;
             }
             let Ok(ll) = js_sys::Reflect::get(&e, &"latlng".into()) else {
@@ -187,9 +189,13 @@ pub fn MapView(
                 (Some(lat), Some(lon)) => wrap_position(Position::new(lat, lon)),
                 _ => None,
             };
-            if let Some(at) = at {
-                picked.set(Some(at));
-                picking.set(false);
+            match at {
+                Some(at) if is_drawing => drawing.update(|d| d.iter_mut().for_each(|d| d.push(at))),
+                Some(at) => {
+                    picked.set(Some(at));
+                    picking.set(false);
+                }
+                None => {}
             }
         });
         leaflet::Evented::on(map.unchecked_ref(), "click", on_map_click.as_ref());
@@ -236,8 +242,13 @@ pub fn MapView(
     on_map(
         ready,
         handles,
-        move || (summaries.get(), perimeter.get()),
-        |h, (list, perimeter)| draw_zone(h, &list, &perimeter),
+        move || (summaries.get(), perimeter.get(), state.drawing.get()),
+        |h, (list, perimeter, draft)| {
+            draw_zone(h, &list, &perimeter);
+            if let Some(draft) = draft {
+                draw_draft(h, &draft);
+            }
+        },
     );
     on_map(
         ready,
@@ -493,6 +504,34 @@ fn draw_zone(h: &Handles, list: &[ActorSummary], perimeter: &[Position]) {
     opts.set_fill_opacity(0.12);
     opts.set_interactive(false);
     h.zone.add_layer(&Polygon::new_with_options(&ring, &opts));
+}
+
+/// The perimeter being drawn: its vertices and the line through them, closed once it has three.
+fn draw_draft(h: &Handles, draft: &[Position]) {
+    let line: js_sys::Array = draft.iter().map(|p| JsValue::from(latlng(*p))).collect();
+    if draft.len() >= 3 {
+        line.push(&JsValue::from(latlng(draft[0])));
+    }
+    let opts = PolylineOptions::new();
+    opts.set_color("#e65100".into());
+    opts.set_weight(3.0);
+    opts.set_interactive(false);
+    h.zone
+        .add_layer(&leaflet::Polyline::new_with_options(&line, &opts));
+    for p in draft {
+        let dot = CircleOptions::new();
+        dot.set_radius(6.0);
+        dot.set_color("#e65100".into());
+        dot.set_fill_color("#fff".into());
+        dot.set_fill_opacity(1.0);
+        dot.set_interactive(false);
+        h.zone
+            .add_layer(&CircleMarker::new_with_options(&latlng(*p), &dot));
+    }
+    h.map
+        .get_container()
+        .set_attribute("data-draft-points", &draft.len().to_string())
+        .ok();
 }
 
 /// Fits the view to the positioned actors; false when there is nothing to fit yet.

@@ -103,7 +103,9 @@ fn run(s: Shortcut, ui: WorkspaceUi, state: ProjectState, shown: Memo<Vec<ActorS
         Shortcut::FitZone => ui.fit_zone(),
         Shortcut::ToggleProjection => ui.projection.update(|p| *p = !*p),
         Shortcut::Leave => {
-            if ui.place_new.get_untracked() {
+            if state.drawing.with_untracked(Option::is_some) {
+                state.drawing.set(None);
+            } else if ui.place_new.get_untracked() {
                 ui.place_new.set(false);
                 state.picking.set(false);
             } else if ui.projection.get_untracked() {

@@ -55,6 +55,26 @@ test('setting the territory changes the deliverables cover and their climate sou
     await page.click('[data-testid=page-map]');
     await page.waitForSelector('.leaflet-container[data-zone=perimeter]');
     await page.click('[data-testid=page-territory]');
+    const hullPoints = await page.locator('[data-testid=territory-perimeter]').innerText();
+
+    // Or drawn by hand on the map: corner by corner, the last one removable, stored on "Terminer".
+    await page.click('[data-testid=territory-draw]');
+    await page.locator('[data-testid=drawing-bar]').waitFor();
+    assert.ok(await page.locator('[data-testid=drawing-done]').isDisabled(), 'not before three corners');
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    const corners = [[0.3, 0.3], [0.7, 0.3], [0.7, 0.7], [0.3, 0.7], [0.5, 0.5]];
+    for (const [x, y] of corners) await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await page.waitForSelector('[data-testid=map][data-draft-points="5"]');
+    await page.click('[data-testid=drawing-undo]');
+    await page.waitForSelector('[data-testid=map][data-draft-points="4"]');
+    await screenshot(page, 'territory-drawing-1920x1080');
+    await page.click('[data-testid=drawing-done]');
+    await page.locator('[data-testid=drawing-bar]').waitFor({ state: 'detached' });
+    await page.click('[data-testid=page-territory]');
+    assert.equal(await page.locator('[data-testid=territory-perimeter]').innerText(), '4 points');
+    // One undo puts the hull back.
+    await page.click('[data-testid=undo]');
+    assert.equal(await page.locator('[data-testid=territory-perimeter]').innerText(), hullPoints);
     // The assumptions table follows the territory: natural gas now, said to come from it.
     const fuelRow = await page.locator('[data-testid=assumptions-table] tbody tr').first().innerText();
     assert.match(fuelRow, /Gaz naturel/);

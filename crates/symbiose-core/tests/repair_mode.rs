@@ -88,3 +88,39 @@ fn every_output_survives_a_project_under_repair() {
         );
     }
 }
+
+/// Assumptions out of range in a file: the loader refuses them by path, repair mode keeps them
+/// to show, and resetting them (the panel's button, `SetAssumptions` with defaults) repairs.
+#[test]
+fn bad_assumptions_are_refused_by_path_and_repaired_by_resetting_them() {
+    let mut f: Value = serde_json::from_str(&save_project(&symbiose_core::demo::build(), false))
+        .expect("the demo saves");
+    f["project"]["assumptions"] = serde_json::json!({"boiler_efficiency": 7, "weights": {
+        "resource": 0, "quantity": 0, "timing": 0, "distance": 0, "economics": 0, "climate": 0,
+        "quality": 0}});
+    let text = f.to_string();
+    let refused = symbiose_core::format::load_project(&text).unwrap_err();
+    let said = symbiose_core::UserMessage::message_in(&refused, Lang::Fr);
+    assert!(said.contains("assumptions.boiler_efficiency"), "{said}");
+    assert!(said.contains("assumptions.weights"), "{said}");
+    let mut r = load_for_repair(&text).unwrap();
+    let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["assumptions.boiler_efficiency", "assumptions.weights"]
+    );
+    // Detection on the project under repair uses the defaults instead of values out of range.
+    let asm = Assumptions::for_project(&r.project);
+    assert_eq!(asm.boiler_efficiency, 0.9);
+    assert!((asm.weights.as_array().iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    symbiose_core::edit::apply(
+        &mut r.project,
+        symbiose_core::edit::Command::SetAssumptions(Default::default()),
+    )
+    .unwrap();
+    assert!(
+        symbiose_core::validate::validate(&r.project)
+            .errors
+            .is_empty()
+    );
+}

@@ -3,7 +3,10 @@
 //! defaults and the deliverables' cover and method.
 
 mod assumptions;
+mod drawing;
 mod settings;
+
+pub use drawing::DrawingBar;
 
 use leptos::prelude::*;
 

@@ -144,6 +144,7 @@ pub fn TerritorySettings() -> impl IntoView {
                 if n == 0 { t.get().territory.perimeter_none.to_string() } else { format!("{n} {}", t.get().territory.perimeter_points) }
             }}</p>
             <div class="button-row">
+                <button data-testid="territory-draw" on:click=move |_| super::drawing::start(state)>{move || t.get().territory.perimeter_draw}</button>
                 <button data-testid="territory-hull" on:click=hull>{move || t.get().territory.perimeter_hull}</button>
                 <Show when=move || territory.with(|t| !t.perimeter.is_empty())>
                     <button data-testid="territory-perimeter-clear" on:click=move |_| set(&|t| t.perimeter.clear())>{move || t.get().territory.perimeter_clear}</button>

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::factors::FactorKey;
 use crate::model::{AssumptionChoices, Project, Weights, is_corsican_insee};
+use crate::validate::rules::assumption_in_range;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -137,22 +138,49 @@ impl Assumptions {
         Self::territory_defaults(project).with_choices(&project.assumptions)
     }
 
+    /// These assumptions with a person's choices in place. A number outside its accepted range
+    /// (a project opened in repair mode may hold one) is not used: the default stays.
     pub fn with_choices(mut self, c: &AssumptionChoices) -> Self {
         fn set<T: Clone>(slot: &mut T, choice: &Option<T>) {
             if let Some(v) = choice {
                 *slot = v.clone();
             }
         }
+        let set_number = |slot: &mut f64, choice: Option<f64>, name: &str| {
+            if let Some(v) = choice.filter(|v| assumption_in_range(name, *v)) {
+                *slot = v;
+            }
+        };
         set(&mut self.replaced_heat_fuel, &c.replaced_heat_fuel);
-        set(&mut self.boiler_efficiency, &c.boiler_efficiency);
         set(&mut self.electricity, &c.electricity);
-        set(&mut self.road_factor, &c.road_factor);
-        set(&mut self.max_road_km, &c.max_road_km);
-        set(&mut self.transport_eur_per_tkm, &c.transport_eur_per_tkm);
-        set(&mut self.current_outlet_road_km, &c.current_outlet_road_km);
         set(&mut self.freight_factor, &c.freight_factor);
-        set(&mut self.pooling_radius_km, &c.pooling_radius_km);
-        set(&mut self.pooling_saving_share, &c.pooling_saving_share);
+        set_number(
+            &mut self.boiler_efficiency,
+            c.boiler_efficiency,
+            "boiler_efficiency",
+        );
+        set_number(&mut self.road_factor, c.road_factor, "road_factor");
+        set_number(&mut self.max_road_km, c.max_road_km, "max_road_km");
+        set_number(
+            &mut self.transport_eur_per_tkm,
+            c.transport_eur_per_tkm,
+            "transport_eur_per_tkm",
+        );
+        set_number(
+            &mut self.current_outlet_road_km,
+            c.current_outlet_road_km,
+            "current_outlet_road_km",
+        );
+        set_number(
+            &mut self.pooling_radius_km,
+            c.pooling_radius_km,
+            "pooling_radius_km",
+        );
+        set_number(
+            &mut self.pooling_saving_share,
+            c.pooling_saving_share,
+            "pooling_saving_share",
+        );
         if let Some(w) = &c.weights {
             self.weights = w.normalised();
         }

@@ -52,12 +52,18 @@ impl Weights {
         ]
     }
 
-    /// The same proportions summing to 1; the defaults when they sum to nothing usable.
-    pub fn normalised(&self) -> Weights {
+    /// None negative or not a number, and not all zero.
+    pub fn usable(&self) -> bool {
         let total: f64 = self.as_array().iter().sum();
-        if !(total.is_finite() && total > 0.0) || self.as_array().iter().any(|w| *w < 0.0) {
+        total.is_finite() && total > 0.0 && self.as_array().iter().all(|w| *w >= 0.0)
+    }
+
+    /// The same proportions summing to 1; the defaults when they are not usable.
+    pub fn normalised(&self) -> Weights {
+        if !self.usable() {
             return Weights::default();
         }
+        let total: f64 = self.as_array().iter().sum();
         Weights {
             resource: self.resource / total,
             quantity: self.quantity / total,

@@ -71,28 +71,42 @@ fn insee_code(code: &str) -> bool {
         && b[2..].iter().all(u8::is_ascii_digit)
 }
 
-/// The assumptions a person set: each within a range where the engine's figures still mean
-/// something (an efficiency of 0 would divide by zero; a road factor below 1 is shorter than
-/// the straight line).
+/// The range of each numeric assumption a person may set, where the engine's figures still
+/// mean something (an efficiency of 0 would divide by zero; a detour below 1 is shorter than the
+/// straight line). docs/DETECTION.md lists them.
+pub const ASSUMPTION_RANGES: [(&str, f64, f64); 7] = [
+    ("boiler_efficiency", 0.3, 1.1),
+    ("road_factor", 1.0, 3.0),
+    ("max_road_km", 1.0, 1000.0),
+    ("transport_eur_per_tkm", 0.0, 10.0),
+    ("current_outlet_road_km", 0.0, 1000.0),
+    ("pooling_radius_km", 0.1, 200.0),
+    ("pooling_saving_share", 0.0, 1.0),
+];
+
+/// Whether a value is within its assumption's range (a name without one: any finite value).
+pub fn assumption_in_range(name: &str, v: f64) -> bool {
+    v.is_finite()
+        && ASSUMPTION_RANGES
+            .iter()
+            .find(|(n, ..)| *n == name)
+            .is_none_or(|(_, min, max)| (*min..=*max).contains(&v))
+}
+
+/// The assumptions a person set: each within its range, weights not negative nor all zero.
 pub fn assumptions(c: &AssumptionChoices, at: &str, r: &mut Report) {
-    let ranges: [(&str, Option<f64>, f64, f64); 8] = [
-        ("boiler_efficiency", c.boiler_efficiency, 0.3, 1.1),
-        ("road_factor", c.road_factor, 1.0, 3.0),
-        ("max_road_km", c.max_road_km, 1.0, 1000.0),
-        ("transport_eur_per_tkm", c.transport_eur_per_tkm, 0.0, 10.0),
-        (
-            "current_outlet_road_km",
-            c.current_outlet_road_km,
-            0.0,
-            1000.0,
-        ),
-        ("pooling_radius_km", c.pooling_radius_km, 0.1, 200.0),
-        ("pooling_saving_share", c.pooling_saving_share, 0.0, 1.0),
-        ("weights", None, 0.0, 0.0),
+    let values = [
+        ("boiler_efficiency", c.boiler_efficiency),
+        ("road_factor", c.road_factor),
+        ("max_road_km", c.max_road_km),
+        ("transport_eur_per_tkm", c.transport_eur_per_tkm),
+        ("current_outlet_road_km", c.current_outlet_road_km),
+        ("pooling_radius_km", c.pooling_radius_km),
+        ("pooling_saving_share", c.pooling_saving_share),
     ];
-    for (name, value, min, max) in ranges {
+    for ((name, value), (_, min, max)) in values.into_iter().zip(ASSUMPTION_RANGES) {
         if let Some(v) = value
-            && !(v.is_finite() && (min..=max).contains(&v))
+            && !assumption_in_range(name, v)
         {
             r.error(
                 format!("{at}.{name}"),
@@ -101,15 +115,14 @@ pub fn assumptions(c: &AssumptionChoices, at: &str, r: &mut Report) {
             );
         }
     }
-    if let Some(w) = &c.weights {
-        let ws = w.as_array();
-        if ws.iter().any(|v| !v.is_finite() || *v < 0.0) || ws.iter().sum::<f64>() <= 0.0 {
-            r.error(
-                format!("{at}.weights"),
-                "poids négatifs ou tous nuls",
-                "negative weights, or all zero",
-            );
-        }
+    if let Some(w) = &c.weights
+        && !w.usable()
+    {
+        r.error(
+            format!("{at}.weights"),
+            "poids négatifs ou tous nuls",
+            "negative weights, or all zero",
+        );
     }
 }
 
