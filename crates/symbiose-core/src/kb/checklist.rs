@@ -344,20 +344,14 @@ impl<'a> Facts<'a> {
                 "Material recorded as \"{}\": the obligations of waste do not follow it, as long as the conditions of that status hold.",
                 m.label(l)
             ),
-            _ if self.matter.is_empty() => Bilingual::from_fn(|l| {
-                l.pick(
-                    "La synergie ne déplace ni déchet ni matière (énergie, eau ou service) : sans objet.",
-                    "The synergy moves neither waste nor matter (energy, water or a service): not applicable.",
-                )
-                .to_string()
-            }),
-            _ => Bilingual::from_fn(|l| {
-                l.pick(
-                    "Matière sans code déchet ni famille « déchet » : sans objet tant que son statut n'est pas enregistré comme déchet.",
-                    "Matter without a waste code or the waste family: not applicable unless its status is recorded as waste.",
-                )
-                .to_string()
-            }),
+            _ if self.matter.is_empty() => Bilingual::new(
+                "La synergie ne déplace ni déchet ni matière (énergie, eau ou service) : sans objet.",
+                "The synergy moves neither waste nor matter (energy, water or a service): not applicable.",
+            ),
+            _ => Bilingual::new(
+                "Matière sans code déchet ni famille « déchet » : sans objet tant que son statut n'est pas enregistré comme déchet.",
+                "Matter without a waste code or the waste family: not applicable unless its status is recorded as waste.",
+            ),
         }
     }
 
@@ -468,13 +462,10 @@ impl<'a> Facts<'a> {
                     let text = if self.waste.is_empty() {
                         self.no_waste()
                     } else {
-                        Bilingual::from_fn(|l| {
-                            l.pick(
-                                "Collecte mutualisée : la matière reste un déchet jusqu'à sa valorisation.",
-                                "Pooled collection: the material stays a waste until it is recovered.",
-                            )
-                            .to_string()
-                        })
+                        Bilingual::new(
+                            "Collecte mutualisée : la matière reste un déchet jusqu'à sa valorisation.",
+                            "Pooled collection: the material stays a waste until it is recovered.",
+                        )
                     };
                     return (false, text);
                 }
@@ -526,33 +517,24 @@ impl<'a> Facts<'a> {
                 ),
                 None => (
                     false,
-                    Bilingual::from_fn(|l| {
-                        l.pick(
-                            "Aucun sous-produit animal reconnu dans les flux (code déchet ou activité du donneur).",
-                            "No animal by-product recognised in the flows (waste code or the donor's activity).",
-                        )
-                        .to_string()
-                    }),
+                    Bilingual::new(
+                        "Aucun sous-produit animal reconnu dans les flux (code déchet ou activité du donneur).",
+                        "No animal by-product recognised in the flows (waste code or the donor's activity).",
+                    ),
                 ),
             },
             I::SpreadingPlan => {
                 if self.sludge() && self.to_farm() {
-                    let text = Bilingual::from_fn(|l| {
-                        l.pick(
-                            "Boues vers une exploitation agricole : épandage seulement après une étude préalable et dans le cadre d'un plan d'épandage (parcelles, doses, analyses des boues et des sols, registre d'épandage).",
-                            "Sludge to a farm: spreading only after a prior study and under a spreading plan (plots, doses, sludge and soil analyses, spreading register).",
-                        )
-                        .to_string()
-                    });
+                    let text = Bilingual::new(
+                        "Boues vers une exploitation agricole : épandage seulement après une étude préalable et dans le cadre d'un plan d'épandage (parcelles, doses, analyses des boues et des sols, registre d'épandage).",
+                        "Sludge to a farm: spreading only after a prior study and under a spreading plan (plots, doses, sludge and soil analyses, spreading register).",
+                    );
                     (true, text)
                 } else {
-                    let text = Bilingual::from_fn(|l| {
-                        l.pick(
-                            "Pas de boues vers une exploitation agricole dans cette synergie.",
-                            "No sludge going to a farm in this synergy.",
-                        )
-                        .to_string()
-                    });
+                    let text = Bilingual::new(
+                        "Pas de boues vers une exploitation agricole dans cette synergie.",
+                        "No sludge going to a farm in this synergy.",
+                    );
                     (false, text)
                 }
             }
@@ -560,26 +542,20 @@ impl<'a> Facts<'a> {
                 if !waste {
                     return (false, self.no_waste());
                 }
-                let text = Bilingual::from_fn(|l| {
-                    l.pick(
-                        "Le transporteur est déclaré en préfecture au-delà de 0,1 t par chargement de déchets dangereux ou 0,5 t de déchets non dangereux ; exemptés : le producteur qui transporte ses propres déchets, les déblais et gravats inertes propres et triés.",
-                        "The transporter is declared to the prefect above 0.1 t per load of hazardous waste or 0.5 t of non-hazardous waste; exempted: a producer carrying its own waste, clean sorted inert rubble and soil.",
-                    )
-                    .to_string()
-                });
+                let text = Bilingual::new(
+                    "Le transporteur est déclaré en préfecture au-delà de 0,1 t par chargement de déchets dangereux ou 0,5 t de déchets non dangereux ; exemptés : le producteur qui transporte ses propres déchets, les déblais et gravats inertes propres et triés.",
+                    "The transporter is declared to the prefect above 0.1 t per load of hazardous waste or 0.5 t of non-hazardous waste; exempted: a producer carrying its own waste, clean sorted inert rubble and soil.",
+                );
                 (true, text)
             }
             I::WasteRegister => {
                 if !waste {
                     return (false, self.no_waste());
                 }
-                let text = Bilingual::from_fn(|l| {
-                    l.pick(
-                        "Le producteur inscrit chaque expédition, le receveur chaque réception, dans leur registre chronologique des déchets (conservé trois ans) ; déchets dangereux : déclarés au registre national.",
-                        "The producer records each shipment, the receiver each reception, in their chronological waste register (kept three years); hazardous waste: declared to the national register.",
-                    )
-                    .to_string()
-                });
+                let text = Bilingual::new(
+                    "Le producteur inscrit chaque expédition, le receveur chaque réception, dans leur registre chronologique des déchets (conservé trois ans) ; déchets dangereux : déclarés au registre national.",
+                    "The producer records each shipment, the receiver each reception, in their chronological waste register (kept three years); hazardous waste: declared to the national register.",
+                );
                 (true, text)
             }
             I::Trackdechets => {
@@ -600,26 +576,20 @@ impl<'a> Facts<'a> {
                 } else if waste && uncoded {
                     (
                         true,
-                        Bilingual::from_fn(|l| {
-                            l.pick(
-                                "Produits chimiques, huiles ou solvants sans code déchet : dangereux le plus souvent ; s'ils le sont, bordereau dans Trackdéchets. Donner le code pour trancher.",
-                                "Chemicals, oils or solvents without a waste code: usually hazardous; if so, a Trackdéchets form. Give the code to decide.",
-                            )
-                            .to_string()
-                        }),
+                        Bilingual::new(
+                            "Produits chimiques, huiles ou solvants sans code déchet : dangereux le plus souvent ; s'ils le sont, bordereau dans Trackdéchets. Donner le code pour trancher.",
+                            "Chemicals, oils or solvents without a waste code: usually hazardous; if so, a Trackdéchets form. Give the code to decide.",
+                        ),
                     )
                 } else if !waste {
                     (false, self.no_waste())
                 } else {
                     (
                         false,
-                        Bilingual::from_fn(|l| {
-                            l.pick(
-                                "Aucun déchet dangereux (code à astérisque) dans les flux de la synergie.",
-                                "No hazardous waste (starred code) in the synergy's flows.",
-                            )
-                            .to_string()
-                        }),
+                        Bilingual::new(
+                            "Aucun déchet dangereux (code à astérisque) dans les flux de la synergie.",
+                            "No hazardous waste (starred code) in the synergy's flows.",
+                        ),
                     )
                 }
             }

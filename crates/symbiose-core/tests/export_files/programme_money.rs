@@ -24,6 +24,16 @@ fn action(id: &str, title: &str, start: Option<&str>, end: Option<&str>) -> Road
     }
 }
 
+/// What the deliverables are rendered with.
+fn detection(p: &Project) -> symbiose_core::detect::Detection {
+    detect(
+        p,
+        &Assumptions::for_project(p),
+        Factors::bundled(),
+        &KnowledgeBase::full(),
+    )
+}
+
 fn line(source: FundingSource, amount_eur: f64) -> FundingLine {
     FundingLine {
         source,
@@ -181,12 +191,7 @@ fn the_programme_the_deliverables_and_the_csv_give_the_same_totals() {
 
     // The deliverable: the actions table's total, summed action by action, and the
     // programme table's, summed year by year, write the same figures.
-    let d = detect(
-        &p,
-        &Assumptions::for_project(&p),
-        Factors::bundled(),
-        &KnowledgeBase::full(),
-    );
+    let d = detection(&p);
     let today = date("2026-11-28");
     for (lang, actions, programme_title, total) in [
         (
@@ -246,12 +251,7 @@ fn postponed_and_cancelled_actions_are_shown_apart_and_counted_nowhere() {
         [("Étude subventionnée".to_string(), 2_000.0)]
     );
 
-    let d = detect(
-        &p,
-        &Assumptions::for_project(&p),
-        Factors::bundled(),
-        &KnowledgeBase::full(),
-    );
+    let d = detection(&p);
     let today = date("2026-11-28");
     for (lang, programme_title, apart_title, outside_word) in [
         (
