@@ -7,7 +7,8 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use symbiose_core::detect::{
-    Assumptions, Audience, Detection, Mutualisation, Proposal, Step, detect_stepwise,
+    Assumptions, Audience, Detection, Mutualisation, Proposal, Refusal, Step,
+    detect_stepwise_with_refusals,
 };
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
@@ -20,6 +21,8 @@ use crate::state::ProjectState;
 #[derive(Clone, Copy)]
 pub struct Detected {
     result: RwSignal<Detection>,
+    /// The pairs a regulatory rule kept out, with the rule's sentence (facilitator only).
+    refused: RwSignal<Vec<Refusal>>,
     /// A run is under way: what is shown is from before the last edit (or empty at first).
     running: RwSignal<bool>,
 }
@@ -71,6 +74,7 @@ fn empty() -> Detection {
 pub fn provide(state: ProjectState) {
     let detected = Detected {
         result: RwSignal::new(empty()),
+        refused: RwSignal::new(Vec::new()),
         running: RwSignal::new(false),
     };
     let kb = Rc::new(KnowledgeBase::full());
@@ -97,22 +101,25 @@ pub fn provide(state: ProjectState) {
             let asm = Assumptions::for_project(&project);
             let slice_start = Rc::new(Cell::new(now_ms()));
             let span = crate::perf::Span::start("symbiose:detect");
-            let found = detect_stepwise(&project, &asm, Factors::bundled(), &kb, || {
-                if generation.get() != mine {
-                    Step::Stop
-                } else if now_ms() - slice_start.get() > SLICE_MS {
-                    let slice_start = slice_start.clone();
-                    Step::Pause(Box::pin(async move {
-                        next_task().await;
-                        slice_start.set(now_ms());
-                    }) as Pin<Box<dyn Future<Output = ()>>>)
-                } else {
-                    Step::Go
-                }
-            })
-            .await;
-            if let Some(mut found) = found {
+            let found =
+                detect_stepwise_with_refusals(&project, &asm, Factors::bundled(), &kb, || {
+                    if generation.get() != mine {
+                        Step::Stop
+                    } else if now_ms() - slice_start.get() > SLICE_MS {
+                        let slice_start = slice_start.clone();
+                        Step::Pause(Box::pin(async move {
+                            next_task().await;
+                            slice_start.set(now_ms());
+                        })
+                            as Pin<Box<dyn Future<Output = ()>>>)
+                    } else {
+                        Step::Go
+                    }
+                })
+                .await;
+            if let Some((mut found, refused)) = found {
                 span.end();
+                detected.refused.set(refused);
                 crate::perf::time("symbiose:detect-publish", || {
                     detected
                         .result
@@ -128,6 +135,11 @@ pub fn provide(state: ProjectState) {
 
 pub fn use_detected() -> ReadSignal<Detection> {
     expect_context::<Detected>().result.read_only()
+}
+
+/// The pairs a regulatory rule kept out of the proposals, each with its rule and reference.
+pub fn use_refused() -> ReadSignal<Vec<Refusal>> {
+    expect_context::<Detected>().refused.read_only()
 }
 
 /// True while the proposals shown predate the last change.

@@ -19,6 +19,9 @@ texts! {
             "In the pipeline";
         score: "score",
             "score";
+        refused_title: "Échanges écartés par une règle", "Exchanges kept out by a rule";
+        refused_intro: "Ces échanges auraient été proposés ; la réglementation les interdit ou ne les permet qu'à une condition absente ici. Visible de l'animateur seulement.",
+            "These exchanges would have been proposed; the regulations forbid them or allow them only under a condition absent here. Shown to the facilitator only.";
         more_proposals: "propositions de plus : précisez la recherche pour les voir.",
             "more proposals: narrow the search to see them.";
         no_proposals: "Aucune proposition pour ce filtre.",

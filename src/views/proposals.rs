@@ -253,7 +253,63 @@ pub fn Proposals() -> impl IntoView {
                 let hidden = shown.with(|(_, h)| *h);
                 (hidden > 0).then(|| view! { <p class="more">{format!("{hidden} {}", t.get().proposals.more_proposals)}</p> })
             }}
+            <Refused />
         </aside>
+    }
+}
+
+/// How many refused pairs are listed: the first ones say which rules are at work.
+const REFUSED_SHOWN: usize = 50;
+
+/// The exchanges a regulatory rule kept out, each with the rule's sentence and legal reference,
+/// so a facilitator can say why the obvious exchange is not proposed. They name companies and
+/// flows, so only the facilitator's screen shows them.
+#[component]
+fn Refused() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let refused = crate::detection::use_refused();
+    let audience = crate::ui::use_ui().audience;
+    let lines = Memo::new(move |_| {
+        let l = lang.get();
+        refused.with(|list| {
+            state.project.with(|p| {
+                let company = |id| {
+                    p.actor(id)
+                        .map_or_else(|| "?".to_string(), |a| a.name.clone())
+                };
+                list.iter()
+                    .take(REFUSED_SHOWN)
+                    .map(|r| {
+                        let offer = p
+                            .flow(&r.offer)
+                            .map_or_else(|| r.offer.to_string(), |f| f.label.clone());
+                        (
+                            format!(
+                                "{offer} ({}) → {}",
+                                company(&r.offer_actor),
+                                company(&r.receiver)
+                            ),
+                            r.text.get(l).to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <Show when=move || audience.get() == Audience::Facilitator && refused.with(|r| !r.is_empty())>
+            <details class="refused" data-testid="refused">
+                <summary>{move || format!("{} ({})", t.get().proposals.refused_title, refused.with(Vec::len))}</summary>
+                <p class="hint">{move || t.get().proposals.refused_intro}</p>
+                <ul>
+                    {move || lines.get().into_iter().map(|(pair, why)| view! {
+                        <li data-testid="refused-item"><strong>{pair}</strong><br />{why}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </Show>
     }
 }
 

@@ -81,3 +81,33 @@ test('a company sheet says what could be done with each flow (and the longest ma
     await app.close();
   }
 });
+
+test('the exchanges a regulatory rule kept out are listed with their reference, for the facilitator only', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=tab-proposals]');
+    await page.locator('[data-testid=proposal-card]').first().waitFor();
+    const refused = page.locator('[data-testid=refused]');
+    await refused.waitFor();
+    const summary = await refused.locator('summary').innerText();
+    const count = Number(summary.match(/\((\d+)\)/)?.[1]);
+    assert.ok(count > 0, summary);
+    await refused.locator('summary').click();
+    const items = await refused.locator('[data-testid=refused-item]').allInnerTexts();
+    assert.equal(items.length, Math.min(count, 50));
+    // Each says which pair (companies named) and which legal text.
+    for (const item of items) {
+      assert.match(item, /→/);
+      assert.match(item, /Règlement|arrêté|Code|article|art\./i, item);
+    }
+    await screenshot(page, 'proposals-refused-1920x1080');
+    // A public screen names no company: the list is not there.
+    await page.selectOption('[data-testid=audience]', 'public');
+    await refused.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});

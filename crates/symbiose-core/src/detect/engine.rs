@@ -322,15 +322,28 @@ pub async fn detect_stepwise<P: Future<Output = ()>>(
     asm: &Assumptions,
     factors: &Factors,
     kb: &KnowledgeBase,
-    mut between: impl FnMut() -> Step<P>,
+    between: impl FnMut() -> Step<P>,
 ) -> Option<Detection> {
+    detect_stepwise_with_refusals(project, asm, factors, kb, between)
+        .await
+        .map(|(detection, _)| detection)
+}
+
+/// [`detect_stepwise`], and the pairs a regulatory rule refused (see [`detect_with_refusals`]):
+/// what the app shows the facilitator under the proposals.
+pub async fn detect_stepwise_with_refusals<P: Future<Output = ()>>(
+    project: &Project,
+    asm: &Assumptions,
+    factors: &Factors,
+    kb: &KnowledgeBase,
+    mut between: impl FnMut() -> Step<P>,
+) -> Option<(Detection, Vec<Refusal>)> {
     let ctx = Context::new(project, asm, factors);
     if !checkpoint(&mut between).await {
         return None;
     }
     let scored = scored_stepwise(&ctx, &mut between).await?;
-    let (detection, _) = assemble(&ctx, scored, kb, &mut between).await?;
-    Some(detection)
+    assemble(&ctx, scored, kb, &mut between).await
 }
 
 /// Every proposal of a project: substitutions where a need was declared, deductive leads

@@ -27,7 +27,8 @@ use serde::Serialize;
 pub use crate::model::Weights;
 pub use assumptions::{Assumptions, TerritoryBasis};
 pub use engine::{
-    detect, detect_naive, detect_stepwise, detect_with_refusals, substitutions, substitutions_naive,
+    detect, detect_naive, detect_stepwise, detect_stepwise_with_refusals, detect_with_refusals,
+    substitutions, substitutions_naive,
 };
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
 pub use public::{Audience, Lookup, Sight, actor_label, sight};
