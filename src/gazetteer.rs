@@ -59,7 +59,10 @@ pub fn load(state: RwSignal<LoadState>) {
         let result = async {
             let communes = fetch_text("communes_fr.csv").await?;
             let epci = fetch_text("epci_fr.csv").await?;
-            Gazetteer::from_csv(&communes, &epci).map_err(|e| e.to_string())
+            // One task of its own: measured (span `symbiose:gazetteer-parse`) by the territory e2e.
+            crate::perf::time("symbiose:gazetteer-parse", || {
+                Gazetteer::from_csv(&communes, &epci).map_err(|e| e.to_string())
+            })
         }
         .await;
         match result {
@@ -70,4 +73,47 @@ pub fn load(state: RwSignal<LoadState>) {
             Err(e) => state.set(LoadState::Failed(e)),
         }
     });
+}
+
+/// A commune a form's autocomplete offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub insee: String,
+    pub name: String,
+    pub postcodes: Vec<String>,
+    /// Where a company of the commune is first placed (a centroid; none for the few communes
+    /// the national file has no coordinates for).
+    pub position: Option<symbiose_core::Position>,
+}
+
+/// Communes for what is typed: from the national table once loaded, else from the bundled
+/// Corsican one (whose centroids are kept either way); nothing once the field holds a code the
+/// table knows.
+pub fn suggest(query: &str, limit: usize) -> Vec<Suggestion> {
+    use symbiose_core::refdata::communes as corsica;
+    match table() {
+        Some(g) if g.commune(query).is_some() => Vec::new(),
+        Some(g) => g
+            .search(query, limit)
+            .into_iter()
+            .map(|c| Suggestion {
+                insee: c.insee.clone(),
+                name: c.name.clone(),
+                postcodes: c.postcodes.clone(),
+                // Corsica's centroids were computed from IGN boundaries; the national file's
+                // points are a compilation of town-hall coordinates: the better one wins.
+                position: corsica::lookup(&c.insee).map(|x| x.position).or(c.position),
+            })
+            .collect(),
+        None if corsica::lookup(query).is_some() => Vec::new(),
+        None => corsica::search(query, limit)
+            .into_iter()
+            .map(|c| Suggestion {
+                insee: c.insee.clone(),
+                name: c.name.clone(),
+                postcodes: c.postcodes.clone(),
+                position: Some(c.position),
+            })
+            .collect(),
+    }
 }

@@ -101,3 +101,23 @@ test('CSV import: the SIRENE sample and a template with a bad row, previewed bef
     await app.close();
   }
 });
+
+test('a company anywhere in France: the commune autocomplete knows every French commune once their table arrives', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=add-company]');
+    await page.locator('[data-testid=actor-form]').waitFor();
+    await page.fill('[data-testid=actor-commune]', 'villeurbanne');
+    const hit = page.locator('[data-testid=commune-hit]', { hasText: '69266' });
+    await hit.waitFor();
+    await hit.click();
+    assert.equal(await page.inputValue('[data-testid=actor-commune]'), '69266');
+    assert.match(await page.inputValue('[data-testid=actor-lat]'), /^45,7/);
+    await page.locator('[data-testid=commune-placed]').waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});

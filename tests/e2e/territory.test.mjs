@@ -40,6 +40,8 @@ test('setting the territory changes the deliverables cover and their climate sou
     await page.locator('[data-testid=territory-commune-results] li').first().waitFor();
     const first = await page.locator('[data-testid=territory-commune-results] li').first().innerText();
     assert.match(first, /^Lyon \(69123\)/, first);
+    const parse = await page.evaluate(() => performance.getEntriesByName('symbiose:gazetteer-parse')[0]?.duration);
+    console.log(`# national communes and EPCI tables parsed in ${Math.round(parse)} ms (one task, once a session)`);
     await page.locator('[data-testid=territory-commune-add]').first().click();
     for (let i = 0; i < 2; i += 1) {
       await page.locator('[data-testid=territory-communes] li', { hasText: /Biguglia|Furiani/ }).first()

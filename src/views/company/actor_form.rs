@@ -67,18 +67,14 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
         })
     });
     // Commune autocomplete: names, postcodes or codes; silent once the field holds a known code.
+    // All French communes once their table has arrived (fetched when the form opens, cached
+    // offline), the bundled Corsican ones until then.
     let placed_note = RwSignal::new(false);
+    let national = RwSignal::new(crate::gazetteer::LoadState::Idle);
+    crate::gazetteer::load(national);
     let commune_hits = Memo::new(move |_| {
-        draft.with(|d| {
-            if symbiose_core::refdata::communes::lookup(&d.commune).is_some() {
-                Vec::new()
-            } else {
-                symbiose_core::refdata::communes::search(&d.commune, 6)
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
-            }
-        })
+        national.track();
+        draft.with(|d| crate::gazetteer::suggest(&d.commune, 6))
     });
     // A click on the map while picking moves the company there.
     Effect::new(move |_| {
@@ -140,10 +136,12 @@ pub fn ActorForm(actor: Actor, on_done: Callback<()>) -> impl IntoView {
                         move |_| {
                             draft.update(|d| {
                                 d.commune = c.insee.to_string();
-                                d.lat = number(c.position.lat, lang.get_untracked(), Editing);
-                                d.lon = number(c.position.lon, lang.get_untracked(), Editing);
+                                if let Some(at) = c.position {
+                                    d.lat = number(at.lat, lang.get_untracked(), Editing);
+                                    d.lon = number(at.lon, lang.get_untracked(), Editing);
+                                }
                             });
-                            placed_note.set(true);
+                            placed_note.set(c.position.is_some());
                         }
                     }>{format!("{} ({}) · {}", c.name, c.postcodes.join(", "), c.insee)}</button></li>
                 </For>
