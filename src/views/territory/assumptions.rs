@@ -29,11 +29,10 @@ pub fn AssumptionsPanel() -> impl IntoView {
             .project
             .with_untracked(|p| AssumptionsDraft::from_choices(&p.assumptions)),
     );
-    // An undo or an import changes the stored choices: the form follows them.
-    Effect::new(move |_| {
-        let stored = state.project.with(|p| p.assumptions.clone());
-        draft.set(AssumptionsDraft::from_choices(&stored));
-    });
+    // An undo or an import changes the stored choices: the form follows them, and only them (an
+    // edit elsewhere in the project must not reset what is being typed here).
+    let stored = Memo::new(move |_| state.project.with(|p| p.assumptions.clone()));
+    Effect::new(move |_| draft.set(AssumptionsDraft::from_choices(&stored.get())));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
     let done = Signal::derive(move || {
