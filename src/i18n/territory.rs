@@ -24,8 +24,8 @@ texts! {
         perimeter_points: "points", "points";
         perimeter_hull: "Tracer l'enveloppe des entreprises", "Draw the companies' hull";
         perimeter_draw: "Tracer sur la carte", "Draw on the map";
-        drawing_hint: "Cliquez sur la carte pour placer les sommets du périmètre", "Click on the map to place the perimeter's corners";
-        drawing_points: "sommets placés", "corners placed";
+        drawing_hint: "Périmètre : cliquez ses sommets sur la carte", "Perimeter: click its corners on the map";
+        drawing_points: "placés", "placed";
         drawing_undo: "Retirer le dernier", "Remove the last";
         drawing_done: "Terminer", "Finish";
         drawing_cancel: "Annuler (Échap)", "Cancel (Esc)";

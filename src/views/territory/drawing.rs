@@ -16,6 +16,10 @@ pub fn start(state: ProjectState) {
     state.drawing.set(Some(Vec::new()));
     if let Some(id) = use_session().open_id.get_untracked() {
         go(Route::Project(id, Page::Map));
+        // The territory page may be scrolled far down (on a phone, always): show the map.
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
     }
 }
 
