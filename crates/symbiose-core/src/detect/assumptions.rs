@@ -187,6 +187,23 @@ impl Assumptions {
         self
     }
 
+    /// The factors the climate figures of these assumptions use, each once: what a detection
+    /// and the dashboard cite.
+    pub fn factor_keys(&self) -> Vec<FactorKey> {
+        let mut keys = Vec::with_capacity(4);
+        for k in [
+            self.replaced_heat_fuel,
+            self.electricity,
+            self.freight_factor,
+            FactorKey::TapWater,
+        ] {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys
+    }
+
     /// tCO2e per MWh of useful heat a recovered heat replaces: the fuel's factor per kWh PCI
     /// divided by the boiler's efficiency; a heat network's or electricity's factor as it is.
     pub fn heat_factor(&self, factors: &crate::factors::Factors) -> f64 {

@@ -295,12 +295,7 @@ async fn assemble<P: Future<Output = ()>>(
         }
     }
     let asm = ctx.asm;
-    let keys = [
-        asm.freight_factor,
-        asm.replaced_heat_fuel,
-        asm.electricity,
-        crate::factors::FactorKey::TapWater,
-    ];
+    let keys = asm.factor_keys();
     let mutualisations = mutualise::mutualisations_stepwise(ctx.project, asm, between).await?;
     let detection = Detection {
         proposals,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::detect::Assumptions;
-use crate::factors::{FactorKey, Factors};
+use crate::factors::Factors;
 use crate::model::{Gains, IndicatorKind, Project, Stage, Synergy};
 use crate::numbers::{Precision, number};
 use crate::{Bilingual, bilingual};
@@ -71,13 +71,9 @@ fn sources(kind: IndicatorKind, factors: &Factors, asm: &Assumptions) -> Vec<Bil
     )];
     if kind == IndicatorKind::Tco2ePerYear {
         out.extend(
-            [
-                asm.replaced_heat_fuel,
-                asm.electricity,
-                asm.freight_factor,
-                FactorKey::TapWater,
-            ]
-            .map(|k| factors.get(k).citation()),
+            asm.factor_keys()
+                .into_iter()
+                .map(|k| factors.get(k).citation()),
         );
         if asm.replaced_heat_fuel.is_boiler_fuel() {
             out.push(bilingual!(
