@@ -183,7 +183,7 @@ pub fn synergy_from_proposal(p: &Project, proposal: &Proposal, today: Date) -> S
         stage: Stage::Idea,
         history: first_stage(today),
         barriers: proposal
-            .flags
+            .flags()
             .iter()
             .map(|f| Barrier {
                 kind: f.kind,

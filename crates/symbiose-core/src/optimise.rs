@@ -151,8 +151,6 @@ mod tests {
             receiver: ActorId::new("a-2"),
             need: Some(FlowId::new(need)),
             score: 0.5,
-            components: Vec::new(),
-            flags: Vec::new(),
             matched: Some(offer_q.min(need_q)),
             unit: Some(Unit::Tonne),
             offer_quantity: Some(offer_q),
@@ -162,6 +160,7 @@ mod tests {
             net_tco2e_per_year: None,
             eur_per_unit: Some(eur_per_unit),
             tco2e_per_unit: None,
+            why: crate::detect::why::Why::unknown(),
         }
     }
 

@@ -17,6 +17,8 @@ pub(crate) struct Context<'a> {
     pub asm: &'a Assumptions,
     pub factors: &'a Factors,
     pub climate_factors: score::ClimateFactors,
+    /// The assumptions and factors every proposal of this run quotes.
+    pub setting: std::sync::Arc<super::why::Setting>,
     pub offers: Vec<Prepared<'a>>,
     pub needs: Vec<Prepared<'a>>,
     /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
@@ -54,6 +56,10 @@ impl<'a> Context<'a> {
             asm,
             factors,
             climate_factors: score::ClimateFactors::new(asm, factors),
+            setting: std::sync::Arc::new(super::why::Setting {
+                asm: asm.clone(),
+                factors: factors.clone(),
+            }),
             offers,
             needs,
             actors_by_nace,
@@ -86,7 +92,6 @@ pub(crate) struct Scored {
     pub quantity: QuantityFit,
     pub timing: (u32, u32, f64),
     pub road_km: Option<f64>,
-    pub distance: f64,
     pub economics: Economics,
     pub climate: Climate,
     pub quality: QualityCheck,

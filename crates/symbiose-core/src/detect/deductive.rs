@@ -6,14 +6,13 @@
 use std::collections::HashMap;
 
 use super::context::{Context, regulation};
-use super::explain::{self, costs_confidential};
 use super::fit::Prepared;
 use super::score;
-use super::{Component, ComponentKind, Proposal, ProposalKind, Refusal};
+use super::why;
+use super::{Proposal, ProposalKind, Refusal};
 use crate::kb::regulation::{Finding, Verdict};
 use crate::kb::{KnowledgeBase, Query, ReceiverSector, nace_digits, rules};
 use crate::model::{Actor, ActorId};
-use crate::{Bilingual, Lang, bilingual};
 
 /// Receiver sectors looked at per offer: generous, since most sectors have no actor in a
 /// given zone, and the popularity prior puts frequent receivers (power plants) high.
@@ -153,108 +152,17 @@ fn refusal(offer: &Prepared, lead: &Lead) -> Refusal {
 }
 
 fn proposal(ctx: &Context, offer: &Prepared, lead: Lead) -> Proposal {
-    let asm = ctx.asm;
-    let w = &asm.weights;
-    let quantity = score::quantity_fit(offer, None);
-    let economics = score::economics(offer, None, &quantity, lead.road_km, asm);
-    let climate = score::climate(
+    why::lead(
+        ctx,
         offer,
-        None,
-        &quantity,
-        lead.road_km,
-        asm,
-        &ctx.climate_factors,
-    );
-    let quality = score::quality(offer, None);
-    let evidence = lead.sector.evidence();
-    let sector_label = |lang: Lang| {
-        lead.actor
-            .naf
-            .as_deref()
-            .and_then(crate::refdata::naf::lookup)
-            .map_or_else(|| lead.sector.nace.clone(), |c| c.label(lang).to_string())
-    };
-    let resource_text = bilingual!(
-        |l| "Secteur receveur connu ({}, NACE {}) : {}{}",
-        "Known receiver sector ({}, NACE {}): {}{}",
-        sector_label(l),
-        lead.sector.nace,
-        evidence.get(l),
-        explain::allowed_note(lead.regulation, l).unwrap_or_default()
-    );
-    let c = |kind, score, weight, text| Component {
-        kind,
-        score,
-        weight,
-        text,
-        public_text: None,
-    };
-    let components = vec![
-        c(
-            ComponentKind::Resource,
-            lead.resource,
-            w.resource,
-            resource_text,
-        ),
-        c(
-            ComponentKind::Quantity,
-            quantity.score,
-            w.quantity,
-            explain::quantity_text(&quantity),
-        ),
-        c(
-            ComponentKind::Timing,
-            0.5,
-            w.timing,
-            Bilingual::new(
-                "Calendrier du receveur inconnu",
-                "Receiver's calendar unknown",
-            ),
-        ),
-        c(
-            ComponentKind::Distance,
-            score::distance_score(lead.road_km, asm),
-            w.distance,
-            explain::distance_text(lead.road_km, ctx),
-        ),
-        Component {
-            kind: ComponentKind::Economics,
-            score: score::gain_score(economics.net, asm.eur_scale),
-            weight: w.economics,
-            text: explain::economics_text(&economics, ctx),
-            public_text: costs_confidential(&[offer]).then(explain::confidential_economics),
+        why::LeadNumbers {
+            receiver: lead.actor,
+            resource: lead.resource,
+            nace: lead.sector.nace.clone(),
+            evidence: lead.sector.summary(),
+            road_km: lead.road_km,
+            total: lead.total,
+            regulation: lead.regulation,
         },
-        c(
-            ComponentKind::Climate,
-            score::gain_score(climate.net, asm.tco2e_scale),
-            w.climate,
-            explain::climate_text(&climate, ctx, ctx.factors),
-        ),
-        c(
-            ComponentKind::Quality,
-            quality.score,
-            w.quality,
-            explain::quality_text(&quality),
-        ),
-    ];
-    Proposal {
-        key: format!("ded:{}:{}", offer.flow.id, lead.actor.id),
-        kind: ProposalKind::Deductive,
-        offer: offer.flow.id.clone(),
-        offer_actor: offer.flow.actor.clone(),
-        receiver: lead.actor.id.clone(),
-        need: None,
-        score: lead.total,
-        components,
-        flags: explain::flags(offer, lead.actor.naf.as_deref(), None, lead.regulation),
-        matched: quantity.matched,
-        unit: quantity.unit,
-        offer_quantity: quantity.offer_annual,
-        need_quantity: None,
-        road_km: lead.road_km,
-        net_eur_per_year: economics.net,
-        net_tco2e_per_year: climate.net,
-        eur_per_unit: economics.net_per_unit,
-        tco2e_per_unit: climate.net_per_unit,
-    }
+    )
 }

@@ -11,7 +11,7 @@ use super::fit::{Prepared, resource_fit};
 use super::score;
 use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
-use super::{Detection, Proposal, Refusal, deductive, explain, mutualise};
+use super::{Detection, Proposal, Refusal, deductive, explain, mutualise, why};
 use crate::factors::Factors;
 use crate::kb::KnowledgeBase;
 use crate::kb::classify::compatible_need_families;
@@ -60,7 +60,6 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
         quantity,
         timing,
         road_km,
-        distance,
         economics,
         climate,
         quality,
@@ -253,7 +252,7 @@ fn to_proposals(ctx: &Context, scored: &[Kept]) -> Vec<Proposal> {
     scored
         .iter()
         .flat_map(|k| &k.pairs)
-        .map(|s| explain::substitution(ctx, s))
+        .map(|s| why::substitution(ctx, s))
         .collect()
 }
 
@@ -288,7 +287,7 @@ async fn assemble<P: Future<Output = ()>>(
             proposals.extend(leads);
             refused.extend(refusals);
         } else {
-            proposals.extend(kept.pairs.iter().map(|s| explain::substitution(ctx, s)));
+            proposals.extend(kept.pairs.iter().map(|s| why::substitution(ctx, s)));
         }
         if !checkpoint(between).await {
             return None;

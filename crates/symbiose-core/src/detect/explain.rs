@@ -3,10 +3,12 @@
 //! once per language (`bilingual!`, `Bilingual::from_fn`): what a sentence says cannot differ
 //! between the languages, only its words.
 
+use super::assumptions::Assumptions;
 use super::context::{Context, Scored};
-use super::fit::{Fit, FitLevel, Prepared, Thermal};
+use super::fit::{Fit, FitLevel, Thermal};
 use super::score::{Climate, Economics, QualityCheck, QuantityFit};
-use super::{Component, ComponentKind, Flag, Proposal, ProposalKind, Refusal};
+use super::why::{ResourceWhy, Why};
+use super::{Component, ComponentKind, Flag, ProposalKind, Refusal};
 use crate::factors::Factors;
 use crate::kb::regulation::{Finding, Verdict};
 use crate::model::{BarrierKind, Unit};
@@ -30,7 +32,7 @@ pub(crate) fn allowed_note(finding: Option<Finding>, lang: crate::Lang) -> Optio
     Some(format!("{}{}", semicolon(lang), f.text().get(lang)))
 }
 
-pub(crate) fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
+fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
     Bilingual::from_fn(|l| {
         let mut text = bilingual!(in l, "Adéquation : {}", "Fit: {}", fit.level.label(l));
         if let Some(rule) = fit.rule {
@@ -67,7 +69,7 @@ pub(crate) fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
     })
 }
 
-pub(crate) fn quantity_text(q: &QuantityFit) -> Bilingual {
+fn quantity_text(q: &QuantityFit) -> Bilingual {
     let u = unit_symbol(q.unit);
     match (q.matched, q.offer_annual, q.need_annual) {
         (Some(m), Some(o), Some(n)) => bilingual!(
@@ -103,13 +105,13 @@ fn timing_text((overlap, wanted, _): (u32, u32, f64)) -> Bilingual {
     }
 }
 
-pub(crate) fn distance_text(road_km: Option<f64>, ctx: &Context) -> Bilingual {
+fn distance_text(road_km: Option<f64>, asm: &Assumptions) -> Bilingual {
     match road_km {
         Some(d) => bilingual!(
             |l| "{} km par la route (distance à vol d'oiseau × {})",
             "{} km by road (straight-line distance × {})",
             number(d, l, Reading),
-            number(ctx.asm.road_factor, l, Reading)
+            number(asm.road_factor, l, Reading)
         ),
         None => Bilingual::new(
             "Distance inconnue : position manquante",
@@ -118,7 +120,7 @@ pub(crate) fn distance_text(road_km: Option<f64>, ctx: &Context) -> Bilingual {
     }
 }
 
-pub(crate) fn economics_text(e: &Economics, ctx: &Context) -> Bilingual {
+fn economics_text(e: &Economics, asm: &Assumptions) -> Bilingual {
     let Some(net) = e.net else {
         return Bilingual::new(
             "Gain économique non estimable : coûts d'élimination et d'achat non déclarés",
@@ -150,7 +152,7 @@ pub(crate) fn economics_text(e: &Economics, ctx: &Context) -> Bilingual {
                 "transport −{} € (hypothèse {} €/t.km)",
                 "transport −{} € (assumed {} €/t.km)",
                 number(t, l, Reading),
-                number(ctx.asm.transport_eur_per_tkm, l, Reading)
+                number(asm.transport_eur_per_tkm, l, Reading)
             ),
             None => l
                 .pick(
@@ -179,7 +181,7 @@ fn factor_name(factors: &Factors, key: crate::factors::FactorKey, lang: Lang) ->
 
 /// How a fuel's factor became a factor per MWh of useful heat: the PCS/PCI conversion when the
 /// factor is per kWh PCS, and the replaced boiler's efficiency, an assumption the user can change.
-fn boiler_text(key: crate::factors::FactorKey, asm: &super::Assumptions, lang: Lang) -> String {
+fn boiler_text(key: crate::factors::FactorKey, asm: &Assumptions, lang: Lang) -> String {
     if !key.is_boiler_fuel() {
         return String::new();
     }
@@ -203,7 +205,7 @@ fn boiler_text(key: crate::factors::FactorKey, asm: &super::Assumptions, lang: L
     }
 }
 
-pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bilingual {
+fn climate_text(c: &Climate, asm: &Assumptions, factors: &Factors) -> Bilingual {
     let Some(net) = c.net else {
         return Bilingual::new(
             "Bilan CO₂e non estimable (quantités inconnues)",
@@ -222,7 +224,7 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
                 "replaced supply {} t (factor {}{})",
                 number(t, l, Reading),
                 factor_name(factors, key, l),
-                boiler_text(key, ctx.asm, l)
+                boiler_text(key, asm, l)
             ));
         }
         if let Some(t) = c.avoided_outlet_transport {
@@ -230,14 +232,14 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
                 "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
                 "avoided transport to the current outlet {} t (assumed {} km)",
                 number(t, l, Reading),
-                number(ctx.asm.current_outlet_road_km, l, Reading)
+                number(asm.current_outlet_road_km, l, Reading)
             ));
         }
         if let Some(t) = c.transport {
             parts.push(format!("transport −{} t", number(t, l, Reading)));
         }
         if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
-            let factor = factor_name(factors, ctx.asm.freight_factor, l);
+            let factor = factor_name(factors, asm.freight_factor, l);
             parts.push(bilingual!(in l, "fret : {factor}", "freight: {factor}"));
         }
         bilingual!(in l,
@@ -248,7 +250,7 @@ pub(crate) fn climate_text(c: &Climate, ctx: &Context, factors: &Factors) -> Bil
     })
 }
 
-pub(crate) fn quality_text(q: &QualityCheck) -> Bilingual {
+fn quality_text(q: &QualityCheck) -> Bilingual {
     let checks = [
         (
             q.state_mismatch,
@@ -283,144 +285,116 @@ pub(crate) fn quality_text(q: &QualityCheck) -> Bilingual {
     })
 }
 
-/// Regulatory and technical barriers of moving this offer to this receiver; a regulatory rule's
-/// condition ([`Verdict::Caution`]) comes first.
-pub(crate) fn flags(
-    offer: &Prepared,
-    receiver_naf: Option<&str>,
-    timing_overlap: Option<u32>,
+/// The sentence of a lead's receiver sector, with the evidence from real exchanges.
+fn sector_text(
+    nace: &str,
+    receiver_naf: Option<&naf::NafCode>,
+    evidence: &crate::kb::Evidence,
     finding: Option<Finding>,
-) -> Vec<Flag> {
-    let mut out = Vec::new();
-    if let Some(f) = finding.filter(|f| f.verdict() == Verdict::Caution) {
-        out.push(Flag {
-            kind: BarrierKind::Regulatory,
-            text: f.text(),
-        });
-    }
-    if let Some(code) = offer.code.filter(|c| c.hazardous) {
-        out.push(Flag {
-            kind: BarrierKind::Regulatory,
-            text: bilingual!(|l|
-                "Déchet dangereux ({}) : traçabilité (bordereau, Trackdéchets) et installation autorisée requises",
-                "Hazardous waste ({}): tracking (waste consignment note, Trackdéchets) and a permitted facility required",
-                code.display_with_star()
-            ),
-        });
-    }
-    let is_waste = offer.code.is_some() || offer.family() == crate::model::Family::Waste;
-    let receiver_in_waste_sector = receiver_naf.and_then(naf::section_of) == Some('E');
-    if is_waste && !receiver_in_waste_sector {
-        out.push(Flag {
-            kind: BarrierKind::Regulatory,
-            text: Bilingual::new(
-                "Recevoir un déchet peut faire du receveur une installation classée (ICPE) de traitement de déchets (rubriques 27xx, jusqu'à 24 mois de procédure), sauf sortie du statut de déchet ou statut de sous-produit (art. L541-4-2 et L541-4-3 du code de l'environnement)",
-                "Receiving a waste can make the receiver a regulated waste-treatment installation (ICPE headings 27xx, up to 24 months of procedure), unless the waste exits waste status or qualifies as a by-product (French environment code L541-4-2, L541-4-3)",
-            ),
-        });
-    }
-    if timing_overlap == Some(0) {
-        out.push(Flag {
-            kind: BarrierKind::Technical,
-            text: Bilingual::new(
-                "Calendriers disjoints : stockage à prévoir",
-                "Disjoint calendars: storage needed",
-            ),
-        });
-    }
-    out
+) -> Bilingual {
+    let evidence = evidence.text();
+    let sector_label =
+        |lang: Lang| receiver_naf.map_or_else(|| nace.to_string(), |c| c.label(lang).to_string());
+    bilingual!(
+        |l| "Secteur receveur connu ({}, NACE {}) : {}{}",
+        "Known receiver sector ({}, NACE {}): {}{}",
+        sector_label(l),
+        nace,
+        evidence.get(l),
+        allowed_note(finding, l).unwrap_or_default()
+    )
 }
 
-/// Whether the economic figures must be hidden from a public audience.
-pub(crate) fn costs_confidential(flows: &[&Prepared]) -> bool {
-    flows
-        .iter()
-        .any(|p| !super::public::costs_public(p.flow.confidentiality))
-}
-
-pub(crate) fn confidential_economics() -> Bilingual {
+fn confidential_economics() -> Bilingual {
     Bilingual::new(
         "Gain économique : confidentiel (coûts d'un flux non public)",
         "Economic gain: confidential (costs of a non-public flow)",
     )
 }
 
-pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
-    let (o, n) = (&ctx.offers[s.offer], &ctx.needs[s.need]);
-    let w = &ctx.asm.weights;
-    let confidential = costs_confidential(&[o, n]);
-    let c = |kind, score, weight, text| Component {
-        kind,
-        score,
-        weight,
-        text,
-        public_text: None,
-    };
-    let components = vec![
-        c(
-            ComponentKind::Resource,
-            s.fit.score,
-            w.resource,
-            resource_text(&s.fit, s.regulation),
-        ),
-        c(
-            ComponentKind::Quantity,
-            s.quantity.score,
-            w.quantity,
-            quantity_text(&s.quantity),
-        ),
-        c(
-            ComponentKind::Timing,
-            s.timing.2,
-            w.timing,
-            timing_text(s.timing),
-        ),
-        c(
-            ComponentKind::Distance,
-            s.distance,
-            w.distance,
-            distance_text(s.road_km, ctx),
-        ),
-        Component {
-            kind: ComponentKind::Economics,
-            score: super::score::gain_score(s.economics.net, ctx.asm.eur_scale),
-            weight: w.economics,
-            text: economics_text(&s.economics, ctx),
-            public_text: confidential.then(confidential_economics),
-        },
-        c(
-            ComponentKind::Climate,
-            super::score::gain_score(s.climate.net, ctx.asm.tco2e_scale),
-            w.climate,
-            climate_text(&s.climate, ctx, ctx.factors),
-        ),
-        c(
-            ComponentKind::Quality,
-            s.quality.score,
-            w.quality,
-            quality_text(&s.quality),
-        ),
-    ];
-    let receiver_naf = n.actor.and_then(|a| a.naf.as_deref());
-    Proposal {
-        key: format!("sub:{}:{}", o.flow.id, n.flow.id),
-        kind: ProposalKind::Substitution,
-        offer: o.flow.id.clone(),
-        offer_actor: o.flow.actor.clone(),
-        receiver: n.flow.actor.clone(),
-        need: Some(n.flow.id.clone()),
-        score: s.total,
-        components,
-        flags: flags(o, receiver_naf, Some(s.timing.0), s.regulation),
-        matched: s.quantity.matched,
-        unit: s.quantity.unit,
-        offer_quantity: s.quantity.offer_annual,
-        need_quantity: s.quantity.need_annual,
-        road_km: s.road_km,
-        net_eur_per_year: s.economics.net,
-        net_tco2e_per_year: s.climate.net,
-        eur_per_unit: s.economics.net_per_unit,
-        tco2e_per_unit: s.climate.net_per_unit,
+impl Why {
+    /// The seven reasons, written now in both languages.
+    pub(crate) fn components(&self) -> Vec<Component> {
+        let asm = self.asm();
+        let factors = &self.setting.factors;
+        let resource = match &self.resource {
+            ResourceWhy::Need(fit) => resource_text(fit, self.regulation),
+            ResourceWhy::Sector {
+                nace,
+                receiver_naf,
+                evidence,
+                ..
+            } => sector_text(nace, *receiver_naf, evidence, self.regulation),
+        };
+        let timing = match self.timing {
+            Some(t) => timing_text(t),
+            None => Bilingual::new(
+                "Calendrier du receveur inconnu",
+                "Receiver's calendar unknown",
+            ),
+        };
+        let texts = [
+            resource,
+            quantity_text(&self.quantity),
+            timing,
+            distance_text(self.road_km, asm),
+            economics_text(&self.economics, asm),
+            climate_text(&self.climate, asm, factors),
+            quality_text(&self.quality),
+        ];
+        self.scores()
+            .into_iter()
+            .zip(texts)
+            .map(|((kind, score, weight), text)| Component {
+                kind,
+                score,
+                weight,
+                text,
+                public_text: (kind == ComponentKind::Economics && self.confidential)
+                    .then(confidential_economics),
+            })
+            .collect()
+    }
+
+    /// Regulatory and technical barriers of the exchange; a regulatory rule's condition
+    /// ([`Verdict::Caution`]) comes first.
+    pub(crate) fn flags(&self) -> Vec<Flag> {
+        let mut out = Vec::new();
+        if let Some(f) = self.regulation.filter(|f| f.verdict() == Verdict::Caution) {
+            out.push(Flag {
+                kind: BarrierKind::Regulatory,
+                text: f.text(),
+            });
+        }
+        if let Some(code) = self.hazardous {
+            out.push(Flag {
+                kind: BarrierKind::Regulatory,
+                text: bilingual!(|l|
+                    "Déchet dangereux ({}) : traçabilité (bordereau, Trackdéchets) et installation autorisée requises",
+                    "Hazardous waste ({}): tracking (waste consignment note, Trackdéchets) and a permitted facility required",
+                    code.display_with_star()
+                ),
+            });
+        }
+        if self.receives_waste {
+            out.push(Flag {
+                kind: BarrierKind::Regulatory,
+                text: Bilingual::new(
+                    "Recevoir un déchet peut faire du receveur une installation classée (ICPE) de traitement de déchets (rubriques 27xx, jusqu'à 24 mois de procédure), sauf sortie du statut de déchet ou statut de sous-produit (art. L541-4-2 et L541-4-3 du code de l'environnement)",
+                    "Receiving a waste can make the receiver a regulated waste-treatment installation (ICPE headings 27xx, up to 24 months of procedure), unless the waste exits waste status or qualifies as a by-product (French environment code L541-4-2, L541-4-3)",
+                ),
+            });
+        }
+        if self.timing.is_some_and(|t| t.0 == 0) {
+            out.push(Flag {
+                kind: BarrierKind::Technical,
+                text: Bilingual::new(
+                    "Calendriers disjoints : stockage à prévoir",
+                    "Disjoint calendars: storage needed",
+                ),
+            });
+        }
+        out
     }
 }
 

@@ -21,6 +21,7 @@ mod steps;
 pub mod synthetic;
 #[cfg(test)]
 mod tests;
+pub(crate) mod why;
 
 use serde::Serialize;
 
@@ -94,7 +95,10 @@ pub struct Flag {
     pub text: Bilingual,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A proposal keeps its numbers; its sentences are written when it is shown
+/// ([`Proposal::components`], [`Proposal::flags`], [`Proposal::render`]). Serialised, it has
+/// them written out, as a file or the CLI shows it.
+#[derive(Debug, Clone)]
 pub struct Proposal {
     /// `sub:<offer flow>:<need flow>` or `ded:<offer flow>:<receiver actor>`.
     pub key: String,
@@ -105,8 +109,6 @@ pub struct Proposal {
     pub need: Option<FlowId>,
     /// Weighted total of the components, 0–1.
     pub score: f64,
-    pub components: Vec<Component>,
-    pub flags: Vec<Flag>,
     /// Quantity that could move per year, in `unit` (a base unit: t, m³, MWh...).
     pub matched: Option<f64>,
     pub unit: Option<Unit>,
@@ -119,6 +121,8 @@ pub struct Proposal {
     /// Per unit of `matched`, for the optimiser.
     pub eur_per_unit: Option<f64>,
     pub tco2e_per_unit: Option<f64>,
+    /// What the sentences are written from.
+    pub(crate) why: Box<why::Why>,
 }
 
 /// A pair detection would have proposed but a regulatory rule refuses (`kb::regulation`): kept
@@ -139,6 +143,21 @@ pub struct Refusal {
 }
 
 impl Proposal {
+    /// The seven reasons of the score, each with its sentence in both languages, written now.
+    pub fn components(&self) -> Vec<Component> {
+        self.why.components()
+    }
+
+    /// Each reason's kind, score (0–1) and weight, without writing any sentence.
+    pub fn component_scores(&self) -> [(ComponentKind, f64, f64); 7] {
+        self.why.scores()
+    }
+
+    /// The barriers the exchange runs into, written now.
+    pub fn flags(&self) -> Vec<Flag> {
+        self.why.flags()
+    }
+
     /// The estimated gains to copy into a synergy taken from this proposal.
     pub fn estimated_gains(&self) -> Gains {
         let mut g = Gains {
@@ -153,6 +172,79 @@ impl Proposal {
             _ => {}
         }
         g
+    }
+}
+
+/// Two proposals are equal when they say the same: same pair, same figures, same sentences.
+impl PartialEq for Proposal {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && self.kind == other.kind
+            && self.offer == other.offer
+            && self.offer_actor == other.offer_actor
+            && self.receiver == other.receiver
+            && self.need == other.need
+            && self.score == other.score
+            && self.matched == other.matched
+            && self.unit == other.unit
+            && self.offer_quantity == other.offer_quantity
+            && self.need_quantity == other.need_quantity
+            && self.road_km == other.road_km
+            && self.net_eur_per_year == other.net_eur_per_year
+            && self.net_tco2e_per_year == other.net_tco2e_per_year
+            && self.eur_per_unit == other.eur_per_unit
+            && self.tco2e_per_unit == other.tco2e_per_unit
+            && self.components() == other.components()
+            && self.flags() == other.flags()
+    }
+}
+
+/// The proposal as files and the CLI show it: its sentences written out, in the field order
+/// the JSON has always had.
+impl Serialize for Proposal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            key: &'a str,
+            kind: ProposalKind,
+            offer: &'a FlowId,
+            offer_actor: &'a ActorId,
+            receiver: &'a ActorId,
+            need: &'a Option<FlowId>,
+            score: f64,
+            components: Vec<Component>,
+            flags: Vec<Flag>,
+            matched: Option<f64>,
+            unit: Option<Unit>,
+            offer_quantity: Option<f64>,
+            need_quantity: Option<f64>,
+            road_km: Option<f64>,
+            net_eur_per_year: Option<f64>,
+            net_tco2e_per_year: Option<f64>,
+            eur_per_unit: Option<f64>,
+            tco2e_per_unit: Option<f64>,
+        }
+        Shown {
+            key: &self.key,
+            kind: self.kind,
+            offer: &self.offer,
+            offer_actor: &self.offer_actor,
+            receiver: &self.receiver,
+            need: &self.need,
+            score: self.score,
+            components: self.components(),
+            flags: self.flags(),
+            matched: self.matched,
+            unit: self.unit,
+            offer_quantity: self.offer_quantity,
+            need_quantity: self.need_quantity,
+            road_km: self.road_km,
+            net_eur_per_year: self.net_eur_per_year,
+            net_tco2e_per_year: self.net_tco2e_per_year,
+            eur_per_unit: self.eur_per_unit,
+            tco2e_per_unit: self.tco2e_per_unit,
+        }
+        .serialize(serializer)
     }
 }
 

@@ -144,14 +144,14 @@ impl Proposal {
             taker.get(l)
         );
         let reasons = self
-            .components
-            .iter()
-            .map(|c| match (audience, &c.public_text) {
-                (Audience::Public, Some(public)) => public.clone(),
-                _ => c.text.clone(),
+            .components()
+            .into_iter()
+            .map(|c| match (audience, c.public_text) {
+                (Audience::Public, Some(public)) => public,
+                _ => c.text,
             })
             .collect();
-        let flags = self.flags.iter().map(|f| f.text.clone()).collect();
+        let flags = self.flags().into_iter().map(|f| f.text).collect();
         Some(Rendered {
             title,
             reasons,

@@ -67,7 +67,7 @@ fn refused<'a>(r: &'a [Refusal], offer: &str, receiver: &str) -> Option<&'a Refu
 }
 
 fn has_flag(p: &Proposal, words: &str) -> bool {
-    p.flags
+    p.flags()
         .iter()
         .any(|f| f.kind == BarrierKind::Regulatory && f.text.fr.contains(words))
 }
@@ -157,7 +157,7 @@ fn the_issue_case_proposes_no_feed_for_kitchen_waste_and_no_farm_for_paint_sludg
 fn kitchen_waste_to_a_greenhouse_carries_the_composting_condition() {
     let (d, _) = run(&issue_case(true, false));
     let p = &proposed(&d, "f-kitchen", "a-serre")[0];
-    assert!(has_flag(p, "1069/2009, art. 10, p)"), "{:?}", p.flags);
+    assert!(has_flag(p, "1069/2009, art. 10, p)"), "{:?}", p.flags());
 }
 
 fn pair(offer_naf: &str, code: &str, receiver_naf: &str, cat: ResourceCategory) -> Project {
@@ -181,9 +181,9 @@ fn bakery_by_products_feed_a_pig_farm_with_the_feed_caution_kitchen_waste_never(
     ));
     let p = proposed(&d, "f-1", "a-2");
     assert_eq!(p.len(), 1);
-    assert!(has_flag(p[0], "183/2005, art. 9"), "{:?}", p[0].flags);
+    assert!(has_flag(p[0], "183/2005, art. 9"), "{:?}", p[0].flags());
     assert!(
-        p[0].flags[0]
+        p[0].flags()[0]
             .text
             .en
             .contains("category 3 animal by-products")
@@ -212,7 +212,7 @@ fn vegetable_sludge_may_be_spread_paint_sludge_never() {
     ));
     let p = proposed(&d, "f-1", "a-2");
     assert_eq!(p.len(), 1, "food-industry sludge → crop farm");
-    assert!(has_flag(p[0], "plan d'épandage"), "{:?}", p[0].flags);
+    assert!(has_flag(p[0], "plan d'épandage"), "{:?}", p[0].flags());
     let mut paint = pair("20.30Z", "080114", "01.11Z", ResourceCategory::Organic);
     paint.flows[0].category = Some(ResourceCategory::Sludge);
     let (d, refusals) = run(&paint);
@@ -233,7 +233,7 @@ fn untreated_sawdust_fuels_a_boiler_treated_wood_only_flagged() {
     ));
     let p = proposed(&d, "f-1", "a-2");
     assert_eq!(p.len(), 1);
-    let resource = &p[0].components[0].text;
+    let resource = &p[0].components()[0].text;
     assert!(
         resource.fr.contains("R541-8 ; ICPE 2910"),
         "{}",
@@ -253,8 +253,13 @@ fn untreated_sawdust_fuels_a_boiler_treated_wood_only_flagged() {
     ));
     let p = proposed(&d, "f-1", "a-2");
     assert_eq!(p.len(), 1, "treated wood is proposed, flagged");
-    assert!(has_flag(p[0], "ICPE 2770"), "{:?}", p[0].flags);
-    assert!(p[0].flags[0].text.fr.starts_with("Bois traité (03 01 04*"));
+    assert!(has_flag(p[0], "ICPE 2770"), "{:?}", p[0].flags());
+    assert!(
+        p[0].flags()[0]
+            .text
+            .fr
+            .starts_with("Bois traité (03 01 04*")
+    );
     assert!(refusals.is_empty());
 }
 
@@ -293,7 +298,7 @@ fn a_sawmill_is_no_receiver_of_sawdust() {
         .iter()
         .find(|x| x.key == "ded:f-1:a-4")
         .expect("sawdust → heat plant");
-    assert!(boiler.components[0].text.fr.contains("ICPE 2910"));
+    assert!(boiler.components()[0].text.fr.contains("ICPE 2910"));
 }
 
 #[test]
@@ -356,8 +361,8 @@ fn a_corsican_zone_made_in_the_app_gets_fuel_oil_heat_figures_and_no_forbidden_p
     // not 215 t with the natural-gas factor (Corsica has no gas network).
     let t = heat.net_tco2e_per_year.expect("climate figure");
     assert!((t - 1000.0 / 0.9 * 0.323).abs() < 1e-6, "{t}");
-    let climate = &heat
-        .components
+    let components = heat.components();
+    let climate = &components
         .iter()
         .find(|c| c.kind == ComponentKind::Climate)
         .unwrap()

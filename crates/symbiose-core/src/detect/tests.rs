@@ -121,19 +121,19 @@ fn pallets_meet_the_biomass_boiler_with_every_component() {
         .find(|p| p.key == "sub:f-1:f-2")
         .expect("pallets → boiler");
     assert_eq!(p.kind, ProposalKind::Substitution);
-    assert_eq!(p.components.len(), 7);
+    assert_eq!(p.components().len(), 7);
     assert_eq!(p.matched, Some(40.0));
     // 40 t × (60 + 90) € − transport.
     let transport = 40.0 * p.road_km.unwrap() * 0.20;
     assert!((p.net_eur_per_year.unwrap() - (6000.0 - transport)).abs() < 1e-6);
     assert!(
-        p.components
+        p.components()
             .iter()
             .all(|c| !c.text.fr.is_empty() && !c.text.en.is_empty())
     );
     // A waste going to a non-waste operator: the ICPE barrier is flagged, not dropped.
     assert!(
-        p.flags
+        p.flags()
             .iter()
             .any(|f| f.kind == BarrierKind::Regulatory && f.text.en.contains("ICPE"))
     );
@@ -172,7 +172,7 @@ fn offers_without_needs_get_deductive_leads_with_evidence() {
         .expect("solvent lead");
     assert!(
         solvent
-            .flags
+            .flags()
             .iter()
             .any(|f| f.text.fr.contains("Déchet dangereux"))
     );
@@ -369,10 +369,10 @@ fn a_stopped_run_returns_nothing() {
 #[test]
 fn cited_factors_are_written_in_the_sentence_language() {
     let d = run(&crate::demo::project());
-    let texts: Vec<&crate::Bilingual> = d
+    let texts: Vec<crate::Bilingual> = d
         .proposals
         .iter()
-        .flat_map(|p| p.components.iter().map(|c| &c.text))
+        .flat_map(|p| p.components().into_iter().map(|c| c.text))
         .filter(|t| t.fr.contains("fret : "))
         .collect();
     assert!(!texts.is_empty(), "the demo cites a freight factor");

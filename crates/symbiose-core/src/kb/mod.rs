@@ -200,15 +200,20 @@ impl KnowledgeBase {
     }
 }
 
-impl ReceiverSector {
-    /// "observé dans 3 cas réels, p. ex. ..." / "observed in 3 real cases, e.g. ...", or the
-    /// own rule's reason when no real exchange supports it.
-    pub fn evidence(&self) -> Bilingual {
-        let all = maestri::exchanges();
-        let mut cases: Vec<u32> = self.exchanges.iter().map(|&i| all[i].case).collect();
-        cases.sort_unstable();
-        cases.dedup();
-        let first = self.exchanges.first().map(|&i| &all[i]);
+/// What supports a receiver sector: how many real exchanges and case studies, the most similar
+/// exchange (an index into [`maestri::exchanges`]) and the own rule. Kept with a deductive lead
+/// instead of its sentence, which is written when the lead is shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence {
+    pub exchanges: usize,
+    pub cases: usize,
+    pub first: Option<usize>,
+    pub rule: Option<&'static ReceiverRule>,
+}
+
+impl Evidence {
+    pub fn text(&self) -> Bilingual {
+        let first = self.first.map(|i| &maestri::exchanges()[i]);
         let reference = first
             .and_then(maestri::reference_of)
             .map(maestri::Reference::short)
@@ -219,8 +224,8 @@ impl ReceiverSector {
                 parts.push(bilingual!(in l,
                     "observé dans {} échange(s) réel(s) de {} étude(s) de cas, p. ex. « {} » de {} vers {} ({}, échange {})",
                     "observed in {} real exchange(s) from {} case stud(ies), e.g. \"{}\" from {} to {} ({}, exchange {})",
-                    self.exchanges.len(),
-                    cases.len(),
+                    self.exchanges,
+                    self.cases,
                     e.description,
                     e.donor_business,
                     e.receiver_business,
@@ -237,6 +242,28 @@ impl ReceiverSector {
             }
             parts.join(l.pick(" ; ", "; "))
         })
+    }
+}
+
+impl ReceiverSector {
+    /// What supports this sector, in numbers: [`Evidence::text`] writes it.
+    pub fn summary(&self) -> Evidence {
+        let all = maestri::exchanges();
+        let mut cases: Vec<u32> = self.exchanges.iter().map(|&i| all[i].case).collect();
+        cases.sort_unstable();
+        cases.dedup();
+        Evidence {
+            exchanges: self.exchanges.len(),
+            cases: cases.len(),
+            first: self.exchanges.first().copied(),
+            rule: self.rule,
+        }
+    }
+
+    /// "observé dans 3 cas réels, p. ex. ..." / "observed in 3 real cases, e.g. ...", or the
+    /// own rule's reason when no real exchange supports it.
+    pub fn evidence(&self) -> Bilingual {
+        self.summary().text()
     }
 
     /// Whether an actor's NAF code (`23.51Z`) falls in this sector.
