@@ -18,10 +18,47 @@ use crate::kb::classify::compatible_need_families;
 use crate::kb::rules;
 use crate::model::{Family, Project, ResourceCategory};
 
-fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
+/// The most resource fit can reach for this pair, known before comparing codes and words: a
+/// code comparison can give 1, a class alone 0.75 (+0.1 for the words), a family alone 0.2.
+fn fit_ceiling(o: &Prepared, n: &Prepared) -> f64 {
+    if o.code.is_some() && n.code.is_some() {
+        return 1.0;
+    }
+    match (o.category, n.category) {
+        (Some(a), Some(b)) if a == b => 0.85,
+        (Some(_), Some(_)) => 1.0,
+        _ => 0.3,
+    }
+}
+
+/// Room left for rounding when a bound is compared with a score computed in another order.
+const BOUND_SLACK: f64 = 1e-9;
+
+/// Scores one (offer, need) pair, or says it cannot be proposed. `floor` is the score an offer's
+/// kept pairs already reach (the k-th best so far; `-inf` for the all-pairs reference): a pair
+/// whose upper bound is below it can never be kept, so it is not scored further, and its
+/// regulatory rule is not looked up. A pair at or above the floor is scored exactly as without it.
+fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Option<Scored> {
     let (o, n) = (&ctx.offers[oi], &ctx.needs[ni]);
     let asm = ctx.asm;
-    let road_km = score::road_km(o.position, n.position, asm);
+    let w = &asm.weights;
+    let timing = score::timing(o.flow.months, Some(n.flow.months));
+    // Quantity, economics, climate and quality are at most 1 each.
+    let unscored = w.quantity + w.economics + w.climate + w.quality;
+    let positions = o.position.zip(n.position);
+    // Before any trigonometry: the distance along the meridian is a lower bound of the road's.
+    if let Some((a, b)) = positions {
+        let nearest = a.latitude_km(&b) * asm.road_factor * (1.0 - BOUND_SLACK);
+        let ceiling = w.resource * fit_ceiling(o, n)
+            + w.timing * timing.2
+            + w.distance * score::distance_score(Some(nearest), asm)
+            + unscored;
+        if nearest > asm.max_road_km || ceiling < floor - BOUND_SLACK {
+            return None;
+        }
+    }
+    let road_km =
+        positions.map(|(a, b)| a.distance_km_with(&b, o.cos_lat, n.cos_lat) * asm.road_factor);
     if road_km.is_some_and(|d| d > asm.max_road_km) {
         return None;
     }
@@ -34,14 +71,19 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
     if same_actor {
         return None;
     }
-    let fit = resource_fit(o, n, asm)?;
-    let quantity = score::quantity_fit(o, Some(n));
-    let timing = score::timing(o.flow.months, Some(n.flow.months));
     let distance = score::distance_score(road_km, asm);
+    let rest = w.timing * timing.2 + w.distance * distance + unscored;
+    if w.resource * fit_ceiling(o, n) + rest < floor - BOUND_SLACK {
+        return None;
+    }
+    let fit = resource_fit(o, n, asm)?;
+    if w.resource * fit.score + rest < floor - BOUND_SLACK {
+        return None;
+    }
+    let quantity = score::quantity_fit(o, Some(n));
     let economics = score::economics(o, Some(n), &quantity, road_km, asm);
     let climate = score::climate(o, Some(n), &quantity, road_km, asm, &ctx.climate_factors);
     let quality = score::quality(o, Some(n));
-    let w = &asm.weights;
     let total = w.resource * fit.score
         + w.quantity * quantity.score
         + w.timing * timing.2
@@ -49,7 +91,7 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize) -> Option<Scored> {
         + w.economics * score::gain_score(economics.net, asm.eur_scale)
         + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
         + w.quality * quality.score;
-    if total < asm.min_score {
+    if total < asm.min_score || total < floor {
         return None;
     }
     let receiver_naf = n.actor.and_then(|a| a.naf.as_deref());
@@ -171,11 +213,59 @@ fn select(scored: &mut Vec<Scored>, ctx: &Context) -> Kept {
     Kept { pairs, refused }
 }
 
+/// The k best scores an offer's allowed pairs reach so far: the k-th is the floor below which
+/// a candidate can no longer be kept. Refused pairs take no place, as in [`select`].
+struct Floor {
+    k: usize,
+    best: std::collections::BinaryHeap<std::cmp::Reverse<Total>>,
+}
+
+/// A score ordered for the heap (scores are finite).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Total(f64);
+impl Eq for Total {}
+impl Ord for Total {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl Floor {
+    fn new(k: usize) -> Self {
+        Self {
+            k,
+            best: std::collections::BinaryHeap::with_capacity(k + 1),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.best.clear();
+    }
+
+    fn value(&self) -> f64 {
+        match self.best.peek() {
+            Some(std::cmp::Reverse(Total(t))) if self.best.len() >= self.k && self.k > 0 => *t,
+            _ => f64::NEG_INFINITY,
+        }
+    }
+
+    fn add(&mut self, s: &Scored) {
+        if s.refused() || self.k == 0 {
+            return;
+        }
+        self.best.push(std::cmp::Reverse(Total(s.total)));
+        if self.best.len() > self.k {
+            self.best.pop();
+        }
+    }
+}
+
 /// Scores one offer at a time against the need index; the candidate buffers are reused.
 struct OfferScorer {
     index: NeedIndex,
     keys: Vec<Key>,
     found: Vec<Scored>,
+    floor: Floor,
 }
 
 impl OfferScorer {
@@ -184,19 +274,27 @@ impl OfferScorer {
             index: NeedIndex::build(ctx),
             keys: Vec::with_capacity(8),
             found: Vec::new(),
+            floor: Floor::new(ctx.asm.max_proposals_per_offer),
         }
     }
 
     /// The kept pairs of offer `oi`.
     fn score(&mut self, ctx: &Context, oi: usize) -> Kept {
         let o = &ctx.offers[oi];
-        let Self { index, keys, found } = self;
+        let Self {
+            index,
+            keys,
+            found,
+            floor,
+        } = self;
         offer_keys(o, keys);
         found.clear();
+        floor.clear();
         for key in keys.iter() {
             let mut visit = |list: Option<&Vec<u32>>| {
                 for &ni in list.into_iter().flatten() {
-                    if let Some(s) = evaluate(ctx, oi, ni as usize) {
+                    if let Some(s) = evaluate(ctx, oi, ni as usize, floor.value()) {
+                        floor.add(&s);
                         found.push(s);
                     }
                 }
@@ -241,7 +339,7 @@ pub(crate) fn scored_naive(ctx: &Context) -> Vec<Kept> {
     (0..ctx.offers.len())
         .map(|oi| {
             let mut all: Vec<Scored> = (0..ctx.needs.len())
-                .filter_map(|ni| evaluate(ctx, oi, ni))
+                .filter_map(|ni| evaluate(ctx, oi, ni, f64::NEG_INFINITY))
                 .collect();
             select(&mut all, ctx)
         })

@@ -22,6 +22,8 @@ pub struct Prepared<'a> {
     pub flow: &'a Flow,
     pub actor: Option<&'a Actor>,
     pub position: Option<Position>,
+    /// The cosine of the position's latitude, computed once for the distances.
+    pub cos_lat: f64,
     pub category: Option<ResourceCategory>,
     pub code: Option<&'static waste::WasteCode>,
     /// Folded label words of four letters or more, as 64-bit hashes, sorted and deduplicated:
@@ -38,10 +40,12 @@ impl<'a> Prepared<'a> {
             .collect();
         words.sort_unstable();
         words.dedup();
+        let position = actor.and_then(|a| a.position).filter(Position::is_valid);
         Self {
             flow,
             actor,
-            position: actor.and_then(|a| a.position).filter(Position::is_valid),
+            position,
+            cos_lat: position.map_or(1.0, |p| p.cos_lat()),
             category: effective_category(flow),
             code: flow.waste_code.as_deref().and_then(waste::lookup),
             words,

@@ -223,6 +223,47 @@ fn indexed_and_naive_agree_on_a_synthetic_territory() {
     assert_eq!(keys(&indexed), keys(&naive));
 }
 
+/// The scan keeps the k best per offer with a rising floor and skips what cannot reach it; the
+/// all-pairs path scores everything. They must keep the same pairs and the same refused pairs,
+/// whatever k and the weights (the floor's bound uses them).
+#[test]
+fn bounded_scan_keeps_what_scoring_everything_keeps() {
+    let mut project = synthetic::territory(3_000, 11);
+    // Every third company a dairy farm: the restaurants' kitchen waste is refused to them.
+    for a in project.actors.iter_mut().step_by(3) {
+        a.naf = Some("01.41Z".into());
+    }
+    let f = Factors::bundled();
+    let mut refused_seen = 0;
+    for (k, distance) in [(1, 0.2), (3, 0.6), (10, 0.2), (10, 0.0)] {
+        let mut asm = Assumptions::default();
+        asm.max_proposals_per_offer = k;
+        asm.weights.distance = distance;
+        let ctx = super::context::Context::new(&project, &asm, f);
+        let indexed = super::engine::scored_indexed(&ctx);
+        let naive = super::engine::scored_naive(&ctx);
+        let pairs = |kept: &[super::engine::Kept]| {
+            kept.iter()
+                .map(|k| {
+                    let ids = |v: &[super::context::Scored]| {
+                        v.iter()
+                            .map(|s| (s.need, s.total.to_bits()))
+                            .collect::<Vec<_>>()
+                    };
+                    (ids(&k.pairs), ids(&k.refused))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&indexed),
+            pairs(&naive),
+            "k {k}, distance weight {distance}"
+        );
+        refused_seen += indexed.iter().map(|k| k.refused.len()).sum::<usize>();
+    }
+    assert!(refused_seen > 0, "the test territory has refused pairs");
+}
+
 #[test]
 fn mutualisation_groups_neighbours_by_theme() {
     let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));

@@ -13,6 +13,9 @@ pub struct Position {
     pub lon: f64,
 }
 
+/// The mean Earth radius (IUGG).
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 impl Position {
     pub const fn new(lat: f64, lon: f64) -> Self {
         Self { lat, lon }
@@ -27,12 +30,28 @@ impl Position {
 
     /// Great-circle distance in kilometres (haversine, mean Earth radius).
     pub fn distance_km(&self, other: &Position) -> f64 {
-        const EARTH_RADIUS_KM: f64 = 6371.0088;
+        self.distance_km_with(other, self.cos_lat(), other.cos_lat())
+    }
+
+    /// The cosine of the latitude, which [`Position::distance_km_with`] takes precomputed.
+    pub fn cos_lat(&self) -> f64 {
+        self.lat.to_radians().cos()
+    }
+
+    /// [`Position::distance_km`] with both latitudes' cosines given: a detection compares one
+    /// offer with thousands of needs, and the result is bit for bit the same.
+    pub fn distance_km_with(&self, other: &Position, cos_self: f64, cos_other: f64) -> f64 {
         let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
         let dlat = la2 - la1;
         let dlon = (other.lon - self.lon).to_radians();
-        let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+        let h = (dlat / 2.0).sin().powi(2) + cos_self * cos_other * (dlon / 2.0).sin().powi(2);
         2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    }
+
+    /// A lower bound of [`Position::distance_km`] from the latitudes alone, with no
+    /// trigonometry: the distance along a meridian.
+    pub fn latitude_km(&self, other: &Position) -> f64 {
+        EARTH_RADIUS_KM * (other.lat.to_radians() - self.lat.to_radians()).abs()
     }
 }
 
