@@ -236,8 +236,10 @@ fn bounded_scan_keeps_what_scoring_everything_keeps() {
     let f = Factors::bundled();
     let mut refused_seen = 0;
     for (k, distance) in [(1, 0.2), (3, 0.6), (10, 0.2), (10, 0.0)] {
-        let mut asm = Assumptions::default();
-        asm.max_proposals_per_offer = k;
+        let mut asm = Assumptions {
+            max_proposals_per_offer: k,
+            ..Assumptions::default()
+        };
         asm.weights.distance = distance;
         let ctx = super::context::Context::new(&project, &asm, f);
         let indexed = super::engine::scored_indexed(&ctx);
