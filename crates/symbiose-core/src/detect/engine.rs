@@ -271,7 +271,7 @@ impl Floor {
 }
 
 /// Scores one offer at a time against the need index; the candidate buffers are reused.
-struct OfferScorer {
+pub(crate) struct OfferScorer {
     index: NeedIndex,
     keys: Vec<Key>,
     found: Vec<Scored>,
@@ -279,7 +279,7 @@ struct OfferScorer {
 }
 
 impl OfferScorer {
-    fn new(ctx: &Context) -> Self {
+    pub fn new(ctx: &Context) -> Self {
         Self {
             index: NeedIndex::build(ctx),
             keys: Vec::with_capacity(8),
@@ -289,7 +289,7 @@ impl OfferScorer {
     }
 
     /// The kept pairs of offer `oi`.
-    fn score(&mut self, ctx: &Context, oi: usize) -> Kept {
+    pub fn score(&mut self, ctx: &Context, oi: usize) -> Kept {
         let o = &ctx.offers[oi];
         let Self {
             index,
@@ -380,6 +380,52 @@ pub fn substitutions_naive(
     to_proposals(&ctx, &scored_naive(&ctx))
 }
 
+/// What one offer gives: its kept pairs as proposals, or when it has none its deductive leads;
+/// and the pairs and leads a regulatory rule refused.
+pub(crate) fn offer_results(
+    ctx: &Context,
+    oi: usize,
+    kept: &Kept,
+    kb: &KnowledgeBase,
+) -> (Vec<Proposal>, Vec<Refusal>) {
+    let mut refused: Vec<Refusal> = kept
+        .refused
+        .iter()
+        .map(|s| explain::refusal(ctx, s))
+        .collect();
+    if kept.pairs.is_empty() {
+        let (leads, refusals) = deductive::for_offer(ctx, oi, kb);
+        refused.extend(refusals);
+        (leads, refused)
+    } else {
+        let pairs = kept
+            .pairs
+            .iter()
+            .map(|s| why::substitution(ctx, s))
+            .collect();
+        (pairs, refused)
+    }
+}
+
+/// The detection's parts that hold for the whole run: the factors its figures cite.
+pub(crate) fn finish_detection(
+    ctx: &Context,
+    proposals: Vec<Proposal>,
+    mutualisations: Vec<super::Mutualisation>,
+) -> Detection {
+    Detection {
+        proposals,
+        mutualisations,
+        factor_sources: ctx
+            .asm
+            .factor_keys()
+            .iter()
+            .map(|k| ctx.factors.get(*k).citation())
+            .collect(),
+        not_counted: crate::Bilingual::new(explain::NOT_COUNTED_FR, explain::NOT_COUNTED_EN),
+    }
+}
+
 async fn assemble<P: Future<Output = ()>>(
     ctx: &Context<'_>,
     scored: Vec<Kept>,
@@ -389,31 +435,15 @@ async fn assemble<P: Future<Output = ()>>(
     let mut proposals = Vec::new();
     let mut refused = Vec::new();
     for (oi, kept) in scored.iter().enumerate() {
-        refused.extend(kept.refused.iter().map(|s| explain::refusal(ctx, s)));
-        if kept.pairs.is_empty() {
-            let (leads, refusals) = deductive::for_offer(ctx, oi, kb);
-            proposals.extend(leads);
-            refused.extend(refusals);
-        } else {
-            proposals.extend(kept.pairs.iter().map(|s| why::substitution(ctx, s)));
-        }
+        let (found, refusals) = offer_results(ctx, oi, kept, kb);
+        proposals.extend(found);
+        refused.extend(refusals);
         if !checkpoint(between).await {
             return None;
         }
     }
-    let asm = ctx.asm;
-    let keys = asm.factor_keys();
-    let mutualisations = mutualise::mutualisations_stepwise(ctx.project, asm, between).await?;
-    let detection = Detection {
-        proposals,
-        mutualisations,
-        factor_sources: keys
-            .iter()
-            .map(|k| ctx.factors.get(*k).citation())
-            .collect(),
-        not_counted: crate::Bilingual::new(explain::NOT_COUNTED_FR, explain::NOT_COUNTED_EN),
-    };
-    Some((detection, refused))
+    let mutualisations = mutualise::mutualisations_stepwise(ctx.project, ctx.asm, between).await?;
+    Some((finish_detection(ctx, proposals, mutualisations), refused))
 }
 
 /// [`detect`] in small pieces: `between` is asked after every offer scored and every offer

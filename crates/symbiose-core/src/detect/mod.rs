@@ -11,6 +11,7 @@ mod deductive;
 mod engine;
 mod explain;
 pub mod fit;
+pub mod incremental;
 pub mod mutualise;
 pub mod public;
 #[cfg(test)]

@@ -18,10 +18,17 @@ use crate::refdata::{naf, waste::WasteCode};
 
 /// The assumptions and factors a detection ran with, shared by all its proposals: a sentence
 /// quotes the detour, the transport cost and the factors as they were for that run.
-#[derive(Debug, PartialEq)]
+#[derive(PartialEq)]
 pub(crate) struct Setting {
     pub asm: Assumptions,
     pub factors: Factors,
+}
+
+/// Shown once per proposal in a debug print: the factor table would bury everything else.
+impl std::fmt::Debug for Setting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Setting { .. }")
+    }
 }
 
 /// Why the resource fits: a declared need's fit, or a receiver sector the knowledge base knows.
