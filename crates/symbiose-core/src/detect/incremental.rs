@@ -257,6 +257,9 @@ mod tests {
         rescored
     }
 
+    /// An edit of a test, with what it does.
+    type Edit = (&'static str, Box<dyn Fn(&mut Project)>);
+
     fn territory() -> Project {
         let mut p = synthetic::territory(1_600, 5);
         // Some dairy farms, so that refusals are part of what is compared.
@@ -303,7 +306,7 @@ mod tests {
                 f.direction == Direction::Offer && (1..5).contains(&n)
             })
             .expect("an offer with few substitutions");
-        let local: [(&str, Box<dyn Fn(&mut Project)>); 6] = [
+        let local: [Edit; 6] = [
             (
                 "a need's quantity",
                 Box::new(move |p: &mut Project| {
@@ -378,7 +381,7 @@ mod tests {
             d.proposals.iter().any(|p| p.key == far_key),
             "the far need is among the offer's best"
         );
-        let local: Vec<(&str, Box<dyn Fn(&mut Project)>)> = local
+        let local: Vec<Edit> = local
             .into_iter()
             .chain([("a far need", Box::new(far) as Box<dyn Fn(&mut Project)>)])
             .collect();
