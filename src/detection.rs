@@ -6,9 +6,9 @@ use std::cell::{Cell, RefCell};
 use std::pin::Pin;
 use std::rc::Rc;
 
+use symbiose_core::detect::incremental::{self, redetect_stepwise};
 use symbiose_core::detect::{
     Assumptions, Audience, Detection, Mutualisation, Proposal, Refusal, Step,
-    detect_stepwise_with_refusals,
 };
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
@@ -70,7 +70,9 @@ fn empty() -> Detection {
 /// Provides the detection of the open project, recomputed off the input path after every
 /// change to what it reads: the run works on a snapshot in slices of about `SLICE_MS`, and an
 /// edit made meanwhile drops it and starts a new one. A small project finishes within its first slice, before
-/// the page paints. The knowledge base is built once per open project.
+/// the page paints. After an edit, only the offers the edit can affect are scored again
+/// (`detect::incremental`), against the inputs of the detection on screen. The knowledge base
+/// is built once per open project.
 pub fn provide(state: ProjectState) {
     let detected = Detected {
         result: RwSignal::new(empty()),
@@ -82,6 +84,8 @@ pub fn provide(state: ProjectState) {
     // What the last run read: an edit of the pipeline, the roadmap or the dashboard leaves it
     // as it was, and then nothing is recomputed.
     let last: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
+    // What the detection on screen was computed from (a dropped run never gets there).
+    let shown: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
     Effect::new(move |_| {
         let unchanged = state
             .project
@@ -96,13 +100,19 @@ pub fn provide(state: ProjectState) {
         let mine = generation.get() + 1;
         generation.set(mine);
         detected.running.set(true);
-        let (kb, generation) = (kb.clone(), generation.clone());
+        let (kb, generation, shown) = (kb.clone(), generation.clone(), shown.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let asm = Assumptions::for_project(&project);
             let slice_start = Rc::new(Cell::new(now_ms()));
             let span = crate::perf::Span::start("symbiose:detect");
-            let found =
-                detect_stepwise_with_refusals(&project, &asm, Factors::bundled(), &kb, || {
+            let before = shown.borrow().clone();
+            let found = redetect_stepwise(
+                before.as_deref(),
+                &project,
+                &asm,
+                Factors::bundled(),
+                &kb,
+                || {
                     if generation.get() != mine {
                         Step::Stop
                     } else if now_ms() - slice_start.get() > SLICE_MS {
@@ -115,18 +125,38 @@ pub fn provide(state: ProjectState) {
                     } else {
                         Step::Go
                     }
-                })
-                .await;
-            if let Some((mut found, refused)) = found {
-                span.end();
-                detected.refused.set(refused);
-                crate::perf::time("symbiose:detect-publish", || {
-                    detected
-                        .result
-                        .update(|shown| std::mem::swap(shown, &mut found))
-                });
-                detected.running.set(false);
-                release_in_slices(found).await;
+                },
+            )
+            .await;
+            match found {
+                Some(incremental::Update::Full(mut found, refused)) => {
+                    span.end();
+                    *shown.borrow_mut() = Some(project);
+                    detected.refused.set(refused);
+                    crate::perf::time("symbiose:detect-publish", || {
+                        detected
+                            .result
+                            .update(|shown| std::mem::swap(shown, &mut found))
+                    });
+                    detected.running.set(false);
+                    release_in_slices(found).await;
+                }
+                Some(incremental::Update::Partial(partial)) => {
+                    span.end();
+                    *shown.borrow_mut() = Some(project);
+                    crate::perf::time("symbiose:detect-publish", || {
+                        let mut refused = Vec::new();
+                        detected
+                            .refused
+                            .update_untracked(|r| std::mem::swap(r, &mut refused));
+                        detected
+                            .result
+                            .update(|shown| partial.apply(shown, &mut refused));
+                        detected.refused.set(refused);
+                    });
+                    detected.running.set(false);
+                }
+                None => {}
             }
         });
     });

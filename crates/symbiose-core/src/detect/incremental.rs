@@ -46,24 +46,50 @@ impl Partial {
     /// Updates the detection of the project before the edit into the detection of the project
     /// after it: unaffected offers keep their proposals (moved, not copied), in the new order.
     pub fn apply(mut self, detection: &mut Detection, refused: &mut Vec<Refusal>) {
-        let mut kept: HashMap<FlowId, Vec<Proposal>> = HashMap::new();
-        for p in std::mem::take(&mut detection.proposals) {
-            kept.entry(p.offer.clone()).or_default().push(p);
-        }
-        let mut kept_refused: HashMap<FlowId, Vec<Refusal>> = HashMap::new();
-        for r in std::mem::take(refused) {
-            kept_refused.entry(r.offer.clone()).or_default().push(r);
-        }
+        let mut old = Groups::new(std::mem::take(&mut detection.proposals), |p| &p.offer);
+        let mut old_refused = Groups::new(std::mem::take(refused), |r| &r.offer);
         for (offer, rescored) in &self.offers {
-            let (found, refusals) = if *rescored {
-                (self.proposals.remove(offer), self.refused.remove(offer))
+            if *rescored {
+                detection
+                    .proposals
+                    .extend(self.proposals.remove(offer).into_iter().flatten());
+                refused.extend(self.refused.remove(offer).into_iter().flatten());
             } else {
-                (kept.remove(offer), kept_refused.remove(offer))
-            };
-            detection.proposals.extend(found.into_iter().flatten());
-            refused.extend(refusals.into_iter().flatten());
+                old.move_group(offer, &mut detection.proposals);
+                old_refused.move_group(offer, refused);
+            }
         }
         detection.mutualisations = self.mutualisations;
+    }
+}
+
+/// A detection's list cut into its offers' runs (a list is grouped by offer): one map entry per
+/// offer, not per proposal, and each run moved out once.
+struct Groups<T> {
+    items: Vec<Option<T>>,
+    runs: HashMap<FlowId, std::ops::Range<usize>>,
+}
+
+impl<T> Groups<T> {
+    fn new(items: Vec<T>, offer: impl Fn(&T) -> &FlowId) -> Self {
+        let mut runs: HashMap<FlowId, std::ops::Range<usize>> = HashMap::new();
+        let mut start = 0;
+        for i in 1..=items.len() {
+            if i == items.len() || offer(&items[i]) != offer(&items[start]) {
+                runs.insert(offer(&items[start]).clone(), start..i);
+                start = i;
+            }
+        }
+        Self {
+            items: items.into_iter().map(Some).collect(),
+            runs,
+        }
+    }
+
+    fn move_group(&mut self, offer: &FlowId, into: &mut Vec<T>) {
+        if let Some(run) = self.runs.remove(offer) {
+            into.extend(self.items[run].iter_mut().filter_map(Option::take));
+        }
     }
 }
 
