@@ -1,13 +1,19 @@
 //! `symbiose bench`: indexed versus all-pairs substitution detection on synthetic
 //! territories of 1,000, 10,000 and 100,000 flows. The naive run is skipped where a timed
-//! sample (the first 200 offers against every need) projects more than a minute.
+//! sample (the first 200 offers against every need) projects more than a minute. Then, per
+//! size, a whole detection (leads, pooling and refusals included) against its update after
+//! one edit (`detect::incremental`).
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use symbiose_core::Direction;
-use symbiose_core::detect::{Assumptions, substitutions, substitutions_naive, synthetic};
+use symbiose_core::detect::incremental::redetect;
+use symbiose_core::detect::{
+    Assumptions, detect_with_refusals, substitutions, substitutions_naive, synthetic,
+};
 use symbiose_core::factors::Factors;
+use symbiose_core::kb::KnowledgeBase;
 
 const SAMPLE_OFFERS: usize = 200;
 const NAIVE_LIMIT: Duration = Duration::from_secs(60);
@@ -21,10 +27,10 @@ pub fn run(sizes: &[usize]) -> ExitCode {
     let asm = Assumptions::default();
     let factors = Factors::bundled();
     println!(
-        "{:>8} {:>12} {:>10} {:>12} {:>10} {:>8}",
-        "flows", "indexed_ms", "proposals", "naive_ms", "naive_n", "ratio"
+        "{:>8} {:>12} {:>10} {:>10} {:>12} {:>10} {:>8}",
+        "flows", "indexed_ms", "us/flow", "proposals", "naive_ms", "naive_n", "ratio"
     );
-    for n in sizes {
+    for &n in &sizes {
         let project = synthetic::territory(n, 42);
         let start = Instant::now();
         let indexed = substitutions(&project, &asm, factors);
@@ -51,9 +57,10 @@ pub fn run(sizes: &[usize]) -> ExitCode {
             .mul_f64(offers as f64 / SAMPLE_OFFERS.min(offers).max(1) as f64);
         if projected > NAIVE_LIMIT {
             println!(
-                "{:>8} {:>12.1} {:>10} {:>12} {:>10} {:>8}   naive skipped: projected {:.0} s from {} sampled offers",
+                "{:>8} {:>12.1} {:>10.1} {:>10} {:>12} {:>10} {:>8}   naive skipped: projected {:.0} s from {} sampled offers",
                 n,
                 t_indexed.as_secs_f64() * 1000.0,
+                t_indexed.as_secs_f64() * 1e6 / n as f64,
                 indexed.len(),
                 "-",
                 "-",
@@ -69,9 +76,10 @@ pub fn run(sizes: &[usize]) -> ExitCode {
         let same =
             naive.len() == indexed.len() && naive.iter().zip(&indexed).all(|(a, b)| a.key == b.key);
         println!(
-            "{:>8} {:>12.1} {:>10} {:>12.1} {:>10} {:>8.1}   {}",
+            "{:>8} {:>12.1} {:>10.1} {:>10} {:>12.1} {:>10} {:>8.1}   {}",
             n,
             t_indexed.as_secs_f64() * 1000.0,
+            t_indexed.as_secs_f64() * 1e6 / n as f64,
             indexed.len(),
             t_naive.as_secs_f64() * 1000.0,
             naive.len(),
@@ -85,6 +93,60 @@ pub fn run(sizes: &[usize]) -> ExitCode {
         if !same {
             return ExitCode::FAILURE;
         }
+    }
+    edits(&sizes)
+}
+
+/// A whole detection, then the same territory after one need's quantity is tripled: the time
+/// to update the detection, and how many offers were scored again.
+fn edits(sizes: &[usize]) -> ExitCode {
+    let factors = Factors::bundled();
+    let kb = KnowledgeBase::full();
+    println!();
+    println!(
+        "{:>8} {:>12} {:>12} {:>10} {:>10}",
+        "flows", "detect_ms", "edit_ms", "rescored", "offers"
+    );
+    for &n in sizes {
+        let project = synthetic::territory(n, 42);
+        let asm = Assumptions::for_project(&project);
+        let start = Instant::now();
+        let (detection, refused) = detect_with_refusals(&project, &asm, factors, &kb);
+        let t_full = start.elapsed();
+        let mut edited = project.clone();
+        let Some(need) = edited
+            .flows
+            .iter_mut()
+            .find(|f| f.direction == Direction::Need && f.quantity.is_some())
+        else {
+            continue;
+        };
+        need.quantity = need.quantity.map(|q| symbiose_core::Quantity {
+            value: q.value * 3.0,
+            ..q
+        });
+        let offers = edited
+            .flows
+            .iter()
+            .filter(|f| f.direction == Direction::Offer)
+            .count();
+        let start = Instant::now();
+        let (_, _, rescored) = redetect(
+            Some((&project, detection, refused)),
+            &edited,
+            &asm,
+            factors,
+            &kb,
+        );
+        let t_edit = start.elapsed();
+        println!(
+            "{:>8} {:>12.1} {:>12.1} {:>10} {:>10}",
+            n,
+            t_full.as_secs_f64() * 1000.0,
+            t_edit.as_secs_f64() * 1000.0,
+            rescored.map_or("all".to_string(), |r| r.to_string()),
+            offers
+        );
     }
     ExitCode::SUCCESS
 }
