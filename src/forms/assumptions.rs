@@ -24,6 +24,8 @@ pub struct AssumptionsDraft {
     /// Seven percentages in the order resource, quantity, timing, distance, economics,
     /// climate, quality ("35, 15, 10, 20, 10, 5, 5"); scaled to sum 100 when used.
     pub weights_percent: String,
+    /// A whole number of receivers kept per offer.
+    pub proposals_per_offer: String,
 }
 
 fn text(v: Option<f64>) -> String {
@@ -65,6 +67,7 @@ impl AssumptionsDraft {
                         .join(" ; ")
                 })
                 .unwrap_or_default(),
+            proposals_per_offer: text(c.proposals_per_offer.map(f64::from)),
         }
     }
 
@@ -115,7 +118,20 @@ impl AssumptionsDraft {
         let pooling_radius_km = n("pooling_radius_km", &self.pooling_radius_km);
         let pooling_saving_share =
             n("pooling_saving_share", &self.pooling_saving_percent).map(|p| p / 100.0);
+        let typed_k = n("proposals_per_offer", &self.proposals_per_offer);
         let weights = noted(&mut errors, self.weights());
+        let proposals_per_offer = typed_k.and_then(|k| {
+            if k.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&k) {
+                Some(k as u32)
+            } else {
+                errors.push(FieldError::new(
+                    "proposals_per_offer",
+                    format!("« {k} » : un nombre entier est attendu"),
+                    format!("\"{k}\": a whole number is expected"),
+                ));
+                None
+            }
+        });
         let choices = AssumptionChoices {
             replaced_heat_fuel: self.replaced_heat_fuel,
             electricity: self.electricity,
@@ -128,9 +144,10 @@ impl AssumptionsDraft {
             pooling_radius_km,
             pooling_saving_share,
             weights,
+            proposals_per_offer,
         };
         // The ranges are the core's, the same as for a loaded file.
-        const FIELDS: [(&str, &str); 8] = [
+        const FIELDS: [(&str, &str); 9] = [
             ("boiler_efficiency", "boiler_efficiency"),
             ("road_factor", "road_factor"),
             ("max_road_km", "max_road_km"),
@@ -139,6 +156,7 @@ impl AssumptionsDraft {
             ("pooling_radius_km", "pooling_radius_km"),
             ("pooling_saving_share", "pooling_saving_share"),
             ("weights", "weights"),
+            ("proposals_per_offer", "proposals_per_offer"),
         ];
         add_rule_errors(
             &mut errors,
@@ -185,5 +203,23 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["road_factor", "weights", "boiler_efficiency"]);
+    }
+
+    #[test]
+    fn receivers_per_offer_is_a_whole_number_from_1_to_50() {
+        let k = |typed: &str| {
+            AssumptionsDraft {
+                proposals_per_offer: typed.into(),
+                ..Default::default()
+            }
+            .to_choices()
+        };
+        assert_eq!(k("5").unwrap().proposals_per_offer, Some(5));
+        assert_eq!(k("").unwrap().proposals_per_offer, None);
+        for bad in ["2,5", "0", "51", "-3", "dix"] {
+            let errors = k(bad).unwrap_err();
+            assert_eq!(errors.len(), 1, "{bad}: {errors:?}");
+            assert_eq!(errors[0].field, "proposals_per_offer", "{bad}");
+        }
     }
 }

@@ -49,6 +49,7 @@ texts! {
         f_transport: "Coût du transport (€/t.km)", "Transport cost (€/t.km)";
         f_outlet_km: "Distance à l'exutoire actuel (km)", "Distance to the current outlet (km)";
         f_pooling_radius: "Rayon de mutualisation (km)", "Pooling radius (km)";
+        f_proposals_per_offer: "Receveurs gardés par offre (1 à 50)", "Receivers kept per offer (1 to 50)";
         f_pooling_saving: "Économie d'une mutualisation (%)", "Saving of a pooling (%)";
         f_weights: "Poids en % : ressource ; quantité ; calendrier ; distance ; économie ; climat ; qualité",
             "Weights in %: resource; quantity; timing; distance; economics; climate; quality";

@@ -123,6 +123,7 @@ pub fn AssumptionsPanel() -> impl IntoView {
                     {number!(pooling_radius_km, territory.f_pooling_radius, "assumption-pooling-radius")}
                     {number!(pooling_saving_percent, territory.f_pooling_saving, "assumption-pooling-saving")}
                     {number!(weights_percent, territory.f_weights, "assumption-weights")}
+                    {number!(proposals_per_offer, territory.f_proposals_per_offer, "assumption-proposals-per-offer")}
                 </div>
                 <FormFooter errors save_testid="assumptions-save" done testid="assumptions-message" />
                 <button type="button" data-testid="assumptions-reset" on:click=move |_| { saved.set(false); apply(AssumptionChoices::default()) }>

@@ -23,6 +23,7 @@ pub enum AssumptionKey {
     PoolingRadius,
     PoolingSaving,
     Weights,
+    ProposalsPerOffer,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -293,6 +294,20 @@ pub fn lines(project: &Project, factors: &Factors) -> Vec<AssumptionLine> {
             },
             chosen: c.weights.is_some(),
         },
+        AssumptionLine {
+            key: AssumptionKey::ProposalsPerOffer,
+            label: team("Receveurs gardés par offre", "Receivers kept per offer"),
+            value: Bilingual::from_fn(|_| a.max_proposals_per_offer.to_string()),
+            source: if c.proposals_per_offer.is_some() {
+                chosen_note.clone()
+            } else {
+                team(
+                    "défaut 10 : les meilleurs receveurs de chaque offre, ce qu'un atelier peut lire",
+                    "default 10: each offer's best receivers, what a workshop can read",
+                )
+            },
+            chosen: c.proposals_per_offer.is_some(),
+        },
     ]
 }
 
@@ -314,7 +329,7 @@ mod tests {
         p.territory.communes = vec![CommuneRef::new("2B033", "Bastia")];
         let f = Factors::bundled();
         let all = lines(&p, f);
-        assert_eq!(all.len(), 11);
+        assert_eq!(all.len(), 12);
         for l in &all {
             assert!(!l.value.fr.is_empty() && !l.source.fr.is_empty() && !l.source.en.is_empty());
             assert!(!l.chosen);

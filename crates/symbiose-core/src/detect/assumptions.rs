@@ -184,6 +184,12 @@ impl Assumptions {
         if let Some(w) = &c.weights {
             self.weights = w.normalised();
         }
+        if let Some(k) = c
+            .proposals_per_offer
+            .filter(|k| assumption_in_range("proposals_per_offer", f64::from(*k)))
+        {
+            self.max_proposals_per_offer = k as usize;
+        }
         self
     }
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::factors::Factors;
 use crate::kb::KnowledgeBase;
 use crate::model::*;
+use std::collections::HashMap;
 
 fn actor(id: &str, naf: &str, lat: f64, lon: f64) -> Actor {
     Actor {
@@ -221,6 +222,30 @@ fn indexed_and_naive_agree_on_a_synthetic_territory() {
     assert_eq!(indexed.len(), naive.len());
     let keys = |v: &[Proposal]| v.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
     assert_eq!(keys(&indexed), keys(&naive));
+}
+
+/// The project's k bounds every offer's proposals, and an out-of-range k is ignored.
+#[test]
+fn the_project_chooses_how_many_receivers_an_offer_keeps() {
+    let mut project = synthetic::territory(1_000, 3);
+    let per_offer = |p: &Project| {
+        let d = detect(
+            p,
+            &Assumptions::for_project(p),
+            Factors::bundled(),
+            &KnowledgeBase::full(),
+        );
+        let mut counts: HashMap<FlowId, usize> = HashMap::new();
+        for pr in &d.proposals {
+            *counts.entry(pr.offer.clone()).or_default() += 1;
+        }
+        counts.into_values().max().unwrap_or(0)
+    };
+    assert_eq!(per_offer(&project), 10);
+    project.assumptions.proposals_per_offer = Some(3);
+    assert_eq!(per_offer(&project), 3);
+    project.assumptions.proposals_per_offer = Some(0);
+    assert_eq!(per_offer(&project), 10, "out of range: the default");
 }
 
 /// The scan keeps the k best per offer with a rising floor and skips what cannot reach it; the

@@ -108,6 +108,10 @@ pub struct AssumptionChoices {
     pub pooling_saving_share: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weights: Option<Weights>,
+    /// How many receivers detection keeps per offer (k): more shows more, fewer reads faster
+    /// on a projected screen and costs less in a large territory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposals_per_offer: Option<u32>,
 }
 
 impl AssumptionChoices {

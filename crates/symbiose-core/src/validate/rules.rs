@@ -74,7 +74,7 @@ fn insee_code(code: &str) -> bool {
 /// The range of each numeric assumption a person may set, where the engine's figures still
 /// mean something (an efficiency of 0 would divide by zero; a detour below 1 is shorter than the
 /// straight line). docs/DETECTION.md lists them.
-pub const ASSUMPTION_RANGES: [(&str, f64, f64); 7] = [
+pub const ASSUMPTION_RANGES: [(&str, f64, f64); 8] = [
     ("boiler_efficiency", 0.3, 1.1),
     ("road_factor", 1.0, 3.0),
     ("max_road_km", 1.0, 1000.0),
@@ -82,6 +82,7 @@ pub const ASSUMPTION_RANGES: [(&str, f64, f64); 7] = [
     ("current_outlet_road_km", 0.0, 1000.0),
     ("pooling_radius_km", 0.1, 200.0),
     ("pooling_saving_share", 0.0, 1.0),
+    ("proposals_per_offer", 1.0, 50.0),
 ];
 
 /// Whether a value is within its assumption's range (a name without one: any finite value).
@@ -103,6 +104,7 @@ pub fn assumptions(c: &AssumptionChoices, at: &str, r: &mut Report) {
         ("current_outlet_road_km", c.current_outlet_road_km),
         ("pooling_radius_km", c.pooling_radius_km),
         ("pooling_saving_share", c.pooling_saving_share),
+        ("proposals_per_offer", c.proposals_per_offer.map(f64::from)),
     ];
     for ((name, value), (_, min, max)) in values.into_iter().zip(ASSUMPTION_RANGES) {
         if let Some(v) = value
