@@ -284,7 +284,13 @@ pub(crate) async fn mutualisations_stepwise<P: Future<Output = ()>>(
     Some(out)
 }
 
-/// Members are grouped around the most connected first; each member joins one group.
+/// The most members a pooling group proposes: a collection round or a purchasing group of
+/// thirty firms is already large to organise, and a dense zone gives several groups instead of
+/// one of hundreds.
+pub const MAX_POOL_MEMBERS: usize = 30;
+
+/// Members are grouped around the most connected first; each member joins one group, of at
+/// most [`MAX_POOL_MEMBERS`] (the seed and its nearest).
 async fn group<P: Future<Output = ()>>(
     theme: PoolingTheme,
     members: &[Member<'_>],
@@ -313,34 +319,35 @@ async fn group<P: Future<Output = ()>>(
         v.sort_unstable();
         v
     };
-    let mut all_neighbours: Vec<Vec<usize>> = Vec::with_capacity(members.len());
+    // Only the counts are kept: in a dense zone every member has hundreds of neighbours.
+    let mut counts: Vec<usize> = Vec::with_capacity(members.len());
     for i in 0..members.len() {
-        all_neighbours.push(neighbours(i));
+        counts.push(neighbours(i).len());
         if !checkpoint(between).await {
             return None;
         }
     }
     let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by(|&a, &b| {
-        all_neighbours[b]
-            .len()
-            .cmp(&all_neighbours[a].len())
-            .then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
     let mut assigned = vec![false; members.len()];
     let mut out = Vec::new();
     for seed in order {
         if assigned[seed] {
             continue;
         }
-        let group: Vec<usize> = std::iter::once(seed)
-            .chain(
-                all_neighbours[seed]
-                    .iter()
-                    .copied()
-                    .filter(|&j| !assigned[j]),
-            )
+        let mut near: Vec<usize> = neighbours(seed)
+            .into_iter()
+            .filter(|&j| !assigned[j])
             .collect();
+        if near.len() >= MAX_POOL_MEMBERS {
+            // The seed's nearest unassigned neighbours; the others seed or join other groups.
+            let p = pos(&members[seed]);
+            let d = |j: usize| p.distance_km(&pos(&members[j]));
+            near.sort_by(|&a, &b| d(a).total_cmp(&d(b)).then(a.cmp(&b)));
+            near.truncate(MAX_POOL_MEMBERS - 1);
+            near.sort_unstable();
+        }
+        let group: Vec<usize> = std::iter::once(seed).chain(near).collect();
         if group.len() < 2 {
             continue;
         }

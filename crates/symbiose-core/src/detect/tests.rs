@@ -327,6 +327,39 @@ fn mutualisation_groups_neighbours_by_theme() {
     assert!(g.obligations[0].en.contains("five streams"));
 }
 
+/// A hundred cardboard producers within a kilometre make several groups of at most thirty,
+/// the nearest together, and every one of them is in a group.
+#[test]
+fn a_dense_zone_pools_in_groups_of_at_most_thirty() {
+    let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));
+    let mut project = Project::default();
+    for i in 0..100 {
+        let id = format!("a-{i}");
+        let (lat, lon) = (
+            42.70 + (i % 10) as f64 * 0.0008,
+            9.45 + (i / 10) as f64 * 0.001,
+        );
+        project.actors.push(actor(&id, "47.11F", lat, lon));
+        project.flows.push(flow(
+            &format!("f-{i}"),
+            &id,
+            Direction::Offer,
+            Family::Waste,
+            None,
+            Some("150101"),
+            t(2.0),
+        ));
+    }
+    let groups = mutualisations(&project, &Assumptions::default());
+    let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
+    assert_eq!(sizes, [30, 30, 30, 10], "{sizes:?}");
+    assert_eq!(
+        sizes.iter().sum::<usize>(),
+        100,
+        "each member in exactly one group"
+    );
+}
+
 #[test]
 fn pooling_names_only_the_obligations_of_its_stream() {
     let mut project = Project::default();
