@@ -2,7 +2,11 @@
 // creates a synergy that survives reload; proposals are dashed links on the map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject } from './harness.mjs';
+
+// What the core computes for the demo's proposals tab (crates/symbiose-core/tests/demo_cards.rs).
+const demoCards = JSON.parse(readFileSync(new URL('./demo-cards.json', import.meta.url), 'utf8'));
 
 /** The search runs once typing pauses: waits until every card shown matches. */
 const searched = (page, re) => page.waitForFunction((src) => {
@@ -25,6 +29,16 @@ test('the demo shows explained proposals; taking one into the pipeline survives 
     const cards = page.locator('[data-testid=proposal-card]');
     await cards.first().waitFor();
     assert.ok(await cards.count() >= 10);
+    // The same proposals as the core's detection of the demo, in the same order, with the same
+    // reasons: written in the page, when shown, from the numbers each proposal keeps.
+    const titles = (await cards.locator('h3').allInnerTexts()).map((t) => t.split(' · ')[0].trim());
+    assert.deepEqual(titles, demoCards.titles);
+    const more = Number((await page.locator('.proposals .more').innerText().catch(() => '0')).match(/\d+/)?.[0] ?? 0);
+    assert.equal(titles.length + more, demoCards.cards);
+    const reasons = await cards.first().locator('.reasons li').allInnerTexts();
+    assert.deepEqual(reasons.map((r) => r.trim()), demoCards.first_reasons);
+    const flags = await cards.first().locator('.flags li').allInnerTexts();
+    assert.deepEqual(flags.map((f) => f.replace(/^⚠\s*/, '').trim()), demoCards.first_flags);
     const first = await cards.first().innerText();
     // Reasons are sentences a workshop can read: distance, quantities, money, climate.
     assert.match(first, /km/);
