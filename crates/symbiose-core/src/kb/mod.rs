@@ -11,6 +11,7 @@ pub mod crossval;
 pub mod maestri;
 pub mod regulation;
 pub mod rules;
+pub mod words;
 
 use std::collections::HashMap;
 
