@@ -27,6 +27,7 @@ fn query_of(offer: &Prepared) -> Query {
             .and_then(|a| a.naf.as_deref())
             .map(nace_digits)
             .filter(|d| d.len() == 4),
+        words: crate::kb::words::tokens(&offer.flow.label),
     }
 }
 

@@ -52,6 +52,8 @@ pub struct Exchange {
     pub receiver_business: String,
     pub receiver_nace: Vec<String>,
     pub description: String,
+    /// The description's words as the knowledge base compares them ([`super::words::tokens`]).
+    pub words: Vec<String>,
     /// Six-digit List-of-Waste codes (several when the file lists alternatives).
     pub waste_codes: Vec<String>,
     pub category: Option<ResourceCategory>,
@@ -162,6 +164,7 @@ fn parse_exchange(raw: RawExchange) -> Exchange {
         donor_nace: nace_codes(&raw.donor_nace),
         receiver_business: raw.receiver_business,
         receiver_nace: nace_codes(&raw.receiver_nace),
+        words: super::words::tokens(&raw.waste_description),
         description: raw.waste_description,
         waste_codes,
         category,

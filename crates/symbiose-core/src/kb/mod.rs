@@ -11,6 +11,7 @@ pub mod crossval;
 pub mod maestri;
 pub mod regulation;
 pub mod rules;
+pub mod words;
 
 use std::collections::HashMap;
 
@@ -26,6 +27,9 @@ pub struct Query {
     pub category: Option<ResourceCategory>,
     /// NACE digits of the donor (`3511`), when known.
     pub donor_nace: Option<String>,
+    /// The offer's description as words ([`words::tokens`] of its label), compared with the
+    /// exchanges' descriptions.
+    pub words: Vec<String>,
 }
 
 /// A ranked receiver sector and why.
@@ -39,11 +43,117 @@ pub struct ReceiverSector {
     pub rule: Option<&'static ReceiverRule>,
     /// Similarity of each supporting exchange to the query, parallel to `exchanges`.
     similarity: Vec<f64>,
+    /// The part of `score` that is the popularity prior (how often the sector receives
+    /// anything), which [`Plausibility`] leaves out.
+    prior: f64,
 }
 
-/// How much one real exchange says about a query: resource similarity first (the waste code
-/// is the strongest signal), then a bonus when the donor sector is also the same.
-fn similarity(q: &Query, e: &Exchange) -> f64 {
+/// The weights of the ranking. [`Weights::default`] is what the app uses; it was chosen by
+/// the inner leave-one-case-out of [`crossval::tune`] over the grid [`Weights::grid`], never on
+/// the figures it is reported with (see docs/DETECTION.md).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Weights {
+    /// Added to an exchange's similarity when its donor has the query's donor class; the
+    /// group (3 digits) gets [`DONOR_GROUP`] of it, the division [`DONOR_DIVISION`].
+    pub donor: f64,
+    /// Weight of the description words' similarity (cosine of IDF-weighted words, 0–1),
+    /// added to the resource similarity (0–1).
+    pub words: f64,
+    /// An exchange votes with its similarity raised to this power: above 1, the most similar
+    /// exchanges count for more than many loosely similar ones.
+    pub sharpen: f64,
+    /// Popularity prior per exchange received, whatever the resource.
+    pub prior: f64,
+    /// Similarity of an exchange that shares nothing with the query but its donor sector (times
+    /// the donor back-off level): who receives from this kind of donor, whatever it gives.
+    pub donor_only: f64,
+    /// Share of the evidence of the other classes of the same NACE group (3 digits) that a
+    /// class receives (half of it for the same division): the back-off of the receiver side.
+    pub siblings: f64,
+}
+
+/// Donor back-off: a donor of the same group counts this share of a same-class donor.
+pub const DONOR_GROUP: f64 = 0.75;
+/// Donor back-off: a donor of the same division counts this share of a same-class donor.
+pub const DONOR_DIVISION: f64 = 0.5;
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self {
+            donor: 0.15,
+            words: 0.5,
+            sharpen: 1.0,
+            prior: 0.1,
+            donor_only: 0.25,
+            siblings: 0.2,
+        }
+    }
+}
+
+impl Weights {
+    /// The ranking before the words and back-offs (2026-11): what the cross-validation
+    /// compares with.
+    pub const BEFORE: Self = Self {
+        donor: 0.3,
+        words: 0.0,
+        sharpen: 1.0,
+        prior: 0.05,
+        donor_only: 0.0,
+        siblings: 0.0,
+    };
+
+    /// The weights [`crossval::tune`] chooses among, fixed before any evaluation.
+    pub fn grid() -> Vec<Self> {
+        let mut grid = Vec::new();
+        for donor in [0.15, 0.3, 0.6] {
+            for words in [0.0, 0.5, 1.0, 2.0] {
+                for sharpen in [1.0, 2.0] {
+                    for prior in [0.02, 0.05, 0.1] {
+                        for donor_only in [0.0, 0.25] {
+                            for siblings in [0.0, 0.2] {
+                                grid.push(Self {
+                                    donor,
+                                    words,
+                                    sharpen,
+                                    prior,
+                                    donor_only,
+                                    siblings,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        grid
+    }
+}
+
+/// Donor back-off level of an exchange for a query's donor: 1 for the same NACE class,
+/// [`DONOR_GROUP`] for the same group, [`DONOR_DIVISION`] for the same division, else 0. An
+/// exchange whose donor is only known as a group or division (`21`) matches at that level.
+fn donor_level(query_donor: &str, exchange_donor: &[String]) -> f64 {
+    exchange_donor
+        .iter()
+        .map(|d| {
+            let common = query_donor
+                .bytes()
+                .zip(d.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            match common {
+                4.. => 1.0,
+                3 => DONOR_GROUP,
+                2 => DONOR_DIVISION,
+                _ => 0.0,
+            }
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Resource similarity of a query and an exchange, 0–1: the waste code is the strongest
+/// signal (same code 1, same section 0.7, same chapter 0.35), the resource class next (0.5).
+fn resource_similarity(q: &Query, e: &Exchange) -> f64 {
     let code_level = q
         .waste_codes
         .iter()
@@ -64,16 +174,7 @@ fn similarity(q: &Query, e: &Exchange) -> f64 {
         (Some(a), Some(b)) if a == b => 0.5,
         _ => 0.0,
     };
-    let resource = f64::max(code_level, category_level);
-    if resource == 0.0 {
-        return 0.0;
-    }
-    let donor_bonus = match &q.donor_nace {
-        Some(d) if e.donor_nace.iter().any(|x| x == d) => 0.3,
-        Some(d) if e.donor_nace.iter().any(|x| x.get(..2) == d.get(..2)) => 0.15,
-        _ => 0.0,
-    };
-    resource + donor_bonus
+    f64::max(code_level, category_level)
 }
 
 /// A knowledge base over a chosen subset of the exchanges (all of them, or all but one case
@@ -82,15 +183,22 @@ fn similarity(q: &Query, e: &Exchange) -> f64 {
 pub struct KnowledgeBase {
     exchanges: Vec<usize>,
     use_rules: bool,
+    weights: Weights,
+    /// Inverse document frequency of each description word over this base's exchanges.
+    idf: HashMap<String, f64>,
+    /// IDF norm of each exchange's words, parallel to `exchanges`.
+    norms: Vec<f64>,
 }
 
 /// Weight of an own rule, next to one exchange of similarity 0.5 (same resource class): a rule
 /// counts like one observed case, so data outweighs it as soon as there are two.
 const RULE_WEIGHT: f64 = 0.5;
 
-/// The popularity prior per exchange received: one exchange similar at class level (0.5)
-/// outweighs a sector receiving nine unrelated ones. Chosen on the cross-validation (0.02 to 0.1 tried).
-const PRIOR_PER_EXCHANGE: f64 = 0.05;
+/// Plausibility back-off: a receiver whose NACE group (3 digits) holds a ranked sector gets
+/// this share of that sector's plausibility; [`PLAUSIBLE_DIVISION`] for the same division.
+pub const PLAUSIBLE_GROUP: f64 = 0.5;
+/// See [`PLAUSIBLE_GROUP`].
+pub const PLAUSIBLE_DIVISION: f64 = 0.25;
 
 impl KnowledgeBase {
     /// Every bundled exchange plus the own rules: what the app uses.
@@ -98,18 +206,54 @@ impl KnowledgeBase {
         Self::from_exchanges(|_| true, true)
     }
 
-    /// The exchanges `keep` accepts, with or without the own rules.
+    /// The exchanges `keep` accepts, with or without the own rules, and the default weights.
     pub fn from_exchanges(keep: impl Fn(&Exchange) -> bool, use_rules: bool) -> Self {
-        let exchanges = maestri::exchanges()
+        let all = maestri::exchanges();
+        let exchanges: Vec<usize> = all
             .iter()
             .enumerate()
             .filter(|(_, e)| keep(e) && !e.receiver_nace.is_empty())
             .map(|(i, _)| i)
             .collect();
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for &i in &exchanges {
+            for w in &all[i].words {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        let n = exchanges.len() as f64;
+        let idf: HashMap<String, f64> = df
+            .into_iter()
+            .map(|(w, d)| (w.to_string(), (1.0 + n / d as f64).ln()))
+            .collect();
+        let norms = exchanges
+            .iter()
+            .map(|&i| {
+                all[i]
+                    .words
+                    .iter()
+                    .map(|w| idf.get(w).map_or(0.0, |x| x * x))
+                    .sum::<f64>()
+                    .sqrt()
+            })
+            .collect();
         Self {
             exchanges,
             use_rules,
+            weights: Weights::default(),
+            idf,
+            norms,
         }
+    }
+
+    /// The same base ranking with other weights.
+    pub fn with_weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    pub fn weights(&self) -> Weights {
+        self.weights
     }
 
     pub fn len(&self) -> usize {
@@ -120,27 +264,90 @@ impl KnowledgeBase {
         self.exchanges.is_empty()
     }
 
+    /// Similarity of a query and an exchange of this base (`k`-th of `self.exchanges`): the
+    /// resource similarity plus the weighted word similarity, then the donor bonus with its
+    /// back-off, and whether the resource or the words matched. When neither does, only the
+    /// donor can count ([`Weights::donor_only`]), and the exchange is no evidence to quote.
+    fn similarity(
+        &self,
+        w: &Weights,
+        q: &Query,
+        q_words: &[(&str, f64)],
+        q_norm: f64,
+        k: usize,
+    ) -> (f64, bool) {
+        let e = &maestri::exchanges()[self.exchanges[k]];
+        let mut words = 0.0;
+        if w.words > 0.0 && q_norm > 0.0 && self.norms[k] > 0.0 {
+            let dot: f64 = q_words
+                .iter()
+                .filter(|(t, _)| e.words.iter().any(|x| x == t))
+                .map(|(_, idf)| idf * idf)
+                .sum();
+            words = dot / (q_norm * self.norms[k]);
+        }
+        let base = resource_similarity(q, e) + w.words * words;
+        let donor = q
+            .donor_nace
+            .as_deref()
+            .map_or(0.0, |d| donor_level(d, &e.donor_nace));
+        if base == 0.0 {
+            return (w.donor_only * donor, false);
+        }
+        (base + w.donor * donor, true)
+    }
+
     /// Receiver sectors for a query, best first (ties broken by code for stable output).
+    ///
+    /// Each exchange of the base votes for its receiver sector(s) with its similarity to the
+    /// query raised to [`Weights::sharpen`], shared among the alternatives when the data lists
+    /// several (only those of the same resource or words are listed as the sector's evidence); own rules add [`RULE_WEIGHT`]; every receiver gets a popularity prior; then
+    /// each class gets [`Weights::siblings`] of the evidence of the other classes of its group
+    /// (half of it for its division), so that a class next to well-supported ones comes before
+    /// an isolated one.
     pub fn rank(&self, q: &Query) -> Vec<ReceiverSector> {
+        self.rank_with(q, &self.weights)
+    }
+
+    /// [`KnowledgeBase::rank`] with other weights (the cross-validation's tuning).
+    pub fn rank_with(&self, q: &Query, w: &Weights) -> Vec<ReceiverSector> {
         let all = maestri::exchanges();
+        let q_words: Vec<(&str, f64)> = q
+            .words
+            .iter()
+            .filter_map(|t| self.idf.get(t).map(|idf| (t.as_str(), *idf)))
+            .collect();
+        let q_norm = q_words.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
         let mut by_sector: HashMap<&str, ReceiverSector> = HashMap::new();
-        for &i in &self.exchanges {
+        fn entry<'a, 'm>(
+            map: &'m mut HashMap<&'a str, ReceiverSector>,
+            nace: &'a str,
+        ) -> &'m mut ReceiverSector {
+            map.entry(nace).or_insert_with(|| ReceiverSector {
+                nace: nace.to_string(),
+                score: 0.0,
+                exchanges: Vec::new(),
+                rule: None,
+                similarity: Vec::new(),
+                prior: 0.0,
+            })
+        }
+        for (k, &i) in self.exchanges.iter().enumerate() {
             let e = &all[i];
-            let s = similarity(q, e);
+            let (s, resource) = self.similarity(w, q, &q_words, q_norm, k);
             if s == 0.0 {
                 continue;
             }
+            let vote = s.powf(w.sharpen) / e.receiver_nace.len() as f64;
             for nace in &e.receiver_nace {
-                let entry = by_sector.entry(nace).or_insert_with(|| ReceiverSector {
-                    nace: nace.clone(),
-                    score: 0.0,
-                    exchanges: Vec::new(),
-                    rule: None,
-                    similarity: Vec::new(),
-                });
-                entry.score += s;
-                entry.exchanges.push(i);
-                entry.similarity.push(s);
+                let r = entry(&mut by_sector, nace);
+                r.score += vote;
+                // An exchange of another resource from the same kind of donor weighs in the
+                // score but is not quoted as evidence that the sector takes this resource.
+                if resource {
+                    r.exchanges.push(i);
+                    r.similarity.push(s);
+                }
             }
         }
         if self.use_rules
@@ -148,31 +355,46 @@ impl KnowledgeBase {
         {
             for rule in rules::receivers_for(category) {
                 for nace in rule.nace_prefixes {
-                    let entry = by_sector.entry(nace).or_insert_with(|| ReceiverSector {
-                        nace: (*nace).to_string(),
-                        score: 0.0,
-                        exchanges: Vec::new(),
-                        rule: None,
-                        similarity: Vec::new(),
-                    });
-                    entry.score += RULE_WEIGHT;
-                    entry.rule = Some(rule);
+                    let r = entry(&mut by_sector, nace);
+                    r.score += RULE_WEIGHT;
+                    r.rule = Some(rule);
                 }
             }
         }
-        // Back-off: every receiver sector of the base gets a small prior by how often it
-        // receives anything, so sectors the resource alone cannot tell apart are ordered by
-        // how common a receiver they are rather than by code.
+        // Every receiver sector of the base gets a small prior by how often it receives
+        // anything, so sectors the resource alone cannot tell apart are ordered by how common
+        // a receiver they are rather than by code.
+        let evidence: Vec<(&str, f64)> = by_sector.iter().map(|(n, r)| (*n, r.score)).collect();
         for &i in &self.exchanges {
-            for nace in &all[i].receiver_nace {
-                let entry = by_sector.entry(nace).or_insert_with(|| ReceiverSector {
-                    nace: nace.clone(),
-                    score: 0.0,
-                    exchanges: Vec::new(),
-                    rule: None,
-                    similarity: Vec::new(),
-                });
-                entry.score += PRIOR_PER_EXCHANGE;
+            let e = &all[i];
+            let prior = w.prior / e.receiver_nace.len() as f64;
+            for nace in &e.receiver_nace {
+                let r = entry(&mut by_sector, nace);
+                r.score += prior;
+                r.prior += prior;
+            }
+        }
+        // Receiver back-off: every sector shares in the evidence of the other codes of its
+        // group, and half as much in those of its division.
+        if w.siblings > 0.0 {
+            let mut group: HashMap<&str, f64> = HashMap::new();
+            let mut division: HashMap<&str, f64> = HashMap::new();
+            let mut own: HashMap<&str, f64> = HashMap::new();
+            for &(nace, score) in &evidence {
+                if let Some(g) = nace.get(..3) {
+                    *group.entry(g).or_default() += score;
+                }
+                *division.entry(&nace[..2]).or_default() += score;
+                own.insert(nace, score);
+            }
+            for (nace, r) in by_sector.iter_mut() {
+                let own = own.get(nace).copied().unwrap_or(0.0);
+                let in_group = nace
+                    .get(..3)
+                    .and_then(|g| group.get(g))
+                    .map_or(0.0, |g| g - own);
+                let in_division = division.get(&nace[..2]).map_or(0.0, |d| d - own) - in_group;
+                r.score += w.siblings * (in_group + 0.5 * in_division);
             }
         }
         // A sector that makes the resource is not its receiver (`rules::PRODUCERS`).
@@ -197,6 +419,76 @@ impl KnowledgeBase {
                 .then_with(|| a.nace.cmp(&b.nace))
         });
         ranked
+    }
+
+    /// How plausible a receiver of NAF code `receiver_naf` (`35.30Z`) is for the offer `query`,
+    /// 0–1 (see [`Plausibility`]). Ranks the offer each time: to judge many receivers of one
+    /// offer, build a [`Plausibility`] once and call [`Plausibility::of`].
+    pub fn plausibility(&self, query: &Query, receiver_naf: &str) -> f64 {
+        Plausibility::new(query, &self.rank(query)).of(receiver_naf)
+    }
+}
+
+/// The plausibility of receivers for one offer, from its ranking, for cheap look-ups.
+///
+/// A ranked sector's plausibility is its score without the popularity prior (the evidence
+/// that it takes this resource, from the exchanges, the own rules and its group's back-off)
+/// over the best such score, so the best-supported sector is 1; a
+/// receiver gets the plausibility of the ranked sector that covers its NAF code (its class, or
+/// a coarser ranked code such as `01`), else [`PLAUSIBLE_GROUP`] of the best ranked sector of
+/// its group, else [`PLAUSIBLE_DIVISION`] of the best of its division, else 0. An activity that
+/// makes the offered resource (`rules::PRODUCERS`: a sawmill for wood) gets 0.
+#[derive(Debug, Clone, Default)]
+pub struct Plausibility {
+    category: Option<ResourceCategory>,
+    /// Ranked code (2 to 4 digits) → its plausibility.
+    cover: HashMap<String, f64>,
+    /// Group or division → the best plausibility of a ranked code inside it.
+    near: HashMap<String, f64>,
+}
+
+impl Plausibility {
+    /// From an offer's query and its ranking ([`KnowledgeBase::rank`]).
+    pub fn new(query: &Query, ranked: &[ReceiverSector]) -> Self {
+        let evidence = |r: &ReceiverSector| (r.score - r.prior).max(0.0);
+        let top = ranked.iter().map(evidence).fold(0.0, f64::max);
+        let mut p = Self {
+            category: query.category,
+            ..Self::default()
+        };
+        if top <= 0.0 {
+            return p;
+        }
+        for r in ranked {
+            let s = (evidence(r) / top).clamp(0.0, 1.0);
+            let c = p.cover.entry(r.nace.clone()).or_default();
+            *c = c.max(s);
+            for len in 2..r.nace.len() {
+                let n = p.near.entry(r.nace[..len].to_string()).or_default();
+                *n = n.max(s);
+            }
+        }
+        p
+    }
+
+    /// The plausibility of a receiver of NAF code `naf` (`16.21Z`, or NACE digits), 0–1: at
+    /// most five hash look-ups.
+    pub fn of(&self, naf: &str) -> f64 {
+        let digits = nace_digits(naf);
+        if digits.len() < 2 || self.category.is_some_and(|c| rules::produces(c, &digits)) {
+            return 0.0;
+        }
+        let get = |m: &HashMap<String, f64>, len: usize| {
+            digits
+                .get(..len)
+                .and_then(|k| m.get(k))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let cover = (2..=4).map(|len| get(&self.cover, len)).fold(0.0, f64::max);
+        cover
+            .max(PLAUSIBLE_GROUP * get(&self.near, 3))
+            .max(PLAUSIBLE_DIVISION * get(&self.near, 2))
     }
 }
 
@@ -289,6 +581,7 @@ mod tests {
             waste_codes: vec!["100202".into()],
             category: Some(ResourceCategory::Minerals),
             donor_nace: Some("2410".into()),
+            words: words::tokens("Laitier de haut fourneau"),
         };
         let ranked = kb.rank(&q);
         let top: Vec<&str> = ranked.iter().take(3).map(|r| r.nace.as_str()).collect();
@@ -319,5 +612,158 @@ mod tests {
                 .covers_naf("16.21Z")
         );
         assert_eq!(nace_digits("23.51Z"), "2351");
+    }
+
+    #[test]
+    fn donor_backs_off_from_class_to_group_to_division() {
+        let d = |x: &str| vec![x.to_string()];
+        assert_eq!(donor_level("2410", &d("2410")), 1.0);
+        assert_eq!(donor_level("2410", &d("241")), DONOR_GROUP);
+        assert_eq!(donor_level("2410", &d("2420")), DONOR_DIVISION);
+        assert_eq!(donor_level("2410", &d("24")), DONOR_DIVISION);
+        assert_eq!(donor_level("2410", &d("3511")), 0.0);
+        assert_eq!(
+            donor_level("2410", &[d("3511"), d("2411")].concat()),
+            DONOR_GROUP
+        );
+        // Within the ranking: the same exchanges, a donor of the group weighs between.
+        let kb = KnowledgeBase::full();
+        let q = |donor: &str| Query {
+            waste_codes: vec!["100202".into()],
+            category: Some(ResourceCategory::Minerals),
+            donor_nace: Some(donor.into()),
+            words: Vec::new(),
+        };
+        let score = |donor: &str| {
+            kb.rank(&q(donor))
+                .into_iter()
+                .find(|r| r.nace == "2351")
+                .unwrap()
+                .score
+        };
+        assert!(score("2410") > score("2420") && score("2420") > score("0111"));
+    }
+
+    #[test]
+    fn description_words_find_receivers_without_codes() {
+        let kb = KnowledgeBase::full();
+        // Words alone, French or English: fly ash goes to cement works.
+        for label in ["Fly ash", "Cendres volantes de chaudière"] {
+            let q = Query {
+                words: words::tokens(label),
+                ..Query::default()
+            };
+            let ranked = kb.rank(&q);
+            let top: Vec<&str> = ranked.iter().take(3).map(|r| r.nace.as_str()).collect();
+            assert!(top.contains(&"2351"), "{label}: {top:?}");
+            let cement = ranked.iter().find(|r| r.nace == "2351").unwrap();
+            let first = &maestri::exchanges()[cement.exchanges[0]];
+            assert!(first.words.contains(&"ash".to_string()), "{first:?}");
+        }
+        // Without the words weight, the same query has no evidence at all.
+        let q = Query {
+            words: words::tokens("Fly ash"),
+            ..Query::default()
+        };
+        let none = Weights {
+            words: 0.0,
+            ..Weights::default()
+        };
+        assert!(
+            kb.rank_with(&q, &none)
+                .iter()
+                .all(|r| r.exchanges.is_empty())
+        );
+    }
+
+    #[test]
+    fn a_class_shares_in_the_evidence_of_its_group() {
+        let kb = KnowledgeBase::full();
+        let q = Query {
+            waste_codes: vec!["100202".into()],
+            category: Some(ResourceCategory::Minerals),
+            donor_nace: Some("2410".into()),
+            words: words::tokens("Blast furnace slag"),
+        };
+        let on = Weights {
+            siblings: 0.2,
+            ..Weights::default()
+        };
+        let off = Weights {
+            siblings: 0.0,
+            ..on
+        };
+        let score = |w: &Weights, nace: &str| {
+            kb.rank_with(&q, w)
+                .into_iter()
+                .find(|r| r.nace == nace)
+                .map_or(0.0, |r| r.score)
+        };
+        // 23.61 (concrete) gets a share of the cement works' (23.51) evidence, same division.
+        assert!(score(&on, "2361") > score(&off, "2361"));
+    }
+
+    #[test]
+    fn plausibility_of_receivers_for_wood() {
+        let kb = KnowledgeBase::full();
+        let q = Query {
+            waste_codes: vec!["030105".into()],
+            category: Some(ResourceCategory::Wood),
+            donor_nace: Some("1623".into()),
+            words: words::tokens("Sciure et copeaux de bois brut"),
+        };
+        let ranked = kb.rank(&q);
+        let p = Plausibility::new(&q, &ranked);
+        let best = ranked
+            .iter()
+            .max_by(|a, b| (a.score - a.prior).total_cmp(&(b.score - b.prior)))
+            .unwrap();
+        assert_eq!(p.of(&best.nace), 1.0);
+        let boiler = p.of("35.30Z");
+        let panels = p.of("16.21Z");
+        let bakery = p.of("10.71C");
+        assert!(boiler > 0.3 && panels > 0.3, "{boiler} {panels}");
+        assert!(bakery < 0.1 && bakery < boiler / 4.0, "{bakery}");
+        assert_eq!(
+            p.of("16.10A"),
+            0.0,
+            "a sawmill makes sawdust, it does not take it"
+        );
+        assert_eq!(kb.plausibility(&q, "35.30Z"), boiler);
+        // Back-off: a class next to a ranked one (same group, then division) gets a share.
+        let manual = Plausibility::new(
+            &q,
+            &[ReceiverSector {
+                nace: "1621".into(),
+                score: 2.5,
+                exchanges: Vec::new(),
+                rule: None,
+                similarity: Vec::new(),
+                prior: 0.5,
+            }],
+        );
+        assert_eq!(manual.of("16.21Z"), 1.0);
+        assert_eq!(manual.of("16.22Z"), PLAUSIBLE_GROUP);
+        assert_eq!(manual.of("16.10A"), 0.0);
+        assert_eq!(manual.of("10.71C"), 0.0);
+        assert_eq!(manual.of(""), 0.0);
+        let sector = |nace: &str, score: f64| ReceiverSector {
+            nace: nace.into(),
+            score,
+            exchanges: Vec::new(),
+            rule: None,
+            similarity: Vec::new(),
+            prior: 0.0,
+        };
+        let other = Plausibility::new(&Query::default(), &[sector("2351", 4.0), sector("01", 2.0)]);
+        assert_eq!(other.of("23.51Z"), 1.0);
+        assert_eq!(other.of("23.52Z"), PLAUSIBLE_GROUP);
+        assert_eq!(other.of("23.61Z"), PLAUSIBLE_DIVISION);
+        assert_eq!(
+            other.of("01.13Z"),
+            0.5,
+            "a division-wide rule covers its classes"
+        );
+        assert_eq!(Plausibility::default().of("35.30Z"), 0.0);
     }
 }
