@@ -26,6 +26,7 @@ pub fn run(sizes: &[usize]) -> ExitCode {
     };
     let asm = Assumptions::default();
     let factors = Factors::bundled();
+    let kb = KnowledgeBase::full();
     println!(
         "{:>8} {:>12} {:>10} {:>10} {:>12} {:>10} {:>8}",
         "flows", "indexed_ms", "us/flow", "proposals", "naive_ms", "naive_n", "ratio"
@@ -33,7 +34,7 @@ pub fn run(sizes: &[usize]) -> ExitCode {
     for &n in &sizes {
         let project = synthetic::territory(n, 42);
         let start = Instant::now();
-        let indexed = substitutions(&project, &asm, factors);
+        let indexed = substitutions(&project, &asm, factors, &kb);
         let t_indexed = start.elapsed();
         // Project the naive time from a sample: its cost is linear in the number of offers.
         let offers = project
@@ -51,7 +52,7 @@ pub fn run(sizes: &[usize]) -> ExitCode {
             kept <= SAMPLE_OFFERS
         });
         let start = Instant::now();
-        let _ = substitutions_naive(&sample, &asm, factors);
+        let _ = substitutions_naive(&sample, &asm, factors, &kb);
         let projected = start
             .elapsed()
             .mul_f64(offers as f64 / SAMPLE_OFFERS.min(offers).max(1) as f64);
@@ -71,7 +72,7 @@ pub fn run(sizes: &[usize]) -> ExitCode {
             continue;
         }
         let start = Instant::now();
-        let naive = substitutions_naive(&project, &asm, factors);
+        let naive = substitutions_naive(&project, &asm, factors, &kb);
         let t_naive = start.elapsed();
         let same =
             naive.len() == indexed.len() && naive.iter().zip(&indexed).all(|(a, b)| a.key == b.key);

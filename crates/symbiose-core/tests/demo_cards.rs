@@ -13,7 +13,10 @@ use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 use symbiose_core::{Lang, demo};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/e2e/demo-cards.json");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/e2e/demo-cards.json"
+);
 
 /// As many cards as the tab shows before "N more proposals".
 const SHOWN: usize = 60;
@@ -32,7 +35,11 @@ fn cards() -> Value {
     let titles: Vec<String> = rendered
         .iter()
         .map(|r| r.title.get(Lang::Fr).to_string())
-        .chain(d.mutualisations.iter().map(|m| m.title.get(Lang::Fr).to_string()))
+        .chain(
+            d.mutualisations
+                .iter()
+                .map(|m| m.title.get(Lang::Fr).to_string()),
+        )
         .take(SHOWN)
         .collect();
     json!({

@@ -9,6 +9,7 @@ use super::fit::{Fit, Prepared};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
 use crate::factors::Factors;
 use crate::kb::regulation::{self, Finding, Transfer, Verdict};
+use crate::kb::{KnowledgeBase, Plausibility, Query};
 use crate::model::{Actor, ActorId, Direction, Project, ResourceCategory};
 
 /// The flows and actors of a project, prepared once for matching.
@@ -23,10 +24,19 @@ pub(crate) struct Context<'a> {
     pub needs: Vec<Prepared<'a>>,
     /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
     pub actors_by_nace: HashMap<String, Vec<&'a Actor>>,
+    /// How plausible each receiver sector is for an offer: one per distinct (code, class,
+    /// donor class), since a territory repeats them, and the index of each offer's.
+    plausibility: Vec<Plausibility>,
+    offer_plausibility: Vec<u32>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(project: &'a Project, asm: &'a Assumptions, factors: &'a Factors) -> Self {
+    pub fn new(
+        project: &'a Project,
+        asm: &'a Assumptions,
+        factors: &'a Factors,
+        kb: &KnowledgeBase,
+    ) -> Self {
         let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
         let prepare = |dir: Direction| {
             project
@@ -51,7 +61,28 @@ impl<'a> Context<'a> {
                     .push(a);
             }
         }
+        let mut plausibility = Vec::new();
+        let mut seen: HashMap<(Option<&str>, Option<ResourceCategory>, String), u32> =
+            HashMap::new();
+        let offer_plausibility = offers
+            .iter()
+            .map(|o| {
+                let query = Query {
+                    waste_codes: o.code.map(|c| vec![c.code.clone()]).unwrap_or_default(),
+                    category: o.category,
+                    donor_nace: Some(o.nace.clone()).filter(|d| d.len() == 4),
+                    words: Vec::new(),
+                };
+                let key = (o.code.map(|c| c.code.as_str()), o.category, o.nace.clone());
+                *seen.entry(key).or_insert_with(|| {
+                    plausibility.push(Plausibility::new(&query, &kb.rank(&query)));
+                    plausibility.len() as u32 - 1
+                })
+            })
+            .collect();
         Self {
+            plausibility,
+            offer_plausibility,
             project,
             asm,
             factors,
@@ -64,6 +95,15 @@ impl<'a> Context<'a> {
             needs,
             actors_by_nace,
         }
+    }
+}
+
+impl Context<'_> {
+    /// How plausible a receiver the need's company is for the offer (`None`: its NAF unknown).
+    pub fn sector_plausibility(&self, offer: usize, need: &Prepared) -> Option<f64> {
+        (need.nace.len() >= 2).then(|| {
+            self.plausibility[self.offer_plausibility[offer] as usize].of_digits(&need.nace)
+        })
     }
 }
 

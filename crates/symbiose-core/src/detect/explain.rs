@@ -65,6 +65,22 @@ fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
                 "; similar labels (weak signal)",
             );
         }
+        // The declaring company's sector, said only when it tells something.
+        match fit.sector {
+            Some(p) if p >= 0.5 => {
+                text += l.pick(
+                    "; secteur du receveur : receveur habituel de cette ressource (échanges réels, règles Symbiose)",
+                    "; receiver's sector: a usual receiver of this resource (real exchanges, Symbiose rules)",
+                )
+            }
+            Some(p) if p < 0.1 => {
+                text += l.pick(
+                    "; secteur du receveur : rarement receveur de cette ressource (échanges réels, règles Symbiose)",
+                    "; receiver's sector: seldom a receiver of this resource (real exchanges, Symbiose rules)",
+                )
+            }
+            _ => {}
+        }
         text + &allowed_note(finding, l).unwrap_or_default()
     })
 }

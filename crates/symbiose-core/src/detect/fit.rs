@@ -26,6 +26,8 @@ pub struct Prepared<'a> {
     pub cos_lat: f64,
     pub category: Option<ResourceCategory>,
     pub code: Option<&'static waste::WasteCode>,
+    /// NACE digits of the company's NAF code (`1621`), empty when unknown.
+    pub nace: String,
     /// Folded label words of four letters or more, as 64-bit hashes, sorted and deduplicated:
     /// a dense territory compares them millions of times, and integers compare in one step.
     pub words: Vec<u64>,
@@ -48,6 +50,10 @@ impl<'a> Prepared<'a> {
             cos_lat: position.map_or(1.0, |p| p.cos_lat()),
             category: effective_category(flow),
             code: flow.waste_code.as_deref().and_then(waste::lookup),
+            nace: actor
+                .and_then(|a| a.naf.as_deref())
+                .map(crate::kb::nace_digits)
+                .unwrap_or_default(),
             words,
         }
     }
@@ -95,6 +101,10 @@ pub struct Fit {
     pub thermal: Option<Thermal>,
     /// Jaccard similarity of the label words, 0–1.
     pub label_similarity: f64,
+    /// How plausible a receiver the declaring company's sector is for this resource, from the
+    /// knowledge base (0–1; `None` when its NAF code is unknown). Set by the engine; it weighs
+    /// on `score` (see `engine::sector_weight`).
+    pub sector: Option<f64>,
 }
 
 fn is_thermal(c: ResourceCategory) -> bool {
@@ -207,6 +217,7 @@ pub fn resource_fit(offer: &Prepared, need: &Prepared, a: &Assumptions) -> Optio
         rule,
         thermal: thermal_check,
         label_similarity: similarity,
+        sector: None,
     })
 }
 

@@ -191,7 +191,7 @@ pub async fn redetect_stepwise<P: Future<Output = ()>>(
                 .await?;
         return Some(Update::Full(d, r));
     };
-    let ctx = Context::new(project, asm, factors);
+    let ctx = Context::new(project, asm, factors, kb);
     let todo = affected(&ctx, &c, &places, asm);
     let mut scorer = OfferScorer::new(&ctx);
     let mut proposals = HashMap::new();

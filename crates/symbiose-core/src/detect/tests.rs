@@ -216,12 +216,78 @@ fn indexed_and_naive_agree_on_a_synthetic_territory() {
     let project = synthetic::territory(2_000, 7);
     let asm = Assumptions::default();
     let f = Factors::bundled();
-    let indexed = substitutions(&project, &asm, f);
-    let naive = substitutions_naive(&project, &asm, f);
+    let kb = KnowledgeBase::full();
+    let indexed = substitutions(&project, &asm, f, &kb);
+    let naive = substitutions_naive(&project, &asm, f, &kb);
     assert!(indexed.len() > 100, "{}", indexed.len());
     assert_eq!(indexed.len(), naive.len());
     let keys = |v: &[Proposal]| v.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
     assert_eq!(keys(&indexed), keys(&naive));
+}
+
+/// Two firms declare the same need for biomass fuel, at the same distance from a sawmill's
+/// chips: the power plant, a usual receiver of wood in real exchanges, comes before the bakery,
+/// and each resource sentence says what the knowledge base knows of the sector.
+#[test]
+fn among_firms_declaring_the_same_need_the_likely_receiver_comes_first() {
+    let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));
+    let mut project = Project::default();
+    project.actors = vec![
+        actor("a-saw", "16.10A", 42.70, 9.45),
+        actor("a-bakery", "10.71C", 42.72, 9.45),
+        actor("a-power", "35.11Z", 42.68, 9.45),
+    ];
+    let need = |id: &str, who: &str| {
+        flow(
+            id,
+            who,
+            Direction::Need,
+            Family::Energy,
+            Some(ResourceCategory::Biomass),
+            None,
+            t(400.0),
+        )
+    };
+    project.flows = vec![
+        flow(
+            "f-chips",
+            "a-saw",
+            Direction::Offer,
+            Family::Waste,
+            None,
+            Some("030105"),
+            t(400.0),
+        ),
+        need("f-bakery", "a-bakery"),
+        need("f-power", "a-power"),
+    ];
+    let d = detect(
+        &project,
+        &Assumptions::for_project(&project),
+        Factors::bundled(),
+        &KnowledgeBase::full(),
+    );
+    let keys: Vec<&str> = d.proposals.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["sub:f-chips:f-power", "sub:f-chips:f-bakery"]);
+    let resource = |i: usize| d.proposals[i].components()[0].text.clone();
+    assert!(
+        resource(0)
+            .fr
+            .contains("receveur habituel de cette ressource"),
+        "{}",
+        resource(0).fr
+    );
+    assert!(
+        resource(1).fr.contains("rarement receveur"),
+        "{}",
+        resource(1).fr
+    );
+    assert!(
+        resource(1).en.contains("seldom a receiver"),
+        "{}",
+        resource(1).en
+    );
+    assert!(d.proposals[0].score > d.proposals[1].score);
 }
 
 /// The project's k bounds every offer's proposals, and an out-of-range k is ignored.
@@ -266,7 +332,7 @@ fn bounded_scan_keeps_what_scoring_everything_keeps() {
             ..Assumptions::default()
         };
         asm.weights.distance = distance;
-        let ctx = super::context::Context::new(&project, &asm, f);
+        let ctx = super::context::Context::new(&project, &asm, f, &KnowledgeBase::full());
         let indexed = super::engine::scored_indexed(&ctx);
         let naive = super::engine::scored_naive(&ctx);
         let pairs = |kept: &[super::engine::Kept]| {

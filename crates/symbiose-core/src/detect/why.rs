@@ -241,6 +241,7 @@ impl Why {
                 rule: None,
                 thermal: None,
                 label_similarity: 0.0,
+                sector: None,
             }),
             quantity: QuantityFit {
                 matched: None,

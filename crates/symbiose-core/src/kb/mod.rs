@@ -474,7 +474,12 @@ impl Plausibility {
     /// The plausibility of a receiver of NAF code `naf` (`16.21Z`, or NACE digits), 0–1: at
     /// most five hash look-ups.
     pub fn of(&self, naf: &str) -> f64 {
-        let digits = nace_digits(naf);
+        self.of_digits(&nace_digits(naf))
+    }
+
+    /// [`Plausibility::of`] for NACE digits already extracted (`1621`): no allocation, for a
+    /// detection that asks it for thousands of needs.
+    pub fn of_digits(&self, digits: &str) -> f64 {
         if digits.len() < 2 || self.category.is_some_and(|c| rules::produces(c, &digits)) {
             return 0.0;
         }
