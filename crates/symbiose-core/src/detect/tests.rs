@@ -231,12 +231,14 @@ fn indexed_and_naive_agree_on_a_synthetic_territory() {
 #[test]
 fn among_firms_declaring_the_same_need_the_likely_receiver_comes_first() {
     let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));
-    let mut project = Project::default();
-    project.actors = vec![
-        actor("a-saw", "16.10A", 42.70, 9.45),
-        actor("a-bakery", "10.71C", 42.72, 9.45),
-        actor("a-power", "35.11Z", 42.68, 9.45),
-    ];
+    let mut project = Project {
+        actors: vec![
+            actor("a-saw", "16.10A", 42.70, 9.45),
+            actor("a-bakery", "10.71C", 42.72, 9.45),
+            actor("a-power", "35.11Z", 42.68, 9.45),
+        ],
+        ..Project::default()
+    };
     let need = |id: &str, who: &str| {
         flow(
             id,

@@ -480,7 +480,7 @@ impl Plausibility {
     /// [`Plausibility::of`] for NACE digits already extracted (`1621`): no allocation, for a
     /// detection that asks it for thousands of needs.
     pub fn of_digits(&self, digits: &str) -> f64 {
-        if digits.len() < 2 || self.category.is_some_and(|c| rules::produces(c, &digits)) {
+        if digits.len() < 2 || self.category.is_some_and(|c| rules::produces(c, digits)) {
             return 0.0;
         }
         let get = |m: &HashMap<String, f64>, len: usize| {
