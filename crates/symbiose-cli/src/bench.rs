@@ -98,29 +98,56 @@ pub fn run(sizes: &[usize]) -> ExitCode {
     edits(&sizes)
 }
 
+/// `symbiose bench --project FILE`: the same whole detection and update after one edit, on a
+/// project file (the browser benchmark's territories, `symbiose synth`).
+pub fn run_project(path: &std::path::Path) -> ExitCode {
+    match crate::load::project(path) {
+        Ok(project) => {
+            println!(
+                "{:>8} {:>12} {:>12} {:>10} {:>10} {:>10}",
+                "flows", "detect_ms", "edit_ms", "rescored", "offers", "proposals"
+            );
+            edit_line(&project);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// A whole detection, then the same territory after one need's quantity is tripled: the time
 /// to update the detection, and how many offers were scored again.
 fn edits(sizes: &[usize]) -> ExitCode {
-    let factors = Factors::bundled();
-    let kb = KnowledgeBase::full();
     println!();
     println!(
-        "{:>8} {:>12} {:>12} {:>10} {:>10}",
-        "flows", "detect_ms", "edit_ms", "rescored", "offers"
+        "{:>8} {:>12} {:>12} {:>10} {:>10} {:>10}",
+        "flows", "detect_ms", "edit_ms", "rescored", "offers", "proposals"
     );
     for &n in sizes {
-        let project = synthetic::territory(n, 42);
-        let asm = Assumptions::for_project(&project);
+        edit_line(&synthetic::territory(n, 42));
+    }
+    ExitCode::SUCCESS
+}
+
+fn edit_line(project: &symbiose_core::Project) {
+    let factors = Factors::bundled();
+    let kb = KnowledgeBase::full();
+    let n = project.flows.len();
+    {
+        let asm = Assumptions::for_project(project);
         let start = Instant::now();
-        let (detection, refused) = detect_with_refusals(&project, &asm, factors, &kb);
+        let (detection, refused) = detect_with_refusals(project, &asm, factors, &kb);
         let t_full = start.elapsed();
+        let proposals = detection.proposals.len();
         let mut edited = project.clone();
         let Some(need) = edited
             .flows
             .iter_mut()
             .find(|f| f.direction == Direction::Need && f.quantity.is_some())
         else {
-            continue;
+            return;
         };
         need.quantity = need.quantity.map(|q| symbiose_core::Quantity {
             value: q.value * 3.0,
@@ -133,7 +160,7 @@ fn edits(sizes: &[usize]) -> ExitCode {
             .count();
         let start = Instant::now();
         let (_, _, rescored) = redetect(
-            Some((&project, detection, refused)),
+            Some((project, detection, refused)),
             &edited,
             &asm,
             factors,
@@ -141,13 +168,13 @@ fn edits(sizes: &[usize]) -> ExitCode {
         );
         let t_edit = start.elapsed();
         println!(
-            "{:>8} {:>12.1} {:>12.1} {:>10} {:>10}",
+            "{:>8} {:>12.1} {:>12.1} {:>10} {:>10} {:>10}",
             n,
             t_full.as_secs_f64() * 1000.0,
             t_edit.as_secs_f64() * 1000.0,
             rescored.map_or("all".to_string(), |r| r.to_string()),
-            offers
+            offers,
+            proposals
         );
     }
-    ExitCode::SUCCESS
 }

@@ -56,6 +56,9 @@ enum Command {
     Bench {
         /// Flows per territory (default: 1000 10000 100000)
         sizes: Vec<usize>,
+        /// Instead, time a whole detection of this project file and its update after one edit
+        #[arg(long)]
+        project: Option<PathBuf>,
     },
     /// Leave-one-case-out cross-validation of the knowledge base
     Crossval {
@@ -91,7 +94,10 @@ fn main() -> ExitCode {
         Command::Schema => schema::run(),
         Command::Detect { file, json, public } => detect::run(&file, json, public),
         Command::Indicators { file, json } => indicators::run(&file, json),
-        Command::Bench { sizes } => bench::run(&sizes),
+        Command::Bench { sizes, project } => match project {
+            Some(path) => bench::run_project(&path),
+            None => bench::run(&sizes),
+        },
         Command::Crossval { json, tune } => crossval::run(json, tune),
         Command::Synth {
             companies,

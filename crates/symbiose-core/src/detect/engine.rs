@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::assumptions::Assumptions;
 use super::context::{Context, Scored, regulation};
-use super::fit::{Prepared, resource_fit};
+use super::fit::{Prepared, WORDS_BONUS, resource_fit_without_words, with_words, words_ceiling};
 use super::score;
 use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
@@ -51,7 +51,7 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Option<Scored> {
     let (o, n) = (&ctx.offers[oi], &ctx.needs[ni]);
     let asm = ctx.asm;
     let w = &asm.weights;
-    let timing = score::timing(o.flow.months, Some(n.flow.months));
+    let timing = score::timing(o.months, Some(n.months));
     // Quantity, economics, climate and quality are at most 1 each.
     let unscored = w.quantity + w.economics + w.climate + w.quality;
     let positions = o.position.zip(n.position);
@@ -85,16 +85,32 @@ fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Option<Scored> {
     if w.resource * fit_ceiling(o, n) + rest < floor - BOUND_SLACK {
         return None;
     }
-    let mut fit = resource_fit(o, n, asm)?;
+    let fit = resource_fit_without_words(o, n, asm)?;
+    if w.resource * (fit.score + WORDS_BONUS).min(1.0) + rest < floor - BOUND_SLACK {
+        return None;
+    }
+    // Quantity and quality are cheap; only economics and climate are left at most 1.
+    let quantity = score::quantity_fit(o, Some(n));
+    let quality = score::quality(o, Some(n));
+    let rest = w.timing * timing.2
+        + w.distance * distance
+        + w.quantity * quantity.score
+        + w.quality * quality.score
+        + w.economics
+        + w.climate;
+    let words = WORDS_BONUS * words_ceiling(o, n);
+    if w.resource * (fit.score + words).min(1.0) + rest < floor - BOUND_SLACK {
+        return None;
+    }
+    let mut fit = with_words(fit, o, n);
+    // The sector's weight is at most 1: looked up only for a pair still in the running.
     fit.sector = ctx.sector_plausibility(oi, n);
     fit.score *= sector_weight(fit.sector);
     if w.resource * fit.score + rest < floor - BOUND_SLACK {
         return None;
     }
-    let quantity = score::quantity_fit(o, Some(n));
     let economics = score::economics(o, Some(n), &quantity, road_km, asm);
     let climate = score::climate(o, Some(n), &quantity, road_km, asm, &ctx.climate_factors);
-    let quality = score::quality(o, Some(n));
     let total = w.resource * fit.score
         + w.quantity * quantity.score
         + w.timing * timing.2
@@ -451,8 +467,11 @@ async fn assemble<P: Future<Output = ()>>(
 ) -> Option<(Detection, Vec<Refusal>)> {
     let mut proposals = Vec::new();
     let mut refused = Vec::new();
-    for (oi, kept) in scored.iter().enumerate() {
-        let (found, refusals) = offer_results(ctx, oi, kept, kb);
+    // Each offer's kept pairs are dropped once written as proposals: both lists at once would
+    // double the peak memory of a large territory.
+    for (oi, kept) in scored.into_iter().enumerate() {
+        let (found, refusals) = offer_results(ctx, oi, &kept, kb);
+        drop(kept);
         proposals.extend(found);
         refused.extend(refusals);
         if !checkpoint(between).await {

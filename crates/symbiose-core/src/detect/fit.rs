@@ -26,6 +26,15 @@ pub struct Prepared<'a> {
     pub cos_lat: f64,
     pub category: Option<ResourceCategory>,
     pub code: Option<&'static waste::WasteCode>,
+    /// The flow's family and months, copied next to the rest: a scan reads them for every
+    /// candidate, and following `flow` into the project for them missed the cache each time.
+    pub family: Family,
+    pub months: crate::model::Months,
+    pub quantity: Option<crate::model::Quantity>,
+    pub state: Option<crate::model::PhysicalState>,
+    pub purity_percent: Option<f64>,
+    /// The offer declares contaminants.
+    pub contaminated: bool,
     /// NACE digits of the company's NAF code (`1621`), empty when unknown.
     pub nace: String,
     /// Folded label words of four letters or more, as 64-bit hashes, sorted and deduplicated:
@@ -50,6 +59,12 @@ impl<'a> Prepared<'a> {
             cos_lat: position.map_or(1.0, |p| p.cos_lat()),
             category: effective_category(flow),
             code: flow.waste_code.as_deref().and_then(waste::lookup),
+            family: flow.family,
+            months: flow.months,
+            quantity: flow.quantity,
+            state: flow.quality.state,
+            purity_percent: flow.quality.purity_percent,
+            contaminated: !flow.quality.contaminants.trim().is_empty(),
             nace: actor
                 .and_then(|a| a.naf.as_deref())
                 .map(crate::kb::nace_digits)
@@ -59,7 +74,7 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn family(&self) -> Family {
-        self.flow.family
+        self.family
     }
 }
 
@@ -185,6 +200,19 @@ fn code_level(offer: &Prepared, need: &Prepared) -> Option<(FitLevel, f64)> {
 
 /// The resource fit of an offer for a need, or `None` when the offer cannot serve it.
 pub fn resource_fit(offer: &Prepared, need: &Prepared, a: &Assumptions) -> Option<Fit> {
+    resource_fit_without_words(offer, need, a).map(|fit| with_words(fit, offer, need))
+}
+
+/// The most the label words can add to a fit (see [`with_words`]).
+pub const WORDS_BONUS: f64 = 0.1;
+
+/// [`resource_fit`] before the label words are compared: comparing them is the costliest part
+/// and adds at most [`WORDS_BONUS`], so a scan bounds with this first.
+pub fn resource_fit_without_words(
+    offer: &Prepared,
+    need: &Prepared,
+    a: &Assumptions,
+) -> Option<Fit> {
     if !compatible_need_families(offer.family()).contains(&need.family()) {
         return None;
     }
@@ -209,16 +237,35 @@ pub fn resource_fit(offer: &Prepared, need: &Prepared, a: &Assumptions) -> Optio
         score *= factor;
         thermal_check = Some(t);
     }
-    let similarity = label_similarity(&offer.words, &need.words);
-    score = (score + 0.1 * similarity).min(1.0);
     Some(Fit {
         level,
         score,
         rule,
         thermal: thermal_check,
-        label_similarity: similarity,
+        label_similarity: 0.0,
         sector: None,
     })
+}
+
+/// The most the label words of two flows can be alike, from their counts alone: the Jaccard
+/// similarity is at most the smaller count over the larger.
+pub fn words_ceiling(offer: &Prepared, need: &Prepared) -> f64 {
+    let (a, b) = (offer.words.len(), need.words.len());
+    if a == 0 || b == 0 {
+        0.0
+    } else {
+        a.min(b) as f64 / a.max(b) as f64
+    }
+}
+
+/// A fit from [`resource_fit_without_words`] with the label words' similarity added.
+pub fn with_words(fit: Fit, offer: &Prepared, need: &Prepared) -> Fit {
+    let similarity = label_similarity(&offer.words, &need.words);
+    Fit {
+        score: (fit.score + WORDS_BONUS * similarity).min(1.0),
+        label_similarity: similarity,
+        ..fit
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub struct QuantityFit {
 }
 
 pub fn quantity_fit(offer: &Prepared, need: Option<&Prepared>) -> QuantityFit {
-    let oq = offer.flow.quantity;
+    let oq = offer.quantity;
     let offer_annual = oq.map(|q| q.annual_base());
     let unit = oq.map(|q| q.unit.base());
     let Some(need) = need else {
@@ -33,7 +33,7 @@ pub fn quantity_fit(offer: &Prepared, need: Option<&Prepared>) -> QuantityFit {
             score: 0.5,
         };
     };
-    let nq = need.flow.quantity;
+    let nq = need.quantity;
     let need_annual = nq.map(|q| q.annual_base());
     match (oq, nq) {
         (Some(o), Some(n)) if o.comparable(&n) => {
@@ -249,12 +249,10 @@ pub struct QualityCheck {
 }
 
 pub fn quality(offer: &Prepared, need: Option<&Prepared>) -> QualityCheck {
-    let oq = &offer.flow.quality;
-    let nq = need.map(|n| &n.flow.quality);
     let state_mismatch =
-        matches!((oq.state, nq.and_then(|q| q.state)), (Some(a), Some(b)) if a != b);
-    let contaminated = !oq.contaminants.trim().is_empty();
-    let purity_short = matches!((oq.purity_percent, nq.and_then(|q| q.purity_percent)), (Some(a), Some(b)) if a < b);
+        matches!((offer.state, need.and_then(|n| n.state)), (Some(a), Some(b)) if a != b);
+    let contaminated = offer.contaminated;
+    let purity_short = matches!((offer.purity_percent, need.and_then(|n| n.purity_percent)), (Some(a), Some(b)) if a < b);
     let hazardous = offer.code.is_some_and(|c| c.hazardous);
     let mut score: f64 = 1.0;
     if state_mismatch {
