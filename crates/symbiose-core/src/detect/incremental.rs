@@ -6,8 +6,9 @@
 //! that distance of where they were and where they are, the changed offers themselves, and the
 //! offers with no position (they see every need). Everything else is kept as it was. Pooling is
 //! recomputed in full (it is grouped around seeds, any change can move a group), and a change
-//! of the assumptions, a flow or company with no position, or an edit touching many places at
-//! once (an import) is a full run. The result equals a full run: a test compares them.
+//! of the assumptions, a flow or company with no position, an edit touching many places at
+//! once (an import), or one that reaches more than half of the offers (in a territory narrower
+//! than the longest exchange, every edit does) is a full run. The result equals a full run: a test compares them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -193,6 +194,14 @@ pub async fn redetect_stepwise<P: Future<Output = ()>>(
     };
     let ctx = Context::new(project, asm, factors, kb);
     let todo = affected(&ctx, &c, &places, asm);
+    // In a territory narrower than the longest exchange (an EPCI), an edit reaches most offers:
+    // a full run costs the same and is published by a swap instead of a merge of every list.
+    if todo.iter().filter(|t| **t).count() * 2 > todo.len() {
+        let (d, r) =
+            super::engine::detect_stepwise_with_refusals(project, asm, factors, kb, between)
+                .await?;
+        return Some(Update::Full(d, r));
+    }
     let mut scorer = OfferScorer::new(&ctx);
     let mut proposals = HashMap::new();
     let mut refused = HashMap::new();
