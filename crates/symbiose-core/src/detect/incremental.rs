@@ -441,5 +441,15 @@ mod tests {
             Some(0),
             "nothing changed, nothing rescored"
         );
+        // The demo's zone is narrower than the longest exchange: any edit reaches every offer.
+        let demo = crate::demo::project();
+        let quantity = |p: &mut Project| {
+            let f = p.flows.iter_mut().find(|f| f.quantity.is_some()).unwrap();
+            f.quantity = f.quantity.map(|q| Quantity {
+                value: q.value + 1.0,
+                ..q
+            });
+        };
+        assert_eq!(check(&demo, quantity), None);
     }
 }
