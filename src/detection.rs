@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::pin::Pin;
 use std::rc::Rc;
 
-use symbiose_core::detect::incremental::{self, redetect_stepwise};
+use symbiose_core::detect::incremental;
 use symbiose_core::detect::{
     Assumptions, Audience, Detection, Mutualisation, Proposal, Refusal, Step,
 };
@@ -105,14 +105,16 @@ pub fn provide(state: ProjectState) {
             let asm = Assumptions::for_project(&project);
             let slice_start = Rc::new(Cell::new(now_ms()));
             let span = crate::perf::Span::start("symbiose:detect");
+            // What the edit changes is planned against the detection on screen, at once.
+            let run = incremental::Run::new(&project, &asm, Factors::bundled(), &kb);
             let before = shown.borrow().clone();
-            let found = redetect_stepwise(
-                before.as_deref(),
-                &project,
-                &asm,
-                Factors::bundled(),
-                &kb,
-                || {
+            let plan = detected.result.with_untracked(|d| {
+                detected
+                    .refused
+                    .with_untracked(|r| run.plan(before.as_deref().map(|b| (b, d, r.as_slice()))))
+            });
+            let found = run
+                .finish_stepwise(plan, || {
                     if generation.get() != mine {
                         Step::Stop
                     } else if now_ms() - slice_start.get() > SLICE_MS {
@@ -125,9 +127,8 @@ pub fn provide(state: ProjectState) {
                     } else {
                         Step::Go
                     }
-                },
-            )
-            .await;
+                })
+                .await;
             match found {
                 Some(incremental::Update::Full(mut found, refused)) => {
                     span.end();

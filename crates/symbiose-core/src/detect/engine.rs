@@ -47,7 +47,7 @@ const BOUND_SLACK: f64 = 1e-9;
 /// kept pairs already reach (the k-th best so far; `-inf` for the all-pairs reference): a pair
 /// whose upper bound is below it can never be kept, so it is not scored further, and its
 /// regulatory rule is not looked up. A pair at or above the floor is scored exactly as without it.
-fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Option<Scored> {
+pub(crate) fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Option<Scored> {
     let (o, n) = (&ctx.offers[oi], &ctx.needs[ni]);
     let asm = ctx.asm;
     let w = &asm.weights;
@@ -351,7 +351,7 @@ impl OfferScorer {
 }
 
 /// Indexed substitution scoring: per offer, its kept pairs; `between` is asked after each.
-async fn scored_stepwise<P: Future<Output = ()>>(
+pub(crate) async fn scored_stepwise<P: Future<Output = ()>>(
     ctx: &Context<'_>,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<Vec<Kept>> {
@@ -459,7 +459,7 @@ pub(crate) fn finish_detection(
     }
 }
 
-async fn assemble<P: Future<Output = ()>>(
+pub(crate) async fn assemble<P: Future<Output = ()>>(
     ctx: &Context<'_>,
     scored: Vec<Kept>,
     kb: &KnowledgeBase,

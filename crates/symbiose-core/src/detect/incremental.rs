@@ -1,14 +1,14 @@
-//! Detection after an edit: only the offers the edit can affect are scored again.
+//! Detection after an edit: only the offers the edit can change are scored again.
 //!
-//! An offer's proposals depend on the offer and its company, on the needs within the longest
-//! exchange of it (and their companies), and, for deductive leads, on the companies within
-//! that distance. So an edit that changes some flows or companies affects the offers within
-//! that distance of where they were and where they are, the changed offers themselves, and the
-//! offers with no position (they see every need). Everything else is kept as it was. Pooling is
-//! recomputed in full (it is grouped around seeds, any change can move a group), and a change
-//! of the assumptions, a flow or company with no position, an edit touching many places at
-//! once (an import), or one that reaches more than half of the offers (in a territory narrower
-//! than the longest exchange, every edit does) is a full run. The result equals a full run: a test compares them.
+//! An offer's proposals are its k best pairs (or, with none, its deductive leads), so an edit
+//! changes them only if: the offer or its company changed; one of its shown pairs or refused
+//! pairs involves a changed need (or a need of a changed company); a changed need now reaches
+//! its k-th best score (the need is scored against that offer once, with that floor); or it has
+//! no pair and a company within the longest exchange changed (its leads read them). Everything
+//! else keeps its proposals, moved, not copied. Pooling is recomputed in full (it is grouped
+//! around seeds, any change can move a group). A change of the assumptions, a flow or company
+//! with no position, an edit touching many companies at once (an import), or one that reaches
+//! more than half of the offers is a full run. The result equals a full run: tests compare them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -148,92 +148,195 @@ fn places(before: &Project, after: &Project, c: &Changes) -> Option<Vec<Position
     Some(out)
 }
 
-/// The offers of `ctx` that must be scored again.
-fn affected(ctx: &Context, c: &Changes, places: &[Position], asm: &Assumptions) -> Vec<bool> {
-    let changed_flows: HashSet<&FlowId> = c.flows.iter().map(|f| &f.id).collect();
-    let changed_actors: HashSet<&ActorId> = c.actors.iter().map(|a| &a.id).collect();
+/// Whether an offer is within the longest exchange of one of the places an edit touched.
+fn within_reach(position: Position, places: &[Position], asm: &Assumptions) -> bool {
     // A hair more than the longest exchange, so rounding never leaves out one at the limit.
     let reach = asm.max_road_km * (1.0 + 1e-9);
-    ctx.offers
+    places
         .iter()
-        .map(|o| {
-            changed_flows.contains(&o.flow.id)
-                || changed_actors.contains(&o.flow.actor)
-                || match o.position {
-                    None => true,
-                    Some(p) => places
-                        .iter()
-                        .any(|q| p.distance_km(q) * asm.road_factor <= reach),
-                }
-        })
-        .collect()
+        .any(|q| position.distance_km(q) * asm.road_factor <= reach)
 }
 
-/// The detection of `project` given the one of `before` (the inputs of the detection shown):
-/// only what the edit can affect is scored again (see the module's comment). `between` is asked
-/// after every offer scored, as in [`super::detect_stepwise`].
-pub async fn redetect_stepwise<P: Future<Output = ()>>(
-    before: Option<&Project>,
-    project: &Project,
-    asm: &Assumptions,
-    factors: &Factors,
-    kb: &KnowledgeBase,
-    mut between: impl FnMut() -> Step<P>,
-) -> Option<Update> {
-    let partial = before.and_then(|b| {
-        let same_assumptions = Assumptions::for_project(b) == *asm;
-        let c = changes(b, project);
-        let places = places(b, project, &c)?;
-        same_assumptions.then_some((c, places))
-    });
-    let Some((c, places)) = partial else {
-        let (d, r) =
-            super::engine::detect_stepwise_with_refusals(project, asm, factors, kb, between)
-                .await?;
-        return Some(Update::Full(d, r));
-    };
-    let ctx = Context::new(project, asm, factors, kb);
-    let todo = affected(&ctx, &c, &places, asm);
-    // In a territory narrower than the longest exchange (an EPCI), an edit reaches most offers:
-    // a full run costs the same and is published by a swap instead of a merge of every list.
-    if todo.iter().filter(|t| **t).count() * 2 > todo.len() {
-        let (d, r) =
-            super::engine::detect_stepwise_with_refusals(project, asm, factors, kb, between)
-                .await?;
-        return Some(Update::Full(d, r));
-    }
-    let mut scorer = OfferScorer::new(&ctx);
-    let mut proposals = HashMap::new();
-    let mut refused = HashMap::new();
-    for (oi, _) in todo.iter().enumerate().filter(|(_, t)| **t) {
-        let kept = scorer.score(&ctx, oi);
-        let (found, refusals) = offer_results(&ctx, oi, &kept, kb);
-        let id = ctx.offers[oi].flow.id.clone();
-        proposals.insert(id.clone(), found);
-        refused.insert(id, refusals);
-        if !checkpoint(&mut between).await {
-            return None;
+/// What a run after an edit does: everything again, or the offers marked.
+pub enum Plan {
+    Full,
+    Rescore(Vec<bool>),
+}
+
+/// A detection run after an edit: the edited project prepared once; [`Run::plan`] reads the
+/// detection on screen (at once, so a browser can lend it from its state), then
+/// [`Run::finish_stepwise`] scores what must be, in pieces.
+pub struct Run<'a> {
+    ctx: Context<'a>,
+    kb: &'a KnowledgeBase,
+}
+
+impl<'a> Run<'a> {
+    pub fn new(
+        project: &'a Project,
+        asm: &'a Assumptions,
+        factors: &'a Factors,
+        kb: &'a KnowledgeBase,
+    ) -> Self {
+        Self {
+            ctx: Context::new(project, asm, factors, kb),
+            kb,
         }
     }
-    let mutualisations = mutualise::mutualisations_stepwise(project, asm, &mut between).await?;
-    let offers = ctx
-        .offers
-        .iter()
-        .zip(&todo)
-        .map(|(o, t)| (o.flow.id.clone(), *t))
-        .collect();
-    // The factor list and the "not counted" sentence follow the assumptions, which are the same.
-    Some(Update::Partial(Partial {
-        offers,
-        rescored: proposals.len(),
-        proposals,
-        refused,
-        mutualisations,
-    }))
+
+    /// Which offers the edit from `before` (its inputs, its detection and refusals) can change.
+    /// An unchanged offer keeps its proposals unless one of them, or one of its refused pairs,
+    /// involves a changed need, or a changed need now reaches its k-th best score (it is scored
+    /// against it, once), or it has no pair and its leads may change (a company within reach
+    /// changed). A changed offer, an offer with no position, a change of assumptions, a company
+    /// or flow with no position, or an edit touching many companies: see the module's comment.
+    pub fn plan(&self, before: Option<(&Project, &Detection, &[Refusal])>) -> Plan {
+        let ctx = &self.ctx;
+        let (project, asm) = (ctx.project, ctx.asm);
+        let Some((b, shown, shown_refused)) = before else {
+            return Plan::Full;
+        };
+        if Assumptions::for_project(b) != *asm {
+            return Plan::Full;
+        }
+        let c = changes(b, project);
+        let Some(places) = places(b, project, &c) else {
+            return Plan::Full;
+        };
+        let changed_actors: HashSet<&ActorId> = c.actors.iter().map(|a| &a.id).collect();
+        // A flow changed when its value or its company's did, before or after the edit.
+        let mut changed: HashSet<&FlowId> = c.flows.iter().map(|f| &f.id).collect();
+        changed.extend(
+            b.flows
+                .iter()
+                .chain(&project.flows)
+                .filter(|f| changed_actors.contains(&f.actor))
+                .map(|f| &f.id),
+        );
+        let new_needs: Vec<usize> = (0..ctx.needs.len())
+            .filter(|&ni| changed.contains(&ctx.needs[ni].flow.id))
+            .collect();
+        // The detection on screen, offer by offer (its list is grouped by offer).
+        let mut groups: HashMap<&FlowId, std::ops::Range<usize>> = HashMap::new();
+        let mut start = 0;
+        for i in 1..=shown.proposals.len() {
+            if i == shown.proposals.len()
+                || shown.proposals[i].offer != shown.proposals[start].offer
+            {
+                groups.insert(&shown.proposals[start].offer, start..i);
+                start = i;
+            }
+        }
+        let mut refused_needs: HashMap<&FlowId, Vec<&FlowId>> = HashMap::new();
+        for r in shown_refused {
+            refused_needs
+                .entry(&r.offer)
+                .or_default()
+                .extend(r.need.as_ref());
+        }
+        let k = asm.max_proposals_per_offer;
+        let todo: Vec<bool> = ctx
+            .offers
+            .iter()
+            .enumerate()
+            .map(|(oi, o)| {
+                let Some(position) = o.position else {
+                    return true;
+                };
+                if changed.contains(&o.flow.id) {
+                    return true;
+                }
+                let shown_pairs: Vec<&Proposal> = groups
+                    .get(&o.flow.id)
+                    .map_or(&[][..], |r| &shown.proposals[r.clone()])
+                    .iter()
+                    .filter(|p| p.kind == super::ProposalKind::Substitution)
+                    .collect();
+                if shown_pairs.is_empty() && within_reach(position, &places, asm) {
+                    return true;
+                }
+                let touched =
+                    |need: &Option<FlowId>| need.as_ref().is_some_and(|n| changed.contains(n));
+                if shown_pairs.iter().any(|p| touched(&p.need))
+                    || refused_needs
+                        .get(&o.flow.id)
+                        .is_some_and(|v| v.iter().any(|n| changed.contains(*n)))
+                {
+                    return true;
+                }
+                let floor = if shown_pairs.len() >= k {
+                    shown_pairs
+                        .iter()
+                        .map(|p| p.score)
+                        .fold(f64::INFINITY, f64::min)
+                } else {
+                    f64::NEG_INFINITY
+                };
+                new_needs
+                    .iter()
+                    .any(|&ni| super::engine::evaluate(ctx, oi, ni, floor).is_some())
+            })
+            .collect();
+        // An edit that reaches most offers: a full run costs the same and is published by a
+        // swap instead of a merge of every list.
+        if todo.iter().filter(|t| **t).count() * 2 > todo.len() {
+            Plan::Full
+        } else {
+            Plan::Rescore(todo)
+        }
+    }
+
+    /// Scores what `plan` says; `between` is asked after every offer scored, as in
+    /// [`super::detect_stepwise`].
+    pub async fn finish_stepwise<P: Future<Output = ()>>(
+        self,
+        plan: Plan,
+        mut between: impl FnMut() -> Step<P>,
+    ) -> Option<Update> {
+        let ctx = &self.ctx;
+        let todo = match plan {
+            Plan::Full => {
+                let scored = super::engine::scored_stepwise(ctx, &mut between).await?;
+                let (d, r) = super::engine::assemble(ctx, scored, self.kb, &mut between).await?;
+                return Some(Update::Full(d, r));
+            }
+            Plan::Rescore(todo) => todo,
+        };
+        let mut scorer = OfferScorer::new(ctx);
+        let mut proposals = HashMap::new();
+        let mut refused = HashMap::new();
+        for (oi, _) in todo.iter().enumerate().filter(|(_, t)| **t) {
+            let kept = scorer.score(ctx, oi);
+            let (found, refusals) = offer_results(ctx, oi, &kept, self.kb);
+            let id = ctx.offers[oi].flow.id.clone();
+            proposals.insert(id.clone(), found);
+            refused.insert(id, refusals);
+            if !checkpoint(&mut between).await {
+                return None;
+            }
+        }
+        let mutualisations =
+            mutualise::mutualisations_stepwise(ctx.project, ctx.asm, &mut between).await?;
+        let offers = ctx
+            .offers
+            .iter()
+            .zip(&todo)
+            .map(|(o, t)| (o.flow.id.clone(), *t))
+            .collect();
+        // The factor list and the "not counted" sentence follow the assumptions, the same.
+        Some(Update::Partial(Partial {
+            offers,
+            rescored: proposals.len(),
+            proposals,
+            refused,
+            mutualisations,
+        }))
+    }
 }
 
-/// [`redetect_stepwise`] in one go, applied: the detection and refusals of `project`, given
-/// those of `before`.
+/// A run after an edit in one go, applied: the detection and refusals of `project`, given the
+/// inputs, detection and refusals of `before`; and how many offers were scored again (`None`
+/// for a full run).
 pub fn redetect(
     before: Option<(&Project, Detection, Vec<Refusal>)>,
     project: &Project,
@@ -241,14 +344,9 @@ pub fn redetect(
     factors: &Factors,
     kb: &KnowledgeBase,
 ) -> (Detection, Vec<Refusal>, Option<usize>) {
-    let update = finish(redetect_stepwise(
-        before.as_ref().map(|b| b.0),
-        project,
-        asm,
-        factors,
-        kb,
-        never_pause,
-    ));
+    let run = Run::new(project, asm, factors, kb);
+    let plan = run.plan(before.as_ref().map(|(p, d, r)| (*p, d, r.as_slice())));
+    let update = finish(run.finish_stepwise(plan, never_pause));
     match (update, before) {
         (Update::Partial(p), Some((_, mut d, mut r))) => {
             let rescored = p.rescored;
@@ -285,7 +383,21 @@ mod tests {
         };
         assert_eq!(keys(&updated), keys(&full));
         for (a, b) in updated.proposals.iter().zip(&full.proposals) {
-            assert!(a == b, "{} differs", a.key);
+            assert!(
+                a == b,
+                "{} differs:\n{:?}\n{:?}\n{:?}\n{:?}",
+                a.key,
+                a.components()
+                    .iter()
+                    .map(|c| (c.score, &c.text.fr))
+                    .collect::<Vec<_>>(),
+                b.components()
+                    .iter()
+                    .map(|c| (c.score, &c.text.fr))
+                    .collect::<Vec<_>>(),
+                (a.score, a.matched, a.net_eur_per_year, a.flags()),
+                (b.score, b.matched, b.net_eur_per_year, b.flags())
+            );
         }
         assert!(updated == full, "pooling or sources differ");
         assert_eq!(refused, full_refused);
@@ -416,9 +528,48 @@ mod tests {
             d.proposals.iter().any(|p| p.key == far_key),
             "the far need is among the offer's best"
         );
+        // An offer with all its k places taken: a twin of its next-to-last need (same flow, a
+        // company at the same place) scores above its k-th best and pushes it out. Only scoring
+        // the new need against that k-th best tells.
+        let k = Assumptions::default().max_proposals_per_offer;
+        let (twin_need, twin_actor) = base
+            .flows
+            .iter()
+            .filter(|f| f.direction == Direction::Offer)
+            .find_map(|f| {
+                let subs: Vec<&Proposal> = before
+                    .proposals
+                    .iter()
+                    .filter(|p| p.offer == f.id && p.need.is_some())
+                    .collect();
+                (subs.len() == k && subs[k - 2].score > subs[k - 1].score).then(|| {
+                    (
+                        subs[k - 2].need.clone().unwrap(),
+                        subs[k - 2].receiver.clone(),
+                    )
+                })
+            })
+            .expect("an offer with k substitutions");
+        let twin = move |p: &mut Project| {
+            let mut n = p.flows.iter().find(|f| f.id == twin_need).unwrap().clone();
+            let mut a = p
+                .actors
+                .iter()
+                .find(|a| a.id == twin_actor)
+                .unwrap()
+                .clone();
+            a.id = ActorId::new("a-twin");
+            n.id = FlowId::new("f-twin");
+            n.actor = a.id.clone();
+            p.actors.push(a);
+            p.flows.push(n);
+        };
         let local: Vec<Edit> = local
             .into_iter()
-            .chain([("a far need", Box::new(far) as Box<dyn Fn(&mut Project)>)])
+            .chain([
+                ("a far need", Box::new(far) as Box<dyn Fn(&mut Project)>),
+                ("a twin need", Box::new(twin)),
+            ])
             .collect();
         for (what, edit) in local {
             let rescored = check(&base, edit).unwrap_or_else(|| panic!("{what}: a full run"));
@@ -430,7 +581,7 @@ mod tests {
     }
 
     #[test]
-    fn a_change_of_assumptions_or_an_unplaced_company_is_a_full_run() {
+    fn a_change_of_assumptions_or_an_unplaced_company_is_a_full_run_a_need_edit_is_not() {
         let base = territory();
         let more_detour = |p: &mut Project| p.assumptions.road_factor = Some(1.5);
         assert_eq!(check(&base, more_detour), None);
@@ -441,8 +592,14 @@ mod tests {
             Some(0),
             "nothing changed, nothing rescored"
         );
-        // The demo's zone is narrower than the longest exchange: any edit reaches every offer.
+        // The demo's zone is narrower than the longest exchange, yet an edit of one need
+        // changes only the offers it enters or leaves.
         let demo = crate::demo::project();
+        let demo_offers = demo
+            .flows
+            .iter()
+            .filter(|f| f.direction == Direction::Offer)
+            .count();
         let quantity = |p: &mut Project| {
             let f = p.flows.iter_mut().find(|f| f.quantity.is_some()).unwrap();
             f.quantity = f.quantity.map(|q| Quantity {
@@ -450,6 +607,7 @@ mod tests {
                 ..q
             });
         };
-        assert_eq!(check(&demo, quantity), None);
+        let rescored = check(&demo, quantity).expect("a partial run");
+        assert!(rescored < demo_offers / 2, "{rescored} of {demo_offers}");
     }
 }

@@ -364,7 +364,10 @@ impl KnowledgeBase {
         // Every receiver sector of the base gets a small prior by how often it receives
         // anything, so sectors the resource alone cannot tell apart are ordered by how common
         // a receiver they are rather than by code.
-        let evidence: Vec<(&str, f64)> = by_sector.iter().map(|(n, r)| (*n, r.score)).collect();
+        // In code order: the back-off sums these, and a sum in a map's order would differ in its
+        // last bits from one run to the next.
+        let mut evidence: Vec<(&str, f64)> = by_sector.iter().map(|(n, r)| (*n, r.score)).collect();
+        evidence.sort_by(|a, b| a.0.cmp(b.0));
         for &i in &self.exchanges {
             let e = &all[i];
             let prior = w.prior / e.receiver_nace.len() as f64;
