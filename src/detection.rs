@@ -105,8 +105,15 @@ pub fn provide(state: ProjectState) {
             let asm = Assumptions::for_project(&project);
             let slice_start = Rc::new(Cell::new(now_ms()));
             let span = crate::perf::Span::start("symbiose:detect");
-            // What the edit changes is planned against the detection on screen, at once.
+            // The flows are prepared in one task and the plan made in the next: together they
+            // were one task of 200 ms at 2,000 companies. The plan reads the detection on screen
+            // at once, so it is read after the pause, when it is the one this run updates.
             let run = incremental::Run::new(&project, &asm, Factors::bundled(), &kb);
+            next_task().await;
+            if generation.get() != mine {
+                return;
+            }
+            slice_start.set(now_ms());
             let before = shown.borrow().clone();
             let plan = detected.result.with_untracked(|d| {
                 detected
