@@ -2,6 +2,7 @@
 //! and the numbers of a pair that passed every filter ([`Scored`]). The engine builds and
 //! selects them; explain and deductive read them; none of these imports the engine.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::assumptions::Assumptions;
@@ -24,10 +25,12 @@ pub(crate) struct Context<'a> {
     pub needs: Vec<Prepared<'a>>,
     /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
     pub actors_by_nace: HashMap<String, Vec<&'a Actor>>,
-    /// How plausible each receiver sector is for an offer: one per distinct (code, class,
-    /// donor class), since a territory repeats them, and the index of each offer's.
-    plausibility: Vec<Plausibility>,
+    /// How plausible each receiver sector is for an offer: one query per distinct (code, class,
+    /// donor class), since a territory repeats them, ranked the first time a need asks (an update
+    /// after an edit scores a few offers and asks for few), and the index of each offer's.
+    plausibility: Vec<(Query, OnceCell<Plausibility>)>,
     offer_plausibility: Vec<u32>,
+    kb: &'a KnowledgeBase,
 }
 
 impl<'a> Context<'a> {
@@ -35,7 +38,7 @@ impl<'a> Context<'a> {
         project: &'a Project,
         asm: &'a Assumptions,
         factors: &'a Factors,
-        kb: &KnowledgeBase,
+        kb: &'a KnowledgeBase,
     ) -> Self {
         let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
         let prepare = |dir: Direction| {
@@ -62,20 +65,19 @@ impl<'a> Context<'a> {
             }
         }
         let mut plausibility = Vec::new();
-        let mut seen: HashMap<(Option<&str>, Option<ResourceCategory>, String), u32> =
-            HashMap::new();
+        let mut seen: HashMap<(Option<&str>, Option<ResourceCategory>, &str), u32> = HashMap::new();
         let offer_plausibility = offers
             .iter()
             .map(|o| {
-                let query = Query {
-                    waste_codes: o.code.map(|c| vec![c.code.clone()]).unwrap_or_default(),
-                    category: o.category,
-                    donor_nace: Some(o.nace.clone()).filter(|d| d.len() == 4),
-                    words: Vec::new(),
-                };
-                let key = (o.code.map(|c| c.code.as_str()), o.category, o.nace.clone());
+                let key = (o.code.map(|c| c.code.as_str()), o.category, o.nace.as_str());
                 *seen.entry(key).or_insert_with(|| {
-                    plausibility.push(Plausibility::new(&query, &kb.rank(&query)));
+                    let query = Query {
+                        waste_codes: o.code.map(|c| vec![c.code.clone()]).unwrap_or_default(),
+                        category: o.category,
+                        donor_nace: Some(o.nace.clone()).filter(|d| d.len() == 4),
+                        words: Vec::new(),
+                    };
+                    plausibility.push((query, OnceCell::new()));
                     plausibility.len() as u32 - 1
                 })
             })
@@ -83,6 +85,7 @@ impl<'a> Context<'a> {
         Self {
             plausibility,
             offer_plausibility,
+            kb,
             project,
             asm,
             factors,
@@ -102,7 +105,10 @@ impl Context<'_> {
     /// How plausible a receiver the need's company is for the offer (`None`: its NAF unknown).
     pub fn sector_plausibility(&self, offer: usize, need: &Prepared) -> Option<f64> {
         (need.nace.len() >= 2).then(|| {
-            self.plausibility[self.offer_plausibility[offer] as usize].of_digits(&need.nace)
+            let (query, ranked) = &self.plausibility[self.offer_plausibility[offer] as usize];
+            ranked
+                .get_or_init(|| Plausibility::new(query, &self.kb.rank(query)))
+                .of_digits(&need.nace)
         })
     }
 }

@@ -441,7 +441,7 @@ pub(crate) fn offer_results(
 }
 
 /// The detection's parts that hold for the whole run: the factors its figures cite.
-pub(crate) fn finish_detection(
+fn finish_detection(
     ctx: &Context,
     proposals: Vec<Proposal>,
     mutualisations: Vec<super::Mutualisation>,

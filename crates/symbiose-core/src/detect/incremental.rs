@@ -11,6 +11,7 @@
 //! more than half of the offers is a full run. The result equals a full run: tests compare them.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::assumptions::Assumptions;
 use super::context::Context;
@@ -64,23 +65,32 @@ impl Partial {
     }
 }
 
-/// A detection's list cut into its offers' runs (a list is grouped by offer): one map entry per
-/// offer, not per proposal, and each run moved out once.
+/// Where each offer's items stand in a detection's list (proposals or refusals, grouped by
+/// offer): one entry per offer, not per item.
+fn offer_runs<T>(items: &[T], offer: impl Fn(&T) -> &FlowId) -> HashMap<&FlowId, Range<usize>> {
+    let mut runs = HashMap::new();
+    let mut start = 0;
+    for i in 1..=items.len() {
+        if i == items.len() || offer(&items[i]) != offer(&items[start]) {
+            runs.insert(offer(&items[start]), start..i);
+            start = i;
+        }
+    }
+    runs
+}
+
+/// A detection's list cut into its offers' runs, each moved out once.
 struct Groups<T> {
     items: Vec<Option<T>>,
-    runs: HashMap<FlowId, std::ops::Range<usize>>,
+    runs: HashMap<FlowId, Range<usize>>,
 }
 
 impl<T> Groups<T> {
     fn new(items: Vec<T>, offer: impl Fn(&T) -> &FlowId) -> Self {
-        let mut runs: HashMap<FlowId, std::ops::Range<usize>> = HashMap::new();
-        let mut start = 0;
-        for i in 1..=items.len() {
-            if i == items.len() || offer(&items[i]) != offer(&items[start]) {
-                runs.insert(offer(&items[start]).clone(), start..i);
-                start = i;
-            }
-        }
+        let runs = offer_runs(&items, &offer)
+            .into_iter()
+            .map(|(id, run)| (id.clone(), run))
+            .collect();
         Self {
             items: items.into_iter().map(Some).collect(),
             runs,
@@ -216,17 +226,8 @@ impl<'a> Run<'a> {
         let new_needs: Vec<usize> = (0..ctx.needs.len())
             .filter(|&ni| changed.contains(&ctx.needs[ni].flow.id))
             .collect();
-        // The detection on screen, offer by offer (its list is grouped by offer).
-        let mut groups: HashMap<&FlowId, std::ops::Range<usize>> = HashMap::new();
-        let mut start = 0;
-        for i in 1..=shown.proposals.len() {
-            if i == shown.proposals.len()
-                || shown.proposals[i].offer != shown.proposals[start].offer
-            {
-                groups.insert(&shown.proposals[start].offer, start..i);
-                start = i;
-            }
-        }
+        // The detection on screen, offer by offer.
+        let groups = offer_runs(&shown.proposals, |p| &p.offer);
         let mut refused_needs: HashMap<&FlowId, Vec<&FlowId>> = HashMap::new();
         for r in shown_refused {
             refused_needs

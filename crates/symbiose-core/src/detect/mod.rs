@@ -149,11 +149,6 @@ impl Proposal {
         self.why.components()
     }
 
-    /// Each reason's kind, score (0–1) and weight, without writing any sentence.
-    pub fn component_scores(&self) -> [(ComponentKind, f64, f64); 7] {
-        self.why.scores()
-    }
-
     /// The barriers the exchange runs into, written now.
     pub fn flags(&self) -> Vec<Flag> {
         self.why.flags()

@@ -327,6 +327,7 @@ fn bounded_scan_keeps_what_scoring_everything_keeps() {
         a.naf = Some("01.41Z".into());
     }
     let f = Factors::bundled();
+    let kb = KnowledgeBase::full();
     let mut refused_seen = 0;
     for (k, distance) in [(1, 0.2), (3, 0.6), (10, 0.2), (10, 0.0)] {
         let mut asm = Assumptions {
@@ -334,7 +335,7 @@ fn bounded_scan_keeps_what_scoring_everything_keeps() {
             ..Assumptions::default()
         };
         asm.weights.distance = distance;
-        let ctx = super::context::Context::new(&project, &asm, f, &KnowledgeBase::full());
+        let ctx = super::context::Context::new(&project, &asm, f, &kb);
         let indexed = super::engine::scored_indexed(&ctx);
         let naive = super::engine::scored_naive(&ctx);
         let pairs = |kept: &[super::engine::Kept]| {

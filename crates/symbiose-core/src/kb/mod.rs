@@ -423,13 +423,6 @@ impl KnowledgeBase {
         });
         ranked
     }
-
-    /// How plausible a receiver of NAF code `receiver_naf` (`35.30Z`) is for the offer `query`,
-    /// 0–1 (see [`Plausibility`]). Ranks the offer each time: to judge many receivers of one
-    /// offer, build a [`Plausibility`] once and call [`Plausibility::of`].
-    pub fn plausibility(&self, query: &Query, receiver_naf: &str) -> f64 {
-        Plausibility::new(query, &self.rank(query)).of(receiver_naf)
-    }
 }
 
 /// The plausibility of receivers for one offer, from its ranking, for cheap look-ups.
@@ -737,7 +730,6 @@ mod tests {
             0.0,
             "a sawmill makes sawdust, it does not take it"
         );
-        assert_eq!(kb.plausibility(&q, "35.30Z"), boiler);
         // Back-off: a class next to a ranked one (same group, then division) gets a share.
         let manual = Plausibility::new(
             &q,
