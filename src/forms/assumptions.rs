@@ -120,14 +120,16 @@ impl AssumptionsDraft {
             n("pooling_saving_share", &self.pooling_saving_percent).map(|p| p / 100.0);
         let typed_k = n("proposals_per_offer", &self.proposals_per_offer);
         let weights = noted(&mut errors, self.weights());
+        // The message quotes what was typed ("2,5"), not the number read from it.
+        let typed = self.proposals_per_offer.trim();
         let proposals_per_offer = typed_k.and_then(|k| {
             if k.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&k) {
                 Some(k as u32)
             } else {
                 errors.push(FieldError::new(
                     "proposals_per_offer",
-                    format!("« {k} » : un nombre entier est attendu"),
-                    format!("\"{k}\": a whole number is expected"),
+                    format!("« {typed} » : un nombre entier est attendu"),
+                    format!("\"{typed}\": a whole number is expected"),
                 ));
                 None
             }
