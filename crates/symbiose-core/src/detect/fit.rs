@@ -7,7 +7,7 @@
 //! limits for water, and finally the family-level fallback when a class is unknown. Label
 //! similarity only nudges the score: free text is what controlled vocabularies replace.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
 use crate::kb::classify::{compatible_need_families, effective_category};
@@ -78,7 +78,7 @@ impl<'a> Prepared<'a> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FitLevel {
     SameCode,
@@ -99,7 +99,7 @@ labels!(FitLevel {
 });
 
 /// How a heat offer's temperature compares with the need's.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Thermal {
     Sufficient { offer_c: f64, need_c: f64 },
@@ -107,11 +107,12 @@ pub enum Thermal {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Fit {
     pub level: FitLevel,
     /// 0–1, label bonus included.
     pub score: f64,
+    #[serde(with = "super::wire::substitution_rule")]
     pub rule: Option<&'static SubstitutionRule>,
     pub thermal: Option<Thermal>,
     /// Jaccard similarity of the label words, 0–1.

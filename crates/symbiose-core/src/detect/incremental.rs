@@ -63,6 +63,46 @@ impl Partial {
         }
         detection.mutualisations = self.mutualisations;
     }
+
+    /// Its offers in order, its new proposals and refusals in that order, and its pooling: what
+    /// the detection worker sends to the page (`wire`).
+    pub(crate) fn parts(&self) -> (&[(FlowId, bool)], Vec<&Proposal>, Vec<&Refusal>, &[Mutualisation]) {
+        let rescored = || self.offers.iter().filter(|(_, r)| *r).map(|(id, _)| id);
+        (
+            &self.offers,
+            rescored()
+                .flat_map(|id| self.proposals.get(id).into_iter().flatten())
+                .collect(),
+            rescored()
+                .flat_map(|id| self.refused.get(id).into_iter().flatten())
+                .collect(),
+            &self.mutualisations,
+        )
+    }
+
+    /// The update [`Partial::parts`] described.
+    pub(crate) fn from_parts(
+        offers: Vec<(FlowId, bool)>,
+        proposals: Vec<Proposal>,
+        refused: Vec<Refusal>,
+        mutualisations: Vec<Mutualisation>,
+    ) -> Self {
+        let mut by_offer: HashMap<FlowId, Vec<Proposal>> = HashMap::new();
+        for p in proposals {
+            by_offer.entry(p.offer.clone()).or_default().push(p);
+        }
+        let mut refused_by_offer: HashMap<FlowId, Vec<Refusal>> = HashMap::new();
+        for r in refused {
+            refused_by_offer.entry(r.offer.clone()).or_default().push(r);
+        }
+        Self {
+            rescored: offers.iter().filter(|(_, r)| *r).count(),
+            offers,
+            proposals: by_offer,
+            refused: refused_by_offer,
+            mutualisations,
+        }
+    }
 }
 
 /// Where each offer's items stand in a detection's list (proposals or refusals, grouped by

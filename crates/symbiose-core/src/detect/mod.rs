@@ -20,11 +20,12 @@ pub mod score;
 pub mod spatial;
 mod steps;
 pub mod synthetic;
+pub mod wire;
 #[cfg(test)]
 mod tests;
 pub(crate) mod why;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::model::Weights;
 pub use assumptions::{Assumptions, TerritoryBasis};
@@ -41,7 +42,7 @@ use crate::kb::regulation::Rule;
 use crate::labels;
 use crate::model::{ActorId, BarrierKind, FlowId, Gains, Unit};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
     /// An offer meets a need someone declared.
@@ -129,7 +130,7 @@ pub struct Proposal {
 /// A pair detection would have proposed but a regulatory rule refuses (`kb::regulation`): kept
 /// with the rule's sentence, so a facilitator can say why the obvious exchange is not there.
 /// It names flows and companies by their ids only: no audience but the facilitator sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Refusal {
     /// The key the proposal would have had (`sub:…` or `ded:…`).
     pub key: String,
@@ -144,6 +145,42 @@ pub struct Refusal {
 }
 
 impl Proposal {
+    /// A proposal from its pair, its score and its numbers: its key and figures follow from them.
+    pub(crate) fn from_why(
+        kind: ProposalKind,
+        offer: FlowId,
+        offer_actor: ActorId,
+        receiver: ActorId,
+        need: Option<FlowId>,
+        score: f64,
+        why: Box<why::Why>,
+    ) -> Self {
+        let key = match (kind, &need) {
+            (ProposalKind::Substitution, Some(n)) => format!("sub:{offer}:{n}"),
+            _ => format!("ded:{offer}:{receiver}"),
+        };
+        let q = why.quantity;
+        Self {
+            key,
+            kind,
+            offer,
+            offer_actor,
+            receiver,
+            need,
+            score,
+            matched: q.matched,
+            unit: q.unit,
+            offer_quantity: q.offer_annual,
+            need_quantity: q.need_annual,
+            road_km: why.road_km,
+            net_eur_per_year: why.economics.net,
+            net_tco2e_per_year: why.climate.net,
+            eur_per_unit: why.economics.net_per_unit,
+            tco2e_per_unit: why.climate.net_per_unit,
+            why,
+        }
+    }
+
     /// The seven reasons of the score, each with its sentence in both languages, written now.
     pub fn components(&self) -> Vec<Component> {
         self.why.components()

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
 use super::spatial::{Cell, Grid};
@@ -21,7 +21,7 @@ use crate::numbers::{Precision::Reading, number};
 use crate::refdata::waste;
 use crate::{Bilingual, Lang, bilingual};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "theme", content = "category")]
 pub enum PoolingTheme {
     CollectCardboard,
@@ -215,7 +215,7 @@ pub fn theme_of(flow: &Flow) -> Option<PoolingTheme> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mutualisation {
     /// `mut:<theme>:<seed actor>`.
     pub key: String,

@@ -2,13 +2,15 @@
 //! scored: quantity fit, timing, distance, economics, climate, quality. Texts are written
 //! later, in `explain`, for the proposals that are kept.
 
+use serde::{Deserialize, Serialize};
+
 use super::assumptions::Assumptions;
 use super::fit::Prepared;
 use crate::factors::{FactorKey, Factors};
 use crate::model::{Dimension, Family, Months, Position, ResourceCategory, Route, Unit};
 
 /// The part of both annual quantities that can be exchanged.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QuantityFit {
     /// In the base unit (t, m³, MWh, kW, u, h) per year; `None` when unknown or incomparable.
     pub matched: Option<f64>,
@@ -95,7 +97,7 @@ pub fn road_tonnes(offer: &Prepared, matched: Option<f64>, unit: Option<Unit>) -
 }
 
 /// € per year, each part optional: unknown is not zero.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Economics {
     pub avoided_disposal: Option<f64>,
     pub avoided_purchase: Option<f64>,
@@ -146,7 +148,7 @@ pub fn economics(
 }
 
 /// tCO2e per year, with the factors used.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Climate {
     /// Fossil energy or tap water the exchange replaces, and the factor used.
     pub avoided_supply: Option<(f64, FactorKey)>,
@@ -239,7 +241,7 @@ pub fn gain_score(value: Option<f64>, scale: f64) -> f64 {
 }
 
 /// Quality issues between the two flows, as a score (1 = nothing known against it).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct QualityCheck {
     pub state_mismatch: bool,
     pub contaminated: bool,

@@ -6,6 +6,8 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::assumptions::Assumptions;
 use super::context::{Context, Scored};
 use super::fit::{Fit, Prepared};
@@ -32,7 +34,7 @@ impl std::fmt::Debug for Setting {
 }
 
 /// Why the resource fits: a declared need's fit, or a receiver sector the knowledge base knows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) enum ResourceWhy {
     Need(Fit),
     Sector {
@@ -41,13 +43,15 @@ pub(crate) enum ResourceWhy {
         /// The ranked sector's NACE digits.
         nace: String,
         /// The receiver's own NAF entry, named in the sentence when known.
+        #[serde(with = "super::wire::naf_code")]
         receiver_naf: Option<&'static naf::NafCode>,
         evidence: Evidence,
     },
 }
 
-/// The numbers behind one proposal (see the module's comment).
-#[derive(Debug, Clone)]
+/// The numbers behind one proposal (see the module's comment). Sent between the detection
+/// worker and the page as they are (`wire`): the setting once per message, not per proposal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Why {
     pub resource: ResourceWhy,
     pub quantity: QuantityFit,
@@ -62,9 +66,11 @@ pub(crate) struct Why {
     /// A flow's costs may not be shown to a public audience.
     pub confidential: bool,
     /// The offer's code when it is hazardous (a flag quotes it).
+    #[serde(with = "super::wire::waste_code")]
     pub hazardous: Option<&'static WasteCode>,
     /// A waste goes to a receiver outside the waste sector (ICPE flag).
     pub receives_waste: bool,
+    #[serde(skip, default = "super::wire::unset")]
     pub setting: Arc<Setting>,
 }
 
@@ -143,25 +149,15 @@ pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
         receives_waste,
         setting: ctx.setting.clone(),
     };
-    Proposal {
-        key: format!("sub:{}:{}", o.flow.id, n.flow.id),
-        kind: ProposalKind::Substitution,
-        offer: o.flow.id.clone(),
-        offer_actor: o.flow.actor.clone(),
-        receiver: n.flow.actor.clone(),
-        need: Some(n.flow.id.clone()),
-        score: s.total,
-        matched: s.quantity.matched,
-        unit: s.quantity.unit,
-        offer_quantity: s.quantity.offer_annual,
-        need_quantity: s.quantity.need_annual,
-        road_km: s.road_km,
-        net_eur_per_year: s.economics.net,
-        net_tco2e_per_year: s.climate.net,
-        eur_per_unit: s.economics.net_per_unit,
-        tco2e_per_unit: s.climate.net_per_unit,
-        why: Box::new(why),
-    }
+    Proposal::from_why(
+        ProposalKind::Substitution,
+        o.flow.id.clone(),
+        o.flow.actor.clone(),
+        n.flow.actor.clone(),
+        Some(n.flow.id.clone()),
+        s.total,
+        Box::new(why),
+    )
 }
 
 /// What a deductive lead was scored with (see `deductive::for_offer`).
@@ -209,25 +205,15 @@ pub(crate) fn lead(ctx: &Context, offer: &Prepared, lead: LeadNumbers) -> Propos
         receives_waste,
         setting: ctx.setting.clone(),
     };
-    Proposal {
-        key: format!("ded:{}:{}", offer.flow.id, lead.receiver.id),
-        kind: ProposalKind::Deductive,
-        offer: offer.flow.id.clone(),
-        offer_actor: offer.flow.actor.clone(),
-        receiver: lead.receiver.id.clone(),
-        need: None,
-        score: lead.total,
-        matched: quantity.matched,
-        unit: quantity.unit,
-        offer_quantity: quantity.offer_annual,
-        need_quantity: None,
-        road_km: lead.road_km,
-        net_eur_per_year: economics.net,
-        net_tco2e_per_year: climate.net,
-        eur_per_unit: economics.net_per_unit,
-        tco2e_per_unit: climate.net_per_unit,
-        why: Box::new(why),
-    }
+    Proposal::from_why(
+        ProposalKind::Deductive,
+        offer.flow.id.clone(),
+        offer.flow.actor.clone(),
+        lead.receiver.id.clone(),
+        None,
+        lead.total,
+        Box::new(why),
+    )
 }
 
 #[cfg(test)]

@@ -496,11 +496,12 @@ impl Plausibility {
 /// What supports a receiver sector: how many real exchanges and case studies, the most similar
 /// exchange (an index into [`maestri::exchanges`]) and the own rule. Kept with a deductive lead
 /// instead of its sentence, which is written when the lead is shown.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     pub exchanges: usize,
     pub cases: usize,
     pub first: Option<usize>,
+    #[serde(with = "crate::detect::wire::receiver_rule")]
     pub rule: Option<&'static ReceiverRule>,
 }
 

@@ -10,7 +10,7 @@
 //! farms spread on their land, boiler plants burn. Without a waste code a rule can only judge
 //! the class, and says so.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::classify::is_sludge_code;
 use crate::labels;
@@ -21,7 +21,7 @@ use crate::{Bilingual, Lang, bilingual};
 use ResourceCategory as C;
 
 /// One regulatory rule. Each has one verdict ([`Rule::verdict`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     CateringToFeed,
@@ -137,9 +137,10 @@ pub struct Transfer<'a> {
 }
 
 /// The rule that applies to a pair, with the offer's code its sentence quotes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: Rule,
+    #[serde(with = "crate::detect::wire::waste_code")]
     code: Option<&'static WasteCode>,
 }
 
