@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# Prints the size of what a first visit downloads (raw and gzip -9), from the release build in dist/.
+# Prints the size of what a first visit downloads (raw and gzip -9), from the release build in dist/,
+# and apart, the detection worker's files, which the app fetches only after its first map.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
-total_raw=0; total_gz=0
-printf '%-32s %12s %12s\n' "file" "raw bytes" "gzip -9"
-for f in $(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) | sort); do
-  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '%-32s %12d %12d\n' "${f#./}" "$raw" "$gz"
-done
-printf '%-32s %12d %12d\n' "TOTAL (first visit)" "$total_raw" "$total_gz"
+row() { printf '%-40s %12s %12s\n' "$@"; }
+sum() {
+  local raw=0 gz=0 f r g
+  for f in "$@"; do
+    r=$(stat -c %s "$f"); g=$(gzip -9 -c "$f" | wc -c)
+    raw=$((raw + r)); gz=$((gz + g))
+    row "${f#./}" "$r" "$g"
+  done
+  echo "$raw $gz"
+}
+row "file" "raw bytes" "gzip -9"
+mapfile -t first < <(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) ! -name 'symbiose-worker*' | sort)
+mapfile -t later < <(find . -type f -name 'symbiose-worker*' | sort)
+out=$(sum "${first[@]}"); echo "$out" | head -n -1
+read -r raw gz <<<"$(echo "$out" | tail -1)"
+row "TOTAL (first visit)" "$raw" "$gz"
+out=$(sum "${later[@]}"); echo "$out" | head -n -1
+read -r raw gz <<<"$(echo "$out" | tail -1)"
+row "TOTAL (detection worker, after the map)" "$raw" "$gz"

@@ -3,20 +3,25 @@
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
-use std::pin::Pin;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
-use symbiose_core::detect::incremental;
-use symbiose_core::detect::{
-    Assumptions, Audience, Detection, Mutualisation, Proposal, Refusal, Step,
-};
-use symbiose_core::factors::Factors;
-use symbiose_core::kb::KnowledgeBase;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+// Not `Update`: that name is the signals' trait in Leptos's prelude.
+use symbiose_core::detect::incremental::Update as Found;
+use symbiose_core::detect::{Audience, Detection, Mutualisation, Proposal, Refusal, wire};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::perf::{SLICE_MS, next_task, now_ms};
 use symbiose_core::{Barrier, Date, Project, Stage, StageChange, Synergy, SynergyId, SynergyKind};
 
 use crate::state::ProjectState;
+
+/// The detection worker's loader (crates/symbiose-worker, built by trunk beside the app).
+const WORKER_URL: &str = "symbiose-worker_loader.js";
+/// A page that opens without a map (a link to another page) starts the worker after this.
+const START_WITHOUT_MAP_MS: i32 = 2_000;
 
 #[derive(Clone, Copy)]
 pub struct Detected {
@@ -25,6 +30,12 @@ pub struct Detected {
     refused: RwSignal<Vec<Refusal>>,
     /// A run is under way: what is shown is from before the last edit (or empty at first).
     running: RwSignal<bool>,
+    /// Share of the offers the run under way has done, 0–1.
+    progress: RwSignal<Option<f64>>,
+    /// Why detection does not run (the worker did not start), as the browser said it.
+    failed: RwSignal<Option<String>>,
+    /// The first map is drawn (or the page has none): the worker may start.
+    may_start: RwSignal<bool>,
 }
 
 /// Frees a replaced detection a few thousand proposals at a time: a territory's 100,000
@@ -67,108 +78,281 @@ fn empty() -> Detection {
     }
 }
 
-/// Provides the detection of the open project, recomputed off the input path after every
-/// change to what it reads: the run works on a snapshot in slices of about `SLICE_MS`, and an
-/// edit made meanwhile drops it and starts a new one. A small project finishes within its first slice, before
-/// the page paints. After an edit, only the offers the edit can affect are scored again
-/// (`detect::incremental`), against the inputs of the detection on screen. The knowledge base
-/// is built once per open project.
+/// A result from the worker, waiting to be decoded.
+struct Arrived {
+    generation: f64,
+    head: Vec<u8>,
+    chunks: Array,
+}
+
+/// The page's end of the detection worker.
+struct Link {
+    worker: RefCell<Option<web_sys::Worker>>,
+    /// The worker listens (it says so once its module is running).
+    ready: Cell<bool>,
+    /// The newest inputs not yet sent, waiting for the worker to listen.
+    pending: RefCell<Option<(f64, Uint8Array)>>,
+    /// The newest generation sent or pending.
+    asked: Cell<f64>,
+    /// Results in the order they came: each applies to the detection the one before left.
+    inbox: RefCell<VecDeque<Arrived>>,
+    draining: Cell<bool>,
+    /// The `symbiose:detect` span of the newest generation (the scale benchmark reads it).
+    span: RefCell<Option<crate::perf::Span>>,
+    /// The worker's handlers, dropped with the project.
+    handlers: RefCell<Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+}
+
+fn field(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+impl Link {
+    fn send(&self, generation: f64, inputs: Uint8Array) {
+        let worker = self.worker.borrow();
+        match worker.as_ref().filter(|_| self.ready.get()) {
+            Some(w) => {
+                let msg = Object::new();
+                Reflect::set(&msg, &"gen".into(), &generation.into()).ok();
+                Reflect::set(&msg, &"inputs".into(), &inputs).ok();
+                w.post_message_with_transfer(&msg, &Array::of1(&inputs.buffer()))
+                    .ok();
+            }
+            None => *self.pending.borrow_mut() = Some((generation, inputs)),
+        }
+    }
+}
+
+/// Provides the detection of the open project. It runs in a Web Worker (crates/symbiose-worker),
+/// started once the first map is drawn; after every change to what detection reads, the inputs
+/// go to the worker, which scores everything the first time and afterwards only what the edit
+/// can change (`detect::incremental`), and stops a run that a newer change made stale. Its
+/// results are decoded here a chunk at a time (`detect::wire`), so no task of the page grows
+/// with the territory, and applied in the order they came.
 pub fn provide(state: ProjectState) {
     let detected = Detected {
         result: RwSignal::new(empty()),
         refused: RwSignal::new(Vec::new()),
         running: RwSignal::new(false),
+        progress: RwSignal::new(None),
+        failed: RwSignal::new(None),
+        may_start: RwSignal::new(false),
     };
-    let kb = Rc::new(KnowledgeBase::full());
-    let generation = Rc::new(Cell::new(0u64));
+    let link = Rc::new(Link {
+        worker: RefCell::new(None),
+        ready: Cell::new(false),
+        pending: RefCell::new(None),
+        asked: Cell::new(0.0),
+        inbox: RefCell::new(VecDeque::new()),
+        draining: Cell::new(false),
+        span: RefCell::new(None),
+        handlers: RefCell::new(Vec::new()),
+    });
     // What the last run read: an edit of the pipeline, the roadmap or the dashboard leaves it
     // as it was, and then nothing is recomputed.
-    let last: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
-    // What the detection on screen was computed from (a dropped run never gets there).
-    let shown: Rc<RefCell<Option<Rc<Project>>>> = Rc::new(RefCell::new(None));
-    Effect::new(move |_| {
-        let unchanged = state
-            .project
-            .with(|p| last.borrow().as_ref().is_some_and(|l| same_inputs(l, p)));
-        if unchanged {
-            return;
-        }
-        let project = crate::perf::time("symbiose:detect-snapshot", || {
-            Rc::new(state.project.with(detection_inputs))
-        });
-        *last.borrow_mut() = Some(project.clone());
-        let mine = generation.get() + 1;
-        generation.set(mine);
-        detected.running.set(true);
-        let (kb, generation, shown) = (kb.clone(), generation.clone(), shown.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            let asm = Assumptions::for_project(&project);
-            let slice_start = Rc::new(Cell::new(now_ms()));
-            let span = crate::perf::Span::start("symbiose:detect");
-            // The flows are prepared in one task and the plan made in the next: together they
-            // were one task of 200 ms at 2,000 companies. The plan reads the detection on screen
-            // at once, so it is read after the pause, when it is the one this run updates.
-            let run = incremental::Run::new(&project, &asm, Factors::bundled(), &kb);
-            next_task().await;
-            if generation.get() != mine {
+    let last: Rc<RefCell<Option<Project>>> = Rc::new(RefCell::new(None));
+    {
+        let link = link.clone();
+        Effect::new(move |_| {
+            let unchanged = state
+                .project
+                .with(|p| last.borrow().as_ref().is_some_and(|l| same_inputs(l, p)));
+            if unchanged {
                 return;
             }
-            slice_start.set(now_ms());
-            let before = shown.borrow().clone();
-            let plan = detected.result.with_untracked(|d| {
-                detected
-                    .refused
-                    .with_untracked(|r| run.plan(before.as_deref().map(|b| (b, d, r.as_slice()))))
+            let inputs = crate::perf::time("symbiose:detect-snapshot", || {
+                let snapshot = state.project.with(detection_inputs);
+                let bytes = serde_json::to_vec(&snapshot).expect("a project always serialises");
+                *last.borrow_mut() = Some(snapshot);
+                Uint8Array::from(bytes.as_slice())
             });
-            let found = run
-                .finish_stepwise(plan, || {
-                    if generation.get() != mine {
-                        Step::Stop
-                    } else if now_ms() - slice_start.get() > SLICE_MS {
-                        let slice_start = slice_start.clone();
-                        Step::Pause(Box::pin(async move {
-                            next_task().await;
-                            slice_start.set(now_ms());
-                        })
-                            as Pin<Box<dyn Future<Output = ()>>>)
-                    } else {
-                        Step::Go
-                    }
-                })
-                .await;
-            match found {
-                Some(incremental::Update::Full(mut found, refused)) => {
-                    span.end();
-                    *shown.borrow_mut() = Some(project);
-                    detected.refused.set(refused);
-                    crate::perf::time("symbiose:detect-publish", || {
-                        detected
-                            .result
-                            .update(|shown| std::mem::swap(shown, &mut found))
-                    });
-                    detected.running.set(false);
-                    release_in_slices(found).await;
-                }
-                Some(incremental::Update::Partial(partial)) => {
-                    span.end();
-                    *shown.borrow_mut() = Some(project);
-                    crate::perf::time("symbiose:detect-publish", || {
-                        let mut refused = Vec::new();
-                        detected
-                            .refused
-                            .update_untracked(|r| std::mem::swap(r, &mut refused));
-                        detected
-                            .result
-                            .update(|shown| partial.apply(shown, &mut refused));
-                        detected.refused.set(refused);
-                    });
-                    detected.running.set(false);
-                }
-                None => {}
+            let generation = link.asked.get() + 1.0;
+            link.asked.set(generation);
+            *link.span.borrow_mut() = Some(crate::perf::Span::start("symbiose:detect"));
+            detected.running.set(true);
+            detected.progress.set(Some(0.0));
+            link.send(generation, inputs);
+        });
+    }
+    {
+        let link = link.clone();
+        Effect::new(move |_| {
+            if detected.may_start.get() && link.worker.borrow().is_none() {
+                start(&link, detected);
             }
+        });
+    }
+    if let Some(w) = web_sys::window() {
+        let open = Closure::once_into_js(move || {
+            detected.may_start.try_set(true);
+        });
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            open.unchecked_ref(),
+            START_WITHOUT_MAP_MS,
+        )
+        .ok();
+    }
+    // Closing the project ends its worker (cleanups run before the owner's values are dropped).
+    let kept = StoredValue::new_local(link);
+    on_cleanup(move || {
+        kept.try_with_value(|link| {
+            if let Some(w) = link.worker.borrow_mut().take() {
+                w.terminate();
+            }
+            link.handlers.borrow_mut().clear();
+            link.inbox.borrow_mut().clear();
         });
     });
     provide_context(detected);
+}
+
+/// The map says its markers are drawn: the detection worker may start downloading.
+pub fn first_map_drawn() {
+    if let Some(d) = use_context::<Detected>()
+        && !d.may_start.get_untracked()
+    {
+        d.may_start.set(true);
+    }
+}
+
+fn start(link: &Rc<Link>, detected: Detected) {
+    let worker = match web_sys::Worker::new(WORKER_URL) {
+        Ok(w) => w,
+        Err(e) => {
+            fail(link, detected, format!("{e:?}"));
+            return;
+        }
+    };
+    let on_message = {
+        let link = link.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let generation = field(&data, "gen").as_f64().unwrap_or(-1.0);
+            match field(&data, "kind").as_string().as_deref() {
+                Some("ready") => {
+                    link.ready.set(true);
+                    if let Some((g, inputs)) = link.pending.borrow_mut().take() {
+                        link.send(g, inputs);
+                    }
+                }
+                Some("progress") if generation == link.asked.get() => {
+                    let done = field(&data, "done").as_f64().unwrap_or(0.0);
+                    let total = field(&data, "total").as_f64().unwrap_or(0.0);
+                    if total > 0.0 {
+                        detected.progress.try_set(Some(done / total));
+                    }
+                }
+                Some("result") => {
+                    link.inbox.borrow_mut().push_back(Arrived {
+                        generation,
+                        head: Uint8Array::new(&field(&data, "head")).to_vec(),
+                        chunks: field(&data, "chunks").unchecked_into(),
+                    });
+                    if !link.draining.get() {
+                        link.draining.set(true);
+                        wasm_bindgen_futures::spawn_local(drain(link.clone(), detected));
+                    }
+                }
+                Some("error") => {
+                    let message = field(&data, "message").as_string().unwrap_or_default();
+                    fail(&link, detected, message);
+                }
+                _ => {}
+            }
+        })
+    };
+    // A worker whose module does not load or whose run panics: say so instead of "running".
+    let on_error = {
+        let link = link.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let message = field(&e, "message")
+                .as_string()
+                .unwrap_or_else(|| WORKER_URL.to_string());
+            fail(&link, detected, message);
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    link.handlers.borrow_mut().extend([on_message, on_error]);
+    *link.worker.borrow_mut() = Some(worker);
+}
+
+fn fail(link: &Link, detected: Detected, message: String) {
+    web_sys::console::error_2(&"symbiose: detection stopped:".into(), &message.clone().into());
+    link.span.borrow_mut().take();
+    detected.failed.try_set(Some(message));
+    detected.running.try_set(false);
+    detected.progress.try_set(None);
+}
+
+/// Decodes and applies the worker's results in the order they came, a chunk per slice.
+async fn drain(link: Rc<Link>, detected: Detected) {
+    loop {
+        let Some(arrived) = link.inbox.borrow_mut().pop_front() else {
+            break;
+        };
+        let mut slice_start = now_ms();
+        let decoded = async {
+            let mut decoder = wire::Decoder::new(&arrived.head)?;
+            for chunk in arrived.chunks.iter() {
+                if now_ms() - slice_start > SLICE_MS {
+                    next_task().await;
+                    slice_start = now_ms();
+                }
+                let bytes = Uint8Array::new(&chunk).to_vec();
+                crate::perf::time("symbiose:detect-decode", || decoder.push(&bytes))?;
+            }
+            decoder.finish()
+        }
+        .await;
+        // The project was closed meanwhile: its signals are gone.
+        if link.worker.borrow().is_none() {
+            break;
+        }
+        let update = match decoded {
+            Ok(u) => u,
+            Err(e) => {
+                fail(&link, detected, e.to_string());
+                break;
+            }
+        };
+        let newest = arrived.generation == link.asked.get();
+        if newest && let Some(span) = link.span.borrow_mut().take() {
+            span.end();
+        }
+        match update {
+            Found::Full(mut found, refused) => {
+                detected.refused.set(refused);
+                crate::perf::time("symbiose:detect-publish", || {
+                    detected
+                        .result
+                        .update(|shown| std::mem::swap(shown, &mut found))
+                });
+                if newest {
+                    detected.running.set(false);
+                    detected.progress.set(None);
+                }
+                release_in_slices(found).await;
+            }
+            Found::Partial(partial) => {
+                crate::perf::time("symbiose:detect-publish", || {
+                    let mut refused = Vec::new();
+                    detected
+                        .refused
+                        .update_untracked(|r| std::mem::swap(r, &mut refused));
+                    detected
+                        .result
+                        .update(|shown| partial.apply(shown, &mut refused));
+                    detected.refused.set(refused);
+                });
+                if newest {
+                    detected.running.set(false);
+                    detected.progress.set(None);
+                }
+            }
+        }
+    }
+    link.draining.set(false);
 }
 
 pub fn use_detected() -> ReadSignal<Detection> {
@@ -183,6 +367,16 @@ pub fn use_refused() -> ReadSignal<Vec<Refusal>> {
 /// True while the proposals shown predate the last change.
 pub fn use_detection_running() -> ReadSignal<bool> {
     expect_context::<Detected>().running.read_only()
+}
+
+/// The share of offers the run under way has done (0–1), while one is.
+pub fn use_detection_progress() -> ReadSignal<Option<f64>> {
+    expect_context::<Detected>().progress.read_only()
+}
+
+/// Why detection does not run, when it does not (the worker did not start).
+pub fn use_detection_failed() -> ReadSignal<Option<String>> {
+    expect_context::<Detected>().failed.read_only()
 }
 
 /// Keys of the proposals already taken into the pipeline.
@@ -271,6 +465,7 @@ pub fn today() -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use symbiose_core::detect::Assumptions;
 
     #[test]
     fn detection_reruns_on_what_it_reads_and_only_that() {
@@ -288,5 +483,13 @@ mod tests {
         let mut roadmap = p.clone();
         roadmap.actions.clear();
         assert!(same_inputs(&snapshot, &roadmap), "the roadmap is not read");
+    }
+
+    #[test]
+    fn the_worker_reads_the_inputs_the_page_sends() {
+        let snapshot = detection_inputs(&symbiose_core::demo::project());
+        let bytes = serde_json::to_vec(&snapshot).unwrap();
+        let read: Project = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(read, snapshot);
     }
 }

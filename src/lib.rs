@@ -167,6 +167,8 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     });
     let detected = detection::use_detected();
     let running = detection::use_detection_running();
+    let progress = detection::use_detection_progress();
+    let failed = detection::use_detection_failed();
     let tab = RwSignal::new(Tab::Companies);
     let show_proposals = RwSignal::new(true);
     let links = Memo::new(move |_| {
@@ -210,9 +212,13 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                     <button role="tab" data-testid="tab-companies" aria-selected=move || (tab.get() == Tab::Companies).to_string()
                         on:click=move |_| tab.set(Tab::Companies)>{move || t.get().common.tab_companies}</button>
                     <button role="tab" data-testid="tab-proposals" aria-selected=move || (tab.get() == Tab::Proposals).to_string()
+                        data-detection=move || if failed.get().is_some() { "failed" } else if running.get() { "running" } else { "done" }
                         on:click=move |_| { state.selected.set(None); tab.set(Tab::Proposals); }>
                         {move || if running.get() {
-                            format!("{} (…)", t.get().common.tab_proposals)
+                            match progress.get() {
+                                Some(share) => format!("{} (… {})", t.get().common.tab_proposals, symbiose_core::numbers::percent(share, lang.get())),
+                                None => format!("{} (…)", t.get().common.tab_proposals),
+                            }
                         } else {
                             format!("{} ({})", t.get().common.tab_proposals, detected.with(|d| d.proposals.len() + d.mutualisations.len()))
                         }}

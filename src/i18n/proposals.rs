@@ -24,6 +24,10 @@ texts! {
             "These exchanges would have been proposed; the regulations forbid them or allow them only under a condition absent here. Shown to the facilitator only.";
         more_proposals: "propositions de plus : précisez la recherche pour les voir.",
             "more proposals: narrow the search to see them.";
+        detection_failed: "La recherche de synergies n'a pas pu démarrer dans ce navigateur. Rechargez la page ; vos données ne sont pas touchées. Détail :",
+            "The synergy search could not start in this browser. Reload the page; your data is untouched. Detail:";
+        detection_progress: "Recherche des synergies, offres examinées : ",
+            "Searching for synergies, offers examined: ";
         no_proposals: "Aucune proposition pour ce filtre.",
             "No proposal for this filter.";
         search_proposals: "Filtrer (entreprise, ressource…)",

@@ -233,6 +233,8 @@ pub fn MapView(
         move || summaries.get(),
         |h, list| {
             crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
+            // Detection's worker downloads after the first map, not before it.
+            crate::detection::first_map_drawn();
             if !h.fitted {
                 h.fitted = fit_to(&h.map, &list);
             }

@@ -103,6 +103,8 @@ pub fn Proposals() -> impl IntoView {
     let session = crate::persist::use_session();
     let state = use_project();
     let detected = use_detected();
+    let progress = crate::detection::use_detection_progress();
+    let failed = crate::detection::use_detection_failed();
     let filter = RwSignal::new(Filter::All);
     // What is typed, and the query searched once typing pauses (a search reads every card).
     let typed = RwSignal::new(String::new());
@@ -213,6 +215,16 @@ pub fn Proposals() -> impl IntoView {
     view! {
         <aside class="company-panel proposals" data-testid="proposals">
             <p class="proposals-intro">{move || t.get().proposals.proposals_intro}</p>
+            {move || failed.get().map(|why| view! {
+                <p class="notice error" role="alert" data-testid="detection-failed">
+                    {move || t.get().proposals.detection_failed}" "{why}
+                </p>
+            })}
+            {move || progress.get().map(|share| view! {
+                <p class="notice" role="status" data-testid="detection-progress">
+                    {move || t.get().proposals.detection_progress}{move || symbiose_core::numbers::percent(share, lang.get())}
+                </p>
+            })}
             <div class="filters" role="group">
                 {filter_button(Filter::All, |t| t.proposals.filter_all)}
                 {filter_button(Filter::Substitution, |t| t.proposals.filter_substitution)}

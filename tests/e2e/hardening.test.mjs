@@ -78,7 +78,7 @@ test('hostile text in every field is shown as typed and never runs, in every vie
 
     // Proposals: their reasons name companies and flows.
     await page.click('[data-testid=tab-proposals]');
-    await page.waitForFunction(() => !/\(…\)/.test(document.querySelector('[data-testid=tab-proposals]').textContent));
+    await page.waitForSelector('[data-testid=tab-proposals][data-detection=done]');
     const reasons = await page.locator('main').innerText();
     assert.ok(reasons.includes(IMG) || reasons.includes(SCRIPT), 'proposals quote the hostile names');
     await assertInert(page, 'the proposals');

@@ -108,6 +108,8 @@ export async function waitForWorkspace(page) {
   await page.waitForSelector('[data-testid=company-item]');
   await page.waitForSelector('.leaflet-container canvas');
   await page.waitForFunction(() => window.L !== undefined);
+  // Detection runs in its worker after the first map: its proposals are on screen once it is done.
+  await page.waitForSelector('[data-testid=tab-proposals][data-detection=done]');
 }
 
 export async function screenshot(page, name) {

@@ -64,6 +64,16 @@ pub fn with_unit(value: f64, lang: Lang, unit: &str) -> String {
     }
 }
 
+/// A share (0–1) as a whole percentage: "42 %" in French (a no-break space before the sign, as
+/// French typography wants), "42%" in English.
+pub fn percent(share: f64, lang: Lang) -> String {
+    let n = reading((share * 100.0).round(), lang);
+    match lang {
+        Lang::Fr => format!("{n}\u{a0}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
 fn reading(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".into();
@@ -113,6 +123,13 @@ fn reading(value: f64, lang: Lang) -> String {
 mod tests {
     use super::Precision::*;
     use super::*;
+
+    #[test]
+    fn a_share_is_a_whole_percentage_written_as_each_language_writes_it() {
+        assert_eq!(percent(0.424, Lang::Fr), "42\u{a0}%");
+        assert_eq!(percent(0.425, Lang::En), "43%");
+        assert_eq!(percent(1.0, Lang::Fr), "100\u{a0}%");
+    }
 
     #[test]
     fn reading_in_both_languages() {

@@ -66,18 +66,18 @@ impl Partial {
 
     /// Its offers in order, its new proposals and refusals in that order, and its pooling: what
     /// the detection worker sends to the page (`wire`).
-    pub(crate) fn parts(&self) -> (&[(FlowId, bool)], Vec<&Proposal>, Vec<&Refusal>, &[Mutualisation]) {
+    pub(crate) fn parts(&self) -> PartialParts<'_> {
         let rescored = || self.offers.iter().filter(|(_, r)| *r).map(|(id, _)| id);
-        (
-            &self.offers,
-            rescored()
+        PartialParts {
+            offers: &self.offers,
+            proposals: rescored()
                 .flat_map(|id| self.proposals.get(id).into_iter().flatten())
                 .collect(),
-            rescored()
+            refused: rescored()
                 .flat_map(|id| self.refused.get(id).into_iter().flatten())
                 .collect(),
-            &self.mutualisations,
-        )
+            mutualisations: &self.mutualisations,
+        }
     }
 
     /// The update [`Partial::parts`] described.
@@ -103,6 +103,14 @@ impl Partial {
             mutualisations,
         }
     }
+}
+
+/// A [`Partial`] laid out for sending (`wire`).
+pub(crate) struct PartialParts<'a> {
+    pub offers: &'a [(FlowId, bool)],
+    pub proposals: Vec<&'a Proposal>,
+    pub refused: Vec<&'a Refusal>,
+    pub mutualisations: &'a [Mutualisation],
 }
 
 /// Where each offer's items stand in a detection's list (proposals or refusals, grouped by
@@ -324,6 +332,16 @@ impl<'a> Run<'a> {
             Plan::Full
         } else {
             Plan::Rescore(todo)
+        }
+    }
+
+    /// How many times [`Run::finish_stepwise`] asks `between` while it goes through the offers
+    /// (a whole run scores each offer, then writes its proposals; pooling's pauses come after),
+    /// so a page can show the share of offers done.
+    pub fn offer_steps(&self, plan: &Plan) -> usize {
+        match plan {
+            Plan::Full => 2 * self.ctx.offers.len(),
+            Plan::Rescore(todo) => todo.iter().filter(|t| **t).count(),
         }
     }
 

@@ -65,9 +65,8 @@ type WireOwned = (
     Why,
 );
 
-fn encode_parts<'a>(
-    setting: Option<&Setting>,
-    proposals: Vec<&'a Proposal>,
+fn encode_parts(
+    proposals: Vec<&Proposal>,
     refused: Vec<Refusal>,
     mutualisations: Vec<Mutualisation>,
     full: Option<(Vec<Bilingual>, Bilingual)>,
@@ -76,7 +75,7 @@ fn encode_parts<'a>(
     let count = proposals.len();
     let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
     let mut batch: Vec<WireRef> = Vec::with_capacity(CHUNK.min(count));
-    let mut setting = setting.map(|s| (s.asm.clone(), s.factors.clone()));
+    let mut setting = None;
     for p in proposals {
         if setting.is_none() {
             setting = Some((p.why.setting.asm.clone(), p.why.setting.factors.clone()));
@@ -119,7 +118,6 @@ fn encode_parts<'a>(
 /// Encodes a whole detection and its refusals.
 pub fn encode_full(d: &Detection, refused: &[Refusal]) -> Encoded {
     encode_parts(
-        None,
         d.proposals.iter().collect(),
         refused.to_vec(),
         d.mutualisations.clone(),
@@ -130,14 +128,13 @@ pub fn encode_full(d: &Detection, refused: &[Refusal]) -> Encoded {
 
 /// Encodes the part of a detection an edit changed.
 pub fn encode_partial(p: &Partial) -> Encoded {
-    let (offers, proposals, refused, mutualisations) = p.parts();
+    let parts = p.parts();
     encode_parts(
+        parts.proposals,
+        parts.refused.into_iter().cloned().collect(),
+        parts.mutualisations.to_vec(),
         None,
-        proposals,
-        refused.into_iter().cloned().collect(),
-        mutualisations.to_vec(),
-        None,
-        offers.to_vec(),
+        parts.offers.to_vec(),
     )
 }
 

@@ -1,0 +1,214 @@
+//! The detection worker: Symbiose's detection in a Web Worker, its own wasm module over the core.
+//!
+//! The page (src/detection.rs) starts it after its first map and sends it, after each change
+//! to what detection reads, the project's companies, flows, territory and assumptions as JSON
+//! with a generation number. The worker answers with the share of offers done while it works,
+//! then the result (`detect::wire`): a whole detection the first time, afterwards the part an
+//! edit changed, planned against the detection the page holds, which the worker keeps a copy
+//! of. A newer generation stops the run under way at its next pause. Nothing it does can hold
+//! up the page's input or paint: it runs on another thread.
+//!
+//! Messages, page → worker: `{gen, inputs: Uint8Array}`. Worker → page: `{kind: "ready"}` once
+//! it listens (a message sent before would be lost), `{kind: "progress", gen, done, total}`,
+//! `{kind: "result", gen, head, chunks}` (the buffers transferred, not copied), and
+//! `{kind: "error", gen, message}` when the inputs do not read (a page of another release).
+
+use std::cell::{Cell, RefCell};
+use std::pin::Pin;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use symbiose_core::Project;
+use symbiose_core::detect::incremental::{Run, Update};
+use symbiose_core::detect::{Assumptions, Detection, Refusal, Step, wire};
+use symbiose_core::factors::Factors;
+use symbiose_core::kb::KnowledgeBase;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Work between two looks at the message queue: a newer generation waits at most this long.
+const SLICE_MS: f64 = 50.0;
+/// Least time between two progress messages.
+const PROGRESS_MS: f64 = 150.0;
+
+/// The detection the page holds, and the inputs it was computed from.
+struct Shown {
+    project: Project,
+    detection: Detection,
+    refused: Vec<Refusal>,
+}
+
+struct Worker {
+    scope: DedicatedWorkerGlobalScope,
+    kb: KnowledgeBase,
+    shown: RefCell<Option<Shown>>,
+    /// The newest generation the page asked for: older runs stop.
+    latest: Cell<f64>,
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let worker = Rc::new(Worker {
+        scope: scope.clone(),
+        kb: KnowledgeBase::full(),
+        shown: RefCell::new(None),
+        latest: Cell::new(-1.0),
+    });
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let data = e.data();
+        let generation = get(&data, "gen").as_f64().unwrap_or(0.0);
+        let inputs = Uint8Array::new(&get(&data, "inputs")).to_vec();
+        worker.latest.set(generation);
+        wasm_bindgen_futures::spawn_local(run(worker.clone(), generation, inputs));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&scope, &message("ready", None, &[]), None);
+}
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn message(kind: &str, generation: Option<f64>, fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    Reflect::set(&o, &"kind".into(), &kind.into()).ok();
+    if let Some(g) = generation {
+        Reflect::set(&o, &"gen".into(), &g.into()).ok();
+    }
+    for (k, v) in fields {
+        Reflect::set(&o, &(*k).into(), v).ok();
+    }
+    o
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, msg: &Object, transfer: Option<&Array>) {
+    let sent = match transfer {
+        Some(t) => scope.post_message_with_transfer(msg, t),
+        None => scope.post_message(msg),
+    };
+    if let Err(e) = sent {
+        web_sys::console::error_2(&"symbiose-worker: message not sent".into(), &e);
+    }
+}
+
+fn now_ms(scope: &DedicatedWorkerGlobalScope) -> f64 {
+    scope.performance().map_or(0.0, |p| p.now())
+}
+
+/// A macrotask boundary: the messages that arrived meanwhile are handled.
+async fn next_task(scope: &DedicatedWorkerGlobalScope) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        scope
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+}
+
+fn bytes(b: &[u8]) -> Uint8Array {
+    Uint8Array::from(b)
+}
+
+async fn run(worker: Rc<Worker>, generation: f64, inputs: Vec<u8>) {
+    let scope = &worker.scope;
+    let project: Project = match serde_json::from_slice(&inputs) {
+        Ok(p) => p,
+        Err(e) => {
+            let text = format!("{e}");
+            post(
+                scope,
+                &message("error", Some(generation), &[("message", text.into())]),
+                None,
+            );
+            return;
+        }
+    };
+    drop(inputs);
+    let asm = Assumptions::for_project(&project);
+    let run = Run::new(&project, &asm, Factors::bundled(), &worker.kb);
+    let plan = {
+        let shown = worker.shown.borrow();
+        run.plan(
+            shown
+                .as_ref()
+                .map(|s| (&s.project, &s.detection, s.refused.as_slice())),
+        )
+    };
+    let total = run.offer_steps(&plan);
+    let done = Rc::new(Cell::new(0usize));
+    let slice_start = Rc::new(Cell::new(now_ms(scope)));
+    let last_progress = Cell::new(f64::NEG_INFINITY);
+    let between = || {
+        done.set(done.get() + 1);
+        if worker.latest.get() != generation {
+            return Step::Stop;
+        }
+        let now = now_ms(scope);
+        if now - last_progress.get() > PROGRESS_MS {
+            last_progress.set(now);
+            let fields = [
+                ("done", (done.get().min(total) as f64).into()),
+                ("total", (total as f64).into()),
+            ];
+            post(scope, &message("progress", Some(generation), &fields), None);
+        }
+        if now - slice_start.get() > SLICE_MS {
+            let (scope, slice_start) = (scope.clone(), slice_start.clone());
+            Step::Pause(Box::pin(async move {
+                next_task(&scope).await;
+                slice_start.set(now_ms(&scope));
+            }) as Pin<Box<dyn Future<Output = ()>>>)
+        } else {
+            Step::Go
+        }
+    };
+    let Some(update) = run.finish_stepwise(plan, between).await else {
+        return;
+    };
+    // A newer generation that arrived during the last pause planned against the detection the
+    // page holds now: this result must not reach it, nor change the copy kept here.
+    if worker.latest.get() != generation {
+        return;
+    }
+    let encoded = {
+        let mut shown = worker.shown.borrow_mut();
+        match update {
+            Update::Full(detection, refused) => {
+                let e = wire::encode_full(&detection, &refused);
+                *shown = Some(Shown {
+                    project,
+                    detection,
+                    refused,
+                });
+                e
+            }
+            Update::Partial(partial) => {
+                let e = wire::encode_partial(&partial);
+                let s = shown
+                    .as_mut()
+                    .expect("a partial run has the detection it updates");
+                partial.apply(&mut s.detection, &mut s.refused);
+                s.project = project;
+                e
+            }
+        }
+    };
+    let chunks = Array::new();
+    let transfer = Array::new();
+    let head = bytes(&encoded.head);
+    transfer.push(&head.buffer());
+    for c in &encoded.chunks {
+        let c = bytes(c);
+        transfer.push(&c.buffer());
+        chunks.push(&c);
+    }
+    let fields = [("head", head.into()), ("chunks", chunks.into())];
+    post(
+        scope,
+        &message("result", Some(generation), &fields),
+        Some(&transfer),
+    );
+}
