@@ -13,6 +13,7 @@ cargo fmt --all -- --check
 stage "Lints (clippy, warnings denied; host and wasm)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p symbiose-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p symbiose-worker --target wasm32-unknown-unknown -- -D warnings
 
 stage "Host tests (cargo test: core, CLI, app logic)"
 cargo test --workspace

@@ -85,6 +85,8 @@ struct Arrived {
     chunks: Array,
 }
 
+type Handler = Closure<dyn FnMut(web_sys::MessageEvent)>;
+
 /// The page's end of the detection worker.
 struct Link {
     worker: RefCell<Option<web_sys::Worker>>,
@@ -100,7 +102,7 @@ struct Link {
     /// The `symbiose:detect` span of the newest generation (the scale benchmark reads it).
     span: RefCell<Option<crate::perf::Span>>,
     /// The worker's handlers, dropped with the project.
-    handlers: RefCell<Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>>,
+    handlers: RefCell<Vec<Handler>>,
 }
 
 fn field(o: &JsValue, key: &str) -> JsValue {
@@ -225,7 +227,7 @@ fn start(link: &Rc<Link>, detected: Detected) {
     };
     let on_message = {
         let link = link.clone();
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        Handler::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
             let generation = field(&data, "gen").as_f64().unwrap_or(-1.0);
             match field(&data, "kind").as_string().as_deref() {
@@ -264,10 +266,9 @@ fn start(link: &Rc<Link>, detected: Detected) {
     // A worker whose module does not load or whose run panics: say so instead of "running".
     let on_error = {
         let link = link.clone();
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let message = field(&e, "message")
-                .as_string()
-                .unwrap_or_else(|| WORKER_URL.to_string());
+        Handler::new(move |e: web_sys::MessageEvent| {
+            // A file that does not load gives an event with no message: the page says which.
+            let message = field(&e, "message").as_string().unwrap_or_default();
             fail(&link, detected, message);
         })
     };
@@ -278,7 +279,10 @@ fn start(link: &Rc<Link>, detected: Detected) {
 }
 
 fn fail(link: &Link, detected: Detected, message: String) {
-    web_sys::console::error_2(&"symbiose: detection stopped:".into(), &message.clone().into());
+    web_sys::console::error_2(
+        &"symbiose: detection stopped:".into(),
+        &message.clone().into(),
+    );
     link.span.borrow_mut().take();
     detected.failed.try_set(Some(message));
     detected.running.try_set(false);

@@ -214,9 +214,12 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                     <button role="tab" data-testid="tab-proposals" aria-selected=move || (tab.get() == Tab::Proposals).to_string()
                         data-detection=move || if failed.get().is_some() { "failed" } else if running.get() { "running" } else { "done" }
                         on:click=move |_| { state.selected.set(None); tab.set(Tab::Proposals); }>
-                        {move || if running.get() {
+                        {move || if failed.with(Option::is_some) {
+                            format!("{} (—)", t.get().common.tab_proposals)
+                        } else if running.get() {
+                            // The share of offers done while detection runs ("Propositions (42 %)").
                             match progress.get() {
-                                Some(share) => format!("{} (… {})", t.get().common.tab_proposals, symbiose_core::numbers::percent(share, lang.get())),
+                                Some(share) => format!("{} ({})", t.get().common.tab_proposals, symbiose_core::numbers::percent(share, lang.get())),
                                 None => format!("{} (…)", t.get().common.tab_proposals),
                             }
                         } else {

@@ -26,6 +26,8 @@ texts! {
             "more proposals: narrow the search to see them.";
         detection_failed: "La recherche de synergies n'a pas pu démarrer dans ce navigateur. Rechargez la page ; vos données ne sont pas touchées. Détail :",
             "The synergy search could not start in this browser. Reload the page; your data is untouched. Detail:";
+        worker_not_loaded: "le fichier de la recherche (symbiose-worker_loader.js) n'a pas pu être chargé.",
+            "the search's file (symbiose-worker_loader.js) could not be loaded.";
         detection_progress: "Recherche des synergies, offres examinées : ",
             "Searching for synergies, offers examined: ";
         no_proposals: "Aucune proposition pour ce filtre.",

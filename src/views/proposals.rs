@@ -217,7 +217,8 @@ pub fn Proposals() -> impl IntoView {
             <p class="proposals-intro">{move || t.get().proposals.proposals_intro}</p>
             {move || failed.get().map(|why| view! {
                 <p class="notice error" role="alert" data-testid="detection-failed">
-                    {move || t.get().proposals.detection_failed}" "{why}
+                    {move || t.get().proposals.detection_failed}" "
+                    {if why.is_empty() { t.get_untracked().proposals.worker_not_loaded.to_string() } else { why }}
                 </p>
             })}
             {move || progress.get().map(|share| view! {
@@ -235,7 +236,7 @@ pub fn Proposals() -> impl IntoView {
                 placeholder=move || t.get().proposals.search_proposals aria-label=move || t.get().proposals.search_proposals
                 prop:value=move || typed.get() on:input=move |ev| on_type(event_target_value(&ev)) />
             <OptimalPlan />
-            <Show when=move || shown.with(|(c, _)| c.is_empty())>
+            <Show when=move || progress.with(Option::is_none) && shown.with(|(c, _)| c.is_empty())>
                 <p class="empty">{move || t.get().proposals.no_proposals}</p>
             </Show>
             <ul class="proposal-list">

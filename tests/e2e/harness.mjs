@@ -57,9 +57,10 @@ const TILE_PNG = Buffer.from(
 
 /**
  * Opens a fresh browser profile (empty storage) at the given viewport.
+ * `setup(context)` runs before the page opens (routes of its own).
  * Returns { page, context, errors, tileRequests, close }.
  */
-export async function openApp(baseUrl, { width = 1920, height = 1080, locale = 'fr-FR', longTasks = true } = {}) {
+export async function openApp(baseUrl, { width = 1920, height = 1080, locale = 'fr-FR', longTasks = true, setup } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'symbiose-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -96,6 +97,8 @@ export async function openApp(baseUrl, { width = 1920, height = 1080, locale = '
   });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  // A test's own routes, set before the first request (a service worker would answer later ones).
+  if (setup) await setup(context);
   await page.goto(baseUrl);
   return {
     page, context, errors, tileRequests,

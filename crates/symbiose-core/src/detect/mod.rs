@@ -20,10 +20,10 @@ pub mod score;
 pub mod spatial;
 mod steps;
 pub mod synthetic;
-pub mod wire;
 #[cfg(test)]
 mod tests;
 pub(crate) mod why;
+pub mod wire;
 
 use serde::{Deserialize, Serialize};
 

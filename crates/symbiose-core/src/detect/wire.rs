@@ -326,7 +326,8 @@ mod tests {
         for p in [crate::demo::project(), synthetic::epci(300, 6, 5)] {
             let asm = crate::detect::Assumptions::for_project(&p);
             let kb = KnowledgeBase::full();
-            let (d, refused) = crate::detect::detect_with_refusals(&p, &asm, Factors::bundled(), &kb);
+            let (d, refused) =
+                crate::detect::detect_with_refusals(&p, &asm, Factors::bundled(), &kb);
             assert!(d.proposals.len() > CHUNK || p.actors.len() < 100);
             let e = encode_full(&d, &refused);
             assert_eq!(e.chunks.len(), d.proposals.len().div_ceil(CHUNK));
@@ -353,9 +354,9 @@ mod tests {
         });
         let run = crate::detect::incremental::Run::new(&edited, &asm, Factors::bundled(), &kb);
         let plan = run.plan(Some((&p, &d, &refused)));
-        let Update::Partial(partial) =
-            super::super::steps::finish(run.finish_stepwise(plan, super::super::steps::never_pause))
-        else {
+        let Update::Partial(partial) = super::super::steps::finish(
+            run.finish_stepwise(plan, super::super::steps::never_pause),
+        ) else {
             panic!("one quantity changed: a partial run");
         };
         let e = encode_partial(&partial);
