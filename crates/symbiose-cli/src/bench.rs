@@ -108,6 +108,7 @@ pub fn run_project(path: &std::path::Path) -> ExitCode {
                 "flows", "detect_ms", "edit_ms", "rescored", "offers", "proposals"
             );
             edit_line(&project);
+            wire_line(&project);
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -177,4 +178,38 @@ fn edit_line(project: &symbiose_core::Project) {
             proposals
         );
     }
+}
+
+/// What a whole detection costs to send from the detection worker to the page (`detect::wire`):
+/// the bytes, and the time to encode them and to decode them (here, natively; the browser's wasm is
+/// slower).
+fn wire_line(project: &symbiose_core::Project) {
+    use symbiose_core::detect::wire;
+    let asm = Assumptions::for_project(project);
+    let (detection, refused) =
+        detect_with_refusals(project, &asm, Factors::bundled(), &KnowledgeBase::full());
+    let start = Instant::now();
+    let encoded = wire::encode_full(&detection, &refused);
+    let t_encode = start.elapsed();
+    let chunk_bytes: usize = encoded.chunks.iter().map(Vec::len).sum();
+    let start = Instant::now();
+    let mut decoder = wire::Decoder::new(&encoded.head).expect("a head this run encoded");
+    for c in &encoded.chunks {
+        decoder.push(c).expect("a chunk this run encoded");
+    }
+    let decoded = decoder.finish().expect("a message this run encoded");
+    let t_decode = start.elapsed();
+    drop(decoded);
+    let n = detection.proposals.len().max(1);
+    println!(
+        "wire: {} proposals in {} chunks, {} B of proposals ({:.0} B each) and a head of {} B; encode {:.1} ms, decode {:.1} ms ({:.2} µs per proposal)",
+        detection.proposals.len(),
+        encoded.chunks.len(),
+        chunk_bytes,
+        chunk_bytes as f64 / n as f64,
+        encoded.head.len(),
+        t_encode.as_secs_f64() * 1000.0,
+        t_decode.as_secs_f64() * 1000.0,
+        t_decode.as_secs_f64() * 1e6 / n as f64
+    );
 }
