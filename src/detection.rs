@@ -49,18 +49,6 @@ async fn release_in_slices(mut old: Detection) {
     }
 }
 
-/// The part of a project detection reads: companies, flows, the territory (its communes
-/// choose the emission factors) and the assumptions a person chose.
-fn detection_inputs(p: &Project) -> Project {
-    Project {
-        actors: p.actors.clone(),
-        flows: p.flows.clone(),
-        territory: p.territory.clone(),
-        assumptions: p.assumptions.clone(),
-        ..Project::default()
-    }
-}
-
 /// Whether detection would read the same from `p` as from the snapshot `last`.
 fn same_inputs(last: &Project, p: &Project) -> bool {
     last.actors == p.actors
@@ -92,8 +80,9 @@ struct Link {
     worker: RefCell<Option<web_sys::Worker>>,
     /// The worker listens (it says so once its module is running).
     ready: Cell<bool>,
-    /// The newest inputs not yet sent, waiting for the worker to listen.
-    pending: RefCell<Option<(f64, Uint8Array)>>,
+    /// The newest inputs not yet sent, waiting for the worker to listen: the message and its
+    /// buffers.
+    pending: RefCell<Option<(Object, Array)>>,
     /// The newest generation sent or pending.
     asked: Cell<f64>,
     /// Results in the order they came: each applies to the detection the one before left.
@@ -110,19 +99,88 @@ fn field(o: &JsValue, key: &str) -> JsValue {
 }
 
 impl Link {
-    fn send(&self, generation: f64, inputs: Uint8Array) {
+    fn send(&self, msg: Object, buffers: Array) {
         let worker = self.worker.borrow();
         match worker.as_ref().filter(|_| self.ready.get()) {
             Some(w) => {
-                let msg = Object::new();
-                Reflect::set(&msg, &"gen".into(), &generation.into()).ok();
-                Reflect::set(&msg, &"inputs".into(), &inputs).ok();
-                w.post_message_with_transfer(&msg, &Array::of1(&inputs.buffer()))
-                    .ok();
+                w.post_message_with_transfer(&msg, &buffers).ok();
             }
-            None => *self.pending.borrow_mut() = Some((generation, inputs)),
+            None => *self.pending.borrow_mut() = Some((msg, buffers)),
         }
     }
+}
+
+/// Sends generation `generation`'s inputs to the worker: the territory and assumptions, then
+/// the companies and flows a chunk at a time (`detect::wire::INPUT_CHUNK`), copied into the
+/// snapshot the next change is compared with and written as JSON, in slices of about
+/// `SLICE_MS` that start after the edit's own task. A newer change drops it.
+async fn send_inputs(
+    link: Rc<Link>,
+    state: ProjectState,
+    generation: f64,
+    last: Rc<RefCell<Option<Project>>>,
+) {
+    next_task().await;
+    let stale = || link.asked.get() != generation;
+    let Some(mut snapshot) = state.project.try_with_untracked(|p| Project {
+        territory: p.territory.clone(),
+        assumptions: p.assumptions.clone(),
+        ..Project::default()
+    }) else {
+        return;
+    };
+    if stale() {
+        return;
+    }
+    let msg = Object::new();
+    let buffers = Array::new();
+    let bytes = |b: Vec<u8>| {
+        let a = Uint8Array::from(b.as_slice());
+        buffers.push(&a.buffer());
+        a
+    };
+    Reflect::set(&msg, &"gen".into(), &generation.into()).ok();
+    Reflect::set(&msg, &"head".into(), &bytes(wire::inputs_head(&snapshot))).ok();
+    let (actors, flows) = (Array::new(), Array::new());
+    let mut slice_start = now_ms();
+    for part in [0, 1] {
+        let mut from = 0;
+        loop {
+            if now_ms() - slice_start > SLICE_MS {
+                next_task().await;
+                slice_start = now_ms();
+            }
+            // An edit meanwhile started a newer generation, or the project was closed.
+            if stale() {
+                return;
+            }
+            let more = crate::perf::time("symbiose:detect-snapshot", || {
+                state.project.try_with_untracked(|p| {
+                    let to = |len: usize| (from + wire::INPUT_CHUNK).min(len);
+                    if part == 0 {
+                        let chunk = &p.actors[from..to(p.actors.len())];
+                        actors.push(&bytes(wire::records(chunk)));
+                        snapshot.actors.extend_from_slice(chunk);
+                        to(p.actors.len()) < p.actors.len()
+                    } else {
+                        let chunk = &p.flows[from..to(p.flows.len())];
+                        flows.push(&bytes(wire::records(chunk)));
+                        snapshot.flows.extend_from_slice(chunk);
+                        to(p.flows.len()) < p.flows.len()
+                    }
+                })
+            });
+            match more {
+                Some(true) => from += wire::INPUT_CHUNK,
+                Some(false) => break,
+                None => return,
+            }
+        }
+    }
+    Reflect::set(&msg, &"actors".into(), &actors).ok();
+    Reflect::set(&msg, &"flows".into(), &flows).ok();
+    *last.borrow_mut() = Some(snapshot);
+    link.send(msg, buffers);
 }
 
 /// Provides the detection of the open project. It runs in a Web Worker (crates/symbiose-worker),
@@ -162,18 +220,19 @@ pub fn provide(state: ProjectState) {
             if unchanged {
                 return;
             }
-            let inputs = crate::perf::time("symbiose:detect-snapshot", || {
-                let snapshot = state.project.with(detection_inputs);
-                let bytes = serde_json::to_vec(&snapshot).expect("a project always serialises");
-                *last.borrow_mut() = Some(snapshot);
-                Uint8Array::from(bytes.as_slice())
-            });
+            // Until the new snapshot is taken, any change starts a run: none is missed.
+            *last.borrow_mut() = None;
             let generation = link.asked.get() + 1.0;
             link.asked.set(generation);
             *link.span.borrow_mut() = Some(crate::perf::Span::start("symbiose:detect"));
             detected.running.set(true);
             detected.progress.set(Some(0.0));
-            link.send(generation, inputs);
+            wasm_bindgen_futures::spawn_local(send_inputs(
+                link.clone(),
+                state,
+                generation,
+                last.clone(),
+            ));
         });
     }
     {
@@ -233,8 +292,9 @@ fn start(link: &Rc<Link>, detected: Detected) {
             match field(&data, "kind").as_string().as_deref() {
                 Some("ready") => {
                     link.ready.set(true);
-                    if let Some((g, inputs)) = link.pending.borrow_mut().take() {
-                        link.send(g, inputs);
+                    let pending = link.pending.borrow_mut().take();
+                    if let Some((msg, buffers)) = pending {
+                        link.send(msg, buffers);
                     }
                 }
                 Some("progress") if generation == link.asked.get() => {
@@ -471,6 +531,18 @@ mod tests {
     use super::*;
     use symbiose_core::detect::Assumptions;
 
+    /// The part of a project detection reads: companies, flows, the territory (its communes
+    /// choose the emission factors) and the assumptions a person chose.
+    fn detection_inputs(p: &Project) -> Project {
+        Project {
+            actors: p.actors.clone(),
+            flows: p.flows.clone(),
+            territory: p.territory.clone(),
+            assumptions: p.assumptions.clone(),
+            ..Project::default()
+        }
+    }
+
     #[test]
     fn detection_reruns_on_what_it_reads_and_only_that() {
         let p = symbiose_core::demo::project();
@@ -487,13 +559,5 @@ mod tests {
         let mut roadmap = p.clone();
         roadmap.actions.clear();
         assert!(same_inputs(&snapshot, &roadmap), "the roadmap is not read");
-    }
-
-    #[test]
-    fn the_worker_reads_the_inputs_the_page_sends() {
-        let snapshot = detection_inputs(&symbiose_core::demo::project());
-        let bytes = serde_json::to_vec(&snapshot).unwrap();
-        let read: Project = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(read, snapshot);
     }
 }

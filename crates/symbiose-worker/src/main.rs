@@ -2,13 +2,14 @@
 //!
 //! The page (src/detection.rs) starts it after its first map and sends it, after each change
 //! to what detection reads, the project's companies, flows, territory and assumptions as JSON
-//! with a generation number. The worker answers with the share of offers done while it works,
+//! (in chunks, written a slice at a time) with a generation number. The worker answers with the share of offers done while it works,
 //! then the result (`detect::wire`): a whole detection the first time, afterwards the part an
 //! edit changed, planned against the detection the page holds, which the worker keeps a copy
 //! of. A newer generation stops the run under way at its next pause. Nothing it does can hold
 //! up the page's input or paint: it runs on another thread.
 //!
-//! Messages, page → worker: `{gen, inputs: Uint8Array}`. Worker → page: `{kind: "ready"}` once
+//! Messages, page → worker: `{gen, head, actors, flows}`: the territory and assumptions, then the
+//! companies and the flows in chunks (`detect::wire::read_inputs`). Worker → page: `{kind: "ready"}` once
 //! it listens (a message sent before would be lost), `{kind: "progress", gen, done, total}`,
 //! `{kind: "result", gen, head, chunks}` (the buffers transferred, not copied), and
 //! `{kind: "error", gen, message}` when the inputs do not read (a page of another release).
@@ -59,13 +60,31 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
         let generation = get(&data, "gen").as_f64().unwrap_or(0.0);
-        let inputs = Uint8Array::new(&get(&data, "inputs")).to_vec();
+        let inputs = Inputs {
+            head: Uint8Array::new(&get(&data, "head")).to_vec(),
+            actors: chunks(&get(&data, "actors")),
+            flows: chunks(&get(&data, "flows")),
+        };
         worker.latest.set(generation);
         wasm_bindgen_futures::spawn_local(run(worker.clone(), generation, inputs));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&scope, &message("ready", None, &[]), None);
+}
+
+/// The inputs of one generation, as the page sent them.
+struct Inputs {
+    head: Vec<u8>,
+    actors: Vec<Vec<u8>>,
+    flows: Vec<Vec<u8>>,
+}
+
+fn chunks(array: &JsValue) -> Vec<Vec<u8>> {
+    Array::from(array)
+        .iter()
+        .map(|c| Uint8Array::new(&c).to_vec())
+        .collect()
 }
 
 fn get(o: &JsValue, key: &str) -> JsValue {
@@ -112,9 +131,14 @@ fn bytes(b: &[u8]) -> Uint8Array {
     Uint8Array::from(b)
 }
 
-async fn run(worker: Rc<Worker>, generation: f64, inputs: Vec<u8>) {
+async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
     let scope = &worker.scope;
-    let project: Project = match serde_json::from_slice(&inputs) {
+    let read = wire::read_inputs(
+        &inputs.head,
+        inputs.actors.iter().map(Vec::as_slice),
+        inputs.flows.iter().map(Vec::as_slice),
+    );
+    let project: Project = match read {
         Ok(p) => p,
         Err(e) => {
             let text = format!("{e}");

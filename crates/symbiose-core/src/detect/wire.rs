@@ -18,12 +18,63 @@ use super::why::{Setting, Why};
 use super::{Detection, Mutualisation, Proposal, ProposalKind, Refusal};
 use crate::Bilingual;
 use crate::factors::Factors;
-use crate::model::{ActorId, FlowId};
+use crate::model::{Actor, ActorId, AssumptionChoices, Flow, FlowId, Project, Territory};
 
 use super::assumptions::Assumptions;
 
 /// Proposals per binary chunk: a chunk decodes in a few milliseconds on a laptop.
 pub const CHUNK: usize = 2_000;
+
+/// Companies or flows per chunk of the inputs the page sends: a chunk is cloned and written in a
+/// few milliseconds, so sending 50,000 flows never makes one long task of the page.
+pub const INPUT_CHUNK: usize = 2_000;
+
+/// What detection reads besides the companies and flows (see [`inputs_head`]).
+#[derive(Serialize, Deserialize)]
+struct InputsHead<T, A> {
+    territory: T,
+    assumptions: A,
+}
+
+/// The territory and the assumptions a person chose: the head of the inputs the page sends the
+/// worker, whose companies and flows follow in chunks ([`records`]).
+pub fn inputs_head(p: &Project) -> Vec<u8> {
+    serde_json::to_vec(&InputsHead {
+        territory: &p.territory,
+        assumptions: &p.assumptions,
+    })
+    .expect("a territory always encodes")
+}
+
+/// A chunk of companies or flows, as JSON.
+pub fn records<T: Serialize>(records: &[T]) -> Vec<u8> {
+    serde_json::to_vec(records).expect("a record always encodes")
+}
+
+/// The project detection reads, from the head and the chunks the page sent, in their order.
+pub fn read_inputs<'b>(
+    head: &[u8],
+    actors: impl IntoIterator<Item = &'b [u8]>,
+    flows: impl IntoIterator<Item = &'b [u8]>,
+) -> Result<Project, WireError> {
+    let unreadable = |e: serde_json::Error| WireError(e.to_string());
+    let head: InputsHead<Territory, AssumptionChoices> =
+        serde_json::from_slice(head).map_err(unreadable)?;
+    let mut p = Project {
+        territory: head.territory,
+        assumptions: head.assumptions,
+        ..Project::default()
+    };
+    for chunk in actors {
+        p.actors
+            .extend(serde_json::from_slice::<Vec<Actor>>(chunk).map_err(unreadable)?);
+    }
+    for chunk in flows {
+        p.flows
+            .extend(serde_json::from_slice::<Vec<Flow>>(chunk).map_err(unreadable)?);
+    }
+    Ok(p)
+}
 
 /// Everything of an update but its proposals.
 #[derive(Serialize, Deserialize)]
@@ -369,6 +420,27 @@ mod tests {
         crossed.apply(&mut via_wire, &mut via_wire_refused);
         assert_eq!(via_wire, direct);
         assert_eq!(via_wire_refused, direct_refused);
+    }
+
+    #[test]
+    fn the_inputs_sent_in_chunks_read_back_as_the_project_detection_reads() {
+        let mut p = synthetic::epci(300, 12, 5);
+        p.assumptions.boiler_efficiency = Some(0.8);
+        let head = inputs_head(&p);
+        let actors: Vec<Vec<u8>> = p.actors.chunks(INPUT_CHUNK).map(records).collect();
+        let flows: Vec<Vec<u8>> = p.flows.chunks(INPUT_CHUNK).map(records).collect();
+        assert!(flows.len() > 1);
+        let read = read_inputs(
+            &head,
+            actors.iter().map(Vec::as_slice),
+            flows.iter().map(Vec::as_slice),
+        )
+        .unwrap();
+        assert_eq!(read.actors, p.actors);
+        assert_eq!(read.flows, p.flows);
+        assert_eq!(read.territory, p.territory);
+        assert_eq!(read.assumptions, p.assumptions);
+        assert!(read_inputs(b"[]", [], []).is_err());
     }
 
     #[test]
