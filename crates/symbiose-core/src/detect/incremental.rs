@@ -48,19 +48,13 @@ impl Partial {
     /// Updates the detection of the project before the edit into the detection of the project
     /// after it: unaffected offers keep their proposals (moved, not copied), in the new order.
     pub fn apply(mut self, detection: &mut Detection, refused: &mut Vec<Refusal>) {
-        let mut old = Groups::new(std::mem::take(&mut detection.proposals), |p| &p.offer);
-        let mut old_refused = Groups::new(std::mem::take(refused), |r| &r.offer);
-        for (offer, rescored) in &self.offers {
-            if *rescored {
-                detection
-                    .proposals
-                    .extend(self.proposals.remove(offer).into_iter().flatten());
-                refused.extend(self.refused.remove(offer).into_iter().flatten());
-            } else {
-                old.move_group(offer, &mut detection.proposals);
-                old_refused.move_group(offer, refused);
-            }
-        }
+        merge(
+            &mut detection.proposals,
+            &self.offers,
+            &mut self.proposals,
+            |p| &p.offer,
+        );
+        merge(refused, &self.offers, &mut self.refused, |r| &r.offer);
         detection.mutualisations = self.mutualisations;
     }
 
@@ -111,6 +105,75 @@ pub(crate) struct PartialParts<'a> {
     pub proposals: Vec<&'a Proposal>,
     pub refused: Vec<&'a Refusal>,
     pub mutualisations: &'a [Mutualisation],
+}
+
+/// Puts the rescored offers' new items into `items` (a detection's list, grouped by offer), in
+/// the order of `offers`; the other offers keep theirs. When the offers keep their order and each
+/// rescored offer has as many items as before (an edit's usual case), the new items replace the
+/// old where they stand and nothing else moves: a territory's 250,000 proposals are not moved for
+/// an edit that changed forty (in the browser, that move was a task of 130 ms at 5,000 companies).
+fn merge<T>(
+    items: &mut Vec<T>,
+    offers: &[(FlowId, bool)],
+    new: &mut HashMap<FlowId, Vec<T>>,
+    offer: impl Fn(&T) -> &FlowId,
+) {
+    if let Some(replaced) = same_places(items, offers, new, &offer) {
+        for (run, id) in replaced {
+            let fresh = new.remove(&id).into_iter().flatten();
+            for (slot, item) in items[run].iter_mut().zip(fresh) {
+                *slot = item;
+            }
+        }
+        return;
+    }
+    let mut old = Groups::new(std::mem::take(items), &offer);
+    for (id, rescored) in offers {
+        if *rescored {
+            items.extend(new.remove(id).into_iter().flatten());
+        } else {
+            old.move_group(id, items);
+        }
+    }
+}
+
+/// Where the rescored offers' items stand in `items`, if the merged list keeps every offer in
+/// its place with as many items (see [`merge`]); `None` otherwise.
+fn same_places<T>(
+    items: &[T],
+    offers: &[(FlowId, bool)],
+    new: &HashMap<FlowId, Vec<T>>,
+    offer: &impl Fn(&T) -> &FlowId,
+) -> Option<Vec<(Range<usize>, FlowId)>> {
+    let runs = offer_runs(items, offer);
+    let mut placed: Vec<(Range<usize>, &FlowId)> =
+        runs.iter().map(|(id, r)| (r.clone(), *id)).collect();
+    placed.sort_by_key(|(r, _)| r.start);
+    let mut next = placed.iter();
+    let mut replaced = Vec::new();
+    for (id, rescored) in offers {
+        let len = if *rescored {
+            new.get(id).map_or(0, Vec::len)
+        } else {
+            runs.get(id).map_or(0, Range::len)
+        };
+        if len == 0 {
+            // An offer with no item before must have none after, and the other way round.
+            if runs.contains_key(id) {
+                return None;
+            }
+            continue;
+        }
+        let (run, at) = next.next()?;
+        if *at != id || run.len() != len {
+            return None;
+        }
+        if *rescored {
+            replaced.push((run.clone(), id.clone()));
+        }
+    }
+    // Offers of the old list that the new one does not have (a flow deleted).
+    next.next().is_none().then_some(replaced)
 }
 
 /// Where each offer's items stand in a detection's list (proposals or refusals, grouped by
@@ -422,6 +485,89 @@ mod tests {
     use super::*;
     use crate::detect::{detect_with_refusals, synthetic};
     use crate::model::{Direction, Quantity};
+
+    /// Items of a detection's list: (offer, value).
+    fn merged(
+        items: &mut Vec<(FlowId, u32)>,
+        offers: &[(&str, bool)],
+        new: &[(&str, &[u32])],
+    ) -> Vec<(String, u32)> {
+        let offers: Vec<(FlowId, bool)> = offers
+            .iter()
+            .map(|(o, r)| (FlowId(o.to_string()), *r))
+            .collect();
+        let mut new: HashMap<FlowId, Vec<(FlowId, u32)>> = new
+            .iter()
+            .map(|(o, v)| {
+                (
+                    FlowId(o.to_string()),
+                    v.iter().map(|x| (FlowId(o.to_string()), *x)).collect(),
+                )
+            })
+            .collect();
+        merge(items, &offers, &mut new, |(o, _)| o);
+        items.iter().map(|(o, x)| (o.0.clone(), *x)).collect()
+    }
+
+    fn list(items: &[(&str, u32)]) -> Vec<(FlowId, u32)> {
+        items
+            .iter()
+            .map(|(o, x)| (FlowId(o.to_string()), *x))
+            .collect()
+    }
+
+    #[test]
+    fn an_update_replaces_in_place_when_nothing_else_moves_and_rebuilds_otherwise() {
+        let own = |v: &[(&str, u32)]| {
+            v.iter()
+                .map(|(o, x)| (o.to_string(), *x))
+                .collect::<Vec<_>>()
+        };
+        // b rescored with as many proposals as before: replaced where they stand, no new list.
+        let mut items = list(&[("a", 1), ("a", 2), ("b", 3), ("c", 4)]);
+        let before = items.as_ptr();
+        let out = merged(
+            &mut items,
+            &[("a", false), ("b", true), ("c", false)],
+            &[("b", &[9])],
+        );
+        assert_eq!(out, own(&[("a", 1), ("a", 2), ("b", 9), ("c", 4)]));
+        assert_eq!(items.as_ptr(), before, "in place");
+        // One more proposal for b, an offer deleted, an offer added, offers reordered: rebuilt.
+        let start = [("a", 1), ("a", 2), ("b", 3), ("c", 4)];
+        let cases: [(&[(&str, bool)], &[(&str, &[u32])], &[(&str, u32)]); 4] = [
+            (
+                &[("a", false), ("b", true), ("c", false)],
+                &[("b", &[8, 9])],
+                &[("a", 1), ("a", 2), ("b", 8), ("b", 9), ("c", 4)],
+            ),
+            (
+                &[("a", false), ("c", false)],
+                &[],
+                &[("a", 1), ("a", 2), ("c", 4)],
+            ),
+            (
+                &[("a", false), ("b", false), ("d", true), ("c", false)],
+                &[("d", &[7])],
+                &[("a", 1), ("a", 2), ("b", 3), ("d", 7), ("c", 4)],
+            ),
+            (
+                &[("c", false), ("a", false), ("b", false)],
+                &[],
+                &[("c", 4), ("a", 1), ("a", 2), ("b", 3)],
+            ),
+        ];
+        for (offers, new, want) in cases {
+            assert_eq!(merged(&mut list(&start), offers, new), own(want));
+        }
+        // A rescored offer that loses its proposals, and one that gains its first.
+        let out = merged(
+            &mut list(&start),
+            &[("a", false), ("b", true), ("c", true)],
+            &[("c", &[5])],
+        );
+        assert_eq!(out, own(&[("a", 1), ("a", 2), ("c", 5)]));
+    }
 
     /// Edits a copy of `base` with `edit`, then checks that updating the base's detection
     /// gives what a full run on the edited project gives; returns how many offers were rescored.
