@@ -509,6 +509,13 @@ mod tests {
         items.iter().map(|(o, x)| (o.0.clone(), *x)).collect()
     }
 
+    /// Offers (rescored or not), their new items, and the list wanted.
+    type Case<'a> = (
+        &'a [(&'a str, bool)],
+        &'a [(&'a str, &'a [u32])],
+        &'a [(&'a str, u32)],
+    );
+
     fn list(items: &[(&str, u32)]) -> Vec<(FlowId, u32)> {
         items
             .iter()
@@ -535,7 +542,7 @@ mod tests {
         assert_eq!(items.as_ptr(), before, "in place");
         // One more proposal for b, an offer deleted, an offer added, offers reordered: rebuilt.
         let start = [("a", 1), ("a", 2), ("b", 3), ("c", 4)];
-        let cases: [(&[(&str, bool)], &[(&str, &[u32])], &[(&str, u32)]); 4] = [
+        let cases: [Case; 4] = [
             (
                 &[("a", false), ("b", true), ("c", false)],
                 &[("b", &[8, 9])],
