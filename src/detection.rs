@@ -338,11 +338,19 @@ fn start(link: &Rc<Link>, detected: Detected) {
     *link.worker.borrow_mut() = Some(worker);
 }
 
+/// Detection stops for this project: the worker is ended, since a result the page could not
+/// apply leaves the worker's copy and the page's detection apart, and every later update
+/// would be planned against the wrong one. The proposals panel says to reload.
 fn fail(link: &Link, detected: Detected, message: String) {
     web_sys::console::error_2(
         &"symbiose: detection stopped:".into(),
         &message.clone().into(),
     );
+    if let Some(w) = link.worker.borrow_mut().take() {
+        w.terminate();
+    }
+    link.pending.borrow_mut().take();
+    link.inbox.borrow_mut().clear();
     link.span.borrow_mut().take();
     detected.failed.try_set(Some(message));
     detected.running.try_set(false);
