@@ -28,7 +28,7 @@ texts! {
             "The synergy search could not start in this browser. Reload the page; your data is untouched. Detail:";
         worker_not_loaded: "le fichier de la recherche (symbiose-worker_loader.js) n'a pas pu être chargé.",
             "the search's file (symbiose-worker_loader.js) could not be loaded.";
-        detection_progress: "Recherche des synergies, offres examinées : ",
+        detection_progress: "Recherche des synergies, offres examinées\u{a0}: ",
             "Searching for synergies, offers examined: ";
         no_proposals: "Aucune proposition pour ce filtre.",
             "No proposal for this filter.";

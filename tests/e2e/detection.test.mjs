@@ -60,7 +60,7 @@ test('the worker is fetched after the first map; the page stays usable while it 
     assert.equal(await page.getAttribute('[data-testid=tab-proposals]', 'data-detection'), 'running');
     await page.click('[data-testid=tab-proposals]');
     await page.locator('[data-testid=detection-progress]').waitFor();
-    assert.match(await page.locator('[data-testid=detection-progress]').innerText(), /offres examinées : \d+\s%/);
+    assert.match(await page.locator('[data-testid=detection-progress]').innerText(), /offres examinées\s: \d+\s%/);
     await screenshot(page, 'detection-progress-1920x1080');
     let t = Date.now();
     await page.click('[data-testid=tab-companies]');
