@@ -28,10 +28,10 @@ pub struct Detected {
     result: RwSignal<Detection>,
     /// The pairs a regulatory rule kept out, with the rule's sentence (facilitator only).
     refused: RwSignal<Vec<Refusal>>,
-    /// A run is under way: what is shown is from before the last edit (or empty at first).
-    running: RwSignal<bool>,
-    /// Share of the offers the run under way has done, 0–1.
+    /// Share of the offers the run under way has done, 0–1; `None` when none is.
     progress: RwSignal<Option<f64>>,
+    /// A run is under way: what is shown is from before the last edit (or empty at first).
+    running: Memo<bool>,
     /// Why detection does not run (the worker did not start), as the browser said it.
     failed: RwSignal<Option<String>>,
     /// The first map is drawn (or the page has none): the worker may start.
@@ -190,11 +190,12 @@ async fn send_inputs(
 /// results are decoded here a chunk at a time (`detect::wire`), so no task of the page grows
 /// with the territory, and applied in the order they came.
 pub fn provide(state: ProjectState) {
+    let progress = RwSignal::new(None);
     let detected = Detected {
         result: RwSignal::new(empty()),
         refused: RwSignal::new(Vec::new()),
-        running: RwSignal::new(false),
-        progress: RwSignal::new(None),
+        progress,
+        running: Memo::new(move |_| progress.with(Option::is_some)),
         failed: RwSignal::new(None),
         may_start: RwSignal::new(false),
     };
@@ -225,7 +226,6 @@ pub fn provide(state: ProjectState) {
             let generation = link.asked.get() + 1.0;
             link.asked.set(generation);
             *link.span.borrow_mut() = Some(crate::perf::Span::start("symbiose:detect"));
-            detected.running.set(true);
             detected.progress.set(Some(0.0));
             wasm_bindgen_futures::spawn_local(send_inputs(
                 link.clone(),
@@ -353,7 +353,6 @@ fn fail(link: &Link, detected: Detected, message: String) {
     link.inbox.borrow_mut().clear();
     link.span.borrow_mut().take();
     detected.failed.try_set(Some(message));
-    detected.running.try_set(false);
     detected.progress.try_set(None);
 }
 
@@ -392,36 +391,31 @@ async fn drain(link: Rc<Link>, detected: Detected) {
         if newest && let Some(span) = link.span.borrow_mut().take() {
             span.end();
         }
-        match update {
+        let replaced = crate::perf::time("symbiose:detect-publish", || match update {
             Found::Full(mut found, refused) => {
                 detected.refused.set(refused);
-                crate::perf::time("symbiose:detect-publish", || {
-                    detected
-                        .result
-                        .update(|shown| std::mem::swap(shown, &mut found))
-                });
-                if newest {
-                    detected.running.set(false);
-                    detected.progress.set(None);
-                }
-                release_in_slices(found).await;
+                detected
+                    .result
+                    .update(|shown| std::mem::swap(shown, &mut found));
+                Some(found)
             }
             Found::Partial(partial) => {
-                crate::perf::time("symbiose:detect-publish", || {
-                    let mut refused = Vec::new();
-                    detected
-                        .refused
-                        .update_untracked(|r| std::mem::swap(r, &mut refused));
-                    detected
-                        .result
-                        .update(|shown| partial.apply(shown, &mut refused));
-                    detected.refused.set(refused);
-                });
-                if newest {
-                    detected.running.set(false);
-                    detected.progress.set(None);
-                }
+                let mut refused = Vec::new();
+                detected
+                    .refused
+                    .update_untracked(|r| std::mem::swap(r, &mut refused));
+                detected
+                    .result
+                    .update(|shown| partial.apply(shown, &mut refused));
+                detected.refused.set(refused);
+                None
             }
+        });
+        if newest {
+            detected.progress.set(None);
+        }
+        if let Some(old) = replaced {
+            release_in_slices(old).await;
         }
     }
     link.draining.set(false);
@@ -437,8 +431,8 @@ pub fn use_refused() -> ReadSignal<Vec<Refusal>> {
 }
 
 /// True while the proposals shown predate the last change.
-pub fn use_detection_running() -> ReadSignal<bool> {
-    expect_context::<Detected>().running.read_only()
+pub fn use_detection_running() -> Memo<bool> {
+    expect_context::<Detected>().running
 }
 
 /// The share of offers the run under way has done (0–1), while one is.
