@@ -243,7 +243,7 @@ pub fn Proposals() -> impl IntoView {
                 <For each=move || shown.get().0 key=|c| (c.key.clone(), c.taken, c.title.clone()) let:card>
                     <li class="proposal-card" data-testid="proposal-card" class:taken=card.taken>
                         <h3>{card.title.clone()}
-                            {card.score.map(|s| view! { <span class="score">{format!(" · {} {:.0} %", t.get_untracked().proposals.score, s * 100.0)}</span> })}
+                            {card.score.map(|s| view! { <span class="score">{format!(" · {} {}", t.get_untracked().proposals.score, symbiose_core::numbers::percent(s, lang.get_untracked()))}</span> })}
                         </h3>
                         <ul class="reasons">{card.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                         {(!card.flags.is_empty()).then(|| view! {
