@@ -215,11 +215,6 @@ impl Decoder {
         })
     }
 
-    /// How many proposals the update holds, and how many are decoded.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.proposals.len(), self.head.proposals)
-    }
-
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), WireError> {
         let batch: Vec<WireOwned> =
             postcard::from_bytes(chunk).map_err(|e| WireError(e.to_string()))?;
