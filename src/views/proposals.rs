@@ -236,7 +236,7 @@ pub fn Proposals() -> impl IntoView {
                 placeholder=move || t.get().proposals.search_proposals aria-label=move || t.get().proposals.search_proposals
                 prop:value=move || typed.get() on:input=move |ev| on_type(event_target_value(&ev)) />
             <OptimalPlan />
-            <Show when=move || progress.with(Option::is_none) && shown.with(|(c, _)| c.is_empty())>
+            <Show when=move || progress.with(Option::is_none) && failed.with(Option::is_none) && shown.with(|(c, _)| c.is_empty())>
                 <p class="empty">{move || t.get().proposals.no_proposals}</p>
             </Show>
             <ul class="proposal-list">

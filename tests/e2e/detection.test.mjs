@@ -125,6 +125,7 @@ test('a worker that cannot start is said, and the rest of the workspace works', 
     await page.click('[data-testid=tab-proposals]');
     const said = await page.locator('[data-testid=detection-failed]').innerText();
     assert.match(said, /n'a pas pu démarrer/);
+    assert.equal(await page.locator('.proposals .empty').count(), 0, 'no "no proposal for this filter" under the failure');
     await screenshot(page, 'detection-failed-1920x1080');
     await page.click('[data-testid=tab-companies]');
     await page.locator('[data-testid=company-item]').first().click();
