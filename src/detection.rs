@@ -239,7 +239,18 @@ pub fn provide(state: ProjectState) {
         let link = link.clone();
         Effect::new(move |_| {
             if detected.may_start.get() && link.worker.borrow().is_none() {
-                start(&link, detected);
+                // In the next task: the map's own task (drawing, publishing its count) ends and
+                // the page paints before the worker's files are asked for.
+                let link = link.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    next_task().await;
+                    // Not for a project closed meanwhile (its signals are gone).
+                    if detected.may_start.try_get_untracked() == Some(true)
+                        && link.worker.borrow().is_none()
+                    {
+                        start(&link, detected);
+                    }
+                });
             }
         });
     }

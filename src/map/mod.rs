@@ -233,8 +233,11 @@ pub fn MapView(
         move || summaries.get(),
         |h, list| {
             crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
-            // Detection's worker downloads after the first map, not before it.
-            crate::detection::first_map_drawn();
+            // Detection's worker downloads after the first map, not before it: a map with its
+            // companies on it (an empty first draw, before the project's summaries, is not it).
+            if !list.is_empty() {
+                crate::detection::first_map_drawn();
+            }
             if !h.fitted {
                 h.fitted = fit_to(&h.map, &list);
             }
