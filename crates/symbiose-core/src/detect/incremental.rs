@@ -16,11 +16,12 @@ use std::ops::Range;
 use super::assumptions::Assumptions;
 use super::context::Context;
 use super::engine::{OfferScorer, offer_results};
+use super::seen::{Seen, fingerprint};
 use super::steps::{Step, checkpoint, finish, never_pause};
 use super::{Detection, Mutualisation, Proposal, Refusal, mutualise};
 use crate::factors::Factors;
 use crate::kb::KnowledgeBase;
-use crate::model::{Actor, ActorId, Flow, FlowId, Position, Project};
+use crate::model::{ActorId, FlowId, Position, Project};
 
 /// Beyond this many places touched by one edit, rescoring their neighbourhoods costs about as
 /// much as a full run, and a full run is simpler to trust.
@@ -215,48 +216,65 @@ impl<T> Groups<T> {
     }
 }
 
-/// Flows and companies whose value differs between two projects (added, removed or changed).
+/// Flows and companies whose value differs between the last run's inputs and the project now
+/// (added, removed or changed): a flow with its company (before and after, when it moved).
 struct Changes<'a> {
-    flows: Vec<&'a Flow>,
-    actors: Vec<&'a Actor>,
+    flows: Vec<(&'a FlowId, &'a ActorId)>,
+    actors: Vec<&'a ActorId>,
 }
 
-fn changes<'a>(before: &'a Project, after: &'a Project) -> Changes<'a> {
-    fn changed<'a, K: Eq + std::hash::Hash + 'a, T: PartialEq>(
-        old: &'a [T],
-        new: &'a [T],
-        id: impl Fn(&'a T) -> &'a K,
-    ) -> Vec<&'a T> {
-        let old_by: HashMap<&K, &T> = old.iter().map(|x| (id(x), x)).collect();
-        let new_by: HashMap<&K, &T> = new.iter().map(|x| (id(x), x)).collect();
-        let mut out: Vec<&T> = old
-            .iter()
-            .filter(|x| new_by.get(id(x)) != Some(x))
-            .collect();
-        out.extend(new.iter().filter(|x| old_by.get(id(x)) != Some(x)));
-        out
+fn changes<'a>(seen: &'a Seen, after: &'a Project) -> Changes<'a> {
+    let mut flows = Vec::new();
+    let now: HashMap<&FlowId, (u64, &ActorId)> = after
+        .flows
+        .iter()
+        .map(|f| (&f.id, (fingerprint(f), &f.actor)))
+        .collect();
+    for (id, before) in &seen.flows {
+        if now.get(id).map(|(print, _)| *print) != Some(before.print) {
+            flows.push((id, &before.actor));
+        }
     }
-    Changes {
-        flows: changed(&before.flows, &after.flows, |f: &Flow| &f.id),
-        actors: changed(&before.actors, &after.actors, |a: &Actor| &a.id),
+    for (id, (print, actor)) in &now {
+        if seen.flows.get(*id).map(|f| f.print) != Some(*print) {
+            flows.push((*id, *actor));
+        }
     }
+    let now: HashMap<&ActorId, u64> = after
+        .actors
+        .iter()
+        .map(|a| (&a.id, fingerprint(a)))
+        .collect();
+    let mut actors: Vec<&ActorId> = seen
+        .actors
+        .iter()
+        .filter(|(id, before)| now.get(id) != Some(&before.print))
+        .map(|(id, _)| id)
+        .collect();
+    actors.extend(
+        now.iter()
+            .filter(|(id, print)| seen.actors.get(**id).map(|a| a.print) != Some(**print))
+            .map(|(id, _)| *id),
+    );
+    Changes { flows, actors }
 }
 
 /// Where an edit happened: the positions of the changed flows' companies and of the changed
 /// companies, before and after; `None` when one has no position (then everything may move).
-fn places(before: &Project, after: &Project, c: &Changes) -> Option<Vec<Position>> {
+fn places(seen: &Seen, after: &Project, c: &Changes) -> Option<Vec<Position>> {
     // A company found in neither project (a flow pointing nowhere) has no position either.
     let position = |id: &ActorId| -> Option<Vec<Position>> {
         let mut out = Vec::new();
-        for p in [before, after] {
-            if let Some(a) = p.actors.iter().find(|a| &a.id == id) {
-                out.push(a.position.filter(Position::is_valid)?);
-            }
+        if let Some(a) = seen.actors.get(id) {
+            out.push(a.position?);
+        }
+        if let Some(a) = after.actors.iter().find(|a| &a.id == id) {
+            out.push(a.position.filter(Position::is_valid)?);
         }
         (!out.is_empty()).then_some(out)
     };
-    let mut ids: Vec<&ActorId> = c.flows.iter().map(|f| &f.actor).collect();
-    ids.extend(c.actors.iter().map(|a| &a.id));
+    let mut ids: Vec<&ActorId> = c.flows.iter().map(|(_, actor)| *actor).collect();
+    ids.extend(c.actors.iter().copied());
     ids.sort();
     ids.dedup();
     if ids.len() > MAX_PLACES {
@@ -305,47 +323,44 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Which offers the edit from `before` (its inputs, its detection and refusals) can change.
+    /// Which offers the edit since `before` (the summary of the last run, `seen`) can change.
     /// An unchanged offer keeps its proposals unless one of them, or one of its refused pairs,
     /// involves a changed need, or a changed need now reaches its k-th best score (it is scored
     /// against it, once), or it has no pair and its leads may change (a company within reach
     /// changed). A changed offer, an offer with no position, a change of assumptions, a company
     /// or flow with no position, or an edit touching many companies: see the module's comment.
-    pub fn plan(&self, before: Option<(&Project, &Detection, &[Refusal])>) -> Plan {
+    pub fn plan(&self, before: Option<&Seen>) -> Plan {
         let ctx = &self.ctx;
         let (project, asm) = (ctx.project, ctx.asm);
-        let Some((b, shown, shown_refused)) = before else {
+        let Some(seen) = before else {
             return Plan::Full;
         };
-        if Assumptions::for_project(b) != *asm {
+        if seen.assumptions != fingerprint(asm) {
             return Plan::Full;
         }
-        let c = changes(b, project);
-        let Some(places) = places(b, project, &c) else {
+        let c = changes(seen, project);
+        let Some(places) = places(seen, project, &c) else {
             return Plan::Full;
         };
-        let changed_actors: HashSet<&ActorId> = c.actors.iter().map(|a| &a.id).collect();
+        let changed_actors: HashSet<&ActorId> = c.actors.iter().copied().collect();
         // A flow changed when its value or its company's did, before or after the edit.
-        let mut changed: HashSet<&FlowId> = c.flows.iter().map(|f| &f.id).collect();
+        let mut changed: HashSet<&FlowId> = c.flows.iter().map(|(id, _)| *id).collect();
         changed.extend(
-            b.flows
+            seen.flows
                 .iter()
-                .chain(&project.flows)
+                .filter(|(_, f)| changed_actors.contains(&f.actor))
+                .map(|(id, _)| id),
+        );
+        changed.extend(
+            project
+                .flows
+                .iter()
                 .filter(|f| changed_actors.contains(&f.actor))
                 .map(|f| &f.id),
         );
         let new_needs: Vec<usize> = (0..ctx.needs.len())
             .filter(|&ni| changed.contains(&ctx.needs[ni].flow.id))
             .collect();
-        // The detection on screen, offer by offer.
-        let groups = offer_runs(&shown.proposals, |p| &p.offer);
-        let mut refused_needs: HashMap<&FlowId, Vec<&FlowId>> = HashMap::new();
-        for r in shown_refused {
-            refused_needs
-                .entry(&r.offer)
-                .or_default()
-                .extend(r.need.as_ref());
-        }
         let k = asm.max_proposals_per_offer;
         let todo: Vec<bool> = ctx
             .offers
@@ -358,28 +373,20 @@ impl<'a> Run<'a> {
                 if changed.contains(&o.flow.id) {
                     return true;
                 }
-                let shown_pairs: Vec<&Proposal> = groups
-                    .get(&o.flow.id)
-                    .map_or(&[][..], |r| &shown.proposals[r.clone()])
-                    .iter()
-                    .filter(|p| p.kind == super::ProposalKind::Substitution)
-                    .collect();
-                if shown_pairs.is_empty() && within_reach(position, &places, asm) {
+                let shown = seen.offers.get(&o.flow.id);
+                let pairs = shown.map_or(&[][..], |s| s.pairs.as_slice());
+                if pairs.is_empty() && within_reach(position, &places, asm) {
                     return true;
                 }
-                let touched =
-                    |need: &Option<FlowId>| need.as_ref().is_some_and(|n| changed.contains(n));
-                if shown_pairs.iter().any(|p| touched(&p.need))
-                    || refused_needs
-                        .get(&o.flow.id)
-                        .is_some_and(|v| v.iter().any(|n| changed.contains(*n)))
+                if pairs.iter().any(|(need, _)| changed.contains(need))
+                    || shown.is_some_and(|s| s.refused.iter().any(|n| changed.contains(n)))
                 {
                     return true;
                 }
-                let floor = if shown_pairs.len() >= k {
-                    shown_pairs
+                let floor = if pairs.len() >= k {
+                    pairs
                         .iter()
-                        .map(|p| p.score)
+                        .map(|(_, score)| *score)
                         .fold(f64::INFINITY, f64::min)
                 } else {
                     f64::NEG_INFINITY
@@ -467,7 +474,8 @@ pub fn redetect(
     kb: &KnowledgeBase,
 ) -> (Detection, Vec<Refusal>, Option<usize>) {
     let run = Run::new(project, asm, factors, kb);
-    let plan = run.plan(before.as_ref().map(|(p, d, r)| (*p, d, r.as_slice())));
+    let seen = before.as_ref().map(|(p, d, r)| Seen::new(p, d, r));
+    let plan = run.plan(seen.as_ref());
     let update = finish(run.finish_stepwise(plan, never_pause));
     match (update, before) {
         (Update::Partial(p), Some((_, mut d, mut r))) => {
@@ -484,7 +492,7 @@ pub fn redetect(
 mod tests {
     use super::*;
     use crate::detect::{detect_with_refusals, synthetic};
-    use crate::model::{Direction, Quantity};
+    use crate::model::{Actor, Direction, Flow, Quantity};
 
     /// Items of a detection's list: (offer, value).
     fn merged(
@@ -613,7 +621,38 @@ mod tests {
         }
         assert!(updated == full, "pooling or sources differ");
         assert_eq!(refused, full_refused);
+        // The worker's summary, sent as bytes to a worker started afresh, plans the same run;
+        // updated by that run, it is the summary of the full run, so the next edit plans right.
+        let before = redetect_summary(base, &after, &asm_after, &kb);
+        assert_eq!(
+            before.1, rescored,
+            "the summary after bytes plans the same run"
+        );
+        assert_eq!(before.0, Seen::new(&after, &full, &full_refused));
         rescored
+    }
+
+    /// The summary of `base`'s detection through bytes, planned against and updated by a run on
+    /// `after`: the summary after, and how many offers that run rescored (`None`: a full run).
+    fn redetect_summary(
+        base: &Project,
+        after: &Project,
+        asm_after: &Assumptions,
+        kb: &KnowledgeBase,
+    ) -> (Seen, Option<usize>) {
+        let f = Factors::bundled();
+        let (d, r) = detect_with_refusals(base, &Assumptions::for_project(base), f, kb);
+        let bytes = Seen::new(base, &d, &r).to_bytes();
+        let mut seen = Seen::from_bytes(&bytes).expect("a summary reads back");
+        let run = Run::new(after, asm_after, f, kb);
+        let plan = run.plan(Some(&seen));
+        match finish(run.finish_stepwise(plan, never_pause)) {
+            Update::Partial(partial) => {
+                seen.apply(&partial, after);
+                (seen, Some(partial.rescored))
+            }
+            Update::Full(d, r) => (Seen::new(after, &d, &r), None),
+        }
     }
 
     /// An edit of a test, with what it does.

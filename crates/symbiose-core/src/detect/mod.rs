@@ -17,6 +17,7 @@ pub mod public;
 #[cfg(test)]
 mod regulation_tests;
 pub mod score;
+pub mod seen;
 pub mod spatial;
 mod steps;
 pub mod synthetic;

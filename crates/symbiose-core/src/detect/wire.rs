@@ -199,7 +199,7 @@ pub struct Decoder {
 /// What a message that does not decode says (a page and a worker of different releases).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("detection message unreadable: {0}")]
-pub struct WireError(String);
+pub struct WireError(pub(crate) String);
 
 impl Decoder {
     pub fn new(head: &[u8]) -> Result<Self, WireError> {
@@ -399,7 +399,8 @@ mod tests {
             q
         });
         let run = crate::detect::incremental::Run::new(&edited, &asm, Factors::bundled(), &kb);
-        let plan = run.plan(Some((&p, &d, &refused)));
+        let seen = crate::detect::seen::Seen::new(&p, &d, &refused);
+        let plan = run.plan(Some(&seen));
         let Update::Partial(partial) = super::super::steps::finish(
             run.finish_stepwise(plan, super::super::steps::never_pause),
         ) else {
