@@ -85,6 +85,8 @@ async function jsHeapMb(page) {
 
 const longest = (tasks, from, to = Infinity) =>
   Math.max(0, ...tasks.filter(([s, d]) => s + d > from && s < to).map(([, d]) => d));
+// The page's and the detection worker's WebAssembly memories at the last result (bytes).
+const wasmMemory = (page) => page.evaluate(() => performance.getEntriesByName('symbiose:detection-result').at(-1)?.detail);
 const spans = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => [e.startTime, e.duration]), name);
 
 async function symbiose(browser, url, n, text) {
@@ -115,6 +117,7 @@ async function symbiose(browser, url, n, text) {
     out.loadTask = longest(tasks, 0, detectStart + detectMs);
     out.heapMb = await jsHeapMb(page);
     out.rssMb = await rendererMb(browser);
+    out.wasm = await wasmMemory(page);
 
     // Edit a flow: the quantity of the first company's first flow.
     await page.locator('[data-testid=company-item]').first().click();
@@ -133,6 +136,8 @@ async function symbiose(browser, url, n, text) {
     out.editTask = longest(tasks.filter((x) => !inSave(x)), mark);
     out.saveTask = longest(tasks.filter(inSave), mark);
     out.redetectMs = (await spans(page, 'symbiose:detect')).at(-1)[1];
+    out.wasmAfterEdit = await wasmMemory(page);
+    out.rssAfterEditMb = await rendererMb(browser);
     // Where the edit's time went: the app's named spans after the click, longest of each name.
     out.editSpans = await page.evaluate((mark) => {
       const by = {};
@@ -197,6 +202,7 @@ const ms = (x) => (x === undefined ? '—' : `${Math.round(x)}`);
 // A long task is one over 50 ms: none recorded means every task stayed under that.
 const task = (x) => (x === undefined ? '—' : x === 0 ? '< 50' : `${Math.round(x)}`);
 const mb = (x) => (x === undefined ? '—' : x.toFixed(1));
+const wasm = (m) => (m ? `${mb(m.page / 2 ** 20)} + ${mb(m.worker / 2 ** 20)}` : '—');
 const version = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0].model.trim()}, ` +
@@ -214,6 +220,8 @@ for (const { n, flows, fileMb, s, p } of rows) {
 lines.push('', 'Import through the UI (file read, checks, first store, first map), ms: ' +
   rows.map(({ n, s }) => `${n}: ${ms(s.importMs)}`).join('; ') + '.',
 'Detection after the edit (a full new run, in slices), ms: ' + rows.map(({ n, s }) => `${n}: ${ms(s.redetectMs)}`).join('; ') + '.',
+'WebAssembly memory after the first detection, MB, page + worker: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasm)}`).join('; ') + '.',
+'After the edit: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasmAfterEdit)}, renderer RSS ${mb(s.rssAfterEditMb)}`).join('; ') + '.',
 'Longest span of each kind after the edit, ms: ' + rows.map(({ n, s }) => `${n}: ${s.editSpans ?? '—'}`).join('; ') + '.');
 const table = lines.join('\n');
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });

@@ -3,6 +3,8 @@
 //! from outside. A span costs two marks; nothing is logged, and at most `MAX_KEPT` measures of
 //! a name are kept.
 
+use wasm_bindgen::JsCast;
+
 /// Longest piece of long work (detection, reading a CSV) between two chances for the page to
 /// handle input and paint: under the 16 ms of a frame.
 pub const SLICE_MS: f64 = 12.0;
@@ -63,3 +65,40 @@ pub fn time<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
     span.end();
     out
 }
+
+/// Records a detection result as the mark `symbiose:detection-result`, replacing the last one,
+/// with detail `{page, worker, rescored, workers}`: the page's and the detection worker's
+/// WebAssembly memories (bytes; a memory never shrinks, so each is the most that module has held
+/// at once), the offers an update scored again (`null` for a whole run) and how many workers
+/// the page has started. The scale benchmark and the e2e tests read it.
+pub fn detection_mark(worker_bytes: f64, rescored: Option<f64>, workers: u32) {
+    let Some(p) = performance() else { return };
+    let page = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    let detail = js_sys::Object::new();
+    let set = |k: &str, v: wasm_bindgen::JsValue| {
+        js_sys::Reflect::set(&detail, &k.into(), &v).ok();
+    };
+    set("page", f64::from(page).into());
+    set("worker", worker_bytes.into());
+    set(
+        "rescored",
+        rescored.map_or(wasm_bindgen::JsValue::NULL, Into::into),
+    );
+    set("workers", workers.into());
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"detail".into(), &detail).ok();
+    p.clear_marks_with_mark_name(DETECTION_RESULT);
+    // `performance.mark(name, {detail})`: web-sys has the options only behind its unstable APIs.
+    let mark: Option<js_sys::Function> = js_sys::Reflect::get(&p, &"mark".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok());
+    if let Some(mark) = mark {
+        mark.call2(&p, &DETECTION_RESULT.into(), &options).ok();
+    }
+}
+
+const DETECTION_RESULT: &str = "symbiose:detection-result";

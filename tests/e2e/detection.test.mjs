@@ -80,12 +80,17 @@ test('the worker is fetched after the first map; the page stays usable while it 
   }
 });
 
+// The page's mark of the last detection result (src/perf.rs `detection_mark`).
+const lastResult = (page) => page.evaluate(() => performance.getEntriesByName('symbiose:detection-result').at(-1)?.detail);
+
 test('an edit\'s update, planned in the worker, shows what a whole run of the edited project shows', async () => {
   const app = await openApp(server.url);
   const { page, errors } = app;
   try {
     await waitForWorkspace(page);
     const first = await proposalCount(page);
+    const whole = await lastResult(page);
+    assert.equal(whole.rescored, null, 'the first run is a whole run');
     // Ten times the quantity of the first company's first flow.
     await page.locator('[data-testid=company-item]').first().click();
     await page.locator('[data-testid=flow-item]').first().click();
@@ -95,6 +100,11 @@ test('an edit\'s update, planned in the worker, shows what a whole run of the ed
     await page.click('[data-testid=flow-save]');
     await page.waitForSelector('[data-testid=tab-proposals][data-detection=running]').catch(() => {});
     const updated = await proposalCount(page);
+    // The update came from a worker started afresh after the whole run (its memory keeps that
+    // run's peak), planned with the summary the first one left: a few offers, not all.
+    const update = await lastResult(page);
+    assert.equal(update.workers, 2, 'one worker for the whole run, a new one after it');
+    assert.ok(update.rescored >= 1 && update.rescored < 20, `${update.rescored} offers rescored`);
     const cards = async () => {
       await page.click('[data-testid=tab-proposals]');
       await page.locator('[data-testid=proposal-card]').first().waitFor();

@@ -11,7 +11,9 @@
 //! Messages, page → worker: `{gen, head, actors, flows}`: the territory and assumptions, then the
 //! companies and the flows in chunks (`detect::wire::read_inputs`). Worker → page: `{kind: "ready"}` once
 //! it listens (a message sent before would be lost), `{kind: "progress", gen, done, total}`,
-//! `{kind: "result", gen, head, chunks}` (the buffers transferred, not copied), and
+//! `{kind: "result", gen, head, chunks, memory, rescored?, seen?}` (the buffers transferred, not
+//! copied; `memory` the size of the worker's WebAssembly memory and `rescored` the offers an
+//! update scored again, for the benchmark and the tests; `seen` after a whole run), and
 //! `{kind: "error", gen, message}` when the inputs do not read (a page of another release).
 
 use std::cell::{Cell, RefCell};
@@ -21,7 +23,8 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use symbiose_core::Project;
 use symbiose_core::detect::incremental::{Run, Update};
-use symbiose_core::detect::{Assumptions, Detection, Refusal, Step, wire};
+use symbiose_core::detect::seen::Seen;
+use symbiose_core::detect::{Assumptions, Step, wire};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 use wasm_bindgen::JsCast;
@@ -33,17 +36,11 @@ const SLICE_MS: f64 = 50.0;
 /// Least time between two progress messages.
 const PROGRESS_MS: f64 = 150.0;
 
-/// The detection the page holds, and the inputs it was computed from.
-struct Shown {
-    project: Project,
-    detection: Detection,
-    refused: Vec<Refusal>,
-}
-
 struct Worker {
     scope: DedicatedWorkerGlobalScope,
     kb: KnowledgeBase,
-    shown: RefCell<Option<Shown>>,
+    /// What planning the next run needs of the detection the page holds (`detect::seen`).
+    seen: RefCell<Option<Seen>>,
     /// The newest generation the page asked for: older runs stop.
     latest: Cell<f64>,
 }
@@ -54,12 +51,28 @@ fn main() {
     let worker = Rc::new(Worker {
         scope: scope.clone(),
         kb: KnowledgeBase::full(),
-        shown: RefCell::new(None),
+        seen: RefCell::new(None),
         latest: Cell::new(-1.0),
     });
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
         let generation = get(&data, "gen").as_f64().unwrap_or(0.0);
+        // A worker started afresh gets the summary its predecessor left with the page.
+        let seen = get(&data, "seen");
+        if seen.is_object() {
+            match Seen::from_bytes(&Uint8Array::new(&seen).to_vec()) {
+                Ok(s) => *worker.seen.borrow_mut() = Some(s),
+                Err(e) => {
+                    let fields = [("message", e.to_string().into())];
+                    post(
+                        &worker.scope,
+                        &message("error", Some(generation), &fields),
+                        None,
+                    );
+                    return;
+                }
+            }
+        }
         let inputs = Inputs {
             head: Uint8Array::new(&get(&data, "head")).to_vec(),
             actors: chunks(&get(&data, "actors")),
@@ -127,6 +140,17 @@ async fn next_task(scope: &DedicatedWorkerGlobalScope) {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// The size of this module's WebAssembly memory: the most it has held at once (it never shrinks).
+fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    f64::from(
+        memory
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length(),
+    )
+}
+
 fn bytes(b: &[u8]) -> Uint8Array {
     Uint8Array::from(b)
 }
@@ -153,14 +177,7 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
     drop(inputs);
     let asm = Assumptions::for_project(&project);
     let run = Run::new(&project, &asm, Factors::bundled(), &worker.kb);
-    let plan = {
-        let shown = worker.shown.borrow();
-        run.plan(
-            shown
-                .as_ref()
-                .map(|s| (&s.project, &s.detection, s.refused.as_slice())),
-        )
-    };
+    let plan = run.plan(worker.seen.borrow().as_ref());
     let total = run.offer_steps(&plan);
     let done = Rc::new(Cell::new(0usize));
     let slice_start = Rc::new(Cell::new(now_ms(scope)));
@@ -197,26 +214,24 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
     if worker.latest.get() != generation {
         return;
     }
-    let encoded = {
-        let mut shown = worker.shown.borrow_mut();
+    // The detection itself is not kept: the page holds it, and the summary plans the next run.
+    let (encoded, seen_bytes, rescored) = {
+        let mut seen = worker.seen.borrow_mut();
         match update {
             Update::Full(detection, refused) => {
                 let e = wire::encode_full(&detection, &refused);
-                *shown = Some(Shown {
-                    project,
-                    detection,
-                    refused,
-                });
-                e
+                let summary = Seen::new(&project, &detection, &refused);
+                drop((detection, refused));
+                let b = summary.to_bytes();
+                *seen = Some(summary);
+                (e, Some(b), None)
             }
             Update::Partial(partial) => {
                 let e = wire::encode_partial(&partial);
-                let s = shown
-                    .as_mut()
-                    .expect("a partial run has the detection it updates");
-                partial.apply(&mut s.detection, &mut s.refused);
-                s.project = project;
-                e
+                seen.as_mut()
+                    .expect("a partial run has the summary it was planned with")
+                    .apply(&partial, &project);
+                (e, None, Some(partial.rescored))
             }
         }
     };
@@ -229,7 +244,21 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
         transfer.push(&c.buffer());
         chunks.push(&c);
     }
-    let fields = [("head", head.into()), ("chunks", chunks.into())];
+    let mut fields = vec![
+        ("head", JsValue::from(head)),
+        ("chunks", chunks.into()),
+        ("memory", memory_bytes().into()),
+    ];
+    // After a whole run the page may end this worker, whose memory keeps that run's peak, and
+    // start a new one with this summary.
+    if let Some(r) = rescored {
+        fields.push(("rescored", (r as f64).into()));
+    }
+    if let Some(b) = seen_bytes {
+        let b = bytes(&b);
+        transfer.push(&b.buffer());
+        fields.push(("seen", b.into()));
+    }
     post(
         scope,
         &message("result", Some(generation), &fields),
