@@ -70,8 +70,14 @@ fn load<T: DeserializeOwned>(
     kind: envelope::FileKind,
     check: fn(&T) -> validate::Report,
 ) -> Result<Loaded<T>, LoadError> {
-    let (body, migrated_from) = envelope::read(text, kind)?;
-    let value: T = envelope::deserialise(body, kind)?;
+    let (value, migrated_from) = match envelope::read_current(text, kind) {
+        Some(value) => (value, None),
+        // Anything off, or an older version: the strict tree says what and where, and migrates.
+        None => {
+            let (body, migrated_from) = envelope::read(text, kind)?;
+            (envelope::deserialise(body, kind)?, migrated_from)
+        }
+    };
     let report = check(&value);
     if !report.errors.is_empty() {
         return Err(LoadError::Invalid(report.errors));
