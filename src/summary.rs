@@ -197,7 +197,7 @@ pub fn links(
                     to,
                     colour: family_colour(family),
                     dashed: true,
-                    weight: link_weight(pr.matched),
+                    weight: link_weight(pr.matched()),
                 };
                 best.push((pr.score, link));
             }

@@ -63,11 +63,11 @@ pub fn optimise(proposals: &[Proposal], objective: Objective) -> Result<Plan, Op
         .iter()
         .filter_map(|p| {
             let need = p.need.as_ref()?;
-            let amount = p.matched.filter(|m| *m > 0.0)?;
-            p.offer_quantity.zip(p.need_quantity)?;
+            let amount = p.matched().filter(|m| *m > 0.0)?;
+            p.offer_quantity().zip(p.need_quantity())?;
             let per_unit = match objective {
-                Objective::Euros => p.eur_per_unit?,
-                Objective::Co2e => p.tco2e_per_unit?,
+                Objective::Euros => p.eur_per_unit()?,
+                Objective::Co2e => p.tco2e_per_unit()?,
             };
             // An exchange that loses money (or emits more) is never worth choosing.
             (per_unit > 0.0).then_some((p, need, amount, per_unit))
@@ -98,11 +98,11 @@ pub fn optimise(proposals: &[Proposal], objective: Objective) -> Result<Plan, Op
     for ((p, need, _, _), v) in usable.iter().zip(&x) {
         let o = offer_rows
             .entry(&p.offer)
-            .or_insert((p.offer_quantity.unwrap_or(0.0), Expression::from(0.0)));
+            .or_insert((p.offer_quantity().unwrap_or(0.0), Expression::from(0.0)));
         o.1 += *v;
         let n = need_rows
             .entry(need)
-            .or_insert((p.need_quantity.unwrap_or(0.0), Expression::from(0.0)));
+            .or_insert((p.need_quantity().unwrap_or(0.0), Expression::from(0.0)));
         n.1 += *v;
     }
     let mut model = vars.maximise(objective_expr.clone()).using(microlp);
@@ -143,6 +143,14 @@ mod tests {
     use crate::model::{ActorId, Unit};
 
     fn proposal(offer: &str, need: &str, offer_q: f64, need_q: f64, eur_per_unit: f64) -> Proposal {
+        let mut why = crate::detect::why::Why::unknown();
+        why.quantity.matched = Some(offer_q.min(need_q));
+        why.quantity.unit = Some(Unit::Tonne);
+        why.quantity.offer_annual = Some(offer_q);
+        why.quantity.need_annual = Some(need_q);
+        why.road_km = Some(5.0);
+        why.economics.net = Some(offer_q.min(need_q) * eur_per_unit);
+        why.economics.net_per_unit = Some(eur_per_unit);
         Proposal {
             key: format!("sub:{offer}:{need}"),
             kind: ProposalKind::Substitution,
@@ -151,16 +159,7 @@ mod tests {
             receiver: ActorId::new("a-2"),
             need: Some(FlowId::new(need)),
             score: 0.5,
-            matched: Some(offer_q.min(need_q)),
-            unit: Some(Unit::Tonne),
-            offer_quantity: Some(offer_q),
-            need_quantity: Some(need_q),
-            road_km: Some(5.0),
-            net_eur_per_year: Some(offer_q.min(need_q) * eur_per_unit),
-            net_tco2e_per_year: None,
-            eur_per_unit: Some(eur_per_unit),
-            tco2e_per_unit: None,
-            why: crate::detect::why::Why::unknown(),
+            why,
         }
     }
 

@@ -615,8 +615,8 @@ mod tests {
                     .iter()
                     .map(|c| (c.score, &c.text.fr))
                     .collect::<Vec<_>>(),
-                (a.score, a.matched, a.net_eur_per_year, a.flags()),
-                (b.score, b.matched, b.net_eur_per_year, b.flags())
+                (a.score, a.matched(), a.net_eur_per_year(), a.flags()),
+                (b.score, b.matched(), b.net_eur_per_year(), b.flags())
             );
         }
         assert!(updated == full, "pooling or sources differ");

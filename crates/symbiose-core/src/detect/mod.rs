@@ -112,19 +112,8 @@ pub struct Proposal {
     pub need: Option<FlowId>,
     /// Weighted total of the components, 0–1.
     pub score: f64,
-    /// Quantity that could move per year, in `unit` (a base unit: t, m³, MWh...).
-    pub matched: Option<f64>,
-    pub unit: Option<Unit>,
-    /// The offer's and the need's own annual quantities in `unit` (the optimiser's limits).
-    pub offer_quantity: Option<f64>,
-    pub need_quantity: Option<f64>,
-    pub road_km: Option<f64>,
-    pub net_eur_per_year: Option<f64>,
-    pub net_tco2e_per_year: Option<f64>,
-    /// Per unit of `matched`, for the optimiser.
-    pub eur_per_unit: Option<f64>,
-    pub tco2e_per_unit: Option<f64>,
-    /// What the sentences are written from.
+    /// What the figures and sentences are read and written from: the figures are not copied
+    /// beside it (a territory's 250,000 proposals are held by the page).
     pub(crate) why: Box<why::Why>,
 }
 
@@ -160,7 +149,6 @@ impl Proposal {
             (ProposalKind::Substitution, Some(n)) => format!("sub:{offer}:{n}"),
             _ => format!("ded:{offer}:{receiver}"),
         };
-        let q = why.quantity;
         Self {
             key,
             kind,
@@ -169,17 +157,48 @@ impl Proposal {
             receiver,
             need,
             score,
-            matched: q.matched,
-            unit: q.unit,
-            offer_quantity: q.offer_annual,
-            need_quantity: q.need_annual,
-            road_km: why.road_km,
-            net_eur_per_year: why.economics.net,
-            net_tco2e_per_year: why.climate.net,
-            eur_per_unit: why.economics.net_per_unit,
-            tco2e_per_unit: why.climate.net_per_unit,
             why,
         }
+    }
+
+    /// Quantity that could move per year, in [`Proposal::unit`] (a base unit: t, m³, MWh...).
+    pub fn matched(&self) -> Option<f64> {
+        self.why.quantity.matched
+    }
+
+    pub fn unit(&self) -> Option<Unit> {
+        self.why.quantity.unit
+    }
+
+    /// The offer's own annual quantity in [`Proposal::unit`] (the optimiser's limit).
+    pub fn offer_quantity(&self) -> Option<f64> {
+        self.why.quantity.offer_annual
+    }
+
+    /// The need's own annual quantity in [`Proposal::unit`] (the optimiser's limit).
+    pub fn need_quantity(&self) -> Option<f64> {
+        self.why.quantity.need_annual
+    }
+
+    pub fn road_km(&self) -> Option<f64> {
+        self.why.road_km
+    }
+
+    pub fn net_eur_per_year(&self) -> Option<f64> {
+        self.why.economics.net
+    }
+
+    pub fn net_tco2e_per_year(&self) -> Option<f64> {
+        self.why.climate.net
+    }
+
+    /// Per unit of [`Proposal::matched`], for the optimiser.
+    pub fn eur_per_unit(&self) -> Option<f64> {
+        self.why.economics.net_per_unit
+    }
+
+    pub fn tco2e_per_unit(&self) -> Option<f64> {
+        self.why.climate.net_per_unit
     }
 
     /// The seven reasons of the score, each with its sentence in both languages, written now.
@@ -195,14 +214,14 @@ impl Proposal {
     /// The estimated gains to copy into a synergy taken from this proposal.
     pub fn estimated_gains(&self) -> Gains {
         let mut g = Gains {
-            eur_per_year: self.net_eur_per_year,
-            tco2e_per_year: self.net_tco2e_per_year,
+            eur_per_year: self.net_eur_per_year(),
+            tco2e_per_year: self.net_tco2e_per_year(),
             ..Gains::default()
         };
-        match self.unit {
-            Some(Unit::Tonne) => g.tonnes_per_year = self.matched,
-            Some(Unit::MegawattHour) => g.mwh_per_year = self.matched,
-            Some(Unit::CubicMetre) => g.m3_per_year = self.matched,
+        match self.unit() {
+            Some(Unit::Tonne) => g.tonnes_per_year = self.matched(),
+            Some(Unit::MegawattHour) => g.mwh_per_year = self.matched(),
+            Some(Unit::CubicMetre) => g.m3_per_year = self.matched(),
             _ => {}
         }
         g
@@ -219,15 +238,15 @@ impl PartialEq for Proposal {
             && self.receiver == other.receiver
             && self.need == other.need
             && self.score == other.score
-            && self.matched == other.matched
-            && self.unit == other.unit
-            && self.offer_quantity == other.offer_quantity
-            && self.need_quantity == other.need_quantity
-            && self.road_km == other.road_km
-            && self.net_eur_per_year == other.net_eur_per_year
-            && self.net_tco2e_per_year == other.net_tco2e_per_year
-            && self.eur_per_unit == other.eur_per_unit
-            && self.tco2e_per_unit == other.tco2e_per_unit
+            && self.matched() == other.matched()
+            && self.unit() == other.unit()
+            && self.offer_quantity() == other.offer_quantity()
+            && self.need_quantity() == other.need_quantity()
+            && self.road_km() == other.road_km()
+            && self.net_eur_per_year() == other.net_eur_per_year()
+            && self.net_tco2e_per_year() == other.net_tco2e_per_year()
+            && self.eur_per_unit() == other.eur_per_unit()
+            && self.tco2e_per_unit() == other.tco2e_per_unit()
             && self.components() == other.components()
             && self.flags() == other.flags()
     }
@@ -268,15 +287,15 @@ impl Serialize for Proposal {
             score: self.score,
             components: self.components(),
             flags: self.flags(),
-            matched: self.matched,
-            unit: self.unit,
-            offer_quantity: self.offer_quantity,
-            need_quantity: self.need_quantity,
-            road_km: self.road_km,
-            net_eur_per_year: self.net_eur_per_year,
-            net_tco2e_per_year: self.net_tco2e_per_year,
-            eur_per_unit: self.eur_per_unit,
-            tco2e_per_unit: self.tco2e_per_unit,
+            matched: self.matched(),
+            unit: self.unit(),
+            offer_quantity: self.offer_quantity(),
+            need_quantity: self.need_quantity(),
+            road_km: self.road_km(),
+            net_eur_per_year: self.net_eur_per_year(),
+            net_tco2e_per_year: self.net_tco2e_per_year(),
+            eur_per_unit: self.eur_per_unit(),
+            tco2e_per_unit: self.tco2e_per_unit(),
         }
         .serialize(serializer)
     }

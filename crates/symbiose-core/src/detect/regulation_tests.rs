@@ -359,7 +359,7 @@ fn a_corsican_zone_made_in_the_app_gets_fuel_oil_heat_figures_and_no_forbidden_p
     let heat = heat.first().expect("datacentre heat → greenhouses");
     // 1,000 MWh of useful heat ÷ 0.9 boiler efficiency × 0.323 tCO2e/MWh PCI of fuel oil,
     // not 215 t with the natural-gas factor (Corsica has no gas network).
-    let t = heat.net_tco2e_per_year.expect("climate figure");
+    let t = heat.net_tco2e_per_year().expect("climate figure");
     assert!((t - 1000.0 / 0.9 * 0.323).abs() < 1e-6, "{t}");
     let components = heat.components();
     let climate = &components
@@ -393,7 +393,7 @@ fn a_corsican_zone_made_in_the_app_gets_fuel_oil_heat_figures_and_no_forbidden_p
     }
     let (d, _) = run(&mainland);
     let t = proposed(&d, "f-dc-heat", "a-serre")[0]
-        .net_tco2e_per_year
+        .net_tco2e_per_year()
         .unwrap();
     assert!((t - 1000.0 / 0.9 * 0.215 * 1.111).abs() < 1e-6, "{t}");
 }

@@ -123,10 +123,10 @@ fn pallets_meet_the_biomass_boiler_with_every_component() {
         .expect("pallets → boiler");
     assert_eq!(p.kind, ProposalKind::Substitution);
     assert_eq!(p.components().len(), 7);
-    assert_eq!(p.matched, Some(40.0));
+    assert_eq!(p.matched(), Some(40.0));
     // 40 t × (60 + 90) € − transport.
-    let transport = 40.0 * p.road_km.unwrap() * 0.20;
-    assert!((p.net_eur_per_year.unwrap() - (6000.0 - transport)).abs() < 1e-6);
+    let transport = 40.0 * p.road_km().unwrap() * 0.20;
+    assert!((p.net_eur_per_year().unwrap() - (6000.0 - transport)).abs() < 1e-6);
     assert!(
         p.components()
             .iter()
