@@ -112,6 +112,7 @@ async function symbiose(browser, url, n, text) {
     await page.waitForFunction(() => performance.getEntriesByName('symbiose:detect').length > 0, null, { timeout: LONG });
     const [[detectStart, detectMs]] = await spans(page, 'symbiose:detect');
     out.detectMs = detectMs;
+    out.firstMapWasm = await page.evaluate(() => performance.getEntriesByName('symbiose:first-map-memory').at(-1)?.detail.page);
     out.proposals = Number((await page.locator('[data-testid=tab-proposals]').innerText()).match(/\((\d+)\)/)?.[1]);
     let tasks = await page.evaluate(() => window.__longTasks);
     out.loadTask = longest(tasks, 0, detectStart + detectMs);
@@ -220,6 +221,7 @@ for (const { n, flows, fileMb, s, p } of rows) {
 lines.push('', 'Import through the UI (file read, checks, first store, first map), ms: ' +
   rows.map(({ n, s }) => `${n}: ${ms(s.importMs)}`).join('; ') + '.',
 'Detection after the edit (a full new run, in slices), ms: ' + rows.map(({ n, s }) => `${n}: ${ms(s.redetectMs)}`).join('; ') + '.',
+'WebAssembly memory of the page at the first map, MB: ' + rows.map(({ n, s }) => `${n}: ${mb(s.firstMapWasm / 2 ** 20)}`).join('; ') + '.',
 'WebAssembly memory after the first detection, MB, page + worker: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasm)}`).join('; ') + '.',
 'After the edit: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasmAfterEdit)}, renderer RSS ${mb(s.rssAfterEditMb)}`).join('; ') + '.',
 'Longest span of each kind after the edit, ms: ' + rows.map(({ n, s }) => `${n}: ${s.editSpans ?? '—'}`).join('; ') + '.');

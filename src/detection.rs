@@ -295,6 +295,10 @@ pub fn provide(state: ProjectState) {
 
 /// The map says its markers are drawn: the detection worker may start downloading.
 pub fn first_map_drawn() {
+    static MARKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !MARKED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        crate::perf::first_map_mark();
+    }
     if let Some(d) = use_context::<Detected>()
         && !d.may_start.get_untracked()
     {

@@ -66,39 +66,64 @@ pub fn time<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The size of the page's WebAssembly memory, bytes: the most it has held at once (it never
+/// shrinks).
+fn page_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    f64::from(
+        memory
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length(),
+    )
+}
+
+/// `performance.mark(name, {detail})`, replacing the last mark of that name (web-sys has the
+/// options only behind its unstable APIs).
+fn mark_with(name: &str, detail: &js_sys::Object) {
+    let Some(p) = performance() else { return };
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"detail".into(), detail).ok();
+    p.clear_marks_with_mark_name(name);
+    let mark: Option<js_sys::Function> = js_sys::Reflect::get(&p, &"mark".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok());
+    if let Some(mark) = mark {
+        mark.call2(&p, &name.into(), &options).ok();
+    }
+}
+
+fn detail(fields: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        js_sys::Reflect::set(&o, &(*k).into(), v).ok();
+    }
+    o
+}
+
+/// Records the page's WebAssembly memory when the first map is drawn, before any detection
+/// result: the mark `symbiose:first-map-memory`, detail `{page}` (bytes).
+pub fn first_map_mark() {
+    mark_with(
+        "symbiose:first-map-memory",
+        &detail(&[("page", page_memory_bytes().into())]),
+    );
+}
+
 /// Records a detection result as the mark `symbiose:detection-result`, replacing the last one,
 /// with detail `{page, worker, rescored, workers}`: the page's and the detection worker's
 /// WebAssembly memories (bytes; a memory never shrinks, so each is the most that module has held
 /// at once), the offers an update scored again (`null` for a whole run) and how many workers
 /// the page has started. The scale benchmark and the e2e tests read it.
 pub fn detection_mark(worker_bytes: f64, rescored: Option<f64>, workers: u32) {
-    let Some(p) = performance() else { return };
-    let page = wasm_bindgen::memory()
-        .unchecked_into::<js_sys::WebAssembly::Memory>()
-        .buffer()
-        .unchecked_into::<js_sys::ArrayBuffer>()
-        .byte_length();
-    let detail = js_sys::Object::new();
-    let set = |k: &str, v: wasm_bindgen::JsValue| {
-        js_sys::Reflect::set(&detail, &k.into(), &v).ok();
-    };
-    set("page", f64::from(page).into());
-    set("worker", worker_bytes.into());
-    set(
-        "rescored",
-        rescored.map_or(wasm_bindgen::JsValue::NULL, Into::into),
+    let rescored = rescored.map_or(wasm_bindgen::JsValue::NULL, Into::into);
+    mark_with(
+        "symbiose:detection-result",
+        &detail(&[
+            ("page", page_memory_bytes().into()),
+            ("worker", worker_bytes.into()),
+            ("rescored", rescored),
+            ("workers", workers.into()),
+        ]),
     );
-    set("workers", workers.into());
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"detail".into(), &detail).ok();
-    p.clear_marks_with_mark_name(DETECTION_RESULT);
-    // `performance.mark(name, {detail})`: web-sys has the options only behind its unstable APIs.
-    let mark: Option<js_sys::Function> = js_sys::Reflect::get(&p, &"mark".into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok());
-    if let Some(mark) = mark {
-        mark.call2(&p, &DETECTION_RESULT.into(), &options).ok();
-    }
 }
-
-const DETECTION_RESULT: &str = "symbiose:detection-result";
