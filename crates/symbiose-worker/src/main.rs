@@ -2,18 +2,21 @@
 //!
 //! The page (src/detection.rs) starts it after its first map and sends it, after each change
 //! to what detection reads, the project's companies, flows, territory and assumptions as JSON
-//! (in chunks, written a slice at a time) with a generation number. The worker answers with the share of offers done while it works,
-//! then the result (`detect::wire`): a whole detection the first time, afterwards the part an
-//! edit changed, planned against the detection the page holds, which the worker keeps a copy
-//! of. A newer generation stops the run under way at its next pause. Nothing it does can hold
-//! up the page's input or paint: it runs on another thread.
+//! (in chunks, written a slice at a time) with a generation number. The worker answers with the
+//! share of offers done while it works, then the result (`detect::wire`): a whole detection the
+//! first time, afterwards the part an edit changed, planned with a summary of the detection the
+//! page holds (`detect::seen`), not a copy of it. A newer generation stops the run under way at
+//! its next pause. Nothing it does can hold up the page's input or paint: it runs on another
+//! thread. The page ends it after the newest result (its memory keeps the run's peak) and starts
+//! another for the next edit, with the summary this one sent.
 //!
-//! Messages, page → worker: `{gen, head, actors, flows}`: the territory and assumptions, then the
+//! Messages, page → worker: `{gen, head, actors, flows, seen?}`: the territory and assumptions, then the
 //! companies and the flows in chunks (`detect::wire::read_inputs`). Worker → page: `{kind: "ready"}` once
 //! it listens (a message sent before would be lost), `{kind: "progress", gen, done, total}`,
 //! `{kind: "result", gen, head, chunks, memory, rescored?, seen?}` (the buffers transferred, not
 //! copied; `memory` the size of the worker's WebAssembly memory and `rescored` the offers an
-//! update scored again, for the benchmark and the tests; `seen` after a whole run), and
+//! update scored again, for the benchmark and the tests; `seen` the summary the next run is
+//! planned with, which the page gives to the next worker when it ends this one), and
 //! `{kind: "error", gen, message}` when the inputs do not read (a page of another release).
 
 use std::cell::{Cell, RefCell};
@@ -228,10 +231,11 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
             }
             Update::Partial(partial) => {
                 let e = wire::encode_partial(&partial);
-                seen.as_mut()
-                    .expect("a partial run has the summary it was planned with")
-                    .apply(&partial, &project);
-                (e, None, Some(partial.rescored))
+                let summary = seen
+                    .as_mut()
+                    .expect("a partial run has the summary it was planned with");
+                summary.apply(&partial, &project);
+                (e, Some(summary.to_bytes()), Some(partial.rescored))
             }
         }
     };
@@ -249,8 +253,8 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
         ("chunks", chunks.into()),
         ("memory", memory_bytes().into()),
     ];
-    // After a whole run the page may end this worker, whose memory keeps that run's peak, and
-    // start a new one with this summary.
+    // The page may end this worker, whose memory keeps its run's peak, and give this summary to
+    // the next one.
     if let Some(r) = rescored {
         fields.push(("rescored", (r as f64).into()));
     }
