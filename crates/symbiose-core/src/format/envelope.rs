@@ -212,6 +212,12 @@ pub fn write<T: Serialize>(kind: FileKind, body: &T, pretty: bool) -> String {
     .expect("the model serialises")
 }
 
+/// The file, compact, to `out` as it is written: what [`write`] returns, not held whole.
+pub fn write_to<T: Serialize>(out: &mut dyn std::io::Write, kind: FileKind, body: &T) {
+    // Writing to memory (a buffer, a compressor) does not fail, nor does the model's serialising.
+    serde_json::to_writer(out, &Envelope { kind, body }).expect("the model serialises");
+}
+
 struct Envelope<'a, T> {
     kind: FileKind,
     body: &'a T,

@@ -93,6 +93,12 @@ pub fn save_project(project: &Project, pretty: bool) -> String {
     envelope::write(envelope::PROJECT, project, pretty)
 }
 
+/// The project file as [`save_project`] writes it (compact), to `out` as it is written
+/// (`packed::pack_written`).
+pub fn write_project(out: &mut dyn std::io::Write, project: &Project) {
+    envelope::write_to(out, envelope::PROJECT, project);
+}
+
 pub fn save_questionnaire(q: &Questionnaire) -> String {
     envelope::write(envelope::QUESTIONNAIRE, q, true)
 }
