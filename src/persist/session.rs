@@ -96,6 +96,11 @@ pub struct Session {
     known: StoredValue<Option<StampRead>>,
     tab: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The autosave being written in slices, if any: its number, so that a newer save (or an
+    /// edit) makes it stop.
+    writing: StoredValue<Option<u64>>,
+    /// Numbers the autosaves written in slices.
+    saves: StoredValue<u64>,
     state: ProjectState,
 }
 
@@ -134,6 +139,8 @@ impl Session {
             known: StoredValue::new(None),
             tab: StoredValue::new(new_project_id(now_ms(), js_sys::Math::random())),
             timer: StoredValue::new_local(None),
+            writing: StoredValue::new(None),
+            saves: StoredValue::new(0),
             state,
         };
         provide_context(session);
@@ -350,25 +357,104 @@ impl Session {
             if let Some(old) = t.take() {
                 old.clear();
             }
-            *t = set_timeout_with_handle(move || me.save_now(), AUTOSAVE_DELAY).ok();
+            *t = set_timeout_with_handle(move || me.save_in_slices(), AUTOSAVE_DELAY).ok();
         });
     }
 
-    /// Writes a pending save now (before leaving the page or opening another project).
+    /// Writes a pending save now (before leaving the page or opening another project), also
+    /// one being written in slices.
     pub fn flush(&self) {
         let pending = self.timer.try_update_value(Option::take).flatten();
-        if let Some(t) = pending {
+        let in_slices = self.writing.try_get_value().flatten().is_some();
+        if let Some(t) = &pending {
             t.clear();
+        }
+        if pending.is_some() || in_slices {
             self.save_now();
         }
     }
 
-    /// Saves the open project unless another tab saved since we last read or wrote it.
+    /// Saves the open project now, in one task (see [`Session::store`]).
     pub fn save_now(&self) {
         self.timer.update_value(|t| *t = None);
+        self.writing.set_value(None);
         let Some(id) = self.open_id.get_untracked() else {
             return;
         };
+        let span = crate::perf::Span::start("symbiose:save");
+        let packed = self.packed_file();
+        self.store(&id, &packed);
+        span.end();
+    }
+
+    /// The autosave: the project file written and deflated a few records per slice of the
+    /// page's time (`format::parts`), then stored in one task with the checks of
+    /// [`Session::store`]. An edit meanwhile stops it (that edit's autosave writes the newer
+    /// project); so does a save now. Repair mode saves in one task (its file is written whole).
+    fn save_in_slices(&self) {
+        self.timer.update_value(|t| *t = None);
+        if self.repair.with_untracked(Option::is_some) {
+            return self.save_now();
+        }
+        let Some(id) = self.open_id.get_untracked() else {
+            return;
+        };
+        let number = self.saves.get_value() + 1;
+        self.saves.set_value(number);
+        self.writing.set_value(Some(number));
+        let me = *self;
+        wasm_bindgen_futures::spawn_local(async move { me.write_in_slices(id, number).await });
+    }
+
+    async fn write_in_slices(self, id: String, number: u64) {
+        use crate::perf::{SLICE_MS, next_task, now_ms};
+        let span = crate::perf::Span::start("symbiose:save");
+        let Some(edits) = self.state.edits.try_get_untracked() else {
+            return;
+        };
+        // Still this save's turn: no newer save, no edit, the same project open.
+        let current = move || {
+            self.writing.try_get_value() == Some(Some(number))
+                && self.state.edits.try_get_untracked() == Some(edits)
+                && self.open_id.try_get_untracked().flatten().as_deref() == Some(id.as_str())
+        };
+        let Some(mut writing) = self
+            .state
+            .project
+            .try_update_untracked(format::parts::Writing::start)
+        else {
+            return;
+        };
+        loop {
+            let started = now_ms();
+            let done = self
+                .state
+                .project
+                .try_with_untracked(|p| writing.step(p, || now_ms() - started < SLICE_MS));
+            match done {
+                Some(true) => break,
+                Some(false) => {}
+                None => return,
+            }
+            next_task().await;
+            if !current() {
+                return;
+            }
+        }
+        let packed = writing.finish();
+        if !current() {
+            return;
+        }
+        self.writing.set_value(None);
+        let id = self.open_id.get_untracked().unwrap_or_default();
+        self.store(&id, &packed);
+        span.end();
+    }
+
+    /// Stores `packed`, the open project's stored form, unless another tab saved since we last
+    /// read or wrote it.
+    fn store(&self, id: &str, packed: &str) {
+        let id = id.to_string();
         let known = self.known.get_value();
         // Any stamp but ours (a damaged one too), or a stored copy that vanished or appeared
         // behind our back, is another tab's doing: stop and ask, never overwrite.
@@ -392,11 +478,8 @@ impl Session {
             known.as_ref().unwrap_or(&StampRead::None),
             &self.tab.get_value(),
         );
-        let span = crate::perf::Span::start("symbiose:save");
-        let packed = self.packed_file();
         let meta = self.state.project.with_untracked(meta_of);
-        let written = store::write_stored(&id, &stamp.put_on(&packed), &meta);
-        span.end();
+        let written = store::write_stored(&id, &stamp.put_on(packed), &meta);
         match written {
             Ok(()) => {
                 self.known.set_value(Some(StampRead::Stamp(stamp)));

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import {
-  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText, renameFirstCompany, fillStorage, randomLetters,
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, storedText, storedProject, renameFirstCompany, fillStorage, randomLetters,
 } from './harness.mjs';
 
 let server;
@@ -350,5 +351,45 @@ test('company questionnaire: export, fill on another machine, merge back with a 
   } finally {
     await facilitator.close();
     await company.close();
+  }
+});
+
+test('an autosave written in slices: an edit during it is saved, and leaving during it saves at once', async () => {
+  // 2,000 companies and 16,000 flows: the autosave is written a few hundred records per slice of
+  // the page's time (core format::parts), over several frames.
+  const text = execFileSync('cargo', ['run', '-q', '-p', 'symbiose-cli', '--', 'synth', '2000', '8'], { maxBuffer: 64 << 20 }).toString();
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  // The `symbiose:save` span's start mark stands while a save is under way (src/perf.rs).
+  const saving = () => page.waitForFunction(() => performance.getEntriesByName('symbiose:save:start').length > 0, null, { polling: 5 });
+  const firstName = async () => (await storedProject(page)).actors[0].name;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=back-home]');
+    // Only this project in storage: storedProject reads the first one.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('symbiose.project.')).forEach((k) => localStorage.removeItem(k)));
+    await importFile(page, 'epci-2000.symbiose.json', text);
+    await page.click('[data-testid=import-as-new]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-markers') === '2000', null, { timeout: 120000 });
+    await waitSaved(page);
+    const original = await firstName();
+
+    // An undo while the rename's autosave is being written: what is stored is the undone name.
+    await renameFirstCompany(page, 'Renommée pendant la sauvegarde');
+    await saving();
+    await page.click('[data-testid=undo]');
+    await waitSaved(page);
+    assert.equal(await firstName(), original, 'the save under way stopped; the undo was saved');
+
+    // Leaving while an autosave is being written: it is written at once, whole.
+    await page.click('[data-testid=back-to-list]');
+    await renameFirstCompany(page, 'Renommée avant de partir');
+    await saving();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-markers') === '2000', null, { timeout: 120000 });
+    assert.equal(await firstName(), 'Renommée avant de partir');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
   }
 });

@@ -19,6 +19,7 @@ pub(crate) mod error;
 pub mod json;
 pub mod migrate;
 pub mod packed;
+pub mod parts;
 pub mod repair;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -41,13 +41,52 @@ fn with_marker(deflated: &[u8]) -> String {
 /// never held whole (20 MB for 5,000 companies, which stayed in the page's memory as its peak
 /// after every autosave). Unpacks like [`pack`]'s.
 pub fn pack_written(write: impl FnOnce(&mut dyn std::io::Write)) -> String {
-    // Many small writes (a JSON token each) go to the compressor in blocks.
-    let mut buffered = std::io::BufWriter::with_capacity(BLOCK, Deflating::new());
-    write(&mut buffered);
-    let deflating = buffered
-        .into_inner()
-        .unwrap_or_else(|_| unreachable!("writing to memory does not fail"));
-    with_marker(&deflating.finish())
+    let mut packing = Packing::new();
+    write(&mut packing);
+    packing.finish()
+}
+
+/// A stored value being written: what is pushed is deflated as it comes (see [`pack_written`]).
+pub struct Packing(std::io::BufWriter<Deflating>);
+
+impl Packing {
+    pub fn new() -> Self {
+        // Many small writes (a JSON token each) go to the compressor in blocks.
+        Self(std::io::BufWriter::with_capacity(BLOCK, Deflating::new()))
+    }
+
+    pub fn push(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        self.0
+            .write_all(bytes)
+            .unwrap_or_else(|_| unreachable!("writing to memory does not fail"));
+    }
+
+    /// The stored value: the stream closed, behind its marker.
+    pub fn finish(self) -> String {
+        let deflating = self
+            .0
+            .into_inner()
+            .unwrap_or_else(|_| unreachable!("writing to memory does not fail"));
+        with_marker(&deflating.finish())
+    }
+}
+
+impl Default for Packing {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::io::Write for Packing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.push(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 const BLOCK: usize = 64 * 1024;
