@@ -20,6 +20,11 @@ use crate::state::ProjectState;
 
 /// The detection worker's loader (crates/symbiose-worker, built by trunk beside the app).
 const WORKER_URL: &str = "symbiose-worker_loader.js";
+/// A worker whose WebAssembly memory has grown to this ends after its result, and the next edit
+/// starts a new one (see `retire`): a territory of 5,000 companies leaves 240–280 MB after a
+/// whole run and 61 MB after an update. Below it the worker stays: starting one costs an
+/// update 0.2–0.4 s, which a project of a few hundred companies (10–30 MB) need not pay.
+const RETIRE_FROM_BYTES: f64 = 48.0 * 1024.0 * 1024.0;
 /// A page that opens without a map (a link to another page) starts the worker after this.
 const START_WITHOUT_MAP_MS: i32 = 2_000;
 
@@ -96,8 +101,8 @@ struct Link {
     span: RefCell<Option<crate::perf::Span>>,
     /// The worker's handlers, dropped with the project (or the worker).
     handlers: RefCell<Vec<Handler>>,
-    /// How many workers this project has started (one per run, or per series of runs when
-    /// edits come while one runs).
+    /// How many workers this project has started (one, and one more after each result of a
+    /// worker grown large: see `retire`).
     started: Cell<u32>,
     /// The project was closed: nothing more is started or applied.
     closed: Cell<bool>,
@@ -354,7 +359,8 @@ fn start(link: &Rc<Link>, detected: Detected) {
                 }
                 Some("result") => {
                     let seen = field(&data, "seen");
-                    if seen.is_object() {
+                    let memory = field(&data, "memory").as_f64().unwrap_or(0.0);
+                    if seen.is_object() && memory >= RETIRE_FROM_BYTES {
                         // After the handler: it is the worker's, and is dropped with it.
                         let (link, seen) = (link.clone(), seen.unchecked_into());
                         wasm_bindgen_futures::spawn_local(async move {
@@ -397,11 +403,11 @@ fn start(link: &Rc<Link>, detected: Detected) {
     link.started.set(link.started.get() + 1);
 }
 
-/// Ends the worker once it has sent the newest generation's result: its WebAssembly memory
-/// keeps the peak of its run (a memory never shrinks: 267 MB after a whole run at 5,000
-/// companies, 61 MB after an update) though it keeps only the summary (`detect::seen`), which
-/// came with the result. The next inputs start a new worker and take the summary to it. Not
-/// when a newer generation is asked: the worker may be at it, planned against what it kept.
+/// Ends a worker grown past `RETIRE_FROM_BYTES` once it has sent the newest generation's
+/// result: its WebAssembly memory keeps the peak of its run (a memory never shrinks) though it
+/// keeps only the summary (`detect::seen`), which came with the result. The next inputs start a
+/// new worker and take the summary to it. Not when a newer generation is asked: the worker may
+/// be at it, planned against what it kept.
 fn retire(link: &Rc<Link>, generation: f64, seen: Uint8Array) {
     if link.asked.get() != generation || link.closed.get() {
         return;

@@ -7,8 +7,8 @@
 //! first time, afterwards the part an edit changed, planned with a summary of the detection the
 //! page holds (`detect::seen`), not a copy of it. A newer generation stops the run under way at
 //! its next pause. Nothing it does can hold up the page's input or paint: it runs on another
-//! thread. The page ends it after the newest result (its memory keeps the run's peak) and starts
-//! another for the next edit, with the summary this one sent.
+//! thread. When its memory has grown large (it keeps its run's peak), the page ends it after
+//! the newest result and starts another for the next edit, with the summary this one sent.
 //!
 //! Messages, page → worker: `{gen, head, actors, flows, seen?}`: the territory and assumptions, then the
 //! companies and the flows in chunks (`detect::wire::read_inputs`). Worker → page: `{kind: "ready"}` once
