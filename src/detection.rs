@@ -125,7 +125,7 @@ impl Link {
         if idle
             && !self.closed.get()
             && d.may_start.try_get_untracked() == Some(true)
-            && d.failed.with_untracked(Option::is_none)
+            && d.failed.try_with_untracked(Option::is_none) == Some(true)
         {
             start(self, d);
         }

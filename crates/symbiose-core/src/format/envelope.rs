@@ -203,13 +203,16 @@ pub fn deserialise<T: DeserializeOwned>(body: Value, kind: FileKind) -> Result<T
 /// text, with no intermediate JSON tree: an autosave of a 20,000-flow territory runs on the
 /// page's only thread.
 pub fn write<T: Serialize>(kind: FileKind, body: &T, pretty: bool) -> String {
-    let file = Envelope { kind, body };
+    let mut text = Vec::new();
     if pretty {
-        serde_json::to_string_pretty(&file)
+        // Through `dyn Write` like every other writer of the model: the code that writes the
+        // model is compiled once per kind of writer, and the app's download carries each copy.
+        let out: &mut dyn std::io::Write = &mut text;
+        serde_json::to_writer_pretty(out, &Envelope { kind, body }).expect("the model serialises");
     } else {
-        serde_json::to_string(&file)
+        write_to(&mut text, kind, body);
     }
-    .expect("the model serialises")
+    String::from_utf8(text).expect("JSON is UTF-8")
 }
 
 /// The file, compact, to `out` as it is written: what [`write`] returns, not held whole.

@@ -78,7 +78,9 @@ impl Writing {
         if self.next > 0 {
             self.packing.push(b",");
         }
-        serde_json::to_writer(&mut self.packing, record).expect("the model serialises");
+        // Through `dyn Write`, as `save_project` writes: one compiled copy of the model's writer.
+        let out: &mut dyn std::io::Write = &mut self.packing;
+        serde_json::to_writer(out, record).expect("the model serialises");
         self.next += 1;
         true
     }
