@@ -1,6 +1,6 @@
 //! The detection worker: Symbiose's detection in a Web Worker, its own wasm module over the core.
 //!
-//! The page (src/detection.rs) starts it after its first map and sends it, after each change
+//! The page (src/detection/mod.rs) starts it after its first map and sends it, after each change
 //! to what detection reads, the project's companies, flows, territory and assumptions as JSON
 //! (in chunks, written a slice at a time) with a generation number. The worker answers with the
 //! share of offers done while it works, then the result (`detect::wire`): a whole detection the

@@ -9,12 +9,15 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 // Not `Update`: that name is the signals' trait in Leptos's prelude.
 use symbiose_core::detect::incremental::Update as Found;
-use symbiose_core::detect::{Audience, Detection, Mutualisation, Proposal, Refusal, wire};
+use symbiose_core::detect::{Detection, Refusal, wire};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::perf::{SLICE_MS, next_task, now_ms};
-use symbiose_core::{Barrier, Date, Project, Stage, StageChange, Synergy, SynergyId, SynergyKind};
+
+mod taking;
+use symbiose_core::{Date, Project};
+pub use taking::{synergy_from_mutualisation, synergy_from_proposal, taken_keys};
 
 use crate::state::ProjectState;
 
@@ -529,80 +532,6 @@ pub fn use_detection_progress() -> ReadSignal<Option<f64>> {
 /// Why detection does not run, when it does not (the worker did not start).
 pub fn use_detection_failed() -> ReadSignal<Option<String>> {
     expect_context::<Detected>().failed.read_only()
-}
-
-/// Keys of the proposals already taken into the pipeline.
-pub fn taken_keys(p: &Project) -> Vec<String> {
-    p.synergies
-        .iter()
-        .filter_map(|s| s.proposal_key.clone())
-        .collect()
-}
-
-/// The first entry of a taken proposal's history. Stored in the project, so written once, in
-/// French like the synergy's title and barriers (the project's working language), never in
-/// both languages at once.
-fn first_stage(today: Date) -> Vec<StageChange> {
-    vec![StageChange {
-        stage: Stage::Idea,
-        date: today,
-        note: "Proposition retenue".into(),
-    }]
-}
-
-/// The synergy a substitution or deductive proposal becomes when the group takes it.
-pub fn synergy_from_proposal(p: &Project, proposal: &Proposal, today: Date) -> Synergy {
-    let title = proposal
-        .render(p, Audience::Facilitator)
-        .map(|r| r.title.fr)
-        .unwrap_or_else(|| proposal.key.clone());
-    let mut flows = vec![proposal.offer.clone()];
-    flows.extend(proposal.need.clone());
-    Synergy {
-        id: SynergyId::next_free(p.synergies.iter().map(|s| &s.id)),
-        kind: SynergyKind::Substitution,
-        title,
-        flows,
-        actors: vec![proposal.offer_actor.clone(), proposal.receiver.clone()],
-        stage: Stage::Idea,
-        history: first_stage(today),
-        barriers: proposal
-            .flags()
-            .iter()
-            .map(|f| Barrier {
-                kind: f.kind,
-                note: f.text.fr.clone(),
-            })
-            .collect(),
-        estimated: proposal.estimated_gains(),
-        proposal_key: Some(proposal.key.clone()),
-        ..Default::default()
-    }
-}
-
-/// The synergy a pooling proposal becomes.
-pub fn synergy_from_mutualisation(p: &Project, m: &Mutualisation, today: Date) -> Synergy {
-    Synergy {
-        id: SynergyId::next_free(p.synergies.iter().map(|s| &s.id)),
-        kind: SynergyKind::Mutualisation,
-        title: m.title.fr.clone(),
-        flows: m.flows.clone(),
-        actors: m.members.clone(),
-        stage: Stage::Idea,
-        history: first_stage(today),
-        estimated: symbiose_core::Gains {
-            eur_per_year: m.estimated_gain_eur,
-            ..Default::default()
-        },
-        proposal_key: Some(m.key.clone()),
-        // The obligations that make the pooling worthwhile follow it into the pipeline.
-        notes: std::iter::once(&m.assumptions)
-            .chain(&m.obligations)
-            .map(|b| b.fr.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        ..Default::default()
-    }
 }
 
 /// Today's date in the browser.
