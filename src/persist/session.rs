@@ -413,7 +413,7 @@ impl Session {
             return;
         };
         // Still this save's turn: no newer save, no edit, the same project open.
-        let current = move || {
+        let current = || {
             self.writing.try_get_value() == Some(Some(number))
                 && self.state.edits.try_get_untracked() == Some(edits)
                 && self.open_id.try_get_untracked().flatten().as_deref() == Some(id.as_str())
@@ -446,7 +446,6 @@ impl Session {
             return;
         }
         self.writing.set_value(None);
-        let id = self.open_id.get_untracked().unwrap_or_default();
         self.store(&id, &packed);
         span.end();
     }
