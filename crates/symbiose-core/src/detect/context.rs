@@ -2,11 +2,11 @@
 //! and the numbers of a pair that passed every filter ([`Scored`]). The engine builds and
 //! selects them; explain and deductive read them; none of these imports the engine.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use super::assumptions::Assumptions;
-use super::fit::{Fit, Prepared};
+use super::fit::{Fit, Outline, Prepared};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
 use crate::factors::Factors;
 use crate::kb::regulation::{self, Finding, Transfer, Verdict};
@@ -23,13 +23,21 @@ pub(crate) struct Context<'a> {
     pub setting: std::sync::Arc<super::why::Setting>,
     pub offers: Vec<Prepared<'a>>,
     pub needs: Vec<Prepared<'a>>,
+    /// The same flows, outlined for the scan's first bound (same indices).
+    pub offer_outlines: Vec<Outline>,
+    pub need_outlines: Vec<Outline>,
     /// Actors by every 2-, 3- and 4-digit prefix of their NAF code, for deductive leads.
     pub actors_by_nace: HashMap<String, Vec<&'a Actor>>,
     /// How plausible each receiver sector is for an offer: one query per distinct (code, class,
     /// donor class), since a territory repeats them, ranked the first time a need asks (an update
     /// after an edit scores a few offers and asks for few), and the index of each offer's.
-    plausibility: Vec<(Query, OnceCell<Plausibility>)>,
+    plausibility: Vec<Asked>,
     offer_plausibility: Vec<u32>,
+    /// Each need's company's NACE digits as an index into `receiver_naces` (`u32::MAX` when
+    /// unknown): a plausibility is asked millions of times for a few hundred distinct sectors,
+    /// and kept per (query, sector) once computed.
+    need_nace: Vec<u32>,
+    receiver_naces: Vec<String>,
     kb: &'a KnowledgeBase,
 }
 
@@ -77,14 +85,30 @@ impl<'a> Context<'a> {
                         donor_nace: Some(o.nace.clone()).filter(|d| d.len() == 4),
                         words: Vec::new(),
                     };
-                    plausibility.push((query, OnceCell::new()));
+                    plausibility.push((query, OnceCell::new(), OnceCell::new()));
                     plausibility.len() as u32 - 1
+                })
+            })
+            .collect();
+        let mut receiver_naces = Vec::new();
+        let mut nace_index: HashMap<&str, u32> = HashMap::new();
+        let need_nace = needs
+            .iter()
+            .map(|n| {
+                if n.nace.len() < 2 {
+                    return u32::MAX;
+                }
+                *nace_index.entry(n.nace.as_str()).or_insert_with(|| {
+                    receiver_naces.push(n.nace.clone());
+                    receiver_naces.len() as u32 - 1
                 })
             })
             .collect();
         Self {
             plausibility,
             offer_plausibility,
+            need_nace,
+            receiver_naces,
             kb,
             project,
             asm,
@@ -94,6 +118,8 @@ impl<'a> Context<'a> {
                 asm: asm.clone(),
                 factors: factors.clone(),
             }),
+            offer_outlines: offers.iter().map(Outline::new).collect(),
+            need_outlines: needs.iter().map(Outline::new).collect(),
             offers,
             needs,
             actors_by_nace,
@@ -103,15 +129,25 @@ impl<'a> Context<'a> {
 
 impl Context<'_> {
     /// How plausible a receiver the need's company is for the offer (`None`: its NAF unknown).
-    pub fn sector_plausibility(&self, offer: usize, need: &Prepared) -> Option<f64> {
-        (need.nace.len() >= 2).then(|| {
-            let (query, ranked) = &self.plausibility[self.offer_plausibility[offer] as usize];
-            ranked
-                .get_or_init(|| Plausibility::new(query, &self.kb.rank(query)))
-                .of_digits(&need.nace)
-        })
+    pub fn sector_plausibility(&self, offer: usize, need: usize) -> Option<f64> {
+        let nace = *self.need_nace.get(need).filter(|&&i| i != u32::MAX)? as usize;
+        let (query, ranked, known) = &self.plausibility[self.offer_plausibility[offer] as usize];
+        let known = known.get_or_init(|| vec![Cell::new(f64::NAN); self.receiver_naces.len()]);
+        let value = known[nace].get();
+        if !value.is_nan() {
+            return Some(value);
+        }
+        let value = ranked
+            .get_or_init(|| Plausibility::new(query, &self.kb.rank(query)))
+            .of_digits(&self.receiver_naces[nace]);
+        known[nace].set(value);
+        Some(value)
     }
 }
+
+/// One offer query's receiver plausibility: the query, its ranking once made, and the value for
+/// each receiver sector once asked (`NaN` until then).
+type Asked = (Query, OnceCell<Plausibility>, OnceCell<Vec<Cell<f64>>>);
 
 /// The regulatory rule that applies to moving `offer` to a receiver of NAF `receiver_naf`, for
 /// a declared need of class `need` (`None` for a deductive lead).

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use super::assumptions::Assumptions;
 use super::context::{Context, Scored, regulation};
-use super::fit::{Prepared, WORDS_BONUS, resource_fit_without_words, with_words, words_ceiling};
+use super::fit::{
+    Outline, Prepared, WORDS_BONUS, resource_fit_without_words, with_words, words_ceiling,
+};
 use super::score;
 use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
@@ -20,8 +22,8 @@ use crate::model::{Family, Project, ResourceCategory};
 
 /// The most resource fit can reach for this pair, known before comparing codes and words: a
 /// code comparison can give 1, a class alone 0.75 (+0.1 for the words), a family alone 0.2.
-fn fit_ceiling(o: &Prepared, n: &Prepared) -> f64 {
-    if o.code.is_some() && n.code.is_some() {
+fn fit_ceiling(o: &Outline, n: &Outline) -> f64 {
+    if o.coded && n.coded {
         return 1.0;
     }
     match (o.category, n.category) {
@@ -29,6 +31,53 @@ fn fit_ceiling(o: &Prepared, n: &Prepared) -> f64 {
         (Some(_), Some(_)) => 1.0,
         _ => 0.3,
     }
+}
+
+/// The most a pair can score from the two flows' outlines alone: its exact timing, quantity fit
+/// and quality, its distance along the meridian (a lower bound of the road's), its resource fit
+/// and gains at their ceilings; and the quantity that could be exchanged. `None` beyond the
+/// longest road. A dense territory ends most of its candidates here.
+fn outline_ceiling(o: &Outline, n: &Outline, asm: &Assumptions) -> Option<(f64, Option<f64>)> {
+    let w = &asm.weights;
+    let overlap = o.months.overlap(n.months).count();
+    let timing = f64::from(overlap) / f64::from(n.months.count().max(1));
+    // As `score::quantity_fit`: comparable quantities only.
+    let (quantity, matched) = if o.quantity_kind == n.quantity_kind && o.quantity_kind != u8::MAX {
+        let (lo, hi) = (o.annual.min(n.annual), o.annual.max(n.annual));
+        (if hi > 0.0 { lo / hi } else { 0.0 }, Some(lo))
+    } else {
+        (0.5, None)
+    };
+    let mut quality: f64 = 1.0;
+    if matches!((o.state, n.state), (Some(a), Some(b)) if a != b) {
+        quality -= 0.5;
+    }
+    if o.contaminated {
+        quality -= 0.2;
+    }
+    // False when either purity is unknown (NaN), as `score::quality`.
+    if o.purity < n.purity {
+        quality -= 0.4;
+    }
+    let distance = if o.lat_rad.is_nan() || n.lat_rad.is_nan() {
+        score::distance_score(None, asm)
+    } else {
+        let nearest = crate::model::Position::latitude_km_radians(o.lat_rad, n.lat_rad)
+            * asm.road_factor
+            * (1.0 - BOUND_SLACK);
+        if nearest > asm.max_road_km {
+            return None;
+        }
+        score::distance_score(Some(nearest), asm)
+    };
+    let ceiling = w.resource * fit_ceiling(o, n)
+        + w.timing * timing
+        + w.quantity * quantity
+        + w.quality * quality.max(0.0)
+        + w.distance * distance
+        + w.economics
+        + w.climate;
+    Some((ceiling, matched))
 }
 
 /// How much a declared need's resource fit keeps for the plausibility of the declaring
@@ -48,24 +97,47 @@ const BOUND_SLACK: f64 = 1e-9;
 /// whose upper bound is below it can never be kept, so it is not scored further, and its
 /// regulatory rule is not looked up. A pair at or above the floor is scored exactly as without it.
 pub(crate) fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Option<Scored> {
-    let (o, n) = (&ctx.offers[oi], &ctx.needs[ni]);
+    evaluate_outlined(ctx, oi, ni, &ctx.need_outlines[ni], floor)
+}
+
+/// [`evaluate`] with the need's outline at hand: the scan reads it from the need index, where
+/// each list holds its needs' outlines in the order it visits them.
+fn evaluate_outlined(
+    ctx: &Context,
+    oi: usize,
+    ni: usize,
+    need: &Outline,
+    floor: f64,
+) -> Option<Scored> {
     let asm = ctx.asm;
     let w = &asm.weights;
-    let timing = score::timing(o.months, Some(n.months));
-    // Quantity, economics, climate and quality are at most 1 each.
-    let unscored = w.quantity + w.economics + w.climate + w.quality;
-    let positions = o.position.zip(n.position);
-    // Before any trigonometry: the distance along the meridian is a lower bound of the road's.
-    if let Some((a, b)) = positions {
-        let nearest = a.latitude_km(&b) * asm.road_factor * (1.0 - BOUND_SLACK);
-        let ceiling = w.resource * fit_ceiling(o, n)
-            + w.timing * timing.2
-            + w.distance * score::distance_score(Some(nearest), asm)
-            + unscored;
-        if nearest > asm.max_road_km || ceiling < floor - BOUND_SLACK {
-            return None;
-        }
+    // Below the minimum score a pair is never proposed, whatever the floor.
+    let floor = floor.max(asm.min_score);
+    let outlines = (&ctx.offer_outlines[oi], need);
+    let (ceiling, matched) = outline_ceiling(outlines.0, outlines.1, asm)?;
+    if ceiling < floor - BOUND_SLACK {
+        return None;
     }
+    let o = &ctx.offers[oi];
+    // Economics and climate at most what the exchange avoids, transport not yet taken away.
+    let (economics_ceiling, climate_ceiling) = score::gain_ceilings(
+        o,
+        outlines.0,
+        outlines.1,
+        matched,
+        asm,
+        &ctx.climate_factors,
+    );
+    let gains = w.economics * economics_ceiling + w.climate * climate_ceiling;
+    if ceiling - w.economics - w.climate + gains < floor - BOUND_SLACK {
+        return None;
+    }
+    let n = &ctx.needs[ni];
+    let timing = score::timing(o.months, Some(n.months));
+    let quantity = score::quantity_fit(o, Some(n));
+    let quality = score::quality(o, Some(n));
+    let known = w.timing * timing.2 + w.quantity * quantity.score + w.quality * quality.score;
+    let positions = o.position.zip(n.position);
     let road_km =
         positions.map(|(a, b)| a.distance_km_with(&b, o.cos_lat, n.cos_lat) * asm.road_factor);
     if road_km.is_some_and(|d| d > asm.max_road_km) {
@@ -81,30 +153,18 @@ pub(crate) fn evaluate(ctx: &Context, oi: usize, ni: usize, floor: f64) -> Optio
         return None;
     }
     let distance = score::distance_score(road_km, asm);
-    let rest = w.timing * timing.2 + w.distance * distance + unscored;
-    if w.resource * fit_ceiling(o, n) + rest < floor - BOUND_SLACK {
+    let rest = known + w.distance * distance + gains;
+    if w.resource * fit_ceiling(outlines.0, outlines.1) + rest < floor - BOUND_SLACK {
         return None;
     }
     let fit = resource_fit_without_words(o, n, asm)?;
-    if w.resource * (fit.score + WORDS_BONUS).min(1.0) + rest < floor - BOUND_SLACK {
-        return None;
-    }
-    // Quantity and quality are cheap; only economics and climate are left at most 1.
-    let quantity = score::quantity_fit(o, Some(n));
-    let quality = score::quality(o, Some(n));
-    let rest = w.timing * timing.2
-        + w.distance * distance
-        + w.quantity * quantity.score
-        + w.quality * quality.score
-        + w.economics
-        + w.climate;
     let words = WORDS_BONUS * words_ceiling(o, n);
     if w.resource * (fit.score + words).min(1.0) + rest < floor - BOUND_SLACK {
         return None;
     }
     let mut fit = with_words(fit, o, n);
     // The sector's weight is at most 1: looked up only for a pair still in the running.
-    fit.sector = ctx.sector_plausibility(oi, n);
+    fit.sector = ctx.sector_plausibility(oi, ni);
     fit.score *= sector_weight(fit.sector);
     if w.resource * fit.score + rest < floor - BOUND_SLACK {
         return None;
@@ -146,11 +206,13 @@ enum Key {
     FamilyAll(Family),
 }
 
+/// Needs filed by key and grid cell, each with its outline: a scan reads a list from start to
+/// end, so the outlines it bounds with come in memory order.
 struct NeedIndex {
     grid: Grid,
-    placed: HashMap<(Key, Cell), Vec<u32>>,
-    unplaced: HashMap<Key, Vec<u32>>,
-    all: HashMap<Key, Vec<u32>>,
+    placed: HashMap<(Key, Cell), Vec<(u32, Outline)>>,
+    unplaced: HashMap<Key, Vec<(u32, Outline)>>,
+    all: HashMap<Key, Vec<(u32, Outline)>>,
 }
 
 fn need_keys(n: &Prepared) -> [Key; 2] {
@@ -190,13 +252,17 @@ impl NeedIndex {
             unplaced: HashMap::new(),
             all: HashMap::new(),
         };
-        for (i, n) in ctx.needs.iter().enumerate() {
-            let i = i as u32;
+        for (i, (n, outline)) in ctx.needs.iter().zip(&ctx.need_outlines).enumerate() {
+            let entry = (i as u32, *outline);
             for key in need_keys(n) {
-                index.all.entry(key).or_default().push(i);
+                index.all.entry(key).or_default().push(entry);
                 match n.position {
-                    Some(p) => index.placed.entry((key, grid.cell(p))).or_default().push(i),
-                    None => index.unplaced.entry(key).or_default().push(i),
+                    Some(p) => index
+                        .placed
+                        .entry((key, grid.cell(p)))
+                        .or_default()
+                        .push(entry),
+                    None => index.unplaced.entry(key).or_default().push(entry),
                 }
             }
         }
@@ -328,9 +394,11 @@ impl OfferScorer {
         found.clear();
         floor.clear();
         for key in keys.iter() {
-            let mut visit = |list: Option<&Vec<u32>>| {
-                for &ni in list.into_iter().flatten() {
-                    if let Some(s) = evaluate(ctx, oi, ni as usize, floor.value()) {
+            let mut visit = |list: Option<&Vec<(u32, Outline)>>| {
+                for (ni, outline) in list.into_iter().flatten() {
+                    if let Some(s) =
+                        evaluate_outlined(ctx, oi, *ni as usize, outline, floor.value())
+                    {
                         floor.add(&s);
                         found.push(s);
                     }
@@ -548,4 +616,84 @@ pub fn detect_naive(
     let ctx = Context::new(project, asm, factors, kb);
     let scored = scored_naive(&ctx);
     finish(assemble(&ctx, scored, kb, &mut never_pause)).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::synthetic;
+    use crate::model::{Period, PhysicalState, Quantity};
+
+    /// The scan drops a pair when a ceiling is below the floor, so every ceiling must be at least
+    /// what the pair scores. Checked on every pair of a territory with what the synthetic one
+    /// lacks: states, purities, contaminants, one-off stocks, negative costs (revenue given up),
+    /// companies without a position.
+    #[test]
+    fn the_scan_s_ceilings_are_never_below_a_pair_s_score() {
+        let mut project = synthetic::territory(1_000, 5);
+        for (i, f) in project.flows.iter_mut().enumerate() {
+            if i % 5 == 0 {
+                let states = [PhysicalState::Solid, PhysicalState::Liquid];
+                f.quality.state = Some(states[i / 5 % 2]);
+            }
+            if i % 7 == 0 {
+                f.quality.purity_percent = Some((i % 100) as f64);
+            }
+            if i % 11 == 0 {
+                f.quality.contaminants = "huiles".into();
+            }
+            if i % 13 == 0 {
+                f.quantity = f.quantity.map(|q| Quantity {
+                    period: Period::Once,
+                    ..q
+                });
+            }
+            if i % 17 == 0 {
+                f.cost_eur_per_unit = Some(-40.0);
+            }
+        }
+        for a in project.actors.iter_mut().step_by(9) {
+            a.position = None;
+        }
+        let asm = Assumptions {
+            min_score: f64::NEG_INFINITY,
+            ..Assumptions::default()
+        };
+        let kb = KnowledgeBase::full();
+        let ctx = Context::new(&project, &asm, Factors::bundled(), &kb);
+        let w = &asm.weights;
+        let mut scored = 0;
+        for oi in 0..ctx.offers.len() {
+            for ni in 0..ctx.needs.len() {
+                let Some(s) = evaluate(&ctx, oi, ni, f64::NEG_INFINITY) else {
+                    continue;
+                };
+                scored += 1;
+                let (o, n) = (&ctx.offer_outlines[oi], &ctx.need_outlines[ni]);
+                let (ceiling, matched) = outline_ceiling(o, n, &asm).expect("a scored pair");
+                assert!(
+                    ceiling + BOUND_SLACK >= s.total,
+                    "{oi} {ni}: {ceiling} < {}",
+                    s.total
+                );
+                assert_eq!(matched, s.quantity.matched);
+                let (economics, climate) = score::gain_ceilings(
+                    &ctx.offers[oi],
+                    o,
+                    n,
+                    matched,
+                    &asm,
+                    &ctx.climate_factors,
+                );
+                let gains = w.economics * economics + w.climate * climate;
+                let actual = w.economics * score::gain_score(s.economics.net, asm.eur_scale)
+                    + w.climate * score::gain_score(s.climate.net, asm.tco2e_scale);
+                assert!(
+                    gains + BOUND_SLACK >= actual,
+                    "{oi} {ni}: {gains} < {actual}"
+                );
+            }
+        }
+        assert!(scored > 10_000, "{scored} pairs scored");
+    }
 }

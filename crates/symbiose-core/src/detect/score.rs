@@ -240,6 +240,53 @@ pub fn gain_score(value: Option<f64>, scale: f64) -> f64 {
     value.map_or(0.5, |v| 0.5 + 0.5 * (v / scale).tanh())
 }
 
+/// The most the economics and climate scores of a declared pair can reach, known before its
+/// road distance: transport only ever takes away (it is a cost and an emission), so the gain
+/// per unit is at most what is avoided (disposal and purchase; replaced supply and the current
+/// outlet's trip), times the matched quantity. Read from the need's outline, so that a dense
+/// territory's scan drops most candidates before reading their flows or any trigonometry.
+pub fn gain_ceilings(
+    offer: &Prepared,
+    offer_outline: &super::fit::Outline,
+    need: &super::fit::Outline,
+    matched: Option<f64>,
+    asm: &Assumptions,
+    cf: &ClimateFactors,
+) -> (f64, f64) {
+    let Some(matched) = matched else {
+        return (0.5, 0.5);
+    };
+    if matched < 0.0 {
+        // Not a quantity a user can declare; no bound rather than a wrong one.
+        return (1.0, 1.0);
+    }
+    let (disposal, purchase) = (offer_outline.cost_per_base, need.cost_per_base);
+    let economics = if disposal.is_nan() && purchase.is_nan() {
+        0.5
+    } else {
+        // `max` ignores a NaN: an unknown cost avoids nothing.
+        let avoided = disposal.max(0.0) + purchase.max(0.0);
+        gain_ceiling(avoided * matched, asm.eur_scale)
+    };
+    let unit = offer.quantity.map(|q| q.unit.base());
+    let supply = cf.replaced_supply(need.category, unit).map_or(0.0, |s| s.0);
+    let outlet = match offer.flow.route {
+        Some(Route::Sewer | Route::Purchase | Route::Reuse) | None => None,
+        Some(_) => {
+            road_tonnes(offer, Some(1.0), unit).map(|t| t * asm.current_outlet_road_km * cf.freight)
+        }
+    };
+    let avoided = supply.max(0.0) + outlet.unwrap_or(0.0).max(0.0);
+    let climate = gain_ceiling(avoided * matched, asm.tco2e_scale);
+    (economics, climate)
+}
+
+/// At least [`gain_score`] of a gain of `value` ≥ 0, without its hyperbolic tangent (tanh x ≤ x):
+/// a bound asked millions of times.
+fn gain_ceiling(value: f64, scale: f64) -> f64 {
+    0.5 + 0.5 * (value / scale).min(1.0)
+}
+
 /// Quality issues between the two flows, as a score (1 = nothing known against it).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct QualityCheck {

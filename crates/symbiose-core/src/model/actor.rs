@@ -51,7 +51,12 @@ impl Position {
     /// A lower bound of [`Position::distance_km`] from the latitudes alone, with no
     /// trigonometry: the distance along a meridian.
     pub fn latitude_km(&self, other: &Position) -> f64 {
-        EARTH_RADIUS_KM * (other.lat.to_radians() - self.lat.to_radians()).abs()
+        Self::latitude_km_radians(self.lat.to_radians(), other.lat.to_radians())
+    }
+
+    /// [`Position::latitude_km`] from two latitudes already in radians.
+    pub fn latitude_km_radians(a: f64, b: f64) -> f64 {
+        EARTH_RADIUS_KM * (b - a).abs()
     }
 }
 
