@@ -19,6 +19,11 @@ pub struct ProjectState {
     pub can_redo: RwSignal<bool>,
     /// Counts edits (apply, undo, redo) since the project was opened; autosave follows it.
     pub edits: RwSignal<u64>,
+    /// Counts the changes to what detection reads (companies, flows, territory, assumptions:
+    /// `Command::changes_detection_inputs`), and each project opened or reloaded. Detection
+    /// follows it rather than the project: an edit of the pipeline or the roadmap starts no run,
+    /// and no copy of 50,000 flows is kept to tell.
+    pub inputs: RwSignal<u64>,
     /// Set when a company was just added: its sheet opens on the form.
     pub open_form: RwSignal<bool>,
     /// The map is waiting for a click to place the company being edited.
@@ -41,6 +46,7 @@ impl ProjectState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             edits: RwSignal::new(0),
+            inputs: RwSignal::new(0),
             open_form: RwSignal::new(false),
             picking: RwSignal::new(false),
             picked: RwSignal::new(None),
@@ -59,6 +65,7 @@ impl ProjectState {
         self.history.set_value(History::default());
         self.selected.set(None);
         self.project.set(project);
+        self.inputs.update(|n| *n += 1);
         self.refresh_flags();
     }
 
@@ -74,11 +81,13 @@ impl ProjectState {
             self.selected.set(None);
         }
         self.project.set(project);
+        self.inputs.update(|n| *n += 1);
         self.refresh_flags();
     }
 
     /// Applies an edit; on error the project is unchanged and the error says why.
     pub fn apply(&self, cmd: Command) -> Result<(), EditError> {
+        let inputs = cmd.changes_detection_inputs();
         let mut result = Ok(());
         crate::perf::time("symbiose:apply", || {
             self.project.update(|p| {
@@ -86,32 +95,38 @@ impl ProjectState {
             })
         });
         if result.is_ok() {
-            self.after_edit();
+            self.after_edit(inputs);
         }
         result
     }
 
     pub fn undo(&self) -> bool {
+        let inputs = self
+            .history
+            .with_value(|h| h.next_undo().is_some_and(Command::changes_detection_inputs));
         let mut done = false;
         self.project
             .update(|p| self.history.update_value(|h| done = h.undo(p)));
         if done {
-            self.after_edit();
+            self.after_edit(inputs);
         }
         done
     }
 
     pub fn redo(&self) -> bool {
+        let inputs = self
+            .history
+            .with_value(|h| h.next_redo().is_some_and(Command::changes_detection_inputs));
         let mut done = false;
         self.project
             .update(|p| self.history.update_value(|h| done = h.redo(p)));
         if done {
-            self.after_edit();
+            self.after_edit(inputs);
         }
         done
     }
 
-    fn after_edit(&self) {
+    fn after_edit(&self, inputs: bool) {
         // A selection may name an actor the edit removed.
         let gone = self.selected.with_untracked(|s| {
             s.as_ref()
@@ -121,6 +136,9 @@ impl ProjectState {
             self.selected.set(None);
         }
         self.refresh_flags();
+        if inputs {
+            self.inputs.update(|n| *n += 1);
+        }
         self.edits.update(|n| *n += 1);
     }
 

@@ -57,14 +57,6 @@ async fn release_in_slices(mut old: Detection) {
     }
 }
 
-/// Whether detection would read the same from `p` as from the snapshot `last`.
-fn same_inputs(last: &Project, p: &Project) -> bool {
-    last.actors == p.actors
-        && last.flows == p.flows
-        && last.territory == p.territory
-        && last.assumptions == p.assumptions
-}
-
 fn empty() -> Detection {
     Detection {
         proposals: Vec::new(),
@@ -147,18 +139,12 @@ impl Link {
 }
 
 /// Sends generation `generation`'s inputs to the worker: the territory and assumptions, then
-/// the companies and flows a chunk at a time (`detect::wire::INPUT_CHUNK`), copied into the
-/// snapshot the next change is compared with and written as JSON, in slices of about
-/// `SLICE_MS` that start after the edit's own task. A newer change drops it.
-async fn send_inputs(
-    link: Rc<Link>,
-    state: ProjectState,
-    generation: f64,
-    last: Rc<RefCell<Option<Project>>>,
-) {
+/// the companies and flows a chunk at a time (`detect::wire::INPUT_CHUNK`), written as JSON in
+/// slices of about `SLICE_MS` that start after the edit's own task. A newer change drops it.
+async fn send_inputs(link: Rc<Link>, state: ProjectState, generation: f64) {
     next_task().await;
     let stale = || link.asked.get() != generation;
-    let Some(mut snapshot) = state.project.try_with_untracked(|p| Project {
+    let Some(head) = state.project.try_with_untracked(|p| Project {
         territory: p.territory.clone(),
         assumptions: p.assumptions.clone(),
         ..Project::default()
@@ -176,7 +162,7 @@ async fn send_inputs(
         a
     };
     Reflect::set(&msg, &"gen".into(), &generation.into()).ok();
-    Reflect::set(&msg, &"head".into(), &bytes(wire::inputs_head(&snapshot))).ok();
+    Reflect::set(&msg, &"head".into(), &bytes(wire::inputs_head(&head))).ok();
     let (actors, flows) = (Array::new(), Array::new());
     let mut slice_start = now_ms();
     for part in [0, 1] {
@@ -196,12 +182,10 @@ async fn send_inputs(
                     if part == 0 {
                         let chunk = &p.actors[from..to(p.actors.len())];
                         actors.push(&bytes(wire::records(chunk)));
-                        snapshot.actors.extend_from_slice(chunk);
                         to(p.actors.len()) < p.actors.len()
                     } else {
                         let chunk = &p.flows[from..to(p.flows.len())];
                         flows.push(&bytes(wire::records(chunk)));
-                        snapshot.flows.extend_from_slice(chunk);
                         to(p.flows.len()) < p.flows.len()
                     }
                 })
@@ -215,7 +199,6 @@ async fn send_inputs(
     }
     Reflect::set(&msg, &"actors".into(), &actors).ok();
     Reflect::set(&msg, &"flows".into(), &flows).ok();
-    *last.borrow_mut() = Some(snapshot);
     link.send(msg, buffers);
 }
 
@@ -249,30 +232,17 @@ pub fn provide(state: ProjectState) {
         detected,
         seen: RefCell::new(None),
     });
-    // What the last run read: an edit of the pipeline, the roadmap or the dashboard leaves it
-    // as it was, and then nothing is recomputed.
-    let last: Rc<RefCell<Option<Project>>> = Rc::new(RefCell::new(None));
+    // Only a change to what detection reads starts a run (`ProjectState::inputs`): an edit of
+    // the pipeline, the roadmap or the dashboard leaves the proposals as they are.
     {
         let link = link.clone();
         Effect::new(move |_| {
-            let unchanged = state
-                .project
-                .with(|p| last.borrow().as_ref().is_some_and(|l| same_inputs(l, p)));
-            if unchanged {
-                return;
-            }
-            // Until the new snapshot is taken, any change starts a run: none is missed.
-            *last.borrow_mut() = None;
+            state.inputs.track();
             let generation = link.asked.get() + 1.0;
             link.asked.set(generation);
             *link.span.borrow_mut() = Some(crate::perf::Span::start("symbiose:detect"));
             detected.progress.set(Some(0.0));
-            wasm_bindgen_futures::spawn_local(send_inputs(
-                link.clone(),
-                state,
-                generation,
-                last.clone(),
-            ));
+            wasm_bindgen_futures::spawn_local(send_inputs(link.clone(), state, generation));
         });
     }
     {
@@ -541,40 +511,4 @@ pub fn today() -> Date {
         month: 1,
         day: 1,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use symbiose_core::detect::Assumptions;
-
-    /// The part of a project detection reads: companies, flows, the territory (its communes
-    /// choose the emission factors) and the assumptions a person chose.
-    fn detection_inputs(p: &Project) -> Project {
-        Project {
-            actors: p.actors.clone(),
-            flows: p.flows.clone(),
-            territory: p.territory.clone(),
-            assumptions: p.assumptions.clone(),
-            ..Project::default()
-        }
-    }
-
-    #[test]
-    fn detection_reruns_on_what_it_reads_and_only_that() {
-        let p = symbiose_core::demo::project();
-        let snapshot = detection_inputs(&p);
-        assert!(same_inputs(&snapshot, &p));
-        let mut chosen = p.clone();
-        chosen.assumptions.boiler_efficiency = Some(0.75);
-        assert!(!same_inputs(&snapshot, &chosen), "an assumption changed");
-        // The snapshot carries the choice, so the run uses it.
-        assert_eq!(
-            Assumptions::for_project(&detection_inputs(&chosen)),
-            Assumptions::for_project(&chosen)
-        );
-        let mut roadmap = p.clone();
-        roadmap.actions.clear();
-        assert!(same_inputs(&snapshot, &roadmap), "the roadmap is not read");
-    }
 }

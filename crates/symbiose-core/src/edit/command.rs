@@ -83,3 +83,47 @@ pub enum Command {
     /// Puts another project in place of this one (an import that replaces the open project).
     ReplaceProject(Box<Project>),
 }
+
+impl Command {
+    /// Whether the edit can change what detection reads: the companies, their flows, the
+    /// territory (its communes choose the emission factors) and the assumptions a person chose.
+    /// The app starts a detection run only after these: an edit of the pipeline, the roadmap or
+    /// the dashboard leaves the proposals as they are. Every variant is named, so a new one
+    /// needs a decision here.
+    pub fn changes_detection_inputs(&self) -> bool {
+        match self {
+            Self::SetTerritory(_)
+            | Self::SetAssumptions(_)
+            | Self::AddActor(_)
+            | Self::InsertActor { .. }
+            | Self::UpdateActor(_)
+            | Self::RemoveActor(_)
+            | Self::AddFlow(_)
+            | Self::InsertFlow { .. }
+            | Self::UpdateFlow(_)
+            | Self::RemoveFlow(_)
+            | Self::ReplaceProject(_) => true,
+            Self::Batch(commands) => commands.iter().any(Self::changes_detection_inputs),
+            Self::SetProjectName(_)
+            | Self::AddSynergy(_)
+            | Self::InsertSynergy { .. }
+            | Self::UpdateSynergy(_)
+            | Self::RemoveSynergy(_)
+            | Self::SetStage { .. }
+            | Self::AddAction(_)
+            | Self::InsertAction { .. }
+            | Self::UpdateAction(_)
+            | Self::RemoveAction(_)
+            | Self::AddTarget(_)
+            | Self::InsertTarget { .. }
+            | Self::RemoveTarget(_)
+            | Self::AddMeasurement(_)
+            | Self::InsertMeasurement { .. }
+            | Self::RemoveMeasurement(_)
+            | Self::AddWorkshop(_)
+            | Self::InsertWorkshop { .. }
+            | Self::UpdateWorkshop(_)
+            | Self::RemoveWorkshop(_) => false,
+        }
+    }
+}

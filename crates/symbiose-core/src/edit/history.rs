@@ -69,6 +69,16 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// The command [`History::undo`] would apply next (the inverse of the last edit).
+    pub fn next_undo(&self) -> Option<&Command> {
+        self.undo.back()
+    }
+
+    /// The command [`History::redo`] would apply next.
+    pub fn next_redo(&self) -> Option<&Command> {
+        self.redo.last()
+    }
+
     pub fn undo_len(&self) -> usize {
         self.undo.len()
     }

@@ -233,6 +233,42 @@ fn every_command_changes_the_project_and_its_inverse_restores_it_exactly() {
     }
 }
 
+/// The app reruns detection only after a command that says it changes detection's inputs: each
+/// command (and its inverse, which undo applies) must say so exactly when it changes the
+/// companies, the flows, the territory or the assumptions.
+#[test]
+fn a_command_says_whether_it_changes_what_detection_reads() {
+    let inputs = |p: &Project| {
+        (
+            p.actors.clone(),
+            p.flows.clone(),
+            p.territory.clone(),
+            p.assumptions.clone(),
+        )
+    };
+    let mut both = 0;
+    for cmd in every_command() {
+        let original = project();
+        let mut p = original.clone();
+        let inverse = apply(&mut p, cmd.clone()).unwrap();
+        let changed = inputs(&p) != inputs(&original);
+        assert_eq!(cmd.changes_detection_inputs(), changed, "{cmd:?}");
+        assert_eq!(
+            inverse.changes_detection_inputs(),
+            changed,
+            "inverse of {cmd:?}"
+        );
+        let batch = Command::Batch(vec![Command::SetProjectName("Autre".into()), cmd.clone()]);
+        assert_eq!(
+            batch.changes_detection_inputs(),
+            changed,
+            "{cmd:?} in a batch"
+        );
+        both += usize::from(changed);
+    }
+    assert!(both > 5, "every kind of command is tried");
+}
+
 #[test]
 fn removing_an_actor_clears_every_reference_to_it() {
     let mut p = project();
