@@ -36,18 +36,16 @@ fn fit_ceiling(o: &Outline, n: &Outline) -> f64 {
 /// The most a pair can score from the two flows' outlines alone: its exact timing, quantity fit
 /// and quality, its distance along the meridian (a lower bound of the road's), its resource fit
 /// and gains at their ceilings; and the quantity that could be exchanged. `None` beyond the
-/// longest road. A dense territory ends most of its candidates here.
-fn outline_ceiling(o: &Outline, n: &Outline, asm: &Assumptions) -> Option<(f64, Option<f64>)> {
+/// longest road or below `floor`. A dense territory ends most of its candidates here, so the
+/// quantity's division waits until the rest has left room for it.
+fn outline_ceiling(
+    o: &Outline,
+    n: &Outline,
+    asm: &Assumptions,
+    floor: f64,
+) -> Option<(f64, Option<f64>)> {
     let w = &asm.weights;
-    let overlap = o.months.overlap(n.months).count();
-    let timing = f64::from(overlap) / f64::from(n.months.count().max(1));
-    // As `score::quantity_fit`: comparable quantities only.
-    let (quantity, matched) = if o.quantity_kind == n.quantity_kind && o.quantity_kind != u8::MAX {
-        let (lo, hi) = (o.annual.min(n.annual), o.annual.max(n.annual));
-        (if hi > 0.0 { lo / hi } else { 0.0 }, Some(lo))
-    } else {
-        (0.5, None)
-    };
+    let timing = f64::from(o.months.overlap(n.months).count()) * n.per_month;
     let mut quality: f64 = 1.0;
     if matches!((o.state, n.state), (Some(a), Some(b)) if a != b) {
         quality -= 0.5;
@@ -70,14 +68,24 @@ fn outline_ceiling(o: &Outline, n: &Outline, asm: &Assumptions) -> Option<(f64, 
         }
         score::distance_score(Some(nearest), asm)
     };
-    let ceiling = w.resource * fit_ceiling(o, n)
+    let without_quantity = w.resource * fit_ceiling(o, n)
         + w.timing * timing
-        + w.quantity * quantity
         + w.quality * quality.max(0.0)
         + w.distance * distance
         + w.economics
         + w.climate;
-    Some((ceiling, matched))
+    if without_quantity + w.quantity < floor - BOUND_SLACK {
+        return None;
+    }
+    // As `score::quantity_fit`: comparable quantities only.
+    let (quantity, matched) = if o.quantity_kind == n.quantity_kind && o.quantity_kind != u8::MAX {
+        let (lo, hi) = (o.annual.min(n.annual), o.annual.max(n.annual));
+        (if hi > 0.0 { lo / hi } else { 0.0 }, Some(lo))
+    } else {
+        (0.5, None)
+    };
+    let ceiling = without_quantity + w.quantity * quantity;
+    (ceiling >= floor - BOUND_SLACK).then_some((ceiling, matched))
 }
 
 /// How much a declared need's resource fit keeps for the plausibility of the declaring
@@ -114,10 +122,7 @@ fn evaluate_outlined(
     // Below the minimum score a pair is never proposed, whatever the floor.
     let floor = floor.max(asm.min_score);
     let outlines = (&ctx.offer_outlines[oi], need);
-    let (ceiling, matched) = outline_ceiling(outlines.0, outlines.1, asm)?;
-    if ceiling < floor - BOUND_SLACK {
-        return None;
-    }
+    let (ceiling, matched) = outline_ceiling(outlines.0, outlines.1, asm, floor)?;
     let o = &ctx.offers[oi];
     // Economics and climate at most what the exchange avoids, transport not yet taken away.
     let (economics_ceiling, climate_ceiling) = score::gain_ceilings(
@@ -670,7 +675,8 @@ mod tests {
                 };
                 scored += 1;
                 let (o, n) = (&ctx.offer_outlines[oi], &ctx.need_outlines[ni]);
-                let (ceiling, matched) = outline_ceiling(o, n, &asm).expect("a scored pair");
+                let (ceiling, matched) =
+                    outline_ceiling(o, n, &asm, f64::NEG_INFINITY).expect("a scored pair");
                 assert!(
                     ceiling + BOUND_SLACK >= s.total,
                     "{oi} {ni}: {ceiling} < {}",

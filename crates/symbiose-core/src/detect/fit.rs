@@ -78,7 +78,7 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// What the first bounds of a scan read of a flow, packed in 48 bytes: a dense territory
+/// What the first bounds of a scan read of a flow, packed in 56 bytes: a dense territory
 /// visits each need thousands of times, and most visits end at that bound. Reading these from
 /// the [`Prepared`] flows (three cache lines each, behind pointers) took most of a scan's time.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +93,9 @@ pub struct Outline {
     /// The declared purity in percent (`NaN` without one).
     pub purity: f64,
     pub months: crate::model::Months,
+    /// One over the number of months (at least one): the share of a need's months an offer
+    /// covers, without a division per pair.
+    pub per_month: f64,
     /// The quantity's dimension and whether it is a one-off stock: two quantities compare only
     /// when both agree (`Quantity::comparable`); `u8::MAX` without a quantity.
     pub quantity_kind: u8,
@@ -115,6 +118,7 @@ impl Outline {
                 .map_or(f64::NAN, |(c, q)| c / q.unit.to_base()),
             purity: p.purity_percent.unwrap_or(f64::NAN),
             months: p.months,
+            per_month: 1.0 / f64::from(p.months.count().max(1)),
             quantity_kind: quantity_kind(p),
             state: p.state,
             category: p.category,
