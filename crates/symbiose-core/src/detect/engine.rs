@@ -46,17 +46,12 @@ fn outline_ceiling(
 ) -> Option<(f64, Option<f64>)> {
     let w = &asm.weights;
     let timing = f64::from(o.months.overlap(n.months).count()) * n.per_month;
-    let mut quality: f64 = 1.0;
-    if matches!((o.state, n.state), (Some(a), Some(b)) if a != b) {
-        quality -= 0.5;
-    }
-    if o.contaminated {
-        quality -= 0.2;
-    }
-    // False when either purity is unknown (NaN), as `score::quality`.
-    if o.purity < n.purity {
-        quality -= 0.4;
-    }
+    let quality = score::quality_score(
+        matches!((o.state, n.state), (Some(a), Some(b)) if a != b),
+        o.contaminated,
+        // False when either purity is unknown (NaN), as in `score::quality`.
+        o.purity < n.purity,
+    );
     let distance = if o.lat_rad.is_nan() || n.lat_rad.is_nan() {
         score::distance_score(None, asm)
     } else {
@@ -70,7 +65,7 @@ fn outline_ceiling(
     };
     let without_quantity = w.resource * fit_ceiling(o, n)
         + w.timing * timing
-        + w.quality * quality.max(0.0)
+        + w.quality * quality
         + w.distance * distance
         + w.economics
         + w.climate;
@@ -79,8 +74,8 @@ fn outline_ceiling(
     }
     // As `score::quantity_fit`: comparable quantities only.
     let (quantity, matched) = if o.quantity_kind == n.quantity_kind && o.quantity_kind != u8::MAX {
-        let (lo, hi) = (o.annual.min(n.annual), o.annual.max(n.annual));
-        (if hi > 0.0 { lo / hi } else { 0.0 }, Some(lo))
+        let (lo, score) = score::exchangeable(o.annual, n.annual);
+        (score, Some(lo))
     } else {
         (0.5, None)
     };

@@ -111,11 +111,11 @@ impl Outline {
         Self {
             lat_rad: p.position.map_or(f64::NAN, |x| x.lat.to_radians()),
             annual: p.quantity.map_or(f64::NAN, |q| q.annual_base()),
-            cost_per_base: p
-                .flow
-                .cost_eur_per_unit
-                .zip(p.quantity)
-                .map_or(f64::NAN, |(c, q)| c / q.unit.to_base()),
+            cost_per_base: super::score::per_base_unit(
+                p.flow.cost_eur_per_unit,
+                p.quantity.map(|q| q.unit),
+            )
+            .unwrap_or(f64::NAN),
             purity: p.purity_percent.unwrap_or(f64::NAN),
             months: p.months,
             per_month: 1.0 / f64::from(p.months.count().max(1)),
@@ -129,7 +129,7 @@ impl Outline {
 }
 
 /// See [`Outline::quantity_kind`].
-pub fn quantity_kind(p: &Prepared) -> u8 {
+fn quantity_kind(p: &Prepared) -> u8 {
     p.quantity.map_or(u8::MAX, |q| {
         (q.unit.dimension() as u8) << 1 | u8::from(q.period == crate::model::Period::Once)
     })

@@ -39,9 +39,7 @@ pub fn quantity_fit(offer: &Prepared, need: Option<&Prepared>) -> QuantityFit {
     let need_annual = nq.map(|q| q.annual_base());
     match (oq, nq) {
         (Some(o), Some(n)) if o.comparable(&n) => {
-            let (a, b) = (o.annual_base(), n.annual_base());
-            let (lo, hi) = (a.min(b), a.max(b));
-            let score = if hi > 0.0 { lo / hi } else { 0.0 };
+            let (lo, score) = exchangeable(o.annual_base(), n.annual_base());
             QuantityFit {
                 matched: Some(lo),
                 unit,
@@ -58,6 +56,13 @@ pub fn quantity_fit(offer: &Prepared, need: Option<&Prepared>) -> QuantityFit {
             score: 0.5,
         },
     }
+}
+
+/// Of two comparable annual quantities, what can be exchanged (the smaller) and the fit's score
+/// (smaller over larger; 0 when both are nothing).
+pub(crate) fn exchangeable(a: f64, b: f64) -> (f64, f64) {
+    let (lo, hi) = (a.min(b), a.max(b));
+    (lo, if hi > 0.0 { lo / hi } else { 0.0 })
 }
 
 /// Months both flows share, over the months the need has.
@@ -108,7 +113,7 @@ pub struct Economics {
 }
 
 /// € per base unit from a declared cost per declared unit (0.1 €/kg → 100 €/t).
-fn per_base_unit(cost: Option<f64>, unit: Option<Unit>) -> Option<f64> {
+pub(crate) fn per_base_unit(cost: Option<f64>, unit: Option<Unit>) -> Option<f64> {
     Some(cost? / unit?.to_base())
 }
 
@@ -302,7 +307,17 @@ pub fn quality(offer: &Prepared, need: Option<&Prepared>) -> QualityCheck {
         matches!((offer.state, need.and_then(|n| n.state)), (Some(a), Some(b)) if a != b);
     let contaminated = offer.contaminated;
     let purity_short = matches!((offer.purity_percent, need.and_then(|n| n.purity_percent)), (Some(a), Some(b)) if a < b);
-    let hazardous = offer.code.is_some_and(|c| c.hazardous);
+    QualityCheck {
+        state_mismatch,
+        contaminated,
+        purity_short,
+        hazardous: offer.code.is_some_and(|c| c.hazardous),
+        score: quality_score(state_mismatch, contaminated, purity_short),
+    }
+}
+
+/// The quality score from what is known against the pair (1 = nothing).
+pub(crate) fn quality_score(state_mismatch: bool, contaminated: bool, purity_short: bool) -> f64 {
     let mut score: f64 = 1.0;
     if state_mismatch {
         score -= 0.5;
@@ -313,13 +328,7 @@ pub fn quality(offer: &Prepared, need: Option<&Prepared>) -> QualityCheck {
     if purity_short {
         score -= 0.4;
     }
-    QualityCheck {
-        state_mismatch,
-        contaminated,
-        purity_short,
-        hazardous,
-        score: score.max(0.0),
-    }
+    score.max(0.0)
 }
 
 #[cfg(test)]
