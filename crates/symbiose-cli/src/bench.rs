@@ -109,6 +109,7 @@ pub fn run_project(path: &std::path::Path) -> ExitCode {
             );
             edit_line(&project);
             scan_line(&project);
+            shares_line(&project, 2);
             wire_line(&project);
             ExitCode::SUCCESS
         }
@@ -199,6 +200,59 @@ fn scan_line(project: &symbiose_core::Project) {
         "scan: {} substitution proposals in {:.1} ms (best of 3 runs)",
         best.1,
         best.0.as_secs_f64() * 1000.0
+    );
+}
+
+/// A whole run cut into `of` shares (`detect::share`, the browser's workers), each run alone
+/// here one after the other: the longest share against the whole run is what the split can
+/// gain with a core per share. Whole and shares are each the best of two runs; the joined
+/// shares are checked against the whole run.
+fn shares_line(project: &symbiose_core::Project, of: usize) {
+    use symbiose_core::detect::incremental::{Run, Update};
+    use symbiose_core::detect::share::{Share, join};
+    let asm = Assumptions::for_project(project);
+    let (factors, kb) = (Factors::bundled(), KnowledgeBase::full());
+    let timed = |share: Share| {
+        (0..2)
+            .map(|_| {
+                let start = Instant::now();
+                let run = Run::new(project, &asm, factors, &kb);
+                let plan = run.plan_share(share);
+                let Update::Full(d, r) = run.finish(plan) else {
+                    unreachable!("a share is a whole run's part")
+                };
+                (start.elapsed(), (d, r))
+            })
+            .min_by_key(|(t, _)| *t)
+            .expect("two runs")
+    };
+    let (t_whole, whole) = timed(Share::WHOLE);
+    let (times, parts): (Vec<Duration>, Vec<_>) =
+        (0..of).map(|index| timed(Share { index, of })).unzip();
+    let same = join(parts).as_ref() == Some(&whole);
+    let start = Instant::now();
+    let pooled = symbiose_core::detect::mutualisations(project, &asm).len();
+    let t_pooling = start.elapsed();
+    let distances = symbiose_core::detect::mutualise::pooling_work(project, &asm);
+    let longest = times.iter().max().copied().unwrap_or_default();
+    let ms: Vec<String> = times
+        .iter()
+        .map(|t| format!("{:.0}", t.as_secs_f64() * 1000.0))
+        .collect();
+    println!(
+        "shares: whole run {:.0} ms; {} shares {} ms (the first pools: {} groups, {} distances, in {:.0} ms); the longest {:.2} of the whole; joined {}",
+        t_whole.as_secs_f64() * 1000.0,
+        of,
+        ms.join(" + "),
+        pooled,
+        distances,
+        t_pooling.as_secs_f64() * 1000.0,
+        longest.as_secs_f64() / t_whole.as_secs_f64().max(1e-9),
+        if same {
+            "= whole run"
+        } else {
+            "MISMATCH / DIFFÉRENCE"
+        }
     );
 }
 

@@ -4,6 +4,7 @@
 //! return the same proposals: the bench and the tests check it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::assumptions::Assumptions;
 use super::context::{Context, Scored, regulation};
@@ -383,49 +384,70 @@ impl OfferScorer {
 
     /// The kept pairs of offer `oi`.
     pub fn score(&mut self, ctx: &Context, oi: usize) -> Kept {
-        let o = &ctx.offers[oi];
         let Self {
             index,
             keys,
             found,
             floor,
         } = self;
-        offer_keys(o, keys);
         found.clear();
         floor.clear();
-        for key in keys.iter() {
-            let mut visit = |list: Option<&Vec<(u32, Outline)>>| {
-                for (ni, outline) in list.into_iter().flatten() {
-                    if let Some(s) =
-                        evaluate_outlined(ctx, oi, *ni as usize, outline, floor.value())
-                    {
-                        floor.add(&s);
-                        found.push(s);
-                    }
+        index.candidates(&ctx.offers[oi], keys, |list| {
+            for (ni, outline) in list {
+                if let Some(s) = evaluate_outlined(ctx, oi, *ni as usize, outline, floor.value()) {
+                    floor.add(&s);
+                    found.push(s);
                 }
-            };
-            match o.position {
-                Some(p) => {
-                    for cell in index.grid.neighbourhood(p) {
-                        visit(index.placed.get(&(*key, cell)));
-                    }
-                    visit(index.unplaced.get(key));
-                }
-                None => visit(index.all.get(key)),
             }
-        }
+        });
         select(found, ctx)
+    }
+
+    /// How many needs offer `oi`'s scan visits: the measure of its work that splits a whole
+    /// run between workers (`detect::share`).
+    pub fn visits(&mut self, ctx: &Context, oi: usize) -> usize {
+        let mut visits = 0;
+        self.index
+            .candidates(&ctx.offers[oi], &mut self.keys, |list| visits += list.len());
+        visits
     }
 }
 
-/// Indexed substitution scoring: per offer, its kept pairs; `between` is asked after each.
+impl NeedIndex {
+    /// Calls `visit` with every list of needs the scan of offer `o` reads, in the scan's order.
+    fn candidates(
+        &self,
+        o: &Prepared,
+        keys: &mut Vec<Key>,
+        mut visit: impl FnMut(&[(u32, Outline)]),
+    ) {
+        offer_keys(o, keys);
+        for key in keys.iter() {
+            let mut list =
+                |l: Option<&Vec<(u32, Outline)>>| visit(l.map_or(&[][..], Vec::as_slice));
+            match o.position {
+                Some(p) => {
+                    for cell in self.grid.neighbourhood(p) {
+                        list(self.placed.get(&(*key, cell)));
+                    }
+                    list(self.unplaced.get(key));
+                }
+                None => list(self.all.get(key)),
+            }
+        }
+    }
+}
+
+/// Indexed substitution scoring of the offers `offers`: per offer, its kept pairs; `between`
+/// is asked after each.
 pub(crate) async fn scored_stepwise<P: Future<Output = ()>>(
     ctx: &Context<'_>,
+    scorer: &mut OfferScorer,
+    offers: Range<usize>,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<Vec<Kept>> {
-    let mut scorer = OfferScorer::new(ctx);
-    let mut scored = Vec::with_capacity(ctx.offers.len());
-    for oi in 0..ctx.offers.len() {
+    let mut scored = Vec::with_capacity(offers.len());
+    for oi in offers {
         scored.push(scorer.score(ctx, oi));
         if !checkpoint(between).await {
             return None;
@@ -436,7 +458,13 @@ pub(crate) async fn scored_stepwise<P: Future<Output = ()>>(
 
 /// Indexed substitution scoring in one go.
 pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Kept> {
-    finish(scored_stepwise(ctx, &mut never_pause))
+    let mut scorer = OfferScorer::new(ctx);
+    finish(scored_stepwise(
+        ctx,
+        &mut scorer,
+        0..ctx.offers.len(),
+        &mut never_pause,
+    ))
 }
 
 /// All-pairs substitution scoring, the reference the index must agree with.
@@ -527,9 +555,13 @@ fn finish_detection(
     }
 }
 
+/// The detection of the offers `offers` from their kept pairs (`scored`, in the same order),
+/// with the pooling when `pooling` (a whole run split between workers pools in one of them).
 pub(crate) async fn assemble<P: Future<Output = ()>>(
     ctx: &Context<'_>,
+    offers: Range<usize>,
     scored: Vec<Kept>,
+    pooling: bool,
     kb: &KnowledgeBase,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<(Detection, Vec<Refusal>)> {
@@ -537,7 +569,7 @@ pub(crate) async fn assemble<P: Future<Output = ()>>(
     let mut refused = Vec::new();
     // Each offer's kept pairs are dropped once written as proposals: both lists at once would
     // double the peak memory of a large territory.
-    for (oi, kept) in scored.into_iter().enumerate() {
+    for (oi, kept) in offers.zip(scored) {
         let (found, refusals) = offer_results(ctx, oi, &kept, kb);
         drop(kept);
         proposals.extend(found);
@@ -546,8 +578,27 @@ pub(crate) async fn assemble<P: Future<Output = ()>>(
             return None;
         }
     }
-    let mutualisations = mutualise::mutualisations_stepwise(ctx.project, ctx.asm, between).await?;
+    let mutualisations = if pooling {
+        mutualise::mutualisations_stepwise(ctx.project, ctx.asm, between).await?
+    } else {
+        Vec::new()
+    };
     Some((finish_detection(ctx, proposals, mutualisations), refused))
+}
+
+/// A whole run of the offers `offers` (all of them, or a worker's share): scored, explained,
+/// and pooled when `pooling`.
+pub(crate) async fn run_offers<P: Future<Output = ()>>(
+    ctx: &Context<'_>,
+    offers: Range<usize>,
+    pooling: bool,
+    kb: &KnowledgeBase,
+    between: &mut impl FnMut() -> Step<P>,
+) -> Option<(Detection, Vec<Refusal>)> {
+    let mut scorer = OfferScorer::new(ctx);
+    let scored = scored_stepwise(ctx, &mut scorer, offers.clone(), between).await?;
+    drop(scorer);
+    assemble(ctx, offers, scored, pooling, kb, between).await
 }
 
 /// [`detect`] in small pieces: `between` is asked after every offer scored and every offer
@@ -578,8 +629,7 @@ pub async fn detect_stepwise_with_refusals<P: Future<Output = ()>>(
     if !checkpoint(&mut between).await {
         return None;
     }
-    let scored = scored_stepwise(&ctx, &mut between).await?;
-    assemble(&ctx, scored, kb, &mut between).await
+    run_offers(&ctx, 0..ctx.offers.len(), true, kb, &mut between).await
 }
 
 /// Every proposal of a project: substitutions where a need was declared, deductive leads
@@ -602,8 +652,13 @@ pub fn detect_with_refusals(
     kb: &KnowledgeBase,
 ) -> (Detection, Vec<Refusal>) {
     let ctx = Context::new(project, asm, factors, kb);
-    let scored = scored_indexed(&ctx);
-    finish(assemble(&ctx, scored, kb, &mut never_pause))
+    finish(run_offers(
+        &ctx,
+        0..ctx.offers.len(),
+        true,
+        kb,
+        &mut never_pause,
+    ))
 }
 
 /// [`detect`] with the all-pairs substitution path.
@@ -615,7 +670,8 @@ pub fn detect_naive(
 ) -> Detection {
     let ctx = Context::new(project, asm, factors, kb);
     let scored = scored_naive(&ctx);
-    finish(assemble(&ctx, scored, kb, &mut never_pause)).0
+    let offers = 0..ctx.offers.len();
+    finish(assemble(&ctx, offers, scored, true, kb, &mut never_pause)).0
 }
 
 #[cfg(test)]

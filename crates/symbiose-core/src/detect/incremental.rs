@@ -15,8 +15,9 @@ use std::ops::Range;
 
 use super::assumptions::Assumptions;
 use super::context::Context;
-use super::engine::{OfferScorer, offer_results};
+use super::engine::{OfferScorer, offer_results, run_offers};
 use super::seen::{Seen, fingerprint};
+use super::share::Share;
 use super::steps::{Step, checkpoint, finish, never_pause};
 use super::{Detection, Mutualisation, Proposal, Refusal, mutualise};
 use crate::factors::Factors;
@@ -296,9 +297,12 @@ fn within_reach(position: Position, places: &[Position], asm: &Assumptions) -> b
         .any(|q| position.distance_km(q) * asm.road_factor <= reach)
 }
 
-/// What a run after an edit does: everything again, or the offers marked.
+/// What a run after an edit does: everything again (or a worker's share of it), or the
+/// offers marked.
 pub enum Plan {
     Full,
+    /// These offers of a whole run split between workers (`share`), pooling or not.
+    Share(Range<usize>, bool),
     Rescore(Vec<bool>),
 }
 
@@ -405,12 +409,22 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Share `share` of a whole run: the same as [`Plan::Full`] when it is the only one.
+    pub fn plan_share(&self, share: Share) -> Plan {
+        if share == Share::WHOLE {
+            Plan::Full
+        } else {
+            Plan::Share(share.offers(&self.ctx), share.pools())
+        }
+    }
+
     /// How many times [`Run::finish_stepwise`] asks `between` while it goes through the offers
     /// (a whole run scores each offer, then writes its proposals; pooling's pauses come after),
     /// so a page can show the share of offers done.
     pub fn offer_steps(&self, plan: &Plan) -> usize {
         match plan {
             Plan::Full => 2 * self.ctx.offers.len(),
+            Plan::Share(offers, _) => 2 * offers.len(),
             Plan::Rescore(todo) => todo.iter().filter(|t| **t).count(),
         }
     }
@@ -423,14 +437,27 @@ impl<'a> Run<'a> {
         mut between: impl FnMut() -> Step<P>,
     ) -> Option<Update> {
         let ctx = &self.ctx;
-        let todo = match plan {
-            Plan::Full => {
-                let scored = super::engine::scored_stepwise(ctx, &mut between).await?;
-                let (d, r) = super::engine::assemble(ctx, scored, self.kb, &mut between).await?;
-                return Some(Update::Full(d, r));
-            }
-            Plan::Rescore(todo) => todo,
+        let (offers, pooling) = match plan {
+            Plan::Full => (0..ctx.offers.len(), true),
+            Plan::Share(offers, pooling) => (offers, pooling),
+            Plan::Rescore(todo) => return self.rescore(todo, between).await,
         };
+        let (d, r) = run_offers(ctx, offers, pooling, self.kb, &mut between).await?;
+        Some(Update::Full(d, r))
+    }
+
+    /// [`Run::finish_stepwise`] in one go.
+    pub fn finish(self, plan: Plan) -> Update {
+        finish(self.finish_stepwise(plan, never_pause))
+    }
+
+    /// Scores the offers marked in `todo` again, and pools.
+    async fn rescore<P: Future<Output = ()>>(
+        self,
+        todo: Vec<bool>,
+        mut between: impl FnMut() -> Step<P>,
+    ) -> Option<Update> {
+        let ctx = &self.ctx;
         let mut scorer = OfferScorer::new(ctx);
         let mut proposals = HashMap::new();
         let mut refused = HashMap::new();

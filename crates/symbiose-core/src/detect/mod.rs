@@ -18,6 +18,7 @@ pub mod public;
 mod regulation_tests;
 pub mod score;
 pub mod seen;
+pub mod share;
 pub mod spatial;
 mod steps;
 pub mod synthetic;

@@ -15,7 +15,7 @@ use super::spatial::{Cell, Grid};
 use super::steps::{Step, checkpoint, finish, never_pause};
 use crate::kb::classify::effective_category;
 use crate::model::{
-    Actor, ActorId, Direction, Family, Flow, FlowId, Project, ResourceCategory, Unit,
+    Actor, ActorId, Direction, Family, Flow, FlowId, Position, Project, ResourceCategory, Unit,
 };
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::waste;
@@ -256,6 +256,15 @@ pub(crate) async fn mutualisations_stepwise<P: Future<Output = ()>>(
     asm: &Assumptions,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<Vec<Mutualisation>> {
+    let mut out = Vec::new();
+    for (theme, members) in members_by_theme(project) {
+        out.extend(group(theme, &members, asm, between).await?);
+    }
+    Some(out)
+}
+
+/// The companies with a position that have flows of each theme, with those flows.
+fn members_by_theme(project: &Project) -> BTreeMap<PoolingTheme, Vec<Member<'_>>> {
     let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
     let mut by_theme: BTreeMap<PoolingTheme, BTreeMap<&ActorId, Member>> = BTreeMap::new();
     for flow in &project.flows {
@@ -276,12 +285,57 @@ pub(crate) async fn mutualisations_stepwise<P: Future<Output = ()>>(
             .flows
             .push(flow);
     }
-    let mut out = Vec::new();
-    for (theme, members) in by_theme {
-        let members: Vec<Member> = members.into_values().collect();
-        out.extend(group(theme, &members, asm, between).await?);
+    by_theme
+        .into_iter()
+        .map(|(theme, members)| (theme, members.into_values().collect()))
+        .collect()
+}
+
+fn position(m: &Member) -> Position {
+    m.actor
+        .position
+        .expect("members have positions (filtered above)")
+}
+
+/// A theme's members filed by grid cell of the pooling radius.
+struct Cells {
+    grid: Grid,
+    cells: HashMap<Cell, Vec<usize>>,
+}
+
+impl Cells {
+    fn new(members: &[Member], asm: &Assumptions) -> Self {
+        let grid = Grid::new(asm.pooling_radius_km, members.iter().map(position));
+        let mut cells: HashMap<Cell, Vec<usize>> = HashMap::new();
+        for (i, m) in members.iter().enumerate() {
+            cells.entry(grid.cell(position(m))).or_default().push(i);
+        }
+        Self { grid, cells }
     }
-    Some(out)
+
+    /// The members whose distance to one at `p` pooling measures (its cell and the next ones).
+    fn candidates(&self, p: Position) -> impl Iterator<Item = usize> + '_ {
+        self.grid
+            .neighbourhood(p)
+            .filter_map(|c| self.cells.get(&c))
+            .flatten()
+            .copied()
+    }
+}
+
+/// How many distances pooling measures, counted without measuring them: the measure of its
+/// work that a whole run split between workers weighs against the scan's (`detect::share`).
+pub fn pooling_work(project: &Project, asm: &Assumptions) -> usize {
+    members_by_theme(project)
+        .values()
+        .map(|members| {
+            let cells = Cells::new(members, asm);
+            members
+                .iter()
+                .map(|m| cells.candidates(position(m)).count())
+                .sum::<usize>()
+        })
+        .sum()
 }
 
 /// The most members a pooling group proposes: a collection round or a purchasing group of
@@ -297,23 +351,12 @@ async fn group<P: Future<Output = ()>>(
     asm: &Assumptions,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<Vec<Mutualisation>> {
-    let pos = |m: &Member| {
-        m.actor
-            .position
-            .expect("members have positions (filtered above)")
-    };
-    let grid = Grid::new(asm.pooling_radius_km, members.iter().map(pos));
-    let mut cells: HashMap<Cell, Vec<usize>> = HashMap::new();
-    for (i, m) in members.iter().enumerate() {
-        cells.entry(grid.cell(pos(m))).or_default().push(i);
-    }
+    let pos = position;
+    let cells = Cells::new(members, asm);
     let neighbours = |i: usize| -> Vec<usize> {
         let p = pos(&members[i]);
-        let mut v: Vec<usize> = grid
-            .neighbourhood(p)
-            .filter_map(|c| cells.get(&c))
-            .flatten()
-            .copied()
+        let mut v: Vec<usize> = cells
+            .candidates(p)
             .filter(|&j| j != i && p.distance_km(&pos(&members[j])) <= asm.pooling_radius_km)
             .collect();
         v.sort_unstable();

@@ -164,6 +164,17 @@ impl Seen {
         self.read_inputs(project);
     }
 
+    /// The summary of a whole run split between workers (`detect::share`), from the shares'
+    /// summaries: their offers are disjoint, their inputs the same. `None` when there is none.
+    pub fn join(shares: impl IntoIterator<Item = Seen>) -> Option<Self> {
+        let mut shares = shares.into_iter();
+        let mut whole = shares.next()?;
+        for share in shares {
+            whole.offers.extend(share.offers);
+        }
+        Some(whole)
+    }
+
     /// As bytes, for a worker started afresh (postcard).
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("a summary always encodes")
@@ -184,6 +195,32 @@ mod tests {
         assert!(Seen::from_bytes(&[]).is_err());
         let seen = Seen::default();
         assert_eq!(Seen::from_bytes(&seen.to_bytes()), Ok(seen));
+    }
+
+    #[test]
+    fn the_shares_summaries_joined_are_the_whole_run_s() {
+        use crate::detect::incremental::{Run, Update};
+        use crate::detect::share::Share;
+        use crate::factors::Factors;
+        use crate::kb::KnowledgeBase;
+        let project = crate::detect::synthetic::territory(2_000, 11);
+        let asm = Assumptions::for_project(&project);
+        let kb = KnowledgeBase::full();
+        let (whole, refused) =
+            crate::detect::detect_with_refusals(&project, &asm, Factors::bundled(), &kb);
+        let of = 3;
+        let shares = (0..of).map(|index| {
+            let run = Run::new(&project, &asm, Factors::bundled(), &kb);
+            let plan = run.plan_share(Share { index, of });
+            match run.finish(plan) {
+                Update::Full(d, r) => Seen::new(&project, &d, &r),
+                Update::Partial(_) => panic!("a share is a whole run's part"),
+            }
+        });
+        let joined = Seen::join(shares).expect("three shares");
+        assert!(!joined.offers.is_empty());
+        assert_eq!(joined, Seen::new(&project, &whole, &refused));
+        assert_eq!(Seen::join([]), None);
     }
 
     #[test]

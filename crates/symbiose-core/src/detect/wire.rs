@@ -215,6 +215,29 @@ impl Decoder {
         })
     }
 
+    /// Goes on with the next share of a whole run split between workers (`detect::share`):
+    /// its proposals, refusals and pooling follow this one's, so that [`Decoder::finish`]
+    /// gives the whole run, decoded once and never copied to be joined. Every chunk of the
+    /// shares before must have been pushed.
+    pub fn and_share(&mut self, head: &[u8]) -> Result<(), WireError> {
+        let next: Head = serde_json::from_slice(head).map_err(|e| WireError(e.to_string()))?;
+        let wanted = self.head.proposals;
+        if self.proposals.len() != wanted {
+            return Err(WireError(format!(
+                "{wanted} proposals announced, {} received",
+                self.proposals.len()
+            )));
+        }
+        if self.head.full.is_none() || next.full.is_none() {
+            return Err(WireError("only shares of a whole run join".into()));
+        }
+        self.proposals.reserve_exact(next.proposals);
+        self.head.proposals += next.proposals;
+        self.head.refused.extend(next.refused);
+        self.head.mutualisations.extend(next.mutualisations);
+        Ok(())
+    }
+
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), WireError> {
         let batch: Vec<WireOwned> =
             postcard::from_bytes(chunk).map_err(|e| WireError(e.to_string()))?;
@@ -384,6 +407,56 @@ mod tests {
             assert_eq!(back, d);
             assert_eq!(back_refused, refused);
         }
+    }
+
+    #[test]
+    fn the_shares_of_a_whole_run_decode_as_one_detection() {
+        use crate::detect::incremental::Run;
+        use crate::detect::share::Share;
+        let p = synthetic::epci(300, 6, 5);
+        let asm = crate::detect::Assumptions::for_project(&p);
+        let kb = KnowledgeBase::full();
+        let (whole, refused) =
+            crate::detect::detect_with_refusals(&p, &asm, Factors::bundled(), &kb);
+        let of = 3;
+        let encoded: Vec<Encoded> = (0..of)
+            .map(|index| {
+                let run = Run::new(&p, &asm, Factors::bundled(), &kb);
+                let plan = run.plan_share(Share { index, of });
+                match run.finish(plan) {
+                    Update::Full(d, r) => encode_full(&d, &r),
+                    Update::Partial(_) => panic!("a share is a whole run's part"),
+                }
+            })
+            .collect();
+        let mut decoder = Decoder::new(&encoded[0].head).unwrap();
+        for (i, e) in encoded.iter().enumerate() {
+            if i > 0 {
+                decoder.and_share(&e.head).unwrap();
+            }
+            for c in &e.chunks {
+                decoder.push(c).unwrap();
+            }
+        }
+        let Ok(Update::Full(back, back_refused)) = decoder.finish() else {
+            panic!("joined shares decode whole");
+        };
+        assert_eq!(back, whole);
+        assert_eq!(back_refused, refused);
+
+        // A share whose chunks did not all come is refused before the next is joined.
+        let mut decoder = Decoder::new(&encoded[0].head).unwrap();
+        let err = decoder.and_share(&encoded[1].head).unwrap_err();
+        assert!(err.to_string().contains("announced"), "{err}");
+        // An update after an edit is not a share.
+        let partial = encode_partial(&Partial::from_parts(
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        ));
+        let mut decoder = Decoder::new(&partial.head).unwrap();
+        assert!(decoder.and_share(&encoded[1].head).is_err());
     }
 
     #[test]
