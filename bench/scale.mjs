@@ -85,7 +85,8 @@ async function jsHeapMb(page) {
 
 const longest = (tasks, from, to = Infinity) =>
   Math.max(0, ...tasks.filter(([s, d]) => s + d > from && s < to).map(([, d]) => d));
-// The page's and the detection worker's WebAssembly memories at the last result (bytes).
+// The page's and the detection workers' WebAssembly memories at the last result (bytes), and
+// how many workers (shares) it came from.
 const wasmMemory = (page) => page.evaluate(() => performance.getEntriesByName('symbiose:detection-result').at(-1)?.detail);
 const spans = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => [e.startTime, e.duration]), name);
 
@@ -119,6 +120,15 @@ async function symbiose(browser, url, n, text) {
     out.heapMb = await jsHeapMb(page);
     out.rssMb = await rendererMb(browser);
     out.wasm = await wasmMemory(page);
+    // Where the first detection's time went: the page writing the inputs (its slices, and when
+    // the last was written), each worker's phases, the page decoding the result.
+    out.detectParts = await page.evaluate(([from, to]) => {
+      const inside = (name) => performance.getEntriesByName(name).filter((e) => e.startTime >= from && e.startTime <= to);
+      const sum = (es) => Math.round(es.reduce((a, e) => a + e.duration, 0));
+      const writes = inside('symbiose:detect-snapshot');
+      const sent = writes.length ? Math.round(Math.max(...writes.map((e) => e.startTime + e.duration)) - from) : 0;
+      return { write: sum(writes), sent, decode: sum(inside('symbiose:detect-decode')) };
+    }, [detectStart, detectStart + detectMs]);
 
     // Edit a flow: the quantity of the first company's first flow.
     await page.locator('[data-testid=company-item]').first().click();
@@ -203,7 +213,8 @@ const ms = (x) => (x === undefined ? '—' : `${Math.round(x)}`);
 // A long task is one over 50 ms: none recorded means every task stayed under that.
 const task = (x) => (x === undefined ? '—' : x === 0 ? '< 50' : `${Math.round(x)}`);
 const mb = (x) => (x === undefined ? '—' : x.toFixed(1));
-const wasm = (m) => (m ? `${mb(m.page / 2 ** 20)} + ${mb(m.worker / 2 ** 20)}` : '—');
+// A whole run split between workers: their memories summed, and how many there were.
+const wasm = (m) => (m ? `${mb(m.page / 2 ** 20)} + ${mb(m.worker / 2 ** 20)}${m.shares > 1 ? ` (${m.shares} workers)` : ''}` : '—');
 const version = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0].model.trim()}, ` +
@@ -222,9 +233,15 @@ lines.push('', 'Import through the UI (file read, checks, first store, first map
   rows.map(({ n, s }) => `${n}: ${ms(s.importMs)}`).join('; ') + '.',
 'Detection after the edit (a full new run, in slices), ms: ' + rows.map(({ n, s }) => `${n}: ${ms(s.redetectMs)}`).join('; ') + '.',
 'WebAssembly memory of the page at the first map, MB: ' + rows.map(({ n, s }) => `${n}: ${mb(s.firstMapWasm / 2 ** 20)}`).join('; ') + '.',
-'WebAssembly memory after the first detection, MB, page + worker: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasm)}`).join('; ') + '.',
+'WebAssembly memory after the first detection, MB, page + workers: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasm)}`).join('; ') + '.',
 'After the edit: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasmAfterEdit)}, renderer RSS ${mb(s.rssAfterEditMb)}`).join('; ') + '.',
 'Longest span of each kind after the edit, ms: ' + rows.map(({ n, s }) => `${n}: ${s.editSpans ?? '—'}`).join('; ') + '.');
+lines.push('First detection\'s parts, ms: ' + rows.map(({ n, s }) => {
+  const d = s.detectParts;
+  if (!d) return `${n}: —`;
+  const shares = (s.wasm?.phases ?? []).map((p) => p.join(' / ')).join('; ');
+  return `${n}: the page writes the inputs ${d.write} (all sent at ${d.sent}), workers read+plan / score / write ${shares}, the page decodes ${d.decode}`;
+}).join(' — ') + '.');
 const table = lines.join('\n');
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
 writeFileSync(join(ROOT, 'target/bench/scale.md'), table + '\n');

@@ -111,11 +111,18 @@ pub fn first_map_mark() {
 }
 
 /// Records a detection result as the mark `symbiose:detection-result`, replacing the last one,
-/// with detail `{page, worker, rescored, workers}`: the page's and the detection worker's
-/// WebAssembly memories (bytes; a memory never shrinks, so each is the most that module has held
-/// at once), the offers an update scored again (`null` for a whole run) and how many workers
-/// the page has started. The scale benchmark and the e2e tests read it.
-pub fn detection_mark(worker_bytes: f64, rescored: Option<f64>, workers: u32) {
+/// with detail `{page, worker, rescored, workers, shares, phases}`: the page's and the detection
+/// workers' WebAssembly memories (bytes, the workers' summed over a split run's shares; a memory
+/// never shrinks, so each is the most that module has held at once), the offers an update scored
+/// again (`null` for a whole run), how many workers the page has started, how many shares the
+/// result came in (several for a whole run split between workers), and each share's ms reading
+/// and planning, scoring, and writing its result. The scale benchmark and the e2e tests read it.
+pub fn detection_mark(
+    worker_bytes: f64,
+    rescored: Option<f64>,
+    workers: u32,
+    phases: &js_sys::Array,
+) {
     let rescored = rescored.map_or(wasm_bindgen::JsValue::NULL, Into::into);
     mark_with(
         "symbiose:detection-result",
@@ -124,6 +131,8 @@ pub fn detection_mark(worker_bytes: f64, rescored: Option<f64>, workers: u32) {
             ("worker", worker_bytes.into()),
             ("rescored", rescored),
             ("workers", workers.into()),
+            ("shares", phases.length().into()),
+            ("phases", phases.into()),
         ]),
     );
 }

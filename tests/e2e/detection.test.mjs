@@ -79,13 +79,18 @@ test('the worker is fetched after the first map; the page stays usable while it 
     // edit starts a new one, which plans the update with the summary the first one sent.
     const whole = await lastResult(page);
     assert.equal(whole.rescored, null, 'a whole run');
+    // 16,000 flows: the whole run is split between one worker per core (at most four).
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    assert.equal(whole.shares, Math.min(cores, 4), `the whole run's shares on ${cores} cores`);
+    assert.equal(whole.workers, whole.shares, 'one worker per share');
     assert.ok(whole.worker >= 48 * 2 ** 20, `the worker's memory after a whole run: ${whole.worker} B`);
     await tenfoldFirstFlow(page);
     await proposalCount(page);
     const update = await lastResult(page);
-    assert.equal(update.workers, 2, 'a new worker for the edit');
+    assert.equal(update.workers, whole.workers + 1, 'a new worker for the edit');
+    assert.equal(update.shares, 1, 'an update is not split');
     assert.ok(update.rescored > 0, `an update: ${update.rescored} offers rescored`);
-    console.log(`# 2,000 companies: after an edit, ${update.rescored} offers rescored by a new worker (the first held ${Math.round(whole.worker / 2 ** 20)} MB)`);
+    console.log(`# 2,000 companies: the whole run in ${whole.shares} shares; after an edit, ${update.rescored} offers rescored by a new worker (the shares held ${Math.round(whole.worker / 2 ** 20)} MB)`);
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

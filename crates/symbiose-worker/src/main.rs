@@ -10,12 +10,20 @@
 //! thread. When its memory has grown large (it keeps its run's peak), the page ends it after
 //! the newest result and starts another for the next edit, with the summary this one sent.
 //!
-//! Messages, page → worker: `{gen, head, actors, flows, seen?}`: the territory and assumptions, then the
-//! companies and the flows in chunks (`detect::wire::read_inputs`). Worker → page: `{kind: "ready"}` once
+//! A whole run of a large territory is split between several of these workers, one per core:
+//! each is told its share (`detect::share`), scores and explains that share of the offers (the
+//! first also pools) and sends it with the summary of its part; the page decodes the shares end
+//! to end as one detection, ends these workers, and gives the summaries to the next one.
+//!
+//! Messages, page → worker: `{gen, head, actors, flows, share, shares, seen?}`: the territory and
+//! assumptions, then the companies and the flows in chunks (`detect::wire::read_inputs`), this
+//! worker's share of a split run (0 of 1 when it is not split), and the summary to plan with, as
+//! an array of parts (one per share of the run it summarises). Worker → page: `{kind: "ready"}` once
 //! it listens (a message sent before would be lost), `{kind: "progress", gen, done, total}`,
-//! `{kind: "result", gen, head, chunks, memory, rescored?, seen?}` (the buffers transferred, not
-//! copied; `memory` the size of the worker's WebAssembly memory and `rescored` the offers an
-//! update scored again, for the benchmark and the tests; `seen` the summary the next run is
+//! `{kind: "result", gen, head, chunks, memory, phases, rescored?, seen?}` (the buffers transferred,
+//! not copied; `memory` the size of the worker's WebAssembly memory, `phases` the ms spent reading
+//! and planning, scoring, and writing the result, and `rescored` the offers an update scored again,
+//! for the benchmark and the tests; `seen` the summary the next run is
 //! planned with, which the page gives to the next worker when it ends this one), and
 //! `{kind: "error", gen, message}` when the inputs do not read (a page of another release).
 
@@ -27,6 +35,7 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use symbiose_core::Project;
 use symbiose_core::detect::incremental::{Run, Update};
 use symbiose_core::detect::seen::Seen;
+use symbiose_core::detect::share::Share;
 use symbiose_core::detect::{Assumptions, Step, wire};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
@@ -60,11 +69,16 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
         let generation = get(&data, "gen").as_f64().unwrap_or(0.0);
-        // A worker started afresh gets the summary its predecessor left with the page.
+        // A worker started afresh gets the summary its predecessor left with the page (one
+        // part per share when the last run was split between workers).
         let seen = get(&data, "seen");
         if seen.is_object() {
-            match Seen::from_bytes(&Uint8Array::new(&seen).to_vec()) {
-                Ok(s) => *worker.seen.borrow_mut() = Some(s),
+            let parts: Result<Vec<Seen>, _> = Array::from(&seen)
+                .iter()
+                .map(|part| Seen::from_bytes(&Uint8Array::new(&part).to_vec()))
+                .collect();
+            match parts {
+                Ok(parts) => *worker.seen.borrow_mut() = Seen::join(parts),
                 Err(e) => {
                     let fields = [("message", e.to_string().into())];
                     post(
@@ -76,7 +90,13 @@ fn main() {
                 }
             }
         }
+        let count =
+            |key, default: f64| get(&data, key).as_f64().unwrap_or(default).max(0.0) as usize;
         let inputs = Inputs {
+            share: Share {
+                index: count("share", 0.0),
+                of: count("shares", 1.0).max(1),
+            },
             head: Uint8Array::new(&get(&data, "head")).to_vec(),
             actors: chunks(&get(&data, "actors")),
             flows: chunks(&get(&data, "flows")),
@@ -91,6 +111,9 @@ fn main() {
 
 /// The inputs of one generation, as the page sent them.
 struct Inputs {
+    /// This worker's share of a whole run split between workers (`detect::share`), or the
+    /// whole run.
+    share: Share,
     head: Vec<u8>,
     actors: Vec<Vec<u8>>,
     flows: Vec<Vec<u8>>,
@@ -154,12 +177,22 @@ fn memory_bytes() -> f64 {
     )
 }
 
+/// Where a run's time went, ms, for the benchmark: reading the inputs and planning, scoring,
+/// writing the result.
+fn phases(started: f64, planned: f64, ran: f64, written: f64) -> Array {
+    [planned - started, ran - planned, written - ran]
+        .iter()
+        .map(|ms| JsValue::from(ms.round()))
+        .collect()
+}
+
 fn bytes(b: &[u8]) -> Uint8Array {
     Uint8Array::from(b)
 }
 
 async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
     let scope = &worker.scope;
+    let started = now_ms(scope);
     let read = wire::read_inputs(
         &inputs.head,
         inputs.actors.iter().map(Vec::as_slice),
@@ -177,10 +210,17 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
             return;
         }
     };
+    let share = inputs.share;
     drop(inputs);
     let asm = Assumptions::for_project(&project);
     let run = Run::new(&project, &asm, Factors::bundled(), &worker.kb);
-    let plan = run.plan(worker.seen.borrow().as_ref());
+    // A share of a split run is a whole run's part: the page splits only when it has no
+    // summary to plan an update with.
+    let plan = if share == Share::WHOLE {
+        run.plan(worker.seen.borrow().as_ref())
+    } else {
+        run.plan_share(share)
+    };
     let total = run.offer_steps(&plan);
     let done = Rc::new(Cell::new(0usize));
     let slice_start = Rc::new(Cell::new(now_ms(scope)));
@@ -209,6 +249,7 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
             Step::Go
         }
     };
+    let planned = now_ms(scope);
     let Some(update) = run.finish_stepwise(plan, between).await else {
         return;
     };
@@ -239,6 +280,7 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
             }
         }
     };
+    let ran = now_ms(scope);
     let chunks = Array::new();
     let transfer = Array::new();
     let head = bytes(&encoded.head);
@@ -252,6 +294,10 @@ async fn run(worker: Rc<Worker>, generation: f64, inputs: Inputs) {
         ("head", JsValue::from(head)),
         ("chunks", chunks.into()),
         ("memory", memory_bytes().into()),
+        (
+            "phases",
+            phases(started, planned, ran, now_ms(scope)).into(),
+        ),
     ];
     // The page may end this worker, whose memory keeps its run's peak, and give this summary to
     // the next one.

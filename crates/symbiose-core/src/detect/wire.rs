@@ -201,6 +201,13 @@ pub struct Decoder {
 #[error("detection message unreadable: {0}")]
 pub struct WireError(pub(crate) String);
 
+impl WireError {
+    /// A result with no part to decode.
+    pub fn no_part() -> Self {
+        Self("a detection result without its parts".into())
+    }
+}
+
 impl Decoder {
     pub fn new(head: &[u8]) -> Result<Self, WireError> {
         let head: Head = serde_json::from_slice(head).map_err(|e| WireError(e.to_string()))?;
