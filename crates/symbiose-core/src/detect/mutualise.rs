@@ -297,11 +297,29 @@ fn position(m: &Member) -> Position {
         .expect("members have positions (filtered above)")
 }
 
-/// A theme's members filed by grid cell of the pooling radius.
+/// A theme's members filed by grid cell of the pooling radius, with their places as points on
+/// the unit sphere: whether two members are within the radius is then a chord's length, with
+/// no trigonometry (a dense zone measures millions of pairs, and a browser's WebAssembly has no
+/// native sine), and the haversine only decides the pairs within a hair of the radius.
 struct Cells {
     grid: Grid,
     cells: HashMap<Cell, Vec<usize>>,
+    points: Vec<[f64; 3]>,
+    /// Squared chords surely within the radius (below `inside`) or surely beyond (above
+    /// `outside`); NaN when the radius is half the Earth's circumference or more.
+    inside: f64,
+    outside: f64,
 }
+
+/// A point's unit vector.
+fn on_sphere(p: Position) -> [f64; 3] {
+    let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// Rounding room for the chord test: far above the error of a chord of a few metres, far below
+/// anything a pooling radius means.
+const CHORD_SLACK: f64 = 1e-6;
 
 impl Cells {
     fn new(members: &[Member], asm: &Assumptions) -> Self {
@@ -310,7 +328,45 @@ impl Cells {
         for (i, m) in members.iter().enumerate() {
             cells.entry(grid.cell(position(m))).or_default().push(i);
         }
-        Self { grid, cells }
+        // d ≤ r exactly when the chord² = 4 · haversine term ≤ (2 sin(r / 2R))².
+        let half_angle = asm.pooling_radius_km / (2.0 * crate::model::EARTH_RADIUS_KM);
+        let chord = if half_angle < std::f64::consts::FRAC_PI_2 {
+            (2.0 * half_angle.sin()).powi(2)
+        } else {
+            f64::NAN
+        };
+        Self {
+            grid,
+            cells,
+            points: members.iter().map(|m| on_sphere(position(m))).collect(),
+            inside: chord * (1.0 - CHORD_SLACK),
+            outside: chord * (1.0 + CHORD_SLACK),
+        }
+    }
+
+    /// The members within `radius_km` of member `i`, in no order.
+    fn near<'s>(
+        &'s self,
+        members: &'s [Member],
+        i: usize,
+        radius_km: f64,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.candidates(position(&members[i]))
+            .filter(move |&j| j != i && self.within(members, i, j, radius_km))
+    }
+
+    /// Whether members `i` and `j` are within the pooling radius: the same answer as comparing
+    /// their haversine distance with it.
+    fn within(&self, members: &[Member], i: usize, j: usize, radius_km: f64) -> bool {
+        let (a, b) = (self.points[i], self.points[j]);
+        let chord = (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2);
+        if chord < self.inside {
+            true
+        } else if chord > self.outside {
+            false
+        } else {
+            position(&members[i]).distance_km(&position(&members[j])) <= radius_km
+        }
     }
 
     /// The members whose distance to one at `p` pooling measures (its cell and the next ones).
@@ -353,19 +409,17 @@ async fn group<P: Future<Output = ()>>(
 ) -> Option<Vec<Mutualisation>> {
     let pos = position;
     let cells = Cells::new(members, asm);
+    let radius = asm.pooling_radius_km;
+    let near = |i: usize| cells.near(members, i, radius);
     let neighbours = |i: usize| -> Vec<usize> {
-        let p = pos(&members[i]);
-        let mut v: Vec<usize> = cells
-            .candidates(p)
-            .filter(|&j| j != i && p.distance_km(&pos(&members[j])) <= asm.pooling_radius_km)
-            .collect();
+        let mut v: Vec<usize> = near(i).collect();
         v.sort_unstable();
         v
     };
     // Only the counts are kept: in a dense zone every member has hundreds of neighbours.
     let mut counts: Vec<usize> = Vec::with_capacity(members.len());
     for i in 0..members.len() {
-        counts.push(neighbours(i).len());
+        counts.push(near(i).count());
         if !checkpoint(between).await {
             return None;
         }
@@ -384,10 +438,18 @@ async fn group<P: Future<Output = ()>>(
             .collect();
         if near.len() >= MAX_POOL_MEMBERS {
             // The seed's nearest unassigned neighbours; the others seed or join other groups.
+            // Each distance measured once, not at every comparison of the sort.
             let p = pos(&members[seed]);
-            let d = |j: usize| p.distance_km(&pos(&members[j]));
-            near.sort_by(|&a, &b| d(a).total_cmp(&d(b)).then(a.cmp(&b)));
-            near.truncate(MAX_POOL_MEMBERS - 1);
+            let mut by_distance: Vec<(f64, usize)> = near
+                .iter()
+                .map(|&j| (p.distance_km(&pos(&members[j])), j))
+                .collect();
+            by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            near = by_distance
+                .into_iter()
+                .take(MAX_POOL_MEMBERS - 1)
+                .map(|(_, j)| j)
+                .collect();
             near.sort_unstable();
         }
         let group: Vec<usize> = std::iter::once(seed).chain(near).collect();
@@ -486,5 +548,74 @@ fn build<'a>(
         }),
         assumptions,
         obligations: obligations(theme, &group),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chord test answers as the haversine does, for pairs on both sides of the radius and
+    /// within a hair of it, from a few metres to half the Earth.
+    #[test]
+    fn the_chord_test_agrees_with_the_haversine() {
+        let centre = Position {
+            lat: 42.70,
+            lon: 9.45,
+        };
+        for radius in [0.005, 0.5, 5.0, 20.0, 800.0, 19_000.0, 25_000.0] {
+            let asm = Assumptions {
+                pooling_radius_km: radius,
+                ..Assumptions::default()
+            };
+            // Points at distances around the radius, in every direction: a step of a degree
+            // of bearing and of relative distance from 1 - 1e-3 to 1 + 1e-3, and 1 ± 1e-12.
+            let mut actors = vec![Actor {
+                position: Some(centre),
+                ..Actor::default()
+            }];
+            let angular = radius / crate::model::EARTH_RADIUS_KM;
+            for bearing in 0..360 {
+                let b = f64::from(bearing).to_radians();
+                for k in [-1e-3, -1e-6, -1e-9, -1e-12, 0.0, 1e-12, 1e-9, 1e-6, 1e-3] {
+                    let d = angular * (1.0 + k);
+                    let (la, lo) = (centre.lat.to_radians(), centre.lon.to_radians());
+                    let lat = (la.sin() * d.cos() + la.cos() * d.sin() * b.cos()).asin();
+                    let lon =
+                        lo + (b.sin() * d.sin() * la.cos()).atan2(d.cos() - la.sin() * lat.sin());
+                    actors.push(Actor {
+                        position: Some(Position {
+                            lat: lat.to_degrees(),
+                            lon: lon.to_degrees(),
+                        }),
+                        ..Actor::default()
+                    });
+                }
+            }
+            let members: Vec<Member> = actors
+                .iter()
+                .map(|actor| Member {
+                    actor,
+                    flows: Vec::new(),
+                })
+                .collect();
+            let cells = Cells::new(&members, &asm);
+            let (mut within, mut beyond) = (0, 0);
+            for j in 1..members.len() {
+                let exact = centre.distance_km(&position(&members[j])) <= radius;
+                assert_eq!(
+                    cells.within(&members, 0, j, radius),
+                    exact,
+                    "{radius} km, {j}"
+                );
+                if exact { within += 1 } else { beyond += 1 }
+            }
+            // Beyond half the circumference, every point is within.
+            let both_sides = radius < std::f64::consts::PI * crate::model::EARTH_RADIUS_KM;
+            assert!(
+                within > 300 && (beyond > 300 || !both_sides),
+                "{radius} km: {within} within, {beyond} beyond"
+            );
+        }
     }
 }

@@ -24,8 +24,9 @@ pub struct Share {
 const OFFER_WORK: usize = 16;
 /// Work counted per distance pooling measures, in quarters of a need visited: measured on the
 /// 5,000-company EPCI (2026-12-02, `symbiose bench --project`), a share's 62 M visits took
-/// 2.1–2.3 s and pooling's 11.1 M distances 0.69 s, about 7/4 of a visit each.
-const POOLING_QUARTERS: usize = 7;
+/// 2.1–2.3 s and pooling's 11.1 M distances (a chord each, no trigonometry) 0.1 s, about a
+/// quarter of a visit each.
+const POOLING_QUARTERS: usize = 1;
 
 impl Share {
     /// The whole run as one share.

@@ -14,7 +14,7 @@ pub struct Position {
 }
 
 /// The mean Earth radius (IUGG).
-const EARTH_RADIUS_KM: f64 = 6371.0088;
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 impl Position {
     pub const fn new(lat: f64, lon: f64) -> Self {

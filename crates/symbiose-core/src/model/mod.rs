@@ -15,7 +15,7 @@ mod synergy;
 mod territory;
 
 pub(crate) use actor::luhn_valid as luhn_ok;
-pub use actor::{Actor, HeadcountBand, Position, Siret, SiretError};
+pub use actor::{Actor, EARTH_RADIUS_KM, HeadcountBand, Position, Siret, SiretError};
 pub use assumptions::{AssumptionChoices, Weights};
 pub use date::{Date, DateError};
 pub use flow::{
