@@ -311,12 +311,6 @@ struct Cells {
     outside: f64,
 }
 
-/// A point's unit vector.
-fn on_sphere(p: Position) -> [f64; 3] {
-    let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-}
-
 /// Rounding room for the chord test: far above the error of a chord of a few metres, far below
 /// anything a pooling radius means.
 const CHORD_SLACK: f64 = 1e-6;
@@ -338,7 +332,10 @@ impl Cells {
         Self {
             grid,
             cells,
-            points: members.iter().map(|m| on_sphere(position(m))).collect(),
+            points: members
+                .iter()
+                .map(|m| position(m).on_unit_sphere())
+                .collect(),
             inside: chord * (1.0 - CHORD_SLACK),
             outside: chord * (1.0 + CHORD_SLACK),
         }
@@ -358,8 +355,7 @@ impl Cells {
     /// Whether members `i` and `j` are within the pooling radius: the same answer as comparing
     /// their haversine distance with it.
     fn within(&self, members: &[Member], i: usize, j: usize, radius_km: f64) -> bool {
-        let (a, b) = (self.points[i], self.points[j]);
-        let chord = (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2);
+        let chord = Position::chord_squared(self.points[i], self.points[j]);
         if chord < self.inside {
             true
         } else if chord > self.outside {

@@ -58,6 +58,19 @@ impl Position {
     pub fn latitude_km_radians(a: f64, b: f64) -> f64 {
         EARTH_RADIUS_KM * (b - a).abs()
     }
+
+    /// The point on the unit sphere, for [`Position::chord_squared`].
+    pub fn on_unit_sphere(&self) -> [f64; 3] {
+        let (lat, lon) = (self.lat.to_radians(), self.lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    }
+
+    /// The squared straight line through the Earth between two points of the unit sphere:
+    /// with no trigonometry, it orders and bounds distances (a distance d is within r exactly
+    /// when the chord² is within (2 sin(r / 2R))²).
+    pub fn chord_squared(a: [f64; 3], b: [f64; 3]) -> f64 {
+        (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+    }
 }
 
 /// Headcount bands as INSEE codes them (tranche d'effectifs salariés).
