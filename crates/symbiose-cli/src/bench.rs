@@ -110,6 +110,7 @@ pub fn run_project(path: &std::path::Path) -> ExitCode {
             edit_line(&project);
             scan_line(&project);
             shares_line(&project, 2);
+            shares_line(&project, 4);
             wire_line(&project);
             ExitCode::SUCCESS
         }
