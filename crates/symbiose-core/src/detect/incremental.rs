@@ -140,42 +140,36 @@ fn merge<T>(
 }
 
 /// Where the rescored offers' items stand in `items`, if the merged list keeps every offer in
-/// its place with as many items (see [`merge`]); `None` otherwise.
+/// its place with as many items (see [`merge`]); `None` otherwise. The old list and the new
+/// offers are walked side by side, in order, with no table of the old list's offers: an edit at
+/// 5,000 companies is published on the page, where building one took 20–30 ms.
 fn same_places<T>(
     items: &[T],
     offers: &[(FlowId, bool)],
     new: &HashMap<FlowId, Vec<T>>,
     offer: &impl Fn(&T) -> &FlowId,
 ) -> Option<Vec<(Range<usize>, FlowId)>> {
-    let runs = offer_runs(items, offer);
-    let mut placed: Vec<(Range<usize>, &FlowId)> =
-        runs.iter().map(|(id, r)| (r.clone(), *id)).collect();
-    placed.sort_by_key(|(r, _)| r.start);
-    let mut next = placed.iter();
+    let mut at = 0;
     let mut replaced = Vec::new();
     for (id, rescored) in offers {
-        let len = if *rescored {
-            new.get(id).map_or(0, Vec::len)
-        } else {
-            runs.get(id).map_or(0, Range::len)
-        };
-        if len == 0 {
-            // An offer with no item before must have none after, and the other way round.
-            if runs.contains_key(id) {
+        // The offer's old items, if they stand next; an offer whose items stand elsewhere (the
+        // order changed) leaves them unread, and the walk ends short of the list's end.
+        let run = items[at..]
+            .iter()
+            .take_while(|item| offer(item) == id)
+            .count();
+        if *rescored {
+            if new.get(id).map_or(0, Vec::len) != run {
                 return None;
             }
-            continue;
+            if run > 0 {
+                replaced.push((at..at + run, id.clone()));
+            }
         }
-        let (run, at) = next.next()?;
-        if *at != id || run.len() != len {
-            return None;
-        }
-        if *rescored {
-            replaced.push((run.clone(), id.clone()));
-        }
+        at += run;
     }
-    // Offers of the old list that the new one does not have (a flow deleted).
-    next.next().is_none().then_some(replaced)
+    // Offers of the old list that the new one does not have (a flow deleted), or moved.
+    (at == items.len()).then_some(replaced)
 }
 
 /// Where each offer's items stand in a detection's list (proposals or refusals, grouped by
@@ -574,6 +568,20 @@ mod tests {
             &[("b", &[9])],
         );
         assert_eq!(out, own(&[("a", 1), ("a", 2), ("b", 9), ("c", 4)]));
+        assert_eq!(items.as_ptr(), before, "in place");
+        // Offers with no proposal before or after, between the others: still in place.
+        let out = merged(
+            &mut items,
+            &[
+                ("x", false),
+                ("a", true),
+                ("y", true),
+                ("b", false),
+                ("c", false),
+            ],
+            &[("a", &[5, 6])],
+        );
+        assert_eq!(out, own(&[("a", 5), ("a", 6), ("b", 9), ("c", 4)]));
         assert_eq!(items.as_ptr(), before, "in place");
         // One more proposal for b, an offer deleted, an offer added, offers reordered: rebuilt.
         let start = [("a", 1), ("a", 2), ("b", 3), ("c", 4)];
