@@ -95,13 +95,16 @@ pub fn App() -> impl IntoView {
         Route::Home => session.close(),
     });
 
+    // The open project's view is made once per project, not once per page: it keeps its
+    // detection (and its workers) while the user goes from the map to the pipeline and back.
+    let in_project = Memo::new(move |_| matches!(route.get(), Route::Project(..)));
     view! {
         <div class="app">
             <Header />
             <views::leave::LeaveDialog />
             <views::settings::TileUrlRefused refused=tile_url_refused />
-            {move || match (route.get(), session.open_id.get()) {
-                (Route::Project(..), Some(_)) => view! { <ProjectView tiles_on /> }.into_any(),
+            {move || match (in_project.get(), session.open_id.get()) {
+                (true, Some(_)) => view! { <ProjectView tiles_on /> }.into_any(),
                 _ => view! { <StatusBanners /><Home /> }.into_any(),
             }}
         </div>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 // Not `Update`: that name is the signals' trait in Leptos's prelude.
 use symbiose_core::detect::incremental::Update as Found;
-use symbiose_core::detect::{Detection, Refusal, wire};
+use symbiose_core::detect::{Assumptions, Detection, Refusal, wire};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -117,7 +117,7 @@ async fn send_inputs(link: Rc<Link>, state: ProjectState, generation: f64) {
     }
     Reflect::set(&msg, &"actors".into(), &actors).ok();
     Reflect::set(&msg, &"flows".into(), &flows).ok();
-    link.send(generation, msg, buffers);
+    link.send(generation, msg, buffers, Assumptions::for_project(&head));
 }
 
 /// Provides the detection of the open project. It runs in Web Workers (crates/symbiose-worker,

@@ -19,6 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use super::Detected;
 use crate::state::ProjectState;
+use symbiose_core::detect::Assumptions;
 
 /// The detection worker's loader (crates/symbiose-worker, built by trunk beside the app).
 const WORKER_URL: &str = "symbiose-worker_loader.js";
@@ -87,6 +88,8 @@ pub(super) struct Link {
     parts: RefCell<Vec<Option<Part>>>,
     /// The share of its offers each worker of the run under way has done.
     done: RefCell<Vec<f64>>,
+    /// The assumptions of the last inputs sent: a change makes the next run a whole one.
+    assumptions: RefCell<Option<Assumptions>>,
 }
 
 fn field(o: &JsValue, key: &str) -> JsValue {
@@ -118,6 +121,7 @@ impl Link {
             seen: RefCell::new(Vec::new()),
             parts: RefCell::new(Vec::new()),
             done: RefCell::new(Vec::new()),
+            assumptions: RefCell::new(None),
         })
     }
 
@@ -128,9 +132,15 @@ impl Link {
     /// How many workers the next run needs: one per core (at most `MAX_SHARES`) for the
     /// whole run of a large territory, one when there is a summary to plan an update with.
     fn shares(&self) -> usize {
-        if !self.seen.borrow().is_empty() {
-            return 1;
+        if self.seen.borrow().is_empty() {
+            self.whole_run_shares()
+        } else {
+            1
         }
+    }
+
+    /// How many workers a whole run of this territory is split between.
+    fn whole_run_shares(&self) -> usize {
         let flows = self
             .state
             .project
@@ -158,12 +168,19 @@ impl Link {
     /// Sends generation `generation`'s inputs: the workers of a split run under way end (a
     /// newer whole run replaces theirs), workers start if none are there, and the inputs wait
     /// for those still starting.
-    pub fn send(self: &Rc<Self>, generation: f64, msg: Object, buffers: Array) {
+    pub fn send(self: &Rc<Self>, generation: f64, msg: Object, buffers: Array, asm: Assumptions) {
         let split_at_work = {
             let hands = self.hands.borrow();
             hands.len() > 1 && hands.iter().any(|h| h.sent.get() > 0.0)
         };
-        if split_at_work {
+        // New assumptions change every score: the worker would plan a whole run, alone. Without
+        // the summary (and the worker that keeps it) it is split, as for a project just opened.
+        let before = self.assumptions.borrow_mut().replace(asm.clone());
+        let whole_again = before.is_some_and(|b| b != asm) && self.whole_run_shares() > 1;
+        if whole_again {
+            self.seen.borrow_mut().clear();
+        }
+        if split_at_work || whole_again {
             self.end_workers();
         }
         self.start_if_idle();
