@@ -136,3 +136,21 @@ pub fn detection_mark(
         ]),
     );
 }
+
+/// Long work cut into time slices of about `SLICE_MS`: `spent` gives the page back to input and
+/// paint (the next task) once a slice is used up.
+pub struct Slices(f64);
+
+impl Slices {
+    /// The first slice starts now.
+    pub fn start() -> Self {
+        Self(now_ms())
+    }
+
+    pub async fn spent(&mut self) {
+        if now_ms() - self.0 > SLICE_MS {
+            next_task().await;
+            self.0 = now_ms();
+        }
+    }
+}

@@ -11,7 +11,7 @@ use symbiose_core::detect::{Assumptions, Detection, Refusal, wire};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::perf::{SLICE_MS, next_task, now_ms};
+use crate::perf::{Slices, next_task};
 
 mod taking;
 mod workers;
@@ -85,7 +85,7 @@ async fn send_inputs(link: Rc<Link>, state: ProjectState, generation: f64) {
     Reflect::set(&msg, &"gen".into(), &generation.into()).ok();
     Reflect::set(&msg, &"head".into(), &bytes(wire::inputs_head(&head))).ok();
     let (actors, flows) = (Array::new(), Array::new());
-    let mut slices = Slices::new();
+    let mut slices = Slices::start();
     for part in [0, 1] {
         let mut from = 0;
         loop {
@@ -197,22 +197,6 @@ pub fn first_map_drawn() {
 }
 
 /// Decodes and applies the worker's results in the order they came, a chunk per slice.
-/// Time slices of about `SLICE_MS`: `spent` waits for the next task once one is used up.
-struct Slices(f64);
-
-impl Slices {
-    fn new() -> Self {
-        Self(now_ms())
-    }
-
-    async fn spent(&mut self) {
-        if now_ms() - self.0 > SLICE_MS {
-            next_task().await;
-            self.0 = now_ms();
-        }
-    }
-}
-
 /// Decodes a result's chunks into `decoder`, a slice at a time.
 async fn push_chunks(
     decoder: &mut wire::Decoder,
@@ -233,7 +217,7 @@ async fn drain(link: Rc<Link>, detected: Detected) {
             break;
         };
         let decoded = async {
-            let mut slices = Slices::new();
+            let mut slices = Slices::start();
             // A split run's shares decode end to end as one detection (`Decoder::and_share`).
             let mut parts = arrived.parts.iter();
             let Some((head, chunks)) = parts.next() else {

@@ -311,16 +311,13 @@ impl Link {
             }
             std::mem::take(&mut *parts)
         };
-        let mut whole = Arrived {
-            generation: self.asked.get(),
-            parts: Vec::with_capacity(of),
-            worker_memory: 0.0,
-            rescored: None,
-            phases: Array::new(),
+        // The first share's result, the others' parts after it, in share order.
+        let mut shares = joined.into_iter().flatten();
+        let Some((mut whole, first)) = shares.next() else {
+            return;
         };
-        let mut seen = Vec::with_capacity(of);
-        for (part, summary) in joined.into_iter().flatten() {
-            whole.generation = part.generation;
+        let mut seen: Vec<Uint8Array> = first.into_iter().collect();
+        for (part, summary) in shares {
             whole.worker_memory += part.worker_memory;
             whole.parts.extend(part.parts);
             whole.phases = whole.phases.concat(&part.phases);
