@@ -144,13 +144,13 @@ mod tests {
 
     fn proposal(offer: &str, need: &str, offer_q: f64, need_q: f64, eur_per_unit: f64) -> Proposal {
         let mut why = crate::detect::why::Why::unknown();
-        why.quantity.matched = Some(offer_q.min(need_q));
+        why.quantity.matched = Some(offer_q.min(need_q)).into();
         why.quantity.unit = Some(Unit::Tonne);
-        why.quantity.offer_annual = Some(offer_q);
-        why.quantity.need_annual = Some(need_q);
-        why.road_km = Some(5.0);
-        why.economics.net = Some(offer_q.min(need_q) * eur_per_unit);
-        why.economics.net_per_unit = Some(eur_per_unit);
+        why.quantity.offer_annual = Some(offer_q).into();
+        why.quantity.need_annual = Some(need_q).into();
+        why.road_km = Some(5.0).into();
+        why.economics.net = Some(offer_q.min(need_q) * eur_per_unit).into();
+        why.economics.net_per_unit = Some(eur_per_unit).into();
         Proposal {
             key: format!("sub:{offer}:{need}"),
             kind: ProposalKind::Substitution,

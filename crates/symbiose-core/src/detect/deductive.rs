@@ -93,8 +93,8 @@ pub(crate) fn for_offer(
                 + w.quantity * quantity.score
                 + w.timing * 0.5
                 + w.distance * score::distance_score(road_km, asm)
-                + w.economics * score::gain_score(economics.net, asm.eur_scale)
-                + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
+                + w.economics * score::gain_score(economics.net.get(), asm.eur_scale)
+                + w.climate * score::gain_score(climate.net.get(), asm.tco2e_scale)
                 + w.quality * quality.score;
             let finding = regulation(offer, actor.naf.as_deref(), None);
             let kept = match finding.map(|f| f.verdict()) {

@@ -165,8 +165,8 @@ fn evaluate_outlined(
     }
     let mut fit = with_words(fit, o, n);
     // The sector's weight is at most 1: looked up only for a pair still in the running.
-    fit.sector = ctx.sector_plausibility(oi, ni);
-    fit.score *= sector_weight(fit.sector);
+    fit.sector = ctx.sector_plausibility(oi, ni).into();
+    fit.score *= sector_weight(fit.sector.get());
     if w.resource * fit.score + rest < floor - BOUND_SLACK {
         return None;
     }
@@ -176,8 +176,8 @@ fn evaluate_outlined(
         + w.quantity * quantity.score
         + w.timing * timing.2
         + w.distance * distance
-        + w.economics * score::gain_score(economics.net, asm.eur_scale)
-        + w.climate * score::gain_score(climate.net, asm.tco2e_scale)
+        + w.economics * score::gain_score(economics.net.get(), asm.eur_scale)
+        + w.climate * score::gain_score(climate.net.get(), asm.tco2e_scale)
         + w.quality * quality.score;
     if total < asm.min_score || total < floor {
         return None;
@@ -733,7 +733,7 @@ mod tests {
                     "{oi} {ni}: {ceiling} < {}",
                     s.total
                 );
-                assert_eq!(matched, s.quantity.matched);
+                assert_eq!(matched, s.quantity.matched.get());
                 let (economics, climate) = score::gain_ceilings(
                     &ctx.offers[oi],
                     o,
@@ -743,8 +743,8 @@ mod tests {
                     &ctx.climate_factors,
                 );
                 let gains = w.economics * economics + w.climate * climate;
-                let actual = w.economics * score::gain_score(s.economics.net, asm.eur_scale)
-                    + w.climate * score::gain_score(s.climate.net, asm.tco2e_scale);
+                let actual = w.economics * score::gain_score(s.economics.net.get(), asm.eur_scale)
+                    + w.climate * score::gain_score(s.climate.net.get(), asm.tco2e_scale);
                 assert!(
                     gains + BOUND_SLACK >= actual,
                     "{oi} {ni}: {gains} < {actual}"

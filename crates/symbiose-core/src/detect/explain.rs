@@ -66,7 +66,7 @@ fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
             );
         }
         // The declaring company's sector, said only when it tells something.
-        match fit.sector {
+        match fit.sector.get() {
             Some(p) if p >= 0.5 => {
                 text += l.pick(
                     "; secteur du receveur : receveur habituel de cette ressource (échanges réels, règles Symbiose)",
@@ -87,7 +87,7 @@ fn resource_text(fit: &Fit, finding: Option<Finding>) -> Bilingual {
 
 fn quantity_text(q: &QuantityFit) -> Bilingual {
     let u = unit_symbol(q.unit);
-    match (q.matched, q.offer_annual, q.need_annual) {
+    match (q.matched.get(), q.offer_annual.get(), q.need_annual.get()) {
         (Some(m), Some(o), Some(n)) => bilingual!(
             |l| "{} {u}/an échangeables (offre {} {u}/an, besoin {} {u}/an)",
             "{} {u}/yr exchangeable (offer {} {u}/yr, need {} {u}/yr)",
@@ -137,7 +137,7 @@ fn distance_text(road_km: Option<f64>, asm: &Assumptions) -> Bilingual {
 }
 
 fn economics_text(e: &Economics, asm: &Assumptions) -> Bilingual {
-    let Some(net) = e.net else {
+    let Some(net) = e.net.get() else {
         return Bilingual::new(
             "Gain économique non estimable : coûts d'élimination et d'achat non déclarés",
             "Economic gain not estimable: disposal and purchase costs not declared",
@@ -149,21 +149,21 @@ fn economics_text(e: &Economics, asm: &Assumptions) -> Bilingual {
             "Estimated net gain: {} €/yr",
             number(net, l, Reading)
         )];
-        if let Some(d) = e.avoided_disposal {
+        if let Some(d) = e.avoided_disposal.get() {
             parts.push(bilingual!(in l,
                 "élimination évitée {} €",
                 "avoided disposal {} €",
                 number(d, l, Reading)
             ));
         }
-        if let Some(p) = e.avoided_purchase {
+        if let Some(p) = e.avoided_purchase.get() {
             parts.push(bilingual!(in l,
                 "achat évité {} €",
                 "avoided purchase {} €",
                 number(p, l, Reading)
             ));
         }
-        parts.push(match e.transport {
+        parts.push(match e.transport.get() {
             Some(t) => bilingual!(in l,
                 "transport −{} € (hypothèse {} €/t.km)",
                 "transport −{} € (assumed {} €/t.km)",
@@ -222,7 +222,7 @@ fn boiler_text(key: crate::factors::FactorKey, asm: &Assumptions, lang: Lang) ->
 }
 
 fn climate_text(c: &Climate, asm: &Assumptions, factors: &Factors) -> Bilingual {
-    let Some(net) = c.net else {
+    let Some(net) = c.net.get() else {
         return Bilingual::new(
             "Bilan CO₂e non estimable (quantités inconnues)",
             "CO₂e balance not estimable (quantities unknown)",
@@ -243,7 +243,7 @@ fn climate_text(c: &Climate, asm: &Assumptions, factors: &Factors) -> Bilingual 
                 boiler_text(key, asm, l)
             ));
         }
-        if let Some(t) = c.avoided_outlet_transport {
+        if let Some(t) = c.avoided_outlet_transport.get() {
             parts.push(bilingual!(in l,
                 "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
                 "avoided transport to the current outlet {} t (assumed {} km)",
@@ -251,10 +251,10 @@ fn climate_text(c: &Climate, asm: &Assumptions, factors: &Factors) -> Bilingual 
                 number(asm.current_outlet_road_km, l, Reading)
             ));
         }
-        if let Some(t) = c.transport {
+        if let Some(t) = c.transport.get() {
             parts.push(format!("transport −{} t", number(t, l, Reading)));
         }
-        if c.avoided_outlet_transport.is_some() || c.transport.is_some() {
+        if c.avoided_outlet_transport.is_known() || c.transport.is_known() {
             let factor = factor_name(factors, asm.freight_factor, l);
             parts.push(bilingual!(in l, "fret : {factor}", "freight: {factor}"));
         }
@@ -353,7 +353,7 @@ impl Why {
             resource,
             quantity_text(&self.quantity),
             timing,
-            distance_text(self.road_km, asm),
+            distance_text(self.road_km.get(), asm),
             economics_text(&self.economics, asm),
             climate_text(&self.climate, asm, factors),
             quality_text(&self.quality),

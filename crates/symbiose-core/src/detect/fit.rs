@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::figure::Figure;
 use super::assumptions::Assumptions;
 use crate::kb::classify::{compatible_need_families, effective_category};
 use crate::kb::rules::{self, SubstitutionRule};
@@ -177,7 +178,7 @@ pub struct Fit {
     /// How plausible a receiver the declaring company's sector is for this resource, from the
     /// knowledge base (0–1; `None` when its NAF code is unknown). Set by the engine; it weighs
     /// on `score` (see `engine::sector_weight`).
-    pub sector: Option<f64>,
+    pub sector: Figure,
 }
 
 fn is_thermal(c: ResourceCategory) -> bool {
@@ -301,7 +302,7 @@ pub fn resource_fit_without_words(
         rule,
         thermal: thermal_check,
         label_similarity: 0.0,
-        sector: None,
+        sector: Figure::UNKNOWN,
     })
 }
 

@@ -10,6 +10,7 @@ mod context;
 mod deductive;
 mod engine;
 mod explain;
+pub mod figure;
 pub mod fit;
 pub mod incremental;
 pub mod mutualise;
@@ -164,7 +165,7 @@ impl Proposal {
 
     /// Quantity that could move per year, in [`Proposal::unit`] (a base unit: t, m³, MWh...).
     pub fn matched(&self) -> Option<f64> {
-        self.why.quantity.matched
+        self.why.quantity.matched.get()
     }
 
     pub fn unit(&self) -> Option<Unit> {
@@ -173,33 +174,33 @@ impl Proposal {
 
     /// The offer's own annual quantity in [`Proposal::unit`] (the optimiser's limit).
     pub fn offer_quantity(&self) -> Option<f64> {
-        self.why.quantity.offer_annual
+        self.why.quantity.offer_annual.get()
     }
 
     /// The need's own annual quantity in [`Proposal::unit`] (the optimiser's limit).
     pub fn need_quantity(&self) -> Option<f64> {
-        self.why.quantity.need_annual
+        self.why.quantity.need_annual.get()
     }
 
     pub fn road_km(&self) -> Option<f64> {
-        self.why.road_km
+        self.why.road_km.get()
     }
 
     pub fn net_eur_per_year(&self) -> Option<f64> {
-        self.why.economics.net
+        self.why.economics.net.get()
     }
 
     pub fn net_tco2e_per_year(&self) -> Option<f64> {
-        self.why.climate.net
+        self.why.climate.net.get()
     }
 
     /// Per unit of [`Proposal::matched`], for the optimiser.
     pub fn eur_per_unit(&self) -> Option<f64> {
-        self.why.economics.net_per_unit
+        self.why.economics.net_per_unit.get()
     }
 
     pub fn tco2e_per_unit(&self) -> Option<f64> {
-        self.why.climate.net_per_unit
+        self.why.climate.net_per_unit.get()
     }
 
     /// The seven reasons of the score, each with its sentence in both languages, written now.

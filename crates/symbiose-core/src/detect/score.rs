@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
+use super::figure::Figure;
 use super::fit::Prepared;
 use crate::factors::{FactorKey, Factors};
 use crate::model::{Dimension, Family, Months, Position, ResourceCategory, Route, Unit};
@@ -13,10 +14,10 @@ use crate::model::{Dimension, Family, Months, Position, ResourceCategory, Route,
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QuantityFit {
     /// In the base unit (t, m³, MWh, kW, u, h) per year; `None` when unknown or incomparable.
-    pub matched: Option<f64>,
+    pub matched: Figure,
     pub unit: Option<Unit>,
-    pub offer_annual: Option<f64>,
-    pub need_annual: Option<f64>,
+    pub offer_annual: Figure,
+    pub need_annual: Figure,
     /// min/max of the two quantities; 0.5 when they cannot be compared.
     pub score: f64,
 }
@@ -28,10 +29,10 @@ pub fn quantity_fit(offer: &Prepared, need: Option<&Prepared>) -> QuantityFit {
     let Some(need) = need else {
         // Deductive: no declared need, the whole offer is what could move.
         return QuantityFit {
-            matched: offer_annual,
+            matched: offer_annual.into(),
             unit,
-            offer_annual,
-            need_annual: None,
+            offer_annual: offer_annual.into(),
+            need_annual: Figure::UNKNOWN,
             score: 0.5,
         };
     };
@@ -41,18 +42,18 @@ pub fn quantity_fit(offer: &Prepared, need: Option<&Prepared>) -> QuantityFit {
         (Some(o), Some(n)) if o.comparable(&n) => {
             let (lo, score) = exchangeable(o.annual_base(), n.annual_base());
             QuantityFit {
-                matched: Some(lo),
+                matched: Some(lo).into(),
                 unit,
-                offer_annual,
-                need_annual,
+                offer_annual: offer_annual.into(),
+                need_annual: need_annual.into(),
                 score,
             }
         }
         _ => QuantityFit {
-            matched: None,
+            matched: Figure::UNKNOWN,
             unit,
-            offer_annual,
-            need_annual,
+            offer_annual: offer_annual.into(),
+            need_annual: need_annual.into(),
             score: 0.5,
         },
     }
@@ -104,12 +105,12 @@ pub fn road_tonnes(offer: &Prepared, matched: Option<f64>, unit: Option<Unit>) -
 /// € per year, each part optional: unknown is not zero.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Economics {
-    pub avoided_disposal: Option<f64>,
-    pub avoided_purchase: Option<f64>,
-    pub transport: Option<f64>,
-    pub net: Option<f64>,
+    pub avoided_disposal: Figure,
+    pub avoided_purchase: Figure,
+    pub transport: Figure,
+    pub net: Figure,
     /// Net € per base unit exchanged, for the optimiser.
-    pub net_per_unit: Option<f64>,
+    pub net_per_unit: Figure,
 }
 
 /// € per base unit from a declared cost per declared unit (0.1 €/kg → 100 €/t).
@@ -124,7 +125,7 @@ pub fn economics(
     road: Option<f64>,
     asm: &Assumptions,
 ) -> Economics {
-    let Some(matched) = q.matched else {
+    let Some(matched) = q.matched.get() else {
         return Economics::default();
     };
     let offer_unit = offer.flow.quantity.map(|x| x.unit);
@@ -137,18 +138,18 @@ pub fn economics(
         .map(|(t, d)| t * d * asm.transport_eur_per_tkm);
     if disposal.is_none() && purchase.is_none() {
         return Economics {
-            transport: transport_per_unit.map(|t| t * matched),
+            transport: transport_per_unit.map(|t| t * matched).into(),
             ..Economics::default()
         };
     }
     let per_unit =
         disposal.unwrap_or(0.0) + purchase.unwrap_or(0.0) - transport_per_unit.unwrap_or(0.0);
     Economics {
-        avoided_disposal: disposal.map(|d| d * matched),
-        avoided_purchase: purchase.map(|p| p * matched),
-        transport: transport_per_unit.map(|t| t * matched),
-        net: Some(per_unit * matched),
-        net_per_unit: Some(per_unit),
+        avoided_disposal: disposal.map(|d| d * matched).into(),
+        avoided_purchase: purchase.map(|p| p * matched).into(),
+        transport: transport_per_unit.map(|t| t * matched).into(),
+        net: Some(per_unit * matched).into(),
+        net_per_unit: Some(per_unit).into(),
     }
 }
 
@@ -158,10 +159,10 @@ pub struct Climate {
     /// Fossil energy or tap water the exchange replaces, and the factor used.
     pub avoided_supply: Option<(f64, FactorKey)>,
     /// Transport to the current outlet, no longer needed.
-    pub avoided_outlet_transport: Option<f64>,
-    pub transport: Option<f64>,
-    pub net: Option<f64>,
-    pub net_per_unit: Option<f64>,
+    pub avoided_outlet_transport: Figure,
+    pub transport: Figure,
+    pub net: Figure,
+    pub net_per_unit: Figure,
 }
 
 /// The factor values climate figures need, looked up once per detection rather than per pair.
@@ -216,7 +217,7 @@ pub fn climate(
     asm: &Assumptions,
     cf: &ClimateFactors,
 ) -> Climate {
-    let Some(matched) = q.matched else {
+    let Some(matched) = q.matched.get() else {
         return Climate::default();
     };
     let freight = cf.freight;
@@ -233,10 +234,10 @@ pub fn climate(
     let per_unit = supply.map_or(0.0, |s| s.0) + outlet.unwrap_or(0.0) - transport.unwrap_or(0.0);
     Climate {
         avoided_supply: supply.map(|(s, k)| (s * matched, k)),
-        avoided_outlet_transport: outlet.map(|o| o * matched),
-        transport: transport.map(|t| t * matched),
-        net: Some(per_unit * matched),
-        net_per_unit: Some(per_unit),
+        avoided_outlet_transport: outlet.map(|o| o * matched).into(),
+        transport: transport.map(|t| t * matched).into(),
+        net: Some(per_unit * matched).into(),
+        net_per_unit: Some(per_unit).into(),
     }
 }
 
@@ -351,14 +352,14 @@ mod tests {
             ..Flow::default()
         };
         let q = quantity_fit(&prepared(&offer), Some(&prepared(&need)));
-        assert_eq!(q.matched, Some(6.0));
+        assert_eq!(q.matched.get(), Some(6.0));
         assert!((q.score - 0.5).abs() < 1e-9);
         let m3 = Flow {
             quantity: Some(Quantity::new(12.0, Unit::CubicMetre, Period::Year)),
             ..Flow::default()
         };
         let q = quantity_fit(&prepared(&offer), Some(&prepared(&m3)));
-        assert_eq!((q.matched, q.score), (None, 0.5));
+        assert_eq!((q.matched.get(), q.score), (None, 0.5));
     }
 
     #[test]
@@ -397,11 +398,11 @@ mod tests {
         let (po, pn) = (prepared(&offer), prepared(&need));
         let q = quantity_fit(&po, Some(&pn));
         let e = economics(&po, Some(&pn), &q, Some(10.0), &Assumptions::default());
-        assert_eq!(e.avoided_disposal, Some(800.0));
-        assert!((e.avoided_purchase.unwrap() - 500.0).abs() < 1e-9);
-        assert!((e.transport.unwrap() - 20.0).abs() < 1e-9);
-        assert!((e.net.unwrap() - 1280.0).abs() < 1e-9);
-        assert!((e.net_per_unit.unwrap() - 128.0).abs() < 1e-9);
+        assert_eq!(e.avoided_disposal.get(), Some(800.0));
+        assert!((e.avoided_purchase.get().unwrap() - 500.0).abs() < 1e-9);
+        assert!((e.transport.get().unwrap() - 20.0).abs() < 1e-9);
+        assert!((e.net.get().unwrap() - 1280.0).abs() < 1e-9);
+        assert!((e.net_per_unit.get().unwrap() - 128.0).abs() < 1e-9);
     }
 
     #[test]
@@ -434,7 +435,7 @@ mod tests {
             (t - 100.0 * 0.215 * 1.111 / 0.9).abs() < 1e-9,
             "100 MWh ÷ 0.9 × 0.215 × 1.111 tCO2e/MWh"
         );
-        assert_eq!(c.transport, None, "heat does not travel by road");
+        assert_eq!(c.transport.get(), None, "heat does not travel by road");
         // Cardboard to a recycler: only the transport balance is counted.
         let cardboard = Flow {
             category: Some(ResourceCategory::PaperCardboard),
@@ -459,7 +460,7 @@ mod tests {
         );
         assert_eq!(c.avoided_supply, None);
         let freight = f.get(FactorKey::FreightRigid19t).value / 1000.0;
-        assert!((c.net.unwrap() - 10.0 * (30.0 - 10.0) * freight).abs() < 1e-9);
+        assert!((c.net.get().unwrap() - 10.0 * (30.0 - 10.0) * freight).abs() < 1e-9);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
+use super::figure::Figure;
 use super::context::{Context, Scored};
 use super::fit::{Fit, Prepared};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
@@ -58,7 +59,7 @@ pub(crate) struct Why {
     /// Months of the need covered, months wanted, score; `None` when the receiver declared no
     /// calendar (a deductive lead).
     pub timing: Option<(u32, u32, f64)>,
-    pub road_km: Option<f64>,
+    pub road_km: Figure,
     pub economics: Economics,
     pub climate: Climate,
     pub quality: QualityCheck,
@@ -97,17 +98,17 @@ impl Why {
             ),
             (
                 ComponentKind::Distance,
-                score::distance_score(self.road_km, asm),
+                score::distance_score(self.road_km.get(), asm),
                 w.distance,
             ),
             (
                 ComponentKind::Economics,
-                score::gain_score(self.economics.net, asm.eur_scale),
+                score::gain_score(self.economics.net.get(), asm.eur_scale),
                 w.economics,
             ),
             (
                 ComponentKind::Climate,
-                score::gain_score(self.climate.net, asm.tco2e_scale),
+                score::gain_score(self.climate.net.get(), asm.tco2e_scale),
                 w.climate,
             ),
             (ComponentKind::Quality, self.quality.score, w.quality),
@@ -139,7 +140,7 @@ pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
         resource: ResourceWhy::Need(s.fit),
         quantity: s.quantity,
         timing: Some(s.timing),
-        road_km: s.road_km,
+        road_km: s.road_km.into(),
         economics: s.economics,
         climate: s.climate,
         quality: s.quality,
@@ -195,7 +196,7 @@ pub(crate) fn lead(ctx: &Context, offer: &Prepared, lead: LeadNumbers) -> Propos
         },
         quantity,
         timing: None,
-        road_km: lead.road_km,
+        road_km: lead.road_km.into(),
         economics,
         climate,
         quality: score::quality(offer, None),
@@ -227,17 +228,17 @@ impl Why {
                 rule: None,
                 thermal: None,
                 label_similarity: 0.0,
-                sector: None,
+                sector: Figure::UNKNOWN,
             }),
             quantity: QuantityFit {
-                matched: None,
+                matched: Figure::UNKNOWN,
                 unit: None,
-                offer_annual: None,
-                need_annual: None,
+                offer_annual: Figure::UNKNOWN,
+                need_annual: Figure::UNKNOWN,
                 score: 0.5,
             },
             timing: None,
-            road_km: None,
+            road_km: Figure::UNKNOWN,
             economics: Economics::default(),
             climate: Climate::default(),
             quality: QualityCheck::default(),
@@ -250,5 +251,17 @@ impl Why {
                 factors: Factors::bundled().clone(),
             }),
         })
+    }
+}
+
+#[cfg(test)]
+mod size {
+    /// The page holds a territory's proposals (250,000 at 5,000 companies), each with its `Why`:
+    /// a field that makes it larger should be a choice (docs/PERFORMANCE.md, run AB).
+    #[test]
+    fn the_numbers_of_a_proposal_stay_compact() {
+        if cfg!(target_pointer_width = "64") {
+            assert!(std::mem::size_of::<super::Why>() <= 296);
+        }
     }
 }
