@@ -28,7 +28,7 @@ pub fn synergy_from_proposal(p: &Project, proposal: &Proposal, today: Date) -> S
     let title = proposal
         .render(p, Audience::Facilitator)
         .map(|r| r.title.fr)
-        .unwrap_or_else(|| proposal.key.clone());
+        .unwrap_or_else(|| proposal.key());
     let mut flows = vec![proposal.offer.clone()];
     flows.extend(proposal.need.clone());
     Synergy {
@@ -48,7 +48,7 @@ pub fn synergy_from_proposal(p: &Project, proposal: &Proposal, today: Date) -> S
             })
             .collect(),
         estimated: proposal.estimated_gains(),
-        proposal_key: Some(proposal.key.clone()),
+        proposal_key: Some(proposal.key()),
         ..Default::default()
     }
 }

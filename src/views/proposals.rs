@@ -56,13 +56,14 @@ fn card_of(
         Source::Proposal(i) => {
             let pr = &d.proposals[i];
             let r = pr.render_in(lookup, Audience::Facilitator)?;
+            let key = pr.key();
             Some(Card {
-                key: pr.key.clone(),
+                taken: taken.contains(&key),
+                key,
                 title: r.title.get(lang).to_string(),
                 reasons: r.reasons.iter().map(|b| b.get(lang).to_string()).collect(),
                 flags: r.flags.iter().map(|b| b.get(lang).to_string()).collect(),
                 score: Some(pr.score),
-                taken: taken.contains(&pr.key),
                 kind: Filter::of(pr.kind),
             })
         }
@@ -188,7 +189,7 @@ pub fn Proposals() -> impl IntoView {
             detected.with_untracked(|d| {
                 d.proposals
                     .iter()
-                    .find(|pr| pr.key == key)
+                    .find(|pr| pr.has_key(&key))
                     .map(|pr| synergy_from_proposal(p, pr, today))
                     .or_else(|| {
                         d.mutualisations
@@ -342,7 +343,7 @@ fn OptimalPlan() -> impl IntoView {
                         plan.chosen
                             .iter()
                             .take(8)
-                            .filter_map(|c| d.proposals.iter().find(|pr| pr.key == c.key))
+                            .filter_map(|c| d.proposals.iter().find(|pr| pr.has_key(&c.key)))
                             .filter_map(|pr| pr.render(p, Audience::Facilitator))
                             .map(|r| r.title.get(lang.get_untracked()).to_string())
                             .collect()

@@ -66,7 +66,7 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
         let Some(r) = p.render_in(&lookup, audience) else {
             continue;
         };
-        println!("[{:.2}] {} — {}", p.score, p.key, r.title.fr);
+        println!("[{:.2}] {} — {}", p.score, p.key(), r.title.fr);
         for reason in r.reasons.iter().chain(&r.flags) {
             println!("    · {}", reason.fr);
         }

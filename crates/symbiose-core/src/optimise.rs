@@ -116,7 +116,7 @@ pub fn optimise(proposals: &[Proposal], objective: Objective) -> Result<Plan, Op
         .filter_map(|((p, _, _, per_unit), v)| {
             let amount = solution.value(*v);
             (amount > 1e-9).then(|| Chosen {
-                key: p.key.clone(),
+                key: p.key(),
                 amount,
                 benefit: amount * per_unit,
             })
@@ -152,7 +152,6 @@ mod tests {
         why.economics.net = Some(offer_q.min(need_q) * eur_per_unit).into();
         why.economics.net_per_unit = Some(eur_per_unit).into();
         Proposal {
-            key: format!("sub:{offer}:{need}"),
             kind: ProposalKind::Substitution,
             offer: FlowId::new(offer),
             offer_actor: ActorId::new("a-1"),

@@ -67,10 +67,10 @@ fn refusals(p: &Project) -> (detect::Detection, Vec<detect::Refusal>) {
 
 /// A proposal's own texts and what each audience reads of it.
 fn proposal_texts(p: &Project, proposal: &detect::Proposal) -> String {
-    let mut out = texts_of(proposal, &proposal.key);
+    let mut out = texts_of(proposal, &proposal.key());
     for audience in [Audience::Facilitator, Audience::Public] {
         if let Some(r) = proposal.render(p, audience) {
-            out += &texts_of(&r, &format!("{}/{audience:?}", proposal.key));
+            out += &texts_of(&r, &format!("{}/{audience:?}", proposal.key()));
         }
     }
     out
@@ -99,7 +99,7 @@ fn snapshot() -> String {
         if *count <= 4 {
             out += &texts;
         } else {
-            writeln!(hashed, "{} {}", proposal.key, hash(&texts)).unwrap();
+            writeln!(hashed, "{} {}", proposal.key(), hash(&texts)).unwrap();
         }
     }
     out += "# Demonstration: every other proposal, one hash of its texts\n";
@@ -184,7 +184,7 @@ fn snapshot() -> String {
         writeln!(
             out,
             "{} {}",
-            proposal.key,
+            proposal.key(),
             hash(&proposal_texts(&t, proposal))
         )
         .unwrap();

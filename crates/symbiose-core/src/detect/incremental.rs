@@ -633,7 +633,7 @@ mod tests {
         let keys = |d: &Detection| {
             d.proposals
                 .iter()
-                .map(|p| p.key.clone())
+                .map(Proposal::key)
                 .collect::<Vec<_>>()
         };
         assert_eq!(keys(&updated), keys(&full));
@@ -641,7 +641,7 @@ mod tests {
             assert!(
                 a == b,
                 "{} differs:\n{:?}\n{:?}\n{:?}\n{:?}",
-                a.key,
+                a.key(),
                 a.components()
                     .iter()
                     .map(|c| (c.score, &c.text.fr))
@@ -811,7 +811,7 @@ mod tests {
         let d = crate::detect::detect(&with_far, &asm, Factors::bundled(), &KnowledgeBase::full());
         let far_key = format!("sub:{}:f-far", base.flows[roomy].id);
         assert!(
-            d.proposals.iter().any(|p| p.key == far_key),
+            d.proposals.iter().any(|p| p.has_key(&far_key)),
             "the far need is among the offer's best"
         );
         // An offer with all its k places taken: a twin of its next-to-last need (same flow, a

@@ -105,8 +105,6 @@ pub struct Flag {
 /// them written out, as a file or the CLI shows it.
 #[derive(Debug, Clone)]
 pub struct Proposal {
-    /// `sub:<offer flow>:<need flow>` or `ded:<offer flow>:<receiver actor>`.
-    pub key: String,
     pub kind: ProposalKind,
     pub offer: FlowId,
     pub offer_actor: ActorId,
@@ -147,12 +145,7 @@ impl Proposal {
         score: f64,
         why: Box<why::Why>,
     ) -> Self {
-        let key = match (kind, &need) {
-            (ProposalKind::Substitution, Some(n)) => format!("sub:{offer}:{n}"),
-            _ => format!("ded:{offer}:{receiver}"),
-        };
         Self {
-            key,
             kind,
             offer,
             offer_actor,
@@ -160,6 +153,30 @@ impl Proposal {
             need,
             score,
             why,
+        }
+    }
+
+    /// `sub:<offer flow>:<need flow>` or `ded:<offer flow>:<receiver actor>`: what the pipeline
+    /// and the screens know a proposal by. Written when asked, not kept: the page holds a
+    /// territory's 250,000 proposals, and their keys took 9 MB (docs/PERFORMANCE.md, run AC).
+    pub fn key(&self) -> String {
+        let (prefix, offer, other) = self.key_parts();
+        format!("{prefix}{offer}:{other}")
+    }
+
+    /// Whether `key` is this proposal's [`Proposal::key`], without writing it.
+    pub fn has_key(&self, key: &str) -> bool {
+        let (prefix, offer, other) = self.key_parts();
+        key.strip_prefix(prefix)
+            .and_then(|k| k.strip_prefix(offer))
+            .and_then(|k| k.strip_prefix(':'))
+            == Some(other)
+    }
+
+    fn key_parts(&self) -> (&'static str, &str, &str) {
+        match (self.kind, &self.need) {
+            (ProposalKind::Substitution, Some(n)) => ("sub:", self.offer.as_str(), n.as_str()),
+            _ => ("ded:", self.offer.as_str(), self.receiver.as_str()),
         }
     }
 
@@ -233,8 +250,7 @@ impl Proposal {
 /// Two proposals are equal when they say the same: same pair, same figures, same sentences.
 impl PartialEq for Proposal {
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-            && self.kind == other.kind
+        self.kind == other.kind
             && self.offer == other.offer
             && self.offer_actor == other.offer_actor
             && self.receiver == other.receiver
@@ -260,7 +276,7 @@ impl Serialize for Proposal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Shown<'a> {
-            key: &'a str,
+            key: String,
             kind: ProposalKind,
             offer: &'a FlowId,
             offer_actor: &'a ActorId,
@@ -280,7 +296,7 @@ impl Serialize for Proposal {
             tco2e_per_unit: Option<f64>,
         }
         Shown {
-            key: &self.key,
+            key: self.key(),
             kind: self.kind,
             offer: &self.offer,
             offer_actor: &self.offer_actor,

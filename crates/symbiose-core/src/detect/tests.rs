@@ -113,13 +113,40 @@ fn run(p: &Project) -> Detection {
     )
 }
 
+/// A proposal's key is written when asked; `has_key` says the same as comparing with it.
+#[test]
+fn a_key_is_written_when_asked_and_recognised_without_writing_it() {
+    let d = run(&zone());
+    assert!(!d.proposals.is_empty());
+    for p in &d.proposals {
+        let key = p.key();
+        assert!(p.has_key(&key), "{key}");
+        let others = [
+            key.replacen("sub:", "ded:", 1),
+            key.replacen("ded:", "sub:", 1),
+            format!("{key}x"),
+            key[..key.len() - 1].to_string(),
+            key.replacen(':', "::", 1),
+            String::new(),
+        ];
+        for other in others.iter().filter(|o| **o != key) {
+            assert!(!p.has_key(other), "{key} is not {other}");
+        }
+        assert_eq!(
+            d.proposals.iter().filter(|q| q.has_key(&key)).count(),
+            1,
+            "{key} names one proposal"
+        );
+    }
+}
+
 #[test]
 fn pallets_meet_the_biomass_boiler_with_every_component() {
     let d = run(&zone());
     let p = d
         .proposals
         .iter()
-        .find(|p| p.key == "sub:f-1:f-2")
+        .find(|p| p.has_key("sub:f-1:f-2"))
         .expect("pallets → boiler");
     assert_eq!(p.kind, ProposalKind::Substitution);
     assert_eq!(p.components().len(), 7);
@@ -183,7 +210,7 @@ fn offers_without_needs_get_deductive_leads_with_evidence() {
 fn public_rendering_hides_costs_and_names_of_anonymised_flows() {
     let project = zone();
     let d = run(&project);
-    let p = d.proposals.iter().find(|p| p.key == "sub:f-1:f-2").unwrap();
+    let p = d.proposals.iter().find(|p| p.has_key("sub:f-1:f-2")).unwrap();
     let public = p.render(&project, Audience::Public).unwrap();
     assert!(
         public
@@ -221,7 +248,7 @@ fn indexed_and_naive_agree_on_a_synthetic_territory() {
     let naive = substitutions_naive(&project, &asm, f, &kb);
     assert!(indexed.len() > 100, "{}", indexed.len());
     assert_eq!(indexed.len(), naive.len());
-    let keys = |v: &[Proposal]| v.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+    let keys = |v: &[Proposal]| v.iter().map(Proposal::key).collect::<Vec<_>>();
     assert_eq!(keys(&indexed), keys(&naive));
 }
 
@@ -269,7 +296,7 @@ fn among_firms_declaring_the_same_need_the_likely_receiver_comes_first() {
         Factors::bundled(),
         &KnowledgeBase::full(),
     );
-    let keys: Vec<&str> = d.proposals.iter().map(|p| p.key.as_str()).collect();
+    let keys: Vec<String> = d.proposals.iter().map(Proposal::key).collect();
     assert_eq!(keys, ["sub:f-chips:f-power", "sub:f-chips:f-bakery"]);
     let resource = |i: usize| d.proposals[i].components()[0].text.clone();
     assert!(
