@@ -183,6 +183,25 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
             })
         })
     });
+    // The selected company's other leads, apart: selecting one does not redo the zone's lines.
+    let company_links = Memo::new(move |_| {
+        let id = state.selected.get().filter(|_| show_proposals.get())?;
+        let f = ui.filter.get();
+        Some(state.project.with(|p| {
+            detected.with(|d| summaries.with(|shown| summary::company_links(p, d, &id, &f, shown)))
+        }))
+    });
+    let links = Signal::derive(move || {
+        let mut all = links.get();
+        company_links.with(|extra| {
+            for l in extra.iter().flatten() {
+                if !all.contains(l) {
+                    all.push(l.clone());
+                }
+            }
+        });
+        all
+    });
     let focus = Memo::new(move |_| {
         let id = state.selected.get()?;
         let radius_km = ui.radius_km.get()?;
@@ -239,7 +258,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
             <div class="map-area">
                 <views::filters::FilterBar all />
                 <div class="map-frame">
-                    <MapView summaries tiles_on=tiles_on.into() fit_request=ui.fit_request.into() links=links.into()
+                    <MapView summaries tiles_on=tiles_on.into() fit_request=ui.fit_request.into() links=links
                         tile_url=tile_url.into() focus=focus.into() pin=state.pin.into() />
                     <Show when=move || ui.place_new.get()>
                         <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().common.add_on_map_hint}</p>

@@ -41,6 +41,15 @@ impl Page {
         Page::Exports,
     ];
 
+    /// The pages a workshop projects (the map, the pipeline, the roadmap, the dashboard); the
+    /// others are the facilitator's desk, kept out of the workshop bar unless open.
+    pub fn in_workshop(self) -> bool {
+        matches!(
+            self,
+            Page::Map | Page::Pipeline | Page::Roadmap | Page::Dashboard
+        )
+    }
+
     fn slug(self) -> &'static str {
         match self {
             Page::Map => "",

@@ -1,6 +1,8 @@
 //! What the list, the map and the legend show of an actor, derived from the project on demand.
 //! Plain functions over the core model, tested on the host.
 
+use std::collections::HashMap;
+
 use symbiose_core::refdata::naf;
 use symbiose_core::{Actor, ActorId, Direction, Lang, Position, Project};
 
@@ -115,13 +117,18 @@ pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
     counts.into_iter().collect()
 }
 
-/// The most proposal links the map draws (the best-scored offers first).
+/// The most proposal links the map draws (the best-scored companies first).
 pub const MAX_PROPOSAL_LINKS: usize = 300;
 
-/// The lines the map draws: every synergy in the pipeline (solid, between its companies in
-/// order) and, when asked, the best proposal of each offer (dashed, at most
-/// `MAX_PROPOSAL_LINKS`), coloured by family. Only companies in `shown` are joined, and only
-/// families the filter shows.
+/// The proposals a selected company receives that the map draws besides its own offers'.
+pub const RECEIVED_LINKS: usize = 5;
+
+/// The lines the map draws for the whole zone: every synergy in the pipeline (solid, between
+/// its companies in order) and, when asked, each company's single best proposal (dashed, at most
+/// `MAX_PROPOSAL_LINKS`), coloured by family. A projected map with every offer's best was a
+/// tangle no one in the room could read (issue 17): one line per company says where each
+/// company's best lead goes, and a selected company shows the rest ([`company_links`]). Only
+/// companies in `shown` are joined, and only families the filter shows.
 pub fn links(
     p: &Project,
     d: &symbiose_core::detect::Detection,
@@ -129,12 +136,140 @@ pub fn links(
     filter: &MapFilter,
     shown: &[ActorSummary],
 ) -> Vec<Link> {
-    use crate::palette::{family_colour, link_weight};
-    let visible: std::collections::HashMap<&ActorId, Position> = shown
+    let visible = positions(shown);
+    let mut out = pipeline_links(p, filter, &visible);
+    if !proposals {
+        return out;
+    }
+    let families = flow_families(p);
+    let taken = taken_keys(p);
+    // Each company's best: proposals come grouped by offer, best first, so only the first
+    // untaken one of each group can be its company's best (no set of seen offers to hash
+    // 250,000 times).
+    let mut best: HashMap<&ActorId, (f64, Link)> = HashMap::new();
+    for pr in offer_bests(d, &taken) {
+        let Some(link) = proposal_link(pr, &families, filter, &visible) else {
+            continue;
+        };
+        match best.get_mut(&pr.offer_actor) {
+            Some(b) if b.0 >= pr.score => {}
+            Some(b) => *b = (pr.score, link),
+            None => {
+                best.insert(&pr.offer_actor, (pr.score, link));
+            }
+        }
+    }
+    let mut best: Vec<(f64, Link)> = best.into_values().collect();
+    // A territory's thousands of dashed lines would hide the map: the best ones are drawn.
+    if best.len() > MAX_PROPOSAL_LINKS {
+        best.select_nth_unstable_by(MAX_PROPOSAL_LINKS - 1, |a, b| b.0.total_cmp(&a.0));
+        best.truncate(MAX_PROPOSAL_LINKS);
+    }
+    out.extend(best.into_iter().map(|(_, link)| link));
+    out
+}
+
+/// What a selected company adds to the map: the best proposal of each of its offers, and the
+/// [`RECEIVED_LINKS`] best it receives, dashed, in the families the filter shows.
+pub fn company_links(
+    p: &Project,
+    d: &symbiose_core::detect::Detection,
+    company: &ActorId,
+    filter: &MapFilter,
+    shown: &[ActorSummary],
+) -> Vec<Link> {
+    let visible = positions(shown);
+    if !visible.contains_key(company) {
+        return Vec::new();
+    }
+    let taken = taken_keys(p);
+    let families = flow_families(p);
+    let own = offer_bests(d, &taken).filter(|pr| &pr.offer_actor == company);
+    let mut out: Vec<Link> = own
+        .filter_map(|pr| proposal_link(pr, &families, filter, &visible))
+        .collect();
+    let mut received: Vec<(f64, Link)> = d
+        .proposals
+        .iter()
+        .filter(|pr| &pr.receiver == company && !is_taken(pr, &taken))
+        .filter_map(|pr| proposal_link(pr, &families, filter, &visible).map(|l| (pr.score, l)))
+        .collect();
+    received.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out.extend(received.into_iter().take(RECEIVED_LINKS).map(|(_, l)| l));
+    out
+}
+
+fn positions(shown: &[ActorSummary]) -> HashMap<&ActorId, Position> {
+    shown
         .iter()
         .filter_map(|s| s.position.map(|pos| (&s.id, pos)))
-        .collect();
-    let pos = |id: &ActorId| visible.get(id).copied();
+        .collect()
+}
+
+/// One map instead of a scan per proposal: a territory can have 250,000 of them.
+fn flow_families(p: &Project) -> HashMap<&symbiose_core::FlowId, symbiose_core::Family> {
+    p.flows.iter().map(|f| (&f.id, f.family)).collect()
+}
+
+/// The proposals already taken into the pipeline: drawn as their synergy, not again.
+fn taken_keys(p: &Project) -> Vec<&str> {
+    p.synergies
+        .iter()
+        .filter_map(|s| s.proposal_key.as_deref())
+        .collect()
+}
+
+fn is_taken(pr: &symbiose_core::detect::Proposal, taken: &[&str]) -> bool {
+    taken.iter().any(|k| pr.has_key(k))
+}
+
+/// Every offer's best untaken proposal, in the detection's order.
+fn offer_bests<'d>(
+    d: &'d symbiose_core::detect::Detection,
+    taken: &[&str],
+) -> impl Iterator<Item = &'d symbiose_core::detect::Proposal> {
+    let mut last_offer: Option<&symbiose_core::FlowId> = None;
+    d.proposals
+        .iter()
+        .filter(|pr| !is_taken(pr, taken))
+        .filter(move |pr| {
+            let first = last_offer != Some(&pr.offer);
+            last_offer = Some(&pr.offer);
+            first
+        })
+}
+
+/// A proposal as a dashed line, when both companies are on the map and its family is shown.
+fn proposal_link(
+    pr: &symbiose_core::detect::Proposal,
+    families: &HashMap<&symbiose_core::FlowId, symbiose_core::Family>,
+    filter: &MapFilter,
+    visible: &HashMap<&ActorId, Position>,
+) -> Option<Link> {
+    use crate::palette::{family_colour, link_weight};
+    let family = families
+        .get(&pr.offer)
+        .copied()
+        .unwrap_or(symbiose_core::Family::Matter);
+    if filter.hidden.contains(&family) {
+        return None;
+    }
+    Some(Link {
+        from: *visible.get(&pr.offer_actor)?,
+        to: *visible.get(&pr.receiver)?,
+        colour: family_colour(family),
+        dashed: true,
+        weight: link_weight(pr.matched()),
+    })
+}
+
+/// The pipeline's synergies, solid, between their companies in order.
+fn pipeline_links(
+    p: &Project,
+    filter: &MapFilter,
+    visible: &HashMap<&ActorId, Position>,
+) -> Vec<Link> {
+    use crate::palette::{family_colour, link_weight};
     let mut out = Vec::new();
     for s in &p.synergies {
         let family = s
@@ -146,68 +281,21 @@ pub fn links(
             continue;
         }
         for pair in s.actors.windows(2) {
-            if let (Some(from), Some(to)) = (pos(&pair[0]), pos(&pair[1])) {
+            if let (Some(from), Some(to)) = (visible.get(&pair[0]), visible.get(&pair[1])) {
                 let q = s
                     .estimated
                     .tonnes_per_year
                     .or(s.estimated.mwh_per_year)
                     .or(s.estimated.m3_per_year);
                 out.push(Link {
-                    from,
-                    to,
+                    from: *from,
+                    to: *to,
                     colour: family_colour(family),
                     dashed: false,
                     weight: link_weight(q) + 1.0,
                 });
             }
         }
-    }
-    if proposals {
-        let taken: Vec<&str> = p
-            .synergies
-            .iter()
-            .filter_map(|s| s.proposal_key.as_deref())
-            .collect();
-        // One map instead of a scan per proposal: a territory can have 100,000 of them.
-        let families: std::collections::HashMap<&symbiose_core::FlowId, symbiose_core::Family> =
-            p.flows.iter().map(|f| (&f.id, f.family)).collect();
-        let mut best: Vec<(f64, Link)> = Vec::new();
-        // Proposals come grouped by offer, best first: the first untaken one of each group is
-        // the offer's best (no set of seen offers to hash 100,000 times).
-        let mut last_offer: Option<&symbiose_core::FlowId> = None;
-        for pr in d
-            .proposals
-            .iter()
-            .filter(|pr| !taken.contains(&pr.key.as_str()))
-        {
-            if last_offer == Some(&pr.offer) {
-                continue;
-            }
-            last_offer = Some(&pr.offer);
-            let family = families
-                .get(&pr.offer)
-                .copied()
-                .unwrap_or(symbiose_core::Family::Matter);
-            if filter.hidden.contains(&family) {
-                continue;
-            }
-            if let (Some(from), Some(to)) = (pos(&pr.offer_actor), pos(&pr.receiver)) {
-                let link = Link {
-                    from,
-                    to,
-                    colour: family_colour(family),
-                    dashed: true,
-                    weight: link_weight(pr.matched()),
-                };
-                best.push((pr.score, link));
-            }
-        }
-        // A territory's thousands of dashed lines would hide the map: the best ones are drawn.
-        if best.len() > MAX_PROPOSAL_LINKS {
-            best.select_nth_unstable_by(MAX_PROPOSAL_LINKS - 1, |a, b| b.0.total_cmp(&a.0));
-            best.truncate(MAX_PROPOSAL_LINKS);
-        }
-        out.extend(best.into_iter().map(|(_, link)| link));
     }
     out
 }
@@ -282,7 +370,7 @@ mod tests {
     }
 
     #[test]
-    fn the_map_draws_one_link_per_offer_and_at_most_the_best_300() {
+    fn the_map_draws_each_companys_best_link_at_most_300_and_a_selected_companys_rest() {
         use symbiose_core::detect::{Assumptions, detect, synthetic};
         use symbiose_core::factors::Factors;
         use symbiose_core::kb::KnowledgeBase;
@@ -293,19 +381,57 @@ mod tests {
             Factors::bundled(),
             &KnowledgeBase::full(),
         );
-        let offers: std::collections::HashSet<_> = d.proposals.iter().map(|pr| &pr.offer).collect();
-        assert!(offers.len() > MAX_PROPOSAL_LINKS, "{} offers", offers.len());
+        let offering: std::collections::HashSet<_> =
+            d.proposals.iter().map(|pr| &pr.offer_actor).collect();
+        assert!(
+            offering.len() > MAX_PROPOSAL_LINKS,
+            "{} companies",
+            offering.len()
+        );
         let filter = MapFilter::default();
         let shown = summarise(&p, symbiose_core::Lang::Fr, &filter);
         let drawn = links(&p, &d, true, &filter, &shown);
-        assert_eq!(
-            drawn.iter().filter(|l| l.dashed).count(),
-            MAX_PROPOSAL_LINKS
-        );
+        let dashed: Vec<&Link> = drawn.iter().filter(|l| l.dashed).collect();
+        assert_eq!(dashed.len(), MAX_PROPOSAL_LINKS);
+        // One line per company: no two leave the same place (each company has its own).
+        let mut starts: Vec<(u64, u64)> = dashed
+            .iter()
+            .map(|l| (l.from.lat.to_bits(), l.from.lon.to_bits()))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        assert_eq!(starts.len(), MAX_PROPOSAL_LINKS);
         assert!(
             links(&p, &d, false, &filter, &shown)
                 .iter()
                 .all(|l| !l.dashed)
         );
+
+        // A selected company: one line per offer of it that has a proposal, and what it receives.
+        let company = d.proposals[0].offer_actor.clone();
+        let at = shown
+            .iter()
+            .find(|s| s.id == company)
+            .unwrap()
+            .position
+            .unwrap();
+        let offers: std::collections::HashSet<_> = d
+            .proposals
+            .iter()
+            .filter(|pr| pr.offer_actor == company)
+            .map(|pr| &pr.offer)
+            .collect();
+        let received = d
+            .proposals
+            .iter()
+            .filter(|pr| pr.receiver == company)
+            .count();
+        let mine = company_links(&p, &d, &company, &filter, &shown);
+        assert_eq!(mine.len(), offers.len() + received.min(RECEIVED_LINKS));
+        assert!(
+            mine.iter()
+                .all(|l| l.dashed && (l.from == at || l.to == at))
+        );
+        assert_eq!(mine.iter().filter(|l| l.from == at).count(), offers.len());
     }
 }

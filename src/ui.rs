@@ -17,6 +17,8 @@ pub struct WorkspaceUi {
     pub radius_km: RwSignal<Option<f64>>,
     /// Full screen, large type, editing chrome hidden.
     pub projection: RwSignal<bool>,
+    /// The keys' help, shown over the map's corner ("?" or the bar's button).
+    pub keys_help: RwSignal<bool>,
     /// The next map click adds a company there.
     pub place_new: RwSignal<bool>,
     /// Bumped to fit the map to the zone (button or shortcut).
@@ -30,6 +32,7 @@ impl WorkspaceUi {
             audience: RwSignal::new(Audience::Facilitator),
             radius_km: RwSignal::new(None),
             projection: RwSignal::new(false),
+            keys_help: RwSignal::new(false),
             place_new: RwSignal::new(false),
             fit_request: RwSignal::new(0),
         };

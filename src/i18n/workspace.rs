@@ -13,6 +13,10 @@ texts! {
             "no position";
         map_label: "Carte des entreprises et de leurs flux",
             "Map of the companies and their flows";
+        legend_fold: "Replier la légende",
+            "Fold the legend";
+        legend_unfold: "Déplier la légende",
+            "Unfold the legend";
         legend_title: "Secteurs d'activité (NAF)",
             "Business sectors (NACE)";
         legend_size: "Taille : nombre de flux déclarés",
@@ -59,6 +63,10 @@ texts! {
             "Export my version";
         show_proposals: "Propositions sur la carte (tirets)",
             "Proposals on the map (dashed)";
+        line_pipeline: "Trait plein : synergie du pipeline",
+            "Solid: synergy in the pipeline";
+        line_proposal: "Tirets : la meilleure proposition de chaque entreprise (sélectionnez-en une pour voir les autres)",
+            "Dashed: each company's best proposal (select one to see the others)";
         add_company: "+ Ajouter une entreprise",
             "+ Add a company";
         drag_pin: "Glissez l'épingle jusqu'au site exact",
@@ -89,8 +97,14 @@ texts! {
             "Workshop mode";
         projection_off: "Quitter le mode atelier",
             "Leave workshop mode";
-        shortcuts_hint: "← → ou Page préc. / suiv. : entreprise précédente / suivante · 1 à 7 : familles · 0 : toute la zone · F : mode atelier · Échap : quitter",
-            "← → or Page Up / Down: previous / next company · 1 to 7: families · 0: whole zone · F: workshop mode · Esc: leave";
+        projection_exit: "Quitter (Échap)",
+            "Leave (Esc)";
+        shortcuts_hint: "← → ou Page préc. / suiv. : entreprise précédente / suivante · 1 à 7 : familles · 0 : toute la zone · F : mode atelier · ? : ces touches · Échap : quitter",
+            "← → or Page Up / Down: previous / next company · 1 to 7: families · 0: whole zone · F: workshop mode · ?: these keys · Esc: leave";
+        keys_title: "Touches du clavier",
+            "Keyboard keys";
+        keys_button: "Touches du clavier (?)",
+            "Keyboard keys (?)";
         tile_settings: "Fond de carte",
             "Map background";
         tile_url_label: "Adresse des tuiles, avec {z}, {x} et {y}",

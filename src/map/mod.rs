@@ -478,9 +478,13 @@ fn draw_links(h: &Handles, links: &[Link]) {
         h.links
             .add_layer(&leaflet::Polyline::new_with_options(&line, &opts));
     }
-    h.map
-        .get_container()
+    let container = h.map.get_container();
+    container
         .set_attribute("data-links", &links.len().to_string())
+        .ok();
+    let dashed = links.iter().filter(|l| l.dashed).count();
+    container
+        .set_attribute("data-proposal-links", &dashed.to_string())
         .ok();
 }
 

@@ -18,9 +18,19 @@ pub fn Legend(
     let lang = use_lang();
     let t = use_texts();
     let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
+    // Folded to its title, the legend leaves the whole map to the room.
+    let open = RwSignal::new(true);
     view! {
-        <section class="legend" data-testid="legend" aria-label=move || t.get().workspace.legend_title>
-            <h3>{move || t.get().workspace.legend_title}</h3>
+        <section class="legend" class:folded=move || !open.get() data-testid="legend" aria-label=move || t.get().workspace.legend_title>
+            <h3>
+                <button class="legend-fold" data-testid="legend-fold" aria-expanded=move || open.get().to_string()
+                    title=move || if open.get() { t.get().workspace.legend_fold } else { t.get().workspace.legend_unfold }
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    <span aria-hidden="true">{move || if open.get() { "▾ " } else { "▸ " }}</span>
+                    {move || t.get().workspace.legend_title}
+                </button>
+            </h3>
+            <Show when=move || open.get()>
             <ul>
                 <For each=move || sections.get() key=|(l, n)| (*l, *n) let:item>
                     <li>
@@ -40,6 +50,10 @@ pub fn Legend(
                     on:change=move |ev| show_proposals.set(event_target_checked(&ev)) />
                 {move || t.get().workspace.show_proposals}
             </label>
+            <ul class="line-legend" data-testid="line-legend">
+                <li><span class="line solid"></span>{move || t.get().workspace.line_pipeline}</li>
+                <li><span class="line dashed"></span>{move || t.get().workspace.line_proposal}</li>
+            </ul>
             <ul class="link-legend" data-testid="link-legend">
                 {move || {
                     use symbiose_core::Family::*;
@@ -54,6 +68,7 @@ pub fn Legend(
             </button>
             <crate::views::settings::AudienceSelect />
             <crate::views::settings::TileSettings />
+            </Show>
         </section>
     }
 }

@@ -77,7 +77,9 @@ pub fn ProjectionButton() -> impl IntoView {
     }
 }
 
-/// The strip shown in workshop mode instead of the toolbar: the project, the keys, the way out.
+/// The slim bar shown in workshop mode instead of the toolbar: the zone's name, the pages, the
+/// keys' help behind "?", the way out. One line at 1280 px wide: the map below it is what the
+/// room looks at (issue 17: it took a third of the screen and wrapped its tabs).
 #[component]
 pub fn ProjectionBar() -> impl IntoView {
     let t = use_texts();
@@ -86,11 +88,39 @@ pub fn ProjectionBar() -> impl IntoView {
     view! {
         <Show when=move || ui.projection.get()>
             <div class="projection-bar" data-testid="projection-bar">
-                <strong class="projection-title">{move || state.project.with(|p| p.name.clone())}</strong>
+                <strong class="projection-title" data-testid="projection-title"
+                    title=move || state.project.with(|p| p.name.clone())>
+                    {move || state.project.with(|p| p.name.clone())}
+                </strong>
                 <crate::views::toolbar::PageNav />
-                <span class="projection-keys">{move || t.get().workspace.shortcuts_hint}</span>
-                <ProjectionButton />
+                <button class="keys-toggle" data-testid="keys-toggle"
+                    aria-expanded=move || ui.keys_help.get().to_string()
+                    aria-label=move || t.get().workspace.keys_button title=move || t.get().workspace.keys_button
+                    on:click=move |_| ui.keys_help.update(|h| *h = !*h)>"?"</button>
+                <button data-testid="projection-exit" title=move || t.get().workspace.projection_off
+                    on:click=move |_| ui.projection.set(false)>{move || t.get().workspace.projection_exit}</button>
             </div>
+        </Show>
+        // Also outside workshop mode: "?" shows the keys wherever the workspace is.
+        <KeysHelp />
+    }
+}
+
+/// The keys, one per line, over the top right corner of the screen until "?", its button or Esc.
+#[component]
+fn KeysHelp() -> impl IntoView {
+    let t = use_texts();
+    let ui = use_ui();
+    view! {
+        <Show when=move || ui.keys_help.get()>
+            <aside class="keys-help" data-testid="keys-help" aria-label=move || t.get().workspace.keys_title>
+                <button class="keys-close" data-testid="keys-close" aria-label=move || t.get().common.dismiss
+                    title=move || t.get().common.dismiss on:click=move |_| ui.keys_help.set(false)>"×"</button>
+                <h3>{move || t.get().workspace.keys_title}</h3>
+                <ul>
+                    {move || t.get().workspace.shortcuts_hint.split(" · ").map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            </aside>
         </Show>
     }
 }

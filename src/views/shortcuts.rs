@@ -16,6 +16,7 @@ pub enum Shortcut {
     ToggleFamily(Family),
     FitZone,
     ToggleProjection,
+    KeysHelp,
     Leave,
 }
 
@@ -29,6 +30,7 @@ pub fn shortcut_for(key: &str, map_focused: bool) -> Option<Shortcut> {
         "ArrowLeft" if !map_focused => Shortcut::Previous,
         "0" => Shortcut::FitZone,
         "f" | "F" => Shortcut::ToggleProjection,
+        "?" => Shortcut::KeysHelp,
         "Escape" => Shortcut::Leave,
         k if k.len() == 1 => {
             let digit = k.chars().next()?.to_digit(10)? as usize;
@@ -102,8 +104,11 @@ fn run(s: Shortcut, ui: WorkspaceUi, state: ProjectState, shown: Memo<Vec<ActorS
         Shortcut::ToggleFamily(f) => ui.filter.update(|x| x.toggle(f)),
         Shortcut::FitZone => ui.fit_zone(),
         Shortcut::ToggleProjection => ui.projection.update(|p| *p = !*p),
+        Shortcut::KeysHelp => ui.keys_help.update(|h| *h = !*h),
         Shortcut::Leave => {
-            if state.drawing.with_untracked(Option::is_some) {
+            if ui.keys_help.get_untracked() {
+                ui.keys_help.set(false);
+            } else if state.drawing.with_untracked(Option::is_some) {
                 state.drawing.set(None);
             } else if ui.place_new.get_untracked() {
                 ui.place_new.set(false);
@@ -155,6 +160,7 @@ mod tests {
         assert_eq!(shortcut_for("8", false), None);
         assert_eq!(shortcut_for("0", false), Some(Shortcut::FitZone));
         assert_eq!(shortcut_for("f", false), Some(Shortcut::ToggleProjection));
+        assert_eq!(shortcut_for("?", true), Some(Shortcut::KeysHelp));
         assert_eq!(shortcut_for("x", false), None);
     }
 

@@ -175,6 +175,7 @@ pub fn PageNav() -> impl IntoView {
         <span class="page-nav" role="tablist">
             {Page::ALL.into_iter().map(|page| view! {
                 <button role="tab" data-testid=format!("page-{page:?}").to_lowercase()
+                    class:desk-page=!page.in_workshop()
                     aria-selected=move || current.with(|c| c.as_ref().is_some_and(|(_, p)| *p == page)).to_string()
                     on:click=move |_| {
                         if let Some((id, _)) = current.get_untracked() {

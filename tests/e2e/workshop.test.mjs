@@ -168,6 +168,118 @@ test('neighbourhood: offers and needs around a company, nearest first, with conf
   }
 });
 
+// Issue 17: the room looks at the map. In workshop mode it keeps at least 80 % of the screen's
+// height at the projectors' usual sizes, under one bar whose texts are neither wrapped nor cut;
+// the keys are behind "?".
+for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
+  test(`workshop mode at ${width}×${height}: the map over 80 % of the height, a one-line bar, the keys behind "?"`, async () => {
+    const app = await openApp(server.url, { width, height });
+    const { page, errors } = app;
+    try {
+      await waitForWorkspace(page);
+      await page.click('[data-testid=projection-toggle]');
+      await page.locator('[data-testid=projection-bar]').waitFor();
+      await page.waitForTimeout(300); // the map takes its new size
+      const m = await page.evaluate(() => {
+        const rect = (e) => e.getBoundingClientRect();
+        const bar = document.querySelector('[data-testid=projection-bar]');
+        // Every text of the bar and of the side tabs: its box holds it (not cut) on one line.
+        const texts = [...bar.querySelectorAll('strong, button'), ...document.querySelectorAll('.side .tabs button'),
+          ...document.querySelectorAll('.filter-bar, .family-chip')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => ({ text: e.innerText, cut: e.scrollWidth > e.clientWidth + 1,
+            wraps: !e.matches('.filter-bar') && e.innerText.includes('\n') }));
+        return { map: rect(document.querySelector('[data-testid=map]')).height, bar: rect(bar).height,
+          screen: innerHeight, texts, title: bar.querySelector('[data-testid=projection-title]').innerText };
+      });
+      assert.ok(m.map >= 0.8 * m.screen, `map ${m.map} px of ${m.screen}`);
+      assert.ok(m.bar <= 56, `bar ${m.bar} px high: one line`);
+      assert.equal(m.title, 'ZA de démonstration Marana – Furiani (fictive)');
+      for (const t of m.texts) {
+        assert.equal(t.cut, false, `"${t.text}" is cut`);
+        assert.equal(t.wraps, false, `"${t.text}" wraps`);
+      }
+      // The workshop's pages only (the map, pipeline, roadmap, dashboard), the way out.
+      const tabs = await page.locator('[data-testid=projection-bar] [role=tab]:visible').allInnerTexts();
+      assert.deepEqual(tabs, ['Carte', 'Pipeline', 'Feuille de route', 'Tableau de bord']);
+      // The family chips all within the map's width (keys 1 to 7 toggle them).
+      const chips = await page.evaluate(() => {
+        const area = document.querySelector('.map-area').getBoundingClientRect();
+        return [...document.querySelectorAll('.family-chip')].every((c) => c.getBoundingClientRect().right <= area.right);
+      });
+      assert.ok(chips, 'every family chip is within the map area');
+      await screenshot(page, `workshop-${width}x${height}`);
+      // The legend folds to its title, leaving the map to the room, and unfolds.
+      await page.click('[data-testid=legend-fold]');
+      const folded = (await page.locator('[data-testid=legend]').boundingBox()).height;
+      assert.ok(folded < 60, `folded legend ${folded} px`);
+      await page.click('[data-testid=legend-fold]');
+      await page.locator('[data-testid=line-legend]').waitFor();
+
+      // "?" shows the keys over a corner; Esc hides them and stays in workshop mode; Esc leaves.
+      await page.locator('body').click({ position: { x: width - 5, y: height - 40 } });
+      await page.keyboard.press('?');
+      const keys = page.locator('[data-testid=keys-help] li');
+      await keys.first().waitFor();
+      assert.ok(await keys.count() >= 6);
+      assert.match((await keys.allInnerTexts()).join('\n'), /Page préc\. \/ suiv\./);
+      await screenshot(page, `workshop-keys-${width}x${height}`);
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid=keys-help]').waitFor({ state: 'detached' });
+      assert.ok(await page.evaluate(() => document.documentElement.classList.contains('projection')));
+      await page.click('[data-testid=keys-toggle]');
+      await keys.first().waitFor();
+      await page.click('[data-testid=keys-close]');
+      await page.locator('[data-testid=keys-help]').waitFor({ state: 'detached' });
+      await page.click('[data-testid=projection-exit]');
+      await page.waitForFunction(() => !document.documentElement.classList.contains('projection'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+// The projected map reads at a glance: the pipeline's synergies and one dashed line per company
+// (its best proposal); a selected company shows its other leads.
+test('the demo map draws the pipeline and at most one proposal line per company; a selected company shows the rest', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    const count = async (name) => Number(await page.getAttribute('[data-testid=map]', name));
+    const companies = await markers(page);
+    const dashed = await count('data-proposal-links');
+    assert.ok(dashed > 0 && dashed <= companies, `${dashed} proposal lines for ${companies} companies`);
+    const project = await storedProject(page);
+    const placed = new Set(project.actors.filter((a) => a.position).map((a) => a.id));
+    const segments = project.synergies
+      .flatMap((s) => s.actors.slice(1).map((b, i) => [s.actors[i], b]))
+      .filter(([a, b]) => placed.has(a) && placed.has(b)).length;
+    assert.ok(segments > 0, 'the demo has synergies in its pipeline');
+    assert.equal(await count('data-links') - dashed, segments, 'every pipeline synergy is drawn, solid');
+    await page.locator('[data-testid=line-legend]').waitFor();
+
+    // Selecting companies in turn: some have more leads than their best, drawn while selected.
+    let more = 0;
+    for (let i = 0; i < 6; i++) {
+      await page.locator('[data-testid=company-item]').nth(i).click();
+      await page.locator('[data-testid=company-title]').waitFor();
+      await page.waitForTimeout(150); // the map redraws its lines after the selection
+      const now = await count('data-proposal-links');
+      assert.ok(now >= dashed, `${now} lines with a company selected, ${dashed} without`);
+      more = Math.max(more, now - dashed);
+      await page.click('[data-testid=back-to-list]');
+      await page.locator('[data-testid=company-item]').first().waitFor();
+      assert.equal(await count('data-proposal-links'), dashed, 'back to one line per company');
+    }
+    assert.ok(more > 0, 'a selected company shows leads beyond its best');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('workshop mode: large type, chrome hidden, keys to step through companies, live idea capture', async () => {
   const app = await openApp(server.url);
   const { page, errors } = app;
