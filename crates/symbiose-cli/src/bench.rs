@@ -74,8 +74,8 @@ pub fn run(sizes: &[usize]) -> ExitCode {
         let start = Instant::now();
         let naive = substitutions_naive(&project, &asm, factors, &kb);
         let t_naive = start.elapsed();
-        let same =
-            naive.len() == indexed.len() && naive.iter().zip(&indexed).all(|(a, b)| a.key() == b.key());
+        let same = naive.len() == indexed.len()
+            && naive.iter().zip(&indexed).all(|(a, b)| a.key() == b.key());
         println!(
             "{:>8} {:>12.1} {:>10.1} {:>10} {:>12.1} {:>10} {:>8.1}   {}",
             n,

@@ -9,8 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::figure::Figure;
 use super::assumptions::Assumptions;
+use super::figure::Figure;
 use crate::kb::classify::{compatible_need_families, effective_category};
 use crate::kb::rules::{self, SubstitutionRule};
 use crate::labels;

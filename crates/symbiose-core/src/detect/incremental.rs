@@ -630,12 +630,7 @@ mod tests {
         let asm_after = Assumptions::for_project(&after);
         let (full, full_refused) = detect_with_refusals(&after, &asm_after, f, &kb);
         let (updated, refused, rescored) = redetect(Some((base, d, r)), &after, &asm_after, f, &kb);
-        let keys = |d: &Detection| {
-            d.proposals
-                .iter()
-                .map(Proposal::key)
-                .collect::<Vec<_>>()
-        };
+        let keys = |d: &Detection| d.proposals.iter().map(Proposal::key).collect::<Vec<_>>();
         assert_eq!(keys(&updated), keys(&full));
         for (a, b) in updated.proposals.iter().zip(&full.proposals) {
             assert!(

@@ -210,7 +210,11 @@ fn offers_without_needs_get_deductive_leads_with_evidence() {
 fn public_rendering_hides_costs_and_names_of_anonymised_flows() {
     let project = zone();
     let d = run(&project);
-    let p = d.proposals.iter().find(|p| p.has_key("sub:f-1:f-2")).unwrap();
+    let p = d
+        .proposals
+        .iter()
+        .find(|p| p.has_key("sub:f-1:f-2"))
+        .unwrap();
     let public = p.render(&project, Audience::Public).unwrap();
     assert!(
         public

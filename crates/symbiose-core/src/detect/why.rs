@@ -9,8 +9,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::assumptions::Assumptions;
-use super::figure::Figure;
 use super::context::{Context, Scored};
+use super::figure::Figure;
 use super::fit::{Fit, Prepared};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
 use super::{ComponentKind, Proposal, ProposalKind};
