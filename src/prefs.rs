@@ -11,6 +11,14 @@ pub const PREFS_KEY: &str = "symbiose.prefs";
 /// The default map background: OpenStreetMap's standard tiles (credited on the map).
 pub const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
+/// Whether the map asks this server's tiles with CORS, which lets the service worker keep them
+/// for a room with no network (public/sw.js keeps only answers it may read). OpenStreetMap's
+/// servers allow it; another server might not, and its tiles would then not show at all, so
+/// its tiles are asked as before and not kept.
+pub fn tiles_keepable(url: &str) -> bool {
+    url == OSM_TILES
+}
+
 /// The tile server the map uses, provided by `App` and saved with the preferences.
 #[derive(Clone, Copy)]
 pub struct TileUrl(pub leptos::prelude::RwSignal<String>);

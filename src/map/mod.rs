@@ -140,6 +140,9 @@ pub fn MapView(
         let tile_opts = TileLayerOptions::new();
         tile_opts.set_attribution(t.get_untracked().common.map_attribution.to_string());
         tile_opts.set_max_zoom(19.0);
+        if crate::prefs::tiles_keepable(&tile_url.get_untracked()) {
+            tile_opts.set_cross_origin("anonymous".into());
+        }
         let tiles = TileLayer::new_options(&tile_url.get_untracked(), &tile_opts);
 
         let zone = LayerGroup::new();
@@ -285,6 +288,15 @@ pub fn MapView(
         handles,
         move || tile_url.get(),
         |h, url| {
+            // Leaflet reads `crossOrigin` from the layer's options for each new tile.
+            if let Ok(options) = js_sys::Reflect::get(h.tiles.as_ref(), &"options".into()) {
+                let cors = if crate::prefs::tiles_keepable(&url) {
+                    JsValue::from_str("anonymous")
+                } else {
+                    JsValue::UNDEFINED
+                };
+                js_sys::Reflect::set(&options, &"crossOrigin".into(), &cors).ok();
+            }
             h.tiles.set_url(&url, None);
         },
     );

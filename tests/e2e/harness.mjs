@@ -74,7 +74,9 @@ export async function openApp(baseUrl, { width = 1920, height = 1080, locale = '
   const tileRequests = [];
   await context.route('https://tile.openstreetmap.org/**', (route) => {
     tileRequests.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
+    // OpenStreetMap allows CORS; the app asks its tiles so, to keep them offline (sw.js).
+    return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG,
+      headers: { 'access-control-allow-origin': '*' } });
   });
   // Records long main-thread tasks (PerformanceObserver), for tests that report them. An init
   // script is injected into every frame, sandboxed ones included, where Chromium blocks it and

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject, renameFirstCompany } from './harness.mjs';
 
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined);
-const cacheNames = (page) => page.evaluate(() => caches.keys());
+// The releases' caches (the kept map tiles, `map-tiles`, outlive releases: their own test below).
+const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('symbiose-')));
 // Waits until the page's caches are exactly `names`. A loop, not page.waitForFunction: that
 // takes the promise an async predicate returns for a true answer and returns at once.
 async function cachesBecome(page, names, timeout = 30000) {
@@ -182,6 +183,48 @@ test('offline: a new release is cached from the server, not from a stale HTTP ca
     assert.match(await cached(page, '0000000000000003', 'leaflet/leaflet.css'), /release 3/, 'the new release\'s bytes, not the HTTP cache\'s');
     await page.locator('[data-testid=update-banner]').waitFor();
     assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+    await server.close();
+  }
+});
+
+// Issue 17: a zone prepared online shows its background in a room with no network. The worker
+// keeps the tiles the map showed (OpenStreetMap's, which the app asks with CORS) and answers
+// with them when the network fails; with the network, tiles still come from the server.
+test('offline: the map tiles seen online are kept and drawn again with no network', async () => {
+  const server = await serveDist();
+  const app = await openApp(server.url);
+  const { page, context, errors, tileRequests } = app;
+  const loadedTiles = () => page.evaluate(() => [...document.querySelectorAll('img.leaflet-tile-loaded')].map((i) => i.src));
+  const keptTiles = () => page.evaluate(async () => (await (await caches.open('map-tiles')).keys()).map((r) => r.url));
+  try {
+    await waitForWorkspace(page);
+    await controlled(page);
+    // The first load came before the worker took the page: a reload asks the tiles through it.
+    await page.reload();
+    await waitForWorkspace(page);
+    await page.waitForFunction(() => document.querySelectorAll('img.leaflet-tile-loaded').length > 0);
+    const shown = await loadedTiles();
+    assert.ok(shown.every((src) => src.startsWith('https://tile.openstreetmap.org/')), 'OpenStreetMap tiles');
+    const end = Date.now() + 15000;
+    while ((await keptTiles()).length < shown.length && Date.now() < end) await page.waitForTimeout(200);
+    const kept = new Set(await keptTiles());
+    assert.ok(shown.every((src) => kept.has(src)), `${shown.length} tiles shown, ${kept.size} kept`);
+    assert.ok(tileRequests.length >= shown.length, 'the tiles came from the tile server');
+
+    // No network: the tile server cannot be reached, the same view draws from the kept tiles.
+    await context.unroute('https://tile.openstreetmap.org/**');
+    await context.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(true);
+    await page.reload();
+    await waitForWorkspace(page);
+    await page.waitForFunction(() => document.querySelectorAll('img.leaflet-tile-loaded').length > 0);
+    await page.waitForTimeout(500);
+    const offline = await loadedTiles();
+    assert.ok(offline.length > 0 && offline.every((src) => kept.has(src)), `${offline.length} tiles drawn offline`);
+    await screenshot(page, 'offline-tiles-1920x1080');
+    assert.deepEqual(errors.filter((e) => !e.includes('tile.openstreetmap.org')), []);
   } finally {
     await app.close();
     await server.close();
