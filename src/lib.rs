@@ -202,6 +202,20 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
         });
         all
     });
+    // The communes named by the built-in background: the bundled Corsican table, or the national
+    // one once the territory page has loaded it.
+    let places = Memo::new(move |_| {
+        state.project.with(|p| {
+            summary::place_names(p, |insee| {
+                if let Some(c) = symbiose_core::refdata::communes::lookup(insee) {
+                    return Some((c.name.clone(), c.position));
+                }
+                let table = gazetteer::table()?;
+                let c = table.commune(insee)?;
+                Some((c.name.clone(), c.position?))
+            })
+        })
+    });
     let focus = Memo::new(move |_| {
         let id = state.selected.get()?;
         let radius_km = ui.radius_km.get()?;
@@ -259,7 +273,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                 <views::filters::FilterBar all />
                 <div class="map-frame">
                     <MapView summaries tiles_on=tiles_on.into() fit_request=ui.fit_request.into() links=links
-                        tile_url=tile_url.into() focus=focus.into() pin=state.pin.into() />
+                        tile_url=tile_url.into() focus=focus.into() pin=state.pin.into() places=places.into() />
                     <Show when=move || ui.place_new.get()>
                         <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().common.add_on_map_hint}</p>
                     </Show>

@@ -117,6 +117,43 @@ pub fn sections_present(summaries: &[ActorSummary]) -> Vec<(char, usize)> {
     counts.into_iter().collect()
 }
 
+/// A commune the built-in background names: its name at its centre.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceName {
+    pub insee: String,
+    pub name: String,
+    pub position: Position,
+}
+
+/// The communes the built-in background names (drawn when no tile background is there): the
+/// territory's and its companies', each once, in INSEE order, placed by `locate` (an INSEE code →
+/// the commune's name and centre; `None` when no table knows it, and it is left out).
+pub fn place_names(
+    p: &Project,
+    locate: impl Fn(&str) -> Option<(String, Position)>,
+) -> Vec<PlaceName> {
+    let codes: std::collections::BTreeSet<&str> = p
+        .territory
+        .communes
+        .iter()
+        .map(|c| c.insee.as_str())
+        .chain(p.actors.iter().filter_map(|a| a.commune.as_deref()))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    codes
+        .into_iter()
+        .filter_map(|insee| {
+            let (name, position) = locate(insee)?;
+            position.is_valid().then(|| PlaceName {
+                insee: insee.to_string(),
+                name,
+                position,
+            })
+        })
+        .collect()
+}
+
 /// The most proposal links the map draws (the best-scored companies first).
 pub const MAX_PROPOSAL_LINKS: usize = 300;
 
@@ -367,6 +404,26 @@ mod tests {
         let s = summarise(&project(), Lang::Fr, &filter);
         let ids: Vec<&str> = s.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(ids, ["a-2", "a-3"], "a-1's flows are all matter");
+    }
+
+    #[test]
+    fn the_background_names_the_territorys_and_the_companies_communes_once() {
+        let mut p = project();
+        p.territory.communes = vec![symbiose_core::CommuneRef::new("2B120", "Furiani")];
+        p.actors[0].commune = Some("2B033".into());
+        p.actors[1].commune = Some("2B120".into());
+        p.actors[2].commune = Some("99999".into());
+        let locate = |insee: &str| {
+            symbiose_core::refdata::communes::lookup(insee).map(|c| (c.name.clone(), c.position))
+        };
+        let places = place_names(&p, locate);
+        let names: Vec<(&str, &str)> = places
+            .iter()
+            .map(|c| (c.insee.as_str(), c.name.as_str()))
+            .collect();
+        assert_eq!(names, [("2B033", "Bastia"), ("2B120", "Furiani")]);
+        assert!(places.iter().all(|c| c.position.is_valid()));
+        assert!(place_names(&Project::default(), locate).is_empty());
     }
 
     #[test]

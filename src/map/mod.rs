@@ -5,6 +5,7 @@
 //! (the actor summaries, the selection, the tile preference). Markers are canvas circle
 //! markers (`preferCanvas`), which stay smooth with thousands of companies.
 
+mod background;
 mod content;
 mod overlays;
 
@@ -27,7 +28,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
-use crate::summary::{ActorSummary, Link};
+use crate::summary::{ActorSummary, Link, PlaceName};
 
 #[wasm_bindgen]
 extern "C" {
@@ -50,6 +51,9 @@ struct Handles {
     map: Map,
     links: LayerGroup,
     tiles: TileLayer,
+    /// The built-in background's places, and what says whether the tiles can be had.
+    background: LayerGroup,
+    tile_watch: background::TileWatch,
     zone: LayerGroup,
     markers: FeatureGroup,
     focus: LayerGroup,
@@ -113,6 +117,8 @@ pub fn MapView(
     focus: Signal<Option<Focus>>,
     /// Where the company being edited stands: a pin to drag to the exact site.
     pin: Signal<Option<Position>>,
+    /// The communes the built-in background names when no tile background is there.
+    places: Signal<Vec<PlaceName>>,
 ) -> impl IntoView {
     let state = use_project();
     let lang = use_lang();
@@ -145,6 +151,10 @@ pub fn MapView(
         }
         let tiles = TileLayer::new_options(&tile_url.get_untracked(), &tile_opts);
 
+        let tile_watch = background::TileWatch::new(&tiles);
+        // First, so that the companies and their lines are drawn over the places.
+        let background = LayerGroup::new();
+        map.add_layer(&background);
         let zone = LayerGroup::new();
         map.add_layer(&zone);
         let links = LayerGroup::new();
@@ -217,6 +227,8 @@ pub fn MapView(
             _on_map_click: on_map_click,
             links,
             tiles,
+            background,
+            tile_watch,
             zone,
             markers,
             focus,
@@ -281,6 +293,20 @@ pub fn MapView(
                 }
                 _ => {}
             }
+        },
+    );
+    // The built-in background when the tiles are off or cannot be had. `failing` is read
+    // through the handles, which exist once the map is ready.
+    let tiles_failing = Memo::new(move |_| {
+        ready.get()
+            && handles.with_value(|h| h.as_ref().is_some_and(|h| h.tile_watch.failing.get()))
+    });
+    on_map(
+        ready,
+        handles,
+        move || (!tiles_on.get() || tiles_failing.get(), places.get()),
+        |h, (shown, places)| {
+            background::draw(&h.background, &h.map.get_container(), shown, &places);
         },
     );
     on_map(

@@ -224,6 +224,19 @@ test('offline: the map tiles seen online are kept and drawn again with no networ
     const offline = await loadedTiles();
     assert.ok(offline.length > 0 && offline.every((src) => kept.has(src)), `${offline.length} tiles drawn offline`);
     await screenshot(page, 'offline-tiles-1920x1080');
+    assert.equal(await page.getAttribute('[data-testid=map]', 'data-background'), 'tiles');
+    // Zoomed out to tiles never seen: none can be had, and the built-in background names the
+    // zone's communes instead of leaving the map empty.
+    const beforeZoom = errors.length;
+    for (let i = 0; i < 3; i++) await page.click('.leaflet-control-zoom-out');
+    await page.waitForSelector('[data-testid=map][data-background=built-in]');
+    const places = await page.locator('.place-label').allInnerTexts();
+    assert.ok(places.includes('Furiani'), places.join(', '));
+    await page.waitForTimeout(400);
+    await screenshot(page, 'offline-built-in-background-1920x1080');
+    // The tiles that could not be had are the only errors (the console does not name them).
+    const unreached = errors.splice(beforeZoom);
+    assert.ok(unreached.every((e) => /net::ERR_FAILED|tile\.openstreetmap\.org/.test(e)), unreached.join('\n'));
     assert.deepEqual(errors.filter((e) => !e.includes('tile.openstreetmap.org')), []);
   } finally {
     await app.close();

@@ -80,8 +80,14 @@ test('search filters the list; the background can be switched off and stays off 
     await page.fill('[data-testid=company-search]', 'zzzz-aucune-entreprise');
     await page.locator('.company-panel .empty').waitFor();
 
+    assert.equal(await page.getAttribute('[data-testid=map]', 'data-background'), 'tiles');
+    assert.equal(await page.locator('.place-label').count(), 0);
     await page.uncheck('[data-testid=tiles-toggle]');
     assert.equal(await page.locator('.leaflet-tile-pane img').count(), 0, 'tiles removed');
+    // Without tiles, the built-in background names the zone's communes (issue 17).
+    assert.equal(await page.getAttribute('[data-testid=map]', 'data-background'), 'built-in');
+    const places = await page.locator('.place-label').allInnerTexts();
+    assert.ok(places.includes('Furiani') && places.includes('Biguglia'), places.join(', '));
     await page.reload();
     await waitForWorkspace(page);
     assert.equal(await page.isChecked('[data-testid=tiles-toggle]'), false);
