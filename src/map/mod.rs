@@ -498,13 +498,20 @@ fn draw_markers(h: &mut Handles, list: &[ActorSummary]) {
         .ok();
 }
 
+/// How far a proposal's line bends off the straight one, in parts of its length (`geo::arc`).
+const PROPOSAL_BEND: f64 = 0.12;
+
 fn draw_links(h: &Handles, links: &[Link]) {
     h.links.clear_layers();
     for l in links {
-        let line: js_sys::Array = [l.from, l.to]
-            .iter()
-            .map(|p| JsValue::from(latlng(*p)))
-            .collect();
+        // A synergy of the pipeline is a decision: straight. Proposals are arcs, so that two
+        // between the same companies part and lines along each other fan out.
+        let points = if l.dashed {
+            geo::arc(l.from, l.to, PROPOSAL_BEND, 16)
+        } else {
+            vec![l.from, l.to]
+        };
+        let line: js_sys::Array = points.iter().map(|p| JsValue::from(latlng(*p))).collect();
         let opts = PolylineOptions::new();
         opts.set_color(l.colour.into());
         opts.set_weight(l.weight);

@@ -53,9 +53,72 @@ pub fn bounds(points: impl IntoIterator<Item = Position>) -> Option<(Position, P
         })
 }
 
+/// A gentle arc from `from` to `to`, as `segments + 1` points: a quadratic curve whose control
+/// point stands off the middle by `bend` times the distance, to the left of the way from `from`
+/// to `to`. The map draws proposals so: two lines between the same companies in opposite
+/// directions part, and lines that would lie along each other fan out instead of hatching the
+/// map (issue 17). Longitude is scaled by cos(latitude), so the arc bends the same way on screen
+/// whatever the line's direction.
+pub fn arc(from: Position, to: Position, bend: f64, segments: usize) -> Vec<Position> {
+    let segments = segments.max(1);
+    let k = ((from.lat + to.lat) / 2.0).to_radians().cos().max(1e-6);
+    // In a plane where one unit is the same distance north and east.
+    let (x0, y0, x1, y1) = (from.lon * k, from.lat, to.lon * k, to.lat);
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    // The left normal of (dx, dy), as long as the line times `bend`.
+    let (cx, cy) = ((x0 + x1) / 2.0 - dy * bend, (y0 + y1) / 2.0 + dx * bend);
+    (0..=segments)
+        .map(|i| {
+            // The ends exactly, not through the plane and back.
+            if i == 0 {
+                return from;
+            }
+            if i == segments {
+                return to;
+            }
+            let t = i as f64 / segments as f64;
+            let (a, b, c) = ((1.0 - t) * (1.0 - t), 2.0 * t * (1.0 - t), t * t);
+            let x = a * x0 + b * cx + c * x1;
+            let y = a * y0 + b * cy + c * y1;
+            Position::new(y, x / k)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arc_joins_its_ends_and_bends_left_of_its_way() {
+        let (a, b) = (Position::new(42.60, 9.40), Position::new(42.60, 9.50));
+        let there = arc(a, b, 0.15, 16);
+        assert_eq!(there.len(), 17);
+        assert_eq!((there[0], there[16]), (a, b));
+        // Going east, left is north; the middle stands off by half the control's offset.
+        let mid = there[8];
+        let length_km = a.distance_km(&b);
+        let off_km = Position::new(42.60, mid.lon).distance_km(&mid);
+        assert!(mid.lat > a.lat);
+        assert!(
+            (off_km - 0.075 * length_km).abs() < 0.01 * length_km,
+            "{off_km} of {length_km}"
+        );
+        // The way back bends to its own left: the two lines part.
+        let back = arc(b, a, 0.15, 16);
+        assert!(back[8].lat < a.lat);
+        // No bend, a straight line.
+        assert!(
+            arc(a, b, 0.0, 4)
+                .iter()
+                .all(|p| (p.lat - 42.60).abs() < 1e-12)
+        );
+        assert!(
+            arc(a, a, 0.15, 4)
+                .iter()
+                .all(|p| (p.lat - a.lat).abs() < 1e-12 && (p.lon - a.lon).abs() < 1e-12)
+        );
+    }
 
     #[test]
     fn hull_of_square_with_inner_point() {
