@@ -179,6 +179,11 @@ impl Gazetteer {
         self.communes.is_empty()
     }
 
+    /// Every commune, in the table's order.
+    pub fn communes(&self) -> &[Commune] {
+        &self.communes
+    }
+
     pub fn commune(&self, insee: &str) -> Option<&Commune> {
         let key = insee.trim().to_ascii_uppercase();
         self.communes
