@@ -117,3 +117,40 @@ pub fn suggest(query: &str, limit: usize) -> Vec<Suggestion> {
             .collect(),
     }
 }
+
+/// A commune's name and centre by INSEE code: the bundled Corsican table first (its centroids
+/// come from IGN boundaries), else the national one once loaded.
+pub fn place(insee: &str) -> Option<(String, symbiose_core::Position)> {
+    if let Some(c) = symbiose_core::refdata::communes::lookup(insee) {
+        return Some((c.name.clone(), c.position));
+    }
+    let table = table()?;
+    let c = table.commune(insee)?;
+    Some((c.name.clone(), c.position?))
+}
+
+/// The communes whose centre lies between a south-west and a north-east corner, from the
+/// bundled table and the national one once loaded (each once, the bundled centroid first).
+pub fn communes_within(
+    sw: symbiose_core::Position,
+    ne: symbiose_core::Position,
+) -> Vec<crate::summary::KnownCommune> {
+    let inside = |p: &symbiose_core::Position| {
+        (sw.lat..=ne.lat).contains(&p.lat) && (sw.lon..=ne.lon).contains(&p.lon)
+    };
+    let mut found: Vec<crate::summary::KnownCommune> = symbiose_core::refdata::communes::all()
+        .iter()
+        .filter(|c| inside(&c.position))
+        .map(|c| (c.insee.clone(), c.name.clone(), c.position, c.population))
+        .collect();
+    if let Some(table) = table() {
+        found.extend(table.communes().iter().filter_map(|c| {
+            let at = c.position.filter(|p| inside(p))?;
+            Some((c.insee.clone(), c.name.clone(), at, c.population))
+        }));
+    }
+    // Stable: for a code in both tables, the bundled entry stays.
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.dedup_by(|a, b| a.0 == b.0);
+    found
+}

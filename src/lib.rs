@@ -202,42 +202,11 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
         });
         all
     });
-    // The communes named by the built-in background: the bundled Corsican table, or the national
-    // one once the territory page has loaded it.
+    // The communes named by the built-in background.
     let places = Memo::new(move |_| {
-        state.project.with(|p| {
-            summary::place_names(
-                p,
-                |insee| {
-                    if let Some(c) = symbiose_core::refdata::communes::lookup(insee) {
-                        return Some((c.name.clone(), c.position));
-                    }
-                    let table = gazetteer::table()?;
-                    let c = table.commune(insee)?;
-                    Some((c.name.clone(), c.position?))
-                },
-                |sw, ne| {
-                    let inside = |p: &symbiose_core::Position| {
-                        (sw.lat..=ne.lat).contains(&p.lat) && (sw.lon..=ne.lon).contains(&p.lon)
-                    };
-                    let mut found: Vec<summary::KnownCommune> =
-                        symbiose_core::refdata::communes::all()
-                            .iter()
-                            .filter(|c| inside(&c.position))
-                            .map(|c| (c.insee.clone(), c.name.clone(), c.position, c.population))
-                            .collect();
-                    if let Some(table) = gazetteer::table() {
-                        found.extend(table.communes().iter().filter_map(|c| {
-                            let at = c.position.filter(|p| inside(p))?;
-                            Some((c.insee.clone(), c.name.clone(), at, c.population))
-                        }));
-                    }
-                    found.sort_by(|a, b| a.0.cmp(&b.0));
-                    found.dedup_by(|a, b| a.0 == b.0);
-                    found
-                },
-            )
-        })
+        state
+            .project
+            .with(|p| summary::place_names(p, gazetteer::place, gazetteer::communes_within))
     });
     let focus = Memo::new(move |_| {
         let id = state.selected.get()?;
