@@ -134,11 +134,11 @@ pub fn place(insee: &str) -> Option<(String, symbiose_core::Position)> {
 pub fn communes_within(
     sw: symbiose_core::Position,
     ne: symbiose_core::Position,
-) -> Vec<crate::summary::KnownCommune> {
+) -> Vec<crate::places::KnownCommune> {
     let inside = |p: &symbiose_core::Position| {
         (sw.lat..=ne.lat).contains(&p.lat) && (sw.lon..=ne.lon).contains(&p.lon)
     };
-    let mut found: Vec<crate::summary::KnownCommune> = symbiose_core::refdata::communes::all()
+    let mut found: Vec<crate::places::KnownCommune> = symbiose_core::refdata::communes::all()
         .iter()
         .filter(|c| inside(&c.position))
         .map(|c| (c.insee.clone(), c.name.clone(), c.position, c.population))

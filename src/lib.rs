@@ -15,6 +15,7 @@ pub mod notice;
 pub mod palette;
 pub mod perf;
 pub mod persist;
+pub mod places;
 pub mod prefs;
 pub mod route;
 pub mod state;
@@ -206,7 +207,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let places = Memo::new(move |_| {
         state
             .project
-            .with(|p| summary::place_names(p, gazetteer::place, gazetteer::communes_within))
+            .with(|p| places::place_names(p, gazetteer::place, gazetteer::communes_within))
     });
     let focus = Memo::new(move |_| {
         let id = state.selected.get()?;

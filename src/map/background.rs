@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::{TooltipLayer, js_obj, latlng};
-use crate::summary::PlaceName;
+use crate::places::PlaceName;
 
 /// Whether the tile layer can be had, from its own events: a view whose tiles all fail (no
 /// network, none kept) says "failing" until one tile loads again.

@@ -27,8 +27,9 @@ use symbiose_core::{ActorId, Position, geo};
 use wasm_bindgen::prelude::*;
 
 use crate::i18n::{use_lang, use_texts};
+use crate::places::PlaceName;
 use crate::state::use_project;
-use crate::summary::{ActorSummary, Link, PlaceName};
+use crate::summary::{ActorSummary, Link};
 
 #[wasm_bindgen]
 extern "C" {
