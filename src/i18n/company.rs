@@ -141,5 +141,13 @@ texts! {
             "The idea, in one sentence";
         idea_added: "Idée ajoutée au pipeline (Ctrl+Z pour annuler).",
             "Idea added to the pipeline (Ctrl+Z to undo).";
+        idea_with_label: "Avec une autre entreprise (facultatif)",
+            "With another company (optional)";
+        idea_nobody_else: "Cette entreprise seule",
+            "This company alone";
+        idea_by_label: "Proposée par (facultatif)",
+            "Proposed by (optional)";
+        idea_by_note: "Proposée par",
+            "Proposed by";
     }
 }

@@ -306,11 +306,14 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     await page.waitForTimeout(400); // Leaflet fades popups in
     await screenshot(page, 'projection-1920x1080');
 
-    // An idea, live: button, one sentence, Enter.
+    // An idea, live: button, one sentence, the other company and who proposed it, Enter.
     const before = (await storedProject(page)).synergies.length;
     await page.click('[data-testid=capture-idea]');
     await page.keyboard.type('Mutualiser la collecte des cartons avec les voisins');
-    await page.keyboard.press('Enter');
+    await page.selectOption('[data-testid=idea-with]', { index: 1 });
+    const partner = (await page.locator('[data-testid=idea-with] option:checked').innerText()).trim();
+    await page.fill('[data-testid=idea-by]', 'Marie Santoni (CCI)');
+    await page.press('[data-testid=idea-by]', 'Enter');
     await page.locator('[data-testid=idea-added]').waitFor();
     await screenshot(page, 'projection-idea-1920x1080');
     await page.keyboard.press('Escape');
@@ -323,7 +326,11 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     assert.equal(idea.title, 'Mutualiser la collecte des cartons avec les voisins');
     assert.equal(idea.stage, 'idea');
     assert.equal(idea.history[0].stage, 'idea');
-    assert.equal(idea.actors.length, 1);
+    assert.equal(idea.history[0].note, 'Proposée par Marie Santoni (CCI)');
+    assert.equal(idea.actors.length, 2);
+    const project = await storedProject(page);
+    assert.equal(project.actors.find((a) => a.id === idea.actors[1]).name, partner);
+    assert.equal(project.actors.find((a) => a.id === idea.actors[0]).name, first);
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
