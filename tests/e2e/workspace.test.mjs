@@ -127,6 +127,16 @@ test('on a phone (390x844) the map stacks above a readable list', async () => {
     assert.ok(list.width <= 390, 'no horizontal overflow of the list');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page overflows horizontally by ${overflow}px`);
+    // Nothing cut: the project's name wraps, the filters' selects have the whole width.
+    const nameCut = await page.evaluate(() => {
+      const n = document.querySelector('[data-testid=project-name]');
+      return n.scrollWidth > n.clientWidth + 1;
+    });
+    assert.equal(nameCut, false, 'the project name is not cut');
+    for (const id of ['filter-section', 'filter-chapter']) {
+      const { width } = await page.locator(`[data-testid=${id}]`).boundingBox();
+      assert.ok(width >= 300, `${id} is ${width} px wide`);
+    }
     await screenshot(page, 'workspace-390x844');
     assert.deepEqual(errors, []);
   } finally {
