@@ -51,7 +51,9 @@ function recorder() {
 
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
-  await context.route('https://tile.openstreetmap.org/**', (r) => r.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG }));
+  // OpenStreetMap allows CORS, and the app asks its tiles so (to keep them offline, sw.js).
+  await context.route('https://tile.openstreetmap.org/**', (r) => r.fulfill({ status: 200, contentType: 'image/png',
+    body: TILE_PNG, headers: { 'access-control-allow-origin': '*' } }));
   await context.addInitScript(recorder);
   const page = await context.newPage();
   const errors = [];
