@@ -20,6 +20,24 @@ pub fn Legend(
     let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
     // Folded to its title, the legend leaves the whole map to the room.
     let open = RwSignal::new(true);
+    // On a projector of fewer than 800 lines (1366×768, 1280×720) it covered a quarter of the
+    // map: workshop mode starts with it folded there, and leaving the mode unfolds it again.
+    let ui = crate::ui::use_ui();
+    let folded_for_workshop = StoredValue::new(false);
+    Effect::new(move |_| {
+        let short = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .is_some_and(|h| h < 800.0);
+        if ui.projection.get() && short && open.get_untracked() {
+            open.set(false);
+            folded_for_workshop.set_value(true);
+        } else if !ui.projection.get() && folded_for_workshop.get_value() {
+            open.set(true);
+            folded_for_workshop.set_value(false);
+        }
+    });
     view! {
         <section class="legend" class:folded=move || !open.get() data-testid="legend" aria-label=move || t.get().workspace.legend_title>
             <h3>
