@@ -93,3 +93,28 @@ pub(super) fn draw(
         layer.add_layer(&marker);
     }
 }
+
+/// The built-in background's sources, credited in the map's corner while it is drawn (the tile
+/// layer credits OpenStreetMap itself, whenever it is on the map).
+pub(super) fn credit(map: &leaflet::Map, shown: bool, text: &str) {
+    let Ok(control) = js_sys::Reflect::get(map.as_ref(), &"attributionControl".into()) else {
+        return;
+    };
+    let method = if shown {
+        "addAttribution"
+    } else {
+        "removeAttribution"
+    };
+    if let Ok(f) = js_sys::Reflect::get(&control, &method.into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        // Leaflet counts additions: remove first, so that one is there at most.
+        if shown
+            && let Ok(remove) = js_sys::Reflect::get(&control, &"removeAttribution".into())
+            && let Ok(remove) = remove.dyn_into::<js_sys::Function>()
+        {
+            remove.call1(&control, &text.into()).ok();
+        }
+        f.call1(&control, &text.into()).ok();
+    }
+}

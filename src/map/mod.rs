@@ -306,8 +306,9 @@ pub fn MapView(
         ready,
         handles,
         move || (!tiles_on.get() || tiles_failing.get(), places.get()),
-        |h, (shown, places)| {
+        move |h, (shown, places)| {
             background::draw(&h.background, &h.map.get_container(), shown, &places);
+            background::credit(&h.map, shown, t.get_untracked().common.places_attribution);
         },
     );
     on_map(

@@ -82,12 +82,15 @@ test('search filters the list; the background can be switched off and stays off 
 
     assert.equal(await page.getAttribute('[data-testid=map]', 'data-background'), 'tiles');
     assert.equal(await page.locator('.place-label').count(), 0);
+    assert.doesNotMatch(await page.locator('.leaflet-control-attribution').innerText(), /COG 2026/);
     await page.uncheck('[data-testid=tiles-toggle]');
     assert.equal(await page.locator('.leaflet-tile-pane img').count(), 0, 'tiles removed');
     // Without tiles, the built-in background names the zone's communes (issue 17).
     assert.equal(await page.getAttribute('[data-testid=map]', 'data-background'), 'built-in');
     const places = await page.locator('.place-label').allInnerTexts();
     assert.ok(places.includes('Furiani') && places.includes('Biguglia'), places.join(', '));
+    // Its sources credited in the map's corner while it is drawn.
+    assert.match(await page.locator('.leaflet-control-attribution').innerText(), /COG 2026/);
     await page.reload();
     await waitForWorkspace(page);
     assert.equal(await page.isChecked('[data-testid=tiles-toggle]'), false);
