@@ -1,0 +1,99 @@
+//! The lines the map draws: synergies and proposals between companies, the zone's outline and
+//! the perimeter being drawn corner by corner.
+
+use leaflet::{CircleMarker, CircleOptions, Polygon, PolylineOptions};
+use symbiose_core::{Position, geo};
+use wasm_bindgen::prelude::*;
+
+use super::{Handles, latlng};
+use crate::summary::{ActorSummary, Link};
+
+/// How far a proposal's line bends off the straight one, in parts of its length (`geo::arc`).
+const PROPOSAL_BEND: f64 = 0.12;
+
+pub(super) fn draw_links(h: &Handles, links: &[Link]) {
+    h.links.clear_layers();
+    for l in links {
+        // A synergy of the pipeline is a decision: straight. Proposals are arcs, so that two
+        // between the same companies part and lines along each other fan out.
+        let points = if l.dashed {
+            geo::arc(l.from, l.to, PROPOSAL_BEND, 16)
+        } else {
+            vec![l.from, l.to]
+        };
+        let line: js_sys::Array = points.iter().map(|p| JsValue::from(latlng(*p))).collect();
+        let opts = PolylineOptions::new();
+        opts.set_color(l.colour.into());
+        opts.set_weight(l.weight);
+        opts.set_opacity(0.85);
+        opts.set_interactive(false);
+        if l.dashed {
+            opts.set_dash_array("8 8".into());
+        }
+        h.links
+            .add_layer(&leaflet::Polyline::new_with_options(&line, &opts));
+    }
+    let container = h.map.get_container();
+    container
+        .set_attribute("data-links", &links.len().to_string())
+        .ok();
+    let dashed = links.iter().filter(|l| l.dashed).count();
+    container
+        .set_attribute("data-proposal-links", &dashed.to_string())
+        .ok();
+}
+
+/// The territory's perimeter when one is set (a solid line: a decision), else the companies'
+/// hull (dashed: only where they are).
+pub(super) fn draw_zone(h: &Handles, list: &[ActorSummary], perimeter: &[Position]) {
+    h.zone.clear_layers();
+    let (ring, drawn) = if perimeter.len() >= 3 {
+        (perimeter.to_vec(), "perimeter")
+    } else {
+        let points: Vec<Position> = list.iter().filter_map(|s| s.position).collect();
+        (geo::convex_hull(&points), "hull")
+    };
+    h.map.get_container().set_attribute("data-zone", drawn).ok();
+    if ring.len() < 3 {
+        return;
+    }
+    let ring: js_sys::Array = ring.iter().map(|p| JsValue::from(latlng(*p))).collect();
+    let opts = PolylineOptions::new();
+    opts.set_color("#2e7d32".into());
+    opts.set_weight(if drawn == "perimeter" { 3.0 } else { 2.0 });
+    if drawn == "hull" {
+        opts.set_dash_array("6 6".into());
+    }
+    opts.set_fill_color("#a5d6a7".into());
+    opts.set_fill_opacity(0.12);
+    opts.set_interactive(false);
+    h.zone.add_layer(&Polygon::new_with_options(&ring, &opts));
+}
+
+/// The perimeter being drawn: its vertices and the line through them, closed once it has three.
+pub(super) fn draw_draft(h: &Handles, draft: &[Position]) {
+    let line: js_sys::Array = draft.iter().map(|p| JsValue::from(latlng(*p))).collect();
+    if draft.len() >= 3 {
+        line.push(&JsValue::from(latlng(draft[0])));
+    }
+    let opts = PolylineOptions::new();
+    opts.set_color("#e65100".into());
+    opts.set_weight(3.0);
+    opts.set_interactive(false);
+    h.zone
+        .add_layer(&leaflet::Polyline::new_with_options(&line, &opts));
+    for p in draft {
+        let dot = CircleOptions::new();
+        dot.set_radius(6.0);
+        dot.set_color("#e65100".into());
+        dot.set_fill_color("#fff".into());
+        dot.set_fill_opacity(1.0);
+        dot.set_interactive(false);
+        h.zone
+            .add_layer(&CircleMarker::new_with_options(&latlng(*p), &dot));
+    }
+    h.map
+        .get_container()
+        .set_attribute("data-draft-points", &draft.len().to_string())
+        .ok();
+}
