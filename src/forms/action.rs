@@ -69,11 +69,8 @@ impl ActionDraft {
                 format!("{} : {}", t.roadmap.f_amount, t.common.bad_value)
             })
         })?;
-        self.funding.push(FundingLine {
-            source: self.funding_source,
-            amount_eur,
-            note: String::new(),
-        });
+        self.funding
+            .push(FundingLine::planned(self.funding_source, amount_eur));
         self.funding_amount.clear();
         Ok(())
     }

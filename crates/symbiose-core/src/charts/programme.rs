@@ -422,11 +422,7 @@ mod tests {
     }
 
     fn funded(source: FundingSource, amount_eur: f64) -> FundingLine {
-        FundingLine {
-            source,
-            amount_eur,
-            note: String::new(),
-        }
+        FundingLine::planned(source, amount_eur)
     }
 
     #[test]

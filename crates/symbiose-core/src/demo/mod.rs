@@ -86,6 +86,9 @@ pub fn build() -> Project {
             route: f.route,
             cost_eur_per_unit: f.cost,
             confidentiality: f.confidentiality,
+            provenance: None,
+            collected_on: None,
+            collected_by: String::new(),
             notes: String::new(),
         })
         .collect();

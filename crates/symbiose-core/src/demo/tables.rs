@@ -438,17 +438,17 @@ pub fn actions() -> Vec<RoadmapAction> {
             status: ActionStatus::InProgress,
             investment_eur: Some(12_000.0),
             operating_eur_per_year: Some(9_000.0),
+            eligible_eur: Some(12_000.0),
+            aid_kind: Some(AidKind::Investment),
+            beneficiary_size: Some(CompanySize::Medium),
             funding: vec![
                 FundingLine {
-                    source: FundingSource::Ademe,
-                    amount_eur: 6_000.0,
-                    note: String::new(),
+                    status: AidStatus::Granted,
+                    requested_on: Some(d("2026-03-02")),
+                    granted_on: Some(d("2026-05-12")),
+                    ..FundingLine::planned(FundingSource::Ademe, 6_000.0)
                 },
-                FundingLine {
-                    source: FundingSource::Companies,
-                    amount_eur: 6_000.0,
-                    note: String::new(),
-                },
+                FundingLine::planned(FundingSource::Companies, 6_000.0),
             ],
             notes: String::new(),
         },
@@ -464,16 +464,17 @@ pub fn actions() -> Vec<RoadmapAction> {
             end: Some(d("2026-12-15")),
             status: ActionStatus::Planned,
             investment_eur: Some(25_000.0),
+            eligible_eur: Some(25_000.0),
+            aid_kind: Some(AidKind::Study),
             funding: vec![
                 FundingLine {
-                    source: FundingSource::Ademe,
-                    amount_eur: 12_500.0,
-                    note: String::new(),
+                    status: AidStatus::Requested,
+                    requested_on: Some(d("2026-05-20")),
+                    ..FundingLine::planned(FundingSource::Ademe, 12_500.0)
                 },
                 FundingLine {
-                    source: FundingSource::RegionalAgency,
-                    amount_eur: 7_500.0,
                     note: "Office de l'Environnement de la Corse".into(),
+                    ..FundingLine::planned(FundingSource::RegionalAgency, 7_500.0)
                 },
             ],
             ..Default::default()

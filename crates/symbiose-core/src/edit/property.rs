@@ -155,9 +155,8 @@ fn random_command(rng: &mut Rng, p: &Project) -> Command {
         end: Some(rng.date()),
         investment_eur: Some(rng.number()),
         funding: vec![FundingLine {
-            source: FundingSource::Ademe,
-            amount_eur: rng.number(),
             note: rng.text(),
+            ..FundingLine::planned(FundingSource::Ademe, rng.number())
         }],
         ..Default::default()
     };

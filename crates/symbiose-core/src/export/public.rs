@@ -10,9 +10,9 @@
 //!   tags are dropped and its position is rounded to 0.01° (about 1 km), so neither the pin nor
 //!   "sector + size" points at the one site of the zone that could be it. Its commune stays: the
 //!   rounded position tells it anyway, and eco-communication reports by commune.
-//! - Every actor loses its SIRET, address, contact and notes.
+//! - Every actor loses its SIRET, address, contact and notes; every flow loses who collected it.
 //! - Money is removed: flow costs, synergies' € gains and investment, actions' investment,
-//!   operating cost and funding lines. Physical gains (t, MWh, m³, tCO₂e) and jobs stay: they
+//!   operating cost, eligible cost, funding lines and the beneficiary's size. Physical gains (t, MWh, m³, tCO₂e) and jobs stay: they
 //!   are what eco-communication reports.
 //! - Every note is removed (flows, quality, synergies, stage history, barriers, actions,
 //!   measurements, workshops, territory), with synergies' next step and abandon reason and
@@ -92,6 +92,7 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
     out.flows.retain(|f| !private_flows.contains(&f.id));
     for f in &mut out.flows {
         f.cost_eur_per_unit = None;
+        f.collected_by.clear();
         f.notes.clear();
         f.quality.notes.clear();
         scrub(&mut f.label);
@@ -132,6 +133,8 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
         a.milestones.iter_mut().for_each(|m| scrub(&mut m.label));
         a.investment_eur = None;
         a.operating_eur_per_year = None;
+        a.eligible_eur = None;
+        a.beneficiary_size = None;
         a.funding.clear();
         a.notes.clear();
     }

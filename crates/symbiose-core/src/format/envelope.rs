@@ -34,7 +34,7 @@ pub struct FileKind {
 pub const PROJECT: FileKind = FileKind {
     type_name: "symbiose-project",
     key: "project",
-    version: 2,
+    version: 3,
     steps: migrate::PROJECT_STEPS,
 };
 
@@ -42,7 +42,7 @@ pub const PROJECT: FileKind = FileKind {
 pub const QUESTIONNAIRE: FileKind = FileKind {
     type_name: "symbiose-questionnaire",
     key: "questionnaire",
-    version: 1,
+    version: 2,
     steps: migrate::QUESTIONNAIRE_STEPS,
 };
 
@@ -50,7 +50,7 @@ pub const QUESTIONNAIRE: FileKind = FileKind {
 pub const ROADMAP: FileKind = FileKind {
     type_name: "symbiose-roadmap",
     key: "roadmap",
-    version: 2,
+    version: 3,
     steps: migrate::ROADMAP_STEPS,
 };
 
@@ -279,19 +279,22 @@ mod tests {
             }
         );
         assert!(err.message_in(Lang::Fr).contains("symbiose-roadmap"));
-        let newer = roadmap.replace("\"version\":2", "\"version\":3");
+        let (now, next) = (ROADMAP.version, ROADMAP.version + 1);
+        let newer = roadmap.replace(
+            &format!("\"version\":{now}"),
+            &format!("\"version\":{next}"),
+        );
         let err = read(&newer, ROADMAP).unwrap_err();
         assert_eq!(
             err,
             LoadError::TooNew {
-                version: 3,
-                newest: 2
+                version: next,
+                newest: now
             }
         );
-        assert!(
-            err.message_in(Lang::Fr)
-                .contains("format 3, cette application lit jusqu'au format 2")
-        );
+        assert!(err.message_in(Lang::Fr).contains(&format!(
+            "format {next}, cette application lit jusqu'au format {now}"
+        )));
     }
 
     /// The one-pass reader gives what the strict tree gives, or nothing, and then the tree
@@ -316,6 +319,7 @@ mod tests {
         }
         let good = write(PROJECT, &crate::demo::project(), false);
         let first_flow = good.find("\"flows\":[{").unwrap() + "\"flows\":[{".len();
+        let current = format!("\"version\":{}", PROJECT.version);
         let faults = [
             // A key twice inside a flow: serde keeps the last in a map, refuses it in a struct.
             format!(
@@ -323,8 +327,8 @@ mod tests {
                 &good[..first_flow],
                 &good[first_flow..]
             ),
-            good.replace("\"version\":2", "\"version\":1"),
-            good.replace("\"version\":2", "\"version\":2,\"version\":2"),
+            good.replace(&current, "\"version\":1"),
+            good.replace(&current, &format!("{current},{current}")),
             good.replace("\"source\":", "\"comment\":\"x\",\"source\":"),
             good.replace("\"source\":\"", "\"source\":{\"a\":1,\"a\":2},\"x\":\""),
             good.replacen("\"lat\":", "\"lat\":1e400,\"x\":", 1),

@@ -13,9 +13,9 @@ use super::LoadError;
 
 pub type Step = fn(Value) -> Result<Value, String>;
 
-pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2];
-pub const QUESTIONNAIRE_STEPS: &[Step] = &[];
-pub const ROADMAP_STEPS: &[Step] = &[roadmap_v1_to_v2];
+pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2, financing_and_provenance];
+pub const QUESTIONNAIRE_STEPS: &[Step] = &[financing_and_provenance];
+pub const ROADMAP_STEPS: &[Step] = &[roadmap_v1_to_v2, financing_and_provenance];
 
 /// v1 → v2 (2026-12-01): the territory names its communes and its EPCI, and says which kind
 /// of cooperative it is.
@@ -68,6 +68,22 @@ fn project_v1_to_v2(mut body: Value) -> Result<Value, String> {
 /// (`regulatory`); a v1 file has none, which is what an absent list means. Nothing to rewrite:
 /// the version says that an older build cannot read a v2 file's checklist.
 fn roadmap_v1_to_v2(body: Value) -> Result<Value, String> {
+    Ok(body)
+}
+
+/// Project v2 → v3, questionnaire v1 → v2, roadmap v2 → v3 (2026-12-02): financing and
+/// provenance.
+/// - an action may give its eligible cost (`eligible_eur`), the kind of aid (`aid_kind`) and the
+///   beneficiary company's size (`beneficiary_size`); absent means not given;
+/// - a funding line has a `status` (planned, requested, granted, paid, refused), its dates and
+///   the amounts granted and paid when they differ; an older line is a planned one (`status`
+///   absent means `planned`), which is all an older file could say;
+/// - a flow may say how its figures were obtained (`provenance`), when (`collected_on`) and by
+///   whom (`collected_by`); absent means nobody said.
+///
+/// Nothing to rewrite: every new field has a default that means "not given". The version says
+/// that an older build cannot read them (it refuses unknown fields rather than drop them).
+fn financing_and_provenance(body: Value) -> Result<Value, String> {
     Ok(body)
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::date::Date;
 use super::ids::{ActorId, FlowId};
 use super::quantity::Quantity;
 use crate::labels;
@@ -247,6 +248,29 @@ labels!(Confidentiality {
     Private => "Privé", "Private";
 });
 
+/// How a flow's figures were obtained: what a funder and the facilitator weigh a figure by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Given by the company (interview, questionnaire), not checked.
+    Declared,
+    /// Worked out by the facilitator from ratios, invoices or a similar site.
+    Estimated,
+    /// Weighed, metered or counted.
+    Measured,
+}
+
+labels!(Provenance {
+    Declared => "Déclaré", "Declared";
+    Estimated => "Estimé", "Estimated";
+    Measured => "Mesuré", "Measured";
+});
+
+impl Provenance {
+    pub const ALL: [Provenance; 3] = [Self::Declared, Self::Estimated, Self::Measured];
+}
+
 /// The months a flow is available or needed, as a 12-bit set (bit 0 = January).
 /// The file stores the list of month numbers; an absent list means all year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -331,6 +355,12 @@ pub struct Flow {
     /// the quantity. For a need: the purchase price, € per unit.
     pub cost_eur_per_unit: Option<f64>,
     pub confidentiality: Confidentiality,
+    /// How the figures were obtained; `None` when nobody said (files before version 3).
+    pub provenance: Option<Provenance>,
+    /// When the flow was collected (visit, interview, questionnaire returned).
+    pub collected_on: Option<Date>,
+    /// Who collected it: the facilitator, the company itself, a consultant.
+    pub collected_by: String,
     pub notes: String,
 }
 

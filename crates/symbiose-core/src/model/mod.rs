@@ -19,15 +19,16 @@ pub use actor::{Actor, EARTH_RADIUS_KM, HeadcountBand, Position, Siret, SiretErr
 pub use assumptions::{AssumptionChoices, Weights};
 pub use date::{Date, DateError};
 pub use flow::{
-    Confidentiality, Direction, Family, Flow, Months, PhysicalState, Quality, ResourceCategory,
-    Route,
+    Confidentiality, Direction, Family, Flow, Months, PhysicalState, Provenance, Quality,
+    ResourceCategory, Route,
 };
 pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
 pub use quantity::{Dimension, Period, Quantity, Unit};
 pub use questionnaire::Questionnaire;
 pub use roadmap::{
-    ActionMoney, ActionStatus, FundingLine, FundingSource, IndicatorKind, InterventionField,
-    Measurement, Milestone, MissingFigure, ProgrammePlace, RoadmapAction, Target, Workshop,
+    ActionMoney, ActionStatus, AidKind, AidStatus, CompanySize, FundingLine, FundingSource,
+    IndicatorKind, InterventionField, Measurement, Milestone, MissingFigure, ProgrammePlace,
+    RoadmapAction, Target, Workshop,
 };
 pub use synergy::{
     Barrier, BarrierKind, ChecklistEntry, ChecklistItem, Gains, ItemStatus, MaterialStatus, Stage,

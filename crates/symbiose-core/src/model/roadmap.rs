@@ -64,20 +64,129 @@ pub enum FundingSource {
 
 labels!(FundingSource {
     Ademe => "ADEME", "ADEME";
-    RegionalAgency => "Agence régionale", "Regional agency";
+    RegionalAgency => "OEC ou autre agence régionale", "OEC or other regional agency";
     Epci => "EPCI", "EPCI";
     Companies => "Entreprises", "Companies";
     Other => "Autre", "Other";
 });
 
+/// Where an aid stands with its funder. A line starts planned (in the financing plan), is
+/// requested, then granted (an agreement, possibly for less), then paid; or refused.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AidStatus {
+    #[default]
+    Planned,
+    Requested,
+    Granted,
+    Paid,
+    Refused,
+}
+
+labels!(AidStatus {
+    Planned => "Prévue", "Planned";
+    Requested => "Demandée", "Requested";
+    Granted => "Accordée", "Granted";
+    Paid => "Versée", "Paid";
+    Refused => "Refusée", "Refused";
+});
+
+impl AidStatus {
+    pub const ALL: [AidStatus; 5] = [
+        Self::Planned,
+        Self::Requested,
+        Self::Granted,
+        Self::Paid,
+        Self::Refused,
+    ];
+}
+
+/// What the call funds, each with its own budget line: studies and consulting support (AMO),
+/// facilitation (animation), and investments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AidKind {
+    Study,
+    Facilitation,
+    Investment,
+}
+
+labels!(AidKind {
+    Study => "Étude / AMO", "Study / consulting support";
+    Facilitation => "Animation", "Facilitation";
+    Investment => "Investissement", "Investment";
+});
+
+impl AidKind {
+    pub const ALL: [AidKind; 3] = [Self::Study, Self::Facilitation, Self::Investment];
+}
+
+/// The size of a company that benefits from an aid, in the European SME definition that aid
+/// rates depend on (Commission Recommendation 2003/361/EC: headcount and turnover or balance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CompanySize {
+    Small,
+    Medium,
+    Large,
+}
+
+labels!(CompanySize {
+    Small => "Petite entreprise (moins de 50 salariés)", "Small enterprise (under 50 staff)";
+    Medium => "Moyenne entreprise (50 à 249 salariés)", "Medium enterprise (50 to 249 staff)";
+    Large => "Grande entreprise (250 salariés ou plus)", "Large enterprise (250 staff or more)";
+});
+
+impl CompanySize {
+    pub const ALL: [CompanySize; 3] = [Self::Small, Self::Medium, Self::Large];
+}
+
+/// One funder's share of an action, and how far its aid has gone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FundingLine {
     pub source: FundingSource,
+    /// The amount in the financing plan (what is asked for), € excluding VAT.
     pub amount_eur: f64,
     #[serde(default)]
+    pub status: AidStatus,
+    #[serde(default)]
+    pub requested_on: Option<Date>,
+    #[serde(default)]
+    pub granted_on: Option<Date>,
+    /// The amount granted when it differs from the one asked for.
+    #[serde(default)]
+    pub granted_eur: Option<f64>,
+    #[serde(default)]
+    pub paid_on: Option<Date>,
+    /// The amount paid so far when it differs from the one granted (an advance, a balance).
+    #[serde(default)]
+    pub paid_eur: Option<f64>,
+    #[serde(default)]
     pub note: String,
+}
+
+impl FundingLine {
+    /// A line of the financing plan, not yet requested.
+    pub fn planned(source: FundingSource, amount_eur: f64) -> Self {
+        Self {
+            source,
+            amount_eur,
+            status: AidStatus::Planned,
+            requested_on: None,
+            granted_on: None,
+            granted_eur: None,
+            paid_on: None,
+            paid_eur: None,
+            note: String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,8 +215,14 @@ pub struct RoadmapAction {
     pub end: Option<Date>,
     pub milestones: Vec<Milestone>,
     pub status: ActionStatus,
+    /// € excluding VAT, as every amount of an action.
     pub investment_eur: Option<f64>,
     pub operating_eur_per_year: Option<f64>,
+    /// The part of the cost a funder may pay a share of (dépense éligible), € excluding VAT.
+    pub eligible_eur: Option<f64>,
+    pub aid_kind: Option<AidKind>,
+    /// The beneficiary's size, when the beneficiary is a company.
+    pub beneficiary_size: Option<CompanySize>,
     pub funding: Vec<FundingLine>,
     pub notes: String,
 }
@@ -432,11 +547,7 @@ mod tests {
             operating_eur_per_year: per_year,
             funding: funding
                 .iter()
-                .map(|amount_eur| FundingLine {
-                    source: FundingSource::Ademe,
-                    amount_eur: *amount_eur,
-                    note: String::new(),
-                })
+                .map(|amount_eur| FundingLine::planned(FundingSource::Ademe, *amount_eur))
                 .collect(),
             ..Default::default()
         }

@@ -274,11 +274,7 @@ mod tests {
         for f in p.flows.iter_mut().take(3) {
             f.quantity = Some(Quantity::new(1e308, Unit::Tonne, Period::Year));
         }
-        let money = FundingLine {
-            source: FundingSource::Ademe,
-            amount_eur: 1e308,
-            note: String::new(),
-        };
+        let money = FundingLine::planned(FundingSource::Ademe, 1e308);
         p.actions.push(RoadmapAction {
             id: ActionId::new("act-hostile"),
             title: "#2 Action sur trois siècles".into(),

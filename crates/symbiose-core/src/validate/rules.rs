@@ -260,6 +260,8 @@ pub fn flow(f: &Flow, at: &str, r: &mut Report) {
         );
     }
     short_text(&f.quality.contaminants, &field("quality.contaminants"), r);
+    date(f.collected_on, &field("collected_on"), r);
+    short_text(&f.collected_by, &field("collected_by"), r);
     long_text(&f.quality.notes, &field("quality.notes"), r);
     long_text(&f.notes, &field("notes"), r);
     match &f.waste_code {

@@ -97,11 +97,7 @@ fn exported_actors_import_back() {
 #[test]
 fn roadmap_funding_summed_per_source_with_remaining_cost() {
     use symbiose_core::{ActionId, FundingLine, FundingSource, RoadmapAction};
-    let line = |source, amount_eur| FundingLine {
-        source,
-        amount_eur,
-        note: String::new(),
-    };
+    let line = |source, amount_eur| FundingLine::planned(source, amount_eur);
     let mut p = project();
     p.actions = vec![
         RoadmapAction {
@@ -132,7 +128,7 @@ fn roadmap_funding_summed_per_source_with_remaining_cost() {
     };
     let money = [
         "financement ADEME €",
-        "financement Agence régionale €",
+        "financement OEC ou autre agence régionale €",
         "financement EPCI €",
         "financement Entreprises €",
         "financement Autre €",

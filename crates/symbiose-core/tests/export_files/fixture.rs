@@ -1,10 +1,10 @@
 //! The fixture: a small zone with hostile names and a company that confided private data.
 
 use symbiose_core::{
-    ActionId, Actor, ActorId, Barrier, BarrierKind, Confidentiality, Date, Direction, Family, Flow,
-    FlowId, FundingLine, FundingSource, Gains, IndicatorKind, Measurement, Period, Position,
-    Project, Quantity, RoadmapAction, Siret, Stage, Synergy, SynergyId, SynergyKind, Unit,
-    Workshop, WorkshopId,
+    ActionId, Actor, ActorId, Barrier, BarrierKind, CompanySize, Confidentiality, Date, Direction,
+    Family, Flow, FlowId, FundingLine, FundingSource, Gains, IndicatorKind, Measurement, Period,
+    Position, Project, Quantity, RoadmapAction, Siret, Stage, Synergy, SynergyId, SynergyKind,
+    Unit, Workshop, WorkshopId,
 };
 
 pub const XSS_IMG: &str = "<img src=x onerror=alert(1)>";
@@ -130,10 +130,11 @@ pub fn project() -> Project {
             start: Some(date("2025-03-01")),
             investment_eur: Some(77777.0),
             operating_eur_per_year: Some(88888.0),
+            eligible_eur: Some(99_990.0),
+            beneficiary_size: Some(CompanySize::Medium),
             funding: vec![FundingLine {
-                source: FundingSource::Ademe,
-                amount_eur: 66666.0,
                 note: "NOTEFINANCEMENT".into(),
+                ..FundingLine::planned(FundingSource::Ademe, 66666.0)
             }],
             notes: "NOTEACTIONSECRETE".into(),
             ..RoadmapAction::default()

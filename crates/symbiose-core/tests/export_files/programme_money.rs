@@ -35,11 +35,7 @@ fn detection(p: &Project) -> symbiose_core::detect::Detection {
 }
 
 fn line(source: FundingSource, amount_eur: f64) -> FundingLine {
-    FundingLine {
-        source,
-        amount_eur,
-        note: String::new(),
-    }
+    FundingLine::planned(source, amount_eur)
 }
 
 /// Every case at once: operating cost over several years with funding beyond the first

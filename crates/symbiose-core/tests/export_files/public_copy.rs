@@ -160,6 +160,9 @@ fn no_private_field_reaches_any_public_output() {
             route: _,
             cost_eur_per_unit,
             confidentiality: _,
+            provenance: _,
+            collected_on: _,
+            collected_by,
             notes,
         } = f;
         let Quality {
@@ -178,6 +181,7 @@ fn no_private_field_reaches_any_public_output() {
         }
         *cost_eur_per_unit = Some(if i == 2 { 1357.9 } else { 2468.1 });
         *notes = format!("NOTEFLUX{marker}");
+        *collected_by = format!("COLLECTEUR{marker}");
         *quality_notes = format!("QUALITE{marker}");
     }
     let secrets = [
@@ -214,6 +218,10 @@ fn no_private_field_reaches_any_public_output() {
         "77777",
         "88888",
         "66666",
+        "99990",
+        "99 990",
+        "Moyenne entreprise",
+        "COLLECTEUR",
         "PARTICIPANTSECRET",
         "marie.secret",
     ];

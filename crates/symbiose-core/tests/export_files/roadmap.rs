@@ -6,6 +6,7 @@ use symbiose_core::export::roadmap::{
     self, ROADMAP_TYPE, RoadmapError, load_roadmap, merge_roadmap, save_roadmap,
 };
 use symbiose_core::format::LoadError;
+use symbiose_core::format::envelope::ROADMAP;
 use symbiose_core::{ActorId, Lang, Project, Territory, UserMessage, demo, format};
 
 /// The demo with every part a roadmap carries emptied, and the programme fields at default.
@@ -40,7 +41,7 @@ fn round_trip_into_a_project_without_roadmap() {
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (&json["type"], &json["version"]),
-        (&ROADMAP_TYPE.into(), &2.into())
+        (&ROADMAP_TYPE.into(), &ROADMAP.version.into())
     );
     assert!(json["roadmap"].get("actors").is_none() && json["roadmap"].get("flows").is_none());
     assert!(!text.contains(original.actors[0].siret.as_ref().unwrap().as_str()));
@@ -119,17 +120,23 @@ fn errors_name_the_problem_in_both_languages() {
     assert!(err.message_in(Lang::Fr).contains("« symbiose-project »"));
     assert!(err.message_in(Lang::En).contains("Open project"));
 
-    let newer = save_roadmap(&demo::build()).replacen("\"version\": 2", "\"version\": 3", 1);
+    let (now, next) = (ROADMAP.version, ROADMAP.version + 1);
+    let newer = save_roadmap(&demo::build()).replacen(
+        &format!("\"version\": {now}"),
+        &format!("\"version\": {next}"),
+        1,
+    );
     let err = load_roadmap(&newer).unwrap_err();
     assert_eq!(
         err,
         RoadmapError::File(LoadError::TooNew {
-            version: 3,
-            newest: 2
+            version: next,
+            newest: now
         })
     );
     // A v1 file (no checklist could be in it) still loads.
-    let older = save_roadmap(&demo::build()).replacen("\"version\": 2", "\"version\": 1", 1);
+    let older =
+        save_roadmap(&demo::build()).replacen(&format!("\"version\": {now}"), "\"version\": 1", 1);
     assert!(load_roadmap(&older).is_ok());
     assert!(
         err.message_in(Lang::Fr)

@@ -113,6 +113,9 @@ pub(super) fn merged_flow(old: &Flow, new: &Flow, actor: &ActorId, accept_looser
         } else {
             new.confidentiality.max(old.confidentiality)
         },
+        provenance: new.provenance.or(old.provenance),
+        collected_on: new.collected_on.or(old.collected_on),
+        collected_by: text(&new.collected_by, &old.collected_by),
         notes: added_note(&old.notes, &new.notes),
     }
 }

@@ -44,6 +44,9 @@ fn project() -> Project {
         route: Some(Route::Landfill),
         cost_eur_per_unit: Some(150.0),
         confidentiality: Confidentiality::Private,
+        provenance: None,
+        collected_on: None,
+        collected_by: String::new(),
         notes: SECRET_NOTE.into(),
     };
     let heat = Flow {
