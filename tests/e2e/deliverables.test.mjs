@@ -13,7 +13,7 @@ after(async () => { await server.close(); });
 
 const DOCS = [
   { slug: 'diagnostic', parts: ['1. Le territoire', '2. Les acteurs', '3. Les flux par famille', '4. Les opportunités', '5. Les enjeux', '6. Feuille de route proposée'] },
-  { slug: 'feuille-de-route-tableau-de-bord', parts: ['1. Les actions', "2. Programme d'investissement", '3. Tableau de bord'] },
+  { slug: 'feuille-de-route-tableau-de-bord', parts: ['1. Les actions', "2. Programme d'investissement", '3. Plan de financement et suivi des aides', '4. Tableau de bord'] },
   { slug: 'bilan', parts: ['1. Ce qui a été fait', '2. Indicateurs', '3. Freins rencontrés', '4. Suites à donner', '5. Éco-communication'] },
 ];
 

@@ -3,6 +3,7 @@
 //! `<desc>` that states its figures in words (the text alternative), escapes every text that
 //! comes from data, and says "no data" rather than drawing an empty frame.
 
+mod aids;
 mod bars;
 mod funnel;
 mod programme;
@@ -10,6 +11,7 @@ mod sankey;
 mod series;
 mod svg;
 
+pub use aids::{AidAmounts, AidFollowUp, aid_follow_up, aid_rule};
 pub use bars::{Bar, bar_chart, gains_by_family};
 pub use funnel::{FunnelStep, funnel, funnel_svg};
 pub use programme::{

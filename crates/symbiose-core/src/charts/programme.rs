@@ -153,7 +153,7 @@ pub fn investment_by_year(actions: &[RoadmapAction]) -> Programme {
                 cost = investment;
                 for line in &a.funding {
                     if let Some(slot) = r.funding.iter_mut().find(|(s, _)| *s == line.source) {
-                        slot.1 = add(slot.1, line.amount_eur);
+                        slot.1 = add(slot.1, line.in_force());
                     }
                 }
             }

@@ -6,6 +6,7 @@
 mod actor;
 mod assumptions;
 mod date;
+mod financing;
 mod flow;
 mod ids;
 mod quantity;
@@ -18,6 +19,7 @@ pub(crate) use actor::luhn_valid as luhn_ok;
 pub use actor::{Actor, EARTH_RADIUS_KM, HeadcountBand, Position, Siret, SiretError};
 pub use assumptions::{AssumptionChoices, Weights};
 pub use date::{Date, DateError};
+pub use financing::{AidKind, AidStatus, CompanySize, FundingLine};
 pub use flow::{
     Confidentiality, Direction, Family, Flow, Months, PhysicalState, Provenance, Quality,
     ResourceCategory, Route,
@@ -26,9 +28,8 @@ pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
 pub use quantity::{Dimension, Period, Quantity, Unit};
 pub use questionnaire::Questionnaire;
 pub use roadmap::{
-    ActionMoney, ActionStatus, AidKind, AidStatus, CompanySize, FundingLine, FundingSource,
-    IndicatorKind, InterventionField, Measurement, Milestone, MissingFigure, ProgrammePlace,
-    RoadmapAction, Target, Workshop,
+    ActionMoney, ActionStatus, FundingSource, IndicatorKind, InterventionField, Measurement,
+    Milestone, MissingFigure, ProgrammePlace, RoadmapAction, Target, Workshop,
 };
 pub use synergy::{
     Barrier, BarrierKind, ChecklistEntry, ChecklistItem, Gains, ItemStatus, MaterialStatus, Stage,

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::financing::{AidKind, AidStatus, CompanySize, FundingLine};
 use super::ids::{ActionId, ActorId, SynergyId, WorkshopId};
 use super::territory::ProgrammePhase;
 use crate::numbers::{Precision::Reading, number};
@@ -69,125 +70,6 @@ labels!(FundingSource {
     Companies => "Entreprises", "Companies";
     Other => "Autre", "Other";
 });
-
-/// Where an aid stands with its funder. A line starts planned (in the financing plan), is
-/// requested, then granted (an agreement, possibly for less), then paid; or refused.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AidStatus {
-    #[default]
-    Planned,
-    Requested,
-    Granted,
-    Paid,
-    Refused,
-}
-
-labels!(AidStatus {
-    Planned => "Prévue", "Planned";
-    Requested => "Demandée", "Requested";
-    Granted => "Accordée", "Granted";
-    Paid => "Versée", "Paid";
-    Refused => "Refusée", "Refused";
-});
-
-impl AidStatus {
-    pub const ALL: [AidStatus; 5] = [
-        Self::Planned,
-        Self::Requested,
-        Self::Granted,
-        Self::Paid,
-        Self::Refused,
-    ];
-}
-
-/// What the call funds, each with its own budget line: studies and consulting support (AMO),
-/// facilitation (animation), and investments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AidKind {
-    Study,
-    Facilitation,
-    Investment,
-}
-
-labels!(AidKind {
-    Study => "Étude / AMO", "Study / consulting support";
-    Facilitation => "Animation", "Facilitation";
-    Investment => "Investissement", "Investment";
-});
-
-impl AidKind {
-    pub const ALL: [AidKind; 3] = [Self::Study, Self::Facilitation, Self::Investment];
-}
-
-/// The size of a company that benefits from an aid, in the European SME definition that aid
-/// rates depend on (Commission Recommendation 2003/361/EC: headcount and turnover or balance).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CompanySize {
-    Small,
-    Medium,
-    Large,
-}
-
-labels!(CompanySize {
-    Small => "Petite entreprise (moins de 50 salariés)", "Small enterprise (under 50 staff)";
-    Medium => "Moyenne entreprise (50 à 249 salariés)", "Medium enterprise (50 to 249 staff)";
-    Large => "Grande entreprise (250 salariés ou plus)", "Large enterprise (250 staff or more)";
-});
-
-impl CompanySize {
-    pub const ALL: [CompanySize; 3] = [Self::Small, Self::Medium, Self::Large];
-}
-
-/// One funder's share of an action, and how far its aid has gone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct FundingLine {
-    pub source: FundingSource,
-    /// The amount in the financing plan (what is asked for), € excluding VAT.
-    pub amount_eur: f64,
-    #[serde(default)]
-    pub status: AidStatus,
-    #[serde(default)]
-    pub requested_on: Option<Date>,
-    #[serde(default)]
-    pub granted_on: Option<Date>,
-    /// The amount granted when it differs from the one asked for.
-    #[serde(default)]
-    pub granted_eur: Option<f64>,
-    #[serde(default)]
-    pub paid_on: Option<Date>,
-    /// The amount paid so far when it differs from the one granted (an advance, a balance).
-    #[serde(default)]
-    pub paid_eur: Option<f64>,
-    #[serde(default)]
-    pub note: String,
-}
-
-impl FundingLine {
-    /// A line of the financing plan, not yet requested.
-    pub fn planned(source: FundingSource, amount_eur: f64) -> Self {
-        Self {
-            source,
-            amount_eur,
-            status: AidStatus::Planned,
-            requested_on: None,
-            granted_on: None,
-            granted_eur: None,
-            paid_on: None,
-            paid_eur: None,
-            note: String::new(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -284,8 +166,8 @@ impl ActionMoney {
     /// The rule of [`RoadmapAction::money`] in one sentence, for the reader of a table of it.
     pub fn rule(lang: Lang) -> &'static str {
         lang.pick(
-            "Reste à charge d'une action : son investissement plus son fonctionnement de chaque année civile de son début à sa fin (l'année de début seule sans date de fin), moins tous ses financements ; jamais négatif (un financement supérieur au coût est signalé à part) ; inconnu, et hors totaux, sans montant d'investissement (0 s'il n'y en a pas) ou avec un fonctionnement sans dates ; les actions reportées ou annulées sont hors programme.",
-            "An action's remaining cost: its investment plus its operating cost for every calendar year from its start to its end (the start year only without an end date), minus all its funding; never negative (funding above the cost is stated apart); unknown, and left out of the totals, without an investment figure (0 if there is none) or with an operating cost but no dates; postponed or cancelled actions are outside the programme.",
+            "Reste à charge d'une action (son autofinancement) : son investissement plus son fonctionnement de chaque année civile de son début à sa fin (l'année de début seule sans date de fin), hors taxes, moins tous ses financements (le montant accordé dès qu'il l'est, rien pour une aide refusée) ; jamais négatif (un financement supérieur au coût est signalé à part) ; inconnu, et hors totaux, sans montant d'investissement (0 s'il n'y en a pas) ou avec un fonctionnement sans dates ; les actions reportées ou annulées sont hors programme.",
+            "An action's remaining cost (its self-funding): its investment plus its operating cost for every calendar year from its start to its end (the start year only without an end date), excluding VAT, minus all its funding (the amount granted once it is, nothing for a refused aid); never negative (funding above the cost is stated apart); unknown, and left out of the totals, without an investment figure (0 if there is none) or with an operating cost but no dates; postponed or cancelled actions are outside the programme.",
         )
     }
 
@@ -367,7 +249,7 @@ impl RoadmapAction {
         let funding = self
             .funding
             .iter()
-            .fold(0.0, |sum, line| add(sum, line.amount_eur));
+            .fold(0.0, |sum, line| add(sum, line.in_force()));
         let years = self.years().map(|(first, last)| {
             u32::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(u32::MAX)
         });
@@ -414,19 +296,45 @@ impl RoadmapAction {
         })
     }
 
-    /// The funding lines for a table: "ADEME 6 000 €, Entreprises 6 000 €".
+    /// The funding lines for a table: "ADEME 6 000 € (accordée le 2026-05-12), Entreprises
+    /// 6 000 €": the amount in force ([`FundingLine::in_force`]; the amount asked when
+    /// refused), with the status once the line has left the plan.
     pub fn funding_text(&self, lang: Lang) -> String {
         self.funding
             .iter()
             .map(|f| {
-                format!(
+                let amount = match f.status {
+                    AidStatus::Refused => f.amount_eur,
+                    _ => f.in_force(),
+                };
+                let line = format!(
                     "{} {} €",
                     f.source.label(lang),
-                    number(f.amount_eur, lang, Reading)
-                )
+                    number(amount, lang, Reading)
+                );
+                match f.status {
+                    AidStatus::Planned => line,
+                    _ => format!("{line} ({})", f.status_text(lang)),
+                }
             })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// The aids the action counts on ([`FundingLine::in_force`] of every line but the
+    /// companies' own), summed.
+    pub fn aid(&self) -> f64 {
+        self.funding
+            .iter()
+            .filter(|l| l.source.is_aid())
+            .fold(0.0, |sum, l| add(sum, l.in_force()))
+    }
+
+    /// The aid rate: the aids over the eligible cost; `None` without a positive eligible cost.
+    pub fn aid_rate(&self) -> Option<f64> {
+        self.eligible_eur
+            .filter(|e| *e > 0.0)
+            .map(|eligible| self.aid() / eligible)
     }
 
     /// Whether the action's money is in the programme's years and totals, outside the

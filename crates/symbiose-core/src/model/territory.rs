@@ -122,6 +122,28 @@ pub enum ProgrammeTrack {
     Pilot,
 }
 
+impl ProgrammeTrack {
+    /// The phases the call funds on this track.
+    pub fn phases(self) -> [ProgrammePhase; 2] {
+        match self {
+            Self::NewTerritory => [ProgrammePhase::Diagnostic, ProgrammePhase::Accompaniment],
+            Self::Pilot => [ProgrammePhase::Implementation, ProgrammePhase::Bilan],
+        }
+    }
+
+    pub fn funds(self, phase: ProgrammePhase) -> bool {
+        self.phases().contains(&phase)
+    }
+
+    /// The call's rule, as the warnings quote it.
+    pub fn rule(lang: crate::Lang) -> &'static str {
+        lang.pick(
+            "l'appel à projets (ADEME, Office de l'Environnement de la Corse) finance les phases 1–2 (diagnostic, accompagnement) des nouveaux territoires et les phases 3–4 (mise en œuvre, bilan) des territoires pilotes suivis depuis 2015",
+            "the call for projects (ADEME, Office de l'Environnement de la Corse) funds phases 1–2 (diagnostic, accompaniment) for new territories and phases 3–4 (implementation, bilan) for pilot territories followed since 2015",
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]

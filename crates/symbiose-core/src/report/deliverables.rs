@@ -473,7 +473,12 @@ pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) 
     d.chart(&charts::gantt(&p.actions, lang, Some(today)));
     d.part(lang.pick("2. Programme d'investissement", "2. Investment programme"));
     programme_table(&mut d, p, lang);
-    d.part(lang.pick("3. Tableau de bord", "3. Dashboard"));
+    d.part(lang.pick(
+        "3. Plan de financement et suivi des aides",
+        "3. Financing plan and aid follow-up",
+    ));
+    super::financing::financing(&mut d, p, lang);
+    d.part(lang.pick("4. Tableau de bord", "4. Dashboard"));
     key_figures(&mut d, &compute(p, Factors::bundled()), lang);
     assumptions(&mut d, p, lang);
     d.chart(&charts::funnel_svg(
@@ -488,8 +493,8 @@ pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) 
     ));
     series(&mut d, p, lang);
     d.part(lang.pick(
-        "4. Suivi réglementaire des synergies",
-        "4. Regulatory follow-up of the synergies",
+        "5. Suivi réglementaire des synergies",
+        "5. Regulatory follow-up of the synergies",
     ));
     regulatory_checklists(&mut d, p, lang);
     d

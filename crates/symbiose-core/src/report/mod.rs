@@ -7,6 +7,7 @@
 mod common;
 mod deliverables;
 mod doc;
+mod financing;
 mod map;
 
 pub use doc::STYLE_HASH;
@@ -124,6 +125,32 @@ mod tests {
 
     /// What the files' policy (`doc::policy`) and the app's would refuse must not be in them:
     /// a `style` attribute (only the hashed stylesheet may style), a script, anything fetched.
+    /// The funder's tables: each action's plan with its aid rate and where each aid stands,
+    /// then the aids by funder and by year, as `charts::aid_follow_up` counts them.
+    #[test]
+    fn the_roadmap_shows_the_financing_plan_and_the_aid_follow_up() {
+        let (p, d) = demo();
+        let today = Date::new(2026, 11, 28).unwrap();
+        let html = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today);
+        for part in [
+            "3. Plan de financement et suivi des aides",
+            "Aides par financeur",
+            "Aides par année",
+            // r-1: ADEME 6 000 € granted of an eligible 12 000 €.
+            "ADEME 6\u{202f}000 € (accordée le 2026-05-12)",
+            "6\u{202f}000 € (50 %)",
+            "Étude / AMO",
+            "ADEME 12\u{202f}500 € (demandée le 2026-05-20)",
+        ] {
+            assert!(html.contains(part), "{part}");
+        }
+        let f = crate::charts::aid_follow_up(&p.actions);
+        assert_eq!(f.total.granted, 6_000.0);
+        assert_eq!(f.total.planned, 6_000.0 + 6_000.0 + 12_500.0 + 7_500.0);
+        let en = render(Deliverable::RoadmapDashboard, &p, &d, Lang::En, today);
+        assert!(en.contains("Aids by funder") && en.contains("(granted on 2026-05-12)"));
+    }
+
     #[test]
     fn the_roadmap_shows_each_followed_synergys_checklist() {
         use crate::kb::checklist::{checklist, with_note, with_status};
@@ -149,13 +176,13 @@ mod tests {
         for (lang, part, done, reference) in [
             (
                 Lang::Fr,
-                "4. Suivi réglementaire des synergies",
+                "5. Suivi réglementaire des synergies",
                 "Fait",
                 "arrêté du 31 mai 2021",
             ),
             (
                 Lang::En,
-                "4. Regulatory follow-up of the synergies",
+                "5. Regulatory follow-up of the synergies",
                 "Done",
                 "order of 31 May 2021",
             ),

@@ -11,9 +11,10 @@
 //! can read the field back from the path and the loader can say where a file is wrong.
 
 use super::Report;
+use crate::Lang;
 use crate::model::{
-    Actor, AssumptionChoices, ChecklistItem, Date, Flow, Measurement, Position, Project,
-    RoadmapAction, Stage, Synergy, Target, Territory, Workshop,
+    Actor, AssumptionChoices, ChecklistItem, Date, Flow, FundingLine, Measurement, Position,
+    ProgrammeTrack, Project, RoadmapAction, Stage, Synergy, Target, Territory, Workshop,
 };
 use crate::refdata::{naf, waste};
 
@@ -51,6 +52,7 @@ pub fn project(p: &Project, r: &mut Report) {
     }
     for (i, a) in p.actions.iter().enumerate() {
         action(a, &format!("actions[{i}]"), r);
+        action_phase(a, p.territory.track, &format!("actions[{i}]"), r);
     }
     for (i, t) in p.targets.iter().enumerate() {
         target(t, &format!("targets[{i}]"), r);
@@ -376,16 +378,17 @@ pub fn action(a: &RoadmapAction, at: &str, r: &mut Report) {
             );
         }
     }
-    for (j, line) in a.funding.iter().enumerate() {
-        if !line.amount_eur.is_finite() || line.amount_eur < 0.0 {
-            r.error(
-                format!("{at}.funding[{j}].amount_eur"),
-                "montant négatif ou non numérique",
-                "negative or non-numeric amount",
-            );
-        }
-        short_text(&line.note, &format!("{at}.funding[{j}].note"), r);
+    if a.eligible_eur.is_some_and(|v| !v.is_finite() || v < 0.0) {
+        r.error(
+            format!("{at}.eligible_eur"),
+            "montant négatif ou non numérique",
+            "negative or non-numeric amount",
+        );
     }
+    for (j, line) in a.funding.iter().enumerate() {
+        funding_line(line, &format!("{at}.funding[{j}]"), r);
+    }
+    financing(a, at, r);
     list_len(
         a.funding.len(),
         &format!("{at}.funding"),
@@ -393,6 +396,132 @@ pub fn action(a: &RoadmapAction, at: &str, r: &mut Report) {
         r,
     );
     long_text(&a.notes, &format!("{at}.notes"), r);
+}
+
+fn funding_line(line: &FundingLine, at: &str, r: &mut Report) {
+    for (field, v) in [
+        ("amount_eur", Some(line.amount_eur)),
+        ("granted_eur", line.granted_eur),
+        ("paid_eur", line.paid_eur),
+    ] {
+        if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
+            r.error(
+                format!("{at}.{field}"),
+                "montant négatif ou non numérique",
+                "negative or non-numeric amount",
+            );
+        }
+    }
+    if let (Some(granted), Some(paid)) = (line.granted(), line.paid())
+        && paid > granted + CENT
+    {
+        r.error(
+            format!("{at}.paid_eur"),
+            format!(
+                "versé ({}) supérieur à l'accordé ({})",
+                euros(paid, Lang::Fr),
+                euros(granted, Lang::Fr)
+            ),
+            format!(
+                "paid ({}) above the amount granted ({})",
+                euros(paid, Lang::En),
+                euros(granted, Lang::En)
+            ),
+        );
+    }
+    let steps = [
+        ("requested_on", line.requested_on),
+        ("granted_on", line.granted_on),
+        ("paid_on", line.paid_on),
+    ];
+    for (field, d) in steps {
+        date(d, &format!("{at}.{field}"), r);
+    }
+    for (i, (field, later)) in steps.iter().enumerate().skip(1) {
+        if let Some(later) = later
+            && let Some((before, earlier)) =
+                steps[..i].iter().rev().find_map(|(f, d)| d.map(|d| (f, d)))
+            && *later < earlier
+        {
+            let (fr, en) = match *before {
+                "requested_on" => ("la demande", "the request"),
+                _ => ("l'accord", "the grant"),
+            };
+            r.error(
+                format!("{at}.{field}"),
+                format!("date antérieure à celle de {fr} ({earlier})"),
+                format!("date before that of {en} ({earlier})"),
+            );
+        }
+    }
+    short_text(&line.note, &format!("{at}.note"), r);
+}
+
+/// Half a cent: sums of amounts typed to the cent may differ by rounding, never by more.
+const CENT: f64 = 0.005;
+
+fn euros(v: f64, lang: Lang) -> String {
+    crate::numbers::with_unit(v, lang, "€")
+}
+
+/// The funder's two ceilings: the eligible cost is part of the cost (excluding VAT), and the
+/// aids (every line but the companies' own, at the amount in force) never exceed it.
+fn financing(a: &RoadmapAction, at: &str, r: &mut Report) {
+    let Some(eligible) = a.eligible_eur.filter(|v| v.is_finite()) else {
+        return;
+    };
+    if let Ok(cost) = a.money().cost
+        && eligible > cost + CENT
+    {
+        r.error(
+            format!("{at}.eligible_eur"),
+            format!(
+                "dépense éligible ({}) supérieure au coût de l'action ({} HT)",
+                euros(eligible, Lang::Fr),
+                euros(cost, Lang::Fr)
+            ),
+            format!(
+                "eligible cost ({}) above the action's cost ({} excl. VAT)",
+                euros(eligible, Lang::En),
+                euros(cost, Lang::En)
+            ),
+        );
+    }
+    let aid = a.aid();
+    if aid > eligible + CENT {
+        r.error(
+            format!("{at}.funding"),
+            format!(
+                "aides ({}) supérieures à la dépense éligible ({})",
+                euros(aid, Lang::Fr),
+                euros(eligible, Lang::Fr)
+            ),
+            format!(
+                "aids ({}) above the eligible cost ({})",
+                euros(aid, Lang::En),
+                euros(eligible, Lang::En)
+            ),
+        );
+    }
+}
+
+/// An action in a phase the territory's track does not fund: kept, with the call's rule.
+pub fn action_phase(a: &RoadmapAction, track: ProgrammeTrack, at: &str, r: &mut Report) {
+    if !a.status.in_programme() || track.funds(a.phase) {
+        return;
+    }
+    let n = a.phase.number();
+    r.warn(
+        format!("{at}.phase"),
+        format!(
+            "phase {n} hors du parcours du territoire : {}",
+            ProgrammeTrack::rule(Lang::Fr)
+        ),
+        format!(
+            "phase {n} outside the territory's track: {}",
+            ProgrammeTrack::rule(Lang::En)
+        ),
+    );
 }
 
 pub fn target(t: &Target, at: &str, r: &mut Report) {

@@ -182,3 +182,120 @@ fn a_regulatory_checklist_answers_each_item_once() {
     );
     assert!(r.errors[0].message.en.contains("twice"));
 }
+
+/// The funder's ceilings and the aid's steps, each named where it is wrong, in both languages.
+#[test]
+fn financing_ceilings_and_aid_steps() {
+    let d = |s: &str| s.parse::<Date>().unwrap();
+    let action = |eligible: f64, funding: Vec<FundingLine>| RoadmapAction {
+        id: ActionId::new("r-1"),
+        start: Some(d("2026-03-01")),
+        investment_eur: Some(40_000.0),
+        eligible_eur: Some(eligible),
+        funding,
+        ..Default::default()
+    };
+    let check = |a: RoadmapAction| {
+        let mut r = Report::default();
+        rules::action(&a, "actions[0]", &mut r);
+        r.errors
+    };
+    // Within both ceilings; the companies' share is not an aid; a refused aid counts nothing.
+    let fine = action(
+        30_000.0,
+        vec![
+            FundingLine::planned(FundingSource::Ademe, 20_000.0),
+            FundingLine::planned(FundingSource::Companies, 20_000.0),
+            FundingLine {
+                status: AidStatus::Refused,
+                ..FundingLine::planned(FundingSource::Epci, 15_000.0)
+            },
+        ],
+    );
+    assert_eq!(check(fine.clone()), vec![]);
+    assert_eq!(fine.aid(), 20_000.0);
+    assert_eq!(fine.aid_rate(), Some(20_000.0 / 30_000.0));
+
+    let over_cost = check(action(45_000.0, vec![]));
+    assert_eq!(over_cost[0].path, "actions[0].eligible_eur");
+    assert_eq!(
+        over_cost[0].message.fr,
+        "dépense éligible (45\u{202f}000\u{a0}€) supérieure au coût de l'action (40\u{202f}000\u{a0}€ HT)"
+    );
+    assert_eq!(
+        over_cost[0].message.en,
+        "eligible cost (45,000\u{a0}€) above the action's cost (40,000\u{a0}€ excl. VAT)"
+    );
+
+    let over_eligible = check(action(
+        30_000.0,
+        vec![
+            FundingLine::planned(FundingSource::Ademe, 20_000.0),
+            FundingLine {
+                status: AidStatus::Granted,
+                granted_eur: Some(12_000.0),
+                ..FundingLine::planned(FundingSource::RegionalAgency, 15_000.0)
+            },
+        ],
+    ));
+    assert_eq!(over_eligible[0].path, "actions[0].funding");
+    assert!(
+        over_eligible[0]
+            .message
+            .fr
+            .contains("aides (32\u{202f}000\u{a0}€)")
+    );
+
+    let backwards = check(action(
+        30_000.0,
+        vec![FundingLine {
+            status: AidStatus::Paid,
+            requested_on: Some(d("2026-04-01")),
+            granted_on: Some(d("2026-03-01")),
+            granted_eur: Some(10_000.0),
+            paid_eur: Some(11_000.0),
+            ..FundingLine::planned(FundingSource::Ademe, 10_000.0)
+        }],
+    ));
+    let paths: Vec<&str> = backwards.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "actions[0].funding[0].paid_eur",
+            "actions[0].funding[0].granted_on"
+        ]
+    );
+    assert_eq!(
+        backwards[1].message.fr,
+        "date antérieure à celle de la demande (2026-04-01)"
+    );
+}
+
+#[test]
+fn an_action_outside_the_tracks_phases_is_kept_with_the_calls_rule() {
+    let mut p = crate::demo::project();
+    p.territory.track = ProgrammeTrack::Pilot;
+    let r = validate(&p);
+    assert!(r.is_valid());
+    let phases: Vec<&Problem> = r
+        .warnings
+        .iter()
+        .filter(|w| w.path.ends_with(".phase"))
+        .collect();
+    // Both demo actions are in phase 2, which a pilot territory's track does not fund.
+    assert_eq!(phases.len(), 2);
+    assert!(phases[0].message.fr.starts_with("phase 2 hors du parcours"));
+    assert!(
+        phases[0]
+            .message
+            .fr
+            .contains("phases 3–4 (mise en œuvre, bilan)")
+    );
+    p.territory.track = ProgrammeTrack::NewTerritory;
+    assert!(
+        !validate(&p)
+            .warnings
+            .iter()
+            .any(|w| w.path.ends_with(".phase"))
+    );
+}

@@ -148,6 +148,93 @@ fn roadmap_funding_summed_per_source_with_remaining_cost() {
     assert_eq!(english[1][en_col("remaining cost €")], "12999.5");
 }
 
+/// An aid's way from the plan to the payment, as the funder's sheets read it: one row per
+/// funding line with its steps, and the follow-up tables with the refusals apart.
+#[test]
+fn aids_one_row_per_line_and_tables_by_funder_and_year() {
+    use symbiose_core::{
+        ActionId, AidKind, AidStatus, Date, FundingLine, FundingSource, RoadmapAction,
+    };
+    let d = |s: &str| s.parse::<Date>().unwrap();
+    let mut p = project();
+    p.actions = vec![RoadmapAction {
+        id: ActionId::new("r-1"),
+        title: "Étude réseau de chaleur".into(),
+        start: Some(d("2026-03-01")),
+        investment_eur: Some(30_000.0),
+        eligible_eur: Some(30_000.0),
+        aid_kind: Some(AidKind::Study),
+        funding: vec![
+            FundingLine {
+                status: AidStatus::Paid,
+                requested_on: Some(d("2026-02-01")),
+                granted_on: Some(d("2026-05-04")),
+                granted_eur: Some(14_000.0),
+                paid_on: Some(d("2027-01-20")),
+                paid_eur: Some(7_000.0),
+                ..FundingLine::planned(FundingSource::Ademe, 15_000.0)
+            },
+            FundingLine {
+                status: AidStatus::Refused,
+                ..FundingLine::planned(FundingSource::Epci, 3_000.0)
+            },
+        ],
+        ..RoadmapAction::default()
+    }];
+    let rows = read_csv(&export::csv::aids(&p, Lang::Fr));
+    let col = |name: &str| rows[0].iter().position(|h| h == name).expect(name);
+    assert_eq!(rows.len(), 3);
+    let ademe: Vec<&str> = [
+        "financeur",
+        "type d'aide",
+        "montant demandé € HT",
+        "statut",
+        "accordée le",
+        "montant accordé €",
+        "versée le",
+        "montant versé €",
+    ]
+    .iter()
+    .map(|n| rows[1][col(n)].as_str())
+    .collect();
+    assert_eq!(
+        ademe,
+        [
+            "ADEME",
+            "Étude / AMO",
+            "15000",
+            "Versée",
+            "04/05/2026",
+            "14000",
+            "20/01/2027",
+            "7000"
+        ]
+    );
+    assert_eq!(rows[2][col("statut")], "Refusée");
+    assert_eq!(rows[2][col("montant accordé €")], "");
+
+    let actions = read_csv(&export::csv::actions(&p, Lang::Fr));
+    let acol = |name: &str| actions[0].iter().position(|h| h == name).expect(name);
+    assert_eq!(actions[1][acol("aides €")], "14000");
+    assert_eq!(actions[1][acol("taux d'aide %")], "46,7");
+    assert_eq!(actions[1][acol("dépense éligible € HT")], "30000");
+
+    let tables = read_csv(&export::csv::aid_tables(&p, Lang::En));
+    let line = |table: &str, row: &str| -> Vec<String> {
+        tables
+            .iter()
+            .find(|r| r[0] == table && r[1] == row)
+            .unwrap_or_else(|| panic!("{table} {row}"))[2..]
+            .to_vec()
+    };
+    assert_eq!(line("by funder", "ADEME"), ["15000", "14000", "7000"]);
+    assert_eq!(line("by funder", "EPCI"), ["0", "0", "0"]);
+    assert_eq!(line("by year", "2026"), ["15000", "14000", "0"]);
+    assert_eq!(line("by year", "2027"), ["0", "0", "7000"]);
+    assert_eq!(line("total", ""), ["15000", "14000", "7000"]);
+    assert_eq!(line("refused aids", "1"), ["3000", "", ""]);
+}
+
 #[test]
 fn indicators_table_matches_the_dashboard() {
     use symbiose_core::factors::Factors;

@@ -16,7 +16,7 @@ mod programme;
 
 pub use indicators::indicators;
 pub use inventory::{actors, flows};
-pub use programme::{actions, measurements, synergies};
+pub use programme::{actions, aid_tables, aids, measurements, synergies};
 
 use crate::Lang;
 use crate::model::Date;

@@ -114,8 +114,11 @@ pub fn actions(p: &Project, lang: Lang) -> String {
         ("début", "start"),
         ("fin", "end"),
         ("statut", "status"),
-        ("investissement €", "investment €"),
-        ("fonctionnement €/an", "operating €/yr"),
+        ("investissement € HT", "investment € excl. VAT"),
+        ("fonctionnement € HT/an", "operating € excl. VAT/yr"),
+        ("dépense éligible € HT", "eligible cost € excl. VAT"),
+        ("type d'aide", "kind of aid"),
+        ("taille du bénéficiaire", "beneficiary size"),
     ]
     .iter()
     .map(|(fr, en)| lang.pick(fr, en).to_string())
@@ -130,6 +133,8 @@ pub fn actions(p: &Project, lang: Lang) -> String {
     headers.extend(
         [
             ("financements total €", "funding total €"),
+            ("aides €", "aids €"),
+            ("taux d'aide %", "aid rate %"),
             ("coût total €", "total cost €"),
             ("reste à charge €", "remaining cost €"),
             (
@@ -150,7 +155,7 @@ pub fn actions(p: &Project, lang: Lang) -> String {
             .map(|id| p.synergy(id).map_or(id.as_str(), |s| s.title.as_str()));
         let mut by_source: [Option<f64>; SOURCES.len()] = [None; SOURCES.len()];
         for line in &a.funding {
-            *by_source[column_of(line.source)].get_or_insert(0.0) += line.amount_eur;
+            *by_source[column_of(line.source)].get_or_insert(0.0) += line.in_force();
         }
         let money = a.money();
         let mut row = vec![
@@ -166,10 +171,15 @@ pub fn actions(p: &Project, lang: Lang) -> String {
             t.text(a.status.label(lang)),
             t.number(a.investment_eur),
             t.number(a.operating_eur_per_year),
+            t.number(a.eligible_eur),
+            t.text(a.aid_kind.map_or("", |k| k.label(lang))),
+            t.text(a.beneficiary_size.map_or("", |s| s.label(lang))),
         ];
         row.extend(by_source.map(|v| t.number(v)));
         row.extend([
             t.number((!a.funding.is_empty()).then_some(money.funding)),
+            t.number((!a.funding.is_empty()).then_some(a.aid())),
+            t.number(a.aid_rate().map(|r| (r * 1000.0).round() / 10.0)),
             t.number(money.cost.ok()),
             t.number(money.remaining()),
             t.number(Some(money.beyond_cost()).filter(|v| *v > 0.0)),
@@ -178,6 +188,106 @@ pub fn actions(p: &Project, lang: Lang) -> String {
         ]);
         t.row(row);
     }
+    t.finish()
+}
+
+/// Every funding line of the roadmap, one row each: the funder, the amount asked, where the aid
+/// stands (status and the date of each step) and the amounts granted and paid as
+/// [`FundingLine::granted`] and [`FundingLine::paid`] read them.
+///
+/// [`FundingLine::granted`]: crate::model::FundingLine::granted
+/// [`FundingLine::paid`]: crate::model::FundingLine::paid
+pub fn aids(p: &Project, lang: Lang) -> String {
+    let mut t = Table::new(
+        lang,
+        &[
+            ("action", "action"),
+            ("titre", "title"),
+            ("phase", "phase"),
+            ("type d'aide", "kind of aid"),
+            ("financeur", "funder"),
+            ("montant demandé € HT", "amount asked € excl. VAT"),
+            ("statut", "status"),
+            ("demandée le", "requested on"),
+            ("accordée le", "granted on"),
+            ("montant accordé €", "amount granted €"),
+            ("versée le", "paid on"),
+            ("montant versé €", "amount paid €"),
+            ("note", "note"),
+        ],
+    );
+    for a in &p.actions {
+        for line in &a.funding {
+            t.row(vec![
+                t.text(a.id.as_str()),
+                t.text(&a.title),
+                t.text(&a.phase.number().to_string()),
+                t.text(a.aid_kind.map_or("", |k| k.label(lang))),
+                t.text(line.source.label(lang)),
+                t.number(Some(line.amount_eur)),
+                t.text(line.status.label(lang)),
+                t.date(line.requested_on),
+                t.date(line.granted_on),
+                t.number(line.granted()),
+                t.date(line.paid_on),
+                t.number(line.paid()),
+                t.text(&line.note),
+            ]);
+        }
+    }
+    t.finish()
+}
+
+/// The aid follow-up tables ([`charts::aid_follow_up`]) in one sheet: the rows by funder, then
+/// by year, then the total, each with its planned, granted and paid amounts; a last line
+/// counts the refused aids.
+///
+/// [`charts::aid_follow_up`]: crate::charts::aid_follow_up
+pub fn aid_tables(p: &Project, lang: Lang) -> String {
+    let f = crate::charts::aid_follow_up(&p.actions);
+    let mut t = Table::new(
+        lang,
+        &[
+            ("tableau", "table"),
+            ("ligne", "row"),
+            ("prévu € HT", "planned € excl. VAT"),
+            ("accordé €", "granted €"),
+            ("versé €", "paid €"),
+        ],
+    );
+    let by_funder = lang.pick("par financeur", "by funder");
+    let by_year = lang.pick("par année", "by year");
+    let unknown = lang.pick("année inconnue", "year unknown");
+    let mut rows: Vec<(&str, String, crate::charts::AidAmounts)> = f
+        .by_funder
+        .iter()
+        .map(|(s, a)| (by_funder, s.label(lang).to_string(), *a))
+        .collect();
+    rows.extend(f.by_year.iter().map(|(y, a)| {
+        (
+            by_year,
+            y.map_or(unknown.to_string(), |y| y.to_string()),
+            *a,
+        )
+    }));
+    rows.push((lang.pick("total", "total"), String::new(), f.total));
+    for (table, label, a) in rows {
+        t.row(vec![
+            t.text(table),
+            t.text(&label),
+            t.number(Some(a.planned)),
+            t.number(Some(a.granted)),
+            t.number(Some(a.paid)),
+        ]);
+    }
+    let (count, amount) = f.refused;
+    t.row(vec![
+        t.text(lang.pick("aides refusées", "refused aids")),
+        t.text(&count.to_string()),
+        t.number(Some(amount)),
+        String::new(),
+        String::new(),
+    ]);
     t.finish()
 }
 
