@@ -4,11 +4,12 @@
 use symbiose_core::numbers::{Precision::Editing, number};
 use symbiose_core::validate::rules;
 use symbiose_core::{
-    ActionStatus, FundingLine, FundingSource, InterventionField, Lang, Milestone, ProgrammePhase,
-    RoadmapAction, SynergyId,
+    ActionStatus, AidKind, Bilingual, CompanySize, FundingLine, FundingSource, InterventionField,
+    Lang, Milestone, ProgrammePhase, RoadmapAction, SynergyId,
 };
 
 use super::date::{optional_date, required_date};
+use super::funding::LineDraft;
 use super::number::{parse_decimal, parse_optional};
 use super::{FieldError, add_rule_errors, comma_list, noted, rule_errors};
 
@@ -26,8 +27,11 @@ pub struct ActionDraft {
     pub end: String,
     pub investment: String,
     pub operating: String,
-    /// The lines added so far: each amount was a number when added; its sign is the core's rule.
-    pub funding: Vec<FundingLine>,
+    pub eligible: String,
+    pub aid_kind: Option<AidKind>,
+    pub beneficiary_size: Option<CompanySize>,
+    /// The lines added so far, each with where its aid stands, as typed.
+    pub funding: Vec<LineDraft>,
     pub milestones: Vec<Milestone>,
     /// The funding line being typed, added by its own button.
     pub funding_source: FundingSource,
@@ -53,7 +57,14 @@ impl ActionDraft {
             end: day(a.end),
             investment: money(a.investment_eur),
             operating: money(a.operating_eur_per_year),
-            funding: a.funding.clone(),
+            eligible: money(a.eligible_eur),
+            aid_kind: a.aid_kind,
+            beneficiary_size: a.beneficiary_size,
+            funding: a
+                .funding
+                .iter()
+                .map(|l| LineDraft::from_line(l, lang))
+                .collect(),
             milestones: a.milestones.clone(),
             funding_source: FundingSource::Ademe,
             funding_amount: String::new(),
@@ -69,8 +80,8 @@ impl ActionDraft {
                 format!("{} : {}", t.roadmap.f_amount, t.common.bad_value)
             })
         })?;
-        self.funding
-            .push(FundingLine::planned(self.funding_source, amount_eur));
+        let line = FundingLine::planned(self.funding_source, amount_eur);
+        self.funding.push(LineDraft::from_line(&line, Lang::Fr));
         self.funding_amount.clear();
         Ok(())
     }
@@ -111,6 +122,16 @@ impl ActionDraft {
         };
         let investment_eur = noted(&mut errors, money("investment", &self.investment));
         let operating_eur_per_year = noted(&mut errors, money("operating", &self.operating));
+        let eligible_eur = noted(&mut errors, money("eligible", &self.eligible));
+        let mut funding = Vec::with_capacity(self.funding.len());
+        for line in &self.funding {
+            match line.to_line() {
+                Ok(l) => funding.push(l),
+                Err(problems) => {
+                    errors.extend(problems.into_iter().map(|p| funding_error(line.source, p)))
+                }
+            }
+        }
         let action = RoadmapAction {
             title,
             synergy: self.synergy.clone(),
@@ -123,15 +144,25 @@ impl ActionDraft {
             end,
             investment_eur,
             operating_eur_per_year,
-            funding: self.funding.clone(),
+            eligible_eur,
+            aid_kind: self.aid_kind,
+            beneficiary_size: self.beneficiary_size,
+            funding,
             milestones: self.milestones.clone(),
             ..base.clone()
         };
-        // Years, signs of amounts and lengths are the core's record rules, shared with files.
+        // Years, signs of amounts, the funder's ceilings and lengths are the core's record
+        // rules, shared with files. A funding line's problem names the line's funder.
+        add_rule_errors(&mut errors, line_errors(&action));
         add_rule_errors(
             &mut errors,
             rule_errors(
-                |at, r| rules::action(&action, at, r),
+                |at, r| {
+                    let mut all = symbiose_core::validate::Report::default();
+                    rules::action(&action, at, &mut all);
+                    r.errors
+                        .extend(all.errors.into_iter().filter(|p| !in_a_line(&p.path)));
+                },
                 &[
                     ("title", "title"),
                     ("owner", "owner"),
@@ -140,6 +171,7 @@ impl ActionDraft {
                     ("end", "end"),
                     ("investment_eur", "investment"),
                     ("operating_eur_per_year", "operating"),
+                    ("eligible_eur", "eligible"),
                     ("funding", "funding"),
                     ("milestones", "milestones"),
                 ],
@@ -152,6 +184,41 @@ impl ActionDraft {
             Err(errors)
         }
     }
+}
+
+/// Whether a rule's path is inside one funding line (`record.funding[2].paid_eur`).
+fn in_a_line(path: &str) -> bool {
+    path.contains(".funding[")
+}
+
+/// A line's problem, said on the funding fieldset with the line's funder first.
+fn funding_error(source: FundingSource, p: Bilingual) -> FieldError {
+    FieldError::new(
+        "funding",
+        format!("{} — {}", source.label(Lang::Fr), p.fr),
+        format!("{} — {}", source.label(Lang::En), p.en),
+    )
+}
+
+/// The core's rules on each funding line, said as [`funding_error`]s.
+fn line_errors(action: &RoadmapAction) -> Vec<FieldError> {
+    let mut r = symbiose_core::validate::Report::default();
+    rules::action(action, "record", &mut r);
+    r.errors
+        .into_iter()
+        .filter(|p| in_a_line(&p.path))
+        .filter_map(|p| {
+            let index: usize = p
+                .path
+                .split_once(".funding[")?
+                .1
+                .split(']')
+                .next()?
+                .parse()
+                .ok()?;
+            Some(funding_error(action.funding.get(index)?.source, p.message))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -187,6 +254,7 @@ mod tests {
             end: " 2027-12-31 ".into(),
             investment: "120 000".into(),
             operating: "1 234,5".into(),
+            eligible: "100 000".into(),
             funding_amount: "48 000".into(),
             milestone_date: "2027-09-15".into(),
             milestone_label: " Convention signée ".into(),
@@ -203,6 +271,7 @@ mod tests {
         assert_eq!(a.operating_eur_per_year, Some(1234.5));
         assert_eq!(a.end, "2027-12-31".parse::<Date>().ok());
         assert_eq!(a.funding[0].amount_eur, 48_000.0);
+        assert_eq!(a.eligible_eur, Some(100_000.0));
         assert_eq!(a.milestones[0].label, "Convention signée");
         for lang in [Lang::Fr, Lang::En] {
             let again = ActionDraft::from_action(&a, lang);

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod assumptions;
 pub mod date;
 pub mod flow;
+pub mod funding;
 pub mod number;
 pub mod programme;
 pub mod records;

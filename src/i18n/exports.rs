@@ -19,6 +19,10 @@ texts! {
             "Synergies";
         csv_actions: "Actions de la feuille de route",
             "Roadmap actions";
+        csv_aids: "Aides : une ligne par financement (état, dates, montants)",
+            "Aids: one row per funding line (status, dates, amounts)";
+        csv_aid_tables: "Suivi des aides : prévu, accordé, versé par financeur et par année",
+            "Aid follow-up: planned, granted, paid by funder and by year";
         csv_measurements: "Mesures",
             "Measurements";
         csv_indicators: "Indicateurs",

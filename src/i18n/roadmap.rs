@@ -31,16 +31,68 @@ texts! {
             "End (YYYY-MM-DD)";
         f_status: "Statut",
             "Status";
-        f_investment: "Investissement (€)",
-            "Investment (€)";
-        f_operating: "Fonctionnement (€/an)",
-            "Operating (€/yr)";
+        f_investment: "Investissement (€ HT)",
+            "Investment (€ excl. VAT)";
+        f_operating: "Fonctionnement (€ HT/an)",
+            "Operating (€ excl. VAT/yr)";
+        f_eligible: "Dépense éligible (€ HT)",
+            "Eligible cost (€ excl. VAT)";
+        f_aid_kind: "Type d'aide",
+            "Kind of aid";
+        f_beneficiary_size: "Entreprise bénéficiaire",
+            "Beneficiary company";
+        phase_outside_track: "Le parcours de financement du territoire ne couvre pas la phase",
+            "The territory's funding track does not cover phase";
+        not_given: "Non précisé",
+            "Not given";
+        f_aid_status: "État de l'aide",
+            "Aid status";
+        f_requested_on: "Demandée le (AAAA-MM-JJ)",
+            "Requested on (YYYY-MM-DD)";
+        f_decided_on: "Décision le (AAAA-MM-JJ)",
+            "Decision on (YYYY-MM-DD)";
+        f_granted: "Montant accordé (€)",
+            "Amount granted (€)";
+        same_as_asked: "= montant demandé",
+            "= amount asked";
+        f_paid_on: "Versée le (AAAA-MM-JJ)",
+            "Paid on (YYYY-MM-DD)";
+        f_paid: "Montant versé (€)",
+            "Amount paid (€)";
+        same_as_granted: "= montant accordé",
+            "= amount granted";
+        asked_word: "demandés",
+            "asked";
+        aids_title: "Suivi des aides",
+            "Aid follow-up";
+        aids_intro: "Ce que les financeurs ont prévu, accordé et versé, d'après l'état de chaque ligne de financement des actions.",
+            "What the funders planned, granted and paid, from the status of each funding line of the actions.";
+        aids_by_funder: "Par financeur",
+            "By funder";
+        aids_by_year: "Par année",
+            "By year";
+        col_funder: "Financeur",
+            "Funder";
+        col_planned: "Prévu",
+            "Planned";
+        col_granted: "Accordé",
+            "Granted";
+        col_paid: "Versé",
+            "Paid";
+        year_unknown: "Année inconnue",
+            "Year unknown";
+        refused_aids: "Aides refusées :",
+            "Refused aids:";
+        aid_word: "Aides",
+            "Aids";
+        no_aids: "Aucune ligne de financement pour l'instant : ajoutez-en dans une action.",
+            "No funding line yet: add some in an action.";
         funding_title: "Financements",
             "Funding";
         funding_add: "Ajouter un financement",
             "Add a funding line";
-        f_amount: "Montant (€)",
-            "Amount (€)";
+        f_amount: "Montant demandé (€ HT)",
+            "Amount asked (€ excl. VAT)";
         milestones_title: "Jalons",
             "Milestones";
         milestone_add: "Ajouter un jalon",

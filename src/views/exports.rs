@@ -29,7 +29,7 @@ const CSV: &str = "text/csv;charset=utf-8";
 const GEOJSON: &str = "application/geo+json";
 const JSON: &str = "application/json";
 
-const SHEETS: [Item; 6] = [
+const SHEETS: [Item; 8] = [
     Item {
         testid: "csv-actors",
         label: |t| t.exports.csv_actors,
@@ -61,6 +61,22 @@ const SHEETS: [Item; 6] = [
         ext: "csv",
         mime: CSV,
         make: csv::actions,
+    },
+    Item {
+        testid: "csv-aids",
+        label: |t| t.exports.csv_aids,
+        kind: "aides",
+        ext: "csv",
+        mime: CSV,
+        make: csv::aids,
+    },
+    Item {
+        testid: "csv-aid-tables",
+        label: |t| t.exports.csv_aid_tables,
+        kind: "suivi-des-aides",
+        ext: "csv",
+        mime: CSV,
+        make: csv::aid_tables,
     },
     Item {
         testid: "csv-measurements",

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use symbiose_core::edit::Command;
-use symbiose_core::numbers::with_unit;
 use symbiose_core::{
-    ActionStatus, FundingSource, InterventionField, ProgrammePhase, RoadmapAction,
+    ActionStatus, AidKind, CompanySize, FundingSource, InterventionField, ProgrammePhase,
+    ProgrammeTrack, RoadmapAction,
 };
 
+use super::funding::FundingLineEditor;
 use crate::forms::FieldError;
 use crate::forms::action::ActionDraft;
 use crate::i18n::{use_lang, use_texts};
@@ -87,6 +88,23 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
     let sources = choices(FundingSource::VARIANTS, move |s| {
         s.label(lang.get()).to_string()
     });
+    let aid_kinds = choices(&AidKind::ALL, move |k| k.label(lang.get()).to_string());
+    let sizes = choices(&CompanySize::ALL, move |s| s.label(lang.get()).to_string());
+    // Only the number of lines redraws the list; what is typed in a line does not.
+    let lines = Memo::new(move |_| draft.with(|d| d.funding.len()));
+    // The call funds some phases per track: a phase outside it is allowed, with the rule said.
+    let track = Memo::new(move |_| state.project.with(|p| p.territory.track));
+    let phase_hint = move || {
+        let (phase, track) = (draft.with(|d| d.phase), track.get());
+        (!track.funds(phase)).then(|| {
+            format!(
+                "{} {} : {}.",
+                t.get().roadmap.phase_outside_track,
+                phase.number(),
+                ProgrammeTrack::rule(lang.get())
+            )
+        })
+    };
 
     view! {
         <form class="action-form" data-testid="action-form" on:submit=save novalidate>
@@ -111,12 +129,21 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
                     on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.status = v) }) />
                 {text!(investment, roadmap.f_investment, "action-investment")}
                 {text!(operating, roadmap.f_operating, "action-operating")}
+                {text!(eligible, roadmap.f_eligible, "action-eligible")}
+                <SelectField label=move || t.get().roadmap.f_aid_kind testid="action-aid-kind" options=aid_kinds
+                    value=Signal::derive(move || draft.with(|d| d.aid_kind))
+                    on_change=Callback::new(move |v| draft.update(|d| d.aid_kind = v))
+                    none_label=move || t.get().roadmap.not_given />
+                <SelectField label=move || t.get().roadmap.f_beneficiary_size testid="action-beneficiary-size" options=sizes
+                    value=Signal::derive(move || draft.with(|d| d.beneficiary_size))
+                    on_change=Callback::new(move |v| draft.update(|d| d.beneficiary_size = v))
+                    none_label=move || t.get().roadmap.not_given />
             </div>
+            {move || phase_hint().map(|hint| view! { <p class="hint" data-testid="action-phase-hint">{hint}</p> })}
             <fieldset aria-describedby="field-funding-error">
                 <legend>{move || t.get().roadmap.funding_title}</legend>
-                <ul>{move || draft.with(|d| d.funding.clone()).into_iter().enumerate().map(|(i, f)| view! {
-                    <li>{format!("{} : {}", f.source.label(lang.get()), with_unit(f.amount_eur, lang.get(), "€"))}
-                        <button type="button" on:click=move |_| draft.update(|d| { d.funding.remove(i); })>{move || t.get().common.remove}</button></li>
+                <ul class="funding-lines">{move || (0..lines.get()).map(|i| view! {
+                    <FundingLineEditor draft i />
                 }).collect_view()}</ul>
                 <FieldMessage id="field-funding-error".to_string() message=err("funding") />
                 <div class="inline-add">

@@ -4,7 +4,9 @@
 //! are the deliverables' and the CSV export's; postponed and cancelled actions are listed
 //! apart, outside the programme's totals.
 
+mod aids;
 mod form;
+mod funding;
 mod programme;
 mod workshops;
 
@@ -27,6 +29,7 @@ pub fn Roadmap() -> impl IntoView {
     // The action being edited, or a new one not yet in the project.
     let editing = RwSignal::new(None::<(RoadmapAction, bool)>);
     let actions = Memo::new(move |_| state.project.with(|p| p.actions.clone()));
+    let track = Memo::new(move |_| state.project.with(|p| p.territory.track));
     let add = move |_| {
         let action = state.project.with_untracked(|p| RoadmapAction {
             id: ActionId::next_free(p.actions.iter().map(|a| &a.id)),
@@ -77,6 +80,12 @@ pub fn Roadmap() -> impl IntoView {
                         );
                         let money = a.investment_eur.map(|v| format!(" · {} {}", t.roadmap.col_investment, euros(v))).unwrap_or_default();
                         let remaining = format!("{} {}", t.roadmap.col_remaining, a.remaining_text(lang));
+                        let aids = (!a.funding.is_empty()).then(|| {
+                            let rate = a.aid_rate().map(|r| format!(" ({} %)", number(r * 100.0, lang, Reading))).unwrap_or_default();
+                            format!("{} {}{rate} — {}", t.roadmap.aid_word, euros(a.aid()), a.funding_text(lang))
+                        });
+                        let outside_track = (a.status.in_programme() && !track.get().funds(a.phase))
+                            .then(|| format!("{} {}.", t.roadmap.phase_outside_track, a.phase.number()));
                         let edit = a.clone();
                         view! {
                             <li class="action-item" data-testid="action-item">
@@ -85,7 +94,9 @@ pub fn Roadmap() -> impl IntoView {
                                     {format!("{} {} · {} · {} · {}{money}", t.roadmap.phase_word, a.phase.number(), a.status.label(lang), a.owner, dates)}
                                 </span>
                                 <span class="action-meta">{a.field.label(lang)}</span>
+                                {aids.map(|aids| view! { <span class="action-meta" data-testid="action-aids">{aids}</span> })}
                                 <span class="action-meta" data-testid="action-remaining">{remaining}</span>
+                                {outside_track.map(|w| view! { <span class="action-meta hint" data-testid="action-outside-track">{w}</span> })}
                             </li>
                         }
                     }).collect_view()
@@ -136,6 +147,7 @@ pub fn Roadmap() -> impl IntoView {
                     .collect_view()
                 })
             }}
+            <aids::AidFollowUp />
             <Show when=move || programme.with(|p| !p.outside.is_empty())>
                 <h3>{move || t.get().roadmap.outside_title}</h3>
                 <table class="programme" data-testid="outside-table">

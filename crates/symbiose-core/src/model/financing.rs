@@ -165,18 +165,96 @@ impl FundingLine {
         }
     }
 
-    /// The line's status for a table, with its date when known: "accordée le 2026-05-12".
+    /// The line's status for a table, with its date when known and the amounts when they
+    /// differ: "accordée le 2026-09-01 (12 500 € demandés)", "accordée le 2026-09-01, 6 000 €
+    /// versés le 2027-02-10".
     pub fn status_text(&self, lang: crate::Lang) -> String {
-        let on = match self.status {
-            AidStatus::Planned => None,
-            AidStatus::Requested => self.requested_on,
-            AidStatus::Granted | AidStatus::Refused => self.granted_on,
-            AidStatus::Paid => self.paid_on,
-        };
-        let label = self.status.label(lang).to_lowercase();
-        match on {
+        use crate::numbers::{Precision::Reading, number};
+        let euros = |v: f64| format!("{} €", number(v, lang, Reading));
+        let on = |label: String, d: Option<Date>| match d {
             Some(d) => format!("{label} {} {d}", lang.pick("le", "on")),
             None => label,
+        };
+        let label = |s: AidStatus| s.label(lang).to_lowercase();
+        let granted = on(label(AidStatus::Granted), self.granted_on);
+        let granted = match self.granted_eur {
+            Some(g) if (g - self.amount_eur).abs() >= 0.005 => format!(
+                "{granted} ({} {})",
+                euros(self.amount_eur),
+                lang.pick("demandés", "asked")
+            ),
+            _ => granted,
+        };
+        match self.status {
+            AidStatus::Planned => label(AidStatus::Planned),
+            AidStatus::Requested => on(label(AidStatus::Requested), self.requested_on),
+            AidStatus::Refused => on(label(AidStatus::Refused), self.granted_on),
+            AidStatus::Granted => granted,
+            AidStatus::Paid => match (self.paid(), self.granted()) {
+                (Some(paid), Some(all)) if paid + 0.005 < all => {
+                    let paid = on(
+                        format!("{} {}", euros(paid), lang.pick("versés", "paid")),
+                        self.paid_on,
+                    );
+                    format!("{granted}, {paid}")
+                }
+                _ => on(label(AidStatus::Paid), self.paid_on),
+            },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn a_line_says_where_its_aid_stands_and_what_differs() {
+        let d = |s: &str| Some(s.parse::<Date>().unwrap());
+        let asked = FundingLine {
+            requested_on: d("2026-05-20"),
+            ..FundingLine::planned(FundingSource::Ademe, 12_500.0)
+        };
+        assert_eq!(asked.status_text(Lang::Fr), "prévue");
+        let requested = FundingLine {
+            status: AidStatus::Requested,
+            ..asked.clone()
+        };
+        assert_eq!(requested.status_text(Lang::En), "requested on 2026-05-20");
+        let granted = FundingLine {
+            status: AidStatus::Granted,
+            granted_on: d("2026-09-01"),
+            granted_eur: Some(12_000.0),
+            ..asked.clone()
+        };
+        assert_eq!(
+            granted.status_text(Lang::Fr),
+            "accordée le 2026-09-01 (12\u{202f}500 € demandés)"
+        );
+        assert_eq!(granted.in_force(), 12_000.0);
+        let part_paid = FundingLine {
+            status: AidStatus::Paid,
+            paid_on: d("2027-02-10"),
+            paid_eur: Some(6_000.0),
+            ..granted.clone()
+        };
+        assert_eq!(
+            part_paid.status_text(Lang::En),
+            "granted on 2026-09-01 (12,500 € asked), 6,000 € paid on 2027-02-10"
+        );
+        let all_paid = FundingLine {
+            paid_eur: None,
+            ..part_paid
+        };
+        assert_eq!(all_paid.status_text(Lang::Fr), "versée le 2027-02-10");
+        assert_eq!(all_paid.paid(), Some(12_000.0));
+        let refused = FundingLine {
+            status: AidStatus::Refused,
+            granted_on: d("2026-07-01"),
+            ..asked
+        };
+        assert_eq!(refused.status_text(Lang::Fr), "refusée le 2026-07-01");
+        assert_eq!(refused.in_force(), 0.0);
     }
 }
