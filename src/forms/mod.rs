@@ -3,6 +3,7 @@
 //! inputs to draft fields and show the errors next to them.
 
 pub mod action;
+pub mod activity;
 pub mod actor;
 pub mod assumptions;
 pub mod date;

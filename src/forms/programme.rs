@@ -1,7 +1,7 @@
 //! The territory's programme settings: funding track, phase, years, facilitation and funders.
 
 use symbiose_core::validate::rules;
-use symbiose_core::{ProgrammePhase, ProgrammeTrack, Territory};
+use symbiose_core::{Maturity, ProgrammePhase, ProgrammeTrack, Territory};
 
 use super::date::optional_year;
 use super::{FieldError, add_rule_errors, comma_list, noted, rule_errors};
@@ -15,6 +15,7 @@ pub struct ProgrammeDraft {
     pub phase: ProgrammePhase,
     pub start_year: String,
     pub baseline_year: String,
+    pub maturity: Option<Maturity>,
     pub facilitator: String,
     /// Comma-separated.
     pub funders: String,
@@ -28,6 +29,7 @@ impl ProgrammeDraft {
             phase: t.phase,
             start_year: year(t.start_year),
             baseline_year: year(t.baseline_year),
+            maturity: t.maturity,
             facilitator: t.facilitator.clone(),
             funders: t.funders.join(", "),
         };
@@ -60,6 +62,7 @@ impl ProgrammeDraft {
             phase: self.phase,
             start_year,
             baseline_year,
+            maturity: self.maturity,
             facilitator: self.facilitator.trim().to_string(),
             funders: comma_list(&self.funders),
             ..base.clone()

@@ -12,7 +12,7 @@ use super::{FieldError, add_rule_errors, noted, rule_errors};
 pub type Pick = fn(&mut Gains) -> &mut Option<f64>;
 
 /// The gains a card edits, in the order shown: each one's field name and place.
-pub const GAINS: [(&str, Pick); 7] = [
+pub const GAINS: [(&str, Pick); 10] = [
     ("gain_t", |g| &mut g.tonnes_per_year),
     ("gain_mwh", |g| &mut g.mwh_per_year),
     ("gain_m3", |g| &mut g.m3_per_year),
@@ -20,13 +20,16 @@ pub const GAINS: [(&str, Pick); 7] = [
     ("gain_eur", |g| &mut g.eur_per_year),
     ("gain_invest", |g| &mut g.investment_eur),
     ("gain_jobs", |g| &mut g.jobs),
+    ("gain_revenue", |g| &mut g.revenue_eur_per_year),
+    ("gain_avoided", |g| &mut g.avoided_investment_eur),
+    ("gain_jobs_kept", |g| &mut g.jobs_kept),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynergyDraft {
     pub next_step: String,
     /// In the order of [`GAINS`].
-    pub gains: [String; 7],
+    pub gains: [String; 10],
     pub barriers: Vec<Barrier>,
     /// The barrier being typed, added by its own button.
     pub barrier_kind: BarrierKind,

@@ -4,6 +4,7 @@ use symbiose_core::validate::rules;
 use symbiose_core::{ActorId, Workshop, WorkshopId};
 
 use super::date::required_date;
+use super::number::parse_optional;
 use super::{FieldError, add_rule_errors, comma_list, rule_errors};
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16,6 +17,8 @@ pub struct WorkshopDraft {
     pub others: String,
     /// One decision per line.
     pub decisions: String,
+    /// Facilitation time spent, in hours.
+    pub hours: String,
 }
 
 impl WorkshopDraft {
@@ -42,6 +45,9 @@ impl WorkshopDraft {
             }));
         }
         let date = required_date("date", &self.date).map_err(|e| errors.push(e));
+        let hours = parse_optional(&self.hours)
+            .map_err(|_| errors.push(FieldError::not_a_number("hours", &self.hours)))
+            .unwrap_or(None);
         let Ok(date) = date else {
             return Err(errors);
         };
@@ -58,6 +64,7 @@ impl WorkshopDraft {
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .collect(),
+            hours,
             notes: String::new(),
         };
         add_rule_errors(
@@ -69,6 +76,7 @@ impl WorkshopDraft {
                     ("date", "date"),
                     ("other_participants", "others"),
                     ("decisions", "decisions"),
+                    ("hours", "hours"),
                 ],
                 "form",
             ),

@@ -3,6 +3,18 @@
 texts! {
     /// The dashboard (tableau de bord): tiles, measurements, targets, Sankey diagrams.
     Dashboard {
+        elipse_title: "Indicateurs de suivi (axes ELIPSE)",
+            "Follow-up indicators (ELIPSE axes)";
+        elipse_intro: "Les indicateurs que revoit le financeur, rangés selon les trois axes du référentiel ELIPSE (OREE, ADEME) : gouvernance, modèle économique, activités et résultats. « — » : rien n'est encore noté pour les compter (inconnu n'est pas zéro).",
+            "The indicators the funder reviews, grouped by the three axes of the ELIPSE framework (OREE, ADEME): governance, economic model, activities and results. \"—\": nothing recorded yet to count them from (unknown is not zero).";
+        col_indicator: "Indicateur",
+            "Indicator";
+        col_value: "Valeur",
+            "Value";
+        col_unit: "Unité",
+            "Unit";
+        method_word: "Méthode",
+            "Method";
         dashboard_intro: "Calculé à partir des synergies, des mesures et des cibles du projet ; chaque chiffre dit sa méthode et ses sources.",
             "Computed from the project's synergies, measurements and targets; every figure gives its method and sources.";
         tile_engaged: "Entreprises engagées",

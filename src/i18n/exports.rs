@@ -25,6 +25,8 @@ texts! {
             "Aid follow-up: planned, granted, paid by funder and by year";
         csv_measurements: "Mesures",
             "Measurements";
+        csv_elipse: "Indicateurs de suivi, par axe ELIPSE (méthode et sources)",
+            "Follow-up indicators, by ELIPSE axis (method and sources)";
         csv_indicators: "Indicateurs",
             "Indicators";
         geojson_title: "Carte (GeoJSON RFC 7946, pour uMap et QGIS)",

@@ -49,8 +49,14 @@ texts! {
             "m³/yr";
         gain_invest: "€ investis",
             "€ invested";
-        gain_jobs: "emplois",
-            "jobs";
+        gain_jobs: "emplois créés",
+            "jobs created";
+        gain_revenue: "€/an de recettes nouvelles",
+            "€/yr of new revenue";
+        gain_avoided: "€ d'investissement évité",
+            "€ of investment avoided";
+        gain_jobs_kept: "emplois maintenus",
+            "jobs kept";
         checklist_title: "Réglementation",
             "Regulation";
         checklist_answered: "traités",

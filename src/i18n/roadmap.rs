@@ -145,12 +145,44 @@ texts! {
             "Start year";
         f_baseline_year: "Année de référence des indicateurs",
             "Indicators' baseline year";
+        f_maturity: "Maturité de la démarche (d'après ELIPSE)",
+            "Maturity of the démarche (after ELIPSE)";
         f_facilitator: "Animation (personne ou structure)",
             "Facilitation (person or body)";
         f_funders: "Financeurs (séparés par des virgules)",
             "Funders (comma-separated)";
         programme_saved: "Programme enregistré (Ctrl+Z pour annuler).",
             "Programme saved (Ctrl+Z to undo).";
+        f_hours: "Temps passé (heures, préparation comprise)",
+            "Time spent (hours, preparation included)";
+        log_title: "Journal de mission",
+            "Mission log";
+        log_intro: "Visites, entretiens, questionnaires, comités : ce que l'animation a fait, avec qui et en combien de temps. Les indicateurs de suivi et le bilan en découlent.",
+            "Visits, interviews, questionnaires, committees: what the facilitation did, with whom and how long it took. The follow-up indicators and the bilan come from it.";
+        add_activity: "+ Noter une activité",
+            "+ Record an activity";
+        no_activities: "Aucune activité notée.",
+            "No activity recorded.";
+        f_activity_kind: "Activité",
+            "Activity";
+        f_activity_title: "Objet",
+            "Subject";
+        f_activity_companies: "Entreprises concernées (Ctrl+clic pour en choisir plusieurs)",
+            "Companies concerned (Ctrl+click to choose several)";
+        f_people: "Autres personnes (séparées par des virgules)",
+            "Other people (comma-separated)";
+        f_notes: "Notes",
+            "Notes";
+        edit_word: "Modifier",
+            "Edit";
+        companies_word: "entreprise(s)",
+            "company(ies)";
+        hours_word: "h",
+            "h";
+        log_summary: "Au total",
+            "In all";
+        days_word: "jours d'animation",
+            "facilitation days";
         workshops_title: "Ateliers",
             "Workshops";
         add_workshop: "+ Noter un atelier",

@@ -29,7 +29,7 @@ const CSV: &str = "text/csv;charset=utf-8";
 const GEOJSON: &str = "application/geo+json";
 const JSON: &str = "application/json";
 
-const SHEETS: [Item; 8] = [
+const SHEETS: [Item; 9] = [
     Item {
         testid: "csv-actors",
         label: |t| t.exports.csv_actors,
@@ -85,6 +85,14 @@ const SHEETS: [Item; 8] = [
         ext: "csv",
         mime: CSV,
         make: csv::measurements,
+    },
+    Item {
+        testid: "csv-elipse",
+        label: |t| t.exports.csv_elipse,
+        kind: "indicateurs-elipse",
+        ext: "csv",
+        mime: CSV,
+        make: |p, lang| csv::elipse(p, Factors::bundled(), lang),
     },
     Item {
         testid: "csv-indicators",

@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use symbiose_core::Lang;
 use symbiose_core::factors::Factors;
 use symbiose_core::indicators::compute;
+use symbiose_core::indicators::elipse::value_text;
 
 pub fn run(file: &Path, json: bool) -> ExitCode {
     let project = match crate::load::project_or_exit(file) {
@@ -35,5 +37,24 @@ pub fn run(file: &Path, json: bool) -> ExitCode {
         "  Entreprises engagées / companies engaged: {}",
         ind.actors_engaged
     );
+    // The set a funder reviews, axis by axis (ELIPSE); "—" where nothing is recorded yet.
+    let mut axis = None;
+    for i in &ind.elipse {
+        if axis != Some(i.axis) {
+            axis = Some(i.axis);
+            println!(
+                "ELIPSE : {} / {}",
+                i.axis.label(Lang::Fr),
+                i.axis.label(Lang::En)
+            );
+        }
+        println!(
+            "  {:>12} {:<14} {} [{}]",
+            value_text(i, Lang::Fr),
+            i.unit.fr,
+            i.label.fr,
+            i.code
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 //! family, and measurements against targets over time (records.rs). Figures come from the core
 //! (`indicators::compute`, `charts`); this view only lays them out.
 
+mod elipse;
 mod flows;
 mod records;
 
@@ -185,6 +186,7 @@ pub fn Dashboard() -> impl IntoView {
                 <Chart svg=tonnes testid="chart-tonnes" />
                 <Chart svg=co2 testid="chart-co2" />
             </div>
+            <elipse::ElipseTable indicators />
             <flows::FlowSankey />
             <records::Records />
         </main>

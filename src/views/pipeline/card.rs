@@ -18,7 +18,7 @@ use symbiose_core::numbers::{Precision::Reading, number};
 type Label = fn(&Texts) -> &'static str;
 
 /// The unit label and the test id of each gain, in the order of `forms::synergy::GAINS`.
-const GAIN_FIELDS: [(Label, &str); 7] = [
+const GAIN_FIELDS: [(Label, &str); 10] = [
     (|t| t.pipeline.gain_t, "card-gain-0"),
     (|t| t.pipeline.gain_mwh, "card-gain-1"),
     (|t| t.pipeline.gain_m3, "card-gain-2"),
@@ -26,6 +26,9 @@ const GAIN_FIELDS: [(Label, &str); 7] = [
     (|t| t.common.gain_eur, "card-gain-4"),
     (|t| t.pipeline.gain_invest, "card-gain-5"),
     (|t| t.pipeline.gain_jobs, "card-gain-6"),
+    (|t| t.pipeline.gain_revenue, "card-gain-7"),
+    (|t| t.pipeline.gain_avoided, "card-gain-8"),
+    (|t| t.pipeline.gain_jobs_kept, "card-gain-9"),
 ];
 
 fn gains_line(g: &Gains, t: &Texts, lang: Lang) -> String {

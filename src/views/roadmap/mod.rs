@@ -4,6 +4,7 @@
 //! are the deliverables' and the CSV export's; postponed and cancelled actions are listed
 //! apart, outside the programme's totals.
 
+mod activities;
 mod aids;
 mod form;
 mod funding;
@@ -104,6 +105,7 @@ pub fn Roadmap() -> impl IntoView {
             </ul>
             <Chart svg=timeline testid="chart-gantt" />
             <workshops::Workshops />
+            <activities::ActivityLog />
             <h3>{move || t.get().roadmap.programme_title}</h3>
             <table class="programme" data-testid="programme-table">
                 <thead><tr>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use symbiose_core::edit::Command;
-use symbiose_core::{ProgrammePhase, ProgrammeTrack};
+use symbiose_core::{Maturity, ProgrammePhase, ProgrammeTrack};
 
 use crate::forms::FieldError;
 use crate::forms::programme::ProgrammeDraft;
@@ -75,6 +75,8 @@ pub fn ProgrammeSettings() -> impl IntoView {
         ProgrammeTrack::NewTerritory => "new".to_string(),
         ProgrammeTrack::Pilot => "pilot".to_string(),
     };
+    let lang = crate::i18n::use_lang();
+    let maturities = choices(&Maturity::ALL, move |m| m.label(lang.get()).to_string());
     let phases = choices(&ProgrammePhase::ALL, move |p| {
         format!("{} {}", t.get().roadmap.phase_word, p.number())
     });
@@ -91,6 +93,10 @@ pub fn ProgrammeSettings() -> impl IntoView {
                         on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.phase = v) }) />
                     {text!(start_year, roadmap.f_start_year, "programme-start", "numeric")}
                     {text!(baseline_year, roadmap.f_baseline_year, "programme-baseline", "numeric")}
+                    <SelectField label=move || t.get().roadmap.f_maturity testid="programme-maturity" options=maturities
+                        value=Signal::derive(move || draft.with(|d| d.maturity))
+                        on_change=Callback::new(move |v| draft.update(|d| d.maturity = v))
+                        none_label=move || t.get().roadmap.not_given />
                     {text!(facilitator, roadmap.f_facilitator, "programme-facilitator")}
                     {text!(funders, roadmap.f_funders, "programme-funders")}
                 </div>

@@ -90,6 +90,7 @@ pub fn Workshops() -> impl IntoView {
                     <div class="form-grid">
                         {text!(title, roadmap.f_workshop_title, "workshop-title")}
                         {text!(date, common.f_date, "workshop-date")}
+                        {text!(hours, roadmap.f_hours, "workshop-hours")}
                     </div>
                     <div class="field">
                         <label for="field-workshop-participants">{move || t.get().roadmap.f_participants}</label>

@@ -115,6 +115,7 @@ pub fn build() -> Project {
             track: ProgrammeTrack::NewTerritory,
             start_year: Some(2025),
             baseline_year: Some(2025),
+            maturity: Some(Maturity::Launched),
             facilitator: "Animatrice EIT de la CC de Marana-Golo (fictive)".into(),
             funders: vec!["ADEME".into(), "Office de l'Environnement de la Corse".into()],
             notes: "Zone fictive placée sur les communes réelles de Biguglia (CC de Marana-Golo, qui porte le programme) et Furiani (CA de Bastia, partenaire), pour démonstration.".into(),
@@ -126,6 +127,7 @@ pub fn build() -> Project {
         targets: tables::targets(),
         measurements: tables::measurements(),
         workshops: tables::workshops(),
+        activities: tables::activities(),
         assumptions: AssumptionChoices::default(),
     }
 }

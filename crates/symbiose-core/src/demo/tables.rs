@@ -532,6 +532,88 @@ pub fn workshops() -> Vec<Workshop> {
             "Étudier la reprise des drêches par un éleveur".into(),
             "Mutualiser la collecte des cartons".into(),
         ],
+        hours: Some(16.0),
         notes: String::new(),
     }]
+}
+
+/// The demo's mission log: a steering committee, site visits and interviews in the autumn of
+/// 2025, questionnaires sent to twenty companies and returned by six, a technical committee.
+pub fn activities() -> Vec<Activity> {
+    let actors = |ids: &[u32]| ids.iter().map(|x| ActorId::new(format!("a-{x}"))).collect();
+    let mut log = vec![Activity {
+        kind: ActivityKind::SteeringCommittee,
+        date: Some(d("2025-09-15")),
+        title: "Comité de pilotage de lancement".into(),
+        people: vec![
+            "ADEME".into(),
+            "Office de l'Environnement de la Corse".into(),
+            "Élus de la CC de Marana-Golo".into(),
+        ],
+        hours: Some(6.0),
+        ..Default::default()
+    }];
+    let visits = [
+        (2, "2025-09-23"),
+        (4, "2025-09-25"),
+        (5, "2025-09-30"),
+        (11, "2025-10-02"),
+        (12, "2025-10-14"),
+        (16, "2025-10-16"),
+        (17, "2025-10-21"),
+        (19, "2025-10-23"),
+    ];
+    log.extend(visits.iter().map(|(a, day)| Activity {
+        kind: ActivityKind::SiteVisit,
+        date: Some(d(day)),
+        title: "Visite de site et relevé des flux".into(),
+        actors: actors(&[*a]),
+        hours: Some(3.0),
+        ..Default::default()
+    }));
+    let interviews = [
+        (22, "2025-11-04"),
+        (23, "2025-11-05"),
+        (25, "2025-11-06"),
+        (35, "2025-11-12"),
+    ];
+    log.extend(interviews.iter().map(|(a, day)| Activity {
+        kind: ActivityKind::Interview,
+        date: Some(d(day)),
+        title: "Entretien téléphonique".into(),
+        actors: actors(&[*a]),
+        hours: Some(1.5),
+        ..Default::default()
+    }));
+    log.push(Activity {
+        kind: ActivityKind::QuestionnaireSent,
+        date: Some(d("2025-11-03")),
+        title: "Questionnaire des flux envoyé".into(),
+        actors: actors(&(1..=20).collect::<Vec<_>>()),
+        hours: Some(4.0),
+        ..Default::default()
+    });
+    log.push(Activity {
+        kind: ActivityKind::QuestionnaireReturned,
+        date: Some(d("2025-12-01")),
+        title: "Questionnaires retournés".into(),
+        actors: actors(&[3, 6, 7, 8, 9, 10]),
+        hours: Some(6.0),
+        ..Default::default()
+    });
+    log.push(Activity {
+        kind: ActivityKind::TechnicalCommittee,
+        date: Some(d("2026-01-20")),
+        title: "Comité technique : choix des synergies à étudier".into(),
+        people: vec![
+            "Chambre de commerce".into(),
+            "Collecte Services Corse".into(),
+        ],
+        hours: Some(4.0),
+        ..Default::default()
+    });
+    for (i, a) in log.iter_mut().enumerate() {
+        a.id = ActivityId::new(format!("m-{}", i + 1));
+    }
+    log
 }

@@ -2,8 +2,8 @@
 
 use super::{Command, EditError};
 use crate::model::{
-    ActionId, Actor, ActorId, Flow, FlowId, Project, RoadmapAction, Stage, StageChange, Synergy,
-    SynergyId, Workshop, WorkshopId,
+    ActionId, Activity, ActivityId, Actor, ActorId, Flow, FlowId, Project, RoadmapAction, Stage,
+    StageChange, Synergy, SynergyId, Workshop, WorkshopId,
 };
 use crate::validate::{self, Report};
 
@@ -30,6 +30,7 @@ identified!(Flow, FlowId, "flux", "flow");
 identified!(Synergy, SynergyId, "synergie", "synergy");
 identified!(RoadmapAction, ActionId, "action", "action");
 identified!(Workshop, WorkshopId, "atelier", "workshop");
+identified!(Activity, ActivityId, "entrée du journal", "log entry");
 
 fn position<T: Identified>(items: &[T], id: &T::Id) -> Result<usize, EditError> {
     items
@@ -125,6 +126,15 @@ fn check_workshop(mode: Mode, p: &Project, w: &Workshop, index: usize) -> Result
         .try_for_each(|a| position(&p.actors, a).map(|_| ()))?;
     rules(mode, format!("workshops[{index}]"), |at, r| {
         validate::rules::workshop(w, at, r)
+    })
+}
+
+fn check_activity(mode: Mode, p: &Project, a: &Activity, index: usize) -> Result<(), EditError> {
+    a.actors
+        .iter()
+        .try_for_each(|id| position(&p.actors, id).map(|_| ()))?;
+    rules(mode, format!("activities[{index}]"), |at, r| {
+        validate::rules::activity(a, at, r)
     })
 }
 
@@ -346,6 +356,29 @@ fn run(project: &mut Project, cmd: Command, mode: Mode) -> Result<Command, EditE
             check_workshop(mode, p, &workshop, index_of(&p.workshops, &workshop)?)?;
             C::UpdateWorkshop(replace(&mut p.workshops, workshop)?)
         }
+        C::AddActivity(activity) => {
+            let index = p.activities.len();
+            run(p, C::InsertActivity { index, activity }, mode)?
+        }
+        C::InsertActivity { index, activity } => {
+            check_new(&p.activities, &activity)?;
+            check_index(index, p.activities.len())?;
+            check_activity(mode, p, &activity, index)?;
+            let id = activity.id.clone();
+            p.activities.insert(index, activity);
+            C::RemoveActivity(id)
+        }
+        C::UpdateActivity(activity) => {
+            check_activity(mode, p, &activity, index_of(&p.activities, &activity)?)?;
+            C::UpdateActivity(replace(&mut p.activities, activity)?)
+        }
+        C::RemoveActivity(id) => {
+            let index = position(&p.activities, &id)?;
+            C::InsertActivity {
+                index,
+                activity: p.activities.remove(index),
+            }
+        }
         C::RemoveWorkshop(id) => {
             let index = position(&p.workshops, &id)?;
             C::InsertWorkshop {
@@ -422,6 +455,10 @@ fn remove_actor(p: &mut Project, id: &ActorId) -> Result<Command, EditError> {
     {
         undo.push(C::UpdateWorkshop(w.clone()));
         w.participants.retain(|a| a != id);
+    }
+    for a in p.activities.iter_mut().filter(|a| a.actors.contains(id)) {
+        undo.push(C::UpdateActivity(a.clone()));
+        a.actors.retain(|x| x != id);
     }
     Ok(C::Batch(undo))
 }

@@ -1,8 +1,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    ActionId, Actor, ActorId, AssumptionChoices, Date, Flow, FlowId, Measurement, Project,
-    RoadmapAction, Stage, Synergy, SynergyId, Target, Territory, Workshop, WorkshopId,
+    ActionId, Activity, ActivityId, Actor, ActorId, AssumptionChoices, Date, Flow, FlowId,
+    Measurement, Project, RoadmapAction, Stage, Synergy, SynergyId, Target, Territory, Workshop,
+    WorkshopId,
 };
 
 /// An edit a user can make. Removals that other records point to also clear those references
@@ -21,7 +22,7 @@ pub enum Command {
         actor: Actor,
     },
     UpdateActor(Actor),
-    /// Removes the actor, its flows, and its mentions in synergies and workshops.
+    /// Removes the actor, its flows, and its mentions in synergies, workshops and the log.
     RemoveActor(ActorId),
 
     AddFlow(Flow),
@@ -78,6 +79,14 @@ pub enum Command {
     UpdateWorkshop(Workshop),
     RemoveWorkshop(WorkshopId),
 
+    AddActivity(Activity),
+    InsertActivity {
+        index: usize,
+        activity: Activity,
+    },
+    UpdateActivity(Activity),
+    RemoveActivity(ActivityId),
+
     /// Several commands as one step: all are applied, or none.
     Batch(Vec<Command>),
     /// Puts another project in place of this one (an import that replaces the open project).
@@ -123,7 +132,11 @@ impl Command {
             | Self::AddWorkshop(_)
             | Self::InsertWorkshop { .. }
             | Self::UpdateWorkshop(_)
-            | Self::RemoveWorkshop(_) => false,
+            | Self::RemoveWorkshop(_)
+            | Self::AddActivity(_)
+            | Self::InsertActivity { .. }
+            | Self::UpdateActivity(_)
+            | Self::RemoveActivity(_) => false,
         }
     }
 }

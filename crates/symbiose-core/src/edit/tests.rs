@@ -66,6 +66,14 @@ fn project() -> Project {
             participants: vec![ActorId::new("a-1"), ActorId::new("a-3")],
             ..Default::default()
         }],
+        activities: vec![Activity {
+            id: ActivityId::new("m-1"),
+            kind: ActivityKind::SiteVisit,
+            date: Some(date("2026-01-15")),
+            actors: vec![ActorId::new("a-1"), ActorId::new("a-2")],
+            hours: Some(3.0),
+            ..Default::default()
+        }],
         ..Default::default()
     }
 }
@@ -83,6 +91,8 @@ fn every_command() -> Vec<Command> {
     action.owner = "CC Marana-Golo".into();
     let mut workshop = p.workshops[0].clone();
     workshop.title = "Atelier 1".into();
+    let mut activity = p.activities[0].clone();
+    activity.hours = Some(4.5);
     vec![
         Command::SetProjectName("Autre nom".into()),
         Command::SetTerritory(Territory {
@@ -206,6 +216,22 @@ fn every_command() -> Vec<Command> {
         },
         Command::UpdateWorkshop(workshop),
         Command::RemoveWorkshop(WorkshopId::new("w-1")),
+        Command::AddActivity(Activity {
+            id: ActivityId::new("m-2"),
+            kind: ActivityKind::SteeringCommittee,
+            people: vec!["ADEME".into()],
+            ..Default::default()
+        }),
+        Command::InsertActivity {
+            index: 0,
+            activity: Activity {
+                id: ActivityId::new("m-3"),
+                actors: vec![ActorId::new("a-3")],
+                ..Default::default()
+            },
+        },
+        Command::UpdateActivity(activity),
+        Command::RemoveActivity(ActivityId::new("m-1")),
         Command::Batch(vec![
             Command::SetProjectName("B".into()),
             Command::RemoveFlow(FlowId::new("f-2")),
@@ -277,6 +303,32 @@ fn removing_an_actor_clears_every_reference_to_it() {
     assert_eq!(p.synergies[0].actors, vec![ActorId::new("a-2")]);
     assert_eq!(p.synergies[0].flows, vec![FlowId::new("f-2")]);
     assert_eq!(p.workshops[0].participants, vec![ActorId::new("a-3")]);
+    assert_eq!(p.activities[0].actors, vec![ActorId::new("a-2")]);
+}
+
+#[test]
+fn a_log_entry_names_only_companies_of_the_project_and_sensible_hours() {
+    let mut p = project();
+    let before = p.clone();
+    let unknown = Command::AddActivity(Activity {
+        id: ActivityId::new("m-9"),
+        actors: vec![ActorId::new("a-404")],
+        ..Default::default()
+    });
+    assert!(apply(&mut p, unknown).is_err());
+    let endless = Command::AddActivity(Activity {
+        id: ActivityId::new("m-9"),
+        hours: Some(-2.0),
+        ..Default::default()
+    });
+    let err = apply(&mut p, endless).unwrap_err();
+    assert!(
+        err.message_in(crate::Lang::Fr)
+            .contains("durée hors de 0 à 8"),
+        "{}",
+        err.message_in(crate::Lang::Fr)
+    );
+    assert_eq!(p, before);
 }
 
 #[test]

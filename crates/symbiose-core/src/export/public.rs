@@ -15,8 +15,9 @@
 //!   operating cost, eligible cost, funding lines and the beneficiary's size. Physical gains (t, MWh, m³, tCO₂e) and jobs stay: they
 //!   are what eco-communication reports.
 //! - Every note is removed (flows, quality, synergies, stage history, barriers, actions,
-//!   measurements, workshops, territory), with synergies' next step and abandon reason and
-//!   workshops' outside participants, which are facilitator's working text.
+//!   measurements, workshops, log entries, territory), with synergies' next step and abandon
+//!   reason, workshops' outside participants and the log's people, which are facilitator's
+//!   working text.
 //! - In every text that stays (titles, labels, owners, decisions…), the real name of a renamed
 //!   actor is replaced by its public name, and any actor's SIRET or contact is removed, whatever
 //!   the case.
@@ -112,6 +113,8 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
             *g = Gains {
                 eur_per_year: None,
                 investment_eur: None,
+                revenue_eur_per_year: None,
+                avoided_investment_eur: None,
                 ..*g
             };
         }
@@ -139,6 +142,13 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
         a.notes.clear();
     }
     out.measurements.iter_mut().for_each(|m| m.note.clear());
+    // The log says what the facilitation did, not with whom outside the companies, nor what
+    // was said: its counts stay for eco-communication, its people and notes go.
+    for a in &mut out.activities {
+        scrub(&mut a.title);
+        a.people.clear();
+        a.notes.clear();
+    }
     for w in &mut out.workshops {
         scrub(&mut w.title);
         w.decisions.iter_mut().for_each(&scrub);

@@ -23,7 +23,7 @@ use crate::validate::{self, Problem};
 use crate::{Bilingual, Lang, UserMessage};
 
 /// The lists of a project body, in file order.
-pub const LISTS: [&str; 7] = [
+pub const LISTS: [&str; 8] = [
     "actors",
     "flows",
     "synergies",
@@ -31,6 +31,7 @@ pub const LISTS: [&str; 7] = [
     "targets",
     "measurements",
     "workshops",
+    "activities",
 ];
 
 /// A part of the file that could not be read into the model, kept as it was.
@@ -148,6 +149,7 @@ pub fn load_for_repair(text: &str) -> Result<Repairable, LoadError> {
             "targets" => list(&key, value, &mut project.targets, &mut unreadable),
             "measurements" => list(&key, value, &mut project.measurements, &mut unreadable),
             "workshops" => list(&key, value, &mut project.workshops, &mut unreadable),
+            "activities" => list(&key, value, &mut project.activities, &mut unreadable),
             _ => unreadable.push(Unreadable {
                 why: Why::UnknownField,
                 key,
@@ -246,6 +248,7 @@ fn set_aside_duplicates(p: &mut Project, out: &mut Vec<Unreadable>) {
     split("synergies", &mut p.synergies, |s| s.id.as_str(), out);
     split("actions", &mut p.actions, |a| a.id.as_str(), out);
     split("workshops", &mut p.workshops, |w| w.id.as_str(), out);
+    split("activities", &mut p.activities, |a| a.id.as_str(), out);
 }
 
 /// The command that puts a repaired part back into the project: `json` is the part as the user
@@ -288,6 +291,10 @@ pub fn reinsert(p: &Project, key: &str, index: Option<usize>, json: &str) -> Res
         "workshops" => Command::InsertWorkshop {
             index: at(p.workshops.len()),
             workshop: read(json)?,
+        },
+        "activities" => Command::InsertActivity {
+            index: at(p.activities.len()),
+            activity: read(json)?,
         },
         _ => return Err(Why::UnknownField),
     })

@@ -2,6 +2,8 @@
 //! € invested and jobs per year, actors engaged and synergies by stage. Every figure says how
 //! it was computed and from what, because funders read the method as closely as the number.
 
+pub mod elipse;
+
 use serde::Serialize;
 
 use crate::detect::Assumptions;
@@ -41,6 +43,8 @@ pub struct Indicators {
     pub by_stage: Vec<StageCount>,
     pub actors_engaged: usize,
     pub actors_engaged_method: Bilingual,
+    /// The full set a funder reviews, grouped by ELIPSE's axes ([`elipse::elipse`]).
+    pub elipse: Vec<elipse::ElipseIndicator>,
 }
 
 type Pick = fn(&Gains) -> Option<f64>;
@@ -173,7 +177,7 @@ pub fn compute(project: &Project, factors: &Factors) -> Indicators {
         .collect();
     engaged.sort_unstable();
     engaged.dedup();
-    Indicators {
+    let mut out = Indicators {
         achieved,
         potential,
         by_stage,
@@ -182,7 +186,10 @@ pub fn compute(project: &Project, factors: &Factors) -> Indicators {
             "Entreprises distinctes parties prenantes d'au moins une synergie à l'étude, en négociation ou mise en œuvre",
             "Distinct companies party to at least one synergy under study, negotiating or implemented",
         ),
-    }
+        elipse: Vec::new(),
+    };
+    out.elipse = elipse::elipse(project, &out);
+    out
 }
 
 #[cfg(test)]

@@ -59,6 +59,9 @@ id_type!(
 id_type!(
     /// A workshop (atelier).
     WorkshopId, "w");
+id_type!(
+    /// An entry of the mission's activity log (visit, interview, committee...).
+    ActivityId, "m");
 
 #[cfg(test)]
 mod tests {

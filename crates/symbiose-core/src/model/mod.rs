@@ -3,6 +3,7 @@
 //! Computed things (proposals, indicators, map view models) are deliberately absent: they are
 //! derived from this model on demand and never stored, so they can never disagree with it.
 
+mod activity;
 mod actor;
 mod assumptions;
 mod date;
@@ -15,6 +16,7 @@ mod roadmap;
 mod synergy;
 mod territory;
 
+pub use activity::{Activity, ActivityKind, Maturity};
 pub(crate) use actor::luhn_valid as luhn_ok;
 pub use actor::{Actor, EARTH_RADIUS_KM, HeadcountBand, Position, Siret, SiretError};
 pub use assumptions::{AssumptionChoices, Weights};
@@ -24,7 +26,7 @@ pub use flow::{
     Confidentiality, Direction, Family, Flow, Months, PhysicalState, Provenance, Quality,
     ResourceCategory, Route,
 };
-pub use ids::{ActionId, ActorId, FlowId, SynergyId, WorkshopId};
+pub use ids::{ActionId, ActivityId, ActorId, FlowId, SynergyId, WorkshopId};
 pub use quantity::{Dimension, Period, Quantity, Unit};
 pub use questionnaire::Questionnaire;
 pub use roadmap::{
@@ -56,6 +58,8 @@ pub struct Project {
     pub targets: Vec<Target>,
     pub measurements: Vec<Measurement>,
     pub workshops: Vec<Workshop>,
+    /// The mission's activity log (v3): visits, interviews, questionnaires, committees.
+    pub activities: Vec<Activity>,
     /// Detection assumptions a person changed for this project (v2).
     #[serde(skip_serializing_if = "AssumptionChoices::is_empty")]
     pub assumptions: AssumptionChoices,

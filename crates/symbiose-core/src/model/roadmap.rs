@@ -440,6 +440,8 @@ pub struct Workshop {
     /// People present who are not actors of the project (funders, consultants).
     pub other_participants: Vec<String>,
     pub decisions: Vec<String>,
+    /// Facilitation time spent on it, preparation and report included, in hours (v3).
+    pub hours: Option<f64>,
     pub notes: String,
 }
 

@@ -105,14 +105,23 @@ pub struct Gains {
     pub mwh_per_year: Option<f64>,
     pub m3_per_year: Option<f64>,
     pub tco2e_per_year: Option<f64>,
+    /// Savings a year (disposal or purchases avoided), €.
     pub eur_per_year: Option<f64>,
     pub investment_eur: Option<f64>,
+    /// Jobs created, full-time equivalent.
     pub jobs: Option<f64>,
+    /// New revenue a year (a by-product sold that was a cost), € (v3).
+    pub revenue_eur_per_year: Option<f64>,
+    /// Investment avoided (a boiler not bought, equipment shared), € (v3).
+    pub avoided_investment_eur: Option<f64>,
+    /// Jobs kept thanks to the synergy, apart from those created, full-time equivalent (v3).
+    pub jobs_kept: Option<f64>,
 }
 
 impl Gains {
-    /// Every figure in field order: t, MWh, m³, tCO₂e, €/yr, € invested, jobs.
-    pub fn values(&self) -> [Option<f64>; 7] {
+    /// Every figure in field order: t, MWh, m³, tCO₂e, €/yr saved, € invested, jobs created,
+    /// €/yr of new revenue, € of investment avoided, jobs kept.
+    pub fn values(&self) -> [Option<f64>; 10] {
         [
             self.tonnes_per_year,
             self.mwh_per_year,
@@ -121,6 +130,9 @@ impl Gains {
             self.eur_per_year,
             self.investment_eur,
             self.jobs,
+            self.revenue_eur_per_year,
+            self.avoided_investment_eur,
+            self.jobs_kept,
         ]
     }
 }

@@ -161,6 +161,8 @@ pub struct Territory {
     pub start_year: Option<i32>,
     /// The year indicators are measured from (2015 for the pilot territories).
     pub baseline_year: Option<i32>,
+    /// How far the démarche has come, as the facilitator assesses it (v3).
+    pub maturity: Option<super::activity::Maturity>,
     pub facilitator: String,
     pub funders: Vec<String>,
     pub notes: String,

@@ -530,6 +530,8 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
             })
             .collect::<Vec<_>>(),
     );
+    d.h3(lang.pick("Journal de mission", "Mission log"));
+    super::follow_up::activity_log(&mut d, p, lang);
     d.h3(lang.pick(
         "Synergies par étape, avec leurs dates",
         "Synergies by stage, with their dates",
@@ -562,9 +564,11 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
         "2. Indicateurs : référence, cibles, mesures",
         "2. Indicators: baseline, targets, measurements",
     ));
-    key_figures(&mut d, &compute(p, Factors::bundled()), lang);
+    let dashboard = compute(p, Factors::bundled());
+    key_figures(&mut d, &dashboard, lang);
     assumptions(&mut d, p, lang);
     series(&mut d, p, lang);
+    super::follow_up::elipse(&mut d, &dashboard, lang);
     d.part(lang.pick(
         "3. Freins rencontrés et enseignements",
         "3. Barriers met and lessons",

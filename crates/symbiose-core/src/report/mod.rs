@@ -8,6 +8,7 @@ mod common;
 mod deliverables;
 mod doc;
 mod financing;
+mod follow_up;
 mod map;
 
 pub use doc::STYLE_HASH;
@@ -149,6 +150,27 @@ mod tests {
         assert_eq!(f.total.planned, 6_000.0 + 6_000.0 + 12_500.0 + 7_500.0);
         let en = render(Deliverable::RoadmapDashboard, &p, &d, Lang::En, today);
         assert!(en.contains("Aids by funder") && en.contains("(granted on 2026-05-12)"));
+    }
+
+    /// The bilan counts the mission log and lists the follow-up indicators by ELIPSE axis.
+    #[test]
+    fn the_bilan_shows_the_mission_log_and_the_elipse_indicators() {
+        let (p, d) = demo();
+        let today = Date::new(2026, 11, 28).unwrap();
+        let html = render(Deliverable::Bilan, &p, &d, Lang::Fr, today);
+        for part in [
+            "Journal de mission",
+            "<td>Visite de site</td>",
+            "Comité de pilotage (COPIL)",
+            "66 h, soit 9,43 jours de 7 h",
+            "<h3>Gouvernance</h3>",
+            "<h3>Modèle économique</h3>",
+            "<h3>Activités et résultats</h3>",
+            "<td>Visites de site</td>",
+            "<td>Questionnaires retournés</td>",
+        ] {
+            assert!(html.contains(part), "{part}");
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub(super) fn ids_and_references(p: &Project, r: &mut Report) {
     duplicates(p.synergies.iter().map(|s| s.id.as_str()), "synergies", r);
     duplicates(p.actions.iter().map(|a| a.id.as_str()), "actions", r);
     duplicates(p.workshops.iter().map(|w| w.id.as_str()), "workshops", r);
+    duplicates(p.activities.iter().map(|a| a.id.as_str()), "activities", r);
 
     let actors: HashSet<&str> = p.actors.iter().map(|a| a.id.as_str()).collect();
     let flows: HashSet<&str> = p.flows.iter().map(|f| f.id.as_str()).collect();
@@ -89,6 +90,19 @@ pub(super) fn ids_and_references(p: &Project, r: &mut Report) {
                 missing(
                     r,
                     format!("workshops[{i}].participants[{j}]"),
+                    "entreprise",
+                    "company",
+                    a.as_str(),
+                );
+            }
+        }
+    }
+    for (i, entry) in p.activities.iter().enumerate() {
+        for (j, a) in entry.actors.iter().enumerate() {
+            if !actors.contains(a.as_str()) {
+                missing(
+                    r,
+                    format!("activities[{i}].actors[{j}]"),
                     "entreprise",
                     "company",
                     a.as_str(),

@@ -13,8 +13,8 @@
 use super::Report;
 use crate::Lang;
 use crate::model::{
-    Actor, AssumptionChoices, ChecklistItem, Date, Flow, FundingLine, Measurement, Position,
-    ProgrammeTrack, Project, RoadmapAction, Stage, Synergy, Target, Territory, Workshop,
+    Activity, Actor, AssumptionChoices, ChecklistItem, Date, Flow, FundingLine, Measurement,
+    Position, ProgrammeTrack, Project, RoadmapAction, Stage, Synergy, Target, Territory, Workshop,
 };
 use crate::refdata::{naf, waste};
 
@@ -62,6 +62,9 @@ pub fn project(p: &Project, r: &mut Report) {
     }
     for (i, w) in p.workshops.iter().enumerate() {
         workshop(w, &format!("workshops[{i}]"), r);
+    }
+    for (i, a) in p.activities.iter().enumerate() {
+        activity(a, &format!("activities[{i}]"), r);
     }
 }
 
@@ -547,6 +550,32 @@ pub fn measurement(m: &Measurement, at: &str, r: &mut Report) {
     short_text(&m.note, &format!("{at}.note"), r);
 }
 
+pub fn activity(a: &Activity, at: &str, r: &mut Report) {
+    id(a.id.as_str(), at, r);
+    date(a.date, &format!("{at}.date"), r);
+    short_text(&a.title, &format!("{at}.title"), r);
+    short_texts(&a.people, &format!("{at}.people"), r);
+    list_len(
+        a.actors.len(),
+        &format!("{at}.actors"),
+        limits::LIST_ITEMS * 20,
+        r,
+    );
+    hours(a.hours, &format!("{at}.hours"), r);
+    long_text(&a.notes, &format!("{at}.notes"), r);
+}
+
+/// Time spent on one activity: at most a year of days and nights, which no entry needs.
+fn hours(h: Option<f64>, path: &str, r: &mut Report) {
+    if h.is_some_and(|h| !h.is_finite() || !(0.0..=8_760.0).contains(&h)) {
+        r.error(
+            path,
+            "durée hors de 0 à 8 760 heures",
+            "time outside 0 to 8,760 hours",
+        );
+    }
+}
+
 pub fn workshop(w: &Workshop, at: &str, r: &mut Report) {
     id(w.id.as_str(), at, r);
     short_text(&w.title, &format!("{at}.title"), r);
@@ -565,6 +594,7 @@ pub fn workshop(w: &Workshop, at: &str, r: &mut Report) {
         limits::LIST_ITEMS,
         r,
     );
+    hours(w.hours, &format!("{at}.hours"), r);
     long_text(&w.notes, &format!("{at}.notes"), r);
 }
 

@@ -112,3 +112,34 @@ fn unit(i: &Indicator, lang: Lang) -> &'static str {
         (Lang::En, u) => u,
     }
 }
+
+/// The ELIPSE-aligned set ([`crate::indicators::elipse`]), in the dashboard's order: axis,
+/// code, indicator, value (empty when nothing is recorded to count it from), unit, method and
+/// sources.
+pub fn elipse(p: &Project, factors: &Factors, lang: Lang) -> String {
+    let mut t = Table::new(
+        lang,
+        &[
+            ("axe ELIPSE", "ELIPSE axis"),
+            ("code", "code"),
+            ("indicateur", "indicator"),
+            ("valeur", "value"),
+            ("unité", "unit"),
+            ("méthode", "method"),
+            ("sources", "sources"),
+        ],
+    );
+    for i in indicators::compute(p, factors).elipse {
+        let sources: Vec<&str> = i.sources.iter().map(|s| s.get(lang)).collect();
+        t.row(vec![
+            t.text(i.axis.label(lang)),
+            t.text(i.code),
+            t.text(i.label.get(lang)),
+            t.number(i.value),
+            t.text(i.unit.get(lang)),
+            t.text(i.method.get(lang)),
+            t.text(&sources.join(" ; ")),
+        ]);
+    }
+    t.finish()
+}

@@ -14,7 +14,7 @@ mod indicators;
 mod inventory;
 mod programme;
 
-pub use indicators::indicators;
+pub use indicators::{elipse, indicators};
 pub use inventory::{actors, flows};
 pub use programme::{actions, aid_tables, aids, measurements, synergies};
 

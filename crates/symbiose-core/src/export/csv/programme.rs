@@ -11,9 +11,12 @@ pub fn synergies(p: &Project, lang: Lang) -> String {
         ("MWh/an", "MWh/yr"),
         ("m³/an", "m³/yr"),
         ("tCO₂e/an", "tCO₂e/yr"),
-        ("€/an", "€/yr"),
+        ("€/an économisés", "€/yr saved"),
         ("investissement €", "investment €"),
-        ("emplois", "jobs"),
+        ("emplois créés", "jobs created"),
+        ("€/an de recettes nouvelles", "€/yr of new revenue"),
+        ("investissement évité €", "investment avoided €"),
+        ("emplois maintenus", "jobs kept"),
     ];
     let pick = |(fr, en): &(&str, &str)| lang.pick(fr, en).to_string();
     let mut headers: Vec<String> = [

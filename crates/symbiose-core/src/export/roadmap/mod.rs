@@ -1,9 +1,9 @@
 //! The roadmap and dashboard as a file of its own: the synergies followed, the roadmap actions,
-//! the indicator targets and measurements, the workshops and the programme fields of the
-//! territory, without the inventory (actors and flows).
+//! the indicator targets and measurements, the workshops, the mission's activity log and the
+//! programme fields of the territory, without the inventory (actors and flows).
 //!
 //! ```json
-//! {"type": "symbiose-roadmap", "version": 2, "source": "symbiose 0.1.0", "roadmap": {...}}
+//! {"type": "symbiose-roadmap", "version": 3, "source": "symbiose 0.1.0", "roadmap": {...}}
 //! ```
 //!
 //! It lets a facilitator share where the programme stands (with a funder, a colleague, a second
@@ -16,6 +16,8 @@
 //! migration chain of its own, because the file's shape can change without the project's.
 //! History:
 //! - v1: first version.
+//! - v2: synergies carry their regulatory checklist.
+//! - v3: actions' financing (eligible cost, aid status), the activity log, the maturity.
 
 mod error;
 
@@ -26,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use crate::edit::{self, Command};
 use crate::format::envelope;
 use crate::model::{
-    Measurement, ProgrammePhase, ProgrammeTrack, Project, RoadmapAction, Synergy, Target,
-    Territory, Workshop,
+    Activity, Maturity, Measurement, ProgrammePhase, ProgrammeTrack, Project, RoadmapAction,
+    Synergy, Target, Territory, Workshop,
 };
 use crate::validate;
 
@@ -43,6 +45,8 @@ pub struct Programme {
     pub track: ProgrammeTrack,
     pub start_year: Option<i32>,
     pub baseline_year: Option<i32>,
+    /// v3.
+    pub maturity: Option<Maturity>,
     pub facilitator: String,
     pub funders: Vec<String>,
 }
@@ -59,6 +63,8 @@ pub struct Roadmap {
     pub targets: Vec<Target>,
     pub measurements: Vec<Measurement>,
     pub workshops: Vec<Workshop>,
+    /// The mission's activity log (v3).
+    pub activities: Vec<Activity>,
 }
 
 /// The roadmap parts of a project.
@@ -71,6 +77,7 @@ pub fn extract(p: &Project) -> Roadmap {
             track: t.track,
             start_year: t.start_year,
             baseline_year: t.baseline_year,
+            maturity: t.maturity,
             facilitator: t.facilitator.clone(),
             funders: t.funders.clone(),
         },
@@ -79,6 +86,7 @@ pub fn extract(p: &Project) -> Roadmap {
         targets: p.targets.clone(),
         measurements: p.measurements.clone(),
         workshops: p.workshops.clone(),
+        activities: p.activities.clone(),
     }
 }
 
@@ -115,6 +123,7 @@ pub fn merge_roadmap(p: &Project, roadmap: Roadmap) -> Result<Command, RoadmapEr
     commands.extend(p.targets.iter().map(|_| C::RemoveTarget(0)));
     commands.extend(p.measurements.iter().map(|_| C::RemoveMeasurement(0)));
     commands.extend(p.workshops.iter().map(|w| C::RemoveWorkshop(w.id.clone())));
+    commands.extend(p.activities.iter().map(|a| C::RemoveActivity(a.id.clone())));
     let Roadmap {
         project_name: _,
         programme,
@@ -123,17 +132,20 @@ pub fn merge_roadmap(p: &Project, roadmap: Roadmap) -> Result<Command, RoadmapEr
         targets,
         measurements,
         workshops,
+        activities,
     } = roadmap;
     commands.extend(synergies.into_iter().map(C::AddSynergy));
     commands.extend(actions.into_iter().map(C::AddAction));
     commands.extend(targets.into_iter().map(C::AddTarget));
     commands.extend(measurements.into_iter().map(C::AddMeasurement));
     commands.extend(workshops.into_iter().map(C::AddWorkshop));
+    commands.extend(activities.into_iter().map(C::AddActivity));
     commands.push(C::SetTerritory(Territory {
         phase: programme.phase,
         track: programme.track,
         start_year: programme.start_year,
         baseline_year: programme.baseline_year,
+        maturity: programme.maturity,
         facilitator: programme.facilitator,
         funders: programme.funders,
         ..p.territory.clone()

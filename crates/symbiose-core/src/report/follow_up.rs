@@ -1,0 +1,97 @@
+//! The "Bilan de fin de mission"'s follow-up: what the mission log adds up to, and the
+//! indicators a funder reviews grouped by ELIPSE's axes (`indicators::elipse`).
+
+use super::doc::{Cell, Doc};
+use crate::Lang;
+use crate::indicators::Indicators;
+use crate::indicators::elipse::{Axis, HOURS_PER_DAY, value_text};
+use crate::model::{ActivityKind, Project};
+use crate::numbers::{Precision::Reading, number};
+
+/// One row per kind of activity recorded: how many entries, the companies they name, the hours.
+pub fn activity_log(d: &mut Doc, p: &Project, lang: Lang) {
+    let rows: Vec<Vec<Cell>> = ActivityKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let entries: Vec<_> = p.activities.iter().filter(|a| a.kind == *k).collect();
+            if entries.is_empty() {
+                return None;
+            }
+            let companies: usize = entries.iter().map(|a| a.actors.len()).sum();
+            let hours: f64 = entries.iter().filter_map(|a| a.hours).sum();
+            Some(vec![
+                Cell::text(k.label(lang)),
+                Cell::number(entries.len().to_string()),
+                Cell::number(companies.to_string()),
+                Cell::number(number(hours, lang, Reading)),
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        d.p(lang.pick(
+            "Aucune activité n'est notée au journal de mission.",
+            "No activity is recorded in the mission log.",
+        ));
+        return;
+    }
+    d.table(
+        &[
+            lang.pick("Activité", "Activity"),
+            lang.pick("Entrées", "Entries"),
+            lang.pick("Entreprises nommées", "Companies named"),
+            lang.pick("Heures", "Hours"),
+        ],
+        rows,
+    );
+    let hours: f64 = p
+        .activities
+        .iter()
+        .filter_map(|a| a.hours)
+        .chain(p.workshops.iter().filter_map(|w| w.hours))
+        .sum();
+    d.note(&match lang {
+        Lang::Fr => format!(
+            "Temps d'animation noté, ateliers compris : {} h, soit {} jours de {} h.",
+            number(hours, lang, Reading),
+            number(hours / HOURS_PER_DAY, lang, Reading),
+            HOURS_PER_DAY
+        ),
+        Lang::En => format!(
+            "Facilitation time recorded, workshops included: {} h, that is {} days of {} h.",
+            number(hours, lang, Reading),
+            number(hours / HOURS_PER_DAY, lang, Reading),
+            HOURS_PER_DAY
+        ),
+    });
+}
+
+/// The ELIPSE-aligned set, one table per axis.
+pub fn elipse(d: &mut Doc, ind: &Indicators, lang: Lang) {
+    for axis in Axis::ALL {
+        d.h3(axis.label(lang));
+        d.table(
+            &[
+                lang.pick("Indicateur", "Indicator"),
+                lang.pick("Valeur", "Value"),
+                lang.pick("Unité", "Unit"),
+                lang.pick("Méthode", "Method"),
+            ],
+            ind.elipse
+                .iter()
+                .filter(|i| i.axis == axis)
+                .map(|i| {
+                    vec![
+                        Cell::text(i.label.get(lang)),
+                        Cell::number(value_text(i, lang)),
+                        Cell::text(i.unit.get(lang)),
+                        Cell::text(i.method.get(lang)),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    d.note(lang.pick(
+        "Indicateurs rangés selon les trois axes du référentiel ELIPSE (OREE, avec l'ADEME) ; « — » : rien n'est noté pour les compter.",
+        "Indicators grouped by the three axes of the ELIPSE framework (OREE, with ADEME); \"—\": nothing recorded to count them from.",
+    ));
+}
