@@ -173,8 +173,6 @@ texts! {
             "Other people (comma-separated)";
         f_notes: "Notes",
             "Notes";
-        edit_word: "Modifier",
-            "Edit";
         companies_word: "entreprise(s)",
             "company(ies)";
         hours_word: "h",

@@ -35,6 +35,7 @@ fn removal(p: &Project, list: &str, index: usize) -> Option<Command> {
         "targets" if index < p.targets.len() => Command::RemoveTarget(index),
         "measurements" if index < p.measurements.len() => Command::RemoveMeasurement(index),
         "workshops" => Command::RemoveWorkshop(p.workshops.get(index)?.id.clone()),
+        "activities" => Command::RemoveActivity(p.activities.get(index)?.id.clone()),
         _ => return None,
     })
 }
@@ -48,6 +49,14 @@ fn record_name(p: &Project, list: &str, index: usize) -> Option<String> {
         "synergies" => short(&p.synergies.get(index)?.title),
         "actions" => short(&p.actions.get(index)?.title),
         "workshops" => short(&p.workshops.get(index)?.title),
+        "activities" => {
+            let a = p.activities.get(index)?;
+            short(if a.title.is_empty() {
+                a.id.as_str()
+            } else {
+                &a.title
+            })
+        }
         _ => return None,
     })
 }
@@ -65,7 +74,7 @@ fn show_record(state: ProjectState, id: &str, p: &Project, list: &str, index: us
     };
     let page = match list {
         "synergies" => Page::Pipeline,
-        "actions" | "workshops" => Page::Roadmap,
+        "actions" | "workshops" | "activities" => Page::Roadmap,
         "territory" | "assumptions" => Page::Territory,
         "targets" | "measurements" => Page::Dashboard,
         _ => Page::Map,
@@ -239,6 +248,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
                 | "targets"
                 | "measurements"
                 | "workshops"
+                | "activities"
         )
     });
     view! {
