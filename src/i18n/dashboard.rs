@@ -5,8 +5,14 @@ texts! {
     Dashboard {
         elipse_title: "Indicateurs de suivi (axes ELIPSE)",
             "Follow-up indicators (ELIPSE axes)";
-        elipse_intro: "Les indicateurs que revoit le financeur, rangés selon les trois axes du référentiel ELIPSE (OREE, ADEME) : gouvernance, modèle économique, activités et résultats. « — » : rien n'est encore noté pour les compter (inconnu n'est pas zéro).",
-            "The indicators the funder reviews, grouped by the three axes of the ELIPSE framework (OREE, ADEME): governance, economic model, activities and results. \"—\": nothing recorded yet to count them from (unknown is not zero).";
+        elipse_intro: "Les indicateurs que revoit le financeur, rangés selon les trois axes du référentiel ELIPSE (OREE, ADEME) : gouvernance, modèle économique, activités et résultats. « — » : rien n'est encore noté pour les compter (inconnu n'est pas zéro). Notez dans la colonne « Référence » la valeur de l'année de référence (celle des rapports du programme précédent, pour un territoire pilote) : l'évolution et le bilan en découlent.",
+            "The indicators the funder reviews, grouped by the three axes of the ELIPSE framework (OREE, ADEME): governance, economic model, activities and results. \"—\": nothing recorded yet to count them from (unknown is not zero). Enter in the \"Baseline\" column the value of the baseline year (from the earlier programme's reports, for a pilot territory): the change and the bilan follow from it.";
+        col_baseline: "Référence",
+            "Baseline";
+        col_change: "Évolution",
+            "Change";
+        year_not_set: "(année de référence à fixer dans la feuille de route)",
+            "(baseline year to set in the roadmap)";
         col_indicator: "Indicateur",
             "Indicator";
         col_value: "Valeur",

@@ -12,7 +12,7 @@ after(async () => { await server.close(); });
 const number = (text) => Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
 
 async function indicator(page, code) {
-  const cell = page.locator(`[data-testid=elipse-table] tr[data-code=${code}] td.num`);
+  const cell = page.locator(`[data-testid=elipse-table] tr[data-code=${code}] td.num`).first();
   const text = (await cell.innerText()).trim();
   return text === '—' ? null : number(text);
 }
@@ -84,13 +84,31 @@ test('an activity recorded in the log moves the follow-up indicators', async () 
     assert.equal(await indicator(page, 'site_visits'), 8);
     assert.equal(await indicator(page, 'interviews'), 5);
 
+    // A baseline value for the visits: the change since is shown; a word is refused and
+    // changes nothing.
+    const visitsBaseline = page.locator('[data-testid=elipse-table] tr[data-code=site_visits] [data-testid=baseline-input]');
+    await visitsBaseline.fill('5');
+    await visitsBaseline.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=elipse-table] tr[data-code=site_visits] [data-testid=baseline-change]')?.innerText === '+3');
+    await waitSaved(page);
+    const territory = (await storedProject(page)).territory;
+    assert.deepEqual(territory.baseline_values.find((b) => b.indicator === 'site_visits'), { indicator: 'site_visits', value: 5 });
+    const kept = JSON.stringify(territory.baseline_values);
+    const interviewsBaseline = page.locator('[data-testid=elipse-table] tr[data-code=interviews] [data-testid=baseline-input]');
+    await interviewsBaseline.fill('beaucoup');
+    await interviewsBaseline.press('Enter');
+    assert.match(await page.locator('[data-testid=baseline-error]').innerText(), /Entretiens : « beaucoup » n'est pas un nombre/);
+    assert.equal(JSON.stringify((await storedProject(page)).territory.baseline_values), kept);
+    assert.match(await page.locator('[data-testid=elipse-table] thead').innerText(), /Référence 2025/);
+
     // The CSV says the same, axis by axis.
     await page.click('[data-testid=page-exports]');
     const { text: csv } = await downloadText(page, '[data-testid=csv-elipse]');
     const lines = csv.trim().split(/\r\n/);
     assert.ok(lines.length >= 21);
     assert.match(lines[1], /^\uFEFF?Gouvernance;maturity;/);
-    assert.ok(lines.some((l) => /^Activités et résultats;interviews;Entretiens;5;/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^Activités et résultats;interviews;Entretiens;5;;;/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^Activités et résultats;site_visits;Visites de site;8;5;3;/.test(l)), lines.join('\n'));
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

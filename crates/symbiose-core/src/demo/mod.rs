@@ -116,6 +116,14 @@ pub fn build() -> Project {
             start_year: Some(2025),
             baseline_year: Some(2025),
             maturity: Some(Maturity::Launched),
+            // At the launch, before any visit: nothing collected, nothing engaged.
+            baseline_values: ["resources_declared", "companies_engaged", "synergies_implemented"]
+                .into_iter()
+                .map(|code| BaselineValue {
+                    indicator: code.into(),
+                    value: 0.0,
+                })
+                .collect(),
             facilitator: "Animatrice EIT de la CC de Marana-Golo (fictive)".into(),
             funders: vec!["ADEME".into(), "Office de l'Environnement de la Corse".into()],
             notes: "Zone fictive placée sur les communes réelles de Biguglia (CC de Marana-Golo, qui porte le programme) et Furiani (CA de Bastia, partenaire), pour démonstration.".into(),

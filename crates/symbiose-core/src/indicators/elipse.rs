@@ -53,6 +53,77 @@ pub struct ElipseIndicator {
     pub sources: Vec<Bilingual>,
 }
 
+/// Every indicator's code, in the set's order: what a baseline value may name.
+pub const CODES: [&str; 31] = [
+    "maturity",
+    "steering_committees",
+    "technical_committees",
+    "funders",
+    "facilitation_days",
+    "savings_eur_per_year",
+    "revenue_eur_per_year",
+    "avoided_investment_eur",
+    "investment_eur",
+    "jobs_created",
+    "jobs_kept",
+    "aids_granted_eur",
+    "aids_paid_eur",
+    "companies_met",
+    "site_visits",
+    "interviews",
+    "questionnaires_sent",
+    "questionnaires_returned",
+    "workshops",
+    "workshop_participants",
+    "resources_declared",
+    "companies_engaged",
+    "synergies_idea",
+    "synergies_under_study",
+    "synergies_negotiating",
+    "synergies_implemented",
+    "synergies_abandoned",
+    "tonnes_per_year",
+    "mwh_per_year",
+    "m3_per_year",
+    "tco2e_per_year",
+];
+
+/// One indicator's progress since the baseline year: the value recorded for that year, the
+/// value now, and the change when both are known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    pub code: &'static str,
+    pub label: Bilingual,
+    pub unit: Bilingual,
+    pub baseline: Option<f64>,
+    pub now: Option<f64>,
+    pub change: Option<f64>,
+}
+
+/// The progress of every indicator that has a baseline value or a value now, in the set's
+/// order. Baseline values are those the facilitator recorded for the baseline year
+/// (`Territory::baseline_values`).
+pub fn progress(p: &Project, set: &[ElipseIndicator]) -> Vec<Progress> {
+    set.iter()
+        .filter_map(|i| {
+            let baseline = p
+                .territory
+                .baseline_values
+                .iter()
+                .find(|b| b.indicator == i.code)
+                .map(|b| b.value);
+            (baseline.is_some() || i.value.is_some()).then(|| Progress {
+                code: i.code,
+                label: i.label.clone(),
+                unit: i.unit.clone(),
+                baseline,
+                now: i.value,
+                change: baseline.zip(i.value).map(|(b, n)| n - b),
+            })
+        })
+        .collect()
+}
+
 /// Hours of facilitation in one day, to count days from the hours recorded (the legal working
 /// day in France is 7 hours: 35 hours a week).
 pub const HOURS_PER_DAY: f64 = 7.0;
@@ -589,9 +660,42 @@ mod tests {
             assert!(!i.sources.is_empty(), "{}", i.code);
         }
         let mut codes: Vec<&str> = set.iter().map(|i| i.code).collect();
+        assert_eq!(codes, CODES, "CODES lists every indicator in order");
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), set.len(), "codes are unique");
+    }
+
+    #[test]
+    fn progress_pairs_the_baseline_with_now_for_every_indicator_with_data() {
+        let mut p = crate::demo::project();
+        p.territory.baseline_values = vec![
+            crate::model::BaselineValue {
+                indicator: "site_visits".into(),
+                value: 3.0,
+            },
+            crate::model::BaselineValue {
+                indicator: "tonnes_per_year".into(),
+                value: 120.0,
+            },
+        ];
+        let set = compute(&p, Factors::bundled()).elipse;
+        let rows = progress(&p, &set);
+        let row = |code: &str| rows.iter().find(|r| r.code == code);
+        let visits = row("site_visits").unwrap();
+        assert_eq!(
+            (visits.baseline, visits.now, visits.change),
+            (Some(3.0), Some(8.0), Some(5.0))
+        );
+        // Known then, unknown now: shown, without a change.
+        let tonnes = row("tonnes_per_year").unwrap();
+        assert_eq!(
+            (tonnes.baseline, tonnes.now, tonnes.change),
+            (Some(120.0), None, None)
+        );
+        // Neither: not a row.
+        assert!(row("revenue_eur_per_year").is_none());
+        assert!(row("resources_declared").is_some());
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub use synergy::{
     StageChange, Synergy, SynergyKind,
 };
 pub use territory::{
-    CommuneRef, EpciRef, ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind,
+    BaselineValue, CommuneRef, EpciRef, ProgrammePhase, ProgrammeTrack, Territory, TerritoryKind,
     is_corsican_insee,
 };
 

@@ -110,6 +110,17 @@ impl ProgrammePhase {
     }
 }
 
+/// A follow-up indicator's value at the baseline year, as the facilitator recorded it (from the
+/// earlier programme's reports, for a pilot territory followed since 2015).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BaselineValue {
+    /// The indicator's code (`indicators::elipse::CODES`: `site_visits`, `tonnes_per_year`…).
+    pub indicator: String,
+    pub value: f64,
+}
+
 /// Which funding track the territory follows; the deliverables and dashboard follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -163,6 +174,8 @@ pub struct Territory {
     pub baseline_year: Option<i32>,
     /// How far the démarche has come, as the facilitator assesses it (v3).
     pub maturity: Option<super::activity::Maturity>,
+    /// The follow-up indicators' values at the baseline year (v3), for the progress table.
+    pub baseline_values: Vec<BaselineValue>,
     pub facilitator: String,
     pub funders: Vec<String>,
     pub notes: String,

@@ -568,6 +568,11 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
     key_figures(&mut d, &dashboard, lang);
     assumptions(&mut d, p, lang);
     series(&mut d, p, lang);
+    d.h3(lang.pick(
+        "Progrès depuis l'année de référence",
+        "Progress since the baseline year",
+    ));
+    super::follow_up::progress_table(&mut d, p, &dashboard, lang);
     super::follow_up::elipse(&mut d, &dashboard, lang);
     d.part(lang.pick(
         "3. Freins rencontrés et enseignements",

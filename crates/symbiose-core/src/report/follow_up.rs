@@ -4,7 +4,7 @@
 use super::doc::{Cell, Doc};
 use crate::Lang;
 use crate::indicators::Indicators;
-use crate::indicators::elipse::{Axis, HOURS_PER_DAY, value_text};
+use crate::indicators::elipse::{Axis, HOURS_PER_DAY, progress, value_text};
 use crate::model::{ActivityKind, Project};
 use crate::numbers::{Precision::Reading, number};
 
@@ -63,6 +63,44 @@ pub fn activity_log(d: &mut Doc, p: &Project, lang: Lang) {
             HOURS_PER_DAY
         ),
     });
+}
+
+/// Value at the baseline year, now, and the change, for every indicator with data.
+pub fn progress_table(d: &mut Doc, p: &Project, ind: &Indicators, lang: Lang) {
+    let rows = progress(p, &ind.elipse);
+    let year = p
+        .territory
+        .baseline_year
+        .map_or_else(|| "?".to_string(), |y| y.to_string());
+    let figure = |v: Option<f64>| Cell::number(v.map_or("—".into(), |v| number(v, lang, Reading)));
+    d.table(
+        &[
+            lang.pick("Indicateur", "Indicator"),
+            &format!("{} {year}", lang.pick("Référence", "Baseline")),
+            lang.pick("Aujourd'hui", "Now"),
+            lang.pick("Évolution", "Change"),
+            lang.pick("Unité", "Unit"),
+        ],
+        rows.iter()
+            .map(|r| {
+                let change = r.change.map(|c| {
+                    let sign = if c > 0.0 { "+" } else { "" };
+                    format!("{sign}{}", number(c, lang, Reading))
+                });
+                vec![
+                    Cell::text(r.label.get(lang)),
+                    figure(r.baseline),
+                    figure(r.now),
+                    Cell::number(change.unwrap_or_else(|| "—".into())),
+                    Cell::text(r.unit.get(lang)),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    );
+    d.note(lang.pick(
+        "Référence : la valeur notée pour l'année de référence du programme (tableau de bord) ; aujourd'hui : la valeur calculée du projet ; « — » : rien de noté.",
+        "Baseline: the value recorded for the programme's baseline year (dashboard); now: the project's computed value; \"—\": nothing recorded.",
+    ));
 }
 
 /// The ELIPSE-aligned set, one table per axis.

@@ -168,6 +168,10 @@ mod tests {
             "<h3>Activités et résultats</h3>",
             "<td>Visites de site</td>",
             "<td>Questionnaires retournés</td>",
+            "Progrès depuis l",
+            "<th>Référence 2025</th>",
+            // 141 flows declared since the launch's 0.
+            "<td class=\"num\">+141</td>",
         ] {
             assert!(html.contains(part), "{part}");
         }

@@ -177,6 +177,39 @@ pub fn territory(t: &Territory, at: &str, r: &mut Report) {
     }
     year(t.start_year, &format!("{at}.start_year"), r);
     year(t.baseline_year, &format!("{at}.baseline_year"), r);
+    for (i, b) in t.baseline_values.iter().enumerate() {
+        let path = format!("{at}.baseline_values[{i}]");
+        if !b.value.is_finite() {
+            r.error(
+                format!("{path}.value"),
+                "valeur non numérique",
+                "not a number",
+            );
+        }
+        if t.baseline_values[..i]
+            .iter()
+            .any(|o| o.indicator == b.indicator)
+        {
+            r.error(
+                format!("{path}.indicator"),
+                format!("indicateur « {} » donné deux fois", b.indicator),
+                format!("indicator \"{}\" given twice", b.indicator),
+            );
+        }
+        if !crate::indicators::elipse::CODES.contains(&b.indicator.as_str()) {
+            r.warn(
+                format!("{path}.indicator"),
+                format!("indicateur « {} » inconnu, gardé tel quel", b.indicator),
+                format!("unknown indicator \"{}\", kept as is", b.indicator),
+            );
+        }
+    }
+    list_len(
+        t.baseline_values.len(),
+        &format!("{at}.baseline_values"),
+        limits::LIST_ITEMS,
+        r,
+    );
     short_text(&t.facilitator, &format!("{at}.facilitator"), r);
     short_texts(&t.funders, &format!("{at}.funders"), r);
     long_text(&t.notes, &format!("{at}.notes"), r);

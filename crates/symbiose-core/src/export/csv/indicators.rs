@@ -114,8 +114,8 @@ fn unit(i: &Indicator, lang: Lang) -> &'static str {
 }
 
 /// The ELIPSE-aligned set ([`crate::indicators::elipse`]), in the dashboard's order: axis,
-/// code, indicator, value (empty when nothing is recorded to count it from), unit, method and
-/// sources.
+/// code, indicator, value (empty when nothing is recorded to count it from), the value recorded
+/// for the baseline year and the change since, unit, method and sources.
 pub fn elipse(p: &Project, factors: &Factors, lang: Lang) -> String {
     let mut t = Table::new(
         lang,
@@ -124,6 +124,8 @@ pub fn elipse(p: &Project, factors: &Factors, lang: Lang) -> String {
             ("code", "code"),
             ("indicateur", "indicator"),
             ("valeur", "value"),
+            ("valeur de référence", "baseline value"),
+            ("évolution", "change"),
             ("unité", "unit"),
             ("méthode", "method"),
             ("sources", "sources"),
@@ -131,11 +133,19 @@ pub fn elipse(p: &Project, factors: &Factors, lang: Lang) -> String {
     );
     for i in indicators::compute(p, factors).elipse {
         let sources: Vec<&str> = i.sources.iter().map(|s| s.get(lang)).collect();
+        let baseline = p
+            .territory
+            .baseline_values
+            .iter()
+            .find(|b| b.indicator == i.code)
+            .map(|b| b.value);
         t.row(vec![
             t.text(i.axis.label(lang)),
             t.text(i.code),
             t.text(i.label.get(lang)),
             t.number(i.value),
+            t.number(baseline),
+            t.number(baseline.zip(i.value).map(|(b, n)| n - b)),
             t.text(i.unit.get(lang)),
             t.text(i.method.get(lang)),
             t.text(&sources.join(" ; ")),

@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use crate::edit::{self, Command};
 use crate::format::envelope;
 use crate::model::{
-    Activity, Maturity, Measurement, ProgrammePhase, ProgrammeTrack, Project, RoadmapAction,
-    Synergy, Target, Territory, Workshop,
+    Activity, BaselineValue, Maturity, Measurement, ProgrammePhase, ProgrammeTrack, Project,
+    RoadmapAction, Synergy, Target, Territory, Workshop,
 };
 use crate::validate;
 
@@ -47,6 +47,8 @@ pub struct Programme {
     pub baseline_year: Option<i32>,
     /// v3.
     pub maturity: Option<Maturity>,
+    /// v3.
+    pub baseline_values: Vec<BaselineValue>,
     pub facilitator: String,
     pub funders: Vec<String>,
 }
@@ -78,6 +80,7 @@ pub fn extract(p: &Project) -> Roadmap {
             start_year: t.start_year,
             baseline_year: t.baseline_year,
             maturity: t.maturity,
+            baseline_values: t.baseline_values.clone(),
             facilitator: t.facilitator.clone(),
             funders: t.funders.clone(),
         },
@@ -146,6 +149,7 @@ pub fn merge_roadmap(p: &Project, roadmap: Roadmap) -> Result<Command, RoadmapEr
         start_year: programme.start_year,
         baseline_year: programme.baseline_year,
         maturity: programme.maturity,
+        baseline_values: programme.baseline_values,
         facilitator: programme.facilitator,
         funders: programme.funders,
         ..p.territory.clone()
