@@ -83,6 +83,10 @@ texts! {
             "once (stock)";
         months_short: "J,F,M,A,M,J,J,A,S,O,N,D",
             "J,F,M,A,M,J,J,A,S,O,N,D";
+        paper_questionnaire: "Questionnaire papier (A4)",
+            "Paper questionnaire (A4)";
+        paper_questionnaire_hint: "Une page A4 à imprimer (ouvrez le fichier, puis Imprimer) : l'entreprise et ses flux connus pré-remplis, des lignes vides à compléter à la main.",
+            "An A4 page to print (open the file, then Print): the company and its known flows pre-filled, blank rows to fill in by hand.";
         questionnaire_export: "Questionnaire (.json)",
             "Questionnaire (.json)";
         questionnaire_export_hint: "Fichier à envoyer à l'entreprise : elle le remplit dans Symbiose sur son poste et vous le renvoie.",

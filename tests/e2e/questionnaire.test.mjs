@@ -137,3 +137,35 @@ test('questionnaire round trip: no notes sent, blanks keep, a private flow stays
     await app.close();
   }
 });
+
+test('the paper questionnaire: an A4 sheet per company, its flows pre-filled and rows left blank', async () => {
+  const app = await openApp(server.url);
+  const { page, errors, context } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.fill('[data-testid=company-search]', 'Plastiques Corses');
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.locator('[data-testid=company-title]', { hasText: 'Plastiques Corses Injection' }).waitFor();
+    const flows = await page.locator('[data-testid=flow-item]').count();
+    const { name, text } = await downloadText(page, '[data-testid=paper-questionnaire]');
+    assert.match(name, /questionnaire-papier.*\.html$/);
+    assert.match(text, /<h1>Questionnaire des flux<\/h1><p>Plastiques Corses Injection<\/p>/);
+    assert.match(text, /@page \{ size: A4/);
+    assert.ok(!/<script/i.test(text), 'no script in the sheet');
+    // Every known flow is on the sheet, then five blank rows under each list.
+    const filled = (text.match(/<tr><td>(?!<)[^<]/g) ?? []).length;
+    assert.ok(filled >= 6 + flows, `${filled} pre-filled rows for ${flows} flows`);
+    assert.equal((text.match(/<td class="blank"><\/td><\/tr>/g) ?? []).length, 6 + 5 + 5 + 4);
+    // As it prints: the sheet opened in a page of its own, at A4 width.
+    const sheet = await context.newPage();
+    await sheet.setContent(text);
+    await sheet.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(sheet, 'paper-questionnaire-a4');
+    const pdf = await sheet.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 5_000);
+    await sheet.close();
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});

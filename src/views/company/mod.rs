@@ -102,6 +102,28 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
             files::download(&file, "application/json", &format::save_questionnaire(&q)).ok();
         }
     };
+    // The same sheet on paper: A4 HTML, pre-filled, with blank rows; printed from the browser.
+    let paper_questionnaire = move |_| {
+        let sheet = state.project.with_untracked(|p| {
+            let name = p.actor(&actor_id.get_value())?.name.clone();
+            let html = symbiose_core::report::paper_questionnaire(
+                p,
+                &actor_id.get_value(),
+                lang.get_untracked(),
+                crate::detection::today(),
+            )?;
+            Some((name, html))
+        });
+        if let Some((name, html)) = sheet {
+            let file = crate::persist::keys::export_file_name_ext(
+                &name,
+                &files::today_iso(),
+                "questionnaire-papier",
+                "html",
+            );
+            files::download(&file, "text/html;charset=utf-8", &html).ok();
+        }
+    };
     let details = move || {
         actor.get().map(|a| {
             let t = t.get();
@@ -144,6 +166,8 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
                         <button data-testid="edit-actor" on:click=move |_| editing.set(Editing::Actor)>{move || t.get().common.edit}</button>
                         <button data-testid="export-questionnaire" title=move || t.get().company.questionnaire_export_hint
                             on:click=export_questionnaire>{move || t.get().company.questionnaire_export}</button>
+                        <button data-testid="paper-questionnaire" title=move || t.get().company.paper_questionnaire_hint
+                            on:click=paper_questionnaire>{move || t.get().company.paper_questionnaire}</button>
                         <h3>{move || t.get().company.flows_title}</h3>
                         <Show when=move || flows.with(Vec::is_empty)>
                             <p class="empty">{move || t.get().company.no_flows}</p>

@@ -17,6 +17,8 @@ pub enum Cell {
     Text(String),
     /// A figure, already written for the reader (`1 200 €`): right-aligned, never wrapped.
     Number(String),
+    /// An empty cell tall enough to write in by hand (the paper questionnaire).
+    Blank,
 }
 
 impl Cell {
@@ -44,6 +46,7 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.
 th, td { border: 1px solid #c7cfcb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eef3ef; }
 td.num { text-align: right; white-space: nowrap; }
+td.blank { height: 9mm; }
 tr { break-inside: avoid; }
 figure { margin: 3mm 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
@@ -59,7 +62,7 @@ figure svg { max-width: 100%; height: auto; }
 /// document, which inherits the policy of the page that holds it. A change to `STYLE` changes
 /// it: `style_hash_is_the_hash_of_the_style` below gives the new value, and the app's host test
 /// checks that index.html carries it, so a CSS edit cannot silently unstyle the deliverables.
-pub const STYLE_HASH: &str = "'sha256-1llPv5rTlsoX+T7nxgBPs7gDNKkmIr05tDW712jU5UA='";
+pub const STYLE_HASH: &str = "'sha256-EpBDv8vTvlNAQpsvfqGqhF5MWgNZlskVBbR3WHb8Pao='";
 
 /// The file's own policy: nothing is fetched (the map and charts are inline SVG, fonts are the
 /// system's), no script runs, and the one stylesheet applies by its hash. It holds wherever the
@@ -133,6 +136,7 @@ impl Doc {
                         .body
                         .push_str(&format!("<td class=\"num\">{}</td>", escape(&n))),
                     Cell::Text(t) => self.body.push_str(&format!("<td>{}</td>", escape(&t))),
+                    Cell::Blank => self.body.push_str("<td class=\"blank\"></td>"),
                 }
             }
             self.body.push_str("</tr>");

@@ -10,8 +10,10 @@ mod doc;
 mod financing;
 mod follow_up;
 mod map;
+mod questionnaire;
 
 pub use doc::STYLE_HASH;
+pub use questionnaire::paper_questionnaire;
 
 use crate::Lang;
 use crate::detect::Detection;
