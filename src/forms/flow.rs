@@ -1,9 +1,10 @@
 //! The flow form: draft, the choices that follow the family, validation, conversion to a `Flow`.
 
+use super::date::optional_date;
 use symbiose_core::refdata::waste;
 use symbiose_core::{
-    Confidentiality, Direction, Family, Flow, Months, Period, PhysicalState, Quality, Quantity,
-    ResourceCategory, Route, Unit,
+    Confidentiality, Direction, Family, Flow, Months, Period, PhysicalState, Provenance, Quality,
+    Quantity, ResourceCategory, Route, Unit,
 };
 
 use super::FieldError;
@@ -89,6 +90,10 @@ pub struct FlowDraft {
     pub route: Option<Route>,
     pub cost: String,
     pub confidentiality: Confidentiality,
+    /// How the figures were obtained, when, and by whom.
+    pub provenance: Option<Provenance>,
+    pub collected_on: String,
+    pub collected_by: String,
     pub notes: String,
 }
 
@@ -111,6 +116,9 @@ impl Default for FlowDraft {
             route: None,
             cost: String::new(),
             confidentiality: Confidentiality::Public,
+            provenance: None,
+            collected_on: String::new(),
+            collected_by: String::new(),
             notes: String::new(),
         }
     }
@@ -138,6 +146,9 @@ impl FlowDraft {
             route: f.route,
             cost: f.cost_eur_per_unit.map(show).unwrap_or_default(),
             confidentiality: f.confidentiality,
+            provenance: f.provenance,
+            collected_on: f.collected_on.map(|d| d.to_string()).unwrap_or_default(),
+            collected_by: f.collected_by.clone(),
             notes: f.notes.clone(),
         }
     }
@@ -207,6 +218,9 @@ impl FlowDraft {
         let temperature_c = number("temperature", &self.temperature, &mut errors);
         let purity_percent = number("purity", &self.purity, &mut errors);
         let cost = number("cost", &self.cost, &mut errors);
+        let collected_on = optional_date("collected_on", &self.collected_on)
+            .map_err(|e| errors.push(e))
+            .unwrap_or(None);
         let flow = Flow {
             direction: self.direction,
             family: self.family,
@@ -225,6 +239,9 @@ impl FlowDraft {
             route: self.route,
             cost_eur_per_unit: cost,
             confidentiality: self.confidentiality,
+            provenance: self.provenance,
+            collected_on,
+            collected_by: self.collected_by.trim().to_string(),
             notes: self.notes.clone(),
             ..base.clone()
         };
@@ -239,6 +256,8 @@ impl FlowDraft {
                 ("quality.temperature_c", "temperature"),
                 ("quality.purity_percent", "purity"),
                 ("cost_eur_per_unit", "cost"),
+                ("collected_on", "collected_on"),
+                ("collected_by", "collected_by"),
             ],
             "form",
         ));
@@ -292,10 +311,22 @@ mod tests {
             quantity: "12,5".into(),
             cost: "-15".into(),
             months: Months::from_numbers([1, 2, 3]),
+            provenance: Some(Provenance::Measured),
+            collected_on: "2026-02-03".into(),
+            collected_by: " Animatrice EIT ".into(),
             ..Default::default()
         };
         let f = d.to_flow(&base()).unwrap();
         assert_eq!((f.id.as_str(), f.actor.as_str()), ("f-3", "a-1"));
+        assert_eq!(f.provenance, Some(Provenance::Measured));
+        assert_eq!(f.collected_on.map(|d| d.to_string()).as_deref(), Some("2026-02-03"));
+        assert_eq!(f.collected_by, "Animatrice EIT");
+        let undated = FlowDraft {
+            collected_on: "03/02/2026".into(),
+            ..d.clone()
+        };
+        let errors = undated.to_flow(&base()).unwrap_err();
+        assert_eq!(errors[0].field, "collected_on");
         assert_eq!(f.waste_code.as_deref(), Some("150103"));
         assert_eq!(
             f.quantity,

@@ -65,6 +65,12 @@ texts! {
             "Current route";
         f_cost: "Coût ou prix (€ par unité ; négatif si revenu)",
             "Cost or price (€ per unit; negative if income)";
+        f_provenance: "Chiffres déclarés, estimés ou mesurés",
+            "Figures declared, estimated or measured";
+        f_collected_on: "Recueilli le (AAAA-MM-JJ)",
+            "Collected on (YYYY-MM-DD)";
+        f_collected_by: "Recueilli par",
+            "Collected by";
         f_confidentiality: "Confidentialité",
             "Confidentiality";
         hazardous: "dangereux",

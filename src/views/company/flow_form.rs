@@ -6,7 +6,7 @@ use symbiose_core::UserMessage;
 use symbiose_core::edit::Command;
 use symbiose_core::refdata::waste;
 use symbiose_core::{
-    Confidentiality, Direction, Family, Flow, PhysicalState, ResourceCategory, Route,
+    Confidentiality, Direction, Family, Flow, PhysicalState, Provenance, ResourceCategory, Route,
 };
 
 use crate::forms::flow::{
@@ -97,6 +97,7 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
         v.label(lang.get()).to_string()
     });
     let routes = choices(Route::VARIANTS, move |v| v.label(lang.get()).to_string());
+    let provenances = choices(&Provenance::ALL, move |v| v.label(lang.get()).to_string());
     let privacy = choices(Confidentiality::VARIANTS, move |v| {
         v.label(lang.get()).to_string()
     });
@@ -243,6 +244,18 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
             <SelectField label=move || t.get().company.f_confidentiality testid="flow-confidentiality" options=privacy
                 value=Signal::derive(move || draft.with(|d| Some(d.confidentiality)))
                 on_change=Callback::new(move |v| if let Some(v) = v { draft.update(|d| d.confidentiality = v) }) />
+            <div class="field-row">
+                <SelectField label=move || t.get().company.f_provenance testid="flow-provenance" options=provenances
+                    value=Signal::derive(move || draft.with(|d| d.provenance))
+                    on_change=Callback::new(move |v| draft.update(|d| d.provenance = v))
+                    none_label=move || t.get().company.not_given />
+                <TextField label=move || t.get().company.f_collected_on testid="flow-collected-on" placeholder="AAAA-MM-JJ"
+                    value=Signal::derive(move || draft.with(|d| d.collected_on.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.collected_on = v)) error=err("collected_on") />
+                <TextField label=move || t.get().company.f_collected_by testid="flow-collected-by"
+                    value=Signal::derive(move || draft.with(|d| d.collected_by.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.collected_by = v)) error=err("collected_by") />
+            </div>
             <TextField label=move || t.get().common.f_notes testid="flow-notes" multiline=true
                 value=Signal::derive(move || draft.with(|d| d.notes.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.notes = v)) />

@@ -74,6 +74,9 @@ pub fn flows(p: &Project, lang: Lang) -> String {
             ("exutoire", "route"),
             ("coût €/unité", "cost €/unit"),
             ("confidentialité", "confidentiality"),
+            ("provenance", "provenance"),
+            ("collecté le", "collected on"),
+            ("collecté par", "collected by"),
             ("notes", "notes"),
         ],
     );
@@ -110,6 +113,9 @@ pub fn flows(p: &Project, lang: Lang) -> String {
             t.text(f.route.map_or("", |r| r.label(lang))),
             t.number(f.cost_eur_per_unit),
             t.text(f.confidentiality.label(lang)),
+            t.text(f.provenance.map_or("", |v| v.label(lang))),
+            t.date(f.collected_on),
+            t.text(&f.collected_by),
             t.text(&f.notes),
         ]);
     }
