@@ -319,7 +319,10 @@ mod tests {
         let f = d.to_flow(&base()).unwrap();
         assert_eq!((f.id.as_str(), f.actor.as_str()), ("f-3", "a-1"));
         assert_eq!(f.provenance, Some(Provenance::Measured));
-        assert_eq!(f.collected_on.map(|d| d.to_string()).as_deref(), Some("2026-02-03"));
+        assert_eq!(
+            f.collected_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-02-03")
+        );
         assert_eq!(f.collected_by, "Animatrice EIT");
         let undated = FlowDraft {
             collected_on: "03/02/2026".into(),

@@ -12,10 +12,12 @@
 
 mod indicators;
 mod inventory;
+mod portfolio;
 mod programme;
 
 pub use indicators::{elipse, indicators};
 pub use inventory::{actors, flows};
+pub use portfolio::portfolio;
 pub use programme::{actions, aid_tables, aids, measurements, synergies};
 
 use crate::Lang;
