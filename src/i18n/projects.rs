@@ -11,6 +11,24 @@ texts! {
             "Your projects";
         home_intro: "Les projets restent dans ce navigateur, sans compte ni serveur. Exportez-les pour les partager ou les sauvegarder.",
             "Projects stay in this browser, with no account and no server. Export them to share or back them up.";
+        portfolio_title: "Portefeuille : comparer des territoires",
+            "Portfolio: compare territories";
+        portfolio_intro: "Pour le financeur : cochez des projets de ce navigateur ou ajoutez des fichiers de projet ; leurs indicateurs de suivi sont mis côte à côte avec leur somme, et leurs aides consolidées. Les fichiers ajoutés sont lus, pas enregistrés ; rien ne quitte ce navigateur.",
+            "For the funder: tick projects of this browser or add project files; their follow-up indicators are set side by side with their sum, and their aids consolidated. Files added are read, not stored; nothing leaves this browser.";
+        portfolio_add_file: "Ajouter un fichier de projet…",
+            "Add a project file…";
+        portfolio_from_file: "fichier",
+            "file";
+        portfolio_export: "Exporter le portefeuille (CSV)",
+            "Export the portfolio (CSV)";
+        portfolio_empty: "Aucun territoire choisi.",
+            "No territory chosen.";
+        portfolio_indicator: "Indicateur",
+            "Indicator";
+        portfolio_total: "Total",
+            "Total";
+        portfolio_aids: "Aides consolidées",
+            "Aids consolidated";
         new_project: "Nouveau projet",
             "New project";
         new_project_name: "Nom du nouveau projet",

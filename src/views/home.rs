@@ -70,6 +70,9 @@ pub fn Home() -> impl IntoView {
                     <ProjectRow id=entry.0 meta=entry.1 reload error />
                 </For>
             </ul>
+            <crate::views::portfolio::Portfolio stored=Signal::derive(move || projects.with(|list| {
+                list.iter().map(|(id, meta)| (id.clone(), meta.as_ref().map_or_else(|| id.clone(), |m| m.name.clone()))).collect::<Vec<_>>()
+            })) />
             <crate::views::bin::Bin reload />
             <DataSources />
         </main>

@@ -16,6 +16,7 @@ pub mod import;
 pub mod leave;
 pub mod legend;
 pub mod pipeline;
+pub mod portfolio;
 pub mod projection;
 pub mod proposals;
 pub mod questionnaire;

@@ -6,6 +6,9 @@ use crate::Lang;
 use crate::charts::AidAmounts;
 use crate::portfolio::{Portfolio, not_summed};
 
+/// One step of an aid (planned, granted, paid) read from the amounts.
+type Step = fn(&AidAmounts) -> f64;
+
 pub fn portfolio(pf: &Portfolio, lang: Lang) -> String {
     let mut headers: Vec<String> = [
         ("axe ELIPSE", "ELIPSE axis"),
@@ -37,7 +40,7 @@ pub fn portfolio(pf: &Portfolio, lang: Lang) -> String {
     }
     // The aids of all the roadmaps, consolidated: one row per funder (or year) and step, the
     // amount in the total column, so that every row keeps the sheet's columns.
-    let steps: [(&str, fn(&AidAmounts) -> f64); 3] = [
+    let steps: [(&str, Step); 3] = [
         (lang.pick("prévu", "planned"), |a: &AidAmounts| a.planned),
         (lang.pick("accordé", "granted"), |a: &AidAmounts| a.granted),
         (lang.pick("versé", "paid"), |a: &AidAmounts| a.paid),
