@@ -28,6 +28,8 @@ pub struct ActionDraft {
     pub investment: String,
     pub operating: String,
     pub eligible: String,
+    /// Where the action comes from (an earlier plan).
+    pub origin: String,
     pub aid_kind: Option<AidKind>,
     pub beneficiary_size: Option<CompanySize>,
     /// The lines added so far, each with where its aid stands, as typed.
@@ -58,6 +60,7 @@ impl ActionDraft {
             investment: money(a.investment_eur),
             operating: money(a.operating_eur_per_year),
             eligible: money(a.eligible_eur),
+            origin: a.origin.clone(),
             aid_kind: a.aid_kind,
             beneficiary_size: a.beneficiary_size,
             funding: a
@@ -145,6 +148,7 @@ impl ActionDraft {
             investment_eur,
             operating_eur_per_year,
             eligible_eur,
+            origin: self.origin.trim().to_string(),
             aid_kind: self.aid_kind,
             beneficiary_size: self.beneficiary_size,
             funding,
@@ -172,6 +176,7 @@ impl ActionDraft {
                     ("investment_eur", "investment"),
                     ("operating_eur_per_year", "operating"),
                     ("eligible_eur", "eligible"),
+                    ("origin", "origin"),
                     ("funding", "funding"),
                     ("milestones", "milestones"),
                 ],

@@ -33,6 +33,10 @@ texts! {
             "New project";
         new_project_name: "Nom du nouveau projet",
             "Name of the new project";
+        add_pilot_demo: "Ajouter la démonstration pilote (suivie depuis 2015)",
+            "Add the pilot demonstration (followed since 2015)";
+        add_pilot_demo_hint: "Un territoire pilote fictif : plan d'actions 2015 réalisé en partie, synergies mesurées chaque année, aides versées, plan relancé en 2026.",
+            "A fictional pilot territory: its 2015 action plan partly carried out, synergies measured every year, aids paid, a plan relaunched in 2026.";
         add_demo: "Ajouter la démonstration",
             "Add the demonstration";
         open: "Ouvrir",

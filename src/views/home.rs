@@ -58,6 +58,10 @@ pub fn Home() -> impl IntoView {
                 <button data-testid="add-demo" on:click=move |_| create(symbiose_core::demo::project())>
                     {move || t.get().projects.add_demo}
                 </button>
+                <button data-testid="add-pilot-demo" title=move || t.get().projects.add_pilot_demo_hint
+                    on:click=move |_| create(symbiose_core::demo::pilot())>
+                    {move || t.get().projects.add_pilot_demo}
+                </button>
                 <ImportButton allow_replace=false />
             </div>
             <NoticeLine notice=failure(error) />

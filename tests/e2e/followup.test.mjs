@@ -9,7 +9,7 @@ let server;
 before(async () => { server = await serveDist(); });
 after(async () => { await server.close(); });
 
-const number = (text) => Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+const number = (text) => Number(text.replace(/[\s\u202f\u00a0€]/g, '').replace(',', '.'));
 
 async function indicator(page, code) {
   const cell = page.locator(`[data-testid=elipse-table] tr[data-code=${code}] td.num`).first();
@@ -109,6 +109,53 @@ test('an activity recorded in the log moves the follow-up indicators', async () 
     assert.match(lines[1], /^\uFEFF?Gouvernance;maturity;/);
     assert.ok(lines.some((l) => /^Activités et résultats;interviews;Entretiens;5;;;/.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => /^Activités et résultats;site_visits;Visites de site;8;5;3;/.test(l)), lines.join('\n'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the pilot demo: ten years of results, its aids paid, and a Bilan with the progress since 2015', async () => {
+  const app = await openApp(server.url, { longTasks: false });
+  const { page, errors, context } = app;
+  try {
+    await waitForWorkspace(page);
+    await page.click('[data-testid=back-home]');
+    await page.click('[data-testid=add-pilot-demo]');
+    await waitForWorkspace(page);
+    assert.match(await page.locator('header').innerText(), /Territoire pilote de la Marana/);
+
+    await page.click('[data-testid=page-roadmap]');
+    await page.locator('[data-testid=aids-by-funder]').waitFor();
+    const ademe = (await page.locator('[data-testid=aids-by-funder] tr[data-funder=Ademe] td.num').allInnerTexts()).map(number);
+    assert.ok(ademe[2] >= 222_000, `ADEME paid ${ademe[2]}`);
+    assert.equal(await page.locator('[data-testid=action-item]', { hasText: 'Achats groupés' }).count(), 1);
+    assert.match(await page.locator('[data-testid=outside-table]').innerText(), /À relancer/);
+
+    await page.click('[data-testid=page-dashboard]');
+    await page.locator('[data-testid=elipse-table]').waitFor();
+    assert.ok(await indicator(page, 'tonnes_per_year') > 0);
+    assert.equal(await indicator(page, 'steering_committees'), 11);
+
+    await page.click('[data-testid=page-deliverables]');
+    await page.click('[data-testid=deliverable-bilan]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=deliverable-frame]')?.contentDocument?.body?.innerText.includes('Progrès depuis'));
+    const { text } = await downloadText(page, '[data-testid=deliverable-save]');
+    const paper = await context.newPage();
+    await paper.setViewportSize({ width: 794, height: 1123 });
+    await paper.setContent(text);
+    const body = await paper.locator('body').innerText();
+    assert.match(body, /Progrès depuis l'année de référence/);
+    assert.match(body, /Référence 2015/);
+    // Tonnes: 0 in 2015, measured since.
+    const tonnes = await paper.locator('h3:has-text("Progrès depuis") + table tr', { hasText: 'Tonnes détournées' }).innerText();
+    assert.match(tonnes, /\t0\t[\d\s\u202f]+\t\+[\d\s\u202f]+/);
+    const progress = paper.locator('h3', { hasText: 'Progrès depuis' });
+    await progress.scrollIntoViewIfNeeded();
+    await screenshot(paper, 'pilot-bilan-progress');
+    const pdf = await paper.pdf({ format: 'A4', printBackground: true });
+    assert.ok(pdf.length > 20_000);
+    await paper.close();
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

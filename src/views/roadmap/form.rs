@@ -130,6 +130,7 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
                 {text!(investment, roadmap.f_investment, "action-investment")}
                 {text!(operating, roadmap.f_operating, "action-operating")}
                 {text!(eligible, roadmap.f_eligible, "action-eligible")}
+                {text!(origin, roadmap.f_origin, "action-origin")}
                 <SelectField label=move || t.get().roadmap.f_aid_kind testid="action-aid-kind" options=aid_kinds
                     value=Signal::derive(move || draft.with(|d| d.aid_kind))
                     on_change=Callback::new(move |v| draft.update(|d| d.aid_kind = v))

@@ -85,7 +85,7 @@ pub fn Roadmap() -> impl IntoView {
                             let rate = a.aid_rate().map(|r| format!(" ({} %)", number(r * 100.0, lang, Reading))).unwrap_or_default();
                             format!("{} {}{rate} — {}", t.roadmap.aid_word, euros(a.aid()), a.funding_text(lang))
                         });
-                        let outside_track = (a.status.in_programme() && !track.get().funds(a.phase))
+                        let outside_track = (matches!(a.status, symbiose_core::ActionStatus::Planned | symbiose_core::ActionStatus::InProgress) && !track.get().funds(a.phase))
                             .then(|| format!("{} {}.", t.roadmap.phase_outside_track, a.phase.number()));
                         let edit = a.clone();
                         view! {

@@ -211,6 +211,7 @@ fn status_colour(s: ActionStatus) -> &'static str {
         ActionStatus::Done => "#2e7d32",
         ActionStatus::Postponed => "#f9a825",
         ActionStatus::Cancelled => "#b71c1c",
+        ActionStatus::ToRelaunch => "#8e24aa",
     }
 }
 

@@ -14,7 +14,10 @@
 use crate::format;
 use crate::model::*;
 
+mod pilot;
 mod tables;
+
+pub use pilot::pilot;
 
 pub const DEMO_JSON: &str = include_str!("../../data/demo_za.json");
 

@@ -450,6 +450,7 @@ pub fn actions() -> Vec<RoadmapAction> {
                 },
                 FundingLine::planned(FundingSource::Companies, 6_000.0),
             ],
+            origin: String::new(),
             notes: String::new(),
         },
         RoadmapAction {

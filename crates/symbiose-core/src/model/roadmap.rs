@@ -41,7 +41,10 @@ pub enum ActionStatus {
     InProgress,
     Done,
     Postponed,
+    /// Abandoned (an earlier plan's action that was not carried out).
     Cancelled,
+    /// An earlier plan's action the new plan takes up again (v3).
+    ToRelaunch,
 }
 
 labels!(ActionStatus {
@@ -50,6 +53,7 @@ labels!(ActionStatus {
     Done => "Réalisée", "Done";
     Postponed => "Reportée", "Postponed";
     Cancelled => "Annulée", "Cancelled";
+    ToRelaunch => "À relancer", "To relaunch";
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,6 +110,8 @@ pub struct RoadmapAction {
     /// The beneficiary's size, when the beneficiary is a company.
     pub beneficiary_size: Option<CompanySize>,
     pub funding: Vec<FundingLine>,
+    /// Where the action comes from when not from this roadmap: "Plan d'actions 2015" (v3).
+    pub origin: String,
     pub notes: String,
 }
 
@@ -113,7 +119,7 @@ impl ActionStatus {
     /// Whether the action belongs to the investment programme. A postponed or cancelled
     /// action is shown apart, with its figures, and its money enters no programme total.
     pub fn in_programme(self) -> bool {
-        !matches!(self, Self::Postponed | Self::Cancelled)
+        !matches!(self, Self::Postponed | Self::Cancelled | Self::ToRelaunch)
     }
 }
 
@@ -166,8 +172,8 @@ impl ActionMoney {
     /// The rule of [`RoadmapAction::money`] in one sentence, for the reader of a table of it.
     pub fn rule(lang: Lang) -> &'static str {
         lang.pick(
-            "Reste à charge d'une action (son autofinancement) : son investissement plus son fonctionnement de chaque année civile de son début à sa fin (l'année de début seule sans date de fin), hors taxes, moins tous ses financements (le montant accordé dès qu'il l'est, rien pour une aide refusée) ; jamais négatif (un financement supérieur au coût est signalé à part) ; inconnu, et hors totaux, sans montant d'investissement (0 s'il n'y en a pas) ou avec un fonctionnement sans dates ; les actions reportées ou annulées sont hors programme.",
-            "An action's remaining cost (its self-funding): its investment plus its operating cost for every calendar year from its start to its end (the start year only without an end date), excluding VAT, minus all its funding (the amount granted once it is, nothing for a refused aid); never negative (funding above the cost is stated apart); unknown, and left out of the totals, without an investment figure (0 if there is none) or with an operating cost but no dates; postponed or cancelled actions are outside the programme.",
+            "Reste à charge d'une action (son autofinancement) : son investissement plus son fonctionnement de chaque année civile de son début à sa fin (l'année de début seule sans date de fin), hors taxes, moins tous ses financements (le montant accordé dès qu'il l'est, rien pour une aide refusée) ; jamais négatif (un financement supérieur au coût est signalé à part) ; inconnu, et hors totaux, sans montant d'investissement (0 s'il n'y en a pas) ou avec un fonctionnement sans dates ; les actions reportées, annulées ou à relancer sont hors programme.",
+            "An action's remaining cost (its self-funding): its investment plus its operating cost for every calendar year from its start to its end (the start year only without an end date), excluding VAT, minus all its funding (the amount granted once it is, nothing for a refused aid); never negative (funding above the cost is stated apart); unknown, and left out of the totals, without an investment figure (0 if there is none) or with an operating cost but no dates; postponed, cancelled or to-relaunch actions are outside the programme.",
         )
     }
 

@@ -425,6 +425,7 @@ pub fn action(a: &RoadmapAction, at: &str, r: &mut Report) {
         funding_line(line, &format!("{at}.funding[{j}]"), r);
     }
     financing(a, at, r);
+    short_text(&a.origin, &format!("{at}.origin"), r);
     list_len(
         a.funding.len(),
         &format!("{at}.funding"),
@@ -541,9 +542,11 @@ fn financing(a: &RoadmapAction, at: &str, r: &mut Report) {
     }
 }
 
-/// An action in a phase the territory's track does not fund: kept, with the call's rule.
+/// An action still to carry out (planned or in progress) in a phase the territory's track does
+/// not fund: kept, with the call's rule. Actions done, or from an earlier plan, are history.
 pub fn action_phase(a: &RoadmapAction, track: ProgrammeTrack, at: &str, r: &mut Report) {
-    if !a.status.in_programme() || track.funds(a.phase) {
+    use crate::model::ActionStatus::{InProgress, Planned};
+    if !matches!(a.status, Planned | InProgress) || track.funds(a.phase) {
         return;
     }
     let n = a.phase.number();
