@@ -15,6 +15,7 @@ mod inventory;
 mod programme;
 
 pub use indicators::indicators;
+pub(crate) use inventory::period_label;
 pub use inventory::{actors, flows};
 pub use programme::{actions, measurements, synergies};
 
