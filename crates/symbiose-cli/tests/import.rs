@@ -42,7 +42,7 @@ fn flows_from_a_workbook_with_a_bad_row_go_in_and_the_bad_row_is_named() {
     let (code, text) = symbiose(&["import", "flows", &fixture, "--into", s(&project)]);
     assert_eq!(code, 0, "{text}");
     for expected in [
-        "classeur Excel, première feuille « Flux », en-tête à la ligne 3",
+        "Classeur Excel, première feuille « Flux », en-tête à la ligne 3",
         "3 prête(s), 0 écartée(s), 1 en erreur",
         "ligne 6, colonne Quantité : « environ 300 » n'est pas un nombre",
         "prête    Serres de Casatorra — Chaleur basse température pour les semis",

@@ -2,9 +2,16 @@
 //! `text` decides) or the first sheet of an Excel workbook (.xlsx, read with `calamine`). An
 //! import that reads a `Table` (the flows import) has one set of rules for both kinds of file.
 //!
-//! The kind is recognised from the bytes, not the file's name: a workbook is a zip archive
-//! holding `xl/workbook.xml`; an old `.xls`, an OpenDocument sheet, a PDF, another archive or
-//! any other binary file is refused with its own message. Everything else is read as CSV text.
+//! The kind is recognised from the bytes, not the file's name ([`kind`]): a workbook is a zip
+//! archive holding `xl/workbook.xml`; an old `.xls`, an OpenDocument sheet, a PDF, another
+//! archive or any other binary file is refused with its own message. Everything else is read
+//! as CSV text.
+//!
+//! The workbook reader (calamine, with its zip, XML and text-encoding code) is large: about
+//! 280 KB of gzipped WebAssembly. So the app never calls [`xlsx`] (nor [`read`], nor
+//! `flows::parse`): it reads a CSV with [`csv`], and has a workbook read by a small module of
+//! its own in a Web Worker (crates/symbiose-xlsx), fetched only then, which sends the
+//! [`Table`] back as bytes ([`Table::to_bytes`]). The first visit does not carry it.
 //!
 //! Cells are strings, as a CSV gives them. A workbook's numbers are written the way Rust writes
 //! an `f64` (`12.5`, `150103`), which the number readers take back exactly; a cell formatted as
@@ -13,13 +20,14 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
+use serde::{Deserialize, Serialize};
 
 use super::text::{Encoding, LineCounter, NotUtf8, csv_text, sniff_separator};
 use crate::model::Date;
 use crate::{Bilingual, Lang, UserMessage, bilingual};
 
 /// What the rows were read from, for the preview.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
     /// A CSV file, with the encoding its bytes were read in.
     Csv(Encoding),
@@ -34,7 +42,7 @@ impl Source {
             Self::Csv(encoding) => format!("CSV ({})", encoding.label(lang)),
             Self::Xlsx { sheet } => bilingual!(
                 in lang,
-                "classeur Excel, première feuille « {sheet} »",
+                "Classeur Excel, première feuille « {sheet} »",
                 "Excel workbook, first sheet \"{sheet}\""
             ),
         }
@@ -43,7 +51,7 @@ impl Source {
 
 /// One row of the file: its line (the row number a spreadsheet or a text editor shows, from 1)
 /// and its cells, as text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     pub line: usize,
     pub cells: Vec<String>,
@@ -56,10 +64,28 @@ impl Row {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub source: Source,
     pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The table as bytes, to cross from the workbook reader's worker to the page.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a table always encodes")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, TableError> {
+        postcard::from_bytes(bytes).map_err(|e| TableError::Xlsx(e.to_string()))
+    }
+}
+
+/// What a file is, from its bytes: the two kinds a table is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Csv,
+    Xlsx,
 }
 
 /// A kind of file that is neither CSV nor .xlsx.
@@ -136,6 +162,14 @@ const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// The rows of a CSV file or of a workbook's first sheet. An empty file gives no rows.
 pub fn read(bytes: &[u8]) -> Result<Table, TableError> {
+    match kind(bytes)? {
+        Kind::Csv => csv(bytes),
+        Kind::Xlsx => xlsx(bytes),
+    }
+}
+
+/// Whether `bytes` are a workbook or CSV text; any other kind of file is refused, named.
+pub fn kind(bytes: &[u8]) -> Result<Kind, TableError> {
     if bytes.starts_with(ZIP) {
         // Entry names are stored uncompressed: a workbook names its `xl/workbook.xml`, an
         // OpenDocument file starts with its `mimetype` entry.
@@ -145,7 +179,7 @@ pub fn read(bytes: &[u8]) -> Result<Table, TableError> {
         if !contains(bytes, b"xl/workbook.xml") {
             return Err(TableError::Other(OtherKind::Archive));
         }
-        return xlsx(bytes);
+        return Ok(Kind::Xlsx);
     }
     if bytes.starts_with(OLE) {
         return Err(TableError::Other(OtherKind::Xls));
@@ -158,14 +192,15 @@ pub fn read(bytes: &[u8]) -> Result<Table, TableError> {
     if !utf16 && bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(TableError::Other(OtherKind::Binary));
     }
-    csv(bytes)
+    Ok(Kind::Csv)
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn csv(bytes: &[u8]) -> Result<Table, TableError> {
+/// The rows of a CSV file: UTF-8 or Windows-1252, `;` or `,` (as `text` decides).
+pub fn csv(bytes: &[u8]) -> Result<Table, TableError> {
     let (text, encoding) = csv_text(bytes).map_err(TableError::NotText)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_separator(&text))
@@ -204,7 +239,8 @@ fn csv(bytes: &[u8]) -> Result<Table, TableError> {
     })
 }
 
-fn xlsx(bytes: &[u8]) -> Result<Table, TableError> {
+/// The rows of a workbook's first sheet (calamine). Not for the app's own module: see the top.
+pub fn xlsx(bytes: &[u8]) -> Result<Table, TableError> {
     let bad = |e: &dyn std::fmt::Display| TableError::Xlsx(e.to_string());
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| bad(&e))?;
@@ -314,6 +350,13 @@ mod tests {
                 .message_in(Lang::Fr)
                 .contains("Classeur Excel illisible")
         );
+    }
+
+    #[test]
+    fn a_table_crosses_as_bytes() {
+        let t = read(b"a;b\n1;2\n").unwrap();
+        assert_eq!(Table::from_bytes(&t.to_bytes()).unwrap(), t);
+        assert!(Table::from_bytes(b"\xff").is_err());
     }
 
     #[test]

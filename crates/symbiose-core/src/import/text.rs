@@ -117,7 +117,7 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
 }
 
 /// The encoding a CSV file was read with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf8,
     Windows1252,
