@@ -38,11 +38,10 @@ enum Phase {
 
 /// "3 flux" / "3 flows", "1 flow".
 fn flows_count(n: usize, lang: Lang) -> String {
-    let t = &texts(lang).files;
     let unit = if n == 1 {
-        t.flows_unit_one
+        texts(lang).files.flows_unit_one
     } else {
-        t.flows_unit
+        texts(lang).files.flows_unit
     };
     format!("{} {unit}", number(n as f64, lang, Reading))
 }
