@@ -97,3 +97,44 @@ pub async fn read_sheet(bytes: &[u8]) -> Result<Table, WorkbookError> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn rust_files(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("src is readable") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// The app's module must not link the workbook reader (about 280 KB of gzip on the first
+    /// visit): no code of the shell calls the core functions that reach calamine. A workbook
+    /// goes through `read_sheet`, a CSV through `table::csv`.
+    #[test]
+    fn the_shell_never_reads_a_workbook_itself() {
+        let mut sources = Vec::new();
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut sources,
+        );
+        let banned = [
+            ["table::", "xlsx("],
+            ["table::", "read("],
+            ["flows::", "parse("],
+        ];
+        for (path, text) in &sources {
+            for [module, function] in banned {
+                let call = format!("{module}{function}");
+                assert!(!text.contains(&call), "{path} calls {call}");
+            }
+        }
+        assert!(sources.iter().any(|(_, t)| t.contains("flows::preview(")));
+    }
+}
