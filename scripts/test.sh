@@ -14,6 +14,7 @@ stage "Lints (clippy, warnings denied; host and wasm)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p symbiose-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p symbiose-worker --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p symbiose-xlsx --target wasm32-unknown-unknown -- -D warnings
 
 stage "Host tests (cargo test: core, CLI, app logic)"
 cargo test --workspace

@@ -22,6 +22,7 @@ pub mod state;
 pub mod summary;
 pub mod ui;
 pub mod views;
+pub mod workbook;
 
 use leptos::prelude::*;
 use symbiose_core::Project;

@@ -1,4 +1,5 @@
-//! Opening files and keeping them safe: project import, CSV import, repair mode, leaving with unsaved work.
+//! Opening files and keeping them safe: project import, CSV imports (companies; flows, from Excel
+//! too), repair mode, leaving with unsaved work.
 
 texts! {
     /// Opening files and keeping them safe: project import, CSV import, repair mode, leaving with unsaved work.
@@ -111,5 +112,37 @@ texts! {
             "rows listed of";
         csv_adding: "Ajout en cours…",
             "Adding…";
+        flows_import: "Importer des flux (CSV, Excel)",
+            "Import flows (CSV, Excel)";
+        flows_intro: "Un fichier CSV ou un classeur Excel (.xlsx, première feuille), une ligne par flux : l'entreprise (son SIRET ou son nom, telle qu'elle est déjà dans le projet), le sens (offre ou besoin), la famille et le libellé ; puis, si vous les avez, la catégorie, le code déchet, la quantité, l'unité et la période, les mois, la température, l'exutoire, le coût par unité, la confidentialité, la provenance (déclaré, estimé, mesuré), la date et l'auteur de la collecte, des notes. Rien n'est ajouté avant l'aperçu.",
+            "A CSV file or an Excel workbook (.xlsx, first sheet), one row per flow: the company (its SIRET or its name, as it already is in the project), the direction (offer or need), the family and the label; then, if you have them, the category, the waste code, the quantity, unit and period, the months, the temperature, the route, the cost per unit, the confidentiality, the provenance (declared, estimated, measured), the date and author of the collection, notes. Nothing is added before the preview.";
+        flows_choose: "Choisir un fichier…",
+            "Choose a file…";
+        flows_choose_other: "Choisir un autre fichier…",
+            "Choose another file…";
+        flows_template: "Télécharger le modèle (CSV)",
+            "Download the template (CSV)";
+        flows_template_hint: "Le modèle s'ouvre dans Excel ou LibreOffice ; ses trois lignes d'exemple portent sur des entreprises de la zone de démonstration.",
+            "The template opens in Excel or LibreOffice; its three example rows are about companies of the demonstration zone.";
+        flows_counts_ready: "flux prêts à importer",
+            "flows ready to import";
+        flows_counts_skipped: "écartés",
+            "skipped";
+        flows_counts_errors: "en erreur",
+            "with errors";
+        flows_header_at: "en-tête à la ligne",
+            "header at line";
+        flows_ignored: "Colonnes ignorées (non reconnues)",
+            "Columns ignored (not recognised)";
+        flows_column: "Flux (entreprise — libellé)",
+            "Flow (company — label)";
+        flows_add: "Importer",
+            "Import";
+        flows_unit: "flux",
+            "flows";
+        flows_unit_one: "flux",
+            "flow";
+        flows_added: "flux importés (Ctrl+Z pour revenir).",
+            "flows imported (Ctrl+Z to go back).";
     }
 }

@@ -10,6 +10,7 @@ pub mod deliverables;
 pub mod dialog;
 pub mod exports;
 pub mod filters;
+pub mod flows_import;
 pub mod header;
 pub mod home;
 pub mod import;

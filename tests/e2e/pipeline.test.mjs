@@ -303,7 +303,10 @@ test('roadmap: two actions built from two synergies, with dates, budget and fund
     const added = p.actions.slice(-2);
     assert.deepEqual(added.map((a) => a.synergy), synergies.map((s) => s.id));
     assert.equal(added[0].investment_eur, 120000);
-    assert.deepEqual(added[0].funding, [{ source: 'ademe', amount_eur: 48000, note: '' }]);
+    assert.deepEqual(added[0].funding, [{
+      source: 'ademe', amount_eur: 48000, status: 'planned', requested_on: null, granted_on: null,
+      granted_eur: null, paid_on: null, paid_eur: null, note: '',
+    }]);
     assert.equal(added[1].milestones[0].label, 'Convention signée');
     assert.equal(added[0].end, '2027-12-31');
 

@@ -15,6 +15,25 @@ pub fn project(path: &Path) -> Result<Project, String> {
     })
 }
 
+/// The bytes of the file at `path` (a CSV or a workbook to import): refused from its size
+/// alone when too large, as the app refuses it.
+pub fn bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let cannot = |e: std::io::Error| {
+        format!("impossible de lire « {shown} » : {e}\n---\ncannot read \"{shown}\": {e}")
+    };
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > format::MAX_BYTES as u64 {
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        return Err(format!(
+            "« {shown} » : {}\n---\n\"{shown}\": {}",
+            format::too_large(size, Lang::Fr),
+            format::too_large(size, Lang::En)
+        ));
+    }
+    std::fs::read(path).map_err(cannot)
+}
+
 /// The text of the file at `path`: refused from its size alone when too large (as the app
 /// does, without reading it), and read as strict UTF-8 like every file the app opens.
 pub fn read(path: &Path) -> Result<String, String> {

@@ -2,11 +2,13 @@
 //! The commands and their arguments are declared here (clap writes the usage, the help and the
 //! errors from it); each command's work lives in its own module.
 //!
-//! Exit codes: 0 done; 1 the file does not load or is invalid; 2 the command line is wrong.
+//! Exit codes: 0 done; 1 the file does not load or is invalid (or, for an import, no row
+//! could be added); 2 the command line is wrong.
 
 mod bench;
 mod crossval;
 mod detect;
+mod import;
 mod indicators;
 mod load;
 mod schema;
@@ -44,6 +46,11 @@ enum Command {
         /// As a public audience sees them (no private flow, anonymised companies, no confidential cost)
         #[arg(long)]
         public: bool,
+    },
+    /// Companies or flows from a CSV or Excel file into a project file, with a verdict per row
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
     },
     /// Dashboard figures of a project file, with methods and sources
     Indicators {
@@ -83,6 +90,51 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// Companies from a CSV: INSEE's SIRENE StockEtablissement or the app's template
+    Companies {
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// Flows from a CSV or an Excel workbook (.xlsx, first sheet): the app's template columns
+    Flows {
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The CSV or .xlsx file to import
+    file: PathBuf,
+    /// The project file the rows go into
+    #[arg(long, value_name = "PROJECT.json")]
+    into: PathBuf,
+    /// Where to write the result (default: in place of the project file)
+    #[arg(short, long, value_name = "OUT.json")]
+    out: Option<PathBuf>,
+    /// Language of the verdicts
+    #[arg(long, value_enum, default_value_t = Language::Fr)]
+    lang: Language,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Language {
+    Fr,
+    En,
+}
+
+impl ImportArgs {
+    fn run(&self, what: import::What) -> ExitCode {
+        let lang = match self.lang {
+            Language::Fr => symbiose_core::Lang::Fr,
+            Language::En => symbiose_core::Lang::En,
+        };
+        import::run(what, &self.file, &self.into, self.out.as_ref(), lang)
+    }
+}
+
 fn main() -> ExitCode {
     let Some(command) = Cli::parse().command else {
         // No command: the help, as `symbiose --help` gives it, and success.
@@ -94,6 +146,10 @@ fn main() -> ExitCode {
         Command::Schema => schema::run(),
         Command::Detect { file, json, public } => detect::run(&file, json, public),
         Command::Indicators { file, json } => indicators::run(&file, json),
+        Command::Import { what } => match what {
+            ImportWhat::Companies { args } => args.run(import::What::Companies),
+            ImportWhat::Flows { args } => args.run(import::What::Flows),
+        },
         Command::Bench { sizes, project } => match project {
             Some(path) => bench::run_project(&path),
             None => bench::run(&sizes),
@@ -124,6 +180,11 @@ mod tests {
             &["symbiose", "synth", "0"],
             &["symbiose", "synth", "10", "--seed", "x"],
             &["symbiose", "detect", "p.json", "--jsn"],
+            &["symbiose", "import", "flows", "f.csv"],
+            &["symbiose", "import", "actions", "f.csv", "--into", "p.json"],
+            &[
+                "symbiose", "import", "flows", "f.csv", "--into", "p.json", "--lang", "de",
+            ],
         ] {
             let err = Cli::try_parse_from(args).err().expect("refused");
             assert_eq!(err.exit_code(), 2, "{args:?}");

@@ -16,6 +16,8 @@ use crate::format::json::{FaultKind, JsonFault};
 use crate::format::repair::Why;
 use crate::format::{LoadError, envelope};
 use crate::import::companies::{ImportError, NafNotRev2, OtherNomenclature};
+use crate::import::flows;
+use crate::import::table::{OtherKind, TableError};
 use crate::import::text::NotUtf8;
 use crate::model::{Date, Siret};
 use crate::optimise::OptimiseError;
@@ -221,6 +223,52 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
                 line: 7,
                 detail: "found record with 3 fields".into(),
             }),
+        ),
+        (
+            "flows::ImportError::Unreadable (not text)",
+            b(flows::ImportError::Unreadable(TableError::NotText(
+                not_utf8(true),
+            ))),
+        ),
+        ("flows::ImportError::Empty", b(flows::ImportError::Empty)),
+        (
+            "flows::ImportError::NoHeader",
+            b(flows::ImportError::NoHeader {
+                found: vec!["nom".into(), slashed("a", "b")],
+            }),
+        ),
+        (
+            "TableError::Other (xls)",
+            b(TableError::Other(OtherKind::Xls)),
+        ),
+        (
+            "TableError::Other (ods)",
+            b(TableError::Other(OtherKind::OpenDocument)),
+        ),
+        (
+            "TableError::Other (archive)",
+            b(TableError::Other(OtherKind::Archive)),
+        ),
+        (
+            "TableError::Other (pdf)",
+            b(TableError::Other(OtherKind::Pdf)),
+        ),
+        (
+            "TableError::Other (binary)",
+            b(TableError::Other(OtherKind::Binary)),
+        ),
+        (
+            "TableError::Csv",
+            b(TableError::Csv {
+                line: 3,
+                detail: "found record with 3 fields".into(),
+            }),
+        ),
+        (
+            "TableError::Xlsx",
+            b(TableError::Xlsx(
+                "Xml error: missing xl/workbook.xml".into(),
+            )),
         ),
         ("NotUtf8 (UTF-16)", b(not_utf8(true))),
         ("NotUtf8", b(not_utf8(false))),

@@ -2,8 +2,9 @@
 //! decides the marks (French: a decimal comma and thousands grouped by a narrow no-break space;
 //! English: a point and commas), the purpose decides the precision.
 //!
-//! Reading numbers typed back is `forms::number::parse_decimal` in the app, which accepts
-//! both languages' marks.
+//! Reading a number back, as typed in a form or written in a spreadsheet's cell, is
+//! [`parse_decimal`], which accepts both languages' marks (the app's forms and the flows import
+//! read with it).
 
 use crate::Lang;
 
@@ -74,6 +75,21 @@ pub fn percent(share: f64, lang: Lang) -> String {
     }
 }
 
+/// Parses a decimal number written the French or the English way (`1 250,5`, `1250.5`,
+/// `1 250` with a narrow no-break space, `1'250`); `None` when it is not one, or not finite.
+pub fn parse_decimal(input: &str) -> Option<f64> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() || cleaned.matches('.').count() > 1 {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 fn reading(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".into();
@@ -123,6 +139,18 @@ fn reading(value: f64, lang: Lang) -> String {
 mod tests {
     use super::Precision::*;
     use super::*;
+
+    #[test]
+    fn decimals_are_read_in_french_and_english_forms() {
+        assert_eq!(parse_decimal("1 250,5"), Some(1250.5));
+        assert_eq!(parse_decimal("1250.5"), Some(1250.5));
+        assert_eq!(parse_decimal("1\u{202f}250"), Some(1250.0));
+        assert_eq!(parse_decimal("-3"), Some(-3.0));
+        assert_eq!(parse_decimal("1,2,3"), None);
+        assert_eq!(parse_decimal("abc"), None);
+        assert_eq!(parse_decimal("inf"), None);
+        assert_eq!(parse_decimal(""), None);
+    }
 
     #[test]
     fn a_share_is_a_whole_percentage_written_as_each_language_writes_it() {

@@ -9,12 +9,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::text::{Encoding, NotUtf8, csv_text, sniff_separator};
+use super::text::{Encoding, LineCounter, NotUtf8, csv_text, sniff_separator};
 use crate::edit::Command;
 use crate::model::{Actor, Project};
 use crate::refdata::communes;
 use crate::{Bilingual, Lang, UserMessage, bilingual};
 
+pub use super::preview::{Listed, RowKind};
 pub use nomenclature::{NafNotRev2, OtherNomenclature};
 
 /// The downloadable template, with two fictional example rows.
@@ -144,13 +145,6 @@ impl ImportPreview {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    Error,
-    Ready,
-    Skipped,
-}
-
 impl RowKind {
     fn of(row: &RowOutcome) -> Self {
         match row {
@@ -159,24 +153,6 @@ impl RowKind {
             RowOutcome::Error { .. } => Self::Error,
         }
     }
-
-    /// The CSS class of its row in the preview.
-    pub fn class(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Ready => "ok",
-            Self::Skipped => "skipped",
-        }
-    }
-}
-
-/// One row of the preview's table, as text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Listed {
-    pub line: usize,
-    pub kind: RowKind,
-    pub name: String,
-    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -303,8 +279,7 @@ pub struct Parsing {
     seen: Seen,
     rows: Vec<RowOutcome>,
     total_bytes: usize,
-    /// Lines counted so far: the text up to byte `counted.0` holds `counted.1` line ends.
-    counted: (usize, usize),
+    lines: LineCounter,
     done: bool,
 }
 
@@ -373,7 +348,7 @@ impl Parsing {
             },
             rows: Vec::new(),
             total_bytes,
-            counted: (0, 0),
+            lines: LineCounter::default(),
             done: false,
         })
     }
@@ -423,26 +398,9 @@ impl Parsing {
         Ok(self.done)
     }
 
-    /// The line, from 1, where the record at byte `byte` starts. csv's own line numbers run one
-    /// short in a file with Windows line ends; counting `\n` ourselves gives what an editor shows.
-    /// Records come in order, so each byte is counted once over the whole file.
+    /// The line, from 1, where the record at byte `byte` starts (a quoted field may span lines).
     fn line_at(&mut self, byte: u64) -> usize {
-        let text = self.reader.get_ref().get_ref();
-        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        // After a CRLF, csv says a record starts at its '\n': no record starts with a line end.
-        while to < text.len() && matches!(text[to], b'\r' | b'\n') {
-            to += 1;
-        }
-        let (from, lines) = self.counted;
-        if to >= from {
-            let more = text[from..to].iter().filter(|&&b| b == b'\n').count();
-            self.counted = (to, lines + more);
-        } else {
-            // Not expected (positions only move forward), but exact all the same.
-            let lines = text[..to].iter().filter(|&&b| b == b'\n').count();
-            self.counted = (to, lines);
-        }
-        self.counted.1 + 1
+        self.lines.line_at(self.reader.get_ref().get_ref(), byte)
     }
 
     /// How far the reading is, as (bytes read, bytes in all).

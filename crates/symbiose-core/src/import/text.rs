@@ -117,7 +117,7 @@ pub fn utf8_text(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
 }
 
 /// The encoding a CSV file was read with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf8,
     Windows1252,
@@ -164,9 +164,10 @@ fn cp1252(b: u8) -> char {
     }
 }
 
-/// `;` or `,`, whichever the header line holds more of (outside quotes).
+/// `;` or `,`, whichever the header line holds more of (outside quotes). The header is the
+/// first line that holds either: a spreadsheet saved as CSV may start with a title line.
 pub fn sniff_separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
+    let header = text.lines().find(|l| l.contains([';', ','])).unwrap_or("");
     let mut in_quotes = false;
     let (mut semi, mut comma) = (0, 0);
     for c in header.chars() {
@@ -181,6 +182,35 @@ pub fn sniff_separator(text: &str) -> u8 {
         b';'
     } else {
         b','
+    }
+}
+
+/// The line, from 1, where a CSV record starting at a byte offset starts, as an editor shows
+/// it. csv's own line numbers run one short in a file with Windows line ends; counting `\n`
+/// here gives the editor's. Records come in order, so each byte is counted once over the file.
+#[derive(Debug, Default)]
+pub struct LineCounter {
+    /// The text up to byte `counted.0` holds `counted.1` line ends.
+    counted: (usize, usize),
+}
+
+impl LineCounter {
+    pub fn line_at(&mut self, text: &[u8], byte: u64) -> usize {
+        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        // After a CRLF, csv says a record starts at its '\n': no record starts with a line end.
+        while to < text.len() && matches!(text[to], b'\r' | b'\n') {
+            to += 1;
+        }
+        let (from, lines) = self.counted;
+        if to >= from {
+            let more = text[from..to].iter().filter(|&&b| b == b'\n').count();
+            self.counted = (to, lines + more);
+        } else {
+            // Not expected (positions only move forward), but exact all the same.
+            let lines = text[..to].iter().filter(|&&b| b == b'\n').count();
+            self.counted = (to, lines);
+        }
+        self.counted.1 + 1
     }
 }
 
@@ -260,5 +290,9 @@ mod tests {
         );
         assert_eq!(sniff_separator("nom;siret;naf\n"), b';');
         assert_eq!(sniff_separator("siren,nic,\"a;b\"\n"), b',');
+        assert_eq!(
+            sniff_separator("Inventaire des flux\nsiret;libellé\n"),
+            b';'
+        );
     }
 }

@@ -122,7 +122,7 @@ pub fn flows(p: &Project, lang: Lang) -> String {
     t.finish()
 }
 
-fn period_label(period: Period, lang: Lang) -> &'static str {
+pub(crate) fn period_label(period: Period, lang: Lang) -> &'static str {
     match period {
         Period::Year => lang.pick("an", "year"),
         Period::Month => lang.pick("mois", "month"),

@@ -16,6 +16,7 @@ mod portfolio;
 mod programme;
 
 pub use indicators::{elipse, indicators};
+pub(crate) use inventory::period_label;
 pub use inventory::{actors, flows};
 pub use portfolio::portfolio;
 pub use programme::{actions, aid_tables, aids, measurements, synergies};

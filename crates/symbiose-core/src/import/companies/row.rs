@@ -4,17 +4,9 @@
 use super::nomenclature::{Activity, NafNotRev2, activity};
 use super::{Columns, CsvFormat, RowOutcome, Seen};
 use crate::model::{Actor, ActorId, HeadcountBand, Position, Siret};
+use crate::numbers::parse_decimal as decimal;
 use crate::refdata::{communes, naf};
 use crate::{Bilingual, UserMessage, bilingual};
-
-/// French or English decimal (`42,6166` or `42.6166`).
-fn decimal(s: &str) -> Option<f64> {
-    s.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-}
 
 pub(super) fn row(
     format: CsvFormat,
