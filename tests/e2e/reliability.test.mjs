@@ -6,8 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, downloadText, importFile, waitSaved, fillStorage, randomLetters,
-  storedProject, storedText, renameFirstCompany,
-} from './harness.mjs';
+  storedProject, storedText, renameFirstCompany, autosavedCopy } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -161,8 +160,9 @@ test('leaving a project whose edits are not stored asks first and offers the exp
   try {
     await waitForWorkspace(page);
     await waitSaved(page);
+    await autosavedCopy(page);
     await fillStorage(page);
-    const noise = randomLetters();
+    const noise = randomLetters(25);
     await renameFirstCompany(page, `Pas de place ${noise}`);
     await page.locator('[data-testid=banner-full]').waitFor();
 
