@@ -1,4 +1,5 @@
-// The funder's portfolio: two projects of this browser and one file set side by side, the sums
+// The funder's portfolio: the two demonstrations (the activity zone and the pilot territory
+// followed since 2015) and one file set side by side, the sums
 // of their follow-up indicators and their aids consolidated, a bad file refused without
 // changing anything, and the CSV sheet made from the same figures.
 import { test, before, after } from 'node:test';
@@ -17,14 +18,14 @@ async function toHome(page) {
   await page.locator('[data-testid=home]').waitFor();
 }
 
-test('two stored projects and a file side by side, with sums and aids consolidated', async () => {
+test('the two demos and a file side by side, with sums and aids consolidated', async () => {
   const app = await openApp(server.url);
   const { page, errors } = app;
   try {
     await waitForWorkspace(page);
     await toHome(page);
-    // A second copy of the demo, as a second territory.
-    await page.click('[data-testid=add-demo]');
+    // The pilot demonstration, as a second territory.
+    await page.click('[data-testid=add-pilot-demo]');
     await waitForWorkspace(page);
     await toHome(page);
     await page.click('[data-testid=portfolio] summary');
@@ -35,8 +36,11 @@ test('two stored projects and a file side by side, with sums and aids consolidat
     const table = page.locator('[data-testid=portfolio-table]');
     await table.waitFor();
     const row = async (code) => (await table.locator(`tr[data-code=${code}] td.num`).allInnerTexts()).map((x) => x.trim());
+    // Both have eight visits in their log; the zone is at maturity 2, the pilot at 3.
     assert.deepEqual(await row('site_visits'), ['8', '8', '16']);
-    assert.deepEqual(await row('maturity'), ['2', '2', 'sans objet']);
+    const maturity = await row('maturity');
+    assert.deepEqual([maturity.slice(0, 2).sort(), maturity[2]], [['2', '3'], 'sans objet']);
+    assert.equal((await row('synergies_implemented'))[2], '3', 'the pilot runs three synergies');
 
     // A file: read, never stored.
     const before = await storageSnapshot(page);
@@ -52,9 +56,9 @@ test('two stored projects and a file side by side, with sums and aids consolidat
     assert.deepEqual(await row('site_visits'), ['8', '8', '0', '16']);
     assert.deepEqual(await storageSnapshot(page), before, 'nothing stored');
 
-    // Aids: three times the demo's.
+    // Aids: the zone's twice (the demo and the file) and the pilot's.
     const total = (await page.locator('[data-testid=portfolio-aids-total] td').allInnerTexts()).map(number);
-    assert.deepEqual(total, [3 * 32_000, 3 * 6_000, 0]);
+    assert.deepEqual(total, [2 * 32_000 + 432_800, 2 * 6_000 + 342_800, 326_000]);
     await page.locator('[data-testid=portfolio]').scrollIntoViewIfNeeded();
     await screenshot(page, 'portfolio-1920x1080');
 
@@ -63,7 +67,7 @@ test('two stored projects and a file side by side, with sums and aids consolidat
     const lines = text.trim().split(/\r\n/);
     assert.match(lines[0], /Territoire du fichier;total$/);
     assert.ok(lines.some((l) => /;site_visits;Visites de site;visites;8;8;0;16$/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /^aides par financeur;ADEME;accordé;€;;;;18000$/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^aides par financeur;ADEME;accordé;€;;;;250800$/.test(l)), lines.join('\n'));
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use symbiose_core::edit::Command;
 use symbiose_core::indicators::elipse::HOURS_PER_DAY;
 use symbiose_core::numbers::{Precision::Reading, number};
-use symbiose_core::{Activity, ActivityId, ActivityKind, ActorId};
+use symbiose_core::{Activity, ActivityId, ActivityKind};
 
 use crate::forms::FieldError;
 use crate::forms::activity::ActivityDraft;
 use crate::i18n::{use_lang, use_texts};
 use crate::state::use_project;
-use crate::views::controls::{FormFooter, SelectField, TextField, choices, error_of};
+use crate::views::controls::{
+    CompaniesField, FormFooter, SelectField, TextField, choices, error_of,
+};
 
 #[component]
 pub fn ActivityLog() -> impl IntoView {
@@ -81,16 +83,6 @@ pub fn ActivityLog() -> impl IntoView {
         {
             editing.set(None);
         }
-    };
-    let pick = move |ev: leptos::ev::Event| {
-        let select: web_sys::HtmlSelectElement = event_target(&ev);
-        let options = select.selected_options();
-        let chosen = (0..options.length())
-            .filter_map(|i| options.item(i))
-            .filter_map(|o| o.get_attribute("value"))
-            .map(ActorId::new)
-            .collect();
-        draft.update(|d| d.actors = chosen);
     };
     macro_rules! text {
         ($field:ident, $page:ident . $label:ident, $testid:literal $(, $multiline:literal)?) => {
@@ -183,18 +175,9 @@ pub fn ActivityLog() -> impl IntoView {
                         {text!(title, roadmap.f_activity_title, "activity-title")}
                         {text!(hours, roadmap.f_hours, "activity-hours")}
                     </div>
-                    <div class="field">
-                        <label for="field-activity-companies">{move || t.get().roadmap.f_activity_companies}</label>
-                        <select multiple size="6" id="field-activity-companies" data-testid="activity-companies" on:change=pick>
-                            {move || names.get().into_iter().map(|(id, name)| {
-                                let chosen = id.clone();
-                                view! {
-                                    <option value=id.as_str().to_string()
-                                        prop:selected=move || draft.with(|d| d.actors.contains(&chosen))>{name}</option>
-                                }
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <CompaniesField label=move || t.get().roadmap.f_activity_companies testid="activity-companies" size=6
+                        chosen=Signal::derive(move || draft.with(|d| d.actors.clone()))
+                        on_change=Callback::new(move |v| draft.update(|d| d.actors = v)) />
                     {text!(people, roadmap.f_people, "activity-people")}
                     {text!(notes, roadmap.f_notes, "activity-notes", true)}
                     <FormFooter errors save_testid="activity-save" on_cancel=Callback::new(move |_| editing.set(None)) testid="activity-error">

@@ -1,14 +1,14 @@
 //! The workshops held: date, who came, what was decided. The bilan reads them back.
 
 use leptos::prelude::*;
+use symbiose_core::WorkshopId;
 use symbiose_core::edit::Command;
-use symbiose_core::{ActorId, WorkshopId};
 
 use crate::forms::FieldError;
 use crate::forms::workshop::WorkshopDraft;
 use crate::i18n::use_texts;
 use crate::state::use_project;
-use crate::views::controls::{FormFooter, TextField, error_of};
+use crate::views::controls::{CompaniesField, FormFooter, TextField, error_of};
 
 #[component]
 pub fn Workshops() -> impl IntoView {
@@ -19,14 +19,6 @@ pub fn Workshops() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let err = move |field: &'static str| error_of(errors, field);
     let workshops = Memo::new(move |_| state.project.with(|p| p.workshops.clone()));
-    let actors = Memo::new(move |_| {
-        state.project.with(|p| {
-            p.actors
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
 
     macro_rules! text {
         ($field:ident, $page:ident . $label:ident, $testid:literal $(, $multiline:literal)?) => {
@@ -56,18 +48,6 @@ pub fn Workshops() -> impl IntoView {
             },
         }
     };
-    // Several companies at once: the one multiple choice of the app, so a plain <select
-    // multiple> here rather than SelectField, which picks one value.
-    let pick = move |ev: leptos::ev::Event| {
-        let select: web_sys::HtmlSelectElement = event_target(&ev);
-        let options = select.selected_options();
-        let chosen = (0..options.length())
-            .filter_map(|i| options.item(i))
-            .filter_map(|o| o.get_attribute("value"))
-            .map(ActorId::new)
-            .collect();
-        draft.update(|d| d.participants = chosen);
-    };
     view! {
         <section class="workshops" data-testid="workshops">
             <h3>{move || t.get().roadmap.workshops_title}</h3>
@@ -92,18 +72,9 @@ pub fn Workshops() -> impl IntoView {
                         {text!(date, common.f_date, "workshop-date")}
                         {text!(hours, roadmap.f_hours, "workshop-hours")}
                     </div>
-                    <div class="field">
-                        <label for="field-workshop-participants">{move || t.get().roadmap.f_participants}</label>
-                        <select multiple size="8" id="field-workshop-participants" data-testid="workshop-participants" on:change=pick>
-                            {move || actors.get().into_iter().map(|(id, name)| {
-                                let chosen = id.clone();
-                                view! {
-                                    <option value=id.as_str().to_string()
-                                        prop:selected=move || draft.with(|d| d.participants.contains(&chosen))>{name}</option>
-                                }
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <CompaniesField label=move || t.get().roadmap.f_participants testid="workshop-participants" size=8
+                        chosen=Signal::derive(move || draft.with(|d| d.participants.clone()))
+                        on_change=Callback::new(move |v| draft.update(|d| d.participants = v)) />
                     {text!(others, roadmap.f_others, "workshop-others")}
                     {text!(decisions, roadmap.f_decisions, "workshop-decisions", true)}
                     <FormFooter errors save_testid="workshop-save" on_cancel=Callback::new(move |_| open.set(false)) />
