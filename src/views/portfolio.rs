@@ -19,22 +19,39 @@ use crate::views::controls::{FilePicker, NoticeLine, failure};
 pub fn Portfolio(#[prop(into)] stored: Signal<Vec<(String, String)>>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    // Ids of the stored projects ticked, and files added (name, project), in the order chosen.
-    let ticked = RwSignal::new(Vec::<String>::new());
+    // The stored projects ticked (id, name, project: read from storage once, when ticked), and
+    // the files added (name, project), in the order chosen.
+    let ticked = RwSignal::new(Vec::<(String, String, Project)>::new());
     let added = RwSignal::new(Vec::<(String, Project)>::new());
     let error = RwSignal::new(None::<String>);
-    let chosen = Memo::new(move |_| {
-        let mut out: Vec<(String, Project)> = Vec::new();
-        for id in ticked.get() {
-            if let Some(Ok((_, text))) = store::read_file(&id)
-                && let Ok(loaded) = format::load_project(&text)
-            {
-                out.push((loaded.value.name.clone(), loaded.value));
-            }
-        }
+    let chosen = Signal::derive(move || {
+        let mut out: Vec<(String, Project)> = ticked.with(|t| {
+            t.iter()
+                .map(|(_, name, p)| (name.clone(), p.clone()))
+                .collect()
+        });
         out.extend(added.get());
         out
     });
+    let tick = move |id: String, on: bool| {
+        ticked.update(|t| t.retain(|(x, _, _)| x != &id));
+        if !on {
+            return;
+        }
+        let lang = lang.get_untracked();
+        match store::read_file(&id).map(|read| {
+            read.map_err(|e| e.message_in(lang))
+                .and_then(|(_, text)| format::load_project(&text).map_err(|e| e.message_in(lang)))
+        }) {
+            Some(Ok(loaded)) => {
+                error.set(None);
+                let name = loaded.value.name.clone();
+                ticked.update(|t| t.push((id, name, loaded.value)));
+            }
+            Some(Err(message)) => error.set(Some(message)),
+            None => {}
+        }
+    };
     let table = Memo::new(move |_| chosen.with(|c| portfolio(c, Factors::bundled())));
     let on_file = move |file: web_sys::File| {
         let lang = lang.get_untracked();
@@ -83,16 +100,10 @@ pub fn Portfolio(#[prop(into)] stored: Signal<Vec<(String, String)>>) -> impl In
                     view! {
                         <li><label>
                             <input type="checkbox" data-testid="portfolio-pick"
-                                prop:checked=move || ticked.with(|t| t.contains(&key))
+                                prop:checked=move || ticked.with(|t| t.iter().any(|(x, _, _)| x == &key))
                                 on:change={
                                     let id = id.clone();
-                                    move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        ticked.update(|t| {
-                                            t.retain(|x| x != &id);
-                                            if on { t.push(id.clone()); }
-                                        });
-                                    }
+                                    move |ev| tick(id.clone(), event_target_checked(&ev))
                                 } />
                             {name}
                         </label></li>

@@ -19,15 +19,7 @@ pub fn ElipseTable(indicators: Memo<Indicators>) -> impl IntoView {
     let lang = use_lang();
     let state = use_project();
     let problem = RwSignal::new(None::<String>);
-    let baseline = move |code: &str| {
-        state.project.with(|p| {
-            p.territory
-                .baseline_values
-                .iter()
-                .find(|b| b.indicator == code)
-                .map(|b| b.value)
-        })
-    };
+    let baseline = move |code: &str| state.project.with(|p| p.territory.baseline_of(code));
     // A baseline value typed: empty removes it, a number records it, anything else is said
     // and changes nothing. One undoable step each.
     let record = move |code: &'static str, label: String, typed: String| {

@@ -98,20 +98,12 @@ pub fn ActivityLog() -> impl IntoView {
     let summary = move || {
         let (t, lang) = (t.get(), lang.get());
         state.project.with(|p| {
-            let mut parts: Vec<String> = ActivityKind::ALL
-                .iter()
-                .filter_map(|k| {
-                    let n = p.activities.iter().filter(|a| a.kind == *k).count();
-                    (n > 0).then(|| format!("{} × {}", n, k.label(lang)))
-                })
+            let mut parts: Vec<String> = p
+                .log_totals()
+                .into_iter()
+                .map(|(kind, n, _, _)| format!("{n} × {}", kind.label(lang)))
                 .collect();
-            let hours: f64 = p
-                .activities
-                .iter()
-                .filter_map(|a| a.hours)
-                .chain(p.workshops.iter().filter_map(|w| w.hours))
-                .sum();
-            if hours > 0.0 {
+            if let Some(hours) = p.facilitation_hours().filter(|h| *h > 0.0) {
                 parts.push(format!(
                     "{} {}",
                     number(hours / HOURS_PER_DAY, lang, Reading),

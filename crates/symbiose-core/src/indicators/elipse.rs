@@ -106,12 +106,7 @@ pub struct Progress {
 pub fn progress(p: &Project, set: &[ElipseIndicator]) -> Vec<Progress> {
     set.iter()
         .filter_map(|i| {
-            let baseline = p
-                .territory
-                .baseline_values
-                .iter()
-                .find(|b| b.indicator == i.code)
-                .map(|b| b.value);
+            let baseline = p.territory.baseline_of(i.code);
             (baseline.is_some() || i.value.is_some()).then(|| Progress {
                 code: i.code,
                 label: i.label.clone(),
@@ -210,13 +205,7 @@ pub fn elipse(p: &Project, dashboard: &Indicators) -> Vec<ElipseIndicator> {
         met.dedup();
         met.len()
     };
-    let hours: Vec<f64> = p
-        .activities
-        .iter()
-        .filter_map(|a| a.hours)
-        .chain(p.workshops.iter().filter_map(|w| w.hours))
-        .collect();
-    let days = (!hours.is_empty()).then(|| hours.iter().sum::<f64>() / HOURS_PER_DAY);
+    let days = p.facilitation_hours().map(|h| h / HOURS_PER_DAY);
     let implemented: Vec<&Synergy> = p
         .synergies
         .iter()

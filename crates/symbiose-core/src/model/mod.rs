@@ -78,6 +78,36 @@ impl Project {
         self.synergies.iter().find(|s| &s.id == id)
     }
 
+    /// Facilitation hours recorded, log entries and workshops together; `None` when no entry
+    /// gives its time (unknown is not zero).
+    pub fn facilitation_hours(&self) -> Option<f64> {
+        self.activities
+            .iter()
+            .filter_map(|a| a.hours)
+            .chain(self.workshops.iter().filter_map(|w| w.hours))
+            .reduce(|a, b| a + b)
+    }
+
+    /// The log's entries of each kind that has any, in `ActivityKind::ALL` order: how many, the
+    /// companies they name, the hours they give.
+    pub fn log_totals(&self) -> Vec<(ActivityKind, usize, usize, f64)> {
+        ActivityKind::ALL
+            .iter()
+            .filter_map(|k| {
+                let entries: Vec<&Activity> =
+                    self.activities.iter().filter(|a| a.kind == *k).collect();
+                (!entries.is_empty()).then(|| {
+                    (
+                        *k,
+                        entries.len(),
+                        entries.iter().map(|a| a.actors.len()).sum(),
+                        entries.iter().filter_map(|a| a.hours).sum(),
+                    )
+                })
+            })
+            .collect()
+    }
+
     /// The flows an actor declared, in file order.
     pub fn flows_of<'a>(&'a self, actor: &'a ActorId) -> impl Iterator<Item = &'a Flow> + 'a {
         self.flows.iter().filter(move |f| &f.actor == actor)

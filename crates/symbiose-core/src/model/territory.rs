@@ -121,6 +121,16 @@ pub struct BaselineValue {
     pub value: f64,
 }
 
+impl Territory {
+    /// The value recorded for `indicator` at the baseline year, if any.
+    pub fn baseline_of(&self, indicator: &str) -> Option<f64> {
+        self.baseline_values
+            .iter()
+            .find(|b| b.indicator == indicator)
+            .map(|b| b.value)
+    }
+}
+
 /// Which funding track the territory follows; the deliverables and dashboard follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

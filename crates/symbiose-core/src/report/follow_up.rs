@@ -5,26 +5,21 @@ use super::doc::{Cell, Doc};
 use crate::Lang;
 use crate::indicators::Indicators;
 use crate::indicators::elipse::{Axis, HOURS_PER_DAY, progress, value_text};
-use crate::model::{ActivityKind, Project};
+use crate::model::Project;
 use crate::numbers::{Precision::Reading, number};
 
 /// One row per kind of activity recorded: how many entries, the companies they name, the hours.
 pub fn activity_log(d: &mut Doc, p: &Project, lang: Lang) {
-    let rows: Vec<Vec<Cell>> = ActivityKind::ALL
-        .iter()
-        .filter_map(|k| {
-            let entries: Vec<_> = p.activities.iter().filter(|a| a.kind == *k).collect();
-            if entries.is_empty() {
-                return None;
-            }
-            let companies: usize = entries.iter().map(|a| a.actors.len()).sum();
-            let hours: f64 = entries.iter().filter_map(|a| a.hours).sum();
-            Some(vec![
-                Cell::text(k.label(lang)),
-                Cell::number(entries.len().to_string()),
+    let rows: Vec<Vec<Cell>> = p
+        .log_totals()
+        .into_iter()
+        .map(|(kind, entries, companies, hours)| {
+            vec![
+                Cell::text(kind.label(lang)),
+                Cell::number(entries.to_string()),
                 Cell::number(companies.to_string()),
                 Cell::number(number(hours, lang, Reading)),
-            ])
+            ]
         })
         .collect();
     if rows.is_empty() {
@@ -43,12 +38,7 @@ pub fn activity_log(d: &mut Doc, p: &Project, lang: Lang) {
         ],
         rows,
     );
-    let hours: f64 = p
-        .activities
-        .iter()
-        .filter_map(|a| a.hours)
-        .chain(p.workshops.iter().filter_map(|w| w.hours))
-        .sum();
+    let hours = p.facilitation_hours().unwrap_or(0.0);
     d.note(&match lang {
         Lang::Fr => format!(
             "Temps d'animation noté, ateliers compris : {} h, soit {} jours de {} h.",

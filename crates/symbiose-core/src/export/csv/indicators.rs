@@ -133,12 +133,7 @@ pub fn elipse(p: &Project, factors: &Factors, lang: Lang) -> String {
     );
     for i in indicators::compute(p, factors).elipse {
         let sources: Vec<&str> = i.sources.iter().map(|s| s.get(lang)).collect();
-        let baseline = p
-            .territory
-            .baseline_values
-            .iter()
-            .find(|b| b.indicator == i.code)
-            .map(|b| b.value);
+        let baseline = p.territory.baseline_of(i.code);
         t.row(vec![
             t.text(i.axis.label(lang)),
             t.text(i.code),
