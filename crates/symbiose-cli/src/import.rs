@@ -1,4 +1,4 @@
-//! `symbiose import companies|flows FILE --into PROJECT.json [-o OUT.json]`: the app's imports
+//! `symbiose import companies|flows|actions FILE --into PROJECT.json [-o OUT.json]`: the app's imports
 //! on the command line, through the same core functions. Prints the verdict of every row
 //! (errors first, as the app's preview lists them), then writes the project with the ready
 //! rows: to OUT.json, or in place of PROJECT.json (through a temporary file, so an
@@ -11,15 +11,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use symbiose_core::edit::{self, Command};
-use symbiose_core::import::preview::{Listed, RowKind};
-use symbiose_core::import::{companies, flows};
+use symbiose_core::import::preview::{Listed, Preview, RowKind};
+use symbiose_core::import::{actions, companies, flows};
 use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::{Lang, Project, UserMessage, bilingual, format};
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum What {
     Companies,
     Flows,
+    /// An earlier action plan; rows without an origin take this one (the core's default
+    /// when not given).
+    Actions {
+        origin: Option<String>,
+    },
 }
 
 /// What a preview gives this command, whichever import made it.
@@ -33,7 +38,7 @@ struct Outcome {
     command: Command,
 }
 
-pub fn run(what: What, file: &Path, into: &Path, out: Option<&PathBuf>, lang: Lang) -> ExitCode {
+pub fn run(what: &What, file: &Path, into: &Path, out: Option<&PathBuf>, lang: Lang) -> ExitCode {
     let fail = |message: String| {
         eprintln!("{message}");
         ExitCode::FAILURE
@@ -64,27 +69,17 @@ pub fn run(what: What, file: &Path, into: &Path, out: Option<&PathBuf>, lang: La
             })
             .map_err(|e| e.message_in(lang)),
         What::Flows => flows::parse(&bytes, &project)
-            .map(|p| Outcome {
-                read_as: bilingual!(
-                    in lang,
-                    "{}, en-tête à la ligne {}",
-                    "{}, header at line {}",
-                    p.source.describe(lang),
-                    p.header_line
-                ),
-                counts: p.count(),
-                listing: p.listing(lang, usize::MAX),
-                remark: (!p.ignored_columns.is_empty()).then(|| {
-                    bilingual!(
-                        in lang,
-                        "colonnes ignorées (non reconnues) : {}",
-                        "columns ignored (not recognised): {}",
-                        p.ignored_columns.join(", ")
-                    )
-                }),
-                command: p.command(&project),
-            })
+            .map(|p| outcome_of(&p, p.command(&project), lang))
             .map_err(|e| e.message_in(lang)),
+        What::Actions { origin } => {
+            let origin = origin.clone().unwrap_or_else(|| {
+                lang.pick(actions::DEFAULT_ORIGIN.0, actions::DEFAULT_ORIGIN.1)
+                    .to_string()
+            });
+            actions::parse(&bytes, &project, &origin)
+                .map(|p| outcome_of(&p, p.command(&project), lang))
+                .map_err(|e| e.message_in(lang))
+        }
     };
     let outcome = match outcome {
         Ok(o) => o,
@@ -121,9 +116,38 @@ pub fn run(what: What, file: &Path, into: &Path, out: Option<&PathBuf>, lang: La
             ),
             What::Flows =>
                 bilingual!(in lang, "{n} flux ajouté(s) : {target}", "{n} flows added: {target}"),
+            What::Actions { .. } => bilingual!(
+                in lang,
+                "{n} action(s) ajoutée(s) à la feuille de route : {target}",
+                "{n} actions added to the roadmap: {target}"
+            ),
         }
     );
     ExitCode::SUCCESS
+}
+
+/// What a table import's preview (flows, actions) gives this command.
+fn outcome_of<T>(p: &Preview<T>, command: Command, lang: Lang) -> Outcome {
+    Outcome {
+        read_as: bilingual!(
+            in lang,
+            "{}, en-tête à la ligne {}",
+            "{}, header at line {}",
+            p.source.describe(lang),
+            p.header_line
+        ),
+        counts: p.count(),
+        listing: p.listing(lang, usize::MAX),
+        remark: (!p.ignored_columns.is_empty()).then(|| {
+            bilingual!(
+                in lang,
+                "colonnes ignorées (non reconnues) : {}",
+                "columns ignored (not recognised): {}",
+                p.ignored_columns.join(", ")
+            )
+        }),
+        command,
+    }
 }
 
 fn print(file: &Path, o: &Outcome, lang: Lang) {

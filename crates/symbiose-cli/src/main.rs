@@ -102,6 +102,15 @@ enum ImportWhat {
         #[command(flatten)]
         args: ImportArgs,
     },
+    /// An earlier action plan from a CSV or an Excel workbook: actions with their status
+    /// (done, abandoned, to relaunch...), origin, costs and aids
+    Actions {
+        #[command(flatten)]
+        args: ImportArgs,
+        /// The origin of rows whose origin cell is empty ("Plan d'actions 2015")
+        #[arg(long, value_name = "TEXT")]
+        origin: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -131,7 +140,7 @@ impl ImportArgs {
             Language::Fr => symbiose_core::Lang::Fr,
             Language::En => symbiose_core::Lang::En,
         };
-        import::run(what, &self.file, &self.into, self.out.as_ref(), lang)
+        import::run(&what, &self.file, &self.into, self.out.as_ref(), lang)
     }
 }
 
@@ -149,6 +158,7 @@ fn main() -> ExitCode {
         Command::Import { what } => match what {
             ImportWhat::Companies { args } => args.run(import::What::Companies),
             ImportWhat::Flows { args } => args.run(import::What::Flows),
+            ImportWhat::Actions { args, origin } => args.run(import::What::Actions { origin }),
         },
         Command::Bench { sizes, project } => match project {
             Some(path) => bench::run_project(&path),
@@ -181,7 +191,8 @@ mod tests {
             &["symbiose", "synth", "10", "--seed", "x"],
             &["symbiose", "detect", "p.json", "--jsn"],
             &["symbiose", "import", "flows", "f.csv"],
-            &["symbiose", "import", "actions", "f.csv", "--into", "p.json"],
+            &["symbiose", "import", "actions", "f.csv", "--origin"],
+            &["symbiose", "import", "plan", "f.csv", "--into", "p.json"],
             &[
                 "symbiose", "import", "flows", "f.csv", "--into", "p.json", "--lang", "de",
             ],

@@ -1,4 +1,4 @@
-//! `symbiose import companies|flows` from the outside: the verdicts it prints, the file it
+//! `symbiose import companies|flows|actions` from the outside: the verdicts it prints, the file it
 //! writes, its exit codes, and that a refused import writes nothing.
 
 use std::path::{Path, PathBuf};
@@ -141,4 +141,55 @@ fn companies_from_the_template_go_in_through_the_same_core_import() {
             .any(|a| a.name == "Conserverie du Golo (exemple)")
     );
     std::fs::remove_file(project).ok();
+}
+
+#[test]
+fn an_earlier_action_plan_goes_into_the_roadmap_with_its_statuses_and_origin() {
+    let project = demo_copy("plan.json");
+    let plan = std::env::temp_dir().join(format!("symbiose-cli-{}-plan.csv", std::process::id()));
+    // The template's three actions, an action whose aids exceed its eligible cost, one
+    // without an origin (it takes --origin).
+    let mut csv =
+        std::fs::read_to_string(format!("{CORE}/data/template_plan_actions.csv")).unwrap();
+    csv.push_str("Étude de la chaleur fatale;réalisée;;Laiterie;;3;;2016;;20000;;10000;Étude / AMO;;6000;6000;;;;versée;\n");
+    csv.push_str(
+        "Achats groupés d'emballages;à relancer;;Club d'entreprises;;3;;2017;;0;;;;;;;;;;;\n",
+    );
+    std::fs::write(&plan, csv).unwrap();
+    let (code, text) = symbiose(&[
+        "import",
+        "actions",
+        s(&plan),
+        "--into",
+        s(&project),
+        "--origin",
+        "Plan 2015 (tableur)",
+    ]);
+    assert_eq!(code, 0, "{text}");
+    for expected in [
+        "CSV (UTF-8), en-tête à la ligne 1",
+        "4 prête(s), 0 écartée(s), 1 en erreur",
+        "ligne 5, colonne dépense éligible € HT : aides",
+        "prête    Bourse d'échange de palettes — À relancer (Plan d'actions 2015)",
+        "Achats groupés d'emballages — À relancer (Plan 2015 (tableur))",
+        "4 action(s) ajoutée(s) à la feuille de route",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
+    }
+    let text = std::fs::read_to_string(&project).unwrap();
+    let actions = format::load_project(&text).unwrap().value.actions;
+    let relaunched: Vec<&str> = actions
+        .iter()
+        .filter(|a| a.status == symbiose_core::model::ActionStatus::ToRelaunch)
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(
+        relaunched,
+        vec![
+            "Bourse d'échange de palettes",
+            "Achats groupés d'emballages"
+        ]
+    );
+    std::fs::remove_file(project).ok();
+    std::fs::remove_file(plan).ok();
 }

@@ -17,6 +17,7 @@ use crate::format::repair::Why;
 use crate::format::{LoadError, envelope};
 use crate::import::companies::{ImportError, NafNotRev2, OtherNomenclature};
 use crate::import::flows;
+use crate::import::preview::Items;
 use crate::import::table::{OtherKind, TableError};
 use crate::import::text::NotUtf8;
 use crate::model::{Date, Siret};
@@ -230,11 +231,26 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
                 not_utf8(true),
             ))),
         ),
-        ("flows::ImportError::Empty", b(flows::ImportError::Empty)),
+        (
+            "flows::ImportError::Empty",
+            b(flows::ImportError::Empty(Items::Flows)),
+        ),
         (
             "flows::ImportError::NoHeader",
             b(flows::ImportError::NoHeader {
+                what: Items::Flows,
                 found: vec!["nom".into(), slashed("a", "b")],
+            }),
+        ),
+        (
+            "actions::ImportError::Empty",
+            b(flows::ImportError::Empty(Items::Actions)),
+        ),
+        (
+            "actions::ImportError::NoHeader",
+            b(flows::ImportError::NoHeader {
+                what: Items::Actions,
+                found: vec!["titre".into(), slashed("a", "b")],
             }),
         ),
         (

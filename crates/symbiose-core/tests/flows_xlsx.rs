@@ -11,6 +11,7 @@
 mod xlsx;
 
 use symbiose_core::import::flows::{self, ImportError, RowOutcome};
+use symbiose_core::import::preview::Items;
 use symbiose_core::import::table::{self, Source, TableError};
 use symbiose_core::{
     Confidentiality, Date, Lang, Period, Provenance, ResourceCategory, UserMessage, demo,
@@ -233,7 +234,10 @@ fn a_workbook_with_a_bad_row_imports_its_good_rows() {
 fn an_empty_or_headerless_workbook_says_so() {
     let project = demo::project();
     let empty = xlsx::workbook("Feuil1", &[]);
-    assert_eq!(flows::parse(&empty, &project), Err(ImportError::Empty));
+    assert_eq!(
+        flows::parse(&empty, &project),
+        Err(ImportError::Empty(Items::Flows))
+    );
     let other = xlsx::workbook(
         "Feuil1",
         &[
@@ -242,7 +246,13 @@ fn an_empty_or_headerless_workbook_says_so() {
         ],
     );
     let e = flows::parse(&other, &project).unwrap_err();
-    assert!(matches!(e, ImportError::NoHeader { .. }));
+    assert!(matches!(
+        e,
+        ImportError::NoHeader {
+            what: Items::Flows,
+            ..
+        }
+    ));
     assert!(e.message_in(Lang::Fr).contains("Nom, Téléphone"), "{e:?}");
     // A workbook cut short is refused as a workbook, with its reason.
     let bytes = std::fs::read(FIXTURE).unwrap();

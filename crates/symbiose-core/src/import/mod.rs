@@ -4,6 +4,9 @@
 //! same rows of cells): nothing there changes a project, parsing returns a preview with a
 //! verdict per row (`preview`), and the accepted rows become one edit command.
 
+pub mod actions;
+pub mod cells;
+pub mod columns;
 pub mod companies;
 pub mod flows;
 pub mod preview;

@@ -1,11 +1,7 @@
-//! Which column of a flows file holds what: its header's names, French or English, compared as
-//! [`key`] compares words (case, accents and punctuation ignored: `Coût €/unité` reads
-//! `cout unite`). The CSV export's flow headers are among them, so an exported inventory reads
-//! back.
+//! Which column of a flows file holds what: its header's names, French or English (compared as
+//! `import::columns` compares them). The CSV export's flow headers are among them, so an
+//! exported inventory reads back.
 
-use std::collections::HashMap;
-
-use super::vocab::key;
 use crate::import::table::Row;
 
 /// What a column holds.
@@ -34,7 +30,7 @@ pub(super) enum Role {
 }
 
 /// Each role's header names, as written (they are compared through `key`).
-const NAMES: &[(Role, &[&str])] = &[
+const NAMES: crate::import::columns::Names<Role> = &[
     (
         Role::Siret,
         &[
@@ -203,67 +199,14 @@ const NAMES: &[(Role, &[&str])] = &[
     ),
 ];
 
-/// The columns of a recognised header.
-#[derive(Debug)]
-pub(super) struct Columns {
-    /// Role → (position, the header as the file writes it).
-    at: HashMap<Role, (usize, String)>,
-    /// Headers that name no role (or a role an earlier column already has), as written.
-    pub ignored: Vec<String>,
-}
+pub(super) type Columns = crate::import::columns::Columns<Role>;
 
-impl Columns {
-    /// The columns of a header row: `None` unless it names a flow's label and its company
-    /// (by SIRET or by name).
-    pub fn recognise(header: &Row) -> Option<Self> {
-        let mut at = HashMap::new();
-        let mut ignored = Vec::new();
-        for (i, written) in header.cells.iter().enumerate() {
-            let written = written.trim();
-            if written.is_empty() {
-                continue;
-            }
-            let wanted = key(written);
-            let role = NAMES
-                .iter()
-                .find(|(_, names)| names.iter().any(|n| key(n) == wanted))
-                .map(|(role, _)| *role);
-            match role {
-                Some(role) if !at.contains_key(&role) => {
-                    at.insert(role, (i, written.to_string()));
-                }
-                _ => ignored.push(written.to_string()),
-            }
-        }
-        let company = at.contains_key(&Role::Siret) || at.contains_key(&Role::Company);
-        (company && at.contains_key(&Role::Label)).then_some(Self { at, ignored })
-    }
-
-    /// The trimmed cell of `role` in `row` ("" when the file has no such column).
-    pub fn get<'a>(&self, row: &'a Row, role: Role) -> &'a str {
-        self.at
-            .get(&role)
-            .and_then(|(i, _)| row.cells.get(*i))
-            .map_or("", |c| c.trim())
-    }
-
-    /// The column's header as the file writes it, to name it in a message; the template's
-    /// French name when the file has no such column.
-    pub fn name(&self, role: Role) -> String {
-        self.at.get(&role).map_or_else(
-            || {
-                NAMES
-                    .iter()
-                    .find(|(r, _)| *r == role)
-                    .map_or(String::new(), |(_, names)| names[0].to_string())
-            },
-            |(_, written)| written.clone(),
-        )
-    }
-
-    pub fn has(&self, role: Role) -> bool {
-        self.at.contains_key(&role)
-    }
+/// The columns of a header row, and the headers it names nothing with: `None` unless it names
+/// a flow's label and its company (by SIRET or by name).
+pub(super) fn recognise(header: &Row) -> Option<(Columns, Vec<String>)> {
+    let (cols, ignored) = Columns::read(header, NAMES);
+    let company = cols.has(Role::Siret) || cols.has(Role::Company);
+    (company && cols.has(Role::Label)).then_some((cols, ignored))
 }
 
 #[cfg(test)]
@@ -279,7 +222,7 @@ mod tests {
 
     #[test]
     fn french_english_and_the_export_headers_are_recognised() {
-        let fr = Columns::recognise(&row(&[
+        let (fr, _) = recognise(&row(&[
             "SIRET",
             "Entreprise",
             "Sens",
@@ -291,7 +234,7 @@ mod tests {
         .unwrap();
         assert!(fr.has(Role::Cost) && fr.has(Role::Temperature) && fr.has(Role::CollectedOn));
         assert_eq!(fr.name(Role::Cost), "Coût €/unité");
-        let en = Columns::recognise(&row(&[
+        let (en, en_ignored) = recognise(&row(&[
             "company name",
             "direction",
             "LABEL",
@@ -301,14 +244,14 @@ mod tests {
         ]))
         .unwrap();
         assert!(en.has(Role::Company) && en.has(Role::Cost) && en.has(Role::CollectedBy));
-        assert_eq!(en.ignored, vec!["colour"]);
+        assert_eq!(en_ignored, vec!["colour"]);
         assert_eq!(
             en.name(Role::Quantity),
             "quantité",
             "a missing column's template name"
         );
         // The CSV export's flows table (French): "entreprise", "libellé", "code déchet"...
-        let export = Columns::recognise(&row(&[
+        let (export, export_ignored) = recognise(&row(&[
             "id",
             "entreprise",
             "sens",
@@ -323,13 +266,13 @@ mod tests {
         ]))
         .unwrap();
         assert!(export.has(Role::WasteCode) && export.has(Role::Period));
-        assert_eq!(export.ignored, vec!["id", "libellé déchet"]);
+        assert_eq!(export_ignored, vec!["id", "libellé déchet"]);
         assert!(
-            Columns::recognise(&row(&["nom", "siret", "naf"])).is_none(),
+            recognise(&row(&["nom", "siret", "naf"])).is_none(),
             "no label"
         );
         assert!(
-            Columns::recognise(&row(&["libellé", "quantité"])).is_none(),
+            recognise(&row(&["libellé", "quantité"])).is_none(),
             "no company"
         );
     }

@@ -8,13 +8,23 @@ use std::collections::HashMap;
 use super::columns::{Columns, Role};
 use super::company::{Companies, NotFound};
 use super::{RowOutcome, vocab};
+use crate::import::cells::{self, labels_of, optional, unknown};
 use crate::import::table::Row;
 use crate::model::{
     ActorId, Direction, Family, Flow, FlowId, Period, Project, Quality, Quantity, Unit,
 };
-use crate::numbers::parse_decimal;
 use crate::refdata::waste;
 use crate::{Bilingual, Lang, bilingual};
+
+type Refusal = cells::Refusal<Role>;
+
+fn refuse(role: Role, message: Bilingual) -> Refusal {
+    cells::Refusal(role, message)
+}
+
+fn number(cell: &str, role: Role, example: &str) -> Result<Option<f64>, Refusal> {
+    cells::number(cell, role, example)
+}
 
 /// What the rows read so far have taken: every check is a hash look-up.
 pub(super) struct Seen {
@@ -39,72 +49,6 @@ impl Seen {
     }
 }
 
-/// Why a cell is refused: its column and what is wrong, without the line (added once).
-struct Refusal(Role, Bilingual);
-
-fn refuse(role: Role, message: Bilingual) -> Refusal {
-    Refusal(role, message)
-}
-
-/// "« x » n'est pas reconnu ; attendu : a, b, c", the accepted words taken from `labels` (the
-/// column is named before it).
-fn unknown(cell: &str, labels: impl Fn(Lang) -> Vec<String>) -> Bilingual {
-    Bilingual::from_fn(|l| {
-        let choices = labels(l).join(", ");
-        bilingual!(
-            in l,
-            "« {cell} » n'est pas reconnu ; attendu : {choices}",
-            "\"{cell}\" is not recognised; expected: {choices}"
-        )
-    })
-}
-
-fn labels_of<T: Copy>(
-    variants: &[T],
-    label: fn(T, Lang) -> &'static str,
-) -> impl Fn(Lang) -> Vec<String> {
-    move |l| {
-        variants
-            .iter()
-            .map(|&v| label(v, l).to_lowercase())
-            .collect()
-    }
-}
-
-fn not_a_number(cell: &str, example: &str) -> Bilingual {
-    let english = example.replace(',', ".");
-    bilingual!(
-        |l| "« {cell} » n'est pas un nombre (ex. {example})",
-        "\"{cell}\" is not a number (e.g. {english})"
-    )
-}
-
-/// An optional number cell; a euro sign is allowed (`15 €`).
-fn number(cell: &str, role: Role, example: &str) -> Result<Option<f64>, Refusal> {
-    let bare = cell.replace('€', "");
-    if bare.trim().is_empty() {
-        return Ok(None);
-    }
-    parse_decimal(&bare)
-        .map(Some)
-        .ok_or_else(|| refuse(role, not_a_number(cell, example)))
-}
-
-/// An optional cell of a closed list.
-fn optional<T>(
-    cell: &str,
-    read: impl Fn(&str) -> Option<T>,
-    role: Role,
-    labels: impl Fn(Lang) -> Vec<String>,
-) -> Result<Option<T>, Refusal> {
-    if cell.is_empty() {
-        return Ok(None);
-    }
-    read(cell)
-        .map(Some)
-        .ok_or_else(|| refuse(role, unknown(cell, labels)))
-}
-
 pub(super) fn row(cols: &Columns, r: &Row, seen: &mut Seen) -> RowOutcome {
     let line = r.line;
     let company_cell = match cols.get(r, Role::Company) {
@@ -119,23 +63,16 @@ pub(super) fn row(cols: &Columns, r: &Row, seen: &mut Seen) -> RowOutcome {
     match read(cols, r, seen) {
         Ok(Read::Ready(flow, company, warnings)) => RowOutcome::Ready {
             line,
-            flow,
-            company,
+            name: {
+                let name = format!("{company} — {}", flow.label);
+                Bilingual::new(name.clone(), name)
+            },
+            item: flow,
             warnings,
         },
         Ok(Read::Duplicate(reason)) => RowOutcome::Skipped { line, what, reason },
-        Err(Refusal(role, message)) => {
-            let column = cols.name(role);
-            RowOutcome::Error {
-                line,
-                message: bilingual!(
-                    |l| "ligne {line}, colonne {column} : {}",
-                    "line {line}, column {column}: {}",
-                    message.get(l)
-                ),
-                column,
-                what,
-            }
+        Err(cells::Refusal(role, message)) => {
+            RowOutcome::error(line, cols.name(role), what, &message)
         }
     }
 }

@@ -1,11 +1,14 @@
 use super::*;
 use crate::demo;
 use crate::edit::{History, apply};
+use crate::import::preview::{Items, RowKind};
+use crate::import::table::Source;
 use crate::import::text::Encoding;
 use crate::model::{
     Actor, ActorId, Confidentiality, Date, Direction, Family, Period, Provenance, Quantity,
     ResourceCategory, Route, Siret, Unit,
 };
+use crate::{Bilingual, Lang, UserMessage};
 
 /// Each row as `line:verdict[:column]`, for a compact comparison.
 fn verdicts(p: &FlowsPreview) -> Vec<String> {
@@ -205,7 +208,12 @@ fn a_siret_unknown_to_the_project_falls_back_on_a_name_without_siret() {
     });
     let csv = format!("{HEADER}12002701600019;Fromagerie du Nebbio;offre;déchet;Lactosérum;1;t\n");
     let p = parse(csv.as_bytes(), &project).unwrap();
-    let RowOutcome::Ready { flow, warnings, .. } = &p.rows[0] else {
+    let RowOutcome::Ready {
+        item: flow,
+        warnings,
+        ..
+    } = &p.rows[0]
+    else {
         panic!("{:?}", p.rows[0])
     };
     assert_eq!(flow.actor.as_str(), "a-41");
@@ -325,7 +333,12 @@ siret;entreprise;sens;famille;libellé;catégorie;code déchet;quantité;unité;
         message(&p, 22).fr
     );
     // The full row reads every column.
-    let RowOutcome::Ready { flow, warnings, .. } = &p.rows[22] else {
+    let RowOutcome::Ready {
+        item: flow,
+        warnings,
+        ..
+    } = &p.rows[22]
+    else {
         panic!("{:?}", p.rows[22])
     };
     assert_eq!(flow.waste_code.as_deref(), Some("150103"));
@@ -358,7 +371,12 @@ fn a_waste_code_that_lost_its_leading_zero_gets_it_back() {
     let csv = "entreprise;sens;libellé;code déchet\n\
                Scierie Orsini & Fils;offre;Sciure;30105\n";
     let p = parse(csv.as_bytes(), &demo::project()).unwrap();
-    let RowOutcome::Ready { flow, warnings, .. } = &p.rows[0] else {
+    let RowOutcome::Ready {
+        item: flow,
+        warnings,
+        ..
+    } = &p.rows[0]
+    else {
         panic!("{:?}", p.rows[0])
     };
     assert_eq!(
@@ -393,17 +411,21 @@ fn windows_1252_english_headers_and_commas() {
 #[test]
 fn hostile_files_change_nothing_and_say_why() {
     let project = demo::project();
-    assert_eq!(parse(b"", &project), Err(ImportError::Empty));
-    assert_eq!(parse(b"\n;;\n", &project), Err(ImportError::Empty));
+    assert_eq!(parse(b"", &project), Err(ImportError::Empty(Items::Flows)));
+    assert_eq!(
+        parse(b"\n;;\n", &project),
+        Err(ImportError::Empty(Items::Flows))
+    );
     assert_eq!(
         parse(HEADER.as_bytes(), &project),
-        Err(ImportError::Empty),
+        Err(ImportError::Empty(Items::Flows)),
         "a header alone"
     );
     let e = parse(b"nom;siret;naf\nBoulangerie;;10.71C\n", &project).unwrap_err();
     assert_eq!(
         e,
         ImportError::NoHeader {
+            what: Items::Flows,
             found: vec!["nom".into(), "siret".into(), "naf".into()]
         }
     );

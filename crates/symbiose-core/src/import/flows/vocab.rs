@@ -8,64 +8,13 @@
 //! plural `s` ignored, so `Déchets`, `dechet` and `DÉCHET` read the same.
 
 use crate::Lang;
+use crate::import::cells::pick;
+pub(crate) use crate::import::cells::{date, key};
 use crate::model::{
-    Confidentiality, Date, Direction, Family, Months, Period, PhysicalState, Provenance,
+    Confidentiality, Direction, Family, Months, Period, PhysicalState, Provenance,
     ResourceCategory, Route, Unit,
 };
 use crate::refdata::text::fold;
-
-/// A word as compared: folded, letters and digits only (`CO₂` is `co2`, `m³` is `m3`), words
-/// separated by one space, each word's final plural `s` dropped (not from short words: `gas`).
-pub(crate) fn key(s: &str) -> String {
-    let folded: String = fold(s)
-        .chars()
-        .map(|c| match c {
-            '₂' | '²' => '2',
-            '³' => '3',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect();
-    folded
-        .split_whitespace()
-        .map(|w| match w.strip_suffix('s') {
-            Some(stem) if w.len() > 3 => stem,
-            _ => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The variant `cell` names among `variants`, by label, label part, file name or synonym.
-fn pick<T: Copy + serde::Serialize>(
-    cell: &str,
-    variants: &[T],
-    label: impl Fn(T, Lang) -> &'static str,
-    synonyms: &[(&str, T)],
-) -> Option<T> {
-    let wanted = key(cell);
-    if wanted.is_empty() {
-        return None;
-    }
-    variants
-        .iter()
-        .copied()
-        .find(|&v| {
-            [Lang::Fr, Lang::En].into_iter().any(|l| {
-                let text = label(v, l);
-                key(text) == wanted || text.split(',').any(|part| key(part) == wanted)
-            }) || serde_json::to_value(v)
-                .ok()
-                .and_then(|name| name.as_str().map(key))
-                .is_some_and(|name| name == wanted)
-        })
-        .or_else(|| {
-            synonyms
-                .iter()
-                .find(|(word, _)| key(word) == wanted)
-                .map(|&(_, v)| v)
-        })
-}
 
 pub(super) fn direction(cell: &str) -> Option<Direction> {
     use Direction::*;
@@ -355,30 +304,6 @@ pub(super) fn months(cell: &str) -> Option<Months> {
         }
     }
     (!set.is_empty()).then(|| Months::from_numbers(set))
-}
-
-/// A date written `YYYY-MM-DD` (as the project file and a workbook's date cells give it),
-/// `DD/MM/YYYY` (as French spreadsheets write it; `-` or `.` between the parts too), or an
-/// ISO date and time (`2026-03-12T09:30:00`).
-pub(super) fn date(cell: &str) -> Option<Date> {
-    let cell = cell.trim();
-    if let Ok(d) = cell.parse::<Date>() {
-        return Some(d);
-    }
-    if let Some((day, rest)) = cell.get(..10).zip(cell.get(10..))
-        && rest.starts_with(['T', ' '])
-        && let Ok(d) = day.parse::<Date>()
-    {
-        return Some(d);
-    }
-    let parts: Vec<&str> = cell.split(['/', '-', '.']).collect();
-    let [d, m, y] = parts[..] else {
-        return None;
-    };
-    if y.len() != 4 || d.is_empty() || d.len() > 2 || m.is_empty() || m.len() > 2 {
-        return None;
-    }
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
 #[cfg(test)]
