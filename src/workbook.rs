@@ -128,6 +128,7 @@ mod tests {
             ["table::", "xlsx("],
             ["table::", "read("],
             ["flows::", "parse("],
+            ["actions::", "parse("],
         ];
         for (path, text) in &sources {
             for [module, function] in banned {
@@ -136,5 +137,6 @@ mod tests {
             }
         }
         assert!(sources.iter().any(|(_, t)| t.contains("flows::preview(")));
+        assert!(sources.iter().any(|(_, t)| t.contains("actions::preview(")));
     }
 }

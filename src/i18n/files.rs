@@ -144,5 +144,23 @@ texts! {
             "flow";
         flows_added: "flux importés (Ctrl+Z pour revenir).",
             "flows imported (Ctrl+Z to go back).";
+        plan_import: "Importer un plan d'actions antérieur (CSV, Excel)",
+            "Import an earlier action plan (CSV, Excel)";
+        plan_intro: "Le plan d'actions d'un programme précédent (un territoire pilote suivi depuis 2015) : un fichier CSV ou un classeur Excel (.xlsx, première feuille), une ligne par action, avec son intitulé et son statut (réalisée, en cours, abandonnée, à relancer…) ; puis, si vous les avez, son origine, son porteur et ses partenaires, sa phase (1 à 4), son domaine d'intervention, ses dates (une année ou un mois suffit), son investissement, son fonctionnement par an et sa dépense éligible (€ HT), le type d'aide, la taille du bénéficiaire, le montant de chaque financeur et le statut des aides (demandée, accordée, versée, refusée), des notes. L'export CSV de la feuille de route se relit aussi. Rien n'est ajouté avant l'aperçu.",
+            "The action plan of an earlier programme (a pilot territory followed since 2015): a CSV file or an Excel workbook (.xlsx, first sheet), one row per action, with its title and status (done, in progress, abandoned, to relaunch…); then, if you have them, its origin, owner and partners, phase (1 to 4), field of intervention, dates (a year or a month will do), investment, operating cost per year and eligible cost (€ excluding VAT), the kind of aid, the beneficiary's size, each funder's amount and the aids' status (requested, granted, paid, refused), notes. The roadmap's CSV export reads back too. Nothing is added before the preview.";
+        plan_origin: "Origine des actions dont la ligne n'en donne pas",
+            "Origin of the actions whose row gives none";
+        plan_template_hint: "Le modèle s'ouvre dans Excel ou LibreOffice ; ses trois lignes d'exemple (fictives) montrent une action réalisée, une abandonnée et une à relancer.",
+            "The template opens in Excel or LibreOffice; its three (fictional) example rows show an action done, one abandoned and one to relaunch.";
+        plan_counts_ready: "actions prêtes à importer",
+            "actions ready to import";
+        plan_column: "Action (intitulé — statut, origine)",
+            "Action (title — status, origin)";
+        plan_unit: "actions",
+            "actions";
+        plan_unit_one: "action",
+            "action";
+        plan_added: "actions ajoutées à la feuille de route (Ctrl+Z pour revenir).",
+            "actions added to the roadmap (Ctrl+Z to go back).";
     }
 }

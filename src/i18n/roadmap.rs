@@ -37,6 +37,8 @@ texts! {
             "Operating (€ excl. VAT/yr)";
         f_eligible: "Dépense éligible (€ HT)",
             "Eligible cost (€ excl. VAT)";
+        origin_word: "Origine :",
+            "Origin:";
         f_origin: "Origine (ex. plan d'actions 2015)",
             "Origin (e.g. 2015 action plan)";
         f_aid_kind: "Type d'aide",

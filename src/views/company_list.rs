@@ -72,7 +72,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
                     }>{move || t.get().workspace.add_on_map}</button>
             </div>
             <crate::views::csv_import::CsvImport />
-            <crate::views::flows_import::FlowsImport />
+            <crate::views::table_import::TableImport kind=crate::views::table_import::ImportKind::Flows />
             <input type="search" class="company-search" data-testid="company-search"
                 placeholder=move || t.get().workspace.search_companies
                 aria-label=move || t.get().workspace.search_companies

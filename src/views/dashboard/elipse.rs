@@ -65,6 +65,7 @@ pub fn ElipseTable(indicators: Memo<Indicators>) -> impl IntoView {
         <section class="elipse" data-testid="elipse">
             <h3>{move || t.get().dashboard.elipse_title}</h3>
             <p class="page-intro">{move || t.get().dashboard.elipse_intro}</p>
+            <div class="table-scroll">
             <table class="programme elipse-table" data-testid="elipse-table">
                 <thead><tr>
                     <th>{move || t.get().dashboard.col_indicator}</th>
@@ -115,6 +116,7 @@ pub fn ElipseTable(indicators: Memo<Indicators>) -> impl IntoView {
                     }).collect_view())
                 }}
             </table>
+            </div>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="baseline-error">{p}</p> })}
         </section>
     }

@@ -63,7 +63,10 @@ pub fn Roadmap() -> impl IntoView {
             <h2>{move || t.get().common.page_roadmap}</h2>
             <p class="page-intro">{move || t.get().roadmap.roadmap_page_intro}</p>
             <programme::ProgrammeSettings />
-            <button class="primary" data-testid="add-action" on:click=add>{move || t.get().roadmap.add_action}</button>
+            <div class="roadmap-actions-bar">
+                <button class="primary" data-testid="add-action" on:click=add>{move || t.get().roadmap.add_action}</button>
+                <crate::views::table_import::TableImport kind=crate::views::table_import::ImportKind::Actions />
+            </div>
             {move || editing.get().map(|(action, is_new)| view! {
                 <ActionForm action is_new on_done=Callback::new(move |_| editing.set(None)) />
             })}
@@ -95,6 +98,9 @@ pub fn Roadmap() -> impl IntoView {
                                     {format!("{} {} · {} · {} · {}{money}", t.roadmap.phase_word, a.phase.number(), a.status.label(lang), a.owner, dates)}
                                 </span>
                                 <span class="action-meta">{a.field.label(lang)}</span>
+                                {(!a.origin.is_empty()).then(|| view! {
+                                    <span class="action-meta" data-testid="action-origin">{format!("{} {}", t.roadmap.origin_word, a.origin)}</span>
+                                })}
                                 {aids.map(|aids| view! { <span class="action-meta" data-testid="action-aids">{aids}</span> })}
                                 <span class="action-meta" data-testid="action-remaining">{remaining}</span>
                                 {outside_track.map(|w| view! { <span class="action-meta hint" data-testid="action-outside-track">{w}</span> })}
