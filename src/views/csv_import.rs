@@ -12,15 +12,12 @@ use symbiose_core::UserMessage;
 use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Parsing};
 
 use crate::files;
-use crate::i18n::texts;
 use crate::i18n::{use_lang, use_texts};
-use crate::notice::Notice;
 use crate::perf::{SLICE_MS, next_task, now_ms};
-use crate::persist::use_session;
 use crate::state::{ProjectState, use_project};
 use crate::views::controls::FilePicker;
 use crate::views::dialog::{Dialog, LoadFailure};
-use symbiose_core::Bilingual;
+use crate::views::table_import::{PreviewRows, add_rows};
 use symbiose_core::numbers::{Precision::Reading, number};
 
 /// Rows read between two looks at the clock: a few milliseconds' worth at most.
@@ -160,7 +157,6 @@ fn CsvDialog(
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let session = use_session();
     let body = match &*outcome {
         Err(message) => {
             view! { <LoadFailure message=message.clone() testid="csv-error" close /> }.into_any()
@@ -185,37 +181,15 @@ fn CsvDialog(
             };
             let adding = RwSignal::new(false);
             let add = move |_| {
-                adding.set(true);
-                leptos::task::spawn_local(async move {
-                    // "Adding…" is painted first: the step below is one piece of work.
-                    next_task().await;
-                    let Some(cmd) = preview.with_value(|p| {
+                let command = move || {
+                    preview.with_value(|p| {
                         crate::perf::time("symbiose:csv-command", || {
                             let p = p.as_ref().as_ref().ok()?;
                             Some(state.project.with_untracked(|pr| p.command(pr)))
                         })
-                    }) else {
-                        return;
-                    };
-                    match state.apply(cmd) {
-                        Ok(()) => {
-                            session
-                                .notice
-                                .set(Some(Notice::Message(Bilingual::from_fn(|l| {
-                                    format!(
-                                        "{} {}",
-                                        number(ready as f64, l, Reading),
-                                        texts(l).files.csv_added
-                                    )
-                                }))));
-                            close();
-                        }
-                        Err(e) => {
-                            adding.set(false);
-                            session.notice.set(Some(Notice::error(&e)));
-                        }
-                    }
-                });
+                    })
+                };
+                add_rows(adding, command, ready, |t| t.files.csv_added, close);
             };
             view! {
                 <div class="dialog-body" data-testid="csv-preview">
@@ -239,16 +213,7 @@ fn CsvDialog(
                             " — "{move || format!("{LISTED} {} {}", t.get().files.csv_listed_of, number(total as f64, lang.get(), Reading))}
                         })}
                     </p>
-                    <div class="csv-rows-scroll">
-                    <table class="csv-rows">
-                        <thead><tr><th>{move || t.get().files.csv_line}</th><th>{move || t.get().common.f_name}</th><th>{move || t.get().files.csv_status}</th></tr></thead>
-                        <tbody>
-                            {move || listing().into_iter().map(|row| view! {
-                                <tr class=row.kind.class() data-testid="csv-row"><td>{row.line}</td><td>{row.name}</td><td>{row.note}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    <PreviewRows listing name_header=Signal::derive(move || t.get().common.f_name) row_testid="csv-row" />
                 </div>
                 <div class="dialog-buttons">
                     <button class="primary" data-testid="csv-add" disabled=move || ready == 0 || adding.get() on:click=add>

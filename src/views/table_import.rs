@@ -82,13 +82,6 @@ impl ImportKind {
         }
     }
 
-    fn added(self, t: &Texts) -> &'static str {
-        match self {
-            Self::Flows => t.files.flows_added,
-            Self::Actions => t.files.plan_added,
-        }
-    }
-
     /// "3 flux" / "3 flows", "1 flow"; "3 actions".
     fn count(self, n: usize, lang: Lang) -> String {
         let f = &texts(lang).files;
@@ -182,6 +175,7 @@ enum Phase {
 /// The test ids a component of this crate takes as `&'static str`.
 struct Ids {
     title: &'static str,
+    row: &'static str,
     pick: &'static str,
     pick_other: &'static str,
     input: &'static str,
@@ -193,6 +187,7 @@ impl ImportKind {
         match self {
             Self::Flows => Ids {
                 title: "flows-title",
+                row: "flows-row",
                 pick: "flows-pick",
                 pick_other: "flows-pick-other",
                 input: "flows-input",
@@ -200,12 +195,76 @@ impl ImportKind {
             },
             Self::Actions => Ids {
                 title: "plan-title",
+                row: "plan-row",
                 pick: "plan-pick",
                 pick_other: "plan-pick-other",
                 input: "plan-input",
                 error: "plan-error",
             },
         }
+    }
+}
+
+/// Applies an import's edit as one step once "Adding…" is painted (`adding` set here), then says
+/// how many rows went in (`added`: the words after the number) and closes the dialog; a refused
+/// edit is said and the dialog stays. Both import dialogs (companies; flows and actions) end so.
+pub fn add_rows(
+    adding: RwSignal<bool>,
+    command: impl FnOnce() -> Option<Command> + 'static,
+    ready: usize,
+    added: fn(&'static Texts) -> &'static str,
+    close: impl Fn() + 'static,
+) {
+    let state = use_project();
+    let session = use_session();
+    adding.set(true);
+    leptos::task::spawn_local(async move {
+        // "Adding…" is painted first: the step below is one piece of work.
+        next_task().await;
+        let Some(cmd) = command() else {
+            return;
+        };
+        match state.apply(cmd) {
+            Ok(()) => {
+                session
+                    .notice
+                    .set(Some(Notice::Message(Bilingual::from_fn(|l| {
+                        format!("{} {}", number(ready as f64, l, Reading), added(texts(l)))
+                    }))));
+                close();
+            }
+            Err(e) => {
+                adding.set(false);
+                session.notice.set(Some(Notice::error(&e)));
+            }
+        }
+    });
+}
+
+/// A preview's rows, one per verdict (errors first), coloured by kind.
+#[component]
+pub fn PreviewRows(
+    listing: impl Fn() -> Vec<Listed> + Send + Sync + 'static,
+    /// The header of the column that names what each row adds.
+    name_header: Signal<&'static str>,
+    row_testid: &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="csv-rows-scroll">
+            <table class="csv-rows">
+                <thead><tr>
+                    <th>{move || t.get().files.csv_line}</th>
+                    <th>{move || name_header.get()}</th>
+                    <th>{move || t.get().files.csv_status}</th>
+                </tr></thead>
+                <tbody>
+                    {move || listing().into_iter().map(|row| view! {
+                        <tr class=row.kind.class() data-testid=row_testid><td>{row.line}</td><td>{row.name}</td><td>{row.note}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -345,7 +404,6 @@ fn PreviewBody(
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
-    let session = use_session();
     let preview = match &*outcome {
         Err(message) => {
             return view! { <LoadFailure message=message.clone() testid=kind.ids().error close /> }
@@ -369,35 +427,17 @@ fn PreviewBody(
     };
     let adding = RwSignal::new(false);
     let add = move |_| {
-        adding.set(true);
-        leptos::task::spawn_local(async move {
-            // "Adding…" is painted first: the step below is one piece of work.
-            next_task().await;
-            let Some(cmd) = shared.with_value(|p| {
+        let command = move || {
+            shared.with_value(|p| {
                 let p = p.as_ref().as_ref().ok()?;
                 Some(state.project.with_untracked(|pr| p.command(pr)))
-            }) else {
-                return;
-            };
-            match state.apply(cmd) {
-                Ok(()) => {
-                    session
-                        .notice
-                        .set(Some(Notice::Message(Bilingual::from_fn(|l| {
-                            format!(
-                                "{} {}",
-                                number(ready as f64, l, Reading),
-                                kind.added(texts(l))
-                            )
-                        }))));
-                    close();
-                }
-                Err(e) => {
-                    adding.set(false);
-                    session.notice.set(Some(Notice::error(&e)));
-                }
-            }
-        });
+            })
+        };
+        let added = match kind {
+            ImportKind::Flows => |t: &'static Texts| t.files.flows_added,
+            ImportKind::Actions => |t: &'static Texts| t.files.plan_added,
+        };
+        add_rows(adding, command, ready, added, close);
     };
     view! {
         <div class="dialog-body" data-testid=format!("{id}-preview")>
@@ -421,20 +461,7 @@ fn PreviewBody(
             {(total > LISTED).then(|| view! {
                 <p class="hint">{move || format!("{LISTED} {} {}", t.get().files.csv_listed_of, number(total as f64, lang.get(), Reading))}</p>
             })}
-            <div class="csv-rows-scroll">
-                <table class="csv-rows">
-                    <thead><tr>
-                        <th>{move || t.get().files.csv_line}</th>
-                        <th>{move || kind.column(t.get())}</th>
-                        <th>{move || t.get().files.csv_status}</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || listing().into_iter().map(|row| view! {
-                            <tr class=row.kind.class() data-testid=format!("{id}-row")><td>{row.line}</td><td>{row.name}</td><td>{row.note}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <PreviewRows listing name_header=Signal::derive(move || kind.column(t.get())) row_testid=kind.ids().row />
         </div>
         <div class="dialog-buttons">
             <button class="primary" data-testid=format!("{id}-add") disabled=move || ready == 0 || adding.get() on:click=add>

@@ -104,44 +104,34 @@ impl ImportPreview {
     /// then what will be added, then what is skipped, each in file order. Only the rows shown
     /// are turned into text, whatever the file's length.
     pub fn listing(&self, lang: Lang, limit: usize) -> Vec<Listed> {
-        let of_kind = |kind: RowKind| {
-            self.rows
-                .iter()
-                .filter(move |r| RowKind::of(r) == kind)
-                .map(move |r| match r {
-                    RowOutcome::Ready {
-                        line,
-                        actor,
-                        warnings,
-                    } => Listed {
-                        line: *line,
-                        kind,
-                        name: actor.name.clone(),
-                        note: warnings
-                            .iter()
-                            .map(|w| w.get(lang))
-                            .collect::<Vec<_>>()
-                            .join(" ; "),
-                    },
-                    RowOutcome::Skipped { line, reason } => Listed {
-                        line: *line,
-                        kind,
-                        name: String::new(),
-                        note: reason.get(lang).to_string(),
-                    },
-                    RowOutcome::Error { line, message, .. } => Listed {
-                        line: *line,
-                        kind,
-                        name: String::new(),
-                        note: message.get(lang).to_string(),
-                    },
-                })
-        };
-        of_kind(RowKind::Error)
-            .chain(of_kind(RowKind::Ready))
-            .chain(of_kind(RowKind::Skipped))
-            .take(limit)
-            .collect()
+        super::preview::in_reading_order(&self.rows, RowKind::of, limit, |r| match r {
+            RowOutcome::Ready {
+                line,
+                actor,
+                warnings,
+            } => Listed {
+                line: *line,
+                kind: RowKind::Ready,
+                name: actor.name.clone(),
+                note: warnings
+                    .iter()
+                    .map(|w| w.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            },
+            RowOutcome::Skipped { line, reason } => Listed {
+                line: *line,
+                kind: RowKind::Skipped,
+                name: String::new(),
+                note: reason.get(lang).to_string(),
+            },
+            RowOutcome::Error { line, message, .. } => Listed {
+                line: *line,
+                kind: RowKind::Error,
+                name: String::new(),
+                note: message.get(lang).to_string(),
+            },
+        })
     }
 }
 

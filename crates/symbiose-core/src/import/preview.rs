@@ -140,49 +140,52 @@ impl<T> Preview<T> {
     /// The rows as the preview lists them, at most `limit`: errors first, then what will be
     /// added, then what is skipped, each in file order.
     pub fn listing(&self, lang: Lang, limit: usize) -> Vec<Listed> {
-        let of_kind = |kind: RowKind| {
-            self.rows
-                .iter()
-                .filter(move |r| r.kind() == kind)
-                .map(move |r| match r {
-                    RowOutcome::Ready {
-                        line,
-                        name,
-                        warnings,
-                        ..
-                    } => Listed {
-                        line: *line,
-                        kind,
-                        name: name.get(lang).to_string(),
-                        note: warnings
-                            .iter()
-                            .map(|w| w.get(lang))
-                            .collect::<Vec<_>>()
-                            .join(" ; "),
-                    },
-                    RowOutcome::Skipped { line, what, reason } => Listed {
-                        line: *line,
-                        kind,
-                        name: what.clone(),
-                        note: reason.get(lang).to_string(),
-                    },
-                    RowOutcome::Error {
-                        line,
-                        what,
-                        message,
-                        ..
-                    } => Listed {
-                        line: *line,
-                        kind,
-                        name: what.clone(),
-                        note: message.get(lang).to_string(),
-                    },
-                })
-        };
-        of_kind(RowKind::Error)
-            .chain(of_kind(RowKind::Ready))
-            .chain(of_kind(RowKind::Skipped))
-            .take(limit)
+        in_reading_order(&self.rows, RowOutcome::kind, limit, |r| match r {
+            RowOutcome::Ready {
+                line,
+                name,
+                warnings,
+                ..
+            } => Listed {
+                line: *line,
+                kind: RowKind::Ready,
+                name: name.get(lang).to_string(),
+                note: warnings
+                    .iter()
+                    .map(|w| w.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            },
+            RowOutcome::Skipped { line, what, reason } => Listed {
+                line: *line,
+                kind: RowKind::Skipped,
+                name: what.clone(),
+                note: reason.get(lang).to_string(),
+            },
+            RowOutcome::Error {
+                line,
+                what,
+                message,
+                ..
+            } => Listed {
+                line: *line,
+                kind: RowKind::Error,
+                name: what.clone(),
+                note: message.get(lang).to_string(),
+            },
+        })
+    }
+
+    /// Each row as `line:verdict[:column]`, for a compact comparison in tests.
+    #[cfg(test)]
+    pub fn verdicts(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|r| match r {
+                RowOutcome::Ready { line, .. } => format!("{line}:ok"),
+                RowOutcome::Skipped { line, .. } => format!("{line}:skip"),
+                RowOutcome::Error { line, column, .. } => format!("{line}:err:{column}"),
+            })
             .collect()
     }
 
@@ -242,6 +245,24 @@ impl<T> Preview<T> {
             ignored_columns,
         })
     }
+}
+
+/// Every preview's listing order, whatever its rows: what needs attention first (errors), then
+/// what will be added, then what is skipped, each in file order, at most `limit`. Only the rows
+/// listed are turned into text, whatever the file's length.
+pub fn in_reading_order<R>(
+    rows: &[R],
+    kind: impl Fn(&R) -> RowKind,
+    limit: usize,
+    listed: impl Fn(&R) -> Listed,
+) -> Vec<Listed> {
+    let kind = &kind;
+    [RowKind::Error, RowKind::Ready, RowKind::Skipped]
+        .into_iter()
+        .flat_map(|wanted| rows.iter().filter(move |r| kind(r) == wanted))
+        .take(limit)
+        .map(listed)
+        .collect()
 }
 
 /// What a file is read for, for its messages.

@@ -58,6 +58,15 @@ pub struct Row {
 }
 
 impl Row {
+    /// A row of `cells` at line 1, for tests.
+    #[cfg(test)]
+    pub fn of(cells: &[&str]) -> Self {
+        Self {
+            line: 1,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
     /// Whether every cell is blank.
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.trim().is_empty())

@@ -225,17 +225,11 @@ pub(super) fn recognise(header: &Row) -> Option<(Columns, Vec<String>)> {
 mod tests {
     use super::*;
 
-    fn row(cells: &[&str]) -> Row {
-        Row {
-            line: 1,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-        }
-    }
-
     #[test]
     fn the_template_the_export_and_english_headers_are_recognised() {
         let template = crate::import::actions::TEMPLATE_CSV.lines().next().unwrap();
-        let (cols, ignored) = recognise(&row(&template.split(';').collect::<Vec<_>>())).unwrap();
+        let (cols, ignored) =
+            recognise(&Row::of(&template.split(';').collect::<Vec<_>>())).unwrap();
         assert!(ignored.is_empty(), "{ignored:?}");
         assert!(cols.has(Role::Funding(FundingSource::RegionalAgency)));
         assert!(cols.has(Role::AidStatus) && cols.has(Role::Origin));
@@ -246,16 +240,16 @@ mod tests {
             .lines()
             .next()
             .unwrap();
-        let (cols, ignored) = recognise(&row(&header.split(';').collect::<Vec<_>>())).unwrap();
+        let (cols, ignored) = recognise(&Row::of(&header.split(';').collect::<Vec<_>>())).unwrap();
         assert!(cols.has(Role::Eligible) && cols.has(Role::Funding(FundingSource::Epci)));
         assert!(
             ignored.contains(&"reste à charge €".to_string()),
             "{ignored:?}"
         );
-        let (en, _) = recognise(&row(&["Title", "STATUS", "start date", "ADEME €"])).unwrap();
+        let (en, _) = recognise(&Row::of(&["Title", "STATUS", "start date", "ADEME €"])).unwrap();
         assert!(en.has(Role::Start) && en.has(Role::Funding(FundingSource::Ademe)));
         assert!(
-            recognise(&row(&["intitulé", "porteur"])).is_none(),
+            recognise(&Row::of(&["intitulé", "porteur"])).is_none(),
             "no status"
         );
     }

@@ -5,18 +5,6 @@ use crate::model::{ActionStatus, AidKind, AidStatus, CompanySize, Date, FundingS
 use crate::model::{InterventionField, ProgrammePhase};
 use crate::{Lang, UserMessage};
 
-/// Each row as `line:verdict[:column]`, for a compact comparison.
-fn verdicts(p: &ActionsPreview) -> Vec<String> {
-    p.rows
-        .iter()
-        .map(|r| match r {
-            RowOutcome::Ready { line, .. } => format!("{line}:ok"),
-            RowOutcome::Skipped { line, .. } => format!("{line}:skip"),
-            RowOutcome::Error { line, column, .. } => format!("{line}:err:{column}"),
-        })
-        .collect()
-}
-
 fn ready(p: &ActionsPreview, i: usize) -> &RoadmapAction {
     match &p.rows[i] {
         RowOutcome::Ready { item, .. } => item,
@@ -28,7 +16,7 @@ fn ready(p: &ActionsPreview, i: usize) -> &RoadmapAction {
 fn the_template_reads_whole_with_its_statuses_money_and_aids() {
     let project = demo::project();
     let p = parse(TEMPLATE_CSV.as_bytes(), &project, "Plan importé").unwrap();
-    assert_eq!(verdicts(&p), vec!["2:ok", "3:ok", "4:ok"]);
+    assert_eq!(p.verdicts(), vec!["2:ok", "3:ok", "4:ok"]);
     assert!(p.ignored_columns.is_empty());
     let done = ready(&p, 0);
     assert_eq!(done.status, ActionStatus::Done);
@@ -127,7 +115,7 @@ fn bad_rows_name_their_line_and_column_and_the_rest_still_reads() {
     assert_eq!(p.header_line, 2, "a title line before the header");
     assert_eq!(p.ignored_columns, vec!["couleur"]);
     assert_eq!(
-        verdicts(&p),
+        p.verdicts(),
         vec![
             "3:ok",
             "4:err:intitulé",

@@ -213,16 +213,9 @@ pub(super) fn recognise(header: &Row) -> Option<(Columns, Vec<String>)> {
 mod tests {
     use super::*;
 
-    fn row(cells: &[&str]) -> Row {
-        Row {
-            line: 1,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-        }
-    }
-
     #[test]
     fn french_english_and_the_export_headers_are_recognised() {
-        let (fr, _) = recognise(&row(&[
+        let (fr, _) = recognise(&Row::of(&[
             "SIRET",
             "Entreprise",
             "Sens",
@@ -234,7 +227,7 @@ mod tests {
         .unwrap();
         assert!(fr.has(Role::Cost) && fr.has(Role::Temperature) && fr.has(Role::CollectedOn));
         assert_eq!(fr.name(Role::Cost), "Coût €/unité");
-        let (en, en_ignored) = recognise(&row(&[
+        let (en, en_ignored) = recognise(&Row::of(&[
             "company name",
             "direction",
             "LABEL",
@@ -251,7 +244,7 @@ mod tests {
             "a missing column's template name"
         );
         // The CSV export's flows table (French): "entreprise", "libellé", "code déchet"...
-        let (export, export_ignored) = recognise(&row(&[
+        let (export, export_ignored) = recognise(&Row::of(&[
             "id",
             "entreprise",
             "sens",
@@ -268,11 +261,11 @@ mod tests {
         assert!(export.has(Role::WasteCode) && export.has(Role::Period));
         assert_eq!(export_ignored, vec!["id", "libellé déchet"]);
         assert!(
-            recognise(&row(&["nom", "siret", "naf"])).is_none(),
+            recognise(&Row::of(&["nom", "siret", "naf"])).is_none(),
             "no label"
         );
         assert!(
-            recognise(&row(&["libellé", "quantité"])).is_none(),
+            recognise(&Row::of(&["libellé", "quantité"])).is_none(),
             "no company"
         );
     }

@@ -10,18 +10,6 @@ use crate::model::{
 };
 use crate::{Bilingual, Lang, UserMessage};
 
-/// Each row as `line:verdict[:column]`, for a compact comparison.
-fn verdicts(p: &FlowsPreview) -> Vec<String> {
-    p.rows
-        .iter()
-        .map(|r| match r {
-            RowOutcome::Ready { line, .. } => format!("{line}:ok"),
-            RowOutcome::Skipped { line, .. } => format!("{line}:skip"),
-            RowOutcome::Error { line, column, .. } => format!("{line}:err:{column}"),
-        })
-        .collect()
-}
-
 fn message(p: &FlowsPreview, line: usize) -> Bilingual {
     p.rows
         .iter()
@@ -44,7 +32,7 @@ fn the_template_imports_cleanly_into_the_demonstration() {
     let project = demo::project();
     let p = parse(TEMPLATE_CSV.as_bytes(), &project).unwrap();
     assert_eq!(p.source, Source::Csv(Encoding::Utf8));
-    assert_eq!(verdicts(&p), vec!["2:ok", "3:ok", "4:ok"]);
+    assert_eq!(p.verdicts(), vec!["2:ok", "3:ok", "4:ok"]);
     assert!(p.ignored_columns.is_empty(), "{:?}", p.ignored_columns);
     let flows = p.ready();
     let sawdust = flows[0];
@@ -129,7 +117,7 @@ fn companies_are_found_by_siret_then_by_name() {
     );
     let p = parse(csv.as_bytes(), &project).unwrap();
     assert_eq!(
-        verdicts(&p),
+        p.verdicts(),
         vec!["2:ok", "3:ok", "4:ok", "5:ok", "6:err:entreprise"]
     );
     let actors: Vec<&str> = p.ready().iter().map(|f| f.actor.as_str()).collect();
@@ -164,7 +152,7 @@ fn unknown_and_ambiguous_companies_are_errors_that_name_them() {
     );
     let p = parse(csv.as_bytes(), &project).unwrap();
     assert_eq!(
-        verdicts(&p),
+        p.verdicts(),
         vec![
             "2:err:entreprise",
             "3:err:entreprise",
@@ -235,7 +223,7 @@ fn a_siret_unknown_to_the_project_falls_back_on_a_name_without_siret() {
         siret.as_str().trim_start_matches('0')
     );
     let p = parse(csv.as_bytes(), &project).unwrap();
-    assert_eq!(verdicts(&p), vec!["2:ok"], "{:?}", p.rows);
+    assert_eq!(p.verdicts(), vec!["2:ok"], "{:?}", p.rows);
 }
 
 #[test]
@@ -271,7 +259,7 @@ siret;entreprise;sens;famille;libellé;catégorie;code déchet;quantité;unité;
 ";
     let p = parse(csv.as_bytes(), &project).unwrap();
     assert_eq!(
-        verdicts(&p),
+        p.verdicts(),
         vec![
             "2:ok",
             "3:skip",
@@ -399,7 +387,7 @@ fn windows_1252_english_headers_and_commas() {
     cp.extend([0x80]); // €
     cp.extend(b",\"1,5\",m3\r\n");
     let p = parse(&cp, &demo::project()).unwrap();
-    assert_eq!(verdicts(&p), vec!["2:ok"], "{:?}", p.rows);
+    assert_eq!(p.verdicts(), vec!["2:ok"], "{:?}", p.rows);
     assert_eq!(p.source, Source::Csv(Encoding::Windows1252));
     let flow = p.ready()[0];
     assert_eq!(flow.actor.as_str(), "a-14", "Hôtel de l'Étang");
@@ -449,7 +437,7 @@ fn the_header_may_follow_a_title_and_lines_are_the_files() {
                Scierie Orsini & Fils;offre;déchet;\n";
     let p = parse(csv.as_bytes(), &demo::project()).unwrap();
     assert_eq!(p.header_line, 3);
-    assert_eq!(verdicts(&p), vec!["4:ok", "5:err:libellé"]);
+    assert_eq!(p.verdicts(), vec!["4:ok", "5:err:libellé"]);
 }
 
 #[test]
