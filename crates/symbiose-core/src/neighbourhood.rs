@@ -57,8 +57,27 @@ pub fn around(
         .position
         .filter(Position::is_valid)
         .ok_or(NeighbourhoodError::NoPosition)?;
+    Ok(around_point(
+        project,
+        here,
+        Some(centre),
+        radius_km,
+        audience,
+    ))
+}
+
+/// The flows of the companies within `radius_km` of the point `here` (but `except`'s), nearest
+/// first, as [`around`] lists them: what a company exploring a site it has in mind, or the
+/// explorer's point on the map, finds around it.
+pub fn around_point(
+    project: &Project,
+    here: Position,
+    except: Option<&ActorId>,
+    radius_km: f64,
+    audience: Audience,
+) -> Vec<Neighbour> {
     let mut out = Vec::new();
-    for actor in project.actors.iter().filter(|a| &a.id != centre) {
+    for actor in project.actors.iter().filter(|a| Some(&a.id) != except) {
         let Some(there) = actor.position.filter(Position::is_valid) else {
             continue;
         };
@@ -93,7 +112,7 @@ pub fn around(
             .then_with(|| a.label.cmp(&b.label))
             .then_with(|| a.flow.as_str().cmp(b.flow.as_str()))
     });
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -205,6 +224,29 @@ mod tests {
         assert_eq!(
             around(&p, &ActorId::new("zz"), 5.0, Audience::Facilitator),
             Err(NeighbourhoodError::UnknownActor)
+        );
+    }
+
+    #[test]
+    fn around_a_point_every_company_counts_and_the_same_rule_holds() {
+        let p = project();
+        // A point just south of the centre company: its own flow is now a neighbour too.
+        let here = Position::new(42.599, 9.44);
+        let n = around_point(&p, here, None, 5.0, Audience::Public);
+        let labels: Vec<&str> = n.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["own flow", "sciure", "chutes de bois"]);
+        assert!(!n[2].named && n[2].cost_eur_per_unit.is_none());
+        // Around a company, as `around` gives it.
+        let centre = ActorId::new("a-0");
+        assert_eq!(
+            around_point(
+                &p,
+                Position::new(42.60, 9.44),
+                Some(&centre),
+                5.0,
+                Audience::Public
+            ),
+            around(&p, &centre, 5.0, Audience::Public).unwrap()
         );
     }
 }

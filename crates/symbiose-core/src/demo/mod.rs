@@ -140,6 +140,7 @@ pub fn build() -> Project {
         workshops: tables::workshops(),
         activities: tables::activities(),
         assumptions: AssumptionChoices::default(),
+        public_copy: false,
     }
 }
 

@@ -37,6 +37,7 @@ pub fn anonymise(p: &Project) -> Project {
 /// The public copy; `lang` chooses the language of the names given to renamed actors.
 pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
     let mut out = p.clone();
+    out.public_copy = true;
 
     let private_flows: HashSet<FlowId> = p
         .flows
@@ -240,6 +241,18 @@ fn replace_ignoring_case(text: &str, needle: &str, with: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_public_copy_says_it_is_one_and_survives_a_round_trip() {
+        let demo = crate::demo::project();
+        assert!(!demo.public_copy);
+        let public = anonymise(&demo);
+        assert!(public.public_copy);
+        let text = crate::format::save_project(&public, false);
+        assert!(text.contains("\"public_copy\":true"));
+        assert!(crate::format::load_project(&text).unwrap().value.public_copy);
+        assert!(!crate::format::save_project(&demo, false).contains("public_copy"));
+    }
 
     #[test]
     fn replaces_whatever_the_case() {

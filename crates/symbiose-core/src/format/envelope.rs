@@ -34,7 +34,7 @@ pub struct FileKind {
 pub const PROJECT: FileKind = FileKind {
     type_name: "symbiose-project",
     key: "project",
-    version: 3,
+    version: 4,
     steps: migrate::PROJECT_STEPS,
 };
 

@@ -13,7 +13,7 @@ use super::LoadError;
 
 pub type Step = fn(Value) -> Result<Value, String>;
 
-pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2, financing_and_provenance];
+pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2, financing_and_provenance, public_copy_mark];
 pub const QUESTIONNAIRE_STEPS: &[Step] = &[financing_and_provenance];
 pub const ROADMAP_STEPS: &[Step] = &[roadmap_v1_to_v2, financing_and_provenance];
 
@@ -84,6 +84,14 @@ fn roadmap_v1_to_v2(body: Value) -> Result<Value, String> {
 /// Nothing to rewrite: every new field has a default that means "not given". The version says
 /// that an older build cannot read them (it refuses unknown fields rather than drop them).
 fn financing_and_provenance(body: Value) -> Result<Value, String> {
+    Ok(body)
+}
+
+/// Project v3 → v4 (2026-12-02): a public copy says it is one (`public_copy: true`, written
+/// by `export::public::anonymise`), so the app opens it in the company explorer rather than the
+/// facilitator's workspace. Nothing to rewrite: an older file is a working project (absent
+/// means false). The version says that an older build cannot read the mark.
+fn public_copy_mark(body: Value) -> Result<Value, String> {
     Ok(body)
 }
 

@@ -63,6 +63,10 @@ pub struct Project {
     /// Detection assumptions a person changed for this project (v2).
     #[serde(skip_serializing_if = "AssumptionChoices::is_empty")]
     pub assumptions: AssumptionChoices,
+    /// Set on a public copy (`export::public::anonymise`, v4): what a company receives to
+    /// explore the zone's resources, opened in the explorer, not in the facilitator's workspace.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub public_copy: bool,
 }
 
 impl Project {
