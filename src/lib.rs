@@ -124,7 +124,15 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
         Route::Project(_, page) => page,
         Route::Home => route::Page::Map,
     });
+    // A public copy opens in the company explorer, whatever the page asked: it is what a
+    // company received, and the facilitator's pages are not for it.
+    let project = use_project().project;
+    let public_copy = Memo::new(move |_| project.with(|p| p.public_copy));
     view! {
+        <Show when=move || !public_copy.get() fallback=move || view! {
+            <StatusBanners />
+            <views::explorer::Explorer tiles_on />
+        }>
         <Toolbar />
         <views::projection::ProjectionBar />
         <StatusBanners />
@@ -138,6 +146,7 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
             route::Page::Deliverables => view! { <views::deliverables::Deliverables /> }.into_any(),
             route::Page::Exports => view! { <views::exports::Exports /> }.into_any(),
         }}
+        </Show>
     }
 }
 

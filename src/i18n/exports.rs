@@ -35,8 +35,8 @@ texts! {
             "Companies and synergies";
         public_title: "Copie publique anonymisée (éco-communication)",
             "Public anonymised copy (eco-communication)";
-        public_intro: "Sans flux privé, sans coût ni montant, les entreprises aux flux confidentiels nommées par leur secteur, sans SIRET, adresse, contact ni note.",
-            "No private flow, no cost or amount, companies with confidential flows named by their sector, no SIRET, address, contact or note.";
+        public_intro: "Sans flux privé, sans coût ni montant, les entreprises aux flux confidentiels nommées par leur secteur, sans SIRET, adresse, contact ni note. Le projet public s'ouvre, chez l'entreprise qui le reçoit, dans l'explorateur : ce qui est offert et cherché autour d'elle, et son questionnaire à renvoyer.",
+            "No private flow, no cost or amount, companies with confidential flows named by their sector, no SIRET, address, contact or note. The public project opens, for the company that receives it, in the explorer: what is offered and wanted around it, and its questionnaire to send back.";
         public_json: "Projet public (JSON)",
             "Public project (JSON)";
         public_geojson: "Carte publique (GeoJSON)",

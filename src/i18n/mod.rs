@@ -28,6 +28,7 @@ mod common;
 mod company;
 mod dashboard;
 mod deliverables;
+mod explorer;
 mod exports;
 mod files;
 mod pipeline;
@@ -44,6 +45,7 @@ pub struct Texts {
     pub projects: projects::Projects,
     pub files: files::Files,
     pub exports: exports::Exports,
+    pub explorer: explorer::Explorer,
     pub company: company::Company,
     pub proposals: proposals::Proposals,
     pub pipeline: pipeline::Pipeline,
@@ -59,6 +61,7 @@ static FR: Texts = Texts {
     projects: projects::Projects::FR,
     files: files::Files::FR,
     exports: exports::Exports::FR,
+    explorer: explorer::Explorer::FR,
     company: company::Company::FR,
     proposals: proposals::Proposals::FR,
     pipeline: pipeline::Pipeline::FR,
@@ -74,6 +77,7 @@ static EN: Texts = Texts {
     projects: projects::Projects::EN,
     files: files::Files::EN,
     exports: exports::Exports::EN,
+    explorer: explorer::Explorer::EN,
     company: company::Company::EN,
     proposals: proposals::Proposals::EN,
     pipeline: pipeline::Pipeline::EN,

@@ -102,7 +102,7 @@ test('export then import as a new project gives the same project', async () => {
     assert.match(first.name, /\.symbiose\.json$/);
     const exported = JSON.parse(first.text);
     assert.equal(exported.type, 'symbiose-project');
-    assert.equal(exported.version, 3);
+    assert.equal(exported.version, 4);
     await page.click('[data-testid=back-home]');
     await importFile(page, first.name, first.text);
     await page.locator('[data-testid=import-summary]').waitFor();

@@ -2,9 +2,9 @@
 //! list's place in the side panel while a company is selected.
 
 mod actor_form;
-mod flow_form;
+pub mod flow_form;
 mod idea;
-mod neighbourhood;
+pub mod neighbourhood;
 
 use leptos::prelude::*;
 use symbiose_core::detect::public::{Audience, sight};

@@ -3,7 +3,7 @@
 //! same radius and rings the companies it may name.
 
 use leptos::prelude::*;
-use symbiose_core::neighbourhood::{NeighbourhoodError, RADII_KM, around};
+use symbiose_core::neighbourhood::{Neighbour, NeighbourhoodError, RADII_KM, around};
 use symbiose_core::{ActorId, Direction};
 
 use crate::i18n::{use_lang, use_texts};
@@ -53,37 +53,7 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                 Some(view! {
                     <p class="neighbourhood-count" data-testid="neighbourhood-count">{count}</p>
                     <ol class="neighbourhood" data-testid="neighbourhood-list">
-                        {list.into_iter().map(|n| {
-                            let arrow = if n.direction == Direction::Offer { "↗" } else { "↘" };
-                            let mut what = format!("{arrow} {} · {}", n.direction.label(lang), n.label);
-                            if let Some(q) = n.quantity {
-                                what.push_str(&format!(" · {}", q.text(lang, Reading)));
-                            }
-                            if let Some(code) = &n.waste_code {
-                                what.push_str(&format!(" · {code}"));
-                            }
-                            if let Some(c) = n.cost_eur_per_unit {
-                                what.push_str(&format!(" · {} €/{}", number(c, lang, Reading), n.quantity.map_or("u", |q| q.unit.symbol())));
-                            }
-                            let who = n.actor_label.get(lang).to_string();
-                            let target = n.named.then(|| n.actor.clone());
-                            view! {
-                                <li data-testid="neighbour">
-                                    <span class="distance">{format!("{} km", number((n.distance_km * 10.0).round() / 10.0, lang, Reading))}</span>
-                                    <span class="family-dot" style:background-color=family_colour(n.family) aria-hidden="true"></span>
-                                    <span class="neighbour-text">
-                                        <span class="neighbour-what">{what}</span>
-                                        {match target {
-                                            Some(id) => view! {
-                                                <button class="link" data-testid="neighbour-company"
-                                                    on:click=move |_| state.selected.set(Some(id.clone()))>{who}</button>
-                                            }.into_any(),
-                                            None => view! { <span class="neighbour-anon">{who}</span> }.into_any(),
-                                        }}
-                                    </span>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {list.into_iter().map(|n| view! { <NeighbourItem n /> }).collect_view()}
                     </ol>
                 }.into_any())
             }
@@ -98,5 +68,52 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                 none_label=move || t.get().company.radius_none key=|r: &f64| r.to_string() />
             {rows}
         </section>
+    }
+}
+
+/// One flow around: its distance, family, what it is (direction, label, quantity, waste code,
+/// cost when the audience may see it) and its company, a link when it may be named (selecting
+/// it), its sector otherwise. The company sheet's neighbourhood and the explorer list them so.
+#[component]
+pub fn NeighbourItem(n: Neighbour) -> impl IntoView {
+    let lang = use_lang();
+    let state = use_project();
+    let lang = lang.get_untracked();
+    let arrow = if n.direction == Direction::Offer {
+        "↗"
+    } else {
+        "↘"
+    };
+    let mut what = format!("{arrow} {} · {}", n.direction.label(lang), n.label);
+    if let Some(q) = n.quantity {
+        what.push_str(&format!(" · {}", q.text(lang, Reading)));
+    }
+    if let Some(code) = &n.waste_code {
+        what.push_str(&format!(" · {code}"));
+    }
+    if let Some(c) = n.cost_eur_per_unit {
+        what.push_str(&format!(
+            " · {} €/{}",
+            number(c, lang, Reading),
+            n.quantity.map_or("u", |q| q.unit.symbol())
+        ));
+    }
+    let who = n.actor_label.get(lang).to_string();
+    let target = n.named.then(|| n.actor.clone());
+    view! {
+        <li data-testid="neighbour">
+            <span class="distance">{format!("{} km", number((n.distance_km * 10.0).round() / 10.0, lang, Reading))}</span>
+            <span class="family-dot" style:background-color=family_colour(n.family) aria-hidden="true"></span>
+            <span class="neighbour-text">
+                <span class="neighbour-what">{what}</span>
+                {match target {
+                    Some(id) => view! {
+                        <button class="link" data-testid="neighbour-company"
+                            on:click=move |_| state.selected.set(Some(id.clone()))>{who}</button>
+                    }.into_any(),
+                    None => view! { <span class="neighbour-anon">{who}</span> }.into_any(),
+                }}
+            </span>
+        </li>
     }
 }

@@ -250,7 +250,12 @@ mod tests {
         assert!(public.public_copy);
         let text = crate::format::save_project(&public, false);
         assert!(text.contains("\"public_copy\":true"));
-        assert!(crate::format::load_project(&text).unwrap().value.public_copy);
+        assert!(
+            crate::format::load_project(&text)
+                .unwrap()
+                .value
+                .public_copy
+        );
         assert!(!crate::format::save_project(&demo, false).contains("public_copy"));
     }
 
