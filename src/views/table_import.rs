@@ -84,12 +84,12 @@ impl ImportKind {
 
     /// "3 flux" / "3 flows", "1 flow"; "3 actions".
     fn count(self, n: usize, lang: Lang) -> String {
-        let f = &texts(lang).files;
+        let t = texts(lang);
         let unit = match (self, n == 1) {
-            (Self::Flows, false) => f.flows_unit,
-            (Self::Flows, true) => f.flows_unit_one,
-            (Self::Actions, false) => f.plan_unit,
-            (Self::Actions, true) => f.plan_unit_one,
+            (Self::Flows, false) => t.files.flows_unit,
+            (Self::Flows, true) => t.files.flows_unit_one,
+            (Self::Actions, false) => t.files.plan_unit,
+            (Self::Actions, true) => t.files.plan_unit_one,
         };
         format!("{} {unit}", number(n as f64, lang, Reading))
     }
