@@ -3,6 +3,7 @@
 //! it is saved in the project file (the tile URL, a browser preference, lives in `prefs`).
 
 use leptos::prelude::*;
+use symbiose_core::SynergyId;
 use symbiose_core::detect::Audience;
 
 use crate::filter::MapFilter;
@@ -23,6 +24,9 @@ pub struct WorkspaceUi {
     pub place_new: RwSignal<bool>,
     /// Bumped to fit the map to the zone (button or shortcut).
     pub fit_request: RwSignal<u32>,
+    /// The synergies there were when workshop mode last began: those added since are the ideas
+    /// the workshop's record lists.
+    pub ideas_before: RwSignal<Option<Vec<SynergyId>>>,
 }
 
 impl WorkspaceUi {
@@ -35,6 +39,7 @@ impl WorkspaceUi {
             keys_help: RwSignal::new(false),
             place_new: RwSignal::new(false),
             fit_request: RwSignal::new(0),
+            ideas_before: RwSignal::new(None),
         };
         provide_context(ui);
         ui

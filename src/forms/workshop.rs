@@ -17,6 +17,8 @@ pub struct WorkshopDraft {
     pub others: String,
     /// One decision per line.
     pub decisions: String,
+    /// One idea per line.
+    pub ideas: String,
     /// Facilitation time spent, in hours.
     pub hours: String,
 }
@@ -57,13 +59,8 @@ impl WorkshopDraft {
             date: Some(date),
             participants: self.participants.clone(),
             other_participants: comma_list(&self.others),
-            decisions: self
-                .decisions
-                .lines()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
+            decisions: lines(&self.decisions),
+            ideas: lines(&self.ideas),
             hours,
             notes: String::new(),
         };
@@ -76,6 +73,7 @@ impl WorkshopDraft {
                     ("date", "date"),
                     ("other_participants", "others"),
                     ("decisions", "decisions"),
+                    ("ideas", "ideas"),
                     ("hours", "hours"),
                 ],
                 "form",
@@ -89,6 +87,15 @@ impl WorkshopDraft {
     }
 }
 
+/// The non-blank lines of a text, trimmed.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +107,7 @@ mod tests {
             participants: vec![ActorId::new("a-1")],
             others: "ADEME Corse, ".into(),
             decisions: "Étude lancée\n\n  Prochain atelier en mars ".into(),
+            ideas: " Drêches pour l'élevage\n".into(),
             ..WorkshopDraft::new("2026-12-04".into())
         };
         let w = d.to_workshop(WorkshopId::new("w-2")).unwrap();
@@ -107,6 +115,7 @@ mod tests {
         assert_eq!(w.date.unwrap().to_string(), "2026-12-04");
         assert_eq!(w.other_participants, ["ADEME Corse"]);
         assert_eq!(w.decisions, ["Étude lancée", "Prochain atelier en mars"]);
+        assert_eq!(w.ideas, ["Drêches pour l'élevage"]);
         d.saved();
         assert_eq!(d, WorkshopDraft::new("2026-12-04".into()));
     }

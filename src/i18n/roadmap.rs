@@ -203,5 +203,13 @@ texts! {
             "participants";
         decisions_word: "décisions",
             "decisions";
+        f_ideas: "Idées notées (une par ligne)",
+            "Ideas noted (one per line)";
+        ideas_word: "idées",
+            "ideas";
+        ideas_label: "Idées notées :",
+            "Ideas noted:";
+        detection_workshop: "Atelier de détection",
+            "Detection workshop";
     }
 }

@@ -99,6 +99,14 @@ texts! {
             "Leave workshop mode";
         projection_exit: "Quitter (Échap)",
             "Leave (Esc)";
+        workshop_record: "Compte rendu",
+            "Record";
+        workshop_record_hint: "Noter l'atelier dans le journal de la mission : qui est venu, les idées notées pendant le mode atelier, les décisions",
+            "Record the workshop in the mission log: who came, the ideas noted during workshop mode, the decisions";
+        workshop_record_title: "Compte rendu de l'atelier",
+            "Workshop record";
+        workshop_recorded: "Atelier enregistré dans le journal de la mission (Feuille de route, Ateliers).",
+            "Workshop recorded in the mission log (Roadmap, Workshops).";
         shortcuts_hint: "← → ou Page préc. / suiv. : entreprise précédente / suivante · 1 à 7 : familles · 0 : toute la zone · F : mode atelier · ? : ces touches · Échap : quitter",
             "← → or Page Up / Down: previous / next company · 1 to 7: families · 0: whole zone · F: workshop mode · ?: these keys · Esc: leave";
         keys_title: "Touches du clavier",

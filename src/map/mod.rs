@@ -431,6 +431,7 @@ pub fn MapView(
         handles.update_value(|h| {
             if let Some(h) = h.take() {
                 h._resize.0.disconnect();
+                finish_zoom(&h.map);
                 h.map.remove();
             }
         });
@@ -438,6 +439,24 @@ pub fn MapView(
 
     view! {
         <div class="map" class:picking=move || state.picking.get() node_ref=node role="region" aria-label=move || t.get().workspace.map_label data-testid="map"></div>
+    }
+}
+
+/// Ends a zoom animation under way. Leaflet 1.9 ends one on a timer that `remove` does not
+/// clear: left running, it fires on a map without panes and throws ("_leaflet_pos of
+/// undefined"), as when the page changes right after the zone was fitted. Its end handler does
+/// nothing once the animation is over, so ending it first makes the timer harmless.
+fn finish_zoom(map: &Map) {
+    let map: &JsValue = map.as_ref();
+    let animating = js_sys::Reflect::get(map, &"_animatingZoom".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if animating
+        && let Ok(end) = js_sys::Reflect::get(map, &"_onZoomTransitionEnd".into())
+        && let Ok(end) = end.dyn_into::<js_sys::Function>()
+    {
+        end.call0(map).ok();
     }
 }
 

@@ -15,7 +15,17 @@ use crate::ui::use_ui;
 /// workshop mode ends with it.
 pub fn install() {
     let ui = use_ui();
+    let state = use_project();
     let entered_fullscreen = StoredValue::new(false);
+    // What the pipeline holds as the workshop begins: the ideas noted after it are its record's.
+    Effect::new(move |_| {
+        if ui.projection.get() {
+            let ids = state
+                .project
+                .with_untracked(|p| p.synergies.iter().map(|s| s.id.clone()).collect());
+            ui.ideas_before.set(Some(ids));
+        }
+    });
     Effect::new(move |_| {
         let on = ui.projection.get();
         let doc = document();
@@ -85,6 +95,7 @@ pub fn ProjectionBar() -> impl IntoView {
     let t = use_texts();
     let ui = use_ui();
     let state = use_project();
+    let recording = RwSignal::new(false);
     view! {
         <Show when=move || ui.projection.get()>
             <div class="projection-bar" data-testid="projection-bar">
@@ -97,9 +108,16 @@ pub fn ProjectionBar() -> impl IntoView {
                     aria-expanded=move || ui.keys_help.get().to_string()
                     aria-label=move || t.get().workspace.keys_button title=move || t.get().workspace.keys_button
                     on:click=move |_| ui.keys_help.update(|h| *h = !*h)>"?"</button>
+                // A sign, like "?": the zone's name keeps the bar's width at 1280 px.
+                <button class="keys-toggle" data-testid="workshop-record" title=move || t.get().workspace.workshop_record_hint
+                    aria-label=move || t.get().workspace.workshop_record
+                    on:click=move |_| recording.set(true)>"✎"</button>
                 <button data-testid="projection-exit" title=move || t.get().workspace.projection_off
                     on:click=move |_| ui.projection.set(false)>{move || t.get().workspace.projection_exit}</button>
             </div>
+        </Show>
+        <Show when=move || recording.get()>
+            <crate::views::roadmap::workshops::WorkshopRecord close=Callback::new(move |_| recording.set(false)) />
         </Show>
         // Also outside workshop mode: "?" shows the keys wherever the workspace is.
         <KeysHelp />

@@ -319,6 +319,22 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     await page.press('[data-testid=idea-by]', 'Enter');
     await page.locator('[data-testid=idea-added]').waitFor();
     await screenshot(page, 'projection-idea-1920x1080');
+
+    // The detection workshop's record, from the bar: the ideas noted and their companies
+    // already there; the facilitator adds the decision and the time, and it joins the log.
+    await page.click('[data-testid=workshop-record]');
+    await page.locator('[data-testid=workshop-record-dialog]').waitFor();
+    assert.equal(await page.inputValue('[data-testid=workshop-title]'), 'Atelier de détection');
+    assert.equal(await page.inputValue('[data-testid=workshop-ideas]'), 'Mutualiser la collecte des cartons avec les voisins');
+    const present = (await page.locator('[data-testid=workshop-participants] option:checked').allInnerTexts()).map((n) => n.trim());
+    assert.deepEqual(present.sort(), [first, partner].sort());
+    await page.fill('[data-testid=workshop-decisions]', 'Chiffrer une collecte commune des cartons');
+    await page.fill('[data-testid=workshop-hours]', '3');
+    await screenshot(page, 'projection-record-1920x1080');
+    await page.click('[data-testid=workshop-save]');
+    await page.locator('[data-testid=workshop-record-dialog]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid=banner-notice]', { hasText: 'Atelier enregistré dans le journal de la mission' }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('projection')), 'still in workshop mode');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.documentElement.classList.contains('projection'));
     assert.equal(await page.locator('[data-testid=toolbar]').isVisible(), true);
@@ -334,6 +350,14 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     const project = await storedProject(page);
     assert.equal(project.actors.find((a) => a.id === idea.actors[1]).name, partner);
     assert.equal(project.actors.find((a) => a.id === idea.actors[0]).name, first);
+    const record = project.workshops.at(-1);
+    assert.equal(record.title, 'Atelier de détection');
+    assert.deepEqual(record.ideas, ['Mutualiser la collecte des cartons avec les voisins']);
+    assert.deepEqual(record.decisions, ['Chiffrer une collecte commune des cartons']);
+    assert.equal(record.hours, 3);
+    assert.deepEqual([...record.participants].sort(), [...idea.actors].sort());
+    await page.click('[data-testid=page-roadmap]');
+    assert.match(await page.locator('[data-testid=workshop-item]').last().innerText(), /Atelier de détection[\s\S]*2 participants · 1 idées · 1 décisions[\s\S]*Idées notées : Mutualiser la collecte/);
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

@@ -69,10 +69,11 @@ pub fn TextField(
 /// its value and input from the draft, its problem from the form's errors. Written once for
 /// every form that binds fields this way; the caller names its texts signal, draft and error
 /// lookup, then `field, page.label, "test-id"`.
+/// A trailing `true` makes it a multi-line field.
 macro_rules! draft_text {
-    ($t:ident, $draft:ident, $err:ident; $field:ident, $page:ident . $label:ident, $testid:literal) => {
+    ($t:ident, $draft:ident, $err:ident; $field:ident, $page:ident . $label:ident, $testid:literal $(, $multiline:literal)?) => {
         view! {
-            <TextField label=move || $t.get().$page.$label testid=$testid
+            <TextField label=move || $t.get().$page.$label testid=$testid $(multiline=$multiline)?
                 value=Signal::derive(move || $draft.with(|d| d.$field.clone()))
                 on_input=Callback::new(move |v| $draft.update(|d| d.$field = v))
                 error=$err(stringify!($field)) />

@@ -9,7 +9,7 @@ mod aids;
 mod form;
 mod funding;
 mod programme;
-mod workshops;
+pub mod workshops;
 
 use leptos::prelude::*;
 use symbiose_core::charts::{Amounts, SOURCES, by_year_rule, gantt, investment_by_year};

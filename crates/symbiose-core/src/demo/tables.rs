@@ -533,6 +533,12 @@ pub fn workshops() -> Vec<Workshop> {
             "Étudier la reprise des drêches par un éleveur".into(),
             "Mutualiser la collecte des cartons".into(),
         ],
+        ideas: vec![
+            "Drêches de la brasserie pour un élevage caprin".into(),
+            "Collecte commune des cartons de la zone".into(),
+            "Chaleur des fours de la boulangerie pour les serres".into(),
+            "Palettes cassées de la menuiserie vers la chaufferie bois".into(),
+        ],
         hours: Some(16.0),
         notes: String::new(),
     }]

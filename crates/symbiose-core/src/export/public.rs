@@ -16,8 +16,8 @@
 //!   are what eco-communication reports.
 //! - Every note is removed (flows, quality, synergies, stage history, barriers, actions,
 //!   measurements, workshops, log entries, territory), with synergies' next step and abandon
-//!   reason, workshops' outside participants and the log's people, which are facilitator's
-//!   working text.
+//!   reason, workshops' outside participants and ideas, and the log's people, which are
+//!   facilitator's working text.
 //! - In every text that stays (titles, labels, owners, decisions…), the real name of a renamed
 //!   actor is replaced by its public name, and any actor's SIRET or contact is removed, whatever
 //!   the case.
@@ -153,6 +153,8 @@ pub fn anonymise_in(p: &Project, lang: Lang) -> Project {
     for w in &mut out.workshops {
         scrub(&mut w.title);
         w.decisions.iter_mut().for_each(&scrub);
+        // Ideas are what the room said, about flows the copy may have removed: working text.
+        w.ideas.clear();
         w.other_participants.clear();
         w.notes.clear();
     }

@@ -89,8 +89,10 @@ fn financing_and_provenance(body: Value) -> Result<Value, String> {
 
 /// Project v3 → v4 (2026-12-02): a public copy says it is one (`public_copy: true`, written
 /// by `export::public::anonymise`), so the app opens it in the company explorer rather than the
-/// facilitator's workspace. Nothing to rewrite: an older file is a working project (absent
-/// means false). The version says that an older build cannot read the mark.
+/// facilitator's workspace; a workshop keeps the ideas the room put forward (`ideas`, the
+/// workshop mode's record). Nothing to rewrite: an older file is a working project (absent
+/// means false) and its workshops noted no ideas. The version says that an older build cannot
+/// read them.
 fn public_copy_mark(body: Value) -> Result<Value, String> {
     Ok(body)
 }

@@ -446,6 +446,9 @@ pub struct Workshop {
     /// People present who are not actors of the project (funders, consultants).
     pub other_participants: Vec<String>,
     pub decisions: Vec<String>,
+    /// The synergy ideas the room put forward, as noted at the time (v4): a record of what was
+    /// said, kept as written whatever becomes of the synergies.
+    pub ideas: Vec<String>,
     /// Facilitation time spent on it, preparation and report included, in hours (v3).
     pub hours: Option<f64>,
     pub notes: String,

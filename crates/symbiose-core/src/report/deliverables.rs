@@ -516,6 +516,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
             lang.pick("Date", "Date"),
             lang.pick("Atelier", "Workshop"),
             lang.pick("Participants", "Participants"),
+            lang.pick("Idées notées", "Ideas noted"),
             lang.pick("Décisions", "Decisions"),
         ],
         p.workshops
@@ -525,6 +526,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
                     Cell::text(w.date.map_or("?".into(), |d| d.to_string())),
                     Cell::text(w.title.clone()),
                     Cell::number((w.participants.len() + w.other_participants.len()).to_string()),
+                    Cell::text(w.ideas.join(" ; ")),
                     Cell::text(w.decisions.join(" ; ")),
                 ]
             })

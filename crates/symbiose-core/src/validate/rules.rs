@@ -630,6 +630,10 @@ pub fn workshop(w: &Workshop, at: &str, r: &mut Report) {
         limits::LIST_ITEMS,
         r,
     );
+    for (i, idea) in w.ideas.iter().enumerate() {
+        long_text(idea, &format!("{at}.ideas[{i}]"), r);
+    }
+    list_len(w.ideas.len(), &format!("{at}.ideas"), limits::LIST_ITEMS, r);
     hours(w.hours, &format!("{at}.hours"), r);
     long_text(&w.notes, &format!("{at}.notes"), r);
 }
