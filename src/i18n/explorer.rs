@@ -33,6 +33,12 @@ texts! {
             "Nothing declared within this radius: widen it.";
         no_position: "Cette entreprise n'a pas de position sur la carte : choisissez un point.",
             "This company has no position on the map: pick a point instead.";
+        leads_title: "Pistes pour mon entreprise",
+            "Leads for my company";
+        leads_intro: "Pour chacun de vos flux, les meilleures pistes que la détection propose : à qui vos offres pourraient servir, qui pourrait couvrir vos besoins.",
+            "For each of your flows, the best leads detection proposes: who could use your offers, who could cover your needs.";
+        leads_running: "Recherche des pistes…",
+            "Looking for leads…";
         answer_title: "Répondre pour mon entreprise",
             "Answer for my company";
         answer_intro: "Complétez vos offres et vos besoins, puis enregistrez le questionnaire et renvoyez ce fichier à l'animateur, qui l'intégrera après relecture.",

@@ -69,6 +69,10 @@ test('the public copy opens in the explorer: around my company by family, a poin
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=explorer-list] [data-testid=neighbour]').length >= n, items);
     await page.selectOption('[data-testid=explorer-radius]', { label: '5 km' });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=explorer-list] [data-testid=neighbour]').length === n, items);
+    // The leads detection proposes for the sawmill's flows, once it has run in the worker.
+    await page.locator('[data-testid=explorer-leads] [data-testid=flow-leads] li li').first().waitFor({ timeout: 60_000 });
+    const leads = await page.locator('[data-testid=explorer-leads] [data-testid=flow-leads] > li').allInnerTexts();
+    assert.ok(leads.length >= 1 && leads.every((l) => l.split('\n').length >= 2), leads.join(' | '));
     await screenshot(page, 'explorer-company-1920x1080');
 
     // A point on the map instead of a company.

@@ -158,6 +158,25 @@ test('neighbourhood: offers and needs around a company, nearest first, with conf
     assert.equal(publicCount, facilitatorCount - priv.length);
     await screenshot(page, 'neighbourhood-public-1920x1080');
 
+    // The sheet's leads follow the same audience. The dairy's plastic film goes, for the
+    // facilitator, to an injection moulder whose need is private, and its whey is an anonymised
+    // offer: in public, the first lead is not there and the second does not name the dairy.
+    await page.click('[data-testid=back-to-list]');
+    await page.fill('[data-testid=company-search]', 'Laiterie Biguglienne');
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.locator('[data-testid=tab-proposals][data-detection=done]').waitFor();
+    const leads = () => page.locator('[data-testid=flow-leads]').innerText();
+    const inPublic = await leads();
+    assert.match(inPublic, /Lactosérum/);
+    assert.ok(!inPublic.includes('Plastiques Corses Injection'), inPublic);
+    assert.ok(!inPublic.includes('Laiterie Biguglienne :'), inPublic);
+    await page.selectOption('[data-testid=audience]', 'facilitator');
+    await page.waitForFunction(() => document.querySelector('[data-testid=flow-leads]').innerText.includes('Plastiques Corses Injection'));
+    assert.match(await leads(), /Laiterie Biguglienne : « Lactosérum/);
+    await page.click('[data-testid=back-to-list]');
+    await page.fill('[data-testid=company-search]', 'Scierie Orsini');
+    await page.locator('[data-testid=company-item]').first().click();
+
     // A named neighbour opens that company.
     await page.locator('[data-testid=neighbour-company]').first().click();
     await page.locator('[data-testid=company-title]').waitFor();

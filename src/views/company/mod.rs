@@ -201,14 +201,17 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
 
 /// For each flow of the company, the best proposals that involve it (as offer or as need).
 #[component]
-fn FlowLeads(actor: ActorId) -> impl IntoView {
-    use symbiose_core::detect::Audience;
+pub fn FlowLeads(actor: ActorId) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let state = use_project();
+    let ui = crate::ui::use_ui();
     let detected = crate::detection::use_detected();
     let leads = Memo::new(move |_| {
         let lang = lang.get();
+        // As the screen's audience may see them: in a workshop or the company explorer, no
+        // private flow and no anonymised company's name.
+        let audience = ui.audience.get();
         // `with`, not `get`: a territory's detection holds 100,000 proposals, never cloned. One
         // pass keeps the proposals where this company is a party, then each flow takes its 3 best
         // (proposals come best first within an offer).
@@ -220,12 +223,13 @@ fn FlowLeads(actor: ActorId) -> impl IntoView {
                     .filter(|pr| pr.offer_actor == actor || pr.receiver == actor)
                     .collect();
                 p.flows_of(&actor)
+                    .filter(|f| symbiose_core::detect::sight(f.confidentiality, audience).shown())
                     .filter_map(|f| {
                         let lines: Vec<String> = mine
                             .iter()
                             .filter(|pr| pr.offer == f.id || pr.need.as_ref() == Some(&f.id))
+                            .filter_map(|pr| pr.render(p, audience))
                             .take(3)
-                            .filter_map(|pr| pr.render(p, Audience::Facilitator))
                             .map(|r| r.title.get(lang).to_string())
                             .collect();
                         (!lines.is_empty()).then(|| (f.label.clone(), lines))

@@ -19,6 +19,7 @@ use crate::palette::family_colour;
 use crate::route::{Route, go};
 use crate::state::use_project;
 use crate::ui::use_ui;
+use crate::views::company::FlowLeads;
 use crate::views::company::neighbourhood::NeighbourItem;
 use crate::views::controls::SelectField;
 use crate::{gazetteer, places, prefs, summary};
@@ -166,6 +167,10 @@ pub fn Explorer(tiles_on: RwSignal<bool>) -> impl IntoView {
                         on_change=Callback::new(move |r: Option<f64>| ui.radius_km.set(r.or(Some(START_RADIUS_KM))))
                         key=|r: &f64| r.to_string() />
                 </section>
+                {move || match from.get() {
+                    Some(From::Company(id)) => Some(view! { <Leads actor=id /> }),
+                    _ => None,
+                }}
                 <Found found=found.into() radius=Signal::derive(move || ui.radius_km.get().unwrap_or(START_RADIUS_KM)) />
                 {move || match from.get() {
                     Some(From::Company(id)) => Some(view! { <answer::Answer actor=id /> }),
@@ -173,6 +178,24 @@ pub fn Explorer(tiles_on: RwSignal<bool>) -> impl IntoView {
                 }}
             </div>
         </main>
+    }
+}
+
+/// What detection proposes for the company's flows, as the public may see them, once it has run.
+#[component]
+fn Leads(actor: ActorId) -> impl IntoView {
+    let t = use_texts();
+    let running = crate::detection::use_detection_running();
+    view! {
+        <section class="explorer-leads" data-testid="explorer-leads">
+            <h3>{move || t.get().explorer.leads_title}</h3>
+            <p class="hint">{move || t.get().explorer.leads_intro}</p>
+            <Show when=move || !running.get() fallback=move || view! {
+                <p class="hint" role="status">{move || t.get().explorer.leads_running}</p>
+            }>
+                <FlowLeads actor=actor.clone() />
+            </Show>
+        </section>
     }
 }
 
