@@ -167,7 +167,12 @@ pub fn provide(state: ProjectState) {
     }
     if let Some(w) = web_sys::window() {
         let open = Closure::once_into_js(move || {
-            detected.may_start.try_set(true);
+            // Only if the map has not said so: setting it again wakes the effect above, which
+            // started a worker for nothing when a run had ended by then (a large territory's
+            // split run can end within these two seconds).
+            if detected.may_start.try_get_untracked() == Some(false) {
+                detected.may_start.try_set(true);
+            }
         });
         w.set_timeout_with_callback_and_timeout_and_arguments_0(
             open.unchecked_ref(),
