@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the size of what a first visit downloads (raw and gzip -9), from the release build in dist/,
 # and apart, the detection worker's files, which the app fetches only after its first map, and the
-# workbook reader's, fetched only when an Excel workbook is imported.
+# workbook reader's, fetched only when an Excel workbook is imported, and the vector background's
+# renderer (vendor/protomaps), fetched only when a PMTiles background is kept.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 row() { printf '%-40s %12s %12s\n' "$@"; }
@@ -15,9 +16,10 @@ sum() {
   echo "$raw $gz"
 }
 row "file" "raw bytes" "gzip -9"
-mapfile -t first < <(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) ! -name 'symbiose-worker*' ! -name 'symbiose-xlsx*' | sort)
+mapfile -t first < <(find . -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) ! -name 'symbiose-worker*' ! -name 'symbiose-xlsx*' ! -path './protomaps/*' | sort)
 mapfile -t later < <(find . -type f -name 'symbiose-worker*' | sort)
 mapfile -t reader < <(find . -type f -name 'symbiose-xlsx*' | sort)
+mapfile -t vector < <(find ./protomaps -type f -name '*.js' | sort)
 out=$(sum "${first[@]}"); echo "$out" | head -n -1
 read -r raw gz <<<"$(echo "$out" | tail -1)"
 row "TOTAL (first visit)" "$raw" "$gz"
@@ -27,3 +29,6 @@ row "TOTAL (detection worker, after the map)" "$raw" "$gz"
 out=$(sum "${reader[@]}"); echo "$out" | head -n -1
 read -r raw gz <<<"$(echo "$out" | tail -1)"
 row "TOTAL (workbook reader, on import)" "$raw" "$gz"
+out=$(sum "${vector[@]}"); echo "$out" | head -n -1
+read -r raw gz <<<"$(echo "$out" | tail -1)"
+row "TOTAL (vector background, when kept)" "$raw" "$gz"

@@ -21,6 +21,7 @@ pub mod route;
 pub mod state;
 pub mod summary;
 pub mod ui;
+pub mod vector_background;
 pub mod views;
 pub mod workbook;
 
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
     let tile_url = RwSignal::new(prefs.tile_url);
     provide_context(UiLang(lang));
     provide_context(prefs::TileUrl(tile_url));
+    vector_background::VectorBackground::install();
     let state = ProjectState::new(Project::default());
     state.provide();
     let session = Session::install(state);

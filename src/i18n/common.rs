@@ -11,6 +11,8 @@ texts! {
             "Français";
         map_attribution: "Fond © contributeurs OpenStreetMap",
             "Background © OpenStreetMap contributors";
+        vector_attribution: "Fond vectoriel : Protomaps, © contributeurs OpenStreetMap",
+            "Vector background: Protomaps, © OpenStreetMap contributors";
         places_attribution: "Communes : COG 2026 (Insee), centres IGN Admin Express, Licence Ouverte 2.0",
             "Communes: COG 2026 (Insee), IGN Admin Express centres, Licence Ouverte 2.0";
         cancel: "Annuler",

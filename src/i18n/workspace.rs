@@ -121,6 +121,30 @@ texts! {
             "Apply";
         reset_osm: "Revenir à OpenStreetMap",
             "Back to OpenStreetMap";
+        vector_title: "Fond hors ligne (fichier PMTiles)",
+            "Offline background (PMTiles file)";
+        vector_none: "Aucun fond hors ligne dans ce navigateur : sans réseau, la carte montre les communes du territoire. Un extrait PMTiles du territoire (README) donne routes, eaux et noms sans réseau.",
+            "No offline background in this browser: with no network, the map shows the territory's communes. A PMTiles extract of the territory (README) gives roads, water and names with no network.";
+        vector_in_use: "Fond hors ligne utilisé à la place des tuiles :",
+            "Offline background used instead of the tiles:";
+        vector_open: "Ouvrir un fichier .pmtiles…",
+            "Open a .pmtiles file…";
+        vector_address: "ou son adresse à côté de l'application",
+            "or its address beside the app";
+        vector_fetch: "Charger",
+            "Load";
+        vector_forget: "Retirer ce fond",
+            "Remove this background";
+        vector_reading: "Lecture du fichier…",
+            "Reading the file…";
+        vector_kept: "Fond hors ligne gardé dans ce navigateur :",
+            "Offline background kept in this browser:";
+        vector_refused: "Fond refusé, rien n'a changé :",
+            "Background refused, nothing changed:";
+        vector_forgotten: "Fond hors ligne retiré : la carte reprend les tuiles.",
+            "Offline background removed: the map uses the tiles again.";
+        vector_toggle: "Fond hors ligne",
+            "Offline background";
         tile_url_changed: "Fond de carte changé.",
             "Map background changed.";
         tile_url_refused: "L'adresse de fond de carte enregistrée dans ce navigateur n'était pas utilisable ; le fond OpenStreetMap par défaut la remplace. Raison :",

@@ -54,19 +54,34 @@ impl TileWatch {
     }
 }
 
-/// Draws the places when `shown`, clears them otherwise; the map's container says which
-/// background it has (`data-background`: `tiles` or `built-in`), for tests and assistive tools.
+/// What the map has behind its companies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Backdrop {
+    /// The tile server's images (OpenStreetMap by default).
+    Tiles,
+    /// The PMTiles extract kept in this browser (`super::vector`).
+    Vector,
+    /// The territory's communes, when neither can be had.
+    BuiltIn,
+}
+
+/// Draws the places for the built-in backdrop, clears them otherwise; the map's container says
+/// which background it has (`data-background`: `tiles`, `vector` or `built-in`), for tests and
+/// assistive tools.
 pub(super) fn draw(
     layer: &LayerGroup,
     container: &web_sys::HtmlElement,
-    shown: bool,
+    backdrop: Backdrop,
     places: &[PlaceName],
 ) {
     layer.clear_layers();
-    container
-        .set_attribute("data-background", if shown { "built-in" } else { "tiles" })
-        .ok();
-    if !shown {
+    let name = match backdrop {
+        Backdrop::Tiles => "tiles",
+        Backdrop::Vector => "vector",
+        Backdrop::BuiltIn => "built-in",
+    };
+    container.set_attribute("data-background", name).ok();
+    if backdrop != Backdrop::BuiltIn {
         return;
     }
     for place in places {

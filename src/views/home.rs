@@ -99,6 +99,7 @@ fn DataSources() -> impl IntoView {
                     view! { <li><strong>{what}</strong>" — "{s.origin}" ("{licence}")"</li> }
                 }).collect_view()}
                 <li><strong>"Leaflet 1.9.4"</strong>" — BSD-2-Clause ; "{move || t.get().common.map_attribution}</li>
+                <li><strong>"protomaps-leaflet 5.1.0, pmtiles 3.2.1"</strong>" — BSD-3-Clause ; "{move || t.get().common.vector_attribution}</li>
             </ul>
         </details>
     }

@@ -18,6 +18,8 @@ pub fn Legend(
     let lang = use_lang();
     let t = use_texts();
     let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
+    // The background the toggle switches: the kept PMTiles file, or the tiles.
+    let kept_background = use_context::<crate::vector_background::VectorBackground>().map(|v| v.0);
     // Folded to its title, the legend leaves the whole map to the room.
     let open = RwSignal::new(true);
     // On a projector of fewer than 800 lines (1366×768, 1280×720) it covered a quarter of the
@@ -61,7 +63,10 @@ pub fn Legend(
             <label class="tiles-toggle">
                 <input type="checkbox" data-testid="tiles-toggle" prop:checked=move || tiles_on.get()
                     on:change=move |ev| tiles_on.set(event_target_checked(&ev)) />
-                {move || t.get().workspace.tiles_toggle}
+                {move || match kept_background.and_then(|k| k.get()) {
+                    Some(k) => format!("{} ({})", t.get().workspace.vector_toggle, k.name),
+                    None => t.get().workspace.tiles_toggle.to_string(),
+                }}
             </label>
             <label class="tiles-toggle">
                 <input type="checkbox" data-testid="proposals-toggle" prop:checked=move || show_proposals.get()

@@ -7,8 +7,10 @@ use symbiose_core::detect::Audience;
 use crate::i18n::{use_lang, use_texts};
 use crate::prefs::OSM_TILES;
 use crate::prefs::{Refusal, TileUrl, check_tile_url};
+use crate::state::use_project;
 use crate::ui::use_ui;
-use crate::views::controls::{NoticeLine, Outcome, SelectField, TextField};
+use crate::vector_background::{self as vector, VectorBackground};
+use crate::views::controls::{FilePicker, NoticeLine, Outcome, SelectField, TextField};
 
 #[component]
 pub fn AudienceSelect() -> impl IntoView {
@@ -73,8 +75,127 @@ pub fn TileSettings() -> impl IntoView {
                 <button type="button" data-testid="tile-reset" on:click=reset>{move || t.get().workspace.reset_osm}</button>
             </form>
             <NoticeLine notice=message testid="tile-message" />
+            <VectorSettings />
         </details>
     }
+}
+
+/// The offline background: which PMTiles extract this browser keeps and what it covers, a file
+/// to open or an address to load in its place, and a way to remove it. A refused file changes
+/// nothing (`vector_background::keep` checks before it keeps).
+#[component]
+fn VectorSettings() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let state = use_project();
+    let Some(VectorBackground(kept)) = use_context::<VectorBackground>() else {
+        return ().into_any();
+    };
+    let message = RwSignal::new(None::<Outcome>);
+    let address = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    // Keeps a file got from disk or from beside the app, and says how it went.
+    let take = move |got: Result<(String, web_sys::Blob), symbiose_core::Bilingual>| async move {
+        let t = t.get_untracked();
+        let lang = lang.get_untracked();
+        let outcome = match got {
+            Ok((name, blob)) => vector::keep(&name, &blob).await,
+            Err(e) => Err(e),
+        };
+        message.set(Some(match outcome {
+            Ok(k) => {
+                let about = k.describe();
+                kept.set(Some(k));
+                Outcome::Done(format!(
+                    "{} {}",
+                    t.workspace.vector_kept,
+                    lang.pick(&about.fr, &about.en)
+                ))
+            }
+            Err(e) => Outcome::Failed(format!(
+                "{} {}",
+                t.workspace.vector_refused,
+                lang.pick(&e.fr, &e.en)
+            )),
+        }));
+        busy.set(false);
+    };
+    let reading = move || {
+        busy.set(true);
+        message.set(Some(Outcome::Done(
+            t.get_untracked().workspace.vector_reading.to_string(),
+        )));
+    };
+    let on_file = move |file: web_sys::File| {
+        reading();
+        let name = file.name();
+        leptos::task::spawn_local(take(Ok((name, file.into()))));
+    };
+    let on_fetch = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        reading();
+        let at = address.get_untracked();
+        leptos::task::spawn_local(async move { take(vector::fetch_beside(&at).await).await });
+    };
+    let on_forget = move |_| {
+        leptos::task::spawn_local(async move {
+            let t = t.get_untracked();
+            match vector::forget().await {
+                Ok(()) => {
+                    kept.set(None);
+                    message.set(Some(Outcome::Done(
+                        t.workspace.vector_forgotten.to_string(),
+                    )));
+                }
+                Err(e) => message.set(Some(Outcome::Failed(
+                    lang.get_untracked().pick(&e.fr, &e.en).to_string(),
+                ))),
+            }
+        });
+    };
+    let status = move || {
+        let t = t.get();
+        let lang = lang.get();
+        match kept.get() {
+            None => t.workspace.vector_none.to_string(),
+            Some(k) => {
+                let about = k.describe();
+                let places: Vec<_> = state
+                    .project
+                    .with(|p| p.actors.iter().filter_map(|a| a.position).collect());
+                let outside = k
+                    .coverage(&places)
+                    .map(|c| format!(" {}", lang.pick(&c.fr, &c.en)))
+                    .unwrap_or_default();
+                format!(
+                    "{} {}.{outside}",
+                    t.workspace.vector_in_use,
+                    lang.pick(&about.fr, &about.en)
+                )
+            }
+        }
+    };
+    view! {
+        <section class="vector-settings" data-testid="vector-settings">
+            <h4>{move || t.get().workspace.vector_title}</h4>
+            <p class="hint" data-testid="vector-status">{status}</p>
+            <div class="row">
+                <FilePicker label=Signal::derive(move || t.get().workspace.vector_open.to_string())
+                    accept=".pmtiles,application/vnd.pmtiles" button_testid="vector-open" input_testid="vector-file"
+                    on_file=on_file />
+                <Show when=move || kept.with(Option::is_some)>
+                    <button type="button" data-testid="vector-forget" on:click=on_forget>{move || t.get().workspace.vector_forget}</button>
+                </Show>
+            </div>
+            <form on:submit=on_fetch novalidate>
+                <TextField label=move || t.get().workspace.vector_address testid="vector-address"
+                    value=address on_input=Callback::new(move |v| address.set(v)) />
+                <button type="submit" data-testid="vector-fetch" disabled=move || busy.get()>{move || t.get().workspace.vector_fetch}</button>
+            </form>
+            <NoticeLine notice=message testid="vector-message" />
+        </section>
+    }
+    .into_any()
 }
 
 /// Said once at start when the stored tile address was set aside (`Prefs::load`): the map
