@@ -108,9 +108,29 @@ pub fn use_texts() -> Signal<&'static Texts> {
     Signal::derive(move || texts(lang.get()))
 }
 
+/// "1 idée", "0 décision", "3 participants": French keeps the singular for 0 and 1, English
+/// for 1 only.
+pub fn counted(n: usize, lang: Lang, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    #[test]
+    fn counts_take_each_language_s_singular() {
+        use super::{Lang, counted};
+        assert_eq!(counted(0, Lang::Fr, "idée", "idées"), "0 idée");
+        assert_eq!(counted(1, Lang::Fr, "idée", "idées"), "1 idée");
+        assert_eq!(counted(2, Lang::Fr, "idée", "idées"), "2 idées");
+        assert_eq!(counted(0, Lang::En, "idea", "ideas"), "0 ideas");
+        assert_eq!(counted(1, Lang::En, "idea", "ideas"), "1 idea");
+    }
 
     fn rust_files(dir: &Path, out: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).expect("src is readable") {

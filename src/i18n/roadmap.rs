@@ -199,12 +199,18 @@ texts! {
             "Decisions (one per line)";
         no_workshops: "Aucun atelier noté.",
             "No workshop recorded.";
+        participants_one: "participant",
+            "participant";
         participants_word: "participants",
             "participants";
+        decisions_one: "décision",
+            "decision";
         decisions_word: "décisions",
             "decisions";
         f_ideas: "Idées notées (une par ligne)",
             "Ideas noted (one per line)";
+        ideas_one: "idée",
+            "idea";
         ideas_word: "idées",
             "ideas";
         ideas_label: "Idées notées :",

@@ -104,13 +104,10 @@ fn VectorSettings() -> impl IntoView {
         };
         message.set(Some(match outcome {
             Ok(k) => {
-                let about = k.describe();
+                // What it covers is in the status line above.
+                let said = format!("{} {}.", t.workspace.vector_kept, k.name);
                 kept.set(Some(k));
-                Outcome::Done(format!(
-                    "{} {}",
-                    t.workspace.vector_kept,
-                    lang.pick(&about.fr, &about.en)
-                ))
+                Outcome::Done(said)
             }
             Err(e) => Outcome::Failed(format!(
                 "{} {}",

@@ -3,7 +3,8 @@
 // file is refused with its reason and changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot } from './harness.mjs';
+import { join } from 'node:path';
+import { serveDist, openApp, waitForWorkspace, screenshot, SCREENSHOTS } from './harness.mjs';
 import { makePmtiles } from './pmtiles-fixture.mjs';
 
 const status = (page) => page.locator('[data-testid=vector-status]').innerText();
@@ -88,6 +89,8 @@ test('background: a PMTiles extract, from beside the app or from disk, is kept a
     const kept = await status(page);
     assert.match(kept, /Fond hors ligne utilisé à la place des tuiles : bastia\.pmtiles, [\d,]+\u00a0Ko, zooms 0 à 14, de 42,55° N 9,30° E à 42,72° N 9,55° E\.$/);
     await page.waitForSelector('[data-testid=map][data-background=vector]');
+    await page.locator('[data-testid=vector-settings]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=legend]').screenshot({ path: join(SCREENSHOTS, 'vector-settings-legend.png') });
     assert.equal(await vendored(), 2, 'pmtiles.js and protomaps-leaflet.js, once');
     const online = await drawnColours(page);
     assert.notDeepEqual(online.land, online.sea, 'land and sea differ');

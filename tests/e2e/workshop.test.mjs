@@ -376,7 +376,7 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     assert.equal(record.hours, 3);
     assert.deepEqual([...record.participants].sort(), [...idea.actors].sort());
     await page.click('[data-testid=page-roadmap]');
-    assert.match(await page.locator('[data-testid=workshop-item]').last().innerText(), /Atelier de détection[\s\S]*2 participants · 1 idées · 1 décisions[\s\S]*Idées notées : Mutualiser la collecte/);
+    assert.match(await page.locator('[data-testid=workshop-item]').last().innerText(), /Atelier de détection[\s\S]*2 participants · 1 idée · 1 décision[\s\S]*Idées notées : Mutualiser la collecte/);
     assert.deepEqual(errors, []);
   } finally {
     await app.close();

@@ -8,7 +8,7 @@ use symbiose_core::edit::Command;
 
 use crate::forms::FieldError;
 use crate::forms::workshop::WorkshopDraft;
-use crate::i18n::{texts, use_texts};
+use crate::i18n::{counted, texts, use_lang, use_texts};
 use crate::notice::Notice;
 use crate::persist::use_session;
 use crate::state::use_project;
@@ -19,6 +19,7 @@ use crate::views::dialog::Dialog;
 #[component]
 pub fn Workshops() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let state = use_project();
     let open = RwSignal::new(false);
     let draft = RwSignal::new(WorkshopDraft::new(crate::files::today_iso()));
@@ -32,11 +33,12 @@ pub fn Workshops() -> impl IntoView {
             <ul class="action-list">
                 {move || workshops.get().into_iter().map(|w| {
                     let t = t.get();
-                    let mut counts = format!("{} {}", w.participants.len() + w.other_participants.len(), t.roadmap.participants_word);
+                    let lang = lang.get();
+                    let mut counts = counted(w.participants.len() + w.other_participants.len(), lang, t.roadmap.participants_one, t.roadmap.participants_word);
                     if !w.ideas.is_empty() {
-                        counts.push_str(&format!(" · {} {}", w.ideas.len(), t.roadmap.ideas_word));
+                        counts.push_str(&format!(" · {}", counted(w.ideas.len(), lang, t.roadmap.ideas_one, t.roadmap.ideas_word)));
                     }
-                    counts.push_str(&format!(" · {} {}", w.decisions.len(), t.roadmap.decisions_word));
+                    counts.push_str(&format!(" · {}", counted(w.decisions.len(), lang, t.roadmap.decisions_one, t.roadmap.decisions_word)));
                     view! {
                         <li class="action-item" data-testid="workshop-item">
                             <strong>{format!("{} — {}", w.date.map(|d| d.to_string()).unwrap_or_default(), w.title)}</strong>
