@@ -63,6 +63,10 @@ texts! {
             "saved on";
         actors_word: "entreprises",
             "companies";
+        public_copy_badge: "Copie publique",
+            "Public copy";
+        public_copy_hint: "Copie publique d'une zone, reçue par une entreprise : elle s'ouvre dans l'explorateur, sans les pages de l'animateur.",
+            "A zone's public copy, received by a company: it opens in the explorer, without the facilitator's pages.";
         untitled: "Projet sans nom",
             "Untitled project";
         bin_no_room: "Le stockage de ce navigateur est trop plein pour garder une copie de ce projet dans la corbeille. Exportez-le, puis supprimez-le définitivement si vous le souhaitez.",

@@ -48,6 +48,7 @@ fn meta_for(entry: &BinEntry, stored: &str) -> Meta {
             flows: entry.flows,
             synergies: 0,
             saved_at: js_sys::Date::now(),
+            public_copy: false,
         },
     }
 }

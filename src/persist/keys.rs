@@ -45,6 +45,9 @@ pub struct Meta {
     pub synergies: usize,
     /// Milliseconds since the epoch of the last save.
     pub saved_at: f64,
+    /// A public copy (a company's, opened in the explorer): the home list says so, since it
+    /// opens without the facilitator's pages. Absent from metas written before it: `false`.
+    pub public_copy: bool,
 }
 
 /// Who wrote a stored project last, written on the first line of the stored value itself:

@@ -119,6 +119,7 @@ pub fn meta_of(p: &Project) -> Meta {
         flows: p.flows.len(),
         synergies: p.synergies.len(),
         saved_at: now_ms(),
+        public_copy: p.public_copy,
     }
 }
 

@@ -118,6 +118,7 @@ fn ProjectRow(
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let name = meta.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+    let public_copy = meta.as_ref().is_some_and(|m| m.public_copy);
     let rename_value = RwSignal::new(name.clone());
     let id = StoredValue::new(id);
 
@@ -241,7 +242,12 @@ fn ProjectRow(
                 </form>
             }>
                 <div class="project-text">
-                    <span class="project-title" data-testid="project-title">{shown_name.clone()}</span>
+                    <span class="project-title" data-testid="project-title">{shown_name.clone()}
+                        {public_copy.then(|| view! {
+                            <span class="badge public-copy" data-testid="public-copy-badge"
+                                title=move || t.get().projects.public_copy_hint>{move || t.get().projects.public_copy_badge}</span>
+                        })}
+                    </span>
                     <span class="project-details">{details.clone()}</span>
                 </div>
             </Show>

@@ -106,7 +106,13 @@ test('the public copy opens in the explorer: around my company by family, a poin
 
     // Reopened from the home view (the most recently saved first), it is still the explorer.
     await page.click('[data-testid=back-home]');
-    await page.locator('[data-testid=project-row]', { hasText: 'ZA de démonstration' }).first().locator('[data-testid=open-project]').click();
+    // The home list tells the public copy from the facilitator's project (the demo, stored at
+    // the first visit, has no badge).
+    const copyRow = page.locator('[data-testid=project-row]', { hasText: 'ZA de démonstration' }).first();
+    assert.equal(await copyRow.locator('[data-testid=public-copy-badge]').innerText(), 'Copie publique');
+    assert.equal(await page.locator('[data-testid=public-copy-badge]').count(), 1, 'only the copy has the badge');
+    await screenshot(page, 'explorer-home-list-1920x1080');
+    await copyRow.locator('[data-testid=open-project]').click();
     await page.locator('[data-testid=explorer]').waitFor();
     assert.deepEqual(errors, []);
   } finally {
