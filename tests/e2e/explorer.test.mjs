@@ -101,6 +101,8 @@ test('the public copy opens in the explorer: around my company by family, a poin
     const q = JSON.parse(answer.text);
     assert.equal(q.type, 'symbiose-questionnaire');
     assert.equal(q.questionnaire.actor.name, 'Scierie Orsini & Fils');
+    assert.equal(q.version, 3);
+    assert.equal(q.questionnaire.from_public_copy, true, 'the merge reads it in the project\'s terms');
     assert.ok(q.questionnaire.flows.some((f) => f.label === 'Chaleur pour le séchage du bois' && f.direction === 'need'));
     await screenshot(page, 'explorer-answer-1920x1080');
 

@@ -42,7 +42,7 @@ pub const PROJECT: FileKind = FileKind {
 pub const QUESTIONNAIRE: FileKind = FileKind {
     type_name: "symbiose-questionnaire",
     key: "questionnaire",
-    version: 2,
+    version: 3,
     steps: migrate::QUESTIONNAIRE_STEPS,
 };
 

@@ -14,7 +14,7 @@ use super::LoadError;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2, financing_and_provenance, public_copy_mark];
-pub const QUESTIONNAIRE_STEPS: &[Step] = &[financing_and_provenance];
+pub const QUESTIONNAIRE_STEPS: &[Step] = &[financing_and_provenance, answered_from_public_copy];
 pub const ROADMAP_STEPS: &[Step] = &[roadmap_v1_to_v2, financing_and_provenance];
 
 /// v1 → v2 (2026-12-01): the territory names its communes and its EPCI, and says which kind
@@ -94,6 +94,14 @@ fn financing_and_provenance(body: Value) -> Result<Value, String> {
 /// means false) and its workshops noted no ideas. The version says that an older build cannot
 /// read them.
 fn public_copy_mark(body: Value) -> Result<Value, String> {
+    Ok(body)
+}
+
+/// Questionnaire v2 → v3 (2026-12-03): a questionnaire answered from a public copy says so
+/// (`from_public_copy: true`), so the merge completes the same company rather than adding one
+/// under the copy's public name. Nothing to rewrite: an older file was made from the working
+/// project (absent means false). The version says that an older build cannot read it.
+fn answered_from_public_copy(body: Value) -> Result<Value, String> {
     Ok(body)
 }
 

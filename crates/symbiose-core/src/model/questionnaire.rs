@@ -21,4 +21,10 @@ pub struct Questionnaire {
     pub actor: Actor,
     /// The actor's flows; each one's `actor` field equals `actor.id`.
     pub flows: Vec<Flow>,
+    /// (v3) Answered from the project's public copy (the company explorer): the company's
+    /// record and its flows' labels are the copy's (renamed, rounded, scrubbed), not the
+    /// company's words, and the merge reads them so (`edit::questionnaire::plan_merge`).
+    /// Absent = made from the working project.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_public_copy: bool,
 }

@@ -44,7 +44,47 @@ pub fn extract_questionnaire(p: &Project, actor: &ActorId) -> Option<Questionnai
                 f
             })
             .collect(),
+        from_public_copy: p.public_copy,
     })
+}
+
+/// What a questionnaire answered from this project's public copy says in the project's terms.
+/// The copy showed the company renamed when its flows are anonymised, its position rounded,
+/// its SIRET, address and contact gone, and its name replaced by the public one in its flows'
+/// labels (`export::public::anonymise`): none of that is the company's answer. The explorer
+/// does not edit the company's record, so the record is the project's; a flow's label or
+/// contaminants that are the copy's (in either language's public names) stand for the
+/// project's. What the company typed stays as typed.
+fn in_project_terms(p: &Project, q: &Questionnaire) -> Questionnaire {
+    let mut out = q.clone();
+    let Some(actor) = p.actor(&q.actor.id) else {
+        return out;
+    };
+    out.actor = Actor {
+        notes: String::new(),
+        tags: Vec::new(),
+        ..actor.clone()
+    };
+    let copies = [
+        crate::export::public::anonymise_in(p, crate::Lang::Fr),
+        crate::export::public::anonymise_in(p, crate::Lang::En),
+    ];
+    for f in &mut out.flows {
+        let Some(own) = p.flow(&f.id).filter(|own| own.actor == actor.id) else {
+            continue;
+        };
+        let shown: Vec<&Flow> = copies.iter().filter_map(|c| c.flow(&f.id)).collect();
+        if shown.iter().any(|c| c.label == f.label) {
+            f.label = own.label.clone();
+        }
+        if shown
+            .iter()
+            .any(|c| c.quality.contaminants == f.quality.contaminants)
+        {
+            f.quality.contaminants = own.quality.contaminants.clone();
+        }
+    }
+    out
 }
 
 /// The name a blank questionnaire's company carries until the company types its own.
@@ -59,6 +99,7 @@ pub fn blank_questionnaire(project_name: &str) -> Questionnaire {
             ..Default::default()
         },
         flows: Vec::new(),
+        from_public_copy: false,
     }
 }
 
@@ -166,6 +207,15 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// Compares what the file says with the project, changing nothing.
 pub fn plan_merge(p: &Project, q: &Questionnaire) -> MergePlan {
+    // An answer from this project's public copy, read in the project's terms; one from another
+    // project's copy keeps the usual rules (its ids mean nothing here).
+    let translated;
+    let q = if q.from_public_copy && same_name(&q.project_name, &p.name) {
+        translated = in_project_terms(p, q);
+        &translated
+    } else {
+        q
+    };
     let by_siret = q
         .actor
         .siret

@@ -167,6 +167,7 @@ fn a_file_from_an_older_build_with_the_notes_in_changes_nothing_either() {
         project_name: p.name.clone(),
         actor: p.actors[0].clone(),
         flows: p.flows_of(&a1()).cloned().collect(),
+        from_public_copy: false,
     };
     assert!(plan_merge(&p, &q).changes_nothing());
 }
@@ -542,6 +543,7 @@ fn a_new_company_whose_ids_are_taken_gets_fresh_ones_and_touches_nothing_else() 
                 ..Default::default()
             },
         ],
+        from_public_copy: false,
     };
     let plan = plan_merge(&p, &q);
     let ActorMatch::New { id } = plan.actor.clone() else {
@@ -559,4 +561,76 @@ fn a_new_company_whose_ids_are_taken_gets_fresh_ones_and_touches_nothing_else() 
     assert_eq!(added.len(), 2);
     assert!(added.iter().all(|f| p.flows.iter().all(|o| o.id != f.id)));
     assert!(crate::validate::validate(&out).errors.is_empty());
+}
+
+/// A company answering from the public copy (the explorer): its questionnaire carries what the
+/// copy showed, its name replaced when its flows are anonymised, its position rounded, its
+/// SIRET gone, its name scrubbed from its flows' labels. Merged into the working project, it
+/// completes the same company (no second one under the public name), changes none of its
+/// record, and proposes only what the company changed: the added flow and the new quantity.
+#[test]
+fn an_answer_from_the_public_copy_completes_the_same_company() {
+    let p = crate::demo::project();
+    for lang in [Lang::Fr, Lang::En] {
+        let copy = crate::export::public::anonymise_in(&p, lang);
+        // A company the copy renamed, with a flow whose label carried its name.
+        let renamed = copy
+            .actors
+            .iter()
+            .find(|a| p.actor(&a.id).is_some_and(|o| o.name != a.name))
+            .expect("the demo has companies with anonymised flows");
+        let original = p.actor(&renamed.id).unwrap();
+        let mut answered = copy.clone();
+        let first = answered
+            .flows
+            .iter_mut()
+            .find(|f| f.actor == renamed.id)
+            .expect("its flows shown in the copy");
+        let changed_id = first.id.clone();
+        first.quantity = Some(Quantity::new(777.0, Unit::Tonne, Period::Year));
+        let new_id = FlowId::next_free(answered.flows.iter().map(|f| &f.id));
+        answered.flows.push(Flow {
+            id: new_id.clone(),
+            actor: renamed.id.clone(),
+            direction: Direction::Need,
+            family: Family::Energy,
+            label: "Chaleur pour le séchage".into(),
+            ..Default::default()
+        });
+        let q = extract_questionnaire(&answered, &renamed.id).unwrap();
+        assert!(q.from_public_copy);
+        let q = format::load_questionnaire(&format::save_questionnaire(&q))
+            .unwrap()
+            .value;
+
+        let plan = plan_merge(&p, &q);
+        assert_eq!(
+            plan.actor,
+            ActorMatch::Existing {
+                id: original.id.clone(),
+                changes: vec![]
+            },
+            "{lang:?}: the same company, its record untouched"
+        );
+        assert!(plan.foreign_project.is_none());
+        let out = merged(&p, plan);
+        assert_eq!(out.actors.len(), p.actors.len(), "no second company");
+        assert_eq!(out.actor(&original.id), Some(original));
+        for f in p.flows.iter().filter(|f| f.actor == original.id) {
+            let now = out
+                .flow(&f.id)
+                .expect("every flow kept, private ones included");
+            assert_eq!(now.label, f.label, "{lang:?}: the label is the project's");
+            if f.id != changed_id {
+                assert_eq!(now, f, "{lang:?}: unchanged");
+            }
+        }
+        let changed = out.flow(&changed_id).unwrap();
+        assert_eq!(changed.quantity.map(|q| q.value), Some(777.0));
+        assert!(
+            out.flows
+                .iter()
+                .any(|f| f.label == "Chaleur pour le séchage" && f.actor == original.id)
+        );
+    }
 }
