@@ -63,6 +63,9 @@ enum VectorState {
     Failed,
 }
 
+/// Below this width (CSS pixels) the map is a phone's strip: a selection opens no popup.
+const NARROW_MAP_PX: f64 = 560.0;
+
 struct Handles {
     map: Map,
     links: LayerGroup,
@@ -482,6 +485,17 @@ pub fn MapView(
             if let Some((m, _)) = h.by_actor.get(id) {
                 m.set_style(&marker_style(Some(summary), true));
                 m.bring_to_front();
+            }
+            // On a phone the map is a strip above the page's panel, which shows the company: a
+            // popup as wide as the strip would cover it (and be cut at its edges). The map only
+            // brings the highlighted company into view.
+            let narrow = f64::from(h.map.get_container().client_width()) < NARROW_MAP_PX;
+            if narrow {
+                close_popup();
+                if let Some(p) = summary.position {
+                    h.map.pan_to(&latlng(p));
+                }
+                return;
             }
             // While the company is being edited its pin stands there; a popup would cover it.
             if let Some(p) = summary.position.filter(|_| !editing) {

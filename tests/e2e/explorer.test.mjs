@@ -129,6 +129,9 @@ test('the explorer on a phone: the map above, the list below, nothing wider than
   try {
     await page.selectOption('[data-testid=explorer-company]', { label: 'Scierie Orsini & Fils' });
     await page.locator('[data-testid=explorer-found]').waitFor();
+    // The panel below says what the company has: no popup covers the map's strip.
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.leaflet-popup').count(), 0, 'no popup on a phone\'s map');
     const map = await page.locator('[data-testid=map]').boundingBox();
     assert.ok(map.height >= 300 && map.width >= 380, JSON.stringify(map));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -141,6 +141,11 @@ test('on a phone (390x844) the map stacks above a readable list', async () => {
       assert.ok(width >= 300, `${id} is ${width} px wide`);
     }
     await screenshot(page, 'workspace-390x844');
+    // A company chosen: its sheet below the map, and no popup over the narrow map.
+    await page.locator('[data-testid=company-item]').first().click();
+    await page.locator('[data-testid=company-detail]').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.leaflet-popup').count(), 0, 'no popup on a phone\'s map');
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
