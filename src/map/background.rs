@@ -1,16 +1,17 @@
-//! The built-in background: the territory's communes as grey points with their names, drawn when
-//! no tile background is there (tiles switched off, or none can be had: no network and none kept
-//! by the service worker), so that a map projected in a room without Wi-Fi still says where
-//! things are (issue 17). The zone's outline is drawn in any case (`draw_zone`).
+//! What the map has behind its companies (`follow`): the kept PMTiles file (`super::vector`), the
+//! tile server's images, or the built-in background: the territory's communes as grey points with
+//! their names, drawn when neither can be had (switched off, or no network and no tile kept by the
+//! service worker), so that a map projected in a room without Wi-Fi still says where things are
+//! (issue 17). The zone's outline is drawn in any case (`draw_zone`).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use leaflet::{CircleMarker, CircleOptions, LayerGroup, TileLayer};
+use leaflet::{CircleMarker, CircleOptions, Layer, LayerGroup, TileLayer};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::{TooltipLayer, js_obj, latlng};
+use super::{Handles, TooltipLayer, js_obj, latlng, on_map};
 use crate::places::PlaceName;
 
 /// Whether the tile layer can be had, from its own events: a view whose tiles all fail (no
@@ -132,4 +133,120 @@ pub(super) fn credit(map: &leaflet::Map, shown: bool, text: &str) {
         }
         f.call1(&control, &text.into()).ok();
     }
+}
+
+/// Where the kept PMTiles background stands on this map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VectorState {
+    /// None kept, or the background switched off.
+    Off,
+    /// Its scripts and file being read.
+    Loading,
+    Drawn,
+    /// It could not be drawn (the reason is in the console): the built-in background instead.
+    Failed,
+}
+
+/// Keeps the map's backdrop in step with the preferences: the kept PMTiles file if there is
+/// one, the tile server's images otherwise, the built-in places when the background is
+/// switched off or neither can be had.
+pub(super) fn follow(
+    ready: RwSignal<bool>,
+    handles: StoredValue<Option<Handles>, LocalStorage>,
+    tiles_on: Signal<bool>,
+    places: Signal<Vec<PlaceName>>,
+) {
+    let lang = crate::i18n::use_lang();
+    let t = crate::i18n::use_texts();
+    let kept = use_context::<crate::vector_background::VectorBackground>().map(|v| v.0);
+    let kept = Signal::derive(move || kept.and_then(|k| k.get()));
+    let vector_state = RwSignal::new(VectorState::Off);
+    on_map(
+        ready,
+        handles,
+        move || (tiles_on.get(), kept.get(), lang.get()),
+        move |h, (on, kept, lang)| {
+            let raster: &Layer = h.tiles.unchecked_ref();
+            match (on && kept.is_none(), h.map.has_layer(raster)) {
+                (true, false) => {
+                    h.map.add_layer(raster);
+                }
+                (false, true) => {
+                    h.map.remove_layer(raster);
+                }
+                _ => {}
+            }
+            h.vector_turn += 1;
+            if let Some(old) = h.vector.take() {
+                h.map.remove_layer(&old);
+            }
+            let Some(kept) = kept.filter(|_| on) else {
+                vector_state.set(VectorState::Off);
+                return;
+            };
+            vector_state.set(VectorState::Loading);
+            let turn = h.vector_turn;
+            let attribution = t.get_untracked().common.vector_attribution;
+            leptos::task::spawn_local(async move {
+                let drawn = match crate::vector_background::load().await {
+                    Ok(Some((_, blob))) => super::vector::layer(&kept, blob, lang, attribution)
+                        .await
+                        .map_err(|e| format!("{e:?}")),
+                    Ok(None) => Err("the kept background is gone".to_string()),
+                    Err(e) => Err(e.en),
+                };
+                let mut current = false;
+                handles.update_value(|h| {
+                    if let Some(h) = h
+                        && h.vector_turn == turn
+                    {
+                        current = true;
+                        if let Ok(layer) = &drawn {
+                            h.map.add_layer(layer);
+                            h.vector = Some(layer.clone());
+                        }
+                    }
+                });
+                if !current {
+                    return;
+                }
+                match drawn {
+                    Ok(_) => vector_state.set(VectorState::Drawn),
+                    Err(why) => {
+                        web_sys::console::warn_1(&format!("vector background: {why}").into());
+                        vector_state.set(VectorState::Failed);
+                    }
+                }
+            });
+        },
+    );
+    // The built-in background when the tiles are off or cannot be had. `failing` is read
+    // through the handles, which exist once the map is ready.
+    let tiles_failing = Memo::new(move |_| {
+        ready.get()
+            && handles.with_value(|h| h.as_ref().is_some_and(|h| h.tile_watch.failing.get()))
+    });
+    let backdrop = Memo::new(move |_| {
+        use Backdrop;
+        let vector = vector_state.get();
+        if !tiles_on.get() || vector == VectorState::Failed {
+            Backdrop::BuiltIn
+        } else if vector != VectorState::Off {
+            Backdrop::Vector
+        } else if tiles_failing.get() {
+            Backdrop::BuiltIn
+        } else {
+            Backdrop::Tiles
+        }
+    });
+    on_map(
+        ready,
+        handles,
+        move || (backdrop.get(), places.get()),
+        move |h, (backdrop, places)| {
+            draw(&h.background, &h.map.get_container(), backdrop, &places);
+            let shown = backdrop == Backdrop::BuiltIn;
+            credit(&h.map, shown, t.get_untracked().common.places_attribution);
+        },
+    );
 }

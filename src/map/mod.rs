@@ -51,18 +51,6 @@ extern "C" {
     fn close_open_popup(this: &PopupHost);
 }
 
-/// Where the kept PMTiles background stands on this map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum VectorState {
-    /// None kept, or the background switched off.
-    Off,
-    /// Its scripts and file being read.
-    Loading,
-    Drawn,
-    /// It could not be drawn (the reason is in the console): the built-in background instead.
-    Failed,
-}
-
 /// Below this width (CSS pixels) the map is a phone's strip: a selection opens no popup.
 const NARROW_MAP_PX: f64 = 560.0;
 
@@ -304,99 +292,7 @@ pub fn MapView(
             crate::perf::time("symbiose:draw-links", || draw_links(h, &list));
         },
     );
-    // The background: the kept PMTiles file if there is one, the tile server's images otherwise,
-    // the built-in places when the background is switched off or neither can be had.
-    let kept = use_context::<crate::vector_background::VectorBackground>().map(|v| v.0);
-    let kept = Signal::derive(move || kept.and_then(|k| k.get()));
-    let vector_state = RwSignal::new(VectorState::Off);
-    on_map(
-        ready,
-        handles,
-        move || (tiles_on.get(), kept.get(), lang.get()),
-        move |h, (on, kept, lang)| {
-            let raster: &Layer = h.tiles.unchecked_ref();
-            match (on && kept.is_none(), h.map.has_layer(raster)) {
-                (true, false) => {
-                    h.map.add_layer(raster);
-                }
-                (false, true) => {
-                    h.map.remove_layer(raster);
-                }
-                _ => {}
-            }
-            h.vector_turn += 1;
-            if let Some(old) = h.vector.take() {
-                h.map.remove_layer(&old);
-            }
-            let Some(kept) = kept.filter(|_| on) else {
-                vector_state.set(VectorState::Off);
-                return;
-            };
-            vector_state.set(VectorState::Loading);
-            let turn = h.vector_turn;
-            let attribution = t.get_untracked().common.vector_attribution;
-            leptos::task::spawn_local(async move {
-                let drawn = match crate::vector_background::load().await {
-                    Ok(Some((_, blob))) => vector::layer(&kept, blob, lang, attribution)
-                        .await
-                        .map_err(|e| format!("{e:?}")),
-                    Ok(None) => Err("the kept background is gone".to_string()),
-                    Err(e) => Err(e.en),
-                };
-                let mut current = false;
-                handles.update_value(|h| {
-                    if let Some(h) = h
-                        && h.vector_turn == turn
-                    {
-                        current = true;
-                        if let Ok(layer) = &drawn {
-                            h.map.add_layer(layer);
-                            h.vector = Some(layer.clone());
-                        }
-                    }
-                });
-                if !current {
-                    return;
-                }
-                match drawn {
-                    Ok(_) => vector_state.set(VectorState::Drawn),
-                    Err(why) => {
-                        web_sys::console::warn_1(&format!("vector background: {why}").into());
-                        vector_state.set(VectorState::Failed);
-                    }
-                }
-            });
-        },
-    );
-    // The built-in background when the tiles are off or cannot be had. `failing` is read
-    // through the handles, which exist once the map is ready.
-    let tiles_failing = Memo::new(move |_| {
-        ready.get()
-            && handles.with_value(|h| h.as_ref().is_some_and(|h| h.tile_watch.failing.get()))
-    });
-    let backdrop = Memo::new(move |_| {
-        use background::Backdrop;
-        let vector = vector_state.get();
-        if !tiles_on.get() || vector == VectorState::Failed {
-            Backdrop::BuiltIn
-        } else if vector != VectorState::Off {
-            Backdrop::Vector
-        } else if tiles_failing.get() {
-            Backdrop::BuiltIn
-        } else {
-            Backdrop::Tiles
-        }
-    });
-    on_map(
-        ready,
-        handles,
-        move || (backdrop.get(), places.get()),
-        move |h, (backdrop, places)| {
-            background::draw(&h.background, &h.map.get_container(), backdrop, &places);
-            let shown = backdrop == background::Backdrop::BuiltIn;
-            background::credit(&h.map, shown, t.get_untracked().common.places_attribution);
-        },
-    );
+    background::follow(ready, handles, tiles_on, places);
     on_map(
         ready,
         handles,
