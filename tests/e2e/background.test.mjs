@@ -121,6 +121,12 @@ test('background: a PMTiles extract, from beside the app or from disk, is kept a
     assert.deepEqual(offline, online, 'the same background as online');
     await page.waitForTimeout(500);
     await screenshot(page, 'vector-background-1920x1080');
+    // A smaller projector: the same background, the legend beside it.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(800);
+    await drawnColours(page);
+    await screenshot(page, 'vector-background-1280x720');
+    await page.setViewportSize({ width: 1920, height: 1080 });
     // The background switched off: the built-in places, as before.
     await page.uncheck('[data-testid=tiles-toggle]');
     await page.waitForSelector('[data-testid=map][data-background=built-in]');
