@@ -523,19 +523,19 @@ mod tests {
     ) -> Vec<(String, u32)> {
         let offers: Vec<(FlowId, bool)> = offers
             .iter()
-            .map(|(o, r)| (FlowId(o.to_string()), *r))
+            .map(|(o, r)| (FlowId::new(*o), *r))
             .collect();
         let mut new: HashMap<FlowId, Vec<(FlowId, u32)>> = new
             .iter()
             .map(|(o, v)| {
                 (
-                    FlowId(o.to_string()),
-                    v.iter().map(|x| (FlowId(o.to_string()), *x)).collect(),
+                    FlowId::new(*o),
+                    v.iter().map(|x| (FlowId::new(*o), *x)).collect(),
                 )
             })
             .collect();
         merge(items, &offers, &mut new, |(o, _)| o);
-        items.iter().map(|(o, x)| (o.0.clone(), *x)).collect()
+        items.iter().map(|(o, x)| (o.to_string(), *x)).collect()
     }
 
     /// Offers (rescored or not), their new items, and the list wanted.
@@ -548,7 +548,7 @@ mod tests {
     fn list(items: &[(&str, u32)]) -> Vec<(FlowId, u32)> {
         items
             .iter()
-            .map(|(o, x)| (FlowId(o.to_string()), *x))
+            .map(|(o, x)| (FlowId::new(*o), *x))
             .collect()
     }
 

@@ -161,7 +161,7 @@ pub fn territory(flows: usize, seed: u64) -> Project {
         let c = centres[a % zones];
         let profile = rng.pick(PROFILES);
         project.actors.push(Actor {
-            id: ActorId(format!("a-{}", a + 1)),
+            id: ActorId::new(format!("a-{}", a + 1)),
             name: format!("Entreprise {}", a + 1),
             naf: Some(profile.4.to_string()),
             position: Some(Position::new(
@@ -196,7 +196,7 @@ fn random_flow(rng: &mut Rng, i: usize, actor: ActorId) -> Flow {
     };
     let with_heat = category == Some(ResourceCategory::Heat);
     Flow {
-        id: FlowId(format!("f-{}", i + 1)),
+        id: FlowId::new(format!("f-{}", i + 1)),
         actor,
         direction,
         family,
@@ -247,7 +247,7 @@ pub fn epci(companies: usize, flows_per_company: usize, seed: u64) -> Project {
             .unwrap_or(&towns[0]);
         let profile = rng.pick(PROFILES);
         project.actors.push(Actor {
-            id: ActorId(format!("a-{}", a + 1)),
+            id: ActorId::new(format!("a-{}", a + 1)),
             name: format!("Entreprise {}", a + 1),
             naf: Some(profile.4.to_string()),
             commune: Some(town.insee.clone()),

@@ -106,15 +106,34 @@ type WireRef<'a> = (
     f64,
     &'a Why,
 );
-type WireOwned = (
+/// One proposal as the page reads it: its ids borrowed from the chunk, to be shared
+/// ([`Ids`]) rather than each allocated.
+type WireRead<'a> = (
     ProposalKind,
-    FlowId,
-    ActorId,
-    ActorId,
-    Option<FlowId>,
+    &'a str,
+    &'a str,
+    &'a str,
+    Option<&'a str>,
     f64,
     Why,
 );
+
+/// The ids the decoded proposals name, each held once: a territory of 5,000 companies has
+/// 250,000 proposals naming four ids each but only 55,000 distinct ids, and an id of its own
+/// per proposal took about 37 MB of the page's memory.
+#[derive(Default)]
+struct Ids(std::collections::HashSet<Arc<str>>);
+
+impl Ids {
+    fn get(&mut self, id: &str) -> Arc<str> {
+        if let Some(held) = self.0.get(id) {
+            return held.clone();
+        }
+        let held: Arc<str> = Arc::from(id);
+        self.0.insert(held.clone());
+        held
+    }
+}
 
 fn encode_parts(
     proposals: Vec<&Proposal>,
@@ -194,6 +213,7 @@ pub struct Decoder {
     head: Head,
     setting: Arc<Setting>,
     proposals: Vec<Proposal>,
+    ids: Ids,
 }
 
 /// What a message that does not decode says (a page and a worker of different releases).
@@ -219,6 +239,7 @@ impl Decoder {
             proposals: Vec::with_capacity(head.proposals),
             head,
             setting,
+            ids: Ids::default(),
         })
     }
 
@@ -246,16 +267,17 @@ impl Decoder {
     }
 
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), WireError> {
-        let batch: Vec<WireOwned> =
+        let batch: Vec<WireRead> =
             postcard::from_bytes(chunk).map_err(|e| WireError(e.to_string()))?;
+        let ids = &mut self.ids;
         for (kind, offer, offer_actor, receiver, need, score, mut why) in batch {
             why.setting = self.setting.clone();
             self.proposals.push(Proposal::from_why(
                 kind,
-                offer,
-                offer_actor,
-                receiver,
-                need,
+                FlowId(ids.get(offer)),
+                ActorId(ids.get(offer_actor)),
+                ActorId(ids.get(receiver)),
+                need.map(|n| FlowId(ids.get(n))),
                 score,
                 Box::new(why),
             ));
@@ -413,6 +435,17 @@ mod tests {
             // Equality compares every figure and every sentence, in both languages.
             assert_eq!(back, d);
             assert_eq!(back_refused, refused);
+            // An id named by several proposals is held once, whichever chunk named it.
+            let mut held: std::collections::HashMap<&str, &Arc<str>> = Default::default();
+            let mut shared = 0;
+            for q in &back.proposals {
+                for id in [&q.offer.0, &q.offer_actor.0, &q.receiver.0] {
+                    let first = held.entry(id).or_insert(id);
+                    assert!(Arc::ptr_eq(first, id), "{id} decoded twice");
+                    shared += usize::from(!std::ptr::eq(*first, id));
+                }
+            }
+            assert!(shared > back.proposals.len(), "ids are shared: {shared}");
         }
     }
 

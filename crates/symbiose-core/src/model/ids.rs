@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
@@ -11,13 +12,13 @@ macro_rules! id_type {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(pub Arc<str>);
 
         impl $name {
             /// The prefix new ids of this kind start with (`a-12`, `f-40`...).
             pub const PREFIX: &'static str = $prefix;
 
-            pub fn new(s: impl Into<String>) -> Self {
+            pub fn new(s: impl Into<Arc<str>>) -> Self {
                 Self(s.into())
             }
 
@@ -32,7 +33,7 @@ macro_rules! id_type {
                     .filter_map(|id| id.0.strip_prefix(concat!($prefix, "-"))?.parse::<u64>().ok())
                     .max()
                     .unwrap_or(0);
-                Self(format!("{}-{}", $prefix, max + 1))
+                Self(format!("{}-{}", $prefix, max + 1).into())
             }
         }
 
