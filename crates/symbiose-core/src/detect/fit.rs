@@ -38,9 +38,20 @@ pub struct Prepared<'a> {
     pub contaminated: bool,
     /// NACE digits of the company's NAF code (`1621`), empty when unknown.
     pub nace: String,
+    /// The company's NAF code is in section E (water, waste, remediation): it may receive
+    /// waste. Looked up once per flow, not once per proposal.
+    pub waste_sector: bool,
     /// Folded label words of four letters or more, as 64-bit hashes, sorted and deduplicated:
     /// a dense territory compares them millions of times, and integers compare in one step.
     pub words: Vec<u64>,
+}
+
+/// Whether a company's NAF code is in section E (water, waste, remediation).
+pub(crate) fn in_waste_sector(actor: Option<&Actor>) -> bool {
+    actor
+        .and_then(|a| a.naf.as_deref())
+        .and_then(crate::refdata::naf::section_of)
+        == Some('E')
 }
 
 impl<'a> Prepared<'a> {
@@ -70,6 +81,7 @@ impl<'a> Prepared<'a> {
                 .and_then(|a| a.naf.as_deref())
                 .map(crate::kb::nace_digits)
                 .unwrap_or_default(),
+            waste_sector: in_waste_sector(actor),
             words,
         }
     }

@@ -116,11 +116,14 @@ impl Why {
     }
 }
 
-/// The barriers' facts of moving `offer` to a receiver of NAF `receiver_naf`.
-fn barriers(offer: &Prepared, receiver_naf: Option<&str>) -> (Option<&'static WasteCode>, bool) {
+/// The barriers' facts of moving `offer` to a receiver that is, or not, in the waste sector
+/// (NAF section E).
+fn barriers(
+    offer: &Prepared,
+    receiver_in_waste_sector: bool,
+) -> (Option<&'static WasteCode>, bool) {
     let hazardous = offer.code.filter(|c| c.hazardous);
     let is_waste = offer.code.is_some() || offer.family() == crate::model::Family::Waste;
-    let receiver_in_waste_sector = receiver_naf.and_then(naf::section_of) == Some('E');
     (hazardous, is_waste && !receiver_in_waste_sector)
 }
 
@@ -134,8 +137,7 @@ pub(crate) fn costs_confidential(flows: &[&Prepared]) -> bool {
 /// The proposal of a kept (offer, need) pair.
 pub(crate) fn substitution(ctx: &Context, s: &Scored) -> Proposal {
     let (o, n) = (&ctx.offers[s.offer], &ctx.needs[s.need]);
-    let receiver_naf = n.actor.and_then(|a| a.naf.as_deref());
-    let (hazardous, receives_waste) = barriers(o, receiver_naf);
+    let (hazardous, receives_waste) = barriers(o, n.waste_sector);
     let why = Why {
         resource: ResourceWhy::Need(s.fit),
         quantity: s.quantity,
@@ -186,7 +188,8 @@ pub(crate) fn lead(ctx: &Context, offer: &Prepared, lead: LeadNumbers) -> Propos
         &ctx.climate_factors,
     );
     let receiver_naf = lead.receiver.naf.as_deref();
-    let (hazardous, receives_waste) = barriers(offer, receiver_naf);
+    let (hazardous, receives_waste) =
+        barriers(offer, super::fit::in_waste_sector(Some(lead.receiver)));
     let why = Why {
         resource: ResourceWhy::Sector {
             score: lead.resource,
