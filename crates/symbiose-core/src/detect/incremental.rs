@@ -521,10 +521,8 @@ mod tests {
         offers: &[(&str, bool)],
         new: &[(&str, &[u32])],
     ) -> Vec<(String, u32)> {
-        let offers: Vec<(FlowId, bool)> = offers
-            .iter()
-            .map(|(o, r)| (FlowId::new(*o), *r))
-            .collect();
+        let offers: Vec<(FlowId, bool)> =
+            offers.iter().map(|(o, r)| (FlowId::new(*o), *r)).collect();
         let mut new: HashMap<FlowId, Vec<(FlowId, u32)>> = new
             .iter()
             .map(|(o, v)| {
@@ -546,10 +544,7 @@ mod tests {
     );
 
     fn list(items: &[(&str, u32)]) -> Vec<(FlowId, u32)> {
-        items
-            .iter()
-            .map(|(o, x)| (FlowId::new(*o), *x))
-            .collect()
+        items.iter().map(|(o, x)| (FlowId::new(*o), *x)).collect()
     }
 
     #[test]
