@@ -275,6 +275,23 @@ mod tests {
         assert!(!svg.contains("NaN"));
     }
 
+    /// The dashboard inserts this SVG as markup (`Chart`), so its title and unit, which name
+    /// an indicator a person may have written, must come out as text.
+    #[test]
+    fn title_and_unit_are_escaped() {
+        let svg = time_series_svg(
+            "<img src=x onerror=alert(1)>",
+            "t\"><script>",
+            &[point(2026, 1, 5.0)],
+            &[(2028, 9.0)],
+            Some(2025),
+            Lang::Fr,
+        );
+        assert!(!svg.contains("<img") && !svg.contains("<script>"), "{svg}");
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(svg.contains("&lt;script&gt;"));
+    }
+
     #[test]
     fn a_single_point_and_nothing_at_all() {
         let one = time_series_svg("x", "t", &[point(2026, 1, 5.0)], &[], None, Lang::En);
