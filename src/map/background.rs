@@ -227,7 +227,6 @@ pub(super) fn follow(
             && handles.with_value(|h| h.as_ref().is_some_and(|h| h.tile_watch.failing.get()))
     });
     let backdrop = Memo::new(move |_| {
-        use Backdrop;
         let vector = vector_state.get();
         if !tiles_on.get() || vector == VectorState::Failed {
             Backdrop::BuiltIn

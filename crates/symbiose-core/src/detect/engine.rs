@@ -222,7 +222,6 @@ struct NeedIndex {
 #[derive(Default, Clone, Copy)]
 struct CellHashing;
 
-#[derive(Default)]
 struct CellHasher(u64);
 
 impl std::hash::BuildHasher for CellHashing {
