@@ -10,7 +10,7 @@ use super::fit::{Fit, Outline, Prepared};
 use super::score::{self, Climate, Economics, QualityCheck, QuantityFit};
 use crate::factors::Factors;
 use crate::kb::regulation::{self, Finding, Transfer, Verdict};
-use crate::kb::{KnowledgeBase, Plausibility, Query};
+use crate::kb::{KnowledgeBase, Plausible, Query};
 use crate::model::{Actor, ActorId, Direction, Project, ResourceCategory};
 
 /// The flows and actors of a project, prepared once for matching.
@@ -31,7 +31,7 @@ pub(crate) struct Context<'a> {
     /// How plausible each receiver sector is for an offer: one query per distinct (code, class,
     /// donor class), since a territory repeats them, ranked the first time a need asks (an update
     /// after an edit scores a few offers and asks for few), and the index of each offer's.
-    plausibility: Vec<Asked>,
+    plausibility: Vec<Asked<'a>>,
     offer_plausibility: Vec<u32>,
     /// Each need's company's NACE digits as an index into `receiver_naces` (`u32::MAX` when
     /// unknown): a plausibility is asked millions of times for a few hundred distinct sectors,
@@ -138,7 +138,7 @@ impl Context<'_> {
             return Some(value);
         }
         let value = ranked
-            .get_or_init(|| Plausibility::new(query, &self.kb.rank(query)))
+            .get_or_init(|| self.kb.plausible(query))
             .of_digits(&self.receiver_naces[nace]);
         known[nace].set(value);
         Some(value)
@@ -147,7 +147,7 @@ impl Context<'_> {
 
 /// One offer query's receiver plausibility: the query, its ranking once made, and the value for
 /// each receiver sector once asked (`NaN` until then).
-type Asked = (Query, OnceCell<Plausibility>, OnceCell<Vec<Cell<f64>>>);
+type Asked<'a> = (Query, OnceCell<Plausible<'a>>, OnceCell<Vec<Cell<f64>>>);
 
 /// The regulatory rule that applies to moving `offer` to a receiver of NAF `receiver_naf`, for
 /// a declared need of class `need` (`None` for a deductive lead).

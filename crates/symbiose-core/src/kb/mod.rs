@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod classify;
 pub mod crossval;
 pub mod maestri;
+mod plausible;
 pub mod regulation;
 pub mod rules;
 pub mod words;
@@ -19,6 +20,8 @@ use crate::model::ResourceCategory;
 use crate::{Bilingual, bilingual};
 use maestri::Exchange;
 use rules::ReceiverRule;
+
+pub use plausible::Plausible;
 
 /// What the knowledge base is asked about an offer.
 #[derive(Debug, Clone, Default)]
@@ -188,6 +191,8 @@ pub struct KnowledgeBase {
     idf: HashMap<String, f64>,
     /// IDF norm of each exchange's words, parallel to `exchanges`.
     norms: Vec<f64>,
+    /// The sectors it can rank, numbered, for [`KnowledgeBase::plausible`].
+    sectors: plausible::Sectors,
 }
 
 /// Weight of an own rule, next to one exchange of similarity 0.5 (same resource class): a rule
@@ -238,6 +243,7 @@ impl KnowledgeBase {
             })
             .collect();
         Self {
+            sectors: plausible::Sectors::new(&exchanges),
             exchanges,
             use_rules,
             weights: Weights::default(),
