@@ -1,6 +1,7 @@
 //! `symbiose bench`: indexed versus all-pairs substitution detection on synthetic
-//! territories of 1,000, 10,000 and 100,000 flows. The naive run is skipped where a timed
-//! sample (the first 200 offers against every need) projects more than a minute. Then, per
+//! territories of 1,000, 10,000 and 100,000 flows, each path's quickest of three runs. The
+//! naive run is skipped where a timed sample (the first 200 offers against every need)
+//! projects more than a minute. Then, per
 //! size, a whole detection (leads, pooling and refusals included) against its update after
 //! one edit (`detect::incremental`).
 
@@ -18,6 +19,24 @@ use symbiose_core::kb::KnowledgeBase;
 const SAMPLE_OFFERS: usize = 200;
 const NAIVE_LIMIT: Duration = Duration::from_secs(60);
 
+/// Each timed path runs this many times and the quickest counts: the machines here are shared,
+/// and another job slows one run by up to half (2026-12-03: 173–685 ms for the same 20,000
+/// flows within an hour). The quickest is the one least disturbed.
+const RUNS: usize = 3;
+
+/// The result of `run` and its quickest time over [`RUNS`] runs.
+fn best_of<T>(mut run: impl FnMut() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let mut out = run();
+    let mut best = start.elapsed();
+    for _ in 1..RUNS {
+        let start = Instant::now();
+        out = run();
+        best = best.min(start.elapsed());
+    }
+    (out, best)
+}
+
 pub fn run(sizes: &[usize]) -> ExitCode {
     let sizes = if sizes.is_empty() {
         vec![1_000, 10_000, 100_000]
@@ -33,9 +52,7 @@ pub fn run(sizes: &[usize]) -> ExitCode {
     );
     for &n in &sizes {
         let project = synthetic::territory(n, 42);
-        let start = Instant::now();
-        let indexed = substitutions(&project, &asm, factors, &kb);
-        let t_indexed = start.elapsed();
+        let (indexed, t_indexed) = best_of(|| substitutions(&project, &asm, factors, &kb));
         // Project the naive time from a sample: its cost is linear in the number of offers.
         let offers = project
             .flows
@@ -71,9 +88,7 @@ pub fn run(sizes: &[usize]) -> ExitCode {
             );
             continue;
         }
-        let start = Instant::now();
-        let naive = substitutions_naive(&project, &asm, factors, &kb);
-        let t_naive = start.elapsed();
+        let (naive, t_naive) = best_of(|| substitutions_naive(&project, &asm, factors, &kb));
         let same = naive.len() == indexed.len()
             && naive.iter().zip(&indexed).all(|(a, b)| a.key() == b.key());
         println!(

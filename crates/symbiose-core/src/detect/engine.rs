@@ -1,5 +1,6 @@
 //! Candidate generation and selection. The indexed path looks only at needs of a plausible
-//! resource class in the 3 × 3 grid cells around the offer; the naive path scores every
+//! resource class within reach of the offer (bands of latitude read over the longitudes a
+//! point of the band can be within the longest road at); the naive path scores every
 //! (offer, need) pair. Both run the same `evaluate` and the same selection, so they must
 //! return the same proposals: the bench and the tests check it.
 
@@ -12,7 +13,7 @@ use super::fit::{
     Outline, Prepared, WORDS_BONUS, resource_fit_without_words, with_words, words_ceiling,
 };
 use super::score;
-use super::spatial::{Cell, Grid};
+use super::spatial::{Bands, Span};
 use super::steps::{Step, checkpoint, finish, never_pause};
 use super::{Detection, Proposal, Refusal, deductive, explain, mutualise, why};
 use crate::factors::Factors;
@@ -36,15 +37,15 @@ fn fit_ceiling(o: &Outline, n: &Outline) -> f64 {
 
 /// The most a pair can score from the two flows' outlines alone: its exact timing, quantity fit
 /// and quality, its distance along the meridian (a lower bound of the road's), its resource fit
-/// and gains at their ceilings; and the quantity that could be exchanged. `None` beyond the
-/// longest road or below `floor`. A dense territory ends most of its candidates here, so the
-/// quantity's division waits until the rest has left room for it.
+/// and gains at their ceilings; the quantity that could be exchanged; and the distance score
+/// it counted. `None` beyond the longest road or below `floor`. A dense territory ends most of
+/// its candidates here, so the quantity's division waits until the rest has left room for it.
 fn outline_ceiling(
     o: &Outline,
     n: &Outline,
     asm: &Assumptions,
     floor: f64,
-) -> Option<(f64, Option<f64>)> {
+) -> Option<(f64, Option<f64>, f64)> {
     let w = &asm.weights;
     let timing = f64::from(o.months.overlap(n.months).count()) * n.per_month;
     let quality = score::quality_score(
@@ -81,7 +82,20 @@ fn outline_ceiling(
         (0.5, None)
     };
     let ceiling = without_quantity + w.quantity * quantity;
-    (ceiling >= floor - BOUND_SLACK).then_some((ceiling, matched))
+    (ceiling >= floor - BOUND_SLACK).then_some((ceiling, matched, distance))
+}
+
+/// The road distance between two outlined flows, as `score::road_km` on their positions (the
+/// same bits); `None` when either has no position.
+fn outlined_road_km(o: &Outline, n: &Outline, asm: &Assumptions) -> Option<f64> {
+    if o.lat_rad.is_nan() || n.lat_rad.is_nan() {
+        return None;
+    }
+    let straight = crate::model::Position::haversine_km(
+        (o.lat_rad, o.lon, o.cos_lat),
+        (n.lat_rad, n.lon, n.cos_lat),
+    );
+    Some(straight * asm.road_factor)
 }
 
 /// How much a declared need's resource fit keeps for the plausibility of the declaring
@@ -118,7 +132,7 @@ fn evaluate_outlined(
     // Below the minimum score a pair is never proposed, whatever the floor.
     let floor = floor.max(asm.min_score);
     let outlines = (&ctx.offer_outlines[oi], need);
-    let (ceiling, matched) = outline_ceiling(outlines.0, outlines.1, asm, floor)?;
+    let (ceiling, matched, nearest) = outline_ceiling(outlines.0, outlines.1, asm, floor)?;
     let o = &ctx.offers[oi];
     // Economics and climate at most what the exchange avoids, transport not yet taken away.
     let (economics_ceiling, climate_ceiling) = score::gain_ceilings(
@@ -133,17 +147,23 @@ fn evaluate_outlined(
     if ceiling - w.economics - w.climate + gains < floor - BOUND_SLACK {
         return None;
     }
+    // The distance itself, from the outlines too: the need's flow is read (a cache miss in a
+    // large territory) only for a pair still in the running with it.
+    let road_km = outlined_road_km(outlines.0, outlines.1, asm);
+    if road_km.is_some_and(|d| d > asm.max_road_km) {
+        return None;
+    }
+    let distance = score::distance_score(road_km, asm);
+    if ceiling + w.distance * (distance - nearest) - w.economics - w.climate + gains
+        < floor - BOUND_SLACK
+    {
+        return None;
+    }
     let n = &ctx.needs[ni];
     let timing = score::timing(o.months, Some(n.months));
     let quantity = score::quantity_fit(o, Some(n));
     let quality = score::quality(o, Some(n));
     let known = w.timing * timing.2 + w.quantity * quantity.score + w.quality * quality.score;
-    let positions = o.position.zip(n.position);
-    let road_km =
-        positions.map(|(a, b)| a.distance_km_with(&b, o.cos_lat, n.cos_lat) * asm.road_factor);
-    if road_km.is_some_and(|d| d > asm.max_road_km) {
-        return None;
-    }
     // Same actor. Prepared flows point into the project's one list of actors, so two
     // references to the same actor are one address; ids are compared only without one.
     let same_actor = match (o.actor, n.actor) {
@@ -153,7 +173,6 @@ fn evaluate_outlined(
     if same_actor {
         return None;
     }
-    let distance = score::distance_score(road_km, asm);
     let rest = known + w.distance * distance + gains;
     if w.resource * fit_ceiling(outlines.0, outlines.1) + rest < floor - BOUND_SLACK {
         return None;
@@ -207,13 +226,46 @@ enum Key {
     FamilyAll(Family),
 }
 
-/// Needs filed by key and grid cell, each with its outline: a scan reads a list from start to
-/// end, so the outlines it bounds with come in memory order.
+/// Needs filed by key and band of latitude, each band's in longitude order with their
+/// outlines: a scan reads, per band, the longitudes within reach of its offer (`Bands::spans`),
+/// so the outlines it bounds with come in memory order.
 struct NeedIndex {
-    grid: Grid,
-    placed: HashMap<(Key, Cell), Vec<(u32, Outline)>, CellHashing>,
+    bands: Bands,
+    placed: HashMap<Key, KeyBands, CellHashing>,
     unplaced: HashMap<Key, Vec<(u32, Outline)>, CellHashing>,
     all: HashMap<Key, Vec<(u32, Outline)>, CellHashing>,
+}
+
+/// The bands of one key, from its southernmost: one look-up per key, then each band by its
+/// number (a territory spans a few hundred bands at most).
+#[derive(Default)]
+struct KeyBands {
+    first: i32,
+    bands: Vec<Band>,
+}
+
+impl KeyBands {
+    fn get(&self, band: i32) -> Option<&Band> {
+        usize::try_from(band - self.first)
+            .ok()
+            .and_then(|i| self.bands.get(i))
+    }
+}
+
+/// The needs of one key in one band, by longitude.
+#[derive(Default)]
+struct Band {
+    lons: Vec<f64>,
+    needs: Vec<(u32, Outline)>,
+}
+
+impl Band {
+    /// The needs between two longitudes.
+    fn between(&self, min: f64, max: f64) -> &[(u32, Outline)] {
+        let from = self.lons.partition_point(|&x| x < min);
+        let to = from + self.lons[from..].partition_point(|&x| x <= max);
+        &self.needs[from..to]
+    }
 }
 
 /// Hashing for the need index's keys, a few small integers: an offer's scan looks up 30 to 60
@@ -279,17 +331,15 @@ fn offer_keys(o: &Prepared, out: &mut Vec<Key>) {
     }
 }
 
+/// A need with a position, as the index files it: its band, longitude, number and outline.
+type Placed = (i32, f64, u32, Outline);
+
 impl NeedIndex {
     fn build(ctx: &Context) -> Self {
-        let grid = Grid::new(
-            ctx.asm.max_straight_km(),
-            ctx.offers
-                .iter()
-                .chain(&ctx.needs)
-                .filter_map(|p| p.position),
-        );
+        let bands = Bands::new(ctx.asm.max_straight_km());
+        let mut placed: HashMap<Key, Vec<Placed>, CellHashing> = HashMap::default();
         let mut index = Self {
-            grid,
+            bands,
             placed: HashMap::default(),
             unplaced: HashMap::default(),
             all: HashMap::default(),
@@ -299,16 +349,43 @@ impl NeedIndex {
             for key in need_keys(n) {
                 index.all.entry(key).or_default().push(entry);
                 match n.position {
-                    Some(p) => index
-                        .placed
-                        .entry((key, grid.cell(p)))
-                        .or_default()
-                        .push(entry),
+                    Some(p) => placed.entry(key).or_default().push((
+                        bands.band(p.lat),
+                        p.lon,
+                        i as u32,
+                        *outline,
+                    )),
                     None => index.unplaced.entry(key).or_default().push(entry),
                 }
             }
         }
+        index.placed = placed
+            .into_iter()
+            .map(|(key, needs)| (key, KeyBands::new(needs)))
+            .collect();
         index
+    }
+}
+
+impl KeyBands {
+    /// One key's needs, filed by band (from the southernmost to the northernmost, empty ones
+    /// included) and by longitude within each.
+    fn new(mut needs: Vec<Placed>) -> Self {
+        needs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let first = needs.first().map_or(0, |n| n.0);
+        let last = needs.last().map_or(0, |n| n.0);
+        let mut laid = Self {
+            first,
+            bands: Vec::new(),
+        };
+        laid.bands
+            .resize_with((last - first) as usize + 1, Band::default);
+        for (band, lon, i, outline) in needs {
+            let band = &mut laid.bands[(band - first) as usize];
+            band.lons.push(lon);
+            band.needs.push((i, outline));
+        }
+        laid
     }
 }
 
@@ -409,6 +486,7 @@ impl Floor {
 pub(crate) struct OfferScorer {
     index: NeedIndex,
     keys: Vec<Key>,
+    spans: Vec<Span>,
     found: Vec<Scored>,
     floor: Floor,
 }
@@ -418,6 +496,7 @@ impl OfferScorer {
         Self {
             index: NeedIndex::build(ctx),
             keys: Vec::with_capacity(8),
+            spans: Vec::with_capacity(16),
             found: Vec::new(),
             floor: Floor::new(ctx.asm.max_proposals_per_offer),
         }
@@ -428,12 +507,13 @@ impl OfferScorer {
         let Self {
             index,
             keys,
+            spans,
             found,
             floor,
         } = self;
         found.clear();
         floor.clear();
-        index.candidates(&ctx.offers[oi], keys, |list| {
+        index.candidates(&ctx.offers[oi], keys, spans, |list| {
             for (ni, outline) in list {
                 if let Some(s) = evaluate_outlined(ctx, oi, *ni as usize, outline, floor.value()) {
                     floor.add(&s);
@@ -449,32 +529,46 @@ impl OfferScorer {
     pub fn visits(&mut self, ctx: &Context, oi: usize) -> usize {
         let mut visits = 0;
         self.index
-            .candidates(&ctx.offers[oi], &mut self.keys, |list| visits += list.len());
+            .candidates(&ctx.offers[oi], &mut self.keys, &mut self.spans, |list| {
+                visits += list.len()
+            });
         visits
     }
 }
 
 impl NeedIndex {
-    /// Calls `visit` with every list of needs the scan of offer `o` reads, in the scan's order.
+    /// Calls `visit` with every list of needs the scan of offer `o` reads, in the scan's order:
+    /// key by key (its own class first, whose needs fit best and raise the floor soonest), in
+    /// each the bands from the offer's own outwards, then the key's needs without a position.
+    /// (Band by band across keys was tried: the floor rose later, and more pairs were scored.)
     fn candidates(
         &self,
         o: &Prepared,
         keys: &mut Vec<Key>,
+        spans: &mut Vec<Span>,
         mut visit: impl FnMut(&[(u32, Outline)]),
     ) {
         offer_keys(o, keys);
-        for key in keys.iter() {
-            let mut list =
-                |l: Option<&Vec<(u32, Outline)>>| visit(l.map_or(&[][..], Vec::as_slice));
-            match o.position {
-                Some(p) => {
-                    for cell in self.grid.neighbourhood(p) {
-                        list(self.placed.get(&(*key, cell)));
-                    }
-                    list(self.unplaced.get(key));
-                }
-                None => list(self.all.get(key)),
+        fn listed(l: Option<&Vec<(u32, Outline)>>) -> &[(u32, Outline)] {
+            l.map_or(&[], Vec::as_slice)
+        }
+        let Some(p) = o.position else {
+            for key in keys.iter() {
+                visit(listed(self.all.get(key)));
             }
+            return;
+        };
+        spans.clear();
+        spans.extend(self.bands.spans(p));
+        for key in keys.iter() {
+            if let Some(bands) = self.placed.get(key) {
+                for span in spans.iter() {
+                    if let Some(band) = bands.get(span.band) {
+                        visit(band.between(span.lon_min, span.lon_max));
+                    }
+                }
+            }
+            visit(listed(self.unplaced.get(key)));
         }
     }
 }
@@ -772,11 +866,22 @@ mod tests {
                 };
                 scored += 1;
                 let (o, n) = (&ctx.offer_outlines[oi], &ctx.need_outlines[ni]);
-                let (ceiling, matched) =
+                let (ceiling, matched, nearest) =
                     outline_ceiling(o, n, &asm, f64::NEG_INFINITY).expect("a scored pair");
                 assert!(
                     ceiling + BOUND_SLACK >= s.total,
                     "{oi} {ni}: {ceiling} < {}",
+                    s.total
+                );
+                // The distance from the outlines is the pair's, bit for bit, and the ceiling
+                // with it in place of the meridian's still holds.
+                let road_km = outlined_road_km(o, n, &asm);
+                assert_eq!(road_km.map(f64::to_bits), s.road_km.map(f64::to_bits));
+                let with_road =
+                    ceiling + w.distance * (score::distance_score(road_km, &asm) - nearest);
+                assert!(
+                    with_road + BOUND_SLACK >= s.total,
+                    "{oi} {ni}: {with_road} < {}",
                     s.total
                 );
                 assert_eq!(matched, s.quantity.matched.get());

@@ -98,6 +98,10 @@ impl<'a> Prepared<'a> {
 pub struct Outline {
     /// Latitude in radians (`NaN` without a position), for the meridian bound of the distance.
     pub lat_rad: f64,
+    /// Longitude in degrees and the latitude's cosine: with the latitude, the distance itself
+    /// (`Position::haversine_km`), measured before the flow is read.
+    pub lon: f64,
+    pub cos_lat: f64,
     /// Annual quantity in the base unit (`NaN` without a quantity).
     pub annual: f64,
     /// The declared cost per base unit (€/t, €/m³, €/MWh…; `NaN` without one): a need's
@@ -123,6 +127,8 @@ impl Outline {
     pub fn new(p: &Prepared) -> Self {
         Self {
             lat_rad: p.position.map_or(f64::NAN, |x| x.lat.to_radians()),
+            lon: p.position.map_or(f64::NAN, |x| x.lon),
+            cos_lat: p.cos_lat,
             annual: p.quantity.map_or(f64::NAN, |q| q.annual_base()),
             cost_per_base: super::score::per_base_unit(
                 p.flow.cost_eur_per_unit,

@@ -5,7 +5,7 @@
 //! per degree of latitude, and their width uses the cosine of the highest latitude present,
 //! where a degree of longitude is shortest, so no cell is narrower than the radius anywhere.
 
-use crate::model::Position;
+use crate::model::{EARTH_RADIUS_KM, Position};
 
 const KM_PER_DEGREE_LAT: f64 = 111.19;
 
@@ -61,6 +61,109 @@ impl Grid {
     }
 }
 
+/// Bands of latitude, each `radius / BANDS_PER_RADIUS` high, whose points a search reads in
+/// longitude order: for a point, each band near enough gets the span of longitudes where a point
+/// of the band can be within the radius (from the haversine formula, at the band's nearest
+/// latitude and its widest longitude degree). The spans follow the circle, so a search reads
+/// about 4 r² of territory instead of the 9 r² of 3 × 3 square cells, and the reach is checked
+/// before a point is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Bands {
+    /// A band's height, degrees of latitude.
+    height_deg: f64,
+    /// The radius as an angle at the centre of the Earth, radians.
+    radius_rad: f64,
+    /// sin²(radius / 2R), what the haversine of a point within the radius is at most.
+    haversine_max: f64,
+}
+
+/// How many bands a radius spans: more bands follow the circle more closely and cost a
+/// look-up each.
+const BANDS_PER_RADIUS: f64 = 4.0;
+
+/// Room for rounding: spans are widened by this (radians), so a point the haversine puts just
+/// within the radius is never left out; the exact distance is checked after.
+const SPAN_SLACK_RAD: f64 = 1e-7;
+
+/// One band a search reads, and its longitudes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    pub band: i32,
+    pub lon_min: f64,
+    pub lon_max: f64,
+}
+
+impl Bands {
+    pub fn new(radius_km: f64) -> Self {
+        let radius_rad = radius_km.max(0.001) / EARTH_RADIUS_KM;
+        Self {
+            height_deg: (radius_rad.to_degrees() / BANDS_PER_RADIUS).max(1e-6),
+            radius_rad,
+            haversine_max: (radius_rad / 2.0).sin().powi(2),
+        }
+    }
+
+    pub fn band(&self, lat: f64) -> i32 {
+        (lat / self.height_deg).floor() as i32
+    }
+
+    /// The bands a point within the radius of `p` can be in, its own first and then outwards
+    /// (nearest first, so a search keeping the best few finds good ones early), each with the
+    /// longitudes it can be at. Every such point lies in a span (test).
+    pub fn spans(&self, p: Position) -> impl Iterator<Item = Span> {
+        let own = self.band(p.lat);
+        let reach = (self.radius_rad.to_degrees() / self.height_deg).ceil() as i32 + 1;
+        let lat = p.lat.to_radians();
+        let cos_lat = lat.cos();
+        let bands = *self;
+        (0..=2 * reach).filter_map(move |step| {
+            // 0, -1, +1, -2, +2…
+            let offset = if step % 2 == 1 {
+                -(step + 1) / 2
+            } else {
+                step / 2
+            };
+            bands.span(own + offset, p.lon, lat, cos_lat)
+        })
+    }
+
+    fn span(&self, band: i32, lon: f64, lat: f64, cos_lat: f64) -> Option<Span> {
+        let south = (f64::from(band) * self.height_deg).to_radians();
+        let north = (f64::from(band + 1) * self.height_deg).to_radians();
+        let nearest_dlat = if lat < south {
+            south - lat
+        } else if lat > north {
+            lat - north
+        } else {
+            0.0
+        };
+        if nearest_dlat > self.radius_rad + SPAN_SLACK_RAD {
+            return None;
+        }
+        // haversine = sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) ≤ sin²(r/2R): with Δφ at its least
+        // and cos φ2 at its least in the band, the largest Δλ a point of the band can have.
+        let widest = south
+            .abs()
+            .max(north.abs())
+            .min(std::f64::consts::FRAC_PI_2);
+        let room = self.haversine_max - (nearest_dlat / 2.0).sin().powi(2);
+        let across = cos_lat * widest.cos();
+        let half_sin = if room <= 0.0 {
+            0.0
+        } else if across <= 0.0 {
+            1.0
+        } else {
+            (room / across).sqrt().min(1.0)
+        };
+        let dlon = (2.0 * half_sin.asin() + SPAN_SLACK_RAD).to_degrees() * (1.0 + 1e-9);
+        Some(Span {
+            band,
+            lon_min: lon - dlon,
+            lon_max: lon + dlon,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +182,60 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn points_within_radius_are_in_a_span() {
+        // A dense lattice around mainland France, Corsica's latitude and the far north, where a
+        // degree of longitude is short: every pair within the radius is found.
+        for (lat0, radius) in [(42.3, 38.5), (46.0, 10.0), (69.5, 50.0), (-21.1, 38.5)] {
+            let points: Vec<Position> = (0..900)
+                .map(|i| Position::new(lat0 + (i % 30) as f64 * 0.05, 8.6 + (i / 30) as f64 * 0.07))
+                .collect();
+            let bands = Bands::new(radius);
+            let mut near = 0;
+            for a in &points {
+                let spans: Vec<Span> = bands.spans(*a).collect();
+                for b in &points {
+                    if a.distance_km(b) <= radius {
+                        near += 1;
+                        let band = bands.band(b.lat);
+                        assert!(
+                            spans.iter().any(|s| s.band == band
+                                && s.lon_min <= b.lon
+                                && b.lon <= s.lon_max),
+                            "{a:?} {b:?} {radius}"
+                        );
+                    }
+                }
+            }
+            assert!(
+                near > 900 * 4,
+                "the lattice is dense enough to test: {near}"
+            );
+        }
+    }
+
+    #[test]
+    fn spans_follow_the_circle_nearest_band_first() {
+        let bands = Bands::new(38.5);
+        let p = Position::new(42.5, 9.0);
+        let spans: Vec<Span> = bands.spans(p).collect();
+        assert_eq!(spans[0].band, bands.band(p.lat));
+        // The farthest bands are narrower than its own.
+        let width = |s: &Span| s.lon_max - s.lon_min;
+        assert!(width(spans.last().unwrap()) < 0.8 * width(&spans[0]));
+        // The area read: about 4 r², against 9 r² for 3 × 3 square cells.
+        let km_per_deg_lon = 111.19 * p.lat.to_radians().cos();
+        let height_km = 38.5 / BANDS_PER_RADIUS;
+        let area: f64 = spans
+            .iter()
+            .map(|s| width(s) * km_per_deg_lon * height_km)
+            .sum();
+        let r2 = 38.5 * 38.5;
+        assert!(
+            area < 5.0 * r2 && area > std::f64::consts::PI * r2,
+            "{area}"
+        );
     }
 }

@@ -41,10 +41,20 @@ impl Position {
     /// [`Position::distance_km`] with both latitudes' cosines given: a detection compares one
     /// offer with thousands of needs, and the result is bit for bit the same.
     pub fn distance_km_with(&self, other: &Position, cos_self: f64, cos_other: f64) -> f64 {
-        let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
-        let dlat = la2 - la1;
-        let dlon = (other.lon - self.lon).to_radians();
-        let h = (dlat / 2.0).sin().powi(2) + cos_self * cos_other * (dlon / 2.0).sin().powi(2);
+        Self::haversine_km(
+            (self.lat.to_radians(), self.lon, cos_self),
+            (other.lat.to_radians(), other.lon, cos_other),
+        )
+    }
+
+    /// [`Position::distance_km_with`] from each point's latitude in radians, longitude in
+    /// degrees and latitude's cosine: a detection's scan keeps them in its flows' outlines
+    /// and measures a distance without reading the flows. The same operations, so the same
+    /// bits.
+    pub fn haversine_km(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
+        let dlat = b.0 - a.0;
+        let dlon = (b.1 - a.1).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + a.2 * b.2 * (dlon / 2.0).sin().powi(2);
         2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
     }
 
