@@ -260,12 +260,25 @@ struct Band {
 }
 
 impl Band {
-    /// The needs between two longitudes.
-    fn between(&self, min: f64, max: f64) -> &[(u32, Outline)] {
+    /// The needs between longitudes `min` and `max`, cut at `at`: those west of it, and those
+    /// at or east of it.
+    fn around(&self, min: f64, at: f64, max: f64) -> (Listed<'_>, Listed<'_>) {
         let from = self.lons.partition_point(|&x| x < min);
-        let to = from + self.lons[from..].partition_point(|&x| x <= max);
-        &self.needs[from..to]
+        let mid = from + self.lons[from..].partition_point(|&x| x < at);
+        let to = mid + self.lons[mid..].partition_point(|&x| x <= max);
+        (&self.needs[from..mid], &self.needs[mid..to])
     }
+}
+
+/// Needs as the index lists them: each need's number and outline.
+type Listed<'a> = &'a [(u32, Outline)];
+
+/// The order a list of needs is read in: a band's needs east of the offer onwards, those west
+/// of it back, so that both begin with the nearest.
+#[derive(Clone, Copy)]
+enum Order {
+    Onwards,
+    Back,
 }
 
 /// Hashing for the need index's keys, a few small integers: an offer's scan looks up 30 to 60
@@ -513,13 +526,15 @@ impl OfferScorer {
         } = self;
         found.clear();
         floor.clear();
-        index.candidates(&ctx.offers[oi], keys, spans, |list| {
-            for (ni, outline) in list {
-                if let Some(s) = evaluate_outlined(ctx, oi, *ni as usize, outline, floor.value()) {
-                    floor.add(&s);
-                    found.push(s);
-                }
+        let mut scan = |(ni, outline): &(u32, Outline)| {
+            if let Some(s) = evaluate_outlined(ctx, oi, *ni as usize, outline, floor.value()) {
+                floor.add(&s);
+                found.push(s);
             }
+        };
+        index.candidates(&ctx.offers[oi], keys, spans, |list, order| match order {
+            Order::Onwards => list.iter().for_each(&mut scan),
+            Order::Back => list.iter().rev().for_each(&mut scan),
         });
         select(found, ctx)
     }
@@ -528,10 +543,12 @@ impl OfferScorer {
     /// run between workers (`detect::share`).
     pub fn visits(&mut self, ctx: &Context, oi: usize) -> usize {
         let mut visits = 0;
-        self.index
-            .candidates(&ctx.offers[oi], &mut self.keys, &mut self.spans, |list| {
-                visits += list.len()
-            });
+        self.index.candidates(
+            &ctx.offers[oi],
+            &mut self.keys,
+            &mut self.spans,
+            |list, _| visits += list.len(),
+        );
         visits
     }
 }
@@ -539,14 +556,15 @@ impl OfferScorer {
 impl NeedIndex {
     /// Calls `visit` with every list of needs the scan of offer `o` reads, in the scan's order:
     /// key by key (its own class first, whose needs fit best and raise the floor soonest), in
-    /// each the bands from the offer's own outwards, then the key's needs without a position.
+    /// each the bands from the offer's own outwards and in each band from the offer's longitude
+    /// outwards, then the key's needs without a position.
     /// (Band by band across keys was tried: the floor rose later, and more pairs were scored.)
     fn candidates(
         &self,
         o: &Prepared,
         keys: &mut Vec<Key>,
         spans: &mut Vec<Span>,
-        mut visit: impl FnMut(&[(u32, Outline)]),
+        mut visit: impl FnMut(&[(u32, Outline)], Order),
     ) {
         offer_keys(o, keys);
         fn listed(l: Option<&Vec<(u32, Outline)>>) -> &[(u32, Outline)] {
@@ -554,7 +572,7 @@ impl NeedIndex {
         }
         let Some(p) = o.position else {
             for key in keys.iter() {
-                visit(listed(self.all.get(key)));
+                visit(listed(self.all.get(key)), Order::Onwards);
             }
             return;
         };
@@ -564,11 +582,14 @@ impl NeedIndex {
             if let Some(bands) = self.placed.get(key) {
                 for span in spans.iter() {
                     if let Some(band) = bands.get(span.band) {
-                        visit(band.between(span.lon_min, span.lon_max));
+                        // East of the offer then west, each from the nearest.
+                        let (west, east) = band.around(span.lon_min, p.lon, span.lon_max);
+                        visit(east, Order::Onwards);
+                        visit(west, Order::Back);
                     }
                 }
             }
-            visit(listed(self.unplaced.get(key)));
+            visit(listed(self.unplaced.get(key)), Order::Onwards);
         }
     }
 }
