@@ -303,6 +303,18 @@ impl KnowledgeBase {
         (base + w.donor * donor, true)
     }
 
+    /// The query's words this base knows, each with its IDF, and their norm (for the cosine
+    /// of [`KnowledgeBase::similarity`]).
+    fn query_words<'q>(&self, q: &'q Query) -> (Vec<(&'q str, f64)>, f64) {
+        let words: Vec<(&str, f64)> = q
+            .words
+            .iter()
+            .filter_map(|t| self.idf.get(t).map(|idf| (t.as_str(), *idf)))
+            .collect();
+        let norm = words.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        (words, norm)
+    }
+
     /// Receiver sectors for a query, best first (ties broken by code for stable output).
     ///
     /// Each exchange of the base votes for its receiver sector(s) with its similarity to the
@@ -318,12 +330,7 @@ impl KnowledgeBase {
     /// [`KnowledgeBase::rank`] with other weights (the cross-validation's tuning).
     pub fn rank_with(&self, q: &Query, w: &Weights) -> Vec<ReceiverSector> {
         let all = maestri::exchanges();
-        let q_words: Vec<(&str, f64)> = q
-            .words
-            .iter()
-            .filter_map(|t| self.idf.get(t).map(|idf| (t.as_str(), *idf)))
-            .collect();
-        let q_norm = q_words.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        let (q_words, q_norm) = self.query_words(q);
         let mut by_sector: HashMap<&str, ReceiverSector> = HashMap::new();
         fn entry<'a, 'm>(
             map: &'m mut HashMap<&'a str, ReceiverSector>,

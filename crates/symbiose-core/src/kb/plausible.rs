@@ -139,12 +139,7 @@ impl KnowledgeBase {
         let w = &self.weights;
         let t = &self.sectors;
         let all = maestri::exchanges();
-        let q_words: Vec<(&str, f64)> = q
-            .words
-            .iter()
-            .filter_map(|t| self.idf.get(t).map(|idf| (t.as_str(), *idf)))
-            .collect();
-        let q_norm = q_words.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        let (q_words, q_norm) = self.query_words(q);
         let n = t.codes.len();
         // A sector is ranked once it has a vote, a rule or a prior (`present`); the evidence is
         // what it has before the priors.
