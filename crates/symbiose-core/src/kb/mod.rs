@@ -438,7 +438,9 @@ impl KnowledgeBase {
     }
 }
 
-/// The plausibility of receivers for one offer, from its ranking, for cheap look-ups.
+/// The plausibility of receivers for one offer, from its ranking: the definition, which the
+/// tests state with hand-made rankings. Detection asks [`KnowledgeBase::plausible`] instead,
+/// which makes the same numbers without the ranking (host tests compare the two bit for bit).
 ///
 /// A ranked sector's plausibility is its score without the popularity prior (the evidence
 /// that it takes this resource, from the exchanges, the own rules and its group's back-off)
@@ -486,8 +488,7 @@ impl Plausibility {
         self.of_digits(&nace_digits(naf))
     }
 
-    /// [`Plausibility::of`] for NACE digits already extracted (`1621`): no allocation, for a
-    /// detection that asks it for thousands of needs.
+    /// [`Plausibility::of`] for NACE digits already extracted (`1621`).
     pub fn of_digits(&self, digits: &str) -> f64 {
         if digits.len() < 2 || self.category.is_some_and(|c| rules::produces(c, digits)) {
             return 0.0;
