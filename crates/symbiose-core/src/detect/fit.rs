@@ -107,8 +107,12 @@ pub struct Outline {
     /// The declared cost per base unit (€/t, €/m³, €/MWh…; `NaN` without one): a need's
     /// purchase avoided, an offer's disposal avoided.
     pub cost_per_base: f64,
-    /// The declared purity in percent (`NaN` without one).
-    pub purity: f64,
+    /// The declared purity in percent (`NaN` without one), rounded to 32 bits: rounding keeps
+    /// the order (a purity short of another never becomes longer), and the outline only bounds.
+    pub purity: f32,
+    /// How many label words the flow has (`Prepared::words`, at most 255 counted): the most
+    /// their similarity can be (`words_ceiling`).
+    pub words: u8,
     pub months: crate::model::Months,
     /// One over the number of months (at least one): the share of a need's months an offer
     /// covers, without a division per pair.
@@ -118,7 +122,10 @@ pub struct Outline {
     pub quantity_kind: u8,
     pub state: Option<crate::model::PhysicalState>,
     pub category: Option<ResourceCategory>,
-    pub coded: bool,
+    /// The waste code's six digits as a number ([`NO_CODE`] without one, [`ODD_CODE`] for a code
+    /// whose section and chapter are not its first digits): a pair's code level from the
+    /// outlines (`code_level`), without reading the table's strings.
+    pub code: u32,
     /// Contaminants declared (what an offer's quality loses).
     pub contaminated: bool,
 }
@@ -135,14 +142,71 @@ impl Outline {
                 p.quantity.map(|q| q.unit),
             )
             .unwrap_or(f64::NAN),
-            purity: p.purity_percent.unwrap_or(f64::NAN),
+            purity: p.purity_percent.map_or(f32::NAN, |x| x as f32),
+            words: u8::try_from(p.words.len()).unwrap_or(u8::MAX),
             months: p.months,
             per_month: 1.0 / f64::from(p.months.count().max(1)),
             quantity_kind: quantity_kind(p),
             state: p.state,
             category: p.category,
-            coded: p.code.is_some(),
+            code: p.code.map_or(NO_CODE, code_number),
             contaminated: p.contaminated,
+        }
+    }
+}
+
+/// [`Outline::code`] without a waste code.
+pub const NO_CODE: u32 = u32::MAX;
+/// [`Outline::code`] for a code whose digits do not give its section and chapter (none in the
+/// bundled list: test); the outline's fit is then bounded as for the same code.
+pub const ODD_CODE: u32 = u32::MAX - 1;
+
+/// A waste code's six digits as a number, when its section is its first four digits and its
+/// chapter its first two, as the European list is built.
+fn code_number(c: &waste::WasteCode) -> u32 {
+    let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    match c.code.parse::<u32>() {
+        Ok(n)
+            if c.code.len() == 6
+                && digits(&c.section) == c.code[..4]
+                && digits(&c.chapter) == c.code[..2] =>
+        {
+            n
+        }
+        _ => ODD_CODE,
+    }
+}
+
+impl Outline {
+    pub fn coded(&self) -> bool {
+        self.code != NO_CODE
+    }
+
+    /// [`code_level`]'s score from the outlines, or at least it (`ODD_CODE`).
+    #[inline]
+    pub fn code_score(&self, need: &Outline) -> Option<f64> {
+        let (o, n) = (self.code, need.code);
+        if o == NO_CODE || n == NO_CODE {
+            None
+        } else if o == ODD_CODE || n == ODD_CODE || o == n {
+            Some(1.0)
+        } else if o / 100 == n / 100 {
+            Some(0.9)
+        } else if o / 10_000 == n / 10_000 {
+            Some(0.8)
+        } else {
+            None
+        }
+    }
+
+    /// [`words_ceiling`] from the outlines (or above it, past 255 words).
+    #[inline]
+    pub fn words_ceiling(&self, need: &Outline) -> f64 {
+        let (a, b) = (self.words, need.words);
+        if a == 0 || b == 0 {
+            0.0
+        } else {
+            f64::from(a.min(b)) / f64::from(a.max(b))
         }
     }
 }
@@ -349,6 +413,80 @@ pub fn with_words(fit: Fit, offer: &Prepared, need: &Prepared) -> Fit {
 mod tests {
     use super::*;
     use crate::model::Quality;
+
+    /// Every code of the bundled list is numbered from its digits, and the outlines' code
+    /// level is `code_level`'s for pairs across chapters, sections and codes.
+    #[test]
+    fn the_outline_s_code_level_is_the_table_s() {
+        let codes = waste::all();
+        assert!(codes.iter().all(|c| code_number(c) < ODD_CODE));
+        let flows: Vec<Flow> = codes
+            .iter()
+            .step_by(7)
+            .map(|c| flow(Family::Waste, None, Some(&c.code), "x"))
+            .collect();
+        let prepared: Vec<Prepared> = flows.iter().map(|f| Prepared::new(f, None)).collect();
+        let outlines: Vec<Outline> = prepared.iter().map(Outline::new).collect();
+        let mut levels = std::collections::BTreeSet::new();
+        for (a, oa) in prepared.iter().zip(&outlines) {
+            for (b, ob) in prepared.iter().zip(&outlines).step_by(3) {
+                let level = code_level(a, b).map(|(_, s)| s);
+                assert_eq!(
+                    oa.code_score(ob),
+                    level,
+                    "{:?} {:?}",
+                    a.flow.waste_code,
+                    b.flow.waste_code
+                );
+                levels.insert(level.map(f64::to_bits));
+            }
+        }
+        // Same code, section, chapter, and none.
+        assert_eq!(levels.len(), 4);
+        let none = Prepared::new(&flows[0], None);
+        let mut uncoded = flows[0].clone();
+        uncoded.waste_code = None;
+        let uncoded = Prepared::new(&uncoded, None);
+        assert_eq!(
+            Outline::new(&uncoded).code_score(&Outline::new(&none)),
+            None
+        );
+    }
+
+    /// The words' ceiling from the outlines' counts is `words_ceiling`'s, and never below it
+    /// past 255 words.
+    #[test]
+    fn the_outline_s_words_ceiling_is_the_flows_() {
+        let labels = [
+            "",
+            "huile",
+            "huiles usagées moteur",
+            "palettes bois cassées triées",
+        ];
+        let many = (0..300)
+            .map(|i| format!("mot{i:04}x"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let flows: Vec<Flow> = labels
+            .iter()
+            .map(|l| l.to_string())
+            .chain([many])
+            .map(|l| flow(Family::Matter, None, None, &l))
+            .collect();
+        let prepared: Vec<Prepared> = flows.iter().map(|f| Prepared::new(f, None)).collect();
+        for a in &prepared {
+            for b in &prepared {
+                let (oa, ob) = (Outline::new(a), Outline::new(b));
+                let exact = words_ceiling(a, b);
+                if a.words.len() < 256 && b.words.len() < 256 {
+                    assert_eq!(oa.words_ceiling(&ob), exact);
+                } else {
+                    assert!(oa.words_ceiling(&ob) >= exact);
+                }
+            }
+        }
+        assert!(prepared[4].words.len() > 255);
+    }
 
     fn flow(
         family: Family,

@@ -6,6 +6,7 @@
 
 pub mod assumption_lines;
 pub mod assumptions;
+mod block;
 mod context;
 mod deductive;
 mod engine;

@@ -289,7 +289,7 @@ pub fn gain_ceilings(
 
 /// At least [`gain_score`] of a gain of `value` ≥ 0, without its hyperbolic tangent (tanh x ≤ x):
 /// a bound asked millions of times.
-fn gain_ceiling(value: f64, scale: f64) -> f64 {
+pub(crate) fn gain_ceiling(value: f64, scale: f64) -> f64 {
     0.5 + 0.5 * (value / scale).min(1.0)
 }
 

@@ -278,6 +278,7 @@ pub struct Months(u16);
 
 impl Months {
     pub const ALL_YEAR: Months = Months(0x0FFF);
+    pub const NONE: Months = Months(0);
 
     /// From month numbers 1–12; numbers outside are the validator's business, ignored here.
     pub fn from_numbers(months: impl IntoIterator<Item = u8>) -> Self {
@@ -303,6 +304,11 @@ impl Months {
 
     pub fn overlap(self, other: Months) -> Months {
         Months(self.0 & other.0)
+    }
+
+    /// The months in either set.
+    pub fn union(self, other: Months) -> Months {
+        Months(self.0 | other.0)
     }
 
     pub fn is_all_year(self) -> bool {
