@@ -320,6 +320,42 @@ impl KeyBands {
 struct Band {
     lons: Vec<f64>,
     listing: Listing,
+    /// A crowded band's needs again, by quantity (`Outline::quantity_kind`, then annual
+    /// quantity), in blocks of their own: read instead when an offer reaches the whole band
+    /// (a dense EPCI's), from its own quantity outwards. The blocks' quantity ranges are then
+    /// narrow, so their bound ends most of them (empty for a band of fewer than [`CROWDED`]).
+    by_quantity: Listing,
+}
+
+/// At most how far apart two needs of a band are: its latitudes' and longitudes' extents in
+/// kilometres, a degree of longitude counted as at the equator (their sum is at least the
+/// distance).
+fn spread_km(lons: &[f64], needs: &[(u32, Outline)]) -> f64 {
+    let (mut south, mut north) = (f64::INFINITY, f64::NEG_INFINITY);
+    for (_, n) in needs {
+        south = south.min(n.lat_rad);
+        north = north.max(n.lat_rad);
+    }
+    let (Some(west), Some(east)) = (lons.first(), lons.last()) else {
+        return 0.0;
+    };
+    crate::model::EARTH_RADIUS_KM * ((north - south) + (east - west).to_radians())
+}
+
+/// A band wider than this many longest straight lines is never read whole (an offer's span
+/// is at most twice the radius wide), so it is not listed by quantity: 2026-12-03, the bands
+/// of the 5,000-company EPCI spread 21–66 km, the synthetic territories' 365–726 km, for a
+/// radius of 38.5 km.
+const NEAR: f64 = 2.0;
+
+/// How many needs make a band crowded enough to be listed by quantity too.
+const CROWDED: usize = 4 * BLOCK;
+
+/// The order needs are listed by quantity in.
+fn by_quantity(a: &Outline, b: &Outline) -> std::cmp::Ordering {
+    a.quantity_kind
+        .cmp(&b.quantity_kind)
+        .then(a.annual.total_cmp(&b.annual))
 }
 
 impl Band {
@@ -330,6 +366,47 @@ impl Band {
         let mid = from + self.lons[from..].partition_point(|&x| x < at);
         let to = mid + self.lons[mid..].partition_point(|&x| x <= max);
         (from..mid, mid..to)
+    }
+
+    /// A band of `needs` at longitudes `lons`; listed by quantity too when crowded and all
+    /// within `near_km` of each other (else no offer reaches it whole).
+    fn new(lons: Vec<f64>, needs: Filed, near_km: f64) -> Self {
+        let mut sorted = Vec::new();
+        if needs.len() >= CROWDED && spread_km(&lons, &needs) <= near_km {
+            sorted = needs.clone();
+            sorted.sort_by(|a, b| by_quantity(&a.1, &b.1).then(a.0.cmp(&b.0)));
+        }
+        Self {
+            lons,
+            listing: Listing::new(needs),
+            by_quantity: Listing::new(sorted),
+        }
+    }
+
+    /// Reads the needs of the band within longitudes `min` and `max` for an offer at
+    /// longitude `at` with outline `o`: by quantity when the range is the whole band and the
+    /// band is crowded, else east of the offer then west, each from the nearest.
+    fn read<'a>(
+        &'a self,
+        min: f64,
+        at: f64,
+        max: f64,
+        o: &Outline,
+        visit: &mut impl FnMut(Listed<'a>, Order, &'a Block),
+    ) {
+        let (west, east) = self.around(min, at, max);
+        let whole = west.start == 0 && east.end == self.lons.len();
+        if whole && !self.by_quantity.needs.is_empty() {
+            let sorted = &self.by_quantity;
+            let own = sorted
+                .needs
+                .partition_point(|(_, n)| by_quantity(n, o).is_lt());
+            sorted.read(own..sorted.needs.len(), Order::Onwards, visit);
+            sorted.read(0..own, Order::Back, visit);
+        } else {
+            self.listing.read(east, Order::Onwards, visit);
+            self.listing.read(west, Order::Back, visit);
+        }
     }
 }
 
@@ -415,6 +492,7 @@ type Placed = (i32, f64, u32, Outline);
 impl NeedIndex {
     fn build(ctx: &Context) -> Self {
         let bands = Bands::new(ctx.asm.max_straight_km());
+        let near_km = ctx.asm.max_straight_km() * NEAR;
         type Lists<T> = HashMap<Key, Vec<T>, CellHashing>;
         let mut placed: Lists<Placed> = HashMap::default();
         let mut unplaced: Lists<(u32, Outline)> = HashMap::default();
@@ -444,7 +522,7 @@ impl NeedIndex {
             bands,
             placed: placed
                 .into_iter()
-                .map(|(key, needs)| (key, KeyBands::new(needs)))
+                .map(|(key, needs)| (key, KeyBands::new(needs, near_km)))
                 .collect(),
             unplaced: listings(unplaced),
             all: listings(all),
@@ -455,7 +533,7 @@ impl NeedIndex {
 impl KeyBands {
     /// One key's needs, filed by band (from the southernmost to the northernmost, empty ones
     /// included) and by longitude within each.
-    fn new(mut needs: Vec<Placed>) -> Self {
+    fn new(mut needs: Vec<Placed>, near_km: f64) -> Self {
         needs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
         let first = needs.first().map_or(0, |n| n.0);
         let last = needs.last().map_or(0, |n| n.0);
@@ -471,10 +549,7 @@ impl KeyBands {
             first,
             bands: bands
                 .into_iter()
-                .map(|(lons, needs)| Band {
-                    lons,
-                    listing: Listing::new(needs),
-                })
+                .map(|(lons, needs)| Band::new(lons, needs, near_km))
                 .collect(),
         }
     }
@@ -617,7 +692,7 @@ impl OfferScorer {
                 found.push(s);
             }
         };
-        index.candidates(&ctx.offers[oi], keys, spans, |list, order, block| {
+        index.candidates(&ctx.offers[oi], offer, keys, spans, |list, order, block| {
             // A block none of whose needs can reach the floor is passed whole. (Reading the
             // blocks highest ceiling first was tried: the floor rose no sooner, as the blocks'
             // ceilings differ little, and the sort cost 3 % of a dense EPCI's scan.)
@@ -640,6 +715,7 @@ impl OfferScorer {
         let mut visits = 0;
         self.index.candidates(
             &ctx.offers[oi],
+            &ctx.offer_outlines[oi],
             &mut self.keys,
             &mut self.spans,
             |list, _, _| visits += list.len(),
@@ -657,6 +733,7 @@ impl NeedIndex {
     fn candidates<'a>(
         &'a self,
         o: &Prepared,
+        outline: &Outline,
         keys: &mut Vec<Key>,
         spans: &mut Vec<Span>,
         mut visit: impl FnMut(Listed<'a>, Order, &'a Block),
@@ -677,10 +754,7 @@ impl NeedIndex {
             if let Some(bands) = self.placed.get(key) {
                 for span in spans.iter() {
                     if let Some(band) = bands.get(span.band) {
-                        // East of the offer then west, each from the nearest.
-                        let (west, east) = band.around(span.lon_min, p.lon, span.lon_max);
-                        band.listing.read(east, Order::Onwards, &mut visit);
-                        band.listing.read(west, Order::Back, &mut visit);
+                        band.read(span.lon_min, p.lon, span.lon_max, outline, &mut visit);
                     }
                 }
             }
@@ -707,6 +781,17 @@ pub(crate) async fn scored_stepwise<P: Future<Output = ()>>(
         }
     }
     Some(scored)
+}
+
+/// How many of the index's bands are listed by quantity too (for the tests).
+#[cfg(test)]
+pub(crate) fn read_by_quantity(ctx: &Context) -> usize {
+    NeedIndex::build(ctx)
+        .placed
+        .values()
+        .flat_map(|k| &k.bands)
+        .filter(|b| !b.by_quantity.needs.is_empty())
+        .count()
 }
 
 /// Indexed substitution scoring in one go.

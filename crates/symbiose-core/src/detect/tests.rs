@@ -391,6 +391,42 @@ fn bounded_scan_keeps_what_scoring_everything_keeps() {
     assert!(refused_seen > 0, "the test territory has refused pairs");
 }
 
+/// In a dense zone, where an offer reaches whole bands and reads them by quantity, the kept
+/// pairs are still those of scoring everything (the synthetic territory squeezed into a few
+/// kilometres, about 40 needs of a class per band and far more per family).
+#[test]
+fn a_dense_zone_read_by_quantity_keeps_what_scoring_everything_keeps() {
+    let mut project = synthetic::territory(4_000, 5);
+    for a in project.actors.iter_mut() {
+        if let Some(p) = a.position.as_mut() {
+            p.lat = 45.75 + (p.lat - 45.75) * 0.03;
+            p.lon = 4.85 + (p.lon - 4.85) * 0.03;
+        }
+    }
+    let (f, kb) = (Factors::bundled(), KnowledgeBase::full());
+    let asm = Assumptions::default();
+    let ctx = super::context::Context::new(&project, &asm, f, &kb);
+    assert!(
+        super::engine::read_by_quantity(&ctx) > 0,
+        "no band read by quantity"
+    );
+    let pairs = |kept: Vec<super::engine::Kept>| {
+        kept.iter()
+            .map(|k| {
+                k.pairs
+                    .iter()
+                    .chain(&k.refused)
+                    .map(|s| (s.need, s.total.to_bits()))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        pairs(super::engine::scored_indexed(&ctx)),
+        pairs(super::engine::scored_naive(&ctx))
+    );
+}
+
 #[test]
 fn mutualisation_groups_neighbours_by_theme() {
     let t = |v| Some(Quantity::new(v, Unit::Tonne, Period::Year));
