@@ -217,43 +217,15 @@ mod tests {
     use crate::detect::synthetic;
     use crate::factors::Factors;
     use crate::kb::KnowledgeBase;
-    use crate::model::{Period, PhysicalState, Quantity};
 
     /// A block's ceiling is at least the score of every pair it stands for, however its needs
     /// are grouped: in file order (blocks of every kind of need) and sorted by quantity (narrow
-    /// ranges, where the quantity's bound bites). The territory has what the synthetic one
-    /// lacks: states, purities, contaminants, one-off stocks, negative costs, needs without a
-    /// quantity and companies without a position.
+    /// ranges, where the quantity's bound bites), on a territory with states, purities,
+    /// contaminants, one-off stocks, negative costs, flows without a quantity and companies
+    /// without a position (`synthetic::varied_territory`).
     #[test]
     fn a_block_s_ceiling_is_never_below_a_pair_s_score() {
-        let mut project = synthetic::territory(600, 3);
-        for (i, f) in project.flows.iter_mut().enumerate() {
-            if i % 5 == 0 {
-                let states = [PhysicalState::Solid, PhysicalState::Liquid];
-                f.quality.state = Some(states[i / 5 % 2]);
-            }
-            if i % 7 == 0 {
-                f.quality.purity_percent = Some((i % 100) as f64);
-            }
-            if i % 11 == 0 {
-                f.quality.contaminants = "huiles".into();
-            }
-            if i % 13 == 0 {
-                f.quantity = f.quantity.map(|q| Quantity {
-                    period: Period::Once,
-                    ..q
-                });
-            }
-            if i % 17 == 0 {
-                f.cost_eur_per_unit = Some(-40.0);
-            }
-            if i % 19 == 0 {
-                f.quantity = None;
-            }
-        }
-        for a in project.actors.iter_mut().step_by(9) {
-            a.position = None;
-        }
+        let project = synthetic::varied_territory(600, 3);
         let asm = Assumptions {
             min_score: f64::NEG_INFINITY,
             ..Assumptions::default()

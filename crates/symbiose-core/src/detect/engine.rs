@@ -1021,39 +1021,12 @@ pub fn detect_naive(
 mod tests {
     use super::*;
     use crate::detect::synthetic;
-    use crate::model::{Period, PhysicalState, Quantity};
 
     /// The scan drops a pair when a ceiling is below the floor, so every ceiling must be at least
-    /// what the pair scores. Checked on every pair of a territory with what the synthetic one
-    /// lacks: states, purities, contaminants, one-off stocks, negative costs (revenue given up),
-    /// companies without a position.
+    /// what the pair scores. Checked on every pair of `synthetic::varied_territory`.
     #[test]
     fn the_scan_s_ceilings_are_never_below_a_pair_s_score() {
-        let mut project = synthetic::territory(1_000, 5);
-        for (i, f) in project.flows.iter_mut().enumerate() {
-            if i % 5 == 0 {
-                let states = [PhysicalState::Solid, PhysicalState::Liquid];
-                f.quality.state = Some(states[i / 5 % 2]);
-            }
-            if i % 7 == 0 {
-                f.quality.purity_percent = Some((i % 100) as f64);
-            }
-            if i % 11 == 0 {
-                f.quality.contaminants = "huiles".into();
-            }
-            if i % 13 == 0 {
-                f.quantity = f.quantity.map(|q| Quantity {
-                    period: Period::Once,
-                    ..q
-                });
-            }
-            if i % 17 == 0 {
-                f.cost_eur_per_unit = Some(-40.0);
-            }
-        }
-        for a in project.actors.iter_mut().step_by(9) {
-            a.position = None;
-        }
+        let project = synthetic::varied_territory(1_000, 5);
         let asm = Assumptions {
             min_score: f64::NEG_INFINITY,
             ..Assumptions::default()

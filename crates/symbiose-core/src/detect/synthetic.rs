@@ -266,6 +266,43 @@ pub fn epci(companies: usize, flows_per_company: usize, seed: u64) -> Project {
     project
 }
 
+/// [`territory`] with what it lacks, for the tests of the scan's bounds: physical states,
+/// purities, contaminants, one-off stocks, negative costs (revenue given up), flows without a
+/// quantity and companies without a position.
+#[cfg(test)]
+pub(crate) fn varied_territory(flows: usize, seed: u64) -> Project {
+    use crate::model::PhysicalState;
+    let mut project = territory(flows, seed);
+    for (i, f) in project.flows.iter_mut().enumerate() {
+        if i % 5 == 0 {
+            let states = [PhysicalState::Solid, PhysicalState::Liquid];
+            f.quality.state = Some(states[i / 5 % 2]);
+        }
+        if i % 7 == 0 {
+            f.quality.purity_percent = Some((i % 100) as f64);
+        }
+        if i % 11 == 0 {
+            f.quality.contaminants = "huiles".into();
+        }
+        if i % 13 == 0 {
+            f.quantity = f.quantity.map(|q| Quantity {
+                period: Period::Once,
+                ..q
+            });
+        }
+        if i % 17 == 0 {
+            f.cost_eur_per_unit = Some(-40.0);
+        }
+        if i % 19 == 0 {
+            f.quantity = None;
+        }
+    }
+    for a in project.actors.iter_mut().step_by(9) {
+        a.position = None;
+    }
+    project
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
