@@ -202,12 +202,7 @@ impl Outline {
     /// [`words_ceiling`] from the outlines (or above it, past 255 words).
     #[inline]
     pub fn words_ceiling(&self, need: &Outline) -> f64 {
-        let (a, b) = (self.words, need.words);
-        if a == 0 || b == 0 {
-            0.0
-        } else {
-            f64::from(a.min(b)) / f64::from(a.max(b))
-        }
+        words_share(usize::from(self.words), usize::from(need.words))
     }
 }
 
@@ -391,7 +386,11 @@ pub fn resource_fit_without_words(
 /// The most the label words of two flows can be alike, from their counts alone: the Jaccard
 /// similarity is at most the smaller count over the larger.
 pub fn words_ceiling(offer: &Prepared, need: &Prepared) -> f64 {
-    let (a, b) = (offer.words.len(), need.words.len());
+    words_share(offer.words.len(), need.words.len())
+}
+
+/// The most two labels of `a` and `b` words can share, as a share of the longer.
+fn words_share(a: usize, b: usize) -> f64 {
     if a == 0 || b == 0 {
         0.0
     } else {
