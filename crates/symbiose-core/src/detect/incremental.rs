@@ -5,8 +5,9 @@
 //! pairs involves a changed need (or a need of a changed company); a changed need now reaches
 //! its k-th best score (the need is scored against that offer once, with that floor); or it has
 //! no pair and a company within the longest exchange changed (its leads read them). Everything
-//! else keeps its proposals, moved, not copied. Pooling is recomputed in full (it is grouped
-//! around seeds, any change can move a group). A change of the assumptions, a flow or company
+//! else keeps its proposals, moved, not copied. Pooling is grouped again in the themes of the
+//! flows the edit changed, before and after it (a theme's groups depend on its members alone;
+//! within a theme any change can move a group); the other themes keep theirs. A change of the assumptions, a flow or company
 //! with no position, an edit touching many companies at once (an import), or one that reaches
 //! more than half of the offers is a full run. The result equals a full run: tests compare them.
 
@@ -16,13 +17,14 @@ use std::ops::Range;
 use super::assumptions::Assumptions;
 use super::context::Context;
 use super::engine::{OfferScorer, offer_results, run_offers};
-use super::seen::{Seen, fingerprint};
+use super::mutualise::{PoolingTheme, theme_of};
+use super::seen::{Prints, Seen, fingerprint};
 use super::share::Share;
 use super::steps::{Step, checkpoint, finish, never_pause};
 use super::{Detection, Mutualisation, Proposal, Refusal, mutualise};
 use crate::factors::Factors;
 use crate::kb::KnowledgeBase;
-use crate::model::{ActorId, FlowId, Position, Project};
+use crate::model::{ActorId, Flow, FlowId, Position, Project};
 
 /// Beyond this many places touched by one edit, rescoring their neighbourhoods costs about as
 /// much as a full run, and a full run is simpler to trust.
@@ -41,6 +43,8 @@ pub struct Partial {
     offers: Vec<(FlowId, bool)>,
     proposals: HashMap<FlowId, Vec<Proposal>>,
     refused: HashMap<FlowId, Vec<Refusal>>,
+    /// The pooling themes grouped again, and their groups.
+    pooled: Vec<PoolingTheme>,
     mutualisations: Vec<Mutualisation>,
     /// How many offers were scored again, out of how many.
     pub rescored: usize,
@@ -57,7 +61,11 @@ impl Partial {
             |p| &p.offer,
         );
         merge(refused, &self.offers, &mut self.refused, |r| &r.offer);
-        detection.mutualisations = self.mutualisations;
+        regroup(
+            &mut detection.mutualisations,
+            &self.pooled,
+            self.mutualisations,
+        );
     }
 
     /// Its offers in order, its new proposals and refusals in that order, and its pooling: what
@@ -72,6 +80,7 @@ impl Partial {
             refused: rescored()
                 .flat_map(|id| self.refused.get(id).into_iter().flatten())
                 .collect(),
+            pooled: &self.pooled,
             mutualisations: &self.mutualisations,
         }
     }
@@ -81,6 +90,7 @@ impl Partial {
         offers: Vec<(FlowId, bool)>,
         proposals: Vec<Proposal>,
         refused: Vec<Refusal>,
+        pooled: Vec<PoolingTheme>,
         mutualisations: Vec<Mutualisation>,
     ) -> Self {
         let mut by_offer: HashMap<FlowId, Vec<Proposal>> = HashMap::new();
@@ -96,6 +106,7 @@ impl Partial {
             offers,
             proposals: by_offer,
             refused: refused_by_offer,
+            pooled,
             mutualisations,
         }
     }
@@ -106,7 +117,17 @@ pub(crate) struct PartialParts<'a> {
     pub offers: &'a [(FlowId, bool)],
     pub proposals: Vec<&'a Proposal>,
     pub refused: Vec<&'a Refusal>,
+    pub pooled: &'a [PoolingTheme],
     pub mutualisations: &'a [Mutualisation],
+}
+
+/// Puts the groups of the themes `pooled`, grouped again, in place of their old ones in
+/// `groups` (a detection's, theme by theme in the themes' order, as a whole run gives them).
+fn regroup(groups: &mut Vec<Mutualisation>, pooled: &[PoolingTheme], new: Vec<Mutualisation>) {
+    groups.retain(|m| !pooled.contains(&m.theme));
+    groups.extend(new);
+    // Stable: each theme's groups keep their order.
+    groups.sort_by_key(|m| m.theme);
 }
 
 /// Puts the rescored offers' new items into `items` (a detection's list, grouped by offer), in
@@ -216,30 +237,30 @@ impl<T> Groups<T> {
 struct Changes<'a> {
     flows: Vec<(&'a FlowId, &'a ActorId)>,
     actors: Vec<&'a ActorId>,
+    /// The project's flows now, by id, with their fingerprints.
+    now: HashMap<&'a FlowId, (u64, &'a Flow)>,
 }
 
 fn changes<'a>(seen: &'a Seen, after: &'a Project) -> Changes<'a> {
     let mut flows = Vec::new();
-    let now: HashMap<&FlowId, (u64, &ActorId)> = after
+    let mut prints = Prints::default();
+    let now: HashMap<&FlowId, (u64, &Flow)> = after
         .flows
         .iter()
-        .map(|f| (&f.id, (fingerprint(f), &f.actor)))
+        .map(|f| (&f.id, (prints.of(f), f)))
         .collect();
     for (id, before) in &seen.flows {
         if now.get(id).map(|(print, _)| *print) != Some(before.print) {
             flows.push((id, &before.actor));
         }
     }
-    for (id, (print, actor)) in &now {
+    for (id, (print, flow)) in &now {
         if seen.flows.get(*id).map(|f| f.print) != Some(*print) {
-            flows.push((*id, *actor));
+            flows.push((*id, &flow.actor));
         }
     }
-    let now: HashMap<&ActorId, u64> = after
-        .actors
-        .iter()
-        .map(|a| (&a.id, fingerprint(a)))
-        .collect();
+    let now_flows = now;
+    let now: HashMap<&ActorId, u64> = after.actors.iter().map(|a| (&a.id, prints.of(a))).collect();
     let mut actors: Vec<&ActorId> = seen
         .actors
         .iter()
@@ -251,7 +272,11 @@ fn changes<'a>(seen: &'a Seen, after: &'a Project) -> Changes<'a> {
             .filter(|(id, print)| seen.actors.get(**id).map(|a| a.print) != Some(**print))
             .map(|(id, _)| *id),
     );
-    Changes { flows, actors }
+    Changes {
+        flows,
+        actors,
+        now: now_flows,
+    }
 }
 
 /// Where an edit happened: the positions of the changed flows' companies and of the changed
@@ -297,7 +322,8 @@ pub enum Plan {
     Full,
     /// These offers of a whole run split between workers (`share`), pooling or not.
     Share(Range<usize>, bool),
-    Rescore(Vec<bool>),
+    /// These offers scored again, and these pooling themes grouped again.
+    Rescore(Vec<bool>, Vec<PoolingTheme>),
 }
 
 /// A detection run after an edit: the edited project prepared once; [`Run::plan`] reads the
@@ -343,19 +369,21 @@ impl<'a> Run<'a> {
         let changed_actors: HashSet<&ActorId> = c.actors.iter().copied().collect();
         // A flow changed when its value or its company's did, before or after the edit.
         let mut changed: HashSet<&FlowId> = c.flows.iter().map(|(id, _)| *id).collect();
-        changed.extend(
-            seen.flows
-                .iter()
-                .filter(|(_, f)| changed_actors.contains(&f.actor))
-                .map(|(id, _)| id),
-        );
-        changed.extend(
-            project
-                .flows
-                .iter()
-                .filter(|f| changed_actors.contains(&f.actor))
-                .map(|f| &f.id),
-        );
+        if !changed_actors.is_empty() {
+            changed.extend(
+                seen.flows
+                    .iter()
+                    .filter(|(_, f)| changed_actors.contains(&f.actor))
+                    .map(|(id, _)| id),
+            );
+            changed.extend(
+                project
+                    .flows
+                    .iter()
+                    .filter(|f| changed_actors.contains(&f.actor))
+                    .map(|f| &f.id),
+            );
+        }
         let new_needs: Vec<usize> = (0..ctx.needs.len())
             .filter(|&ni| changed.contains(&ctx.needs[ni].flow.id))
             .collect();
@@ -397,10 +425,17 @@ impl<'a> Run<'a> {
         // An edit that reaches most offers: a full run costs the same and is published by a
         // swap instead of a merge of every list.
         if todo.iter().filter(|t| **t).count() * 2 > todo.len() {
-            Plan::Full
-        } else {
-            Plan::Rescore(todo)
+            return Plan::Full;
         }
+        // The themes the changed flows were in, and are in now.
+        let mut pooled: Vec<PoolingTheme> = changed
+            .iter()
+            .filter_map(|id| seen.flows.get(*id)?.theme)
+            .chain(changed.iter().filter_map(|id| theme_of(c.now.get(*id)?.1)))
+            .collect();
+        pooled.sort();
+        pooled.dedup();
+        Plan::Rescore(todo, pooled)
     }
 
     /// Share `share` of a whole run: the same as [`Plan::Full`] when it is the only one.
@@ -419,7 +454,7 @@ impl<'a> Run<'a> {
         match plan {
             Plan::Full => 2 * self.ctx.offers.len(),
             Plan::Share(offers, _) => 2 * offers.len(),
-            Plan::Rescore(todo) => todo.iter().filter(|t| **t).count(),
+            Plan::Rescore(todo, _) => todo.iter().filter(|t| **t).count(),
         }
     }
 
@@ -434,7 +469,7 @@ impl<'a> Run<'a> {
         let (offers, pooling) = match plan {
             Plan::Full => (0..ctx.offers.len(), true),
             Plan::Share(offers, pooling) => (offers, pooling),
-            Plan::Rescore(todo) => return self.rescore(todo, between).await,
+            Plan::Rescore(todo, pooled) => return self.rescore(todo, pooled, between).await,
         };
         let (d, r) = run_offers(ctx, offers, pooling, self.kb, &mut between).await?;
         Some(Update::Full(d, r))
@@ -445,10 +480,11 @@ impl<'a> Run<'a> {
         finish(self.finish_stepwise(plan, never_pause))
     }
 
-    /// Scores the offers marked in `todo` again, and pools.
+    /// Scores the offers marked in `todo` again, and groups the pooling themes `pooled` again.
     async fn rescore<P: Future<Output = ()>>(
         self,
         todo: Vec<bool>,
+        pooled: Vec<PoolingTheme>,
         mut between: impl FnMut() -> Step<P>,
     ) -> Option<Update> {
         let ctx = &self.ctx;
@@ -465,8 +501,9 @@ impl<'a> Run<'a> {
                 return None;
             }
         }
+        let again = |t: PoolingTheme| pooled.binary_search(&t).is_ok();
         let mutualisations =
-            mutualise::mutualisations_stepwise(ctx.project, ctx.asm, &mut between).await?;
+            mutualise::regrouped_stepwise(ctx.project, ctx.asm, again, &mut between).await?;
         let offers = ctx
             .offers
             .iter()
@@ -479,6 +516,7 @@ impl<'a> Run<'a> {
             rescored: proposals.len(),
             proposals,
             refused,
+            pooled,
             mutualisations,
         }))
     }
@@ -729,7 +767,13 @@ mod tests {
                 f.direction == Direction::Offer && (1..5).contains(&n)
             })
             .expect("an offer with few substitutions");
-        let local: [Edit; 6] = [
+        let local: [Edit; 7] = [
+            (
+                "a need's class, from one pooling theme to another",
+                Box::new(move |p: &mut Project| {
+                    p.flows[need].category = Some(crate::model::ResourceCategory::Heat);
+                }),
+            ),
             (
                 "a need's quantity",
                 Box::new(move |p: &mut Project| {
@@ -854,6 +898,79 @@ mod tests {
                 "{what}: {rescored} of {offers} offers rescored"
             );
         }
+    }
+
+    #[test]
+    fn an_edit_groups_again_only_the_pooling_themes_of_the_flows_it_changed() {
+        let base = territory();
+        let (f, kb) = (Factors::bundled(), KnowledgeBase::full());
+        let asm = Assumptions::for_project(&base);
+        let (d, r) = detect_with_refusals(&base, &asm, f, &kb);
+        let seen = Seen::new(&base, &d, &r);
+        let themes = |p: &Project| {
+            let mut t: Vec<PoolingTheme> = p.flows.iter().filter_map(theme_of).collect();
+            t.sort();
+            t.dedup();
+            t
+        };
+        assert!(themes(&base).len() > 5, "{:?}", themes(&base));
+        let need = base
+            .flows
+            .iter()
+            .position(|f| f.direction == Direction::Need && theme_of(f).is_some())
+            .unwrap();
+        let was = theme_of(&base.flows[need]).unwrap();
+        let planned = |after: &Project| match Run::new(after, &asm, f, &kb).plan(Some(&seen)) {
+            Plan::Rescore(_, pooled) => pooled,
+            _ => panic!("one flow edited: a partial run"),
+        };
+        let mut more = base.clone();
+        more.flows[need].quantity = more.flows[need].quantity.map(|q| Quantity {
+            value: q.value * 3.0,
+            ..q
+        });
+        assert_eq!(planned(&more), vec![was]);
+        // Moved to another theme: both are grouped again.
+        let mut moved = base.clone();
+        moved.flows[need].category = Some(crate::model::ResourceCategory::Skills);
+        let now = theme_of(&moved.flows[need]).unwrap();
+        assert_ne!(now, was);
+        let mut both = vec![was, now];
+        both.sort();
+        assert_eq!(planned(&moved), both);
+    }
+
+    #[test]
+    fn regrouped_themes_replace_their_old_groups_in_the_themes_order() {
+        let group = |theme: PoolingTheme, key: &str| Mutualisation {
+            key: key.into(),
+            theme,
+            title: crate::Bilingual::new("", ""),
+            members: Vec::new(),
+            flows: Vec::new(),
+            pooled: None,
+            unit: None,
+            flows_not_summed: 0,
+            estimated_gain_eur: None,
+            members_with_costs: 0,
+            confidential_costs: false,
+            assumptions: crate::Bilingual::new("", ""),
+            obligations: Vec::new(),
+        };
+        use PoolingTheme as T;
+        let mut groups = vec![
+            group(T::CollectCardboard, "a1"),
+            group(T::CollectCardboard, "a2"),
+            group(T::CollectWood, "b1"),
+            group(T::SharedSkills, "c1"),
+        ];
+        regroup(
+            &mut groups,
+            &[T::CollectWood, T::CollectGlass, T::SharedSkills],
+            vec![group(T::CollectGlass, "g1"), group(T::CollectGlass, "g2")],
+        );
+        let keys: Vec<&str> = groups.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["a1", "a2", "g1", "g2"]);
     }
 
     #[test]

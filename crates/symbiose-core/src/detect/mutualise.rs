@@ -100,6 +100,49 @@ impl PoolingTheme {
         s.to_string()
     }
 
+    /// The theme as a number and, for a group purchase, its class: how the detection worker's
+    /// summary holds it (`seen`), postcard being unable to read the theme's own tagged form.
+    pub(crate) fn code(self) -> (u8, Option<ResourceCategory>) {
+        let n = match self {
+            Self::CollectCardboard => 0,
+            Self::CollectWood => 1,
+            Self::CollectBiowaste => 2,
+            Self::CollectPlastics => 3,
+            Self::CollectMetals => 4,
+            Self::CollectGlass => 5,
+            Self::CollectHazardous => 6,
+            Self::GroupPurchase(c) => return (7, Some(c)),
+            Self::SharedEnergy => 8,
+            Self::SharedCatering => 9,
+            Self::SharedLogistics => 10,
+            Self::SharedPremises => 11,
+            Self::SharedEquipment => 12,
+            Self::SharedSkills => 13,
+        };
+        (n, None)
+    }
+
+    /// The theme of [`PoolingTheme::code`]; `None` for a code no theme has.
+    pub(crate) fn from_code(code: (u8, Option<ResourceCategory>)) -> Option<Self> {
+        Some(match code {
+            (0, None) => Self::CollectCardboard,
+            (1, None) => Self::CollectWood,
+            (2, None) => Self::CollectBiowaste,
+            (3, None) => Self::CollectPlastics,
+            (4, None) => Self::CollectMetals,
+            (5, None) => Self::CollectGlass,
+            (6, None) => Self::CollectHazardous,
+            (7, Some(c)) => Self::GroupPurchase(c),
+            (8, None) => Self::SharedEnergy,
+            (9, None) => Self::SharedCatering,
+            (10, None) => Self::SharedLogistics,
+            (11, None) => Self::SharedPremises,
+            (12, None) => Self::SharedEquipment,
+            (13, None) => Self::SharedSkills,
+            _ => return None,
+        })
+    }
+
     fn key(self) -> String {
         match self {
             Self::GroupPurchase(c) => format!(
@@ -256,19 +299,39 @@ pub(crate) async fn mutualisations_stepwise<P: Future<Output = ()>>(
     asm: &Assumptions,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<Vec<Mutualisation>> {
+    regrouped_stepwise(project, asm, |_| true, between).await
+}
+
+/// The groups of the themes `regroup` accepts, theme by theme. A theme's groups depend on its
+/// members alone (their places, their flows of the theme, their companies' fields) and on the
+/// assumptions, so after an edit only the themes of the flows it changed are grouped again
+/// (`incremental`); the others keep theirs.
+pub(crate) async fn regrouped_stepwise<P: Future<Output = ()>>(
+    project: &Project,
+    asm: &Assumptions,
+    regroup: impl Fn(PoolingTheme) -> bool,
+    between: &mut impl FnMut() -> Step<P>,
+) -> Option<Vec<Mutualisation>> {
     let mut out = Vec::new();
-    for (theme, members) in members_by_theme(project) {
+    for (theme, members) in members_by_theme(project, regroup) {
         out.extend(group(theme, &members, asm, between).await?);
     }
     Some(out)
 }
 
-/// The companies with a position that have flows of each theme, with those flows.
-fn members_by_theme(project: &Project) -> BTreeMap<PoolingTheme, Vec<Member<'_>>> {
+/// The companies with a position that have flows of each theme `wanted` accepts, with those
+/// flows.
+fn members_by_theme(
+    project: &Project,
+    wanted: impl Fn(PoolingTheme) -> bool,
+) -> BTreeMap<PoolingTheme, Vec<Member<'_>>> {
     let actors: HashMap<&ActorId, &Actor> = project.actors.iter().map(|a| (&a.id, a)).collect();
     let mut by_theme: BTreeMap<PoolingTheme, BTreeMap<&ActorId, Member>> = BTreeMap::new();
     for flow in &project.flows {
-        let (Some(theme), Some(actor)) = (theme_of(flow), actors.get(&flow.actor)) else {
+        let Some(theme) = theme_of(flow).filter(|t| wanted(*t)) else {
+            continue;
+        };
+        let Some(actor) = actors.get(&flow.actor) else {
             continue;
         };
         if actor.position.is_none() {
@@ -378,7 +441,7 @@ impl Cells {
 /// How many distances pooling measures, counted without measuring them: the measure of its
 /// work that a whole run split between workers weighs against the scan's (`detect::share`).
 pub fn pooling_work(project: &Project, asm: &Assumptions) -> usize {
-    members_by_theme(project)
+    members_by_theme(project, |_| true)
         .values()
         .map(|members| {
             let cells = Cells::new(members, asm);

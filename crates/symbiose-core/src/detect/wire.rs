@@ -14,6 +14,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::incremental::{Partial, Update};
+use super::mutualise::PoolingTheme;
 use super::why::{Setting, Why};
 use super::{Detection, Mutualisation, Proposal, ProposalKind, Refusal};
 use crate::Bilingual;
@@ -82,6 +83,9 @@ struct Head {
     asm: Assumptions,
     factors: Factors,
     refused: Vec<Refusal>,
+    /// An update after an edit: the pooling themes grouped again, whose groups follow (a whole
+    /// run's are every theme's).
+    pooled: Vec<PoolingTheme>,
     mutualisations: Vec<Mutualisation>,
     proposals: usize,
     /// A whole detection: its factor list and its "not counted" sentence.
@@ -138,7 +142,7 @@ impl Ids {
 fn encode_parts(
     proposals: Vec<&Proposal>,
     refused: Vec<Refusal>,
-    mutualisations: Vec<Mutualisation>,
+    (pooled, mutualisations): (Vec<PoolingTheme>, Vec<Mutualisation>),
     full: Option<(Vec<Bilingual>, Bilingual)>,
     offers: Vec<(FlowId, bool)>,
 ) -> Encoded {
@@ -174,6 +178,7 @@ fn encode_parts(
         asm,
         factors,
         refused,
+        pooled,
         mutualisations,
         proposals: count,
         full,
@@ -190,7 +195,7 @@ pub fn encode_full(d: &Detection, refused: &[Refusal]) -> Encoded {
     encode_parts(
         d.proposals.iter().collect(),
         refused.to_vec(),
-        d.mutualisations.clone(),
+        (Vec::new(), d.mutualisations.clone()),
         Some((d.factor_sources.clone(), d.not_counted.clone())),
         Vec::new(),
     )
@@ -202,7 +207,7 @@ pub fn encode_partial(p: &Partial) -> Encoded {
     encode_parts(
         parts.proposals,
         parts.refused.into_iter().cloned().collect(),
-        parts.mutualisations.to_vec(),
+        (parts.pooled.to_vec(), parts.mutualisations.to_vec()),
         None,
         parts.offers.to_vec(),
     )
@@ -288,6 +293,7 @@ impl Decoder {
     pub fn finish(self) -> Result<Update, WireError> {
         let Head {
             refused,
+            pooled,
             mutualisations,
             proposals,
             full,
@@ -315,6 +321,7 @@ impl Decoder {
                 offers,
                 self.proposals,
                 refused,
+                pooled,
                 mutualisations,
             )),
         })
@@ -490,6 +497,7 @@ mod tests {
         assert!(err.to_string().contains("announced"), "{err}");
         // An update after an edit is not a share.
         let partial = encode_partial(&Partial::from_parts(
+            Vec::new(),
             Vec::new(),
             Vec::new(),
             Vec::new(),
