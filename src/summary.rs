@@ -1,10 +1,11 @@
 //! What the list, the map and the legend show of an actor, derived from the project on demand.
 //! Plain functions over the core model, tested on the host.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use symbiose_core::detect::Proposal;
 use symbiose_core::refdata::naf;
-use symbiose_core::{Actor, ActorId, Direction, Lang, Position, Project};
+use symbiose_core::{Actor, ActorId, Direction, Family, FlowId, Lang, Position, Project};
 
 use crate::filter::MapFilter;
 
@@ -63,9 +64,12 @@ impl ActorSummary {
 /// The companies the filter shows, each with the number of its shown offers and needs.
 pub fn summarise(project: &Project, lang: Lang, filter: &MapFilter) -> Vec<ActorSummary> {
     let mut counts = std::collections::HashMap::<&ActorId, (usize, usize)>::new();
+    // Each company's flows, for a filter to judge it by (with none, every company is shown).
     let mut by_actor = std::collections::HashMap::<&ActorId, Vec<&symbiose_core::Flow>>::new();
     for f in &project.flows {
-        by_actor.entry(&f.actor).or_default().push(f);
+        if filter.is_active() {
+            by_actor.entry(&f.actor).or_default().push(f);
+        }
         if !filter.shows_flow(f) {
             continue;
         }
@@ -141,30 +145,44 @@ pub fn links(
     if !proposals {
         return out;
     }
-    let families = flow_families(p);
+    // A family is looked up per proposal only when the filter hides one; otherwise only the
+    // drawn lines' (a map of a territory's 50,000 flows was a third of this, after each edit).
+    let families = (!filter.hidden.is_empty()).then(|| flow_families(p));
+    let shows = |pr: &Proposal| {
+        families
+            .as_ref()
+            .is_none_or(|f| !filter.hidden.contains(&family_of(f, &pr.offer)))
+            && visible.contains_key(&pr.offer_actor)
+            && visible.contains_key(&pr.receiver)
+    };
     let taken = taken_keys(p);
     // Each company's best: proposals come grouped by offer, best first, so only the first
     // untaken one of each group can be its company's best (no set of seen offers to hash
     // 250,000 times).
-    let mut best: HashMap<&ActorId, (f64, Link)> = HashMap::new();
+    let mut best: HashMap<&ActorId, (f64, &Proposal)> = HashMap::new();
     for pr in offer_bests(d, &taken) {
-        let Some(link) = proposal_link(pr, &families, filter, &visible) else {
+        if best.get(&pr.offer_actor).is_some_and(|b| b.0 >= pr.score) || !shows(pr) {
             continue;
-        };
-        match best.get_mut(&pr.offer_actor) {
-            Some(b) if b.0 >= pr.score => {}
-            Some(b) => *b = (pr.score, link),
-            None => {
-                best.insert(&pr.offer_actor, (pr.score, link));
-            }
         }
+        best.insert(&pr.offer_actor, (pr.score, pr));
     }
     // Best first, ties by company, so the same lines are drawn (and kept) from run to run.
-    let mut best: Vec<(&ActorId, (f64, Link))> = best.into_iter().collect();
+    let mut best: Vec<(&ActorId, (f64, &Proposal))> = best.into_iter().collect();
     best.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
     // A territory's thousands of dashed lines would hide the map: the best ones are drawn.
     best.truncate(MAX_PROPOSAL_LINKS);
-    out.extend(best.into_iter().map(|(_, (_, link))| link));
+    let families = families.unwrap_or_else(|| {
+        let drawn: HashSet<&FlowId> = best.iter().map(|(_, (_, pr))| &pr.offer).collect();
+        p.flows
+            .iter()
+            .filter(|f| drawn.contains(&f.id))
+            .map(|f| (&f.id, f.family))
+            .collect()
+    });
+    out.extend(
+        best.into_iter()
+            .filter_map(|(_, (_, pr))| proposal_link(pr, &families, filter, &visible)),
+    );
     out
 }
 
@@ -206,7 +224,7 @@ fn positions(shown: &[ActorSummary]) -> HashMap<&ActorId, Position> {
 }
 
 /// One map instead of a scan per proposal: a territory can have 250,000 of them.
-fn flow_families(p: &Project) -> HashMap<&symbiose_core::FlowId, symbiose_core::Family> {
+fn flow_families(p: &Project) -> HashMap<&FlowId, Family> {
     p.flows.iter().map(|f| (&f.id, f.family)).collect()
 }
 
@@ -238,18 +256,20 @@ fn offer_bests<'d>(
         })
 }
 
+/// An offer's family (matter when the flow is gone).
+fn family_of(families: &HashMap<&FlowId, Family>, offer: &FlowId) -> Family {
+    families.get(offer).copied().unwrap_or(Family::Matter)
+}
+
 /// A proposal as a dashed line, when both companies are on the map and its family is shown.
 fn proposal_link(
     pr: &symbiose_core::detect::Proposal,
-    families: &HashMap<&symbiose_core::FlowId, symbiose_core::Family>,
+    families: &HashMap<&FlowId, Family>,
     filter: &MapFilter,
     visible: &HashMap<&ActorId, Position>,
 ) -> Option<Link> {
     use crate::palette::{family_colour, link_weight};
-    let family = families
-        .get(&pr.offer)
-        .copied()
-        .unwrap_or(symbiose_core::Family::Matter);
+    let family = family_of(families, &pr.offer);
     if filter.hidden.contains(&family) {
         return None;
     }
@@ -302,6 +322,7 @@ fn pipeline_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use symbiose_core::detect::Detection;
     use symbiose_core::{Flow, FlowId, Siret};
 
     fn project() -> Project {
@@ -366,6 +387,65 @@ mod tests {
         let s = summarise(&project(), Lang::Fr, &filter);
         let ids: Vec<&str> = s.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(ids, ["a-2", "a-3"], "a-1's flows are all matter");
+    }
+
+    /// The dashed lines as the map means them, said plainly: each offer's first untaken
+    /// proposal, kept when its offer's family is shown and its two companies are on the map;
+    /// per company, the best of these (the first among equals); the 300 best, ties by company.
+    fn plain_links(
+        p: &Project,
+        d: &Detection,
+        filter: &MapFilter,
+        shown: &[ActorSummary],
+    ) -> Vec<Link> {
+        let visible = positions(shown);
+        let families = flow_families(p);
+        let taken = taken_keys(p);
+        let mut best: Vec<(&ActorId, f64, Link)> = Vec::new();
+        let mut offers = HashSet::new();
+        let untaken = d.proposals.iter().filter(|pr| !is_taken(pr, &taken));
+        for pr in untaken.filter(|pr| offers.insert(&pr.offer)) {
+            let Some(link) = proposal_link(pr, &families, filter, &visible) else {
+                continue;
+            };
+            match best.iter_mut().find(|b| b.0 == &pr.offer_actor) {
+                Some(b) if b.1 >= pr.score => {}
+                Some(b) => *b = (&pr.offer_actor, pr.score, link),
+                None => best.push((&pr.offer_actor, pr.score, link)),
+            }
+        }
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        best.truncate(MAX_PROPOSAL_LINKS);
+        best.into_iter().map(|(_, _, l)| l).collect()
+    }
+
+    #[test]
+    fn the_drawn_lines_are_each_companys_best_shown_proposal_with_or_without_a_filter() {
+        use symbiose_core::detect::{Assumptions, detect, synthetic};
+        use symbiose_core::factors::Factors;
+        use symbiose_core::kb::KnowledgeBase;
+        let mut p = synthetic::epci(400, 6, 3);
+        // Some companies off the map: their lines are not drawn.
+        for a in p.actors.iter_mut().step_by(9) {
+            a.position = None;
+        }
+        let d = detect(
+            &p,
+            &Assumptions::for_project(&p),
+            Factors::bundled(),
+            &KnowledgeBase::full(),
+        );
+        let mut hiding = MapFilter::default();
+        hiding.toggle(Family::Waste);
+        for filter in [MapFilter::default(), hiding] {
+            let shown = summarise(&p, Lang::Fr, &filter);
+            let dashed: Vec<Link> = links(&p, &d, true, &filter, &shown)
+                .into_iter()
+                .filter(|l| l.dashed)
+                .collect();
+            assert!(dashed.len() > 100, "{} lines", dashed.len());
+            assert_eq!(dashed, plain_links(&p, &d, &filter, &shown), "{filter:?}");
+        }
     }
 
     #[test]
