@@ -171,14 +171,7 @@ pub fn links(
     best.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
     // A territory's thousands of dashed lines would hide the map: the best ones are drawn.
     best.truncate(MAX_PROPOSAL_LINKS);
-    let families = families.unwrap_or_else(|| {
-        let drawn: HashSet<&FlowId> = best.iter().map(|(_, (_, pr))| &pr.offer).collect();
-        p.flows
-            .iter()
-            .filter(|f| drawn.contains(&f.id))
-            .map(|f| (&f.id, f.family))
-            .collect()
-    });
+    let families = families.unwrap_or_else(|| families_of(p, best.iter().map(|(_, (_, pr))| *pr)));
     out.extend(
         best.into_iter()
             .filter_map(|(_, (_, pr))| proposal_link(pr, &families, filter, &visible)),
@@ -200,15 +193,21 @@ pub fn company_links(
         return Vec::new();
     }
     let taken = taken_keys(p);
-    let families = flow_families(p);
-    let own = offer_bests(d, &taken).filter(|pr| &pr.offer_actor == company);
-    let mut out: Vec<Link> = own
-        .filter_map(|pr| proposal_link(pr, &families, filter, &visible))
+    let own: Vec<&Proposal> = offer_bests(d, &taken)
+        .filter(|pr| &pr.offer_actor == company)
         .collect();
-    let mut received: Vec<(f64, Link)> = d
+    let received: Vec<&Proposal> = d
         .proposals
         .iter()
         .filter(|pr| &pr.receiver == company && !is_taken(pr, &taken))
+        .collect();
+    let families = families_of(p, own.iter().chain(&received).copied());
+    let mut out: Vec<Link> = own
+        .into_iter()
+        .filter_map(|pr| proposal_link(pr, &families, filter, &visible))
+        .collect();
+    let mut received: Vec<(f64, Link)> = received
+        .into_iter()
         .filter_map(|pr| proposal_link(pr, &families, filter, &visible).map(|l| (pr.score, l)))
         .collect();
     received.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -220,6 +219,20 @@ fn positions(shown: &[ActorSummary]) -> HashMap<&ActorId, Position> {
     shown
         .iter()
         .filter_map(|s| s.position.map(|pos| (&s.id, pos)))
+        .collect()
+}
+
+/// The families of the offers of `proposals` only: after an edit, a map of a territory's
+/// 50,000 flows took longer than the few lines it coloured.
+fn families_of<'p>(
+    p: &'p Project,
+    proposals: impl Iterator<Item = &'p Proposal>,
+) -> HashMap<&'p FlowId, Family> {
+    let wanted: HashSet<&FlowId> = proposals.map(|pr| &pr.offer).collect();
+    p.flows
+        .iter()
+        .filter(|f| wanted.contains(&f.id))
+        .map(|f| (&f.id, f.family))
         .collect()
 }
 
