@@ -1051,13 +1051,7 @@ mod tests {
     /// dense one whose crowded bands are read by quantity.
     #[test]
     fn an_offer_s_reach_counts_what_its_scan_reads() {
-        let mut dense = synthetic::territory(4_000, 5);
-        for a in dense.actors.iter_mut() {
-            if let Some(p) = a.position.as_mut() {
-                p.lat = 45.75 + (p.lat - 45.75) * 0.03;
-                p.lon = 4.85 + (p.lon - 4.85) * 0.03;
-            }
-        }
+        let dense = synthetic::dense_territory(4_000, 5);
         let (asm, kb) = (Assumptions::default(), KnowledgeBase::full());
         for (project, crowded) in [
             (synthetic::varied_territory(1_000, 5), false),

@@ -266,6 +266,20 @@ pub fn epci(companies: usize, flows_per_company: usize, seed: u64) -> Project {
     project
 }
 
+/// [`territory`] squeezed into a few kilometres around Lyon: a dense zone whose crowded bands
+/// the scan reads by quantity too (about 40 needs of a class per band at 4,000 flows).
+#[cfg(test)]
+pub(crate) fn dense_territory(flows: usize, seed: u64) -> Project {
+    let mut project = territory(flows, seed);
+    for a in project.actors.iter_mut() {
+        if let Some(p) = a.position.as_mut() {
+            p.lat = 45.75 + (p.lat - 45.75) * 0.03;
+            p.lon = 4.85 + (p.lon - 4.85) * 0.03;
+        }
+    }
+    project
+}
+
 /// [`territory`] with what it lacks, for the tests of the scan's bounds: physical states,
 /// purities, contaminants, one-off stocks, negative costs (revenue given up), flows without a
 /// quantity and companies without a position.

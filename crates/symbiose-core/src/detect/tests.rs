@@ -396,13 +396,7 @@ fn bounded_scan_keeps_what_scoring_everything_keeps() {
 /// kilometres, about 40 needs of a class per band and far more per family).
 #[test]
 fn a_dense_zone_read_by_quantity_keeps_what_scoring_everything_keeps() {
-    let mut project = synthetic::territory(4_000, 5);
-    for a in project.actors.iter_mut() {
-        if let Some(p) = a.position.as_mut() {
-            p.lat = 45.75 + (p.lat - 45.75) * 0.03;
-            p.lon = 4.85 + (p.lon - 4.85) * 0.03;
-        }
-    }
+    let project = synthetic::dense_territory(4_000, 5);
     let (f, kb) = (Factors::bundled(), KnowledgeBase::full());
     let asm = Assumptions::default();
     let ctx = super::context::Context::new(&project, &asm, f, &kb);
