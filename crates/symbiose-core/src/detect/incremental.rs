@@ -7,9 +7,10 @@
 //! no pair and a company within the longest exchange changed (its leads read them). Everything
 //! else keeps its proposals, moved, not copied. Pooling is grouped again in the themes of the
 //! flows the edit changed, before and after it (a theme's groups depend on its members alone;
-//! within a theme any change can move a group); the other themes keep theirs. A change of the assumptions, a flow or company
-//! with no position, an edit touching many companies at once (an import), or one that reaches
-//! more than half of the offers is a full run. The result equals a full run: tests compare them.
+//! within a theme any change can move a group); the other themes keep theirs. A change of the
+//! assumptions, a flow or company with no position, an edit touching many companies at once
+//! (an import), or one that reaches more than half of the offers is a full run. The result
+//! equals a full run: tests compare them.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -259,24 +260,21 @@ fn changes<'a>(seen: &'a Seen, after: &'a Project) -> Changes<'a> {
             flows.push((*id, &flow.actor));
         }
     }
-    let now_flows = now;
-    let now: HashMap<&ActorId, u64> = after.actors.iter().map(|a| (&a.id, prints.of(a))).collect();
+    let now_actors: HashMap<&ActorId, u64> =
+        after.actors.iter().map(|a| (&a.id, prints.of(a))).collect();
     let mut actors: Vec<&ActorId> = seen
         .actors
         .iter()
-        .filter(|(id, before)| now.get(id) != Some(&before.print))
+        .filter(|(id, before)| now_actors.get(id) != Some(&before.print))
         .map(|(id, _)| id)
         .collect();
     actors.extend(
-        now.iter()
+        now_actors
+            .iter()
             .filter(|(id, print)| seen.actors.get(**id).map(|a| a.print) != Some(**print))
             .map(|(id, _)| *id),
     );
-    Changes {
-        flows,
-        actors,
-        now: now_flows,
-    }
+    Changes { flows, actors, now }
 }
 
 /// Where an edit happened: the positions of the changed flows' companies and of the changed
