@@ -2,8 +2,9 @@
 //! filterable, and "take into the pipeline" to turn one into a synergy (stage: idea).
 
 use leptos::prelude::*;
+use symbiose_core::Index;
 use symbiose_core::UserMessage;
-use symbiose_core::detect::{Audience, Lookup, ProposalKind};
+use symbiose_core::detect::{Audience, ProposalKind};
 use symbiose_core::edit::Command;
 use symbiose_core::numbers::with_unit;
 use symbiose_core::optimise::{Objective, optimise};
@@ -47,7 +48,7 @@ enum Source {
 /// The card of one proposal or pooling, its sentences written in `lang`.
 fn card_of(
     d: &symbiose_core::detect::Detection,
-    lookup: &Lookup,
+    lookup: &Index,
     src: Source,
     lang: symbiose_core::Lang,
     taken: &[String],
@@ -152,7 +153,7 @@ pub fn Proposals() -> impl IntoView {
         order.with(|order| {
             detected.with(|d| {
                 state.project.with(|p| {
-                    let lookup = Lookup::new(p);
+                    let lookup = Index::new(p);
                     let candidates = order
                         .iter()
                         .filter(|(_, kind, _)| f == Filter::All || *kind == f);

@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use symbiose_core::detect::{Assumptions, Audience, Lookup, detect_with_refusals};
+use symbiose_core::Index;
+use symbiose_core::detect::{Assumptions, Audience, detect_with_refusals};
 use symbiose_core::factors::Factors;
 use symbiose_core::kb::KnowledgeBase;
 
@@ -18,7 +19,7 @@ pub fn run(file: &Path, json: bool, public: bool) -> ExitCode {
         detect_with_refusals(&project, &asm, Factors::bundled(), &KnowledgeBase::full());
     // Refusals name companies and flows by id: a public audience does not see them.
     let refused = if public { Vec::new() } else { refused };
-    let lookup = Lookup::new(&project);
+    let lookup = Index::new(&project);
     let audience = if public {
         Audience::Public
     } else {

@@ -6,11 +6,13 @@
 //! as "a company of sector X" and never sees its cost: the same rule as the proposals
 //! (`detect::public`), so the two views cannot disagree.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::Bilingual;
 use crate::detect::{Audience, actor_label, sight};
-use crate::model::{ActorId, Direction, Family, FlowId, Position, Project, Quantity};
+use crate::model::{Actor, ActorId, Direction, Family, FlowId, Index, Position, Project, Quantity};
 
 /// The radii offered to the user, in kilometres: a ZA, a commune, an EPCI, a department.
 pub const RADII_KM: [f64; 5] = [1.0, 2.0, 5.0, 10.0, 25.0];
@@ -76,35 +78,41 @@ pub fn around_point(
     radius_km: f64,
     audience: Audience,
 ) -> Vec<Neighbour> {
-    let mut out = Vec::new();
+    // The companies within reach first, then one pass over the flows: a flow list scanned per
+    // company took a second at 5,000 companies (docs/PERFORMANCE.md "Look-ups by id").
+    let mut within: HashMap<&ActorId, (&Actor, f64)> = HashMap::new();
     for actor in project.actors.iter().filter(|a| Some(&a.id) != except) {
         let Some(there) = actor.position.filter(Position::is_valid) else {
             continue;
         };
         let distance_km = here.distance_km(&there);
-        if distance_km > radius_km {
+        if distance_km <= radius_km {
+            within.entry(&actor.id).or_insert((actor, distance_km));
+        }
+    }
+    let mut out = Vec::new();
+    for flow in &project.flows {
+        let Some(&(actor, distance_km)) = within.get(&flow.actor) else {
+            continue;
+        };
+        let sight = sight(flow.confidentiality, audience);
+        if !sight.shown() {
             continue;
         }
-        for flow in project.flows_of(&actor.id) {
-            let sight = sight(flow.confidentiality, audience);
-            if !sight.shown() {
-                continue;
-            }
-            let named = sight.named();
-            out.push(Neighbour {
-                flow: flow.id.clone(),
-                actor: actor.id.clone(),
-                actor_label: actor_label(Some(actor), flow.confidentiality, audience),
-                named,
-                direction: flow.direction,
-                family: flow.family,
-                label: flow.label.clone(),
-                waste_code: flow.waste_code.clone(),
-                quantity: flow.quantity,
-                cost_eur_per_unit: if named { flow.cost_eur_per_unit } else { None },
-                distance_km,
-            });
-        }
+        let named = sight.named();
+        out.push(Neighbour {
+            flow: flow.id.clone(),
+            actor: actor.id.clone(),
+            actor_label: actor_label(Some(actor), flow.confidentiality, audience),
+            named,
+            direction: flow.direction,
+            family: flow.family,
+            label: flow.label.clone(),
+            waste_code: flow.waste_code.clone(),
+            quantity: flow.quantity,
+            cost_eur_per_unit: if named { flow.cost_eur_per_unit } else { None },
+            distance_km,
+        });
     }
     out.sort_by(|a, b| {
         a.distance_km
@@ -112,6 +120,24 @@ pub fn around_point(
             .then_with(|| a.label.cmp(&b.label))
             .then_with(|| a.flow.as_str().cmp(b.flow.as_str()))
     });
+    out
+}
+
+/// Where the companies named among `found` are, each place once, nearest first: what the map
+/// rings around the centre. Anonymised companies are left out (the ring would name them).
+pub fn named_positions(project: &Project, found: &[Neighbour]) -> Vec<Position> {
+    let named: HashSet<&ActorId> = found.iter().filter(|n| n.named).map(|n| &n.actor).collect();
+    let companies = Index::keeping(project, |a| named.contains(&a.id), |_| false);
+    // A place by its coordinates' bits (`+ 0.0` makes -0 and 0 one place, as `==` does).
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for n in found.iter().filter(|n| n.named) {
+        if let Some(pos) = companies.actor(&n.actor).and_then(|a| a.position)
+            && seen.insert(((pos.lat + 0.0).to_bits(), (pos.lon + 0.0).to_bits()))
+        {
+            out.push(pos);
+        }
+    }
     out
 }
 
@@ -165,6 +191,60 @@ mod tests {
             ],
             ..Default::default()
         }
+    }
+
+    /// `around` reads the flows once; the plain statement (each company within the radius,
+    /// then its flows) gives the same list, on a territory with many companies in reach.
+    #[test]
+    fn around_lists_what_each_company_within_reach_declares() {
+        let p = crate::detect::synthetic::dense_territory(2_000, 7);
+        for audience in [Audience::Facilitator, Audience::Public] {
+            let centre = &p.actors[0];
+            let here = centre.position.unwrap();
+            let mut plain: Vec<(FlowId, ActorId, bool)> = Vec::new();
+            for a in p.actors.iter().filter(|a| a.id != centre.id) {
+                let Some(there) = a.position.filter(Position::is_valid) else {
+                    continue;
+                };
+                if here.distance_km(&there) > 5.0 {
+                    continue;
+                }
+                for f in p.flows_of(&a.id) {
+                    let s = sight(f.confidentiality, audience);
+                    if s.shown() {
+                        plain.push((f.id.clone(), a.id.clone(), s.named()));
+                    }
+                }
+            }
+            let found = around(&p, &centre.id, 5.0, audience).unwrap();
+            assert!(found.len() > 100, "{}", found.len());
+            let mut listed: Vec<(FlowId, ActorId, bool)> = found
+                .iter()
+                .map(|n| (n.flow.clone(), n.actor.clone(), n.named))
+                .collect();
+            listed.sort();
+            plain.sort();
+            assert_eq!(listed, plain);
+        }
+    }
+
+    #[test]
+    fn the_map_rings_each_named_company_s_place_once() {
+        let mut p = project();
+        // A second company at the sawmill's address.
+        p.actors.push(actor("a-5", "Voisin de palier", 42.61));
+        p.flows
+            .push(flow("f-6", "a-5", "palettes", Confidentiality::Public));
+        let centre = ActorId::new("a-0");
+        let found = around(&p, &centre, 5.0, Audience::Public).unwrap();
+        // The anonymised joinery is around, but not named: no ring would say who it is.
+        assert!(found.iter().any(|n| n.actor.as_str() == "a-2" && !n.named));
+        assert_eq!(named_positions(&p, &found), [Position::new(42.61, 9.44)]);
+        let all = around(&p, &centre, 5.0, Audience::Facilitator).unwrap();
+        assert_eq!(
+            named_positions(&p, &all),
+            [Position::new(42.61, 9.44), Position::new(42.63, 9.44)]
+        );
     }
 
     #[test]

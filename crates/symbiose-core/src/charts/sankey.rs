@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::svg::{add, escape, no_data, open, total};
 use crate::Lang;
-use crate::model::{Dimension, Direction, Period, Project, Stage};
+use crate::model::{Dimension, Direction, Index, Period, Project, Stage};
 use crate::numbers::{Precision::Reading, number};
 use crate::refdata::naf;
 
@@ -29,6 +29,7 @@ pub fn sankey(p: &Project, dimension: Dimension, lang: Lang) -> Sankey {
     };
     let mut first: BTreeMap<(String, String), f64> = BTreeMap::new();
     let mut second: BTreeMap<(String, String), f64> = BTreeMap::new();
+    let companies = Index::keeping(p, |_| true, |_| false);
     for f in p.flows.iter().filter(|f| f.direction == Direction::Offer) {
         let Some(q) = f
             .quantity
@@ -40,7 +41,7 @@ pub fn sankey(p: &Project, dimension: Dimension, lang: Lang) -> Sankey {
         if amount <= 0.0 || !amount.is_finite() {
             continue;
         }
-        let sector = p
+        let sector = companies
             .actor(&f.actor)
             .and_then(|a| a.naf.as_deref())
             .and_then(naf::section_of)

@@ -2,12 +2,10 @@
 //! (a workshop screen, an export) never sees a private flow, sees an anonymised actor as "a
 //! company of sector X", and never sees costs derived from a non-public flow.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::Proposal;
-use crate::model::{Actor, ActorId, Confidentiality, Flow, FlowId, Project};
+use crate::model::{Actor, ActorId, Confidentiality, Flow, FlowId, Index, Project};
 use crate::refdata::naf;
 use crate::{Bilingual, bilingual};
 
@@ -24,21 +22,6 @@ pub struct Rendered {
     pub title: Bilingual,
     pub reasons: Vec<Bilingual>,
     pub flags: Vec<Bilingual>,
-}
-
-/// Flows and actors by id, built once to render many proposals.
-pub struct Lookup<'p> {
-    flows: HashMap<&'p FlowId, &'p Flow>,
-    actors: HashMap<&'p ActorId, &'p Actor>,
-}
-
-impl<'p> Lookup<'p> {
-    pub fn new(project: &'p Project) -> Self {
-        Self {
-            flows: project.flows.iter().map(|f| (&f.id, f)).collect(),
-            actors: project.actors.iter().map(|a| (&a.id, a)).collect(),
-        }
-    }
 }
 
 /// What an audience may see of one flow. This is the only place that decides it: the map, the
@@ -112,13 +95,10 @@ impl Proposal {
     }
 
     /// [`Proposal::render`] for many proposals: the lookups come from an index built once
-    /// ([`Lookup`]), since `Project::flow` is a scan and a territory can have 100,000 proposals.
-    pub fn render_in(&self, lookup: &Lookup, audience: Audience) -> Option<Rendered> {
-        self.render_with(
-            &|id| lookup.flows.get(id).copied(),
-            &|id| lookup.actors.get(id).copied(),
-            audience,
-        )
+    /// (an [`Index`]), since `Project::flow` is a scan and a territory can have 100,000
+    /// proposals.
+    pub fn render_in(&self, index: &Index, audience: Audience) -> Option<Rendered> {
+        self.render_with(&|id| index.flow(id), &|id| index.actor(id), audience)
     }
 
     fn render_with<'p>(

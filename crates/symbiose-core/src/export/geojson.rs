@@ -8,7 +8,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{Actor, Position, Project, Synergy};
+use crate::model::{Actor, Index, Position, Project, Synergy};
 use crate::refdata::naf;
 use crate::{Direction, Lang};
 
@@ -19,14 +19,15 @@ pub fn project(p: &Project) -> String {
 
 /// The map with labels in `lang`; the `kind` and `stage` codes stay in English either way.
 pub fn project_in(p: &Project, lang: Lang) -> String {
+    let index = Index::new(p);
     let features: Vec<Value> = p
         .actors
         .iter()
-        .filter_map(|a| actor_feature(p, a, lang))
+        .filter_map(|a| actor_feature(&index, a, lang))
         .chain(
             p.synergies
                 .iter()
-                .filter_map(|s| synergy_feature(p, s, lang)),
+                .filter_map(|s| synergy_feature(&index, s, lang)),
         )
         .collect();
     let collection = json!({
@@ -42,17 +43,19 @@ fn coordinates(p: Position) -> Value {
     json!([round(p.lon), round(p.lat)])
 }
 
-fn actor_feature(p: &Project, a: &Actor, lang: Lang) -> Option<Value> {
+fn actor_feature(index: &Index, a: &Actor, lang: Lang) -> Option<Value> {
     let position = a.position.filter(Position::is_valid)?;
     let naf_code = a.naf.as_deref().unwrap_or("");
     let entry = naf::lookup(naf_code);
     let section = entry.map(naf::NafCode::section_letter);
-    let (offers, needs) = p
-        .flows_of(&a.id)
-        .fold((0, 0), |(o, n), f| match f.direction {
-            Direction::Offer => (o + 1, n),
-            Direction::Need => (o, n + 1),
-        });
+    let (offers, needs) =
+        index
+            .flows_of(&a.id)
+            .iter()
+            .fold((0, 0), |(o, n), f| match f.direction {
+                Direction::Offer => (o + 1, n),
+                Direction::Need => (o, n + 1),
+            });
     let mut props = Map::new();
     props.insert("feature".into(), "actor".into());
     props.insert("id".into(), a.id.as_str().into());
@@ -94,11 +97,11 @@ fn actor_feature(p: &Project, a: &Actor, lang: Lang) -> Option<Value> {
     }))
 }
 
-fn synergy_feature(p: &Project, s: &Synergy, lang: Lang) -> Option<Value> {
+fn synergy_feature(index: &Index, s: &Synergy, lang: Lang) -> Option<Value> {
     let line: Vec<Value> = s
         .actors
         .iter()
-        .filter_map(|id| p.actor(id)?.position.filter(Position::is_valid))
+        .filter_map(|id| index.actor(id)?.position.filter(Position::is_valid))
         .map(coordinates)
         .collect();
     if line.len() < 2 {
@@ -107,7 +110,7 @@ fn synergy_feature(p: &Project, s: &Synergy, lang: Lang) -> Option<Value> {
     let names: Vec<&str> = s
         .actors
         .iter()
-        .filter_map(|id| p.actor(id).map(|a| a.name.as_str()))
+        .filter_map(|id| index.actor(id).map(|a| a.name.as_str()))
         .collect();
     Some(json!({
         "type": "Feature",

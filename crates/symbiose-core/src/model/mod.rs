@@ -10,6 +10,7 @@ mod date;
 mod financing;
 mod flow;
 mod ids;
+mod index;
 mod quantity;
 mod questionnaire;
 mod roadmap;
@@ -27,6 +28,7 @@ pub use flow::{
     ResourceCategory, Route,
 };
 pub use ids::{ActionId, ActivityId, ActorId, FlowId, SynergyId, WorkshopId};
+pub use index::Index;
 pub use quantity::{Dimension, Period, Quantity, Unit};
 pub use questionnaire::Questionnaire;
 pub use roadmap::{

@@ -5,7 +5,7 @@ use super::doc::{Cell, Doc};
 use crate::Lang;
 use crate::detect::{Audience, actor_label, sight};
 use crate::indicators::Indicators;
-use crate::model::{CommuneRef, Date, Direction, Family, Flow, ProgrammeTrack, Project};
+use crate::model::{CommuneRef, Date, Direction, Family, Flow, Index, ProgrammeTrack, Project};
 use crate::numbers::{Precision::Reading, number};
 
 /// Deliverables are read by funders and often published: a private flow is never in them, an
@@ -16,10 +16,15 @@ pub fn shown_flows(p: &Project) -> impl Iterator<Item = &Flow> {
         .filter(|f| sight(f.confidentiality, Audience::Public).shown())
 }
 
-pub fn flow_owner(p: &Project, f: &Flow, lang: Lang) -> String {
-    actor_label(p.actor(&f.actor), f.confidentiality, Audience::Public)
-        .get(lang)
-        .to_string()
+/// Who declared a flow, as a public reader may know it (`companies` finds the flow's company).
+pub fn flow_owner(companies: &Index, f: &Flow, lang: Lang) -> String {
+    actor_label(
+        companies.actor(&f.actor),
+        f.confidentiality,
+        Audience::Public,
+    )
+    .get(lang)
+    .to_string()
 }
 
 pub fn cover(d: &mut Doc, p: &Project, title: &str, lang: Lang, today: Date) {

@@ -10,7 +10,7 @@ use crate::detect::{Audience, Detection, sight};
 use crate::factors::Factors;
 use crate::indicators::compute;
 use crate::model::{
-    ActionMoney, BarrierKind, Date, Dimension, IndicatorKind, ProgrammePlace, Project,
+    ActionMoney, BarrierKind, Date, Dimension, Index, IndicatorKind, ProgrammePlace, Project,
     RoadmapAction, Stage,
 };
 use crate::numbers::{Precision::Reading, number};
@@ -246,6 +246,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
     territory(&mut d, p, lang);
     d.chart(&zone_svg(p, lang));
     d.part(lang.pick("2. Les acteurs", "2. The actors"));
+    let index = Index::new(p);
     d.table(
         &[
             lang.pick("Entreprise", "Company"),
@@ -266,7 +267,9 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
                             .map_or(a.commune.clone().unwrap_or_default(), |c| c.name.clone()),
                     ),
                     Cell::number(
-                        p.flows_of(&a.id)
+                        index
+                            .flows_of(&a.id)
+                            .iter()
                             .filter(|f| sight(f.confidentiality, Audience::Public).named())
                             .count()
                             .to_string(),
@@ -310,7 +313,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
                     Cell::number(f.quantity.map_or("—".into(), |q| {
                         format!("{} {}", number(q.value, lang, Reading), q.unit.symbol())
                     })),
-                    Cell::text(flow_owner(p, f, lang)),
+                    Cell::text(flow_owner(&index, f, lang)),
                 ]
             })
             .collect::<Vec<_>>(),
@@ -320,7 +323,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
     let shown: Vec<_> = det
         .proposals
         .iter()
-        .filter_map(|pr| pr.render(p, Audience::Public))
+        .filter_map(|pr| pr.render_in(&index, Audience::Public))
         .take(15)
         .collect();
     d.p(&format!(

@@ -3,7 +3,7 @@
 //! as lines. No background tiles: a printed deliverable must not depend on a tile server.
 
 use crate::charts::escape;
-use crate::model::{Position, Project, Stage};
+use crate::model::{Index, Position, Project, Stage};
 use crate::numbers::{Precision::Reading, number};
 use crate::{Lang, geo};
 
@@ -12,6 +12,7 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
         "Carte des entreprises et des synergies",
         "Map of the companies and synergies",
     );
+    let index = Index::new(p);
     let points: Vec<Position> = p
         .actors
         .iter()
@@ -67,7 +68,7 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
         let pos: Vec<(f64, f64)> = s
             .actors
             .iter()
-            .filter_map(|a| p.actor(a)?.position)
+            .filter_map(|a| index.actor(a)?.position)
             .map(xy)
             .collect();
         for pair in pos.windows(2) {
@@ -87,7 +88,7 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
             continue;
         };
         let (x, y) = xy(q);
-        let n = p.flows_of(&a.id).count();
+        let n = index.flows_of(&a.id).len();
         out.push_str(&format!(
             "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#37474f\" fill-opacity=\"0.8\" stroke=\"#fff\"/>",
             4.0 + (n as f64).sqrt() * 1.5

@@ -2,7 +2,7 @@
 
 use super::Table;
 use crate::Lang;
-use crate::model::{Dimension, Period, Project, Quantity};
+use crate::model::{Dimension, Index, Period, Project, Quantity};
 use crate::refdata::{naf, waste};
 
 /// Actors: identity, sector, location, contact.
@@ -80,8 +80,10 @@ pub fn flows(p: &Project, lang: Lang) -> String {
             ("notes", "notes"),
         ],
     );
+    // The companies only: each flow names its own.
+    let companies = Index::keeping(p, |_| true, |_| false);
     for f in &p.flows {
-        let actor = p.actor(&f.actor).map_or("", |a| a.name.as_str());
+        let actor = companies.actor(&f.actor).map_or("", |a| a.name.as_str());
         let code = f.waste_code.as_deref().and_then(waste::lookup);
         let q = f.quantity.as_ref();
         let months = if f.months.is_all_year() {
