@@ -233,18 +233,10 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
         state.project.with(|p| {
             let centre = p.actor(&id)?.position?;
             let found = symbiose_core::neighbourhood::around(p, &id, radius_km, audience).ok()?;
-            let mut around: Vec<symbiose_core::Position> = Vec::new();
-            for n in found.iter().filter(|n| n.named) {
-                if let Some(pos) = p.actor(&n.actor).and_then(|a| a.position)
-                    && !around.contains(&pos)
-                {
-                    around.push(pos);
-                }
-            }
             Some(map::Focus {
                 centre,
                 radius_km,
-                around,
+                around: symbiose_core::neighbourhood::named_positions(p, &found),
             })
         })
     });

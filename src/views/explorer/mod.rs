@@ -94,17 +94,9 @@ pub fn Explorer(tiles_on: RwSignal<bool>) -> impl IntoView {
         };
         let radius_km = ui.radius_km.get().unwrap_or(START_RADIUS_KM);
         let around = found.with(|f| match f {
-            Some(Ok(list)) => state.project.with(|p| {
-                let mut at: Vec<Position> = Vec::new();
-                for n in list.iter().filter(|n| n.named) {
-                    if let Some(pos) = p.actor(&n.actor).and_then(|a| a.position)
-                        && !at.contains(&pos)
-                    {
-                        at.push(pos);
-                    }
-                }
-                at
-            }),
+            Some(Ok(list)) => state
+                .project
+                .with(|p| symbiose_core::neighbourhood::named_positions(p, list)),
             _ => Vec::new(),
         });
         Some(Focus {
