@@ -226,17 +226,18 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
             .project
             .with(|p| places::place_names(p, gazetteer::place, gazetteer::communes_within))
     });
+    let around = views::company::neighbourhood::SelectedAround::provide();
     let focus = Memo::new(move |_| {
         let id = state.selected.get()?;
         let radius_km = ui.radius_km.get()?;
-        let audience = ui.audience.get();
-        state.project.with(|p| {
-            let centre = p.actor(&id)?.position?;
-            let found = symbiose_core::neighbourhood::around(p, &id, radius_km, audience).ok()?;
-            Some(map::Focus {
-                centre,
-                radius_km,
-                around: symbiose_core::neighbourhood::named_positions(p, &found),
+        around.0.with(|found| {
+            let found = found.as_ref()?.as_ref().ok()?;
+            state.project.with(|p| {
+                Some(map::Focus {
+                    centre: p.actor(&id)?.position?,
+                    radius_km,
+                    around: symbiose_core::neighbourhood::named_positions(p, found),
+                })
             })
         })
     });

@@ -314,3 +314,57 @@ async fn a_card_checklist_is_answered_and_undone_like_any_edit() {
     assert_eq!(state.project.with_untracked(status), None);
     assert!(text(toggle).contains("0/5"));
 }
+
+/// "What is around me" in a large zone: the 200 nearest flows are drawn, and a line says how
+/// many more the radius holds.
+#[wasm_bindgen_test]
+async fn a_long_neighbourhood_draws_the_nearest_and_counts_the_rest() {
+    let mut p = Project::default();
+    for i in 0..251 {
+        let id = format!("a-{i}");
+        p.actors.push(Actor {
+            id: ActorId::new(id.as_str()),
+            name: format!("Entreprise {i}"),
+            // One company in the centre, the others further and further north.
+            position: Some(Position::new(42.6 + i as f64 * 1e-5, 9.44)),
+            ..Default::default()
+        });
+        p.flows.push(Flow {
+            id: FlowId::new(format!("f-{i}")),
+            actor: ActorId::new(id.as_str()),
+            direction: Direction::Offer,
+            label: format!("Flux {i}"),
+            ..Default::default()
+        });
+    }
+    let found = symbiose_core::neighbourhood::around(
+        &p,
+        &ActorId::new("a-0"),
+        5.0,
+        symbiose_core::detect::Audience::Facilitator,
+    )
+    .unwrap();
+    assert_eq!(found.len(), 250);
+    let div = container();
+    let handle = leptos::mount::mount_to(div.clone(), move || {
+        provide_context(UiLang(RwSignal::new(Lang::Fr)));
+        ProjectState::new(p).provide();
+        symbiose_app::ui::WorkspaceUi::provide();
+        use symbiose_app::views::company::neighbourhood::{NeighbourList, nearest};
+        view! { <NeighbourList items=nearest(&found) total=found.len() testid="neighbourhood-list" /> }
+    });
+    handle.forget();
+    tick().await;
+    let rows = div.query_selector_all("[data-testid=neighbour]").unwrap();
+    assert_eq!(rows.length(), 200);
+    // Nearest first: the last drawn is the 200th nearest.
+    let last = rows.item(199).unwrap().text_content().unwrap();
+    assert!(last.contains("Flux 200"), "{last}");
+    let more = div
+        .query_selector("[data-testid=neighbours-more]")
+        .unwrap()
+        .expect("the rest is counted")
+        .text_content()
+        .unwrap();
+    assert!(more.starts_with("… 50 autres flux"), "{more}");
+}

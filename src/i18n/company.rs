@@ -145,6 +145,8 @@ texts! {
             "within";
         flows_around: "flux",
             "flows";
+        neighbours_more: "autres flux plus loin : réduisez le rayon pour les voir.",
+            "more flows further away: narrow the radius to see them.";
         capture_idea: "Noter une idée de synergie",
             "Note a synergy idea";
         idea_title_label: "L'idée, en une phrase",

@@ -191,7 +191,7 @@ pub fn CompanyPanel(id: ActorId) -> impl IntoView {
                             <button class="primary" data-testid="add-flow" on:click=new_flow>{move || t.get().company.add_flow}</button>
                             <IdeaCapture actor=actor_id.get_value() />
                         </div>
-                        <Neighbourhood actor=actor_id.get_value() />
+                        <Neighbourhood />
                         <h3>{move || t.get().company.what_could_be_done}</h3>
                         <FlowLeads actor=actor_id.get_value() />
                     </div>

@@ -3,8 +3,8 @@
 //! same radius and rings the companies it may name.
 
 use leptos::prelude::*;
+use symbiose_core::Direction;
 use symbiose_core::neighbourhood::{Neighbour, NeighbourhoodError, RADII_KM, around};
-use symbiose_core::{ActorId, Direction};
 
 use crate::i18n::{use_lang, use_texts};
 use crate::palette::family_colour;
@@ -13,22 +13,35 @@ use crate::ui::use_ui;
 use crate::views::controls::SelectField;
 use symbiose_core::numbers::{Precision::Reading, number, with_unit};
 
+/// What is around the selected company, as the current audience may see it: `None` until a
+/// radius is chosen. The workspace computes it once for the company sheet's list and the map's
+/// rings (at 25 km in a large EPCI it is tens of thousands of flows).
+#[derive(Clone, Copy)]
+pub struct SelectedAround(pub Memo<Option<Result<Vec<Neighbour>, NeighbourhoodError>>>);
+
+impl SelectedAround {
+    pub fn provide() -> Self {
+        let ui = use_ui();
+        let state = use_project();
+        let found = Memo::new(move |_| {
+            let id = state.selected.get()?;
+            let radius = ui.radius_km.get()?;
+            let audience = ui.audience.get();
+            Some(state.project.with(|p| around(p, &id, radius, audience)))
+        });
+        let it = Self(found);
+        provide_context(it);
+        it
+    }
+}
+
+/// The selected company's neighbourhood (the company sheet shows the selected company).
 #[component]
-pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
+pub fn Neighbourhood() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let ui = use_ui();
-    let state = use_project();
-    let actor = StoredValue::new(actor);
-    let found = Memo::new(move |_| {
-        let radius = ui.radius_km.get()?;
-        let audience = ui.audience.get();
-        Some(
-            state
-                .project
-                .with(|p| around(p, &actor.get_value(), radius, audience)),
-        )
-    });
+    let SelectedAround(found) = expect_context::<SelectedAround>();
     let radii = Signal::derive(move || {
         let lang = lang.get();
         RADII_KM
@@ -39,7 +52,8 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
     let rows = move || {
         let t = t.get();
         let lang = lang.get();
-        match found.get() {
+        // Borrowed: only the rows drawn are copied out of a list of tens of thousands.
+        found.with(|found| match found {
             None => None,
             Some(Err(NeighbourhoodError::NoPosition | NeighbourhoodError::UnknownActor)) => {
                 Some(view! { <p class="empty" data-testid="neighbourhood-empty">{t.company.neighbourhood_no_position}</p> }.into_any())
@@ -52,12 +66,10 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                 let count = format!("{} {} {} {} km", list.len(), t.company.flows_around, t.company.within, number(radius, lang, Reading));
                 Some(view! {
                     <p class="neighbourhood-count" data-testid="neighbourhood-count">{count}</p>
-                    <ol class="neighbourhood" data-testid="neighbourhood-list">
-                        {list.into_iter().map(|n| view! { <NeighbourItem n /> }).collect_view()}
-                    </ol>
+                    <NeighbourList items=nearest(list) total=list.len() testid="neighbourhood-list" />
                 }.into_any())
             }
-        }
+        })
     };
     view! {
         <section class="neighbourhood-section" data-testid="neighbourhood">
@@ -68,6 +80,34 @@ pub fn Neighbourhood(actor: ActorId) -> impl IntoView {
                 none_label=move || t.get().company.radius_none key=|r: &f64| r.to_string() />
             {rows}
         </section>
+    }
+}
+
+/// Rows drawn at once: the nearest. A radius of 25 km in a large EPCI holds tens of thousands
+/// of flows, and drawing every row took seconds; past a few hundred, a narrower radius serves.
+const SHOWN: usize = 200;
+
+/// The first [`SHOWN`] of a list that comes nearest first, copied to be drawn.
+pub fn nearest<'a>(list: impl IntoIterator<Item = &'a Neighbour>) -> Vec<Neighbour> {
+    list.into_iter().take(SHOWN).cloned().collect()
+}
+
+/// The nearest flows around (`items`, at most [`SHOWN`]: see [`nearest`]) of `total`, and how
+/// many more there are.
+#[component]
+pub fn NeighbourList(items: Vec<Neighbour>, total: usize, testid: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let more = total.saturating_sub(items.len());
+    view! {
+        <ol class="neighbourhood" data-testid=testid>
+            {items.into_iter().map(|n| view! { <NeighbourItem n /> }).collect_view()}
+        </ol>
+        {(more > 0).then(|| view! {
+            <p class="empty" data-testid="neighbours-more">
+                {move || format!("… {} {}", number(more as f64, lang.get(), Reading), t.get().company.neighbours_more)}
+            </p>
+        })}
     }
 }
 

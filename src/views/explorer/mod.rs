@@ -20,7 +20,7 @@ use crate::route::{Route, go};
 use crate::state::use_project;
 use crate::ui::use_ui;
 use crate::views::company::FlowLeads;
-use crate::views::company::neighbourhood::NeighbourItem;
+use crate::views::company::neighbourhood::{NeighbourList, nearest};
 use crate::views::controls::SelectField;
 use crate::{gazetteer, places, prefs, summary};
 
@@ -199,7 +199,9 @@ fn Found(found: Signal<Option<Result<Vec<Neighbour>, ()>>>, radius: Signal<f64>)
     let lang = use_lang();
     move || {
         let (t, lang) = (t.get(), lang.get());
-        let list = match found.get() {
+        // Borrowed: only the rows drawn are copied out of a list of tens of thousands.
+        found.with(|found| {
+        let list = match found {
             None => {
                 return view! { <p class="hint" data-testid="explorer-start">{t.explorer.start_hint}</p> }
                     .into_any();
@@ -231,37 +233,32 @@ fn Found(found: Signal<Option<Result<Vec<Neighbour>, ()>>>, radius: Signal<f64>)
             with_unit(radius.get(), lang, "km")
         );
         let open = list.len() <= OPEN_UP_TO;
-        let families: Vec<(Family, Vec<Neighbour>)> = Family::ALL
+        // Each family's count, and its nearest rows copied to be drawn.
+        let families: Vec<(Family, usize, Vec<Neighbour>)> = Family::ALL
             .into_iter()
             .map(|f| {
-                (
-                    f,
-                    list.iter()
-                        .filter(|x| x.family == f)
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                )
+                let of_family = || list.iter().filter(move |x| x.family == f);
+                (f, of_family().count(), nearest(of_family()))
             })
-            .filter(|(_, l)| !l.is_empty())
+            .filter(|(_, n, _)| *n > 0)
             .collect();
         view! {
             <section class="explorer-found" data-testid="explorer-found">
                 <p class="neighbourhood-count" data-testid="explorer-counts">{count}</p>
-                {families.into_iter().map(|(family, items)| view! {
+                {families.into_iter().map(|(family, total, items)| view! {
                     // A short list shows whole; a long one by family, each opened at will, so
                     // that the answer below stays within reach on a phone.
                     <details class="explorer-family" data-family=format!("{family:?}") open=open>
                         <summary>
                             <span class="family-dot" style:background-color=family_colour(family) aria-hidden="true"></span>
-                            {format!("{} ({})", family.label(lang), items.len())}
+                            {format!("{} ({total})", family.label(lang))}
                         </summary>
-                        <ol class="neighbourhood" data-testid="explorer-list">
-                            {items.into_iter().map(|n| view! { <NeighbourItem n /> }).collect_view()}
-                        </ol>
+                        <NeighbourList items total testid="explorer-list" />
                     </details>
                 }).collect_view()}
             </section>
         }
         .into_any()
+        })
     }
 }
