@@ -236,7 +236,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                 Some(map::Focus {
                     centre: p.actor(&id)?.position?,
                     radius_km,
-                    around: symbiose_core::neighbourhood::named_positions(p, found),
+                    around: symbiose_core::neighbourhood::named_positions(found),
                 })
             })
         })

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::Bilingual;
 use crate::detect::{Audience, actor_label, sight};
-use crate::model::{Actor, ActorId, Direction, Family, FlowId, Index, Position, Project, Quantity};
+use crate::model::{Actor, ActorId, Direction, Family, FlowId, Position, Project, Quantity};
 
 /// The radii offered to the user, in kilometres: a ZA, a commune, an EPCI, a department.
 pub const RADII_KM: [f64; 5] = [1.0, 2.0, 5.0, 10.0, 25.0];
@@ -34,6 +34,9 @@ pub struct Neighbour {
     /// € per unit; `None` when unknown or hidden from this audience.
     pub cost_eur_per_unit: Option<f64>,
     pub distance_km: f64,
+    /// Where the company is, when the audience may know which company it is (`named`): an
+    /// anonymised company's place would say who it is.
+    pub position: Option<Position>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,19 +83,21 @@ pub fn around_point(
 ) -> Vec<Neighbour> {
     // The companies within reach first, then one pass over the flows: a flow list scanned per
     // company took a second at 5,000 companies (docs/PERFORMANCE.md "Look-ups by id").
-    let mut within: HashMap<&ActorId, (&Actor, f64)> = HashMap::new();
+    let mut within: HashMap<&ActorId, (&Actor, f64, Position)> = HashMap::new();
     for actor in project.actors.iter().filter(|a| Some(&a.id) != except) {
         let Some(there) = actor.position.filter(Position::is_valid) else {
             continue;
         };
         let distance_km = here.distance_km(&there);
         if distance_km <= radius_km {
-            within.entry(&actor.id).or_insert((actor, distance_km));
+            within
+                .entry(&actor.id)
+                .or_insert((actor, distance_km, there));
         }
     }
     let mut out = Vec::new();
     for flow in &project.flows {
-        let Some(&(actor, distance_km)) = within.get(&flow.actor) else {
+        let Some(&(actor, distance_km, there)) = within.get(&flow.actor) else {
             continue;
         };
         let sight = sight(flow.confidentiality, audience);
@@ -112,6 +117,7 @@ pub fn around_point(
             quantity: flow.quantity,
             cost_eur_per_unit: if named { flow.cost_eur_per_unit } else { None },
             distance_km,
+            position: named.then_some(there),
         });
     }
     out.sort_by(|a, b| {
@@ -125,16 +131,12 @@ pub fn around_point(
 
 /// Where the companies named among `found` are, each place once, nearest first: what the map
 /// rings around the centre. Anonymised companies are left out (the ring would name them).
-pub fn named_positions(project: &Project, found: &[Neighbour]) -> Vec<Position> {
-    let named: HashSet<&ActorId> = found.iter().filter(|n| n.named).map(|n| &n.actor).collect();
-    let companies = Index::keeping(project, |a| named.contains(&a.id), |_| false);
+pub fn named_positions(found: &[Neighbour]) -> Vec<Position> {
     // A place by its coordinates' bits (`+ 0.0` makes -0 and 0 one place, as `==` does).
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for n in found.iter().filter(|n| n.named) {
-        if let Some(pos) = companies.actor(&n.actor).and_then(|a| a.position)
-            && seen.insert(((pos.lat + 0.0).to_bits(), (pos.lon + 0.0).to_bits()))
-        {
+    for pos in found.iter().filter_map(|n| n.position) {
+        if seen.insert(((pos.lat + 0.0).to_bits(), (pos.lon + 0.0).to_bits())) {
             out.push(pos);
         }
     }
@@ -239,10 +241,10 @@ mod tests {
         let found = around(&p, &centre, 5.0, Audience::Public).unwrap();
         // The anonymised joinery is around, but not named: no ring would say who it is.
         assert!(found.iter().any(|n| n.actor.as_str() == "a-2" && !n.named));
-        assert_eq!(named_positions(&p, &found), [Position::new(42.61, 9.44)]);
+        assert_eq!(named_positions(&found), [Position::new(42.61, 9.44)]);
         let all = around(&p, &centre, 5.0, Audience::Facilitator).unwrap();
         assert_eq!(
-            named_positions(&p, &all),
+            named_positions(&all),
             [Position::new(42.61, 9.44), Position::new(42.63, 9.44)]
         );
     }
@@ -288,6 +290,9 @@ mod tests {
         let anon = &n[1];
         assert!(!anon.named);
         assert_eq!(anon.cost_eur_per_unit, None);
+        // Its place would say which company it is.
+        assert_eq!(anon.position, None);
+        assert_eq!(n[0].position, Some(Position::new(42.61, 9.44)));
         assert!(anon.actor_label.fr.starts_with("une entreprise du secteur"));
         let text = serde_json::to_string(&n).unwrap();
         assert!(!text.contains("Menuiserie") && !text.contains("secret"));

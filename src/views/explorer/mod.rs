@@ -94,9 +94,7 @@ pub fn Explorer(tiles_on: RwSignal<bool>) -> impl IntoView {
         };
         let radius_km = ui.radius_km.get().unwrap_or(START_RADIUS_KM);
         let around = found.with(|f| match f {
-            Some(Ok(list)) => state
-                .project
-                .with(|p| symbiose_core::neighbourhood::named_positions(p, list)),
+            Some(Ok(list)) => symbiose_core::neighbourhood::named_positions(list),
             _ => Vec::new(),
         });
         Some(Focus {
