@@ -62,6 +62,9 @@ pub struct Stamp {
 }
 
 const STAMP_TAG: &str = "symbiose-r1 ";
+/// The longest a readable stamp line is, newline included: the tag, a `u64` revision (20
+/// digits), a space and a writer of at most 64 characters.
+const STAMP_LINE_MAX: usize = STAMP_TAG.len() + 20 + 1 + 64 + 1;
 
 /// What the first line of a stored value says about who wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +87,17 @@ impl Stamp {
         out.push('\n');
         out.push_str(body);
         out
+    }
+
+    /// How much of the start of a stored value [`Stamp::read_head`] needs: the stored value
+    /// of a large territory is megabytes, and the autosave only asks who wrote it.
+    pub const HEAD: usize = STAMP_LINE_MAX;
+
+    /// The stamp of a stored value from its first [`Stamp::HEAD`] characters (or all of it when
+    /// shorter): the same verdict as [`Stamp::read`] on the whole value, since a readable line
+    /// fits and any longer first line is damaged either way.
+    pub fn read_head(head: &str) -> StampRead {
+        Self::read(head).0
     }
 
     /// The stamp of a stored value and the project file text behind it.
@@ -273,6 +287,44 @@ mod tests {
         let (back, value) = BinEntry::unpack(&packed).unwrap();
         assert_eq!((back, value), (entry, stored));
         assert!(BinEntry::unpack("pas une entrée").is_none());
+    }
+
+    /// The autosave reads only the start of the stored value: its verdict is the whole value's.
+    #[test]
+    fn the_stamp_read_from_the_head_is_the_whole_value_s() {
+        let longest = Stamp {
+            revision: u64::MAX,
+            writer: "w".repeat(64),
+        };
+        let body = "symbiose-z1:".to_string() + &"A".repeat(500);
+        let mut values = vec![
+            longest.put_on(&body),
+            Stamp {
+                revision: 7,
+                writer: "mk3-ab12".into(),
+            }
+            .put_on(&body),
+            body.clone(),
+            "{\"type\":1}".to_string(),
+            String::new(),
+            "symbiose-r1 7 w".to_string(),
+            "symbiose-r1 7\nbody".to_string(),
+            // A writer one character too long, a revision too large, no newline at all.
+            format!("symbiose-r1 7 {}\n{body}", "w".repeat(65)),
+            format!("symbiose-r1 {}0 w\n{body}", u64::MAX),
+            format!("symbiose-r1 7 {}", "w".repeat(300)),
+            format!("symbiose-r1 7 w{}\n{body}", "é".repeat(40)),
+        ];
+        values.push(values[0][..Stamp::HEAD].to_string());
+        for v in &values {
+            let head: String = v.chars().take(Stamp::HEAD).collect();
+            assert_eq!(Stamp::read_head(&head), Stamp::read(v).0, "{v}");
+        }
+        assert_eq!(longest.put_on("").len(), Stamp::HEAD);
+        assert_eq!(
+            Stamp::read_head(&values[0][..Stamp::HEAD]),
+            StampRead::Stamp(longest)
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use symbiose_core::format::{LoadError, packed};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::keys::{
     BinEntry, Meta, Stamp, StampRead, bin_entry_of, bin_key, meta_key, new_project_id,
@@ -67,8 +68,23 @@ pub fn read_stored(id: &str) -> Option<String> {
 }
 
 /// Who wrote the stored project last; `None` when there is no stored project under this id.
+/// Only the value's first characters come into the module (`Stamp::HEAD`): every autosave
+/// asks, and a large territory's value is megabytes.
 pub fn read_stamp(id: &str) -> Option<StampRead> {
-    read_stored(id).map(|s| Stamp::read(&s).0)
+    let raw: RawStorage = storage().unchecked_into();
+    let stored = raw.stored_js(&project_key(id)).ok().flatten()?;
+    let head = String::from(stored.slice(0, Stamp::HEAD as u32));
+    Some(Stamp::read_head(&head))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The same `Storage`, whose `getItem` leaves its value a JavaScript string (web-sys's
+    /// converts it whole).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn stored_js(this: &RawStorage, key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
 }
 
 /// The project file text of a stored project, unpacked (see `format::packed`), with its stamp;
