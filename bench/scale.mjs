@@ -160,6 +160,11 @@ async function symbiose(browser, url, n, text) {
       }
       return Object.entries(by).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.slice(9)} ${Math.round(v)}`).join(', ');
     }, mark);
+    // Once the edit's worker has ended (a worker grown large ends after its result) and the
+    // page's garbage is collected: what the renderer keeps, as against its peak just above.
+    await page.waitForTimeout(2000);
+    out.heapAfterEditMb = await jsHeapMb(page);
+    out.rssSettledMb = await rendererMb(browser);
   } finally {
     await context.close();
   }
@@ -236,7 +241,7 @@ lines.push('', 'Import through the UI (file read, checks, first store, first map
 'Detection after the edit (a full new run, in slices), ms: ' + rows.map(({ n, s }) => `${n}: ${ms(s.redetectMs)}`).join('; ') + '.',
 'WebAssembly memory of the page at the first map, MB: ' + rows.map(({ n, s }) => `${n}: ${mb(s.firstMapWasm / 2 ** 20)}`).join('; ') + '.',
 'WebAssembly memory after the first detection, MB, page + workers: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasm)}`).join('; ') + '.',
-'After the edit: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasmAfterEdit)}, renderer RSS ${mb(s.rssAfterEditMb)}`).join('; ') + '.',
+'After the edit: ' + rows.map(({ n, s }) => `${n}: ${wasm(s.wasmAfterEdit)}, renderer RSS ${mb(s.rssAfterEditMb)}; 2 s later, garbage collected: renderer RSS ${mb(s.rssSettledMb)}, JS heap ${mb(s.heapAfterEditMb)}`).join('; ') + '.',
 'Longest span of each kind after the edit, ms: ' + rows.map(({ n, s }) => `${n}: ${s.editSpans ?? '—'}`).join('; ') + '.');
 lines.push('First detection\'s parts, ms: ' + rows.map(({ n, s }) => {
   const d = s.detectParts;
