@@ -37,6 +37,9 @@ pub struct Detected {
     failed: RwSignal<Option<String>>,
     /// The first map is drawn (or the page has none): the worker may start.
     may_start: RwSignal<bool>,
+    /// Counts the results published, each in the task after its own: the map's lines follow
+    /// this rather than `result`, so that drawing them is not part of the publishing task.
+    settled: RwSignal<u64>,
 }
 
 /// Frees a replaced detection a few thousand proposals at a time: a territory's 100,000
@@ -136,6 +139,7 @@ pub fn provide(state: ProjectState) {
         running: Memo::new(move |_| progress.with(Option::is_some)),
         failed: RwSignal::new(None),
         may_start: RwSignal::new(false),
+        settled: RwSignal::new(0),
     };
     let link = Link::new(state, detected);
     // Only a change to what detection reads starts a run (`ProjectState::inputs`): an edit of
@@ -282,6 +286,11 @@ async fn drain(link: Rc<Link>, detected: Detected) {
         if newest {
             detected.progress.set(None);
         }
+        next_task().await;
+        if link.closed.get() {
+            break;
+        }
+        detected.settled.try_update(|n| *n += 1);
         if let Some(old) = replaced {
             release_in_slices(old).await;
         }
@@ -296,6 +305,11 @@ pub fn use_detected() -> ReadSignal<Detection> {
 /// The pairs a regulatory rule kept out of the proposals, each with its rule and reference.
 pub fn use_refused() -> ReadSignal<Vec<Refusal>> {
     expect_context::<Detected>().refused.read_only()
+}
+
+/// Changes in the task after each detection result is published (see `Detected::settled`).
+pub fn use_detection_settled() -> ReadSignal<u64> {
+    expect_context::<Detected>().settled.read_only()
 }
 
 /// True while the proposals shown predate the last change.
