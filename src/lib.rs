@@ -204,7 +204,9 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let links = Memo::new(move |_| {
         let show = show_proposals.get();
         let f = ui.filter.get();
-        synergies.track();
+        // Read, not only tracked: a memo never read has no value to compare its next one with,
+        // so its first recomputation (the first edit after opening) would count as a change.
+        synergies.with(|_| ());
         settled.track();
         perf::time("symbiose:links", || {
             state.project.with_untracked(|p| {
@@ -218,7 +220,7 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
     let company_links = Memo::new(move |_| {
         let id = state.selected.get().filter(|_| show_proposals.get())?;
         let f = ui.filter.get();
-        synergies.track();
+        synergies.with(|_| ());
         settled.track();
         Some(state.project.with_untracked(|p| {
             detected.with_untracked(|d| {
