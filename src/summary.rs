@@ -1,11 +1,11 @@
 //! What the list, the map and the legend show of an actor, derived from the project on demand.
 //! Plain functions over the core model, tested on the host.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use symbiose_core::detect::Proposal;
+use symbiose_core::detect::{Proposal, index_for};
 use symbiose_core::refdata::naf;
-use symbiose_core::{Actor, ActorId, Direction, Family, FlowId, Lang, Position, Project};
+use symbiose_core::{Actor, ActorId, Direction, Family, FlowId, Index, Lang, Position, Project};
 
 use crate::filter::MapFilter;
 
@@ -147,7 +147,7 @@ pub fn links(
     }
     // A family is looked up per proposal only when the filter hides one; otherwise only the
     // drawn lines' (a map of a territory's 50,000 flows was a third of this, after each edit).
-    let families = (!filter.hidden.is_empty()).then(|| flow_families(p));
+    let families = (!filter.hidden.is_empty()).then(|| all_flows(p));
     let shows = |pr: &Proposal| {
         families
             .as_ref()
@@ -171,7 +171,7 @@ pub fn links(
     best.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
     // A territory's thousands of dashed lines would hide the map: the best ones are drawn.
     best.truncate(MAX_PROPOSAL_LINKS);
-    let families = families.unwrap_or_else(|| families_of(p, best.iter().map(|(_, (_, pr))| *pr)));
+    let families = families.unwrap_or_else(|| index_for(p, best.iter().map(|(_, (_, pr))| *pr)));
     out.extend(
         best.into_iter()
             .filter_map(|(_, (_, pr))| proposal_link(pr, &families, filter, &visible)),
@@ -201,7 +201,7 @@ pub fn company_links(
         .iter()
         .filter(|pr| &pr.receiver == company && !is_taken(pr, &taken))
         .collect();
-    let families = families_of(p, own.iter().chain(&received).copied());
+    let families = index_for(p, own.iter().chain(&received).copied());
     let mut out: Vec<Link> = own
         .into_iter()
         .filter_map(|pr| proposal_link(pr, &families, filter, &visible))
@@ -222,23 +222,9 @@ fn positions(shown: &[ActorSummary]) -> HashMap<&ActorId, Position> {
         .collect()
 }
 
-/// The families of the offers of `proposals` only: after an edit, a map of a territory's
-/// 50,000 flows took longer than the few lines it coloured.
-fn families_of<'p>(
-    p: &'p Project,
-    proposals: impl Iterator<Item = &'p Proposal>,
-) -> HashMap<&'p FlowId, Family> {
-    let wanted: HashSet<&FlowId> = proposals.map(|pr| &pr.offer).collect();
-    p.flows
-        .iter()
-        .filter(|f| wanted.contains(&f.id))
-        .map(|f| (&f.id, f.family))
-        .collect()
-}
-
-/// One map instead of a scan per proposal: a territory can have 250,000 of them.
-fn flow_families(p: &Project) -> HashMap<&FlowId, Family> {
-    p.flows.iter().map(|f| (&f.id, f.family)).collect()
+/// Every flow by id, for a family looked up per proposal (a territory can have 250,000 of them).
+fn all_flows(p: &Project) -> Index<'_> {
+    Index::keeping(p, |_| false, |_| true)
 }
 
 /// The proposals already taken into the pipeline: drawn as their synergy, not again.
@@ -270,14 +256,14 @@ fn offer_bests<'d>(
 }
 
 /// An offer's family (matter when the flow is gone).
-fn family_of(families: &HashMap<&FlowId, Family>, offer: &FlowId) -> Family {
-    families.get(offer).copied().unwrap_or(Family::Matter)
+fn family_of(flows: &Index, offer: &FlowId) -> Family {
+    flows.flow(offer).map_or(Family::Matter, |f| f.family)
 }
 
 /// A proposal as a dashed line, when both companies are on the map and its family is shown.
 fn proposal_link(
     pr: &symbiose_core::detect::Proposal,
-    families: &HashMap<&FlowId, Family>,
+    families: &Index,
     filter: &MapFilter,
     visible: &HashMap<&ActorId, Position>,
 ) -> Option<Link> {
@@ -335,6 +321,7 @@ fn pipeline_links(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
     use symbiose_core::detect::Detection;
     use symbiose_core::{Flow, FlowId, Siret};
 
@@ -412,7 +399,7 @@ mod tests {
         shown: &[ActorSummary],
     ) -> Vec<Link> {
         let visible = positions(shown);
-        let families = flow_families(p);
+        let families = all_flows(p);
         let taken = taken_keys(p);
         let mut best: Vec<(&ActorId, f64, Link)> = Vec::new();
         let mut offers = HashSet::new();

@@ -6,12 +6,10 @@ pub mod flow_form;
 mod idea;
 pub mod neighbourhood;
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use symbiose_core::detect::public::{Audience, sight};
 use symbiose_core::refdata::{naf, waste};
-use symbiose_core::{ActorId, Direction, Flow, FlowId, Index, Lang};
+use symbiose_core::{ActorId, Direction, Flow, FlowId, Lang};
 
 use symbiose_core::edit::questionnaire::extract_questionnaire;
 use symbiose_core::format;
@@ -225,20 +223,9 @@ pub fn FlowLeads(actor: ActorId) -> impl IntoView {
                     .filter(|pr| pr.offer_actor == actor || pr.receiver == actor)
                     .collect();
                 // Only the flows and companies these proposals name, found in one pass: a
-                // rendering looked each up from the start of 50,000 flows.
-                let flows: HashSet<&FlowId> = mine
-                    .iter()
-                    .flat_map(|pr| std::iter::once(&pr.offer).chain(pr.need.as_ref()))
-                    .collect();
-                let actors: HashSet<&ActorId> = mine
-                    .iter()
-                    .flat_map(|pr| [&pr.offer_actor, &pr.receiver])
-                    .collect();
-                let index = Index::keeping(
-                    p,
-                    |a| actors.contains(&a.id),
-                    |f| f.actor == actor || flows.contains(&f.id),
-                );
+                // rendering looked each up from the start of 50,000 flows. Every flow of this
+                // company that has a proposal is among them.
+                let index = symbiose_core::detect::index_for(p, mine.iter().copied());
                 index
                     .flows_of(&actor)
                     .iter()

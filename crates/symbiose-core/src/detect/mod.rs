@@ -38,7 +38,7 @@ pub use engine::{
     substitutions, substitutions_naive,
 };
 pub use mutualise::{Mutualisation, PoolingTheme, mutualisations};
-pub use public::{Audience, Sight, actor_label, sight};
+pub use public::{Audience, Sight, actor_label, index_for, sight};
 pub use steps::Step;
 
 use crate::Bilingual;

@@ -2,6 +2,8 @@
 //! (a workshop screen, an export) never sees a private flow, sees an anonymised actor as "a
 //! company of sector X", and never sees costs derived from a non-public flow.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::Proposal;
@@ -85,6 +87,26 @@ pub fn actor_label(
         ),
         None => Bilingual::new("une entreprise du territoire", "a company of the territory"),
     }
+}
+
+/// What rendering `proposals` looks up, and nothing else: their flows (offer and need) and
+/// companies, found in one pass over each list of the project. A company's few proposals among a
+/// territory's 50,000 flows need no index of all of them.
+pub fn index_for<'p>(
+    project: &'p Project,
+    proposals: impl IntoIterator<Item = &'p Proposal>,
+) -> Index<'p> {
+    let mut flows: HashSet<&FlowId> = HashSet::new();
+    let mut actors: HashSet<&ActorId> = HashSet::new();
+    for pr in proposals {
+        flows.extend(std::iter::once(&pr.offer).chain(pr.need.as_ref()));
+        actors.extend([&pr.offer_actor, &pr.receiver]);
+    }
+    Index::keeping(
+        project,
+        |a| actors.contains(&a.id),
+        |f| flows.contains(&f.id),
+    )
 }
 
 impl Proposal {

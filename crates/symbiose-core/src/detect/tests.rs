@@ -619,3 +619,36 @@ fn cited_factors_are_written_in_the_sentence_language() {
         assert!(!en.contains(" : "), "French spacing in English: {en}");
     }
 }
+
+/// A company's proposals render the same from the small index of what they name as from the
+/// project's own look-ups, for both audiences.
+#[test]
+fn proposals_render_alike_from_the_index_of_what_they_name() {
+    let p = crate::demo::project();
+    let d = detect(
+        &p,
+        &Assumptions::for_project(&p),
+        Factors::bundled(),
+        &KnowledgeBase::full(),
+    );
+    let company = &p.actors[0].id;
+    let mine: Vec<&Proposal> = d
+        .proposals
+        .iter()
+        .filter(|pr| &pr.offer_actor == company || &pr.receiver == company)
+        .collect();
+    assert!(!mine.is_empty());
+    let index = index_for(&p, mine.iter().copied());
+    for audience in [Audience::Facilitator, Audience::Public] {
+        for pr in &mine {
+            assert_eq!(pr.render_in(&index, audience), pr.render(&p, audience));
+        }
+    }
+    // Nothing else is indexed: a flow no proposal of this company names is not found.
+    let named = |f: &Flow| {
+        mine.iter()
+            .any(|pr| pr.offer == f.id || pr.need.as_ref() == Some(&f.id))
+    };
+    let other = p.flows.iter().find(|f| !named(f)).unwrap();
+    assert!(index.flow(&other.id).is_none());
+}
