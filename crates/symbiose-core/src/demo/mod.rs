@@ -146,3 +146,16 @@ pub fn build() -> Project {
 
 #[cfg(test)]
 mod tests;
+
+/// The demo and its detection with the project's assumptions: what tests of what is shown start from.
+#[cfg(test)]
+pub(crate) fn detected() -> (Project, crate::detect::Detection) {
+    let p = project();
+    let d = crate::detect::detect(
+        &p,
+        &crate::detect::Assumptions::for_project(&p),
+        crate::factors::Factors::bundled(),
+        &crate::kb::KnowledgeBase::full(),
+    );
+    (p, d)
+}

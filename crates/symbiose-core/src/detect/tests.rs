@@ -624,13 +624,7 @@ fn cited_factors_are_written_in_the_sentence_language() {
 /// project's own look-ups, for both audiences.
 #[test]
 fn proposals_render_alike_from_the_index_of_what_they_name() {
-    let p = crate::demo::project();
-    let d = detect(
-        &p,
-        &Assumptions::for_project(&p),
-        Factors::bundled(),
-        &KnowledgeBase::full(),
-    );
+    let (p, d) = crate::demo::detected();
     let company = &p.actors[0].id;
     let mine: Vec<&Proposal> = d
         .proposals

@@ -78,14 +78,7 @@ mod tests {
     use crate::model::Confidentiality;
 
     fn demo() -> (Project, Detection) {
-        let p = crate::demo::project();
-        let d = detect(
-            &p,
-            &Assumptions::for_project(&p),
-            Factors::bundled(),
-            &KnowledgeBase::full(),
-        );
-        (p, d)
+        crate::demo::detected()
     }
 
     #[test]
