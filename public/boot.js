@@ -1,8 +1,13 @@
-// Starts the app: loads the wasm-bindgen module and the wasm file whose hashed names the build
-// wrote on this script's tag (Trunk.toml `pattern_script`), then registers the service worker
-// that keeps the app working offline. A file, not an inline script, so the Content-Security-
-// Policy in index.html can forbid inline script altogether.
+// Starts the app: draws the first map (first-map.js: the zone's companies with Leaflet alone,
+// before the app's module is even asked for), then loads the wasm-bindgen module and the wasm
+// file whose hashed names the build wrote on this script's tag (Trunk.toml `pattern_script`),
+// then registers the service worker that keeps the app working offline. A file, not an inline
+// script, so the Content-Security-Policy in index.html can forbid inline script altogether.
+import { drawFirstMap } from './first-map.js';
+
 const tag = document.querySelector('script[data-wasm]');
+// A first map that fails is only a picture missing: the app draws its own.
+await drawFirstMap().catch((e) => console.warn('first map not drawn:', e));
 const bindings = await import(tag.dataset.js);
 await bindings.default({ module_or_path: tag.dataset.wasm });
 window.wasmBindings = bindings;

@@ -96,7 +96,11 @@ pub fn App() -> impl IntoView {
                 }
             }
         }
-        Route::Home => session.close(),
+        Route::Home => {
+            session.close();
+            // The home list has no map to take the first map's place.
+            map::dismiss_first_map();
+        }
     });
 
     // The open project's view is made once per project, not once per page: it keeps its
@@ -130,6 +134,12 @@ pub fn ProjectView(tiles_on: RwSignal<bool>) -> impl IntoView {
     // company received, and the facilitator's pages are not for it.
     let project = use_project().project;
     let public_copy = Memo::new(move |_| project.with(|p| p.public_copy));
+    // The pages without a map take the first map away at once; the map's pages, once drawn.
+    Effect::new(move |_| {
+        if page.get() != route::Page::Map && !public_copy.get() {
+            map::dismiss_first_map();
+        }
+    });
     view! {
         <Show when=move || !public_copy.get() fallback=move || view! {
             <StatusBanners />

@@ -9,11 +9,13 @@ mod background;
 mod content;
 mod lines;
 mod overlays;
+pub mod sketch;
 mod vector;
 
 use lines::{draw_draft, draw_links, draw_zone};
 pub use overlays::Focus;
 use overlays::{Pin, draw_focus};
+use sketch::{FILL_OPACITY, FIT_MAX_ZOOM, FIT_PADDING, STROKE, Sketch, WEIGHT, ZOOM_SNAP};
 
 use crate::palette::{marker_radius, section_colour};
 
@@ -147,7 +149,7 @@ pub fn MapView(
         }
         let opts = MapOptions::new();
         opts.set_prefer_canvas(true);
-        opts.set_zoom_snap(0.25);
+        opts.set_zoom_snap(ZOOM_SNAP);
         let map = Map::new_with_element(&el, &opts).expect("Leaflet map on a mounted div");
         // Start on the zone itself: a first view elsewhere would fetch tiles only to cancel them.
         let fitted = fit_to(&map, &summaries.get_untracked());
@@ -266,6 +268,7 @@ pub fn MapView(
             // companies on it (an empty first draw, before the project's summaries, is not it).
             if !list.is_empty() {
                 crate::detection::first_map_drawn();
+                dismiss_first_map();
             }
             if !h.fitted {
                 h.fitted = fit_to(&h.map, &list);
@@ -418,7 +421,16 @@ pub fn MapView(
         sel
     });
 
+    // The next visit's first map: what this map shows, kept as the page goes away.
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                keep_sketch(h);
+            }
+        });
+    });
     on_cleanup(move || {
+        leaving.remove();
         handles.update_value(|h| {
             if let Some(h) = h.take() {
                 h._resize.0.disconnect();
@@ -454,14 +466,10 @@ fn finish_zoom(map: &Map) {
 fn marker_style(summary: Option<&ActorSummary>, selected: bool) -> leaflet::PathOptions {
     let colour = section_colour(summary.and_then(|s| s.section));
     let o = leaflet::PathOptions::new();
-    o.set_color(if selected {
-        "#111111".into()
-    } else {
-        "#ffffff".into()
-    });
-    o.set_weight(if selected { 4.0 } else { 2.0 });
+    o.set_color(if selected { "#111111" } else { STROKE }.into());
+    o.set_weight(if selected { 4.0 } else { WEIGHT });
     o.set_fill_color(colour.into());
-    o.set_fill_opacity(0.9);
+    o.set_fill_opacity(FILL_OPACITY);
     o
 }
 
@@ -518,7 +526,25 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
         return false;
     };
     let bounds = LatLngBounds::new(&latlng(sw), &latlng(ne));
-    // The legend floats over the map's right side on wide screens: keep the zone clear of it.
+    let [left, top, right, bottom] = fit_padding(map);
+    let opts = js_obj(&[
+        (
+            "paddingTopLeft",
+            js_sys::Array::of2(&left.into(), &top.into()).into(),
+        ),
+        (
+            "paddingBottomRight",
+            js_sys::Array::of2(&right.into(), &bottom.into()).into(),
+        ),
+        ("maxZoom", FIT_MAX_ZOOM.into()),
+    ]);
+    map.fit_bounds_with_options(&bounds, &opts);
+    true
+}
+
+/// How far a fit keeps the zone from the map's edges (left, top, right, bottom): the legend
+/// floats over the map's right side on wide screens, and the zone stays clear of it.
+fn fit_padding(map: &Map) -> [f64; 4] {
     let legend = map
         .get_container()
         .closest(".map-area")
@@ -533,17 +559,69 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
                 .is_some_and(|p| p == "absolute")
         })
         .map_or(0, |l| l.offset_width());
-    let opts = js_obj(&[
-        (
-            "paddingTopLeft",
-            js_sys::Array::of2(&60.into(), &60.into()).into(),
-        ),
-        (
-            "paddingBottomRight",
-            js_sys::Array::of2(&(60 + legend).into(), &60.into()).into(),
-        ),
-        ("maxZoom", 16.into()),
-    ]);
-    map.fit_bounds_with_options(&bounds, &opts);
-    true
+    [
+        FIT_PADDING,
+        FIT_PADDING,
+        FIT_PADDING + f64::from(legend),
+        FIT_PADDING,
+    ]
+}
+
+/// Stores the sketch of what the map shows, for the next visit's first map (see [`sketch`]).
+/// Best effort: a full storage keeps no sketch, and the next visit waits for the app's map.
+fn keep_sketch(h: &Handles) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let route = window.location().hash().unwrap_or_default();
+    let rect = h.map.get_container().get_bounding_client_rect();
+    let viewport = [
+        window.inner_width().ok().and_then(|v| v.as_f64()),
+        window.inner_height().ok().and_then(|v| v.as_f64()),
+    ];
+    let frame = match viewport {
+        [Some(w), Some(h)] => Some(sketch::Frame {
+            viewport: [w, h],
+            rect: [rect.left(), rect.top(), rect.width(), rect.height()],
+        }),
+        _ => None,
+    };
+    let text = Sketch::new(
+        &route,
+        frame,
+        fit_padding(&h.map),
+        h.by_actor.values().map(|(_, s)| s),
+    )
+    .to_json();
+    if let Ok(Some(storage)) = window.local_storage()
+        && storage
+            .set_item(crate::persist::keys::SKETCH_KEY, &text)
+            .is_err()
+    {
+        storage.remove_item(crate::persist::keys::SKETCH_KEY).ok();
+    }
+}
+
+/// Takes the first map (public/first-map.js) away once the app's map has drawn its companies,
+/// or once the app shows no map, and its sketch out of storage: while the app runs, the sketch
+/// takes no room a project's save could need. Only the first call does anything.
+pub fn dismiss_first_map() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if DONE.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(first) = js_sys::Reflect::get(&window, &"symbioseFirstMap".into())
+        && !first.is_undefined()
+        && let Ok(dismiss) = js_sys::Reflect::get(&first, &"dismiss".into())
+        && let Ok(dismiss) = dismiss.dyn_into::<js_sys::Function>()
+    {
+        dismiss.call0(&first).ok();
+    }
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.remove_item(crate::persist::keys::SKETCH_KEY).ok();
+    }
 }

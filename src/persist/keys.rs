@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 pub const PROJECT_PREFIX: &str = "symbiose.project.";
 pub const META_PREFIX: &str = "symbiose.meta.";
 pub const BIN_PREFIX: &str = "symbiose.bin.";
+/// The first map's sketch (`map::sketch`): written as the page goes away, removed once the app's
+/// map is up. Its name is also in public/first-map.js, which reads it.
+pub const SKETCH_KEY: &str = "symbiose.sketch";
 
 pub fn project_key(id: &str) -> String {
     format!("{PROJECT_PREFIX}{id}")

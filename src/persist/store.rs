@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::keys::{
-    BinEntry, Meta, Stamp, StampRead, bin_entry_of, bin_key, meta_key, new_project_id,
+    BinEntry, Meta, SKETCH_KEY, Stamp, StampRead, bin_entry_of, bin_key, meta_key, new_project_id,
     project_id_of, project_key,
 };
 
@@ -39,6 +39,18 @@ fn classify(err: JsValue) -> SaveError {
             .ok()
             .and_then(|m| m.as_string());
         SaveError::Refused(msg.unwrap_or(name))
+    }
+}
+
+/// Stores a value. Storage full: the first map's sketch (`keys::SKETCH_KEY`, only a picture for
+/// the next visit) gives its room to what the user entered, and the write is tried once more.
+fn set(key: &str, value: &str) -> Result<(), SaveError> {
+    match storage().set_item(key, value).map_err(classify) {
+        Err(SaveError::Full) if storage().get_item(SKETCH_KEY).ok().flatten().is_some() => {
+            storage().remove_item(SKETCH_KEY).ok();
+            storage().set_item(key, value).map_err(classify)
+        }
+        done => done,
     }
 }
 
@@ -120,13 +132,9 @@ pub fn write(id: &str, file_text: &str, stamp: &Stamp, meta: &Meta) -> Result<()
 
 /// Writes a stored value as it is (a copy coming back from the bin), then its metadata.
 pub fn write_stored(id: &str, stored: &str, meta: &Meta) -> Result<(), SaveError> {
-    storage()
-        .set_item(&project_key(id), stored)
-        .map_err(classify)?;
+    set(&project_key(id), stored)?;
     let meta_json = serde_json::to_string(meta).expect("metadata serialises");
-    storage()
-        .set_item(&meta_key(id), &meta_json)
-        .map_err(classify)
+    set(&meta_key(id), &meta_json)
 }
 
 /// Puts a copy of a stored project value in the bin, under a new entry. Nothing else changes;
@@ -134,9 +142,7 @@ pub fn write_stored(id: &str, stored: &str, meta: &Meta) -> Result<(), SaveError
 /// to destroy.
 pub fn bin_put(entry: &BinEntry, stored: &str) -> Result<String, SaveError> {
     let id = new_project_id(js_sys::Date::now(), js_sys::Math::random());
-    storage()
-        .set_item(&bin_key(&id), &entry.pack(stored))
-        .map_err(classify)?;
+    set(&bin_key(&id), &entry.pack(stored))?;
     Ok(id)
 }
 

@@ -1,0 +1,128 @@
+// The first map (issue 15, first visit): the zone's companies drawn by public/first-map.js with
+// Leaflet alone, before the app's module is asked for; the app's map takes its place once drawn.
+// On a first visit the app's module is held back (a route that answers it late), so the first map
+// can be looked at while it is alone on screen.
+
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server.close(); });
+
+const APP_WASM = /\/symbiose-app-[^/]*_bg\.wasm$/;
+const APP_FILES = /\/symbiose-app-[^/]*$/;
+
+/** Records when the first map published its count, with its box; holds the app's module back
+ * until `release()` (on a first visit: later loads may get it from the service worker, which
+ * page routes do not see, so they are watched, not held). */
+function holdApp() {
+  let release;
+  const released = new Promise((done) => { release = done; });
+  const requests = [];
+  return {
+    requests,
+    release: () => release(),
+    setup: async (context) => {
+      await context.addInitScript(() => {
+        window.__firstMap = undefined;
+        new MutationObserver(() => {
+          const el = document.querySelector('[data-testid=first-map][data-markers]');
+          if (window.__firstMap === undefined && el) {
+            const r = el.getBoundingClientRect();
+            window.__firstMap = { at: Date.now(), markers: el.dataset.markers, box: [r.x, r.y, r.width, r.height] };
+          }
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-markers'] });
+      });
+      context.on('request', (r) => requests.push([r.url(), Date.now()]));
+      await context.route(APP_WASM, async (route) => { await released; await route.continue(); });
+    },
+  };
+}
+
+/** Canvas pixels of the first map close to a colour: the markers were painted, not only counted. */
+function paintedInFirstMap(page, hex) {
+  return page.evaluate((hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const c = document.querySelector('[data-testid=first-map] canvas');
+    if (!c) return 0;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - r) < 12 && Math.abs(d[i + 1] - g) < 12 && Math.abs(d[i + 2] - b) < 12 && d[i + 3] > 200) n++;
+    }
+    return n;
+  }, hex);
+}
+
+test('a first visit draws the demonstration zone before asking for the app, then the app takes over', async () => {
+  const hold = holdApp();
+  const app = await openApp(server.url, { setup: hold.setup });
+  const { page, errors } = app;
+  try {
+    await page.waitForSelector('[data-testid=first-map][data-markers]');
+    const firstMapAt = (await page.evaluate(() => window.__firstMap)).at;
+    const drawn = Number(await page.getAttribute('[data-testid=first-map]', 'data-markers'));
+    assert.ok(drawn >= 3, `the first map shows ${drawn} companies`);
+    // Manufacturing (section C) is blue, as on the app's map.
+    assert.ok(await paintedInFirstMap(page, '#1f5fbf') > 50, 'section C markers painted');
+    assert.match(await page.locator('.first-map-status').innerText(), /Chargement de Symbiose/);
+    const early = hold.requests.filter(([, at]) => at <= firstMapAt).map(([url]) => url);
+    assert.ok(!early.some((u) => APP_FILES.test(u)), `the app's files were asked for before the first map: ${early.join(', ')}`);
+    await screenshot(page, 'first-map-1920x1080');
+
+    hold.release();
+    await waitForWorkspace(page);
+    const appMarkers = Number(await page.getAttribute('[data-testid=map]', 'data-markers'));
+    assert.equal(appMarkers, drawn, 'the first map drew the companies the app\'s map draws');
+    assert.equal(await page.locator('.first-map').count(), 0, 'the first map is gone');
+    const stored = await storageSnapshot(page);
+    assert.ok(!('symbiose.sketch' in stored), 'no sketch is kept while the app runs');
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a reload draws the last map in its place, then the app\'s map; a sketch of another address or damaged is not drawn', async () => {
+  const hold = holdApp();
+  const app = await openApp(server.url, { setup: hold.setup });
+  const { page, context, errors } = app;
+  try {
+    hold.release();
+    await waitForWorkspace(page);
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    const markers = await page.getAttribute('[data-testid=map]', 'data-markers');
+
+    await page.reload();
+    await waitForWorkspace(page);
+    const first = await page.evaluate(() => window.__firstMap);
+    assert.ok(first, 'the reload drew the first map');
+    assert.equal(first.markers, markers, 'the companies the map showed');
+    const [x, y, width, height] = first.box;
+    for (const [k, v] of Object.entries({ x, y, width, height })) {
+      assert.ok(Math.abs(v - box[k]) <= 1, `the first map stood where the map stood (${k}: ${v} vs ${box[k]})`);
+    }
+    assert.equal(await page.locator('.first-map').count(), 0, 'the first map is gone');
+    assert.equal(await page.evaluate(() => localStorage.getItem('symbiose.sketch')), null, 'its sketch is no longer stored');
+
+    // A sketch of another address, or one that is not a sketch: the project opens without one.
+    // (Written while this tab shows the home list, which writes no sketch as it goes.)
+    const url = page.url();
+    await page.click('[data-testid=back-home]');
+    for (const sketch of [JSON.stringify({ v: 1, route: '#/p/elsewhere', markers: [[42.6, 9.4, 0, 10]] }), '{not json']) {
+      await page.evaluate((s) => localStorage.setItem('symbiose.sketch', s), sketch);
+      const other = await context.newPage();
+      other.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+      await other.goto(url);
+      await waitForWorkspace(other);
+      assert.equal(await other.evaluate(() => window.__firstMap), undefined, `not drawn: ${sketch}`);
+      await other.close();
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
