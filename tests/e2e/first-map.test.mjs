@@ -6,7 +6,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot } from './harness.mjs';
+import {
+  serveDist, openApp, waitForWorkspace, screenshot, storageSnapshot, autosavedCopy, fillStorage, randomLetters, renameFirstCompany, waitSaved, storedText,
+} from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -121,6 +123,32 @@ test('a reload draws the last map in its place, then the app\'s map; a sketch of
       assert.equal(await other.evaluate(() => window.__firstMap), undefined, `not drawn: ${sketch}`);
       await other.close();
     }
+    assert.deepEqual(errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('storage full: a sketch another tab left gives its room to the project\'s save', async () => {
+  const app = await openApp(server.url);
+  const { page, errors } = app;
+  try {
+    await waitForWorkspace(page);
+    await autosavedCopy(page);
+    // What a tab closed on a large zone leaves: the sketch of its 5,000 companies (~170 KB).
+    await page.evaluate(() => {
+      const markers = Array.from({ length: 5000 }, (_, i) => [42 + i / 1e4, 9 + i / 1e4, 0, 9.5]);
+      localStorage.setItem('symbiose.sketch', JSON.stringify({ v: 1, route: '#/p/other', colours: ['#1f5fbf'], markers }));
+    });
+    await fillStorage(page);
+    const name = `Nom plus long que la place libre ${randomLetters(25)}`;
+    await renameFirstCompany(page, name);
+    await waitSaved(page);
+    assert.equal(await page.locator('[data-testid=banner-full]').count(), 0, 'no "storage full" banner');
+    assert.equal(await page.evaluate(() => localStorage.getItem('symbiose.sketch')), null, 'the sketch gave its room');
+    const id = page.url().split('/').at(-1);
+    assert.ok((await storedText(page, `symbiose.project.${id}`)).includes(name), 'the edit is stored');
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
