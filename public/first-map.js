@@ -32,26 +32,33 @@ export async function drawFirstMap() {
   frame.append(container, status);
   document.body.append(frame);
 
-  const map = L.map(container, {
-    preferCanvas: true, zoomSnap: sketch.zoom_snap, attributionControl: false, zoomControl: false,
-    dragging: false, touchZoom: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false,
-  });
-  const points = sketch.markers.map(([lat, lon]) => [lat, lon]);
-  const [l, t, r, b] = sketch.padding;
-  map.fitBounds(points, { paddingTopLeft: [l, t], paddingBottomRight: [r, b], maxZoom: sketch.max_zoom, animate: false });
-  for (const [lat, lon, colour, radius] of sketch.markers) {
-    L.circleMarker([lat, lon], {
-      radius, color: sketch.stroke, weight: sketch.weight, fillColor: sketch.colours[colour],
-      fillOpacity: sketch.fill_opacity, interactive: false,
-    }).addTo(map);
-  }
+  let map = null;
   window.symbioseFirstMap = {
     dismiss() {
-      map.remove();
+      map?.remove();
       frame.remove();
       delete window.symbioseFirstMap;
     },
   };
+  try {
+    map = L.map(container, {
+      preferCanvas: true, zoomSnap: sketch.zoom_snap, attributionControl: false, zoomControl: false,
+      dragging: false, touchZoom: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false,
+    });
+    const points = sketch.markers.map(([lat, lon]) => [lat, lon]);
+    const [l, t, r, b] = sketch.padding;
+    map.fitBounds(points, { paddingTopLeft: [l, t], paddingBottomRight: [r, b], maxZoom: sketch.max_zoom, animate: false });
+    for (const [lat, lon, colour, radius] of sketch.markers) {
+      L.circleMarker([lat, lon], {
+        radius, color: sketch.stroke, weight: sketch.weight, fillColor: sketch.colours[colour],
+        fillOpacity: sketch.fill_opacity, interactive: false,
+      }).addTo(map);
+    }
+  } catch (e) {
+    // A sketch Leaflet cannot draw (a position that is not a number): nothing is left on screen.
+    window.symbioseFirstMap.dismiss();
+    throw e;
+  }
   // Leaflet paints its canvas in the next animation frame: the count is published once it has.
   await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
   container.dataset.markers = String(sketch.markers.length);

@@ -114,13 +114,23 @@ test('a reload draws the last map in its place, then the app\'s map; a sketch of
     // (Written while this tab shows the home list, which writes no sketch as it goes.)
     const url = page.url();
     await page.click('[data-testid=back-home]');
-    for (const sketch of [JSON.stringify({ v: 1, route: '#/p/elsewhere', markers: [[42.6, 9.4, 0, 10]] }), '{not json']) {
+    const here = new URL(url).hash;
+    const sketches = [
+      JSON.stringify({ v: 1, route: '#/p/elsewhere', padding: [60, 60, 60, 60], colours: ['#1f5fbf'], markers: [[42.6, 9.4, 0, 10]] }),
+      '{not json',
+      // This address, but positions Leaflet cannot place: nothing may stay over the app.
+      JSON.stringify({ v: 1, route: here, padding: [60, 60, 60, 60], colours: ['#1f5fbf'], markers: [['x', 'y', 0, 10]] }),
+    ];
+    for (const sketch of sketches) {
       await page.evaluate((s) => localStorage.setItem('symbiose.sketch', s), sketch);
       const other = await context.newPage();
       other.on('pageerror', (e) => errors.push(`page: ${e.message}`));
       await other.goto(url);
       await waitForWorkspace(other);
       assert.equal(await other.evaluate(() => window.__firstMap), undefined, `not drawn: ${sketch}`);
+      assert.equal(await other.locator('.first-map').count(), 0, `nothing left on screen: ${sketch}`);
+      await other.locator('[data-testid=company-item]').first().click();
+      await other.locator('[data-testid=company-title]').waitFor();
       await other.close();
     }
     assert.deepEqual(errors, []);
