@@ -262,12 +262,16 @@ pub fn MapView(
         ready,
         handles,
         move || summaries.get(),
-        |h, list| {
+        move |h, list| {
             crate::perf::time("symbiose:draw-markers", || draw_markers(h, &list));
             // Detection's worker downloads after the first map, not before it: a map with its
             // companies on it (an empty first draw, before the project's summaries, is not it).
             if !list.is_empty() {
                 crate::detection::first_map_drawn();
+                dismiss_first_map();
+            } else if state.project.with_untracked(|p| p.actors.is_empty()) {
+                // A project with no company left (emptied in another tab since the sketch was
+                // kept) draws nothing: the first map must not stay over it.
                 dismiss_first_map();
             }
             if !h.fitted {

@@ -13,7 +13,7 @@
 //! The sketch holds no name or flow: only where companies are, their section's colour and a
 //! size from their number of flows, all of which the stored project holds already.
 //!
-//! Format (read by `public/boot.js`, version [`VERSION`]):
+//! Format (read by `public/first-map.js`, version [`VERSION`]):
 //! `{"v":1, "route":"#/p/<id>", "viewport":[w,h] | null, "box":[left,top,width,height] | null,
 //!   "padding":[left,top,right,bottom], "max_zoom":16, "zoom_snap":0.25,
 //!   "stroke":"#ffffff", "weight":2, "fill_opacity":0.9,

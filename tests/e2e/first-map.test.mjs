@@ -88,7 +88,7 @@ test('a first visit draws the demonstration zone before asking for the app, then
   }
 });
 
-test('a reload draws the last map in its place, then the app\'s map; a sketch of another address or damaged is not drawn', async () => {
+test('a reload draws the last map in its place, then the app\'s map; a sketch of another address, damaged, or of a project now empty leaves nothing over the app', async () => {
   const hold = holdApp();
   const app = await openApp(server.url, { setup: hold.setup });
   const { page, context, errors } = app;
@@ -133,6 +133,24 @@ test('a reload draws the last map in its place, then the app\'s map; a sketch of
       await other.locator('[data-testid=company-title]').waitFor();
       await other.close();
     }
+
+    // A sketch kept for a project that has no company left (emptied in another tab since): the
+    // empty map takes the first map away all the same.
+    await page.fill('[data-testid=new-project-name]', 'ZA vide');
+    await page.click('[data-testid=create-project]');
+    await page.locator('[data-testid=project-name]').waitFor();
+    const empty = page.url();
+    await page.click('[data-testid=back-home]');
+    await page.evaluate((route) => localStorage.setItem('symbiose.sketch', JSON.stringify({
+      v: 1, route, padding: [60, 60, 60, 60], colours: ['#1f5fbf'], markers: [[42.6, 9.4, 0, 10]] })), new URL(empty).hash);
+    const other = await context.newPage();
+    other.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+    await other.goto(empty);
+    await other.locator('[data-testid=project-name]').waitFor();
+    await other.waitForFunction(() => document.querySelector('[data-testid=map]')?.hasAttribute('data-markers'));
+    assert.ok(await other.evaluate(() => window.__firstMap), 'the first map was drawn');
+    await other.waitForFunction(() => !document.querySelector('.first-map'), null, { timeout: 10000 });
+    await other.close();
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
