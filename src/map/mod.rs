@@ -15,7 +15,8 @@ mod vector;
 use lines::{draw_draft, draw_links, draw_zone};
 pub use overlays::Focus;
 use overlays::{Pin, draw_focus};
-use sketch::{FILL_OPACITY, FIT_MAX_ZOOM, FIT_PADDING, STROKE, Sketch, WEIGHT, ZOOM_SNAP};
+pub use sketch::dismiss_first_map;
+use sketch::{FILL_OPACITY, FIT_MAX_ZOOM, FIT_PADDING, STROKE, WEIGHT, ZOOM_SNAP, keep_sketch};
 
 use crate::palette::{marker_radius, section_colour};
 
@@ -429,7 +430,7 @@ pub fn MapView(
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
         handles.with_value(|h| {
             if let Some(h) = h {
-                keep_sketch(h);
+                keep_sketch(&h.map, h.by_actor.values().map(|(_, s)| s));
             }
         });
     });
@@ -548,7 +549,7 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
 
 /// How far a fit keeps the zone from the map's edges (left, top, right, bottom): the legend
 /// floats over the map's right side on wide screens, and the zone stays clear of it.
-fn fit_padding(map: &Map) -> [f64; 4] {
+pub(super) fn fit_padding(map: &Map) -> [f64; 4] {
     let legend = map
         .get_container()
         .closest(".map-area")
@@ -569,63 +570,4 @@ fn fit_padding(map: &Map) -> [f64; 4] {
         FIT_PADDING + f64::from(legend),
         FIT_PADDING,
     ]
-}
-
-/// Stores the sketch of what the map shows, for the next visit's first map (see [`sketch`]).
-/// Best effort: a full storage keeps no sketch, and the next visit waits for the app's map.
-fn keep_sketch(h: &Handles) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let route = window.location().hash().unwrap_or_default();
-    let rect = h.map.get_container().get_bounding_client_rect();
-    let viewport = [
-        window.inner_width().ok().and_then(|v| v.as_f64()),
-        window.inner_height().ok().and_then(|v| v.as_f64()),
-    ];
-    let frame = match viewport {
-        [Some(w), Some(h)] => Some(sketch::Frame {
-            viewport: [w, h],
-            rect: [rect.left(), rect.top(), rect.width(), rect.height()],
-        }),
-        _ => None,
-    };
-    let text = Sketch::new(
-        &route,
-        frame,
-        fit_padding(&h.map),
-        h.by_actor.values().map(|(_, s)| s),
-    )
-    .to_json();
-    if let Ok(Some(storage)) = window.local_storage()
-        && storage
-            .set_item(crate::persist::keys::SKETCH_KEY, &text)
-            .is_err()
-    {
-        storage.remove_item(crate::persist::keys::SKETCH_KEY).ok();
-    }
-}
-
-/// Takes the first map (public/first-map.js) away once the app's map has drawn its companies,
-/// or once the app shows no map, and its sketch out of storage: while the app runs, the sketch
-/// takes no room a project's save could need. Only the first call does anything.
-pub fn dismiss_first_map() {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static DONE: AtomicBool = AtomicBool::new(false);
-    if DONE.swap(true, Ordering::Relaxed) {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Ok(first) = js_sys::Reflect::get(&window, &"symbioseFirstMap".into())
-        && !first.is_undefined()
-        && let Ok(dismiss) = js_sys::Reflect::get(&first, &"dismiss".into())
-        && let Ok(dismiss) = dismiss.dyn_into::<js_sys::Function>()
-    {
-        dismiss.call0(&first).ok();
-    }
-    if let Ok(Some(storage)) = window.local_storage() {
-        storage.remove_item(crate::persist::keys::SKETCH_KEY).ok();
-    }
 }

@@ -4,7 +4,7 @@
 //! The app's module is about 1.6 MB of gzip; Leaflet alone is 40 KB. `public/boot.js` draws the
 //! sketch with Leaflet (the same canvas circles, colours, sizes and fit as the map below), then
 //! loads the app, whose map takes the sketch's place once it has drawn its own markers
-//! ([`super::dismiss_first_map`]). The sketch is written when the page goes away (`pagehide`)
+//! ([`dismiss_first_map`]). The sketch is written when the page goes away (`pagehide`)
 //! and removed from storage as soon as the app's map is up, so it never competes with a
 //! project's save for storage space while the app runs. A browser that never ran Symbiose gets
 //! the demonstration zone's sketch, `public/first-map-demo.json`, written by the test below
@@ -21,7 +21,9 @@
 //! The route is the URL hash the map was shown under ("" for the demonstration's first visit);
 //! the box, the map's place in a window of that viewport (null: the whole window).
 
+use leaflet::Map;
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 
 use crate::palette::{marker_radius, section_colour};
 use crate::summary::ActorSummary;
@@ -108,6 +110,59 @@ impl<'a> Sketch<'a> {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a sketch is plain numbers and strings")
+    }
+}
+
+/// Stores the sketch of what the map shows, for the next visit's first map (see the module's head).
+/// Best effort: a full storage keeps no sketch, and the next visit waits for the app's map.
+pub(super) fn keep_sketch<'s>(map: &Map, companies: impl IntoIterator<Item = &'s ActorSummary>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let route = window.location().hash().unwrap_or_default();
+    let rect = map.get_container().get_bounding_client_rect();
+    let viewport = [
+        window.inner_width().ok().and_then(|v| v.as_f64()),
+        window.inner_height().ok().and_then(|v| v.as_f64()),
+    ];
+    let frame = match viewport {
+        [Some(w), Some(h)] => Some(Frame {
+            viewport: [w, h],
+            rect: [rect.left(), rect.top(), rect.width(), rect.height()],
+        }),
+        _ => None,
+    };
+    let text = Sketch::new(&route, frame, super::fit_padding(map), companies).to_json();
+    if let Ok(Some(storage)) = window.local_storage()
+        && storage
+            .set_item(crate::persist::keys::SKETCH_KEY, &text)
+            .is_err()
+    {
+        storage.remove_item(crate::persist::keys::SKETCH_KEY).ok();
+    }
+}
+
+/// Takes the first map (public/first-map.js) away once the app's map has drawn its companies,
+/// or once the app shows no map, and its sketch out of storage: while the app runs, the sketch
+/// takes no room a project's save could need. Only the first call does anything.
+pub fn dismiss_first_map() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if DONE.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(first) = js_sys::Reflect::get(&window, &"symbioseFirstMap".into())
+        && !first.is_undefined()
+        && let Ok(dismiss) = js_sys::Reflect::get(&first, &"dismiss".into())
+        && let Ok(dismiss) = dismiss.dyn_into::<js_sys::Function>()
+    {
+        dismiss.call0(&first).ok();
+    }
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.remove_item(crate::persist::keys::SKETCH_KEY).ok();
     }
 }
 
