@@ -88,6 +88,32 @@ test('a first visit draws the demonstration zone before asking for the app, then
   }
 });
 
+test('on a phone and a 1280x720 projector, the first map and its status fit the screen', async () => {
+  for (const [width, height] of [[390, 844], [1280, 720]]) {
+    const hold = holdApp();
+    const app = await openApp(server.url, { width, height, setup: hold.setup });
+    const { page, errors } = app;
+    try {
+      await page.waitForSelector('[data-testid=first-map][data-markers]');
+      const status = await page.locator('.first-map-status').boundingBox();
+      assert.ok(status.x >= 0 && status.x + status.width <= width && status.y >= 0, `the status fits ${width} px: ${JSON.stringify(status)}`);
+      const lines = await page.locator('.first-map-status').evaluate((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      assert.ok(lines <= 1, `the status is one line at ${width} px`);
+      await screenshot(page, `first-map-${width}x${height}`);
+      hold.release();
+      await waitForWorkspace(page);
+      assert.equal(await page.locator('.first-map').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await app.close();
+    }
+  }
+});
+
 test('a reload draws the last map in its place, then the app\'s map; a sketch of another address, damaged, or of a project now empty leaves nothing over the app', async () => {
   const hold = holdApp();
   const app = await openApp(server.url, { setup: hold.setup });
