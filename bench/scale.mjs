@@ -136,7 +136,19 @@ async function symbiose(browser, url, n, text) {
       const sum = (es) => Math.round(es.reduce((a, e) => a + e.duration, 0));
       const writes = inside('symbiose:detect-snapshot');
       const sent = writes.length ? Math.round(Math.max(...writes.map((e) => e.startTime + e.duration)) - from) : 0;
-      return { write: sum(writes), sent, decode: sum(inside('symbiose:detect-decode')) };
+      // The last worker to say it listens (marks replace each other: the newest is the last).
+      const at = (name) => {
+        const e = performance.getEntriesByName(name).filter((m) => m.startTime <= to).at(-1);
+        return e ? Math.round(e.startTime - from) : null;
+      };
+      return {
+        write: sum(writes),
+        sent,
+        decode: sum(inside('symbiose:detect-decode')),
+        runAt: Math.round(from),
+        started: at('symbiose:workers-started'),
+        ready: at('symbiose:worker-ready'),
+      };
     }, [detectStart, detectStart + detectMs]);
 
     // Edit a flow: the quantity of the first company's first flow.
@@ -255,7 +267,7 @@ lines.push('First detection\'s parts, ms: ' + rows.map(({ n, s }) => {
   const d = s.detectParts;
   if (!d) return `${n}: —`;
   const shares = (s.wasm?.phases ?? []).map((p) => p.join(' / ')).join('; ');
-  return `${n}: the page writes the inputs ${d.write} (all sent at ${d.sent}), workers read+plan / score / write ${shares}, the page decodes ${d.decode}`;
+  return `${n}: the run starts ${d.runAt} ms after navigation; the page writes the inputs ${d.write} (all sent at ${d.sent}), the workers started at ${d.started} and the last listens at ${d.ready}, workers read+plan / score / write ${shares}, the page decodes ${d.decode}`;
 }).join(' — ') + '.');
 const table = lines.join('\n');
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });

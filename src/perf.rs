@@ -25,6 +25,15 @@ pub async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok();
 }
 
+/// `performance.mark(name)`, replacing the last mark of that name: a moment the scale benchmark
+/// places in the load's timeline (the detection workers started, one said it listens).
+pub fn moment(name: &str) {
+    if let Some(p) = performance() {
+        p.clear_marks_with_mark_name(name);
+        p.mark(name).ok();
+    }
+}
+
 /// Measures kept per name before the oldest are dropped.
 const MAX_KEPT: u32 = 200;
 

@@ -376,6 +376,7 @@ fn start(link: &Rc<Link>, of: usize) {
         });
     }
     *link.hands.borrow_mut() = hands;
+    crate::perf::moment("symbiose:workers-started");
     *link.done.borrow_mut() = vec![0.0; of];
     link.started.set(link.started.get() + of as u32);
 }
@@ -392,6 +393,7 @@ fn listen(link: &Rc<Link>, worker: &web_sys::Worker, share: usize, of: usize) {
                     if let Some(h) = link.hands.borrow().get(share) {
                         h.ready.set(true);
                     }
+                    crate::perf::moment("symbiose:worker-ready");
                     link.post_pending();
                 }
                 Some("progress") => {
