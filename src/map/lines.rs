@@ -1,7 +1,7 @@
 //! The lines the map draws: synergies and proposals between companies, the zone's outline and
 //! the perimeter being drawn corner by corner.
 
-use leaflet::{CircleMarker, CircleOptions, Polygon, PolylineOptions};
+use leaflet::{CircleMarker, CircleOptions, LayerGroup, Map, Polygon, PolylineOptions};
 use symbiose_core::{Position, geo};
 use wasm_bindgen::prelude::*;
 
@@ -10,9 +10,40 @@ use crate::summary::{ActorSummary, Link};
 
 /// How far a proposal's line bends off the straight one, in parts of its length (`geo::arc`).
 const PROPOSAL_BEND: f64 = 0.12;
+/// The lines' own pane, under the companies' canvas (Leaflet's overlay pane is at 400): a
+/// marker above a line stays clickable, and no layer above the canvas catches its clicks.
+const LINKS_PANE: &str = "symbiose-links";
+const LINKS_PANE_Z: &str = "390";
+
+/// The map's lines, in a pane of their own drawn as SVG, not on the companies' canvas: a new
+/// detection result replaced the lines on that canvas, and Leaflet then redrew the whole canvas
+/// (the lines cross the map) with its 5,000 markers, a frame whose commit took 100–150 ms in the
+/// benchmark (docs/PERFORMANCE.md, run AU). At most a few hundred lines are drawn
+/// (`summary::MAX_PROPOSAL_LINKS`), which SVG draws without effort.
+pub(super) struct Links {
+    group: LayerGroup,
+    renderer: leaflet::Svg,
+}
+
+impl Links {
+    pub fn new(map: &Map) -> Self {
+        let pane = map.create_pane_by_name(LINKS_PANE);
+        let style = pane.style();
+        style.set_property("z-index", LINKS_PANE_Z).ok();
+        style.set_property("pointer-events", "none").ok();
+        let opts = leaflet::SvgOptions::new();
+        opts.set_pane(LINKS_PANE.into());
+        let group = LayerGroup::new();
+        map.add_layer(&group);
+        Self {
+            group,
+            renderer: leaflet::Svg::with_options(&opts),
+        }
+    }
+}
 
 pub(super) fn draw_links(h: &Handles, links: &[Link]) {
-    h.links.clear_layers();
+    h.links.group.clear_layers();
     for l in links {
         // A synergy of the pipeline is a decision: straight. Proposals are arcs, so that two
         // between the same companies part and lines along each other fan out.
@@ -27,10 +58,12 @@ pub(super) fn draw_links(h: &Handles, links: &[Link]) {
         opts.set_weight(l.weight);
         opts.set_opacity(0.85);
         opts.set_interactive(false);
+        opts.set_renderer(h.links.renderer.clone().into());
         if l.dashed {
             opts.set_dash_array("8 8".into());
         }
         h.links
+            .group
             .add_layer(&leaflet::Polyline::new_with_options(&line, &opts));
     }
     let container = h.map.get_container();

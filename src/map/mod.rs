@@ -59,7 +59,7 @@ const NARROW_MAP_PX: f64 = 560.0;
 
 struct Handles {
     map: Map,
-    links: LayerGroup,
+    links: lines::Links,
     tiles: TileLayer,
     /// The built-in background's places, and what says whether the tiles can be had.
     background: LayerGroup,
@@ -172,8 +172,7 @@ pub fn MapView(
         map.add_layer(&background);
         let zone = LayerGroup::new();
         map.add_layer(&zone);
-        let links = LayerGroup::new();
-        map.add_layer(&links);
+        let links = lines::Links::new(&map);
         let markers = FeatureGroup::new();
         map.add_layer(&markers);
         let focus = LayerGroup::new();

@@ -25,6 +25,17 @@ test('the demo shows explained proposals; taking one into the pipeline survives 
     await waitForWorkspace(page);
     const links = Number(await page.getAttribute('[data-testid=map]', 'data-links'));
     assert.ok(links > 10, `proposals and synergies drawn as links: ${links}`);
+    // The lines have a pane of their own under the companies' canvas, so a new result redraws
+    // them, not the canvas with every marker (docs/PERFORMANCE.md, run AU).
+    const panes = await page.evaluate(() => {
+      const lines = document.querySelector('.leaflet-symbiose-links-pane');
+      const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+      return {
+        paths: lines?.querySelectorAll('svg path').length,
+        under: Number(getComputedStyle(lines).zIndex) < Number(getComputedStyle(canvas.parentElement).zIndex),
+      };
+    });
+    assert.deepEqual(panes, { paths: links, under: true });
     await page.click('[data-testid=tab-proposals]');
     const cards = page.locator('[data-testid=proposal-card]');
     await cards.first().waitFor();
