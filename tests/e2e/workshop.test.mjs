@@ -227,6 +227,16 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
         return [...document.querySelectorAll('.family-chip')].every((c) => c.getBoundingClientRect().right <= area.right);
       });
       assert.ok(chips, 'every family chip is within the map area');
+      // The search's placeholder is whole in its field (it was cut at 1280×720).
+      const search = await page.evaluate(() => {
+        const input = document.querySelector('.company-panel .company-search');
+        const style = getComputedStyle(input);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text: input.placeholder, width: ctx.measureText(input.placeholder).width, room };
+      });
+      assert.ok(search.width <= search.room, `"${search.text}" needs ${search.width} px, has ${search.room}`);
       await screenshot(page, `workshop-${width}x${height}`);
       // The legend folds to its title, leaving the map to the room, and unfolds. Under 800 lines
       // workshop mode starts with it folded.
