@@ -17,7 +17,7 @@ const LINKS_PANE_Z: &str = "390";
 
 /// The map's lines, in a pane of their own drawn as SVG, not on the companies' canvas: a new
 /// detection result replaced the lines on that canvas, and Leaflet then redrew the whole canvas
-/// (the lines cross the map) with its 5,000 markers, a frame whose commit took 100–150 ms in the
+/// (the lines cross the map) with its 5,000 markers, a frame whose commit took 85–140 ms in the
 /// benchmark (docs/PERFORMANCE.md, run AU). At most a few hundred lines are drawn
 /// (`summary::MAX_PROPOSAL_LINKS`), which SVG draws without effort.
 pub(super) struct Links {
