@@ -39,7 +39,11 @@ pub fn family_colour(family: symbiose_core::Family) -> &'static str {
         Energy => "#e65100",
         Water => "#0097a7",
         Waste => "#6d4c41",
-        Equipment | Skill | Service => "#6a1b9a",
+        // Three hues of their own: the workshop toggles each family with its key (1 to 7), and
+        // one purple for all three left the room unable to tell which lines were which.
+        Equipment => "#6a1b9a",
+        Skill => "#ad1457",
+        Service => "#827717",
     }
 }
 
@@ -71,6 +75,15 @@ mod tests {
                 "{letter}"
             );
         }
+    }
+
+    #[test]
+    fn every_family_has_a_colour_of_its_own() {
+        let colours: std::collections::HashSet<&str> = symbiose_core::Family::ALL
+            .iter()
+            .map(|f| family_colour(*f))
+            .collect();
+        assert_eq!(colours.len(), symbiose_core::Family::ALL.len());
     }
 
     #[test]

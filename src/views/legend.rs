@@ -79,9 +79,8 @@ pub fn Legend(
             </ul>
             <ul class="link-legend" data-testid="link-legend">
                 {move || {
-                    use symbiose_core::Family::*;
                     let lang = lang.get();
-                    [Matter, Energy, Water, Waste, Service].into_iter().map(|f| view! {
+                    symbiose_core::Family::ALL.into_iter().map(|f| view! {
                         <li><span class="line" style:border-color=family_colour(f)></span>{f.label(lang)}</li>
                     }).collect_view()
                 }}

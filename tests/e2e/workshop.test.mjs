@@ -359,6 +359,13 @@ test('workshop mode: large type, chrome hidden, keys to step through companies, 
     assert.deepEqual(present.sort(), [first, partner].sort());
     await page.fill('[data-testid=workshop-decisions]', 'Chiffrer une collecte commune des cartons');
     await page.fill('[data-testid=workshop-hours]', '3');
+    // Save in sight without scrolling the dialog: at the room's type size it fell below the fold.
+    const saveInSight = await page.evaluate(() => {
+      const save = document.querySelector('[data-testid=workshop-save]').getBoundingClientRect();
+      const dialog = document.querySelector('.dialog').getBoundingClientRect();
+      return save.top >= dialog.top && save.bottom <= dialog.bottom && save.bottom <= innerHeight;
+    });
+    assert.ok(saveInSight, "the record's Save button is in sight");
     await screenshot(page, 'projection-record-1920x1080');
     await page.click('[data-testid=workshop-save]');
     await page.locator('[data-testid=workshop-record-dialog]').waitFor({ state: 'detached' });
