@@ -63,6 +63,16 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
       console.log(`# ${doc.slug}: ${pages} A4 pages, ${pdf.length} bytes`);
       assert.ok(pages >= doc.parts.length, `${doc.slug}: ${pages} pages for ${doc.parts.length} parts, each on a new page`);
       assert.deepEqual(paperErrors, [], `${doc.slug}: the saved file opens without a refusal`);
+      // Printed, every table and figure stays within the page: A4's 210 mm less the two 16 mm
+      // margins, 178 mm, 673 CSS px (the roadmap's nine columns once ran off it).
+      await paper.emulateMedia({ media: 'print' });
+      await paper.setViewportSize({ width: 673, height: 1123 });
+      const overflowing = await paper.evaluate(() => [...document.querySelectorAll('table, figure, .figures')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((e) => `${e.tagName} ${e.querySelector('th, figcaption')?.innerText ?? ''} ${Math.round(e.getBoundingClientRect().right)} px`
+          + ` [${[...e.querySelectorAll('th')].map((t) => Math.round(t.getBoundingClientRect().width)).join(' ')}]`
+          + ` ${[...e.querySelectorAll('tbody tr:first-child td')].map((t) => t.innerText.slice(0, 40)).join(' / ')}`));
+      assert.deepEqual(overflowing, [], `${doc.slug}: within the printed page`);
       await paper.close();
     }
     // The harness's init script (long-task observer) is refused in the sandboxed preview: that

@@ -31,6 +31,9 @@ impl Cell {
     }
 }
 
+/// From this many columns a table is set smaller (`table.wide`).
+const WIDE_FROM_COLUMNS: usize = 7;
+
 /// The print stylesheet, the only style of a deliverable: no element carries a `style`
 /// attribute, which a policy without `'unsafe-inline'` would refuse.
 pub(crate) const STYLE: &str = "
@@ -45,6 +48,8 @@ h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; break-inside: auto; }
 th, td { border: 1px solid #c7cfcb; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eef3ef; }
+table.wide { font-size: 8pt; }
+table.wide th, table.wide td { padding: 0.8mm 1mm; }
 td.num { text-align: right; white-space: nowrap; }
 td.blank { height: 9mm; }
 tr { break-inside: avoid; }
@@ -62,7 +67,7 @@ figure svg { max-width: 100%; height: auto; }
 /// document, which inherits the policy of the page that holds it. A change to `STYLE` changes
 /// it: `style_hash_is_the_hash_of_the_style` below gives the new value, and the app's host test
 /// checks that index.html carries it, so a CSS edit cannot silently unstyle the deliverables.
-pub const STYLE_HASH: &str = "'sha256-EpBDv8vTvlNAQpsvfqGqhF5MWgNZlskVBbR3WHb8Pao='";
+pub const STYLE_HASH: &str = "'sha256-7KsWcftMeAYL3A4vubk1mpYHyrLRh5CkmrWbkyeNifU='";
 
 /// The file's own policy: nothing is fetched (the map and charts are inline SVG, fonts are the
 /// system's), no script runs, and the one stylesheet applies by its hash. It holds wherever the
@@ -121,9 +126,15 @@ impl Doc {
         self
     }
 
-    /// A table of typed cells: text as given, figures right-aligned.
+    /// A table of typed cells: text as given, figures right-aligned on one line. A table of
+    /// many columns is set smaller, so that it stays within an A4 page: the roadmap's nine
+    /// columns ran off it, cutting the financing and the self-funding a funder reads.
     pub fn table(&mut self, head: &[&str], rows: impl IntoIterator<Item = Vec<Cell>>) -> &mut Self {
-        self.body.push_str("<table><thead><tr>");
+        if head.len() >= WIDE_FROM_COLUMNS {
+            self.body.push_str("<table class=\"wide\"><thead><tr>");
+        } else {
+            self.body.push_str("<table><thead><tr>");
+        }
         for h in head {
             self.body.push_str(&format!("<th>{}</th>", escape(h)));
         }
