@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use symbiose_core::refdata::text::fold;
 
 use symbiose_core::edit::Command;
+use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::{Actor, ActorId, Position, geo};
 
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::notice::Notice;
 use crate::palette::section_colour;
 use crate::state::use_project;
@@ -19,6 +20,7 @@ const ROWS: usize = 200;
 #[component]
 pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let session = crate::persist::use_session();
     let state = use_project();
     let ui = crate::ui::use_ui();
@@ -59,7 +61,8 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
             <h2>
                 {move || t.get().workspace.companies}
                 <span class="count" data-testid="company-count">
-                    {move || format!(" ({})", shown.with(Vec::len))}
+                    // Grouped as every figure is ("39 446"): the projected count is read aloud.
+                    {move || format!(" ({})", number(shown.with(Vec::len) as f64, lang.get(), Reading))}
                 </span>
             </h2>
             <div class="add-row">

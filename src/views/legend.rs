@@ -2,6 +2,7 @@
 //! from the back of a workshop room.
 
 use leptos::prelude::*;
+use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::refdata::naf;
 
 use crate::i18n::{use_lang, use_texts};
@@ -55,7 +56,7 @@ pub fn Legend(
                 <For each=move || sections.get() key=|(l, n)| (*l, *n) let:item>
                     <li>
                         <span class="swatch" style:background-color=section_colour(Some(item.0))></span>
-                        {move || format!("{} · {} ({})", item.0, naf::section_label(item.0, lang.get()).unwrap_or("?"), item.1)}
+                        {move || format!("{} · {} ({})", item.0, naf::section_label(item.0, lang.get()).unwrap_or("?"), number(item.1 as f64, lang.get(), Reading))}
                     </li>
                 </For>
             </ul>
