@@ -28,7 +28,8 @@ test('2,000 companies and 6,000 flows: every marker drawn; filtering and selecti
     await page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-markers') === '2000', null, { timeout: 120000 });
     const toMap = Date.now() - t0;
     const importTask = await longestSince(page, mark);
-    assert.equal(await page.locator('[data-testid=company-count]').innerText(), ' (2000)');
+    // Grouped by thousands, with the narrow no-break space of every figure.
+    assert.equal(await page.locator('[data-testid=company-count]').innerText(), ' (2\u202f000)');
     assert.match(await page.locator('[data-testid=list-more]').innerText(), /1800 autres entreprises/);
     await screenshot(page, 'scale-2000-1920x1080');
 
