@@ -94,7 +94,7 @@ pub fn CompanyList(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
             {move || {
                 let more = shown.with(Vec::len).saturating_sub(ROWS);
                 (more > 0).then(|| view! {
-                    <p class="empty" data-testid="list-more">{format!("… {more} {}", t.get().workspace.list_more)}</p>
+                    <p class="empty" data-testid="list-more">{format!("… {} {}", number(more as f64, lang.get(), Reading), t.get().workspace.list_more)}</p>
                 })
             }}
         </aside>

@@ -30,7 +30,7 @@ test('2,000 companies and 6,000 flows: every marker drawn; filtering and selecti
     const importTask = await longestSince(page, mark);
     // Grouped by thousands, with the narrow no-break space of every figure.
     assert.equal(await page.locator('[data-testid=company-count]').innerText(), ' (2\u202f000)');
-    assert.match(await page.locator('[data-testid=list-more]').innerText(), /1800 autres entreprises/);
+    assert.match(await page.locator('[data-testid=list-more]').innerText(), /1\u202f800 autres entreprises/);
     await screenshot(page, 'scale-2000-1920x1080');
 
     mark = await taskCount(page);
