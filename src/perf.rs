@@ -28,10 +28,7 @@ pub async fn next_task() {
 /// `performance.mark(name)`, replacing the last mark of that name: a moment the scale benchmark
 /// places in the load's timeline (the detection workers started, one said it listens).
 pub fn moment(name: &str) {
-    if let Some(p) = performance() {
-        p.clear_marks_with_mark_name(name);
-        p.mark(name).ok();
-    }
+    mark_with(name, &js_sys::Object::new());
 }
 
 /// Measures kept per name before the oldest are dropped.
