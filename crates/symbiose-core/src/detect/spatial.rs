@@ -107,6 +107,20 @@ impl Bands {
         (lat / self.height_deg).floor() as i32
     }
 
+    /// The place of `p` along a Z-order curve over square cells of a band's height (in
+    /// degrees): points sorted by it come cell by cell, each 2 × 2, 4 × 4… block of cells
+    /// whole before the next, so that points near each other in the order are near each other
+    /// on the map, in both directions (`engine::in_reading_order`).
+    pub fn z_order(&self, p: Position) -> u64 {
+        // Cells counted from far enough west and south that every valid position's are
+        // positive: 2^21 cells of at least 1e-6° each side of zero.
+        const ORIGIN: i64 = 1 << 21;
+        let cell = |deg: f64| {
+            ((deg / self.height_deg).floor() as i64 + ORIGIN).clamp(0, u32::MAX.into()) as u32
+        };
+        interleave(cell(p.lat)) | (interleave(cell(p.lon)) << 1)
+    }
+
     /// The bands a point within the radius of `p` can be in, its own first and then outwards
     /// (nearest first, so a search keeping the best few finds good ones early), each with the
     /// longitudes it can be at. Every such point lies in a span (test).
@@ -164,9 +178,47 @@ impl Bands {
     }
 }
 
+/// The bits of `x` spread to the even bits of the result (bit i to bit 2i).
+fn interleave(x: u32) -> u64 {
+    let mut v = u64::from(x);
+    v = (v | (v << 16)) & 0x0000_FFFF_0000_FFFF;
+    v = (v | (v << 8)) & 0x00FF_00FF_00FF_00FF;
+    v = (v | (v << 4)) & 0x0F0F_0F0F_0F0F_0F0F;
+    v = (v | (v << 2)) & 0x3333_3333_3333_3333;
+    (v | (v << 1)) & 0x5555_5555_5555_5555
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_z_order_keeps_a_block_of_cells_together() {
+        let bands = Bands::new(38.5);
+        let h = bands.height_deg;
+        let key = |row: f64, col: f64| bands.z_order(Position::new(row * h, col * h));
+        // Near Lyon, on a block of 2 × 2 cells aligned with the curve's.
+        let (row, col) = ((45.75 / h).floor(), (4.85 / h).floor());
+        let (row, col) = (row - row.rem_euclid(2.0), col - col.rem_euclid(2.0));
+        // A point's key is its cell's, wherever it is in the cell.
+        assert_eq!(key(row + 0.1, col + 0.1), key(row + 0.9, col + 0.8));
+        // The four cells of the block have four keys that differ only in their two lowest
+        // bits: sorted, they come one after the other.
+        let keys: Vec<u64> = [(0.5, 0.5), (0.5, 1.5), (1.5, 0.5), (1.5, 1.5)]
+            .iter()
+            .map(|(dr, dc)| key(row + dr, col + dc))
+            .collect();
+        assert!(keys.iter().all(|k| k >> 2 == keys[0] >> 2), "{keys:?}");
+        let mut distinct = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 4, "{keys:?}");
+        // What lies east or north of the block comes after all of it.
+        let last = *keys.iter().max().unwrap();
+        assert!(key(row + 0.5, col + 2.5) > last && key(row + 2.5, col + 0.5) > last);
+        // West of the prime meridian and south of the equator too: keys stay ordered.
+        assert!(key(-3.5, -7.5) < key(-3.5, -6.5));
+    }
 
     #[test]
     fn neighbours_within_radius_are_in_the_neighbourhood() {

@@ -256,6 +256,40 @@ fn indexed_and_naive_agree_on_a_synthetic_territory() {
     assert_eq!(keys(&indexed), keys(&naive));
 }
 
+/// Offers are scored and written in the order of their places on the map
+/// (`engine::in_reading_order`), not the file's: the proposals still come in the file's order
+/// of offers, each offer's best first, as written one offer after the other.
+#[test]
+fn proposals_come_in_the_file_s_order_of_offers() {
+    let project = synthetic::territory(3_000, 5);
+    let asm = Assumptions::default();
+    let (f, kb) = (Factors::bundled(), KnowledgeBase::full());
+    let ctx = super::context::Context::new(&project, &asm, f, &kb);
+    let kept = super::engine::scored_indexed(&ctx);
+    let one_by_one: Vec<(String, u64)> = kept
+        .iter()
+        .flat_map(|k| &k.pairs)
+        .map(|s| {
+            let p = super::why::substitution(&ctx, s);
+            (p.key(), p.score.to_bits())
+        })
+        .collect();
+    let written: Vec<(String, u64)> = substitutions(&project, &asm, f, &kb)
+        .iter()
+        .map(|p| (p.key(), p.score.to_bits()))
+        .collect();
+    assert!(written.len() > 1_000, "{}", written.len());
+    assert_eq!(written, one_by_one);
+    // The territory's offers are far from the map's order in its file: the first hundred lie
+    // in many zones.
+    let zones: std::collections::HashSet<_> = ctx.offers[..100]
+        .iter()
+        .filter_map(|o| o.position)
+        .map(|p| ((p.lat * 4.0) as i32, (p.lon * 4.0) as i32))
+        .collect();
+    assert!(zones.len() > 20, "{}", zones.len());
+}
+
 /// Two firms declare the same need for biomass fuel, at the same distance from a sawmill's
 /// chips: the power plant, a usual receiver of wood in real exchanges, comes before the bakery,
 /// and each resource sentence says what the knowledge base knows of the sector.
