@@ -194,33 +194,122 @@ impl Factors {
         let name = key.row_name();
         if let Some(row) = self.rows.iter_mut().find(|r| r.name == name) {
             row.value = value;
-            if !row.source.starts_with("[modifié") {
-                row.source = format!(
-                    "[modifié par l'utilisateur / edited by the user] {}",
-                    row.source
-                );
+            if !row.source.starts_with(EDITED) {
+                row.source = format!("{EDITED}{}", row.source);
             }
         }
     }
 }
 
 impl EmissionFactor {
-    /// `Granulés bois (kWh) : 0.032 kgCO2e/kWh (source)`, the citation shown next to a figure.
+    /// `Granulés bois (kWh) : 0,032 kgCO2e/kWh (source : …)`, the citation shown next to a
+    /// figure: the value with every digit the table has, in the reader's notation, and the
+    /// source as [`EmissionFactor::source_in`] words it.
     pub fn citation(&self) -> Bilingual {
         bilingual!(
             |l| "{} : {} {} (source : {})",
             "{}: {} {} (source: {})",
             self.name,
-            self.value,
+            crate::numbers::number(self.value, l, crate::numbers::Precision::Exact),
             self.unit,
-            self.source
+            self.source_in(l)
         )
     }
+
+    /// The source in words a funder reads, in `lang`. The table keeps where each figure was
+    /// taken from as it was taken (a package's file and the rule's name in it, or how a figure
+    /// was derived, in English); a screen or a report says the same in the reader's language.
+    /// A source the wording does not know is shown as it is.
+    pub fn source_in(&self, lang: crate::Lang) -> String {
+        readable_source(&self.source, lang)
+    }
 }
+
+/// The wording of [`EmissionFactor::source_in`].
+fn readable_source(source: &str, lang: crate::Lang) -> String {
+    use crate::Lang;
+    if let Some(rest) = source.strip_prefix(EDITED) {
+        let edited = lang.pick("[modifié par l'utilisateur]", "[edited by the user]");
+        return format!("{edited} {}", readable_source(rest, lang));
+    }
+    if source.contains("nosgestesclimat") {
+        // "npm @incubateur-ademe/nosgestesclimat@4.10.2 public/….json (MIT); rule: a . b",
+        // "npm …@3.4.0 rule a . b", "nosgestesclimat rule a . b (doc page)".
+        let version = source
+            .split_once("nosgestesclimat@")
+            .and_then(|(_, v)| v.split_whitespace().next())
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
+        let rule = source
+            .split_once("rule: ")
+            .or_else(|| source.split_once("rule "))
+            .map(|(_, r)| r.trim_end_matches("(doc page)").trim());
+        return match (rule, lang) {
+            (Some(r), Lang::Fr) => format!("Nos Gestes Climat (ADEME){version}, règle « {r} »"),
+            (Some(r), Lang::En) => format!("Nos Gestes Climat (ADEME){version}, rule “{r}”"),
+            (None, _) => format!("Nos Gestes Climat (ADEME){version}"),
+        };
+    }
+    if source == DERIVED_FREIGHT {
+        return lang
+            .pick(
+                "calculé d'après la consommation et le chargement de l'arrêté du 10 avril 2012, annexe II (valeurs de niveau 1, retours à vide compris) × gazole 3,17 kgCO2e/l (arrêté du 26 avril 2017)",
+                "derived from the consumption and load of the arrêté of 10 April 2012, annex II (level-1 values, empty trips included) × diesel 3.17 kgCO2e/l (arrêté of 26 April 2017)",
+            )
+            .to_string();
+    }
+    if let Some(rest) = source.strip_suffix(" (stored page)") {
+        return format!("{rest} ({})", lang.pick("page archivée", "stored page"));
+    }
+    source.to_string()
+}
+
+/// How an edited factor's source begins (`Factors::set_value`).
+const EDITED: &str = "[modifié par l'utilisateur / edited by the user] ";
+
+/// The source of the freight factors derived from a lorry's consumption and load.
+const DERIVED_FREIGHT: &str = "DERIVED: consumption & load from Arrêté du 10 avril 2012 annexe II (valeurs de niveau 1, load includes empty trips) x gazole 3.17 kgCO2e/l (arrêté 2017)";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every source of the bundled table reads in the reader's language: no package path, no
+    /// rule's English label, no "DERIVED", and French figures with a decimal comma.
+    #[test]
+    fn citations_read_in_the_reader_s_language() {
+        let f = Factors::bundled();
+        for row in &f.rows {
+            let c = row.citation();
+            for text in [&c.fr, &c.en] {
+                assert!(
+                    !["npm", "rule:", "DERIVED", ".json", "(MIT)"]
+                        .iter()
+                        .any(|w| text.contains(w)),
+                    "{text}"
+                );
+            }
+            assert!(
+                !c.fr.contains("(stored page)") && !c.fr.contains(" x gazole"),
+                "{}",
+                c.fr
+            );
+        }
+        let gas = f.get(FactorKey::NaturalGas).citation();
+        assert_eq!(
+            gas.fr,
+            "Gaz naturel réseau – mix moyen consommation (kWh PCS) : 0,215 kgCO2e/kWh (source : Nos Gestes Climat (ADEME) 4.10.2, règle « logement . chauffage . gaz . intensité carbone »)"
+        );
+        assert_eq!(
+            gas.en,
+            "Gaz naturel réseau – mix moyen consommation (kWh PCS): 0.215 kgCO2e/kWh (source: Nos Gestes Climat (ADEME) 4.10.2, rule “logement . chauffage . gaz . intensité carbone”)"
+        );
+        let mut edited = f.clone();
+        edited.set_value(FactorKey::NaturalGas, 0.2);
+        assert!(edited.get(FactorKey::NaturalGas).citation().fr.contains(
+            "0,2 kgCO2e/kWh (source : [modifié par l'utilisateur] Nos Gestes Climat (ADEME) 4.10.2"
+        ));
+    }
 
     #[test]
     fn bundled_table_has_every_key_with_a_source() {

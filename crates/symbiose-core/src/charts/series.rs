@@ -2,7 +2,7 @@
 //! as dashed marks at their year, and the baseline year (2015 for the pilot territories) as the
 //! start of the axis, so the chart shows the road travelled since.
 
-use super::svg::{MAX_YEARS, escape, footnote, fraction, nice_max, no_data, open};
+use super::svg::{MAX_YEARS, escape, footnote, fraction, nice_max, no_data, open, value_lines};
 use crate::model::{Date, IndicatorKind, Project};
 use crate::numbers::{Precision::Reading, number};
 use crate::{Lang, bilingual};
@@ -125,12 +125,10 @@ pub fn time_series_svg(
         escape(title),
         escape(unit)
     ));
-    // Axes: four value lines, one tick per year (every other one past twelve years, every
+    // Axes: value lines at round values (whole ones for a count), one tick per year (every other one past twelve years, every
     // fifth past thirty).
-    for i in 0..=4 {
-        // Weighted, not `lo + step * i`: ±f64::MAX ends would overflow the step.
-        let t = f64::from(i) / 4.0;
-        let v = lo * (1.0 - t) + hi * t;
+    let whole = values().all(|v| v.fract() == 0.0);
+    for v in value_lines(lo, hi, whole) {
         out.push_str(&format!(
             "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"14\">{}</text>",
             W - RIGHT,

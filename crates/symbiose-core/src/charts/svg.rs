@@ -60,6 +60,36 @@ pub(super) fn nice_max(max: f64) -> f64 {
         .unwrap_or(max)
 }
 
+/// The values a scale from `lo` to `hi` draws its lines at: multiples of a round step (1, 2 or 5
+/// times a power of ten), at most six lines; when the series holds whole numbers only (a count
+/// of synergies, of companies) the step is at least 1, so no line reads "2,5 synergies". Five
+/// evenly spaced lines when the range is not a finite positive number (ends near ±`f64::MAX`).
+pub(super) fn value_lines(lo: f64, hi: f64, whole: bool) -> Vec<f64> {
+    let span = hi - lo;
+    let even = || {
+        (0..=4)
+            .map(|i| {
+                // Weighted, not `lo + step * i`: ±f64::MAX ends would overflow the step.
+                let t = f64::from(i) / 4.0;
+                lo * (1.0 - t) + hi * t
+            })
+            .collect()
+    };
+    if !(span.is_finite() && span > 0.0) {
+        return even();
+    }
+    let power = 10f64.powf(span.log10().floor() - 1.0);
+    let Some(step) = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| span / s <= 5.0 + 1e-9 && (!whole || *s >= 1.0))
+    else {
+        return even();
+    };
+    let (first, last) = ((lo / step).ceil() as i64, (hi / step).floor() as i64);
+    (first..=last).map(|k| k as f64 * step).collect()
+}
+
 /// A sum that stays a number: the record rules keep each value finite, but two values near
 /// `f64::MAX` add up to infinity, and infinity minus infinity is NaN in a coordinate.
 pub(super) fn total(values: impl IntoIterator<Item = f64>) -> f64 {
@@ -112,6 +142,32 @@ mod tests {
         assert_eq!(nice_max(1e308), 1e308);
         assert_eq!(nice_max(1.5e308), 1.5e308, "2e308 is infinite");
         assert_eq!(nice_max(f64::MAX), f64::MAX);
+    }
+
+    #[test]
+    fn value_lines_fall_on_round_values() {
+        assert_eq!(
+            value_lines(0.0, 10.0, false),
+            [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+        );
+        assert_eq!(
+            value_lines(0.0, 200.0, false),
+            [0.0, 50.0, 100.0, 150.0, 200.0]
+        );
+        assert_eq!(value_lines(0.0, 2.0, false), [0.0, 0.5, 1.0, 1.5, 2.0]);
+        assert_eq!(value_lines(-5.0, 10.0, false), [-5.0, 0.0, 5.0, 10.0]);
+        assert_eq!(value_lines(0.0, 5_000.0, false).len(), 6);
+        // Counts: whole lines only.
+        assert_eq!(value_lines(0.0, 2.0, true), [0.0, 1.0, 2.0]);
+        assert_eq!(value_lines(0.0, 1.0, true), [0.0, 1.0]);
+        assert_eq!(
+            value_lines(0.0, 10.0, true),
+            [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+        );
+        // Ends where a step would overflow: five lines, evenly spaced, every one a number.
+        let extreme = value_lines(-f64::MAX, f64::MAX, false);
+        assert_eq!(extreme.len(), 5);
+        assert!(extreme.iter().all(|v| v.is_finite()));
     }
 
     #[test]

@@ -82,10 +82,11 @@ fn territory_reason(basis: TerritoryBasis) -> Bilingual {
 }
 
 fn with_citation(reason: Bilingual, key: FactorKey, factors: &Factors) -> Bilingual {
-    let source = &factors.get(key).source;
-    Bilingual::from_fn(
-        |l| bilingual!(in l, "{} ; source : {source}", "{}; source: {source}", reason.get(l)),
-    )
+    let factor = factors.get(key);
+    Bilingual::from_fn(|l| {
+        let source = factor.source_in(l);
+        bilingual!(in l, "{} ; source : {source}", "{}; source: {source}", reason.get(l))
+    })
 }
 
 /// The lines for a project, in the order the panel shows them.
@@ -342,7 +343,7 @@ mod tests {
             "{}",
             fuel.value.fr
         );
-        assert!(fuel.source.fr.contains("Corse") && fuel.source.fr.contains("nosgestesclimat"));
+        assert!(fuel.source.fr.contains("Corse") && fuel.source.fr.contains("Nos Gestes Climat (ADEME)"));
         p.assumptions.boiler_efficiency = Some(0.75);
         let all = lines(&p, f);
         assert!(
