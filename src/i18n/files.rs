@@ -88,11 +88,15 @@ texts! {
             "Symbiose template";
         csv_counts_ready: "prêtes à ajouter",
             "ready to add";
+        csv_counts_ready_one: "prête à ajouter",
+            "ready to add";
         csv_counts_including: "dont",
             "including";
         csv_counts_not_rev2: "avec un code d'activité hors NAF rév. 2, gardé dans les notes",
             "with an activity code outside NAF rev. 2, kept in the notes";
         csv_counts_skipped: "écartées",
+            "skipped";
+        csv_counts_skipped_one: "écartée",
             "skipped";
         csv_counts_errors: "en erreur",
             "with errors";
@@ -126,7 +130,11 @@ texts! {
             "The template opens in Excel or LibreOffice; its three example rows are about companies of the demonstration zone.";
         flows_counts_ready: "flux prêts à importer",
             "flows ready to import";
+        flows_counts_ready_one: "flux prêt à importer",
+            "flow ready to import";
         flows_counts_skipped: "écartés",
+            "skipped";
+        flows_counts_skipped_one: "écarté",
             "skipped";
         flows_counts_errors: "en erreur",
             "with errors";
@@ -154,6 +162,12 @@ texts! {
             "The template opens in Excel or LibreOffice; its three (fictional) example rows show an action done, one abandoned and one to relaunch.";
         plan_counts_ready: "actions prêtes à importer",
             "actions ready to import";
+        plan_counts_ready_one: "action prête à importer",
+            "action ready to import";
+        plan_counts_skipped: "écartées",
+            "skipped";
+        plan_counts_skipped_one: "écartée",
+            "skipped";
         plan_column: "Action (intitulé — statut, origine)",
             "Action (title — status, origin)";
         plan_unit: "actions",

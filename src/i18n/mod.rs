@@ -111,11 +111,15 @@ pub fn use_texts() -> Signal<&'static Texts> {
 /// "1 idée", "0 décision", "3 participants": French keeps the singular for 0 and 1, English
 /// for 1 only.
 pub fn counted(n: usize, lang: Lang, one: &str, many: &str) -> String {
-    let singular = match lang {
+    format!("{n} {}", if singular(n, lang) { one } else { many })
+}
+
+/// Whether `n` takes the singular: in French 0 and 1 ("0 écartée"), in English 1 only.
+pub fn singular(n: usize, lang: Lang) -> bool {
+    match lang {
         Lang::Fr => n <= 1,
         Lang::En => n == 1,
-    };
-    format!("{n} {}", if singular { one } else { many })
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use symbiose_core::UserMessage;
 use symbiose_core::import::companies::{CsvFormat, ImportError, ImportPreview, Parsing};
 
 use crate::files;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::{singular, use_lang, use_texts};
 use crate::perf::{SLICE_MS, next_task, now_ms};
 use crate::state::{ProjectState, use_project};
 use crate::views::controls::FilePicker;
@@ -204,7 +204,14 @@ fn CsvDialog(
                             } else {
                                 format!(" ({} {} {})", t.files.csv_counts_including, n(not_rev2), t.files.csv_counts_not_rev2)
                             };
-                            format!("{} {}{not_rev2}, {} {}, {} {}", n(ready), t.files.csv_counts_ready, n(skipped), t.files.csv_counts_skipped, n(errors), t.files.csv_counts_errors)
+                            let f = &t.files;
+                            let words = |count: usize, one, many| if singular(count, lang) { one } else { many };
+                            format!(
+                                "{} {}{not_rev2}, {} {}, {} {}",
+                                n(ready), words(ready, f.csv_counts_ready_one, f.csv_counts_ready),
+                                n(skipped), words(skipped, f.csv_counts_skipped_one, f.csv_counts_skipped),
+                                n(errors), f.csv_counts_errors,
+                            )
                         }}</span>
                     </p>
                     <p class="hint" data-testid="csv-encoding">
@@ -217,7 +224,7 @@ fn CsvDialog(
                 </div>
                 <div class="dialog-buttons">
                     <button class="primary" data-testid="csv-add" disabled=move || ready == 0 || adding.get() on:click=add>
-                        {move || if adding.get() { t.get().files.csv_adding.to_string() } else { format!("{} ({ready})", t.get().files.csv_add) }}
+                        {move || if adding.get() { t.get().files.csv_adding.to_string() } else { format!("{} ({})", t.get().files.csv_add, number(ready as f64, lang.get(), Reading)) }}
                     </button>
                     <button on:click=move |_| close()>{move || t.get().common.cancel}</button>
                 </div>

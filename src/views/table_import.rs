@@ -19,7 +19,7 @@ use symbiose_core::numbers::{Precision::Reading, number};
 use symbiose_core::{Bilingual, Lang, Project, UserMessage};
 
 use crate::files;
-use crate::i18n::{Texts, texts, use_lang, use_texts};
+use crate::i18n::{Texts, singular, texts, use_lang, use_texts};
 use crate::notice::Notice;
 use crate::perf::next_task;
 use crate::persist::use_session;
@@ -68,10 +68,24 @@ impl ImportKind {
         }
     }
 
-    fn ready_words(self, t: &Texts) -> &'static str {
-        match self {
-            Self::Flows => t.files.flows_counts_ready,
-            Self::Actions => t.files.plan_counts_ready,
+    /// "flux prêts à importer", "action prête à importer": the words after a count of ready
+    /// rows, singular or plural as the count takes.
+    fn ready_words(self, t: &Texts, one: bool) -> &'static str {
+        match (self, one) {
+            (Self::Flows, false) => t.files.flows_counts_ready,
+            (Self::Flows, true) => t.files.flows_counts_ready_one,
+            (Self::Actions, false) => t.files.plan_counts_ready,
+            (Self::Actions, true) => t.files.plan_counts_ready_one,
+        }
+    }
+
+    /// "écartés" for flows, "écartées" for actions, singular or plural as the count takes.
+    fn skipped_words(self, t: &Texts, one: bool) -> &'static str {
+        match (self, one) {
+            (Self::Flows, false) => t.files.flows_counts_skipped,
+            (Self::Flows, true) => t.files.flows_counts_skipped_one,
+            (Self::Actions, false) => t.files.plan_counts_skipped,
+            (Self::Actions, true) => t.files.plan_counts_skipped_one,
         }
     }
 
@@ -85,7 +99,7 @@ impl ImportKind {
     /// "3 flux" / "3 flows", "1 flow"; "3 actions".
     fn count(self, n: usize, lang: Lang) -> String {
         let t = texts(lang);
-        let unit = match (self, n == 1) {
+        let unit = match (self, singular(n, lang)) {
             (Self::Flows, false) => t.files.flows_unit,
             (Self::Flows, true) => t.files.flows_unit_one,
             (Self::Actions, false) => t.files.plan_unit,
@@ -449,8 +463,8 @@ fn PreviewBody(
                     let n = |count: usize| number(count as f64, lang, Reading);
                     format!(
                         "{} {}, {} {}, {} {}",
-                        n(ready), kind.ready_words(t),
-                        n(skipped), t.files.flows_counts_skipped,
+                        n(ready), kind.ready_words(t, singular(ready, lang)),
+                        n(skipped), kind.skipped_words(t, singular(skipped, lang)),
                         n(errors), t.files.flows_counts_errors,
                     )
                 }}</span>

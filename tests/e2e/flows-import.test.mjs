@@ -39,7 +39,7 @@ test('flows from an .xlsx with a bad row: the preview names it, the good rows go
     await page.setInputFiles('[data-testid=flows-input]', FIXTURE);
     await page.locator('[data-testid=flows-preview]').waitFor();
     assert.equal(await page.locator('[data-testid=flows-source]').innerText(), 'Classeur Excel, première feuille « Flux »');
-    assert.equal(await page.locator('[data-testid=flows-counts]').innerText(), '3 flux prêts à importer, 0 écartés, 1 en erreur');
+    assert.equal(await page.locator('[data-testid=flows-counts]').innerText(), '3 flux prêts à importer, 0 écarté, 1 en erreur');
     const bad = page.locator('[data-testid=flows-row].error');
     assert.equal(await bad.count(), 1);
     assert.match(await bad.innerText(), /^6\s+Laiterie Biguglienne — Eau de lavage des cuves\s+ligne 6, colonne Quantité : « environ 300 » n'est pas un nombre/);
@@ -98,7 +98,7 @@ test('a CSV is read in the page; a file that is neither CSV nor Excel is refused
     await page.setInputFiles('[data-testid=flows-input]', { name: 'flux.csv', mimeType: 'text/csv', buffer: csv });
     await page.locator('[data-testid=flows-preview]').waitFor();
     assert.match(await page.locator('[data-testid=flows-source]').innerText(), /^CSV \(Windows-1252/);
-    assert.equal(await page.locator('[data-testid=flows-counts]').innerText(), '1 flux prêts à importer, 0 écartés, 1 en erreur');
+    assert.equal(await page.locator('[data-testid=flows-counts]').innerText(), '1 flux prêt à importer, 0 écarté, 1 en erreur');
     assert.match(await page.locator('[data-testid=flows-row].error').innerText(), /ligne 3, colonne entreprise : aucune entreprise du projet ne s'appelle « Fromagerie Imaginaire »/);
     assert.match(await page.locator('[data-testid=flows-row].ok').innerText(), /Hypermarché du Golo — Cagettes en bois/);
     assert.equal(await page.locator('[data-testid=flows-add]').innerText(), 'Importer 1 flux');

@@ -181,10 +181,12 @@ test('a SIRENE file of 100,000 rows previews and imports without freezing the pa
     const previewTask = await longestSince(page, mark);
     const previewSpans = await spans(page);
     const counts = await page.locator('[data-testid=csv-counts]').innerText();
-    const [, ready, skipped, failed] = counts.match(/([\d\u202f]+) prêtes à ajouter, ([\d\u202f]+) écartées, ([\d\u202f]+) en erreur/)
+    const [, ready, skipped, failed] = counts.match(/([\d\u202f]+) prêtes? à ajouter, ([\d\u202f]+) écartées?, ([\d\u202f]+) en erreur/)
       .map((n) => Number(n.replace(/\u202f/g, '')));
     assert.equal(ready + skipped, 100000, counts);
     assert.equal(failed, 0);
+    // The button's count is grouped by thousands like the summary's.
+    assert.equal(await page.locator('[data-testid=csv-add]').innerText(), `Ajouter les entreprises prêtes (${String(ready).replace(/\B(?=(\d{3})+$)/g, '\u202f')})`);
     assert.equal(await page.locator('[data-testid=csv-row]').count(), 500, 'the first 500 rows are listed');
     assert.match(await page.locator('[data-testid=csv-encoding]').innerText(), /UTF-8 — 500 lignes listées sur 100\u202f000/);
     assert.equal(await companyCount(page), before, 'nothing added before confirmation');

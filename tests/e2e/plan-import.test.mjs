@@ -41,7 +41,7 @@ test('an earlier action plan from a CSV: the bad row named, the others in with t
     await page.setInputFiles('[data-testid=plan-input]', { name: 'plan-2015.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('[data-testid=plan-preview]').waitFor();
     assert.match(await page.locator('[data-testid=plan-source]').innerText(), /^CSV \(UTF-8/);
-    assert.equal(await page.locator('[data-testid=plan-counts]').innerText(), '4 actions prêtes à importer, 0 écartés, 1 en erreur');
+    assert.equal(await page.locator('[data-testid=plan-counts]').innerText(), '4 actions prêtes à importer, 0 écartée, 1 en erreur');
     const bad = page.locator('[data-testid=plan-row].error');
     assert.match(await bad.innerText(), /^5\s+Étude de la chaleur fatale\s+ligne 5, colonne dépense éligible € HT : aides .* supérieures à la dépense éligible/);
     const ok = await page.locator('[data-testid=plan-row].ok').allInnerTexts();
