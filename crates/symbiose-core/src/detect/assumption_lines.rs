@@ -343,7 +343,10 @@ mod tests {
             "{}",
             fuel.value.fr
         );
-        assert!(fuel.source.fr.contains("Corse") && fuel.source.fr.contains("Nos Gestes Climat (ADEME)"));
+        assert!(
+            fuel.source.fr.contains("Corse")
+                && fuel.source.fr.contains("Nos Gestes Climat (ADEME)")
+        );
         p.assumptions.boiler_efficiency = Some(0.75);
         let all = lines(&p, f);
         assert!(
