@@ -41,8 +41,10 @@ texts! {
             "Family";
         f_category: "Type de ressource",
             "Resource type";
-        f_waste_code: "Code déchet (liste européenne)",
-            "Waste code (European list)";
+        f_waste_search: "Chercher le code déchet dans la liste européenne",
+            "Find the waste code in the European list";
+        f_waste_code: "Code déchet (6 chiffres)",
+            "Waste code (6 digits)";
         waste_search_hint: "Tapez un code ou des mots (ex. « bois emballage »)",
             "Type a code or words (e.g. \"wood packaging\")";
         f_quantity: "Quantité",

@@ -162,7 +162,7 @@ pub fn FlowForm(flow: Flow, is_new: bool, on_done: Callback<()>) -> impl IntoVie
                 none_label=move || t.get().company.choose />
             <Show when=is_waste>
                 <div class="field waste-picker">
-                    <label for="field-waste-search">{move || t.get().company.f_waste_code}</label>
+                    <label for="field-waste-search">{move || t.get().company.f_waste_search}</label>
                     <p class="picked" data-testid="waste-picked">{waste_label}</p>
                     <input type="search" id="field-waste-search" data-testid="waste-search"
                         placeholder=move || t.get().company.waste_search_hint prop:value=move || waste_query.get()
