@@ -204,13 +204,12 @@ fn CsvDialog(
                             } else {
                                 format!(" ({} {} {})", t.files.csv_counts_including, n(not_rev2), t.files.csv_counts_not_rev2)
                             };
-                            let f = &t.files;
                             let words = |count: usize, one, many| if singular(count, lang) { one } else { many };
                             format!(
                                 "{} {}{not_rev2}, {} {}, {} {}",
-                                n(ready), words(ready, f.csv_counts_ready_one, f.csv_counts_ready),
-                                n(skipped), words(skipped, f.csv_counts_skipped_one, f.csv_counts_skipped),
-                                n(errors), f.csv_counts_errors,
+                                n(ready), words(ready, t.files.csv_counts_ready_one, t.files.csv_counts_ready),
+                                n(skipped), words(skipped, t.files.csv_counts_skipped_one, t.files.csv_counts_skipped),
+                                n(errors), t.files.csv_counts_errors,
                             )
                         }}</span>
                     </p>

@@ -813,9 +813,9 @@ pub(crate) async fn scored_stepwise<P: Future<Output = ()>>(
 /// longitude; those without a position last, in the file's order. Offers near each other on
 /// the map read mostly the same needs, which are then still in the processor's cache: in the
 /// file's order a large territory's offers jump across it, and every need, flow and company
-/// read missed the cache (2026-12-04, 100,000 flows: the scan 0.8–0.9 s in this order against
-/// 1.6–2.1 s; docs/PERFORMANCE.md, run AV). Results are placed back in the file's order, so
-/// the order changes no result.
+/// read missed the cache (2026-12-04, 100,000 flows: the scan 1.6–2.1 s in the file's order,
+/// 0.8–0.9 s in rows of bands, whole runs 3–8 % quicker again along the curve; DETECTION.md,
+/// session 39). Results are placed back in the file's order, so the order changes no result.
 fn in_reading_order(ctx: &Context, offers: Range<usize>) -> Vec<usize> {
     let bands = Bands::new(ctx.asm.max_straight_km());
     let mut placed: Vec<(u64, f64, usize)> = Vec::with_capacity(offers.len());
