@@ -383,10 +383,16 @@ pub fn gantt(actions: &[RoadmapAction], lang: Lang, today: Option<Date>) -> Stri
     }
     if let Some(d) = today.filter(|d| (first..last).contains(&month_index(*d))) {
         let tx = x(month_index(d) as f64 + f64::from(d.day) / 31.0);
+        // Its word after the line, or before it in the plot's right half: written after a line
+        // near the right edge, "aujourd'hui" ran off the chart.
+        let (text_x, anchor) = if tx > (label_w + width) / 2.0 {
+            (tx - 4.0, "end")
+        } else {
+            (tx + 4.0, "start")
+        };
         out.push_str(&format!(
-            "<line x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"40\" y2=\"{}\" stroke=\"#b71c1c\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"{:.1}\" y=\"{}\" fill=\"#b71c1c\" font-size=\"14\">{}</text>",
+            "<line x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"40\" y2=\"{}\" stroke=\"#b71c1c\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"{text_x:.1}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"#b71c1c\" font-size=\"14\">{}</text>",
             axis_bottom,
-            tx + 4.0,
             axis_bottom - 4.0,
             lang.pick("aujourd'hui", "today")
         ));
@@ -561,6 +567,21 @@ mod tests {
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
         assert!(svg.contains("sans dates : Action a-2"));
         assert!(svg.contains("aujourd&#39;hui") || svg.contains("aujourd'hui"));
+        // Late in the window the word is written before the line, inside the chart; early in
+        // it, after the line.
+        assert!(
+            svg.contains("text-anchor=\"end\" fill=\"#b71c1c\""),
+            "{svg}"
+        );
+        let early = gantt(
+            &[action("a-3", date(2026, 1), date(2026, 12))],
+            Lang::Fr,
+            Some(Date::new(2026, 2, 1).unwrap()),
+        );
+        assert!(
+            early.contains("text-anchor=\"start\" fill=\"#b71c1c\""),
+            "{early}"
+        );
         assert!(gantt(&[action("x", None, None)], Lang::En, None).contains("No data yet"));
     }
 
