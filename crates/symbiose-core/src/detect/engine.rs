@@ -574,21 +574,23 @@ fn best(scored: &mut Vec<Scored>, k: usize) {
     scored.sort_by(order);
 }
 
-/// Keeps the best proposals of one offer; the candidate buffer is left empty for the next one.
-/// Refused pairs take no place: the next allowed ones are kept instead.
-fn select(scored: &mut Vec<Scored>, ctx: &Context) -> Kept {
+/// Keeps the best proposals of one offer in `kept`; the candidate buffer `found` is left empty
+/// for the next one. Refused pairs take no place: the next allowed ones are kept instead. Both
+/// are the scan's buffers, reused from offer to offer: a fresh list per offer was 10,000
+/// allocations at 20,000 flows, and all the offers' lists held at once 24 MB.
+fn select(found: &mut Vec<Scored>, ctx: &Context, kept: &mut Kept) {
     let k = ctx.asm.max_proposals_per_offer;
-    let mut refused = Vec::new();
-    if scored.iter().any(Scored::refused) {
-        refused = scored.clone();
-        best(&mut refused, k);
-        refused.retain(Scored::refused);
-        scored.retain(|s| !s.refused());
+    kept.refused.clear();
+    if found.iter().any(Scored::refused) {
+        kept.refused.extend_from_slice(found);
+        best(&mut kept.refused, k);
+        kept.refused.retain(Scored::refused);
+        found.retain(|s| !s.refused());
     }
-    best(scored, k);
-    let pairs = scored.clone();
-    scored.clear();
-    Kept { pairs, refused }
+    best(found, k);
+    // The kept pairs take the candidates' buffer, and the next candidates the last pairs'.
+    std::mem::swap(&mut kept.pairs, found);
+    found.clear();
 }
 
 /// The k best scores an offer's allowed pairs reach so far: the k-th is the floor below which
@@ -660,6 +662,7 @@ pub(crate) struct OfferScorer {
     spans: Vec<Span>,
     found: Vec<Scored>,
     floor: Floor,
+    kept: Kept,
 }
 
 impl OfferScorer {
@@ -670,17 +673,19 @@ impl OfferScorer {
             spans: Vec::with_capacity(16),
             found: Vec::new(),
             floor: Floor::new(ctx.asm.max_proposals_per_offer),
+            kept: Kept::default(),
         }
     }
 
-    /// The kept pairs of offer `oi`.
-    pub fn score(&mut self, ctx: &Context, oi: usize) -> Kept {
+    /// The kept pairs of offer `oi`, until the next offer is scored.
+    pub fn score(&mut self, ctx: &Context, oi: usize) -> &Kept {
         let Self {
             index,
             keys,
             spans,
             found,
             floor,
+            kept,
         } = self;
         found.clear();
         floor.clear();
@@ -706,7 +711,8 @@ impl OfferScorer {
                 Order::Back => list.iter().rev().for_each(|n| scan(floor, found, n)),
             }
         });
-        select(found, ctx)
+        select(found, ctx, kept);
+        kept
     }
 
     /// How many needs offer `oi`'s scan visits: the measure of its work that splits a whole
@@ -789,23 +795,39 @@ impl NeedIndex {
     }
 }
 
-/// Indexed substitution scoring of the offers `offers`: per offer, its kept pairs; `between`
-/// is asked after each.
-pub(crate) async fn scored_stepwise<P: Future<Output = ()>>(
-    ctx: &Context<'_>,
-    scorer: &mut OfferScorer,
-    offers: Range<usize>,
-    between: &mut impl FnMut() -> Step<P>,
-) -> Option<Vec<Kept>> {
-    let mut scored = Vec::new();
-    scored.resize_with(offers.len(), Kept::default);
-    for oi in in_reading_order(ctx, offers.clone()) {
-        scored[oi - offers.start] = scorer.score(ctx, oi);
-        if !checkpoint(between).await {
-            return None;
+/// Where an offer's kept pairs come from: the need index's scan, or every need (the all-pairs
+/// reference the index must agree with). Both hand them out of buffers reused from offer to
+/// offer, and a run writes each offer's proposals as soon as its pairs are known.
+pub(crate) enum Pairs {
+    Indexed(Box<OfferScorer>),
+    AllNeeds { found: Vec<Scored>, kept: Kept },
+}
+
+impl Pairs {
+    pub fn indexed(ctx: &Context) -> Self {
+        Self::Indexed(Box::new(OfferScorer::new(ctx)))
+    }
+
+    pub fn all_needs() -> Self {
+        Self::AllNeeds {
+            found: Vec::new(),
+            kept: Kept::default(),
         }
     }
-    Some(scored)
+
+    /// The kept pairs of offer `oi`, until the next offer's are asked for.
+    pub fn of(&mut self, ctx: &Context, oi: usize) -> &Kept {
+        match self {
+            Self::Indexed(scorer) => scorer.score(ctx, oi),
+            Self::AllNeeds { found, kept } => {
+                found.extend(
+                    (0..ctx.needs.len()).filter_map(|ni| evaluate(ctx, oi, ni, f64::NEG_INFINITY)),
+                );
+                select(found, ctx, kept);
+                kept
+            }
+        }
+    }
 }
 
 /// The offers `offers` in the order their scans and their proposals are best made in: along a
@@ -845,50 +867,45 @@ pub(crate) fn read_by_quantity(ctx: &Context) -> usize {
         .count()
 }
 
-/// Indexed substitution scoring in one go.
-pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Kept> {
-    let mut scorer = OfferScorer::new(ctx);
-    finish(scored_stepwise(
-        ctx,
-        &mut scorer,
-        0..ctx.offers.len(),
-        &mut never_pause,
-    ))
-}
-
-/// All-pairs substitution scoring, the reference the index must agree with.
-pub(crate) fn scored_naive(ctx: &Context) -> Vec<Kept> {
+/// Every offer's kept pairs, in the file's order (for the tests).
+#[cfg(test)]
+pub(crate) fn kept_pairs(ctx: &Context, mut pairs: Pairs) -> Vec<Kept> {
     (0..ctx.offers.len())
-        .map(|oi| {
-            let mut all: Vec<Scored> = (0..ctx.needs.len())
-                .filter_map(|ni| evaluate(ctx, oi, ni, f64::NEG_INFINITY))
-                .collect();
-            select(&mut all, ctx)
-        })
+        .map(|oi| pairs.of(ctx, oi).clone())
         .collect()
 }
 
-fn to_proposals(ctx: &Context, scored: &[Kept]) -> Vec<Proposal> {
+/// Indexed substitution scoring in one go (for the tests).
+#[cfg(test)]
+pub(crate) fn scored_indexed(ctx: &Context) -> Vec<Kept> {
+    kept_pairs(ctx, Pairs::indexed(ctx))
+}
+
+/// All-pairs substitution scoring, the reference the index must agree with (for the tests).
+#[cfg(test)]
+pub(crate) fn scored_naive(ctx: &Context) -> Vec<Kept> {
+    kept_pairs(ctx, Pairs::all_needs())
+}
+
+/// The substitution proposals of every offer, in the file's order, each offer's written as
+/// soon as its pairs are known (in reading order, `in_reading_order`).
+fn substitution_proposals(ctx: &Context, mut pairs: Pairs) -> Vec<Proposal> {
+    let mut each: Vec<Vec<Proposal>> = Vec::new();
+    each.resize_with(ctx.offers.len(), Vec::new);
+    for oi in in_reading_order(ctx, 0..ctx.offers.len()) {
+        let kept = pairs.of(ctx, oi);
+        each[oi] = kept
+            .pairs
+            .iter()
+            .map(|s| why::substitution(ctx, s))
+            .collect();
+    }
+    drop(pairs);
     // Sized once: at 100,000 flows the list holds half a million proposals, and growing it
     // by doubling copied it again and again.
-    // Written in reading order (`in_reading_order`), each in its place in the file's order.
-    let mut first = Vec::with_capacity(scored.len());
-    let mut count = 0;
-    for kept in scored {
-        first.push(count);
-        count += kept.pairs.len();
-    }
-    let mut proposals: Vec<Option<Proposal>> = Vec::new();
-    proposals.resize_with(count, || None);
-    for oi in in_reading_order(ctx, 0..scored.len()) {
-        for (place, s) in proposals[first[oi]..].iter_mut().zip(&scored[oi].pairs) {
-            *place = Some(why::substitution(ctx, s));
-        }
-    }
+    let mut proposals = Vec::with_capacity(each.iter().map(Vec::len).sum());
+    each.into_iter().for_each(|p| proposals.extend(p));
     proposals
-        .into_iter()
-        .map(|p| p.expect("every kept pair is written"))
-        .collect()
 }
 
 /// Substitution proposals, indexed path.
@@ -899,7 +916,7 @@ pub fn substitutions(
     kb: &KnowledgeBase,
 ) -> Vec<Proposal> {
     let ctx = Context::new(project, asm, factors, kb);
-    to_proposals(&ctx, &scored_indexed(&ctx))
+    substitution_proposals(&ctx, Pairs::indexed(&ctx))
 }
 
 /// Substitution proposals, all pairs: same result, slower; for the bench and the tests.
@@ -910,7 +927,7 @@ pub fn substitutions_naive(
     kb: &KnowledgeBase,
 ) -> Vec<Proposal> {
     let ctx = Context::new(project, asm, factors, kb);
-    to_proposals(&ctx, &scored_naive(&ctx))
+    substitution_proposals(&ctx, Pairs::all_needs())
 }
 
 /// What one offer gives: its kept pairs as proposals, or when it has none its deductive leads;
@@ -959,32 +976,29 @@ fn finish_detection(
     }
 }
 
-/// The detection of the offers `offers` from their kept pairs (`scored`, in the same order),
-/// with the pooling when `pooling` (a whole run split between workers pools in one of them).
-pub(crate) async fn assemble<P: Future<Output = ()>>(
+/// A whole run of the offers `offers` (all of them, or a worker's share): each offer scored
+/// and its proposals written at once, one offer after the other in reading order
+/// (`in_reading_order`), then the offers' results joined in the file's order; and the pooling
+/// when `pooling` (a whole run split between workers pools in one of them). `between` is asked
+/// after each offer.
+pub(crate) async fn run_offers<P: Future<Output = ()>>(
     ctx: &Context<'_>,
+    mut pairs: Pairs,
     offers: Range<usize>,
-    scored: Vec<Kept>,
     pooling: bool,
     kb: &KnowledgeBase,
     between: &mut impl FnMut() -> Step<P>,
 ) -> Option<(Detection, Vec<Refusal>)> {
-    let mut scored = scored;
-    // Each offer's results in reading order (`in_reading_order`), then joined in the file's.
     let mut results: Vec<(Vec<Proposal>, Vec<Refusal>)> = Vec::new();
     results.resize_with(offers.len(), Default::default);
     for oi in in_reading_order(ctx, offers.clone()) {
-        let at = oi - offers.start;
-        // Each offer's kept pairs are dropped once written as proposals: both lists at once
-        // would double the peak memory of a large territory.
-        let kept = std::mem::take(&mut scored[at]);
-        results[at] = offer_results(ctx, oi, &kept, kb);
-        drop(kept);
+        results[oi - offers.start] = offer_results(ctx, oi, pairs.of(ctx, oi), kb);
         if !checkpoint(between).await {
             return None;
         }
     }
-    drop(scored);
+    // The index is not needed for pooling.
+    drop(pairs);
     let mut proposals = Vec::with_capacity(results.iter().map(|r| r.0.len()).sum());
     let mut refused = Vec::new();
     for (found, refusals) in results {
@@ -997,21 +1011,6 @@ pub(crate) async fn assemble<P: Future<Output = ()>>(
         Vec::new()
     };
     Some((finish_detection(ctx, proposals, mutualisations), refused))
-}
-
-/// A whole run of the offers `offers` (all of them, or a worker's share): scored, explained,
-/// and pooled when `pooling`.
-pub(crate) async fn run_offers<P: Future<Output = ()>>(
-    ctx: &Context<'_>,
-    offers: Range<usize>,
-    pooling: bool,
-    kb: &KnowledgeBase,
-    between: &mut impl FnMut() -> Step<P>,
-) -> Option<(Detection, Vec<Refusal>)> {
-    let mut scorer = OfferScorer::new(ctx);
-    let scored = scored_stepwise(ctx, &mut scorer, offers.clone(), between).await?;
-    drop(scorer);
-    assemble(ctx, offers, scored, pooling, kb, between).await
 }
 
 /// [`detect`] in small pieces: `between` is asked after every offer scored and every offer
@@ -1042,7 +1041,8 @@ pub async fn detect_stepwise_with_refusals<P: Future<Output = ()>>(
     if !checkpoint(&mut between).await {
         return None;
     }
-    run_offers(&ctx, 0..ctx.offers.len(), true, kb, &mut between).await
+    let pairs = Pairs::indexed(&ctx);
+    run_offers(&ctx, pairs, 0..ctx.offers.len(), true, kb, &mut between).await
 }
 
 /// Every proposal of a project: substitutions where a need was declared, deductive leads
@@ -1067,6 +1067,7 @@ pub fn detect_with_refusals(
     let ctx = Context::new(project, asm, factors, kb);
     finish(run_offers(
         &ctx,
+        Pairs::indexed(&ctx),
         0..ctx.offers.len(),
         true,
         kb,
@@ -1082,9 +1083,16 @@ pub fn detect_naive(
     kb: &KnowledgeBase,
 ) -> Detection {
     let ctx = Context::new(project, asm, factors, kb);
-    let scored = scored_naive(&ctx);
     let offers = 0..ctx.offers.len();
-    finish(assemble(&ctx, offers, scored, true, kb, &mut never_pause)).0
+    finish(run_offers(
+        &ctx,
+        Pairs::all_needs(),
+        offers,
+        true,
+        kb,
+        &mut never_pause,
+    ))
+    .0
 }
 
 #[cfg(test)]

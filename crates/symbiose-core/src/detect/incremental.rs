@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::assumptions::Assumptions;
 use super::context::Context;
-use super::engine::{OfferScorer, offer_results, run_offers};
+use super::engine::{OfferScorer, Pairs, offer_results, run_offers};
 use super::mutualise::{PoolingTheme, theme_of};
 use super::seen::{Prints, Seen, fingerprint};
 use super::share::Share;
@@ -446,12 +446,12 @@ impl<'a> Run<'a> {
     }
 
     /// How many times [`Run::finish_stepwise`] asks `between` while it goes through the offers
-    /// (a whole run scores each offer, then writes its proposals; pooling's pauses come after),
-    /// so a page can show the share of offers done.
+    /// (once an offer, scored and its proposals written; pooling's pauses come after), so a
+    /// page can show the share of offers done.
     pub fn offer_steps(&self, plan: &Plan) -> usize {
         match plan {
-            Plan::Full => 2 * self.ctx.offers.len(),
-            Plan::Share(offers, _) => 2 * offers.len(),
+            Plan::Full => self.ctx.offers.len(),
+            Plan::Share(offers, _) => offers.len(),
             Plan::Rescore(todo, _) => todo.iter().filter(|t| **t).count(),
         }
     }
@@ -469,7 +469,8 @@ impl<'a> Run<'a> {
             Plan::Share(offers, pooling) => (offers, pooling),
             Plan::Rescore(todo, pooled) => return self.rescore(todo, pooled, between).await,
         };
-        let (d, r) = run_offers(ctx, offers, pooling, self.kb, &mut between).await?;
+        let pairs = Pairs::indexed(ctx);
+        let (d, r) = run_offers(ctx, pairs, offers, pooling, self.kb, &mut between).await?;
         Some(Update::Full(d, r))
     }
 
@@ -491,7 +492,7 @@ impl<'a> Run<'a> {
         let mut refused = HashMap::new();
         for (oi, _) in todo.iter().enumerate().filter(|(_, t)| **t) {
             let kept = scorer.score(ctx, oi);
-            let (found, refusals) = offer_results(ctx, oi, &kept, self.kb);
+            let (found, refusals) = offer_results(ctx, oi, kept, self.kb);
             let id = ctx.offers[oi].flow.id.clone();
             proposals.insert(id.clone(), found);
             refused.insert(id, refusals);
