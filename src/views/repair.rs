@@ -233,6 +233,10 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
         }
     };
     let path = part.with_value(Unreadable::path);
+    let place = {
+        let path = path.clone();
+        move || symbiose_core::format::fault::place_in(&path, lang.get())
+    };
     let why = part.with_value(|u| u.why.clone());
     // Only the parts the model knows can be put back; an unknown field can only be dropped.
     let known = part.with_value(|u| {
@@ -253,6 +257,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
     });
     view! {
         <li class="repair-item" data-testid="repair-unreadable">
+            <strong class="repair-place">{place}</strong>
             <code>{path}</code>
             <span>{move || why.message_in(lang.get())}</span>
             <span class="repair-buttons">

@@ -12,6 +12,7 @@ use crate::edit::EditError;
 use crate::edit::questionnaire::NeedsResolution;
 use crate::export::roadmap::RoadmapError;
 use crate::factors::FactorError;
+use crate::format::fault::{Expected, Fault, Found};
 use crate::format::json::{FaultKind, JsonFault};
 use crate::format::repair::Why;
 use crate::format::{LoadError, envelope};
@@ -32,6 +33,60 @@ fn problems() -> Vec<Problem> {
         Problem::new("flows[3].quantity", "valeur négative", "negative value"),
         Problem::new("actors[0].id", "identifiant vide", "empty id"),
     ]
+}
+
+fn expected(found: Found, expected: Expected) -> Fault {
+    Fault::Expected { found, expected }
+}
+
+/// A fault for each thing a file may hold, and one for each thing a field may take.
+fn every_found_and_expected() -> Vec<(&'static str, Box<dyn UserMessage>)> {
+    let found = [
+        ("Fault::Expected found Text", Found::Text("x".into())),
+        ("Fault::Expected found Number", Found::Number("3.5".into())),
+        ("Fault::Expected found Bool", Found::Bool("true".into())),
+        ("Fault::Expected found Null", Found::Null),
+        ("Fault::Expected found List", Found::List),
+        ("Fault::Expected found Object", Found::Object),
+        ("Fault::Expected found Length", Found::Length("2".into())),
+        (
+            "Fault::Expected found Other",
+            Found::Other("unit variant".into()),
+        ),
+    ];
+    let wanted = [
+        ("Fault::Expected Number", Expected::Number),
+        ("Fault::Expected Whole", Expected::Whole),
+        ("Fault::Expected Text", Expected::Text),
+        ("Fault::Expected Bool", Expected::Bool),
+        ("Fault::Expected List", Expected::List),
+        (
+            "Fault::Expected Record",
+            Expected::Record("Position".into()),
+        ),
+        (
+            "Fault::Expected Record (unnamed)",
+            Expected::Record(String::new()),
+        ),
+        ("Fault::Expected Choice", Expected::Choice),
+        (
+            "Fault::Expected Other",
+            Expected::Other("a tuple of size 2".into()),
+        ),
+    ];
+    let found = found.into_iter().map(|(name, f)| {
+        (
+            name,
+            Box::new(expected(f, Expected::Text)) as Box<dyn UserMessage>,
+        )
+    });
+    let wanted = wanted.into_iter().map(|(name, e)| {
+        (
+            name,
+            Box::new(expected(Found::Null, e)) as Box<dyn UserMessage>,
+        )
+    });
+    found.chain(wanted).collect()
 }
 
 fn json_fault(kind: FaultKind) -> JsonFault {
@@ -99,16 +154,54 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
             "Why::BadValue (no path)",
             b(Why::BadValue {
                 path: String::new(),
-                detail: "expected f64".into(),
+                fault: expected(Found::Text("beaucoup".into()), Expected::Number),
             }),
         ),
         (
             "Why::BadValue",
             b(Why::BadValue {
                 path: "quantity".into(),
-                detail: "expected f64".into(),
+                fault: expected(
+                    Found::Text("beaucoup".into()),
+                    Expected::Record("Quantity".into()),
+                ),
             }),
         ),
+        (
+            "Fault::UnknownChoice",
+            b(Fault::UnknownChoice {
+                given: "tonnes".into(),
+                allowed: vec!["t".into(), "kg".into()],
+            }),
+        ),
+        (
+            "Fault::UnknownChoice (no list)",
+            b(Fault::UnknownChoice {
+                given: "tonnes".into(),
+                allowed: Vec::new(),
+            }),
+        ),
+        ("Fault::Missing", b(Fault::Missing("unit".into()))),
+        (
+            "Fault::UnknownKey",
+            b(Fault::UnknownKey {
+                key: "qty".into(),
+                allowed: vec!["id".into(), "quantity".into()],
+            }),
+        ),
+        ("Fault::Repeated", b(Fault::Repeated("id".into()))),
+        (
+            "Fault::Date",
+            b(Fault::Date(crate::model::DateError("2026-13-01".into()))),
+        ),
+        (
+            "Fault::Siret",
+            b(Fault::Siret(crate::model::SiretError::Length(
+                "1234".into(),
+            ))),
+        ),
+        ("Fault::Month", b(Fault::Month("13".into()))),
+        ("Fault::Other", b(Fault::Other("a tuple of size 2".into()))),
         ("Why::DuplicateId", b(Why::DuplicateId(slashed("a", "b")))),
         ("JsonFault::Syntax", b(json_fault(FaultKind::Syntax))),
         (
@@ -181,8 +274,11 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
         (
             "LoadError::Shape",
             load(LoadError::Shape {
-                path: "flows[2]".into(),
-                detail: slashed("a", "b"),
+                path: "project.flows[2].quantity".into(),
+                fault: expected(
+                    Found::Text("beaucoup".into()),
+                    Expected::Record("Quantity".into()),
+                ),
             }),
         ),
         ("LoadError::Invalid", load(LoadError::Invalid(problems()))),
@@ -333,6 +429,9 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
         ("OptimiseError", b(OptimiseError::new("infeasible"))),
         ("NeedsResolution", b(NeedsResolution)),
     ]
+    .into_iter()
+    .chain(every_found_and_expected())
+    .collect()
 }
 
 #[test]

@@ -186,16 +186,14 @@ impl<'de, T: DeserializeOwned> serde::de::Visitor<'de> for CurrentFile<T> {
 /// The body as `T`, or the path of the first bad value (`project.flows[3].quantity`).
 pub fn deserialise<T: DeserializeOwned>(body: Value, kind: FileKind) -> Result<T, LoadError> {
     serde_path_to_error::deserialize(body).map_err(|e| {
-        let path = e.path().to_string();
+        let (path, fault) =
+            super::fault::read_at(&e.path().to_string(), &e.into_inner().to_string());
         let path = if path == "." {
             kind.key.to_string()
         } else {
             format!("{}.{path}", kind.key)
         };
-        LoadError::Shape {
-            path,
-            detail: e.into_inner().to_string(),
-        }
+        LoadError::Shape { path, fault }
     })
 }
 

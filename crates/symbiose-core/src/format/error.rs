@@ -26,8 +26,11 @@ pub enum LoadError {
     Missing { key: &'static str },
     #[error("migration from version {from} failed: {detail}")]
     Migration { from: u32, detail: String },
-    #[error("{path}: {detail}")]
-    Shape { path: String, detail: String },
+    #[error("{path}: {fault}")]
+    Shape {
+        path: String,
+        fault: super::fault::Fault,
+    },
     #[error("{} problem(s) in the file", .0.len())]
     Invalid(Vec<Problem>),
     /// A compressed copy from browser storage that does not unpack (see `format::packed`).
@@ -81,8 +84,8 @@ impl LoadError {
             (Self::Missing { key }, Lang::En) => format!("The file has no \"{key}\" part."),
             (Self::Migration { from, detail }, Lang::Fr) => format!("Conversion depuis la version {from} impossible : {detail}."),
             (Self::Migration { from, detail }, Lang::En) => format!("Could not convert from version {from}: {detail}."),
-            (Self::Shape { path, detail }, Lang::Fr) => format!("{path} : valeur invalide ({detail})."),
-            (Self::Shape { path, detail }, Lang::En) => format!("{path}: invalid value ({detail})."),
+            (Self::Shape { path, fault }, Lang::Fr) => format!("{} : {}.", super::fault::place_with_path(path, lang), fault.message_in(lang)),
+            (Self::Shape { path, fault }, Lang::En) => format!("{}: {}.", super::fault::place_with_path(path, lang), fault.message_in(lang)),
             (Self::Damaged { detail }, Lang::Fr) => format!("La copie enregistrée dans ce navigateur est endommagée ({detail}). Elle est laissée telle quelle ; importez votre dernier export."),
             (Self::Damaged { detail }, Lang::En) => format!("The copy stored in this browser is damaged ({detail}). It is left as it is; import your latest export."),
             (Self::Invalid(problems), lang) => {

@@ -16,6 +16,7 @@
 
 pub mod envelope;
 pub(crate) mod error;
+pub mod fault;
 pub mod json;
 pub mod migrate;
 pub mod packed;

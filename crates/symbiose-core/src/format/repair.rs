@@ -16,6 +16,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::fault::{self, Fault};
 use super::{LoadError, PROJECT_TYPE, envelope};
 use crate::edit::Command;
 use crate::model::Project;
@@ -54,9 +55,8 @@ pub enum Why {
     NotAList,
     /// A key the model does not have (a typo, or a field from another program).
     UnknownField,
-    /// A value of the wrong kind, at `path` inside the record; `detail` is the reader's own
-    /// technical words (in English).
-    BadValue { path: String, detail: String },
+    /// A value the record cannot take, at `path` inside the record (`quantity.unit`).
+    BadValue { path: String, fault: Fault },
     /// A second record with an id already taken.
     DuplicateId(String),
 }
@@ -75,17 +75,20 @@ impl UserMessage for Why {
             (Why::NotAList, Lang::En) => "a list is expected here".into(),
             (Why::UnknownField, Lang::Fr) => "champ inconnu de Symbiose".into(),
             (Why::UnknownField, Lang::En) => "a field Symbiose does not know".into(),
-            (Why::BadValue { path, detail }, Lang::Fr) if path.is_empty() => {
-                format!("valeur invalide ({detail})")
+            (Why::BadValue { path, fault }, _) if path.is_empty() => fault.message_in(lang),
+            (Why::BadValue { path, fault }, Lang::Fr) => {
+                format!(
+                    "{} : {}",
+                    fault::place_with_path(path, lang),
+                    fault.message_in(lang)
+                )
             }
-            (Why::BadValue { path, detail }, Lang::En) if path.is_empty() => {
-                format!("invalid value ({detail})")
-            }
-            (Why::BadValue { path, detail }, Lang::Fr) => {
-                format!("valeur invalide en « {path} » ({detail})")
-            }
-            (Why::BadValue { path, detail }, Lang::En) => {
-                format!("invalid value at \"{path}\" ({detail})")
+            (Why::BadValue { path, fault }, Lang::En) => {
+                format!(
+                    "{}: {}",
+                    fault::place_with_path(path, lang),
+                    fault.message_in(lang)
+                )
             }
             (Why::DuplicateId(id), Lang::Fr) => {
                 format!("identifiant « {id} » déjà pris par un autre élément")
@@ -132,7 +135,10 @@ pub fn load_for_repair(text: &str) -> Result<Repairable, LoadError> {
     let Value::Object(map) = body else {
         return Err(LoadError::Shape {
             path: "project".into(),
-            detail: "not an object".into(),
+            fault: Fault::Expected {
+                found: fault::Found::of(&body),
+                expected: fault::Expected::Record(String::new()),
+            },
         });
     };
     let mut project = Project::default();
@@ -210,10 +216,10 @@ fn list<T: DeserializeOwned>(
 }
 
 fn describe(e: serde_path_to_error::Error<serde_json::Error>) -> Why {
-    let path = e.path().to_string();
+    let (path, fault) = fault::read_at(&e.path().to_string(), &e.into_inner().to_string());
     Why::BadValue {
         path: if path == "." { String::new() } else { path },
-        detail: e.into_inner().to_string(),
+        fault,
     }
 }
 
@@ -367,7 +373,16 @@ mod tests {
         let places: Vec<String> = r.unreadable.iter().map(Unreadable::path).collect();
         assert_eq!(places, vec!["extra", "flows[2]", "flows[5]"]);
         let why = r.unreadable[1].why.message_in(Lang::Fr);
-        assert!(why.starts_with("valeur invalide en « quantity"), "{why}");
+        assert_eq!(
+            why,
+            "quantité (quantity) : on attend une quantité { value, unit, period }, le fichier donne le texte « beaucoup »"
+        );
+        // A field the flow does not have is named, with those it has.
+        let why = r.unreadable[2].why.message_in(Lang::En);
+        assert!(
+            why.starts_with("Symbiose has no field \"colour\" here; possible fields: id, actor"),
+            "{why}"
+        );
         assert!(r.problems.is_empty());
 
         // Saved as it is, the file is the same records in the same places.

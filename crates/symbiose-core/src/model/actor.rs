@@ -138,7 +138,7 @@ impl HeadcountBand {
 #[serde(try_from = "String", into = "String")]
 pub struct Siret(String);
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum SiretError {
     #[error("a SIRET has 14 digits (read \"{0}\")")]
     Length(String),

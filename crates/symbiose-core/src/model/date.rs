@@ -15,7 +15,7 @@ pub struct Date {
 
 /// The `Display` form is English: it is also the detail of a file's refusal (`LoadError`),
 /// which gives the reader's technical words in English.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("invalid date \"{0}\" (expected YYYY-MM-DD)")]
 pub struct DateError(pub String);
 

@@ -156,9 +156,12 @@ fn errors_name_the_problem_in_both_languages() {
     };
     // Fields are written in the model's order: the synergy's stage comes before its history.
     assert_eq!(path, "roadmap.synergies[0].stage");
+    // Said in words, with the path for whoever mends the file by hand, and the stages it takes.
+    let message = err.message_in(Lang::En);
     assert!(
-        err.message_in(Lang::En)
-            .starts_with("roadmap.synergies[0].stage: invalid value")
+        message.starts_with("synergy 1 › stage (roadmap.synergies[0].stage): \"x")
+            && message.contains("is not a possible value; possible values: "),
+        "{message}"
     );
 
     let mut p = demo::build();

@@ -356,35 +356,15 @@ fn months_text(m: Months, lang: Lang) -> String {
         .join(", ")
 }
 
-/// A field's name as the user reads it.
+/// A field's name as the user reads it: the questionnaire's own fields, then the file's keys
+/// (`format::fault::key_name`).
 pub(super) fn field_label(field: &str, lang: Lang) -> &str {
     let (fr, en) = match field {
-        "name" => ("nom", "name"),
-        "siret" => ("SIRET", "SIRET"),
-        "naf" => ("code NAF", "NAF code"),
-        "headcount" => ("effectif", "employees"),
-        "address" => ("adresse", "address"),
-        "commune" => ("commune", "municipality"),
-        "position" => ("position", "position"),
-        "contact" => ("contact", "contact"),
-        "tags" => ("étiquettes", "tags"),
-        "notes" => ("notes", "notes"),
-        "direction" => ("sens", "direction"),
-        "family" => ("famille", "family"),
-        "label" => ("description", "description"),
-        "category" => ("type de ressource", "resource type"),
-        "waste_code" => ("code déchet", "waste code"),
-        "quantity" => ("quantité", "quantity"),
-        "months" => ("mois", "months"),
-        "state" => ("état physique", "physical state"),
         "temperature" => ("température", "temperature"),
         "purity" => ("pureté", "purity"),
-        "contaminants" => ("contaminants", "contaminants"),
         "quality_notes" => ("notes de qualité", "quality notes"),
-        "route" => ("filière actuelle", "current route"),
         "cost" => ("coût ou prix", "cost or price"),
-        "confidentiality" => ("confidentialité", "confidentiality"),
-        other => (other, other),
+        other => return crate::format::fault::key_name(other, lang).unwrap_or(other),
     };
     lang.pick(fr, en)
 }
