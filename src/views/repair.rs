@@ -233,10 +233,7 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
         }
     };
     let path = part.with_value(Unreadable::path);
-    let place = {
-        let path = path.clone();
-        move || symbiose_core::format::fault::place_in(&path, lang.get())
-    };
+    let name = move || part.with_value(|u| u.name_in(lang.get()));
     let why = part.with_value(|u| u.why.clone());
     // Only the parts the model knows can be put back; an unknown field can only be dropped.
     let known = part.with_value(|u| {
@@ -257,8 +254,8 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
     });
     view! {
         <li class="repair-item" data-testid="repair-unreadable">
-            <strong class="repair-place">{place}</strong>
             <code>{path}</code>
+            <strong>{name}</strong>
             <span>{move || why.message_in(lang.get())}</span>
             <span class="repair-buttons">
                 <Show when=move || known>

@@ -130,12 +130,12 @@ fn bad_inputs_are_refused_with_their_location() {
             "negative",
             with_project(serde_json::json!({"actors": [{"id": "a-1", "name": "A"}],
             "flows": [{"id": "f-1", "actor": "a-1", "quantity": {"value": -3, "unit": "t"}}]})),
-            "flows[0].quantity : valeur négative",
+            "(flows[0].quantity) : valeur négative",
         ),
         (
             "dangling",
             with_project(serde_json::json!({"flows": [{"id": "f-1", "actor": "a-404"}]})),
-            "flows[0].actor : entreprise « a-404 » inexistante",
+            "(flows[0].actor) : entreprise « a-404 » inexistante",
         ),
         (
             "duplicate ids",

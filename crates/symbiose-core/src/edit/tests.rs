@@ -429,11 +429,11 @@ fn refused_commands_change_nothing() {
                 position: Some(Position::new(42.6, -700.0)),
                 ..Default::default()
             }),
-            "actors[3].position : position hors des limites",
+            "(actors[3].position) : position hors des limites",
         ),
         (
             Command::SetProjectName("n".repeat(4 * 1024 * 1024)),
-            "name : texte trop long (4194304 caractères, au plus 300)",
+            "nom (name) : texte trop long (4194304 caractères, au plus 300)",
         ),
         (
             Command::AddTarget(Target {
@@ -441,7 +441,7 @@ fn refused_commands_change_nothing() {
                 year: 9999,
                 value: 1.0,
             }),
-            "targets[1].year : année 9999 hors de 1900–2200",
+            "(targets[1].year) : année 9999 hors de 1900–2200",
         ),
         (
             Command::InsertMeasurement {
@@ -453,7 +453,7 @@ fn refused_commands_change_nothing() {
                     note: String::new(),
                 },
             },
-            "measurements[0].value : valeur non numérique",
+            "(measurements[0].value) : valeur non numérique",
         ),
         (
             Command::SetStage {
@@ -462,7 +462,7 @@ fn refused_commands_change_nothing() {
                 date: date("1500-01-01"),
                 note: String::new(),
             },
-            "synergies[0].history[0].date : année 1500",
+            "(synergies[0].history[0].date) : année 1500",
         ),
         // A batch whose second step is refused: the first must be rolled back.
         (

@@ -108,6 +108,19 @@ impl Unreadable {
             None => self.key.clone(),
         }
     }
+
+    /// What the record calls itself when its JSON still has a readable name, label or title (at
+    /// most 80 characters), as the records the loader read are named beside their problems;
+    /// else the place in words ("flux n° 13").
+    pub fn name_in(&self, lang: Lang) -> String {
+        ["name", "label", "title"]
+            .iter()
+            .find_map(|k| self.raw.get(k)?.as_str().filter(|s| !s.trim().is_empty()))
+            .map_or_else(
+                || fault::place_in(&self.path(), lang),
+                |s| format!("« {} »", s.chars().take(80).collect::<String>()),
+            )
+    }
 }
 
 /// A project read record by record, with what stands in the way of a normal load.
@@ -372,6 +385,9 @@ mod tests {
         assert_eq!(r.project.flows.len(), n - 2, "every other flow is read");
         let places: Vec<String> = r.unreadable.iter().map(Unreadable::path).collect();
         assert_eq!(places, vec!["extra", "flows[2]", "flows[5]"]);
+        let flow_label = file["project"]["flows"][2]["label"].as_str().unwrap();
+        assert_eq!(r.unreadable[1].name_in(Lang::Fr), format!("« {flow_label} »"));
+        assert_eq!(r.unreadable[0].name_in(Lang::En), "extra");
         let why = r.unreadable[1].why.message_in(Lang::Fr);
         assert_eq!(
             why,

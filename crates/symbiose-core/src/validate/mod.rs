@@ -26,11 +26,14 @@ impl Problem {
         }
     }
 
-    /// `flows[12].quantity : valeur négative` (French typography) or `flows[12].quantity: negative value`.
+    /// `flux n° 13 › quantité (flows[12].quantity) : valeur négative` (French typography) or
+    /// `flow 13 › quantity (flows[12].quantity): negative value`: the place as a reader counts,
+    /// and the path for whoever mends the file by hand (`format::fault::place_with_path`).
     pub fn to_string_in(&self, lang: Lang) -> String {
+        let place = crate::format::fault::place_with_path(&self.path, lang);
         match lang {
-            Lang::Fr => format!("{} : {}", self.path, self.message.fr),
-            Lang::En => format!("{}: {}", self.path, self.message.en),
+            Lang::Fr => format!("{place} : {}", self.message.fr),
+            Lang::En => format!("{place}: {}", self.message.en),
         }
     }
 }

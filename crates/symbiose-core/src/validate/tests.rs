@@ -6,12 +6,15 @@ fn problems_read_well_in_both_languages() {
     let p = Problem::new("flows[12].quantity", "valeur négative", "negative value");
     assert_eq!(
         p.to_string_in(Lang::Fr),
-        "flows[12].quantity : valeur négative"
+        "flux n° 13 › quantité (flows[12].quantity) : valeur négative"
     );
     assert_eq!(
         p.to_string_in(Lang::En),
-        "flows[12].quantity: negative value"
+        "flow 13 › quantity (flows[12].quantity): negative value"
     );
+    // A path with no other words is said as it is.
+    let p = Problem::new("mystery", "x", "x");
+    assert_eq!(p.to_string_in(Lang::En), "mystery: x");
 }
 
 #[test]

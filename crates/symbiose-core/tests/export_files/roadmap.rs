@@ -182,10 +182,10 @@ fn errors_name_the_problem_in_both_languages() {
     assert_eq!(problems[0].path, "actions[0].end");
     assert!(
         err.message_in(Lang::Fr)
-            .contains("actions[0].end : fin avant le début")
+            .contains("(actions[0].end) : fin avant le début")
     );
     assert!(
         err.message_in(Lang::En)
-            .contains("actions[0].end: ends before it starts")
+            .contains("(actions[0].end): ends before it starts")
     );
 }
