@@ -386,7 +386,10 @@ mod tests {
         let places: Vec<String> = r.unreadable.iter().map(Unreadable::path).collect();
         assert_eq!(places, vec!["extra", "flows[2]", "flows[5]"]);
         let flow_label = file["project"]["flows"][2]["label"].as_str().unwrap();
-        assert_eq!(r.unreadable[1].name_in(Lang::Fr), format!("« {flow_label} »"));
+        assert_eq!(
+            r.unreadable[1].name_in(Lang::Fr),
+            format!("« {flow_label} »")
+        );
         assert_eq!(r.unreadable[0].name_in(Lang::En), "extra");
         let why = r.unreadable[1].why.message_in(Lang::Fr);
         assert_eq!(
