@@ -49,8 +49,8 @@ fn invalid_foreign_and_newer_files_fail_listing_every_problem() {
     for expected in [
         "actors[0].name",
         "flows[0].actor",
-        "flows[0].quantity : valeur négative",
-        "flows[0].quantity: negative value",
+        "(flows[0].quantity) : valeur négative",
+        "(flows[0].quantity): negative value",
     ] {
         assert!(text.contains(expected), "{expected} missing in {text}");
     }
