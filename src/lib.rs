@@ -37,6 +37,7 @@ use state::{ProjectState, use_project};
 use views::{
     company::CompanyPanel,
     company_list::CompanyList,
+    display::MapDisplay,
     header::Header,
     home::Home,
     legend::Legend,
@@ -310,8 +311,13 @@ pub fn Workspace(tiles_on: RwSignal<bool>) -> impl IntoView {
                         <p class="map-hint" role="status" data-testid="place-new-hint">{move || t.get().common.add_on_map_hint}</p>
                     </Show>
                     <views::territory::DrawingBar />
+                    // The display's settings at the top, the legend at the bottom: one column,
+                    // so neither can cover the other whatever the screen's height.
+                    <div class="map-panels">
+                        <MapDisplay tiles_on show_proposals on_fit=Callback::new(move |_| ui.fit_zone()) />
+                        <Legend summaries />
+                    </div>
                 </div>
-                <Legend summaries tiles_on show_proposals on_fit=Callback::new(move |_| ui.fit_zone()) />
             </div>
         </main>
     }

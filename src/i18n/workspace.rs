@@ -93,6 +93,16 @@ texts! {
             "Facilitator: everything";
         audience_public: "Entreprise ou atelier : confidentialité appliquée",
             "Company or workshop: confidentiality applied";
+        audience_facilitator_short: "vue animateur",
+            "facilitator's view";
+        audience_public_short: "vue publique",
+            "public view";
+        display_title: "Affichage",
+            "Display";
+        display_fold: "Replier les réglages d'affichage",
+            "Fold the display settings";
+        display_unfold: "Déplier les réglages d'affichage",
+            "Unfold the display settings";
         projection_on: "Mode atelier",
             "Workshop mode";
         projection_off: "Quitter le mode atelier",

@@ -546,15 +546,16 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
     true
 }
 
-/// How far a fit keeps the zone from the map's edges (left, top, right, bottom): the legend
-/// floats over the map's right side on wide screens, and the zone stays clear of it.
+/// How far a fit keeps the zone from the map's edges (left, top, right, bottom): the legend and
+/// the display panel float over the map's right side on wide screens, and the zone stays clear
+/// of them.
 pub(super) fn fit_padding(map: &Map) -> [f64; 4] {
     let legend = map
         .get_container()
         .closest(".map-area")
         .ok()
         .flatten()
-        .and_then(|area| area.query_selector(".legend").ok().flatten())
+        .and_then(|area| area.query_selector(".map-panels").ok().flatten())
         .map(|l| l.unchecked_into::<web_sys::HtmlElement>())
         .filter(|l| {
             web_sys::window()

@@ -10,37 +10,13 @@ use crate::palette::{family_colour, section_colour};
 use crate::summary::{ActorSummary, sections_present};
 
 #[component]
-pub fn Legend(
-    summaries: Memo<Vec<ActorSummary>>,
-    tiles_on: RwSignal<bool>,
-    show_proposals: RwSignal<bool>,
-    on_fit: Callback<()>,
-) -> impl IntoView {
+pub fn Legend(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
-    // The background the toggle switches: the kept PMTiles file, or the tiles.
-    let kept_background = use_context::<crate::vector_background::VectorBackground>().map(|v| v.0);
     // Folded to its title, the legend leaves the whole map to the room.
     let open = RwSignal::new(true);
-    // On a projector of fewer than 800 lines (1366×768, 1280×720) it covered a quarter of the
-    // map: workshop mode starts with it folded there, and leaving the mode unfolds it again.
-    let ui = crate::ui::use_ui();
-    let folded_for_workshop = StoredValue::new(false);
-    Effect::new(move |_| {
-        let short = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .is_some_and(|h| h < 800.0);
-        if ui.projection.get() && short && open.get_untracked() {
-            open.set(false);
-            folded_for_workshop.set_value(true);
-        } else if !ui.projection.get() && folded_for_workshop.get_value() {
-            open.set(true);
-            folded_for_workshop.set_value(false);
-        }
-    });
+    fold_where_short(open);
     view! {
         <section class="legend" class:folded=move || !open.get() data-testid="legend" aria-label=move || t.get().workspace.legend_title>
             <h3>
@@ -61,19 +37,6 @@ pub fn Legend(
                 </For>
             </ul>
             <p class="legend-size">{move || t.get().workspace.legend_size}</p>
-            <label class="tiles-toggle">
-                <input type="checkbox" data-testid="tiles-toggle" prop:checked=move || tiles_on.get()
-                    on:change=move |ev| tiles_on.set(event_target_checked(&ev)) />
-                {move || match kept_background.and_then(|k| k.get()) {
-                    Some(k) => format!("{} ({})", t.get().workspace.vector_toggle, k.name),
-                    None => t.get().workspace.tiles_toggle.to_string(),
-                }}
-            </label>
-            <label class="tiles-toggle">
-                <input type="checkbox" data-testid="proposals-toggle" prop:checked=move || show_proposals.get()
-                    on:change=move |ev| show_proposals.set(event_target_checked(&ev)) />
-                {move || t.get().workspace.show_proposals}
-            </label>
             <ul class="line-legend" data-testid="line-legend">
                 <li><span class="line solid"></span>{move || t.get().workspace.line_pipeline}</li>
                 <li><span class="line dashed"></span>{move || t.get().workspace.line_proposal}</li>
@@ -86,12 +49,29 @@ pub fn Legend(
                     }).collect_view()
                 }}
             </ul>
-            <button class="fit-zone" data-testid="fit-zone" on:click=move |_| on_fit.run(())>
-                {move || t.get().workspace.fit_zone}
-            </button>
-            <crate::views::settings::AudienceSelect />
-            <crate::views::settings::TileSettings />
             </Show>
         </section>
     }
+}
+
+/// On a projector of fewer than 800 lines (1366×768, 1280×720) the legend covered a quarter of
+/// the map: workshop mode folds a panel over the map there, and leaving the mode unfolds it
+/// again.
+pub(crate) fn fold_where_short(open: RwSignal<bool>) {
+    let ui = crate::ui::use_ui();
+    let folded_for_workshop = StoredValue::new(false);
+    Effect::new(move |_| {
+        let short = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .is_some_and(|h| h < 800.0);
+        if ui.projection.get() && short && open.get_untracked() {
+            open.set(false);
+            folded_for_workshop.set_value(true);
+        } else if !ui.projection.get() && folded_for_workshop.get_value() {
+            open.set(true);
+            folded_for_workshop.set_value(false);
+        }
+    });
 }

@@ -8,6 +8,7 @@ pub mod csv_import;
 pub mod dashboard;
 pub mod deliverables;
 pub mod dialog;
+pub mod display;
 pub mod explorer;
 pub mod exports;
 pub mod filters;

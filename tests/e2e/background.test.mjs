@@ -90,20 +90,20 @@ test('background: a PMTiles extract, from beside the app or from disk, is kept a
     assert.match(kept, /Fond hors ligne utilisé à la place des tuiles : bastia\.pmtiles, [\d,]+\u00a0Ko, zooms 0 à 14, de 42,55° N 9,30° E à 42,72° N 9,55° E\.$/);
     await page.waitForSelector('[data-testid=map][data-background=vector]');
     await page.locator('[data-testid=vector-settings]').scrollIntoViewIfNeeded();
-    await page.locator('[data-testid=legend]').screenshot({ path: join(SCREENSHOTS, 'vector-settings-legend.png') });
+    await page.locator('[data-testid=map-display]').screenshot({ path: join(SCREENSHOTS, 'vector-settings-display.png') });
     assert.equal(await vendored(), 2, 'pmtiles.js and protomaps-leaflet.js, once');
     const online = await drawnColours(page);
     assert.notDeepEqual(online.land, online.sea, 'land and sea differ');
     assert.ok(online.sea.blue > online.sea.red, `the sea is blue: ${JSON.stringify(online.sea)}`);
     assert.equal(await page.locator('img.leaflet-tile').count(), 0, 'no tile images under the vector background');
-    assert.match(await page.locator('.legend .tiles-toggle').first().innerText(), /Fond hors ligne \(bastia\.pmtiles\)/);
+    assert.match(await page.locator('.map-display .tiles-toggle').first().innerText(), /Fond hors ligne \(bastia\.pmtiles\)/);
     assert.match(await page.locator('.leaflet-control-attribution').innerText(), /Protomaps, © contributeurs OpenStreetMap/);
 
     // Removed: the tiles come back.
     await page.click('[data-testid=vector-forget]');
     await page.waitForSelector('[data-testid=map][data-background=tiles]');
     assert.match(await message(page), /Fond hors ligne retiré/);
-    assert.match(await page.locator('.legend .tiles-toggle').first().innerText(), /Fond OpenStreetMap/);
+    assert.match(await page.locator('.map-display .tiles-toggle').first().innerText(), /Fond OpenStreetMap/);
 
     // No network at all. A file opened from disk is kept and drawn.
     await context.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));

@@ -130,6 +130,38 @@ export async function screenshot(page, name) {
 }
 
 /** Every localStorage entry of the page's origin, as a plain object. */
+/**
+ * Where the map's two panels stand: the display panel (audience, background, proposals) and the
+ * legend, their boxes in the map's frame, whether either is cut (its content taller than its
+ * box) and whether the audience's select is inside the window.
+ */
+export async function mapPanels(page) {
+  return page.evaluate(() => {
+    const box = (el) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+    };
+    const cut = (el) => !!el && el.scrollHeight > el.clientHeight + 1;
+    const display = document.querySelector('[data-testid=map-display]');
+    const legend = document.querySelector('[data-testid=legend]');
+    const audience = box(document.querySelector('[data-testid=audience]'));
+    return {
+      frame: box(document.querySelector('.map-frame')),
+      display: box(display),
+      legend: box(legend),
+      displayCut: cut(display),
+      legendCut: cut(legend),
+      audienceShown: !!audience && audience.top >= 0 && audience.bottom <= window.innerHeight,
+    };
+  });
+}
+
+/** Whether two boxes share any pixel. */
+export function overlap(a, b) {
+  return a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right;
+}
+
 export async function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 }

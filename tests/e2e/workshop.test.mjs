@@ -4,7 +4,7 @@
 // and the tile server setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject, mapPanels, overlap } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -242,6 +242,14 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
       // workshop mode starts with it folded.
       const expanded = await page.getAttribute('[data-testid=legend-fold]', 'aria-expanded');
       assert.equal(expanded, height < 800 ? 'false' : 'true');
+      // The display panel likewise; open, it and the legend share the map's right side without
+      // covering each other, and the audience's choice is in sight.
+      assert.equal(await page.getAttribute('[data-testid=display-fold]', 'aria-expanded'), expanded);
+      if (expanded === 'true') {
+        const panels = await mapPanels(page);
+        assert.ok(!overlap(panels.display, panels.legend), `the panels cover each other: ${JSON.stringify(panels)}`);
+        assert.ok(panels.audienceShown && !panels.legendCut, `cut at ${width}×${height}: ${JSON.stringify(panels)}`);
+      }
       if (expanded === 'true') await page.click('[data-testid=legend-fold]');
       const folded = (await page.locator('[data-testid=legend]').boundingBox()).height;
       assert.ok(folded < 60, `folded legend ${folded} px`);

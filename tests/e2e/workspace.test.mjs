@@ -1,7 +1,7 @@
 // The first visit: the demonstration zone on the map, its companies in the list, no error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, mapPanels, overlap } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -37,6 +37,14 @@ test('first visit shows the demo zone: title, map markers, company list, in Fren
     // Manufacturing (section C) is blue on the map: its fill must be painted on the canvas.
     assert.ok(await paintedPixels(page, '#1f5fbf') > 50, 'section C markers painted');
     assert.match(await page.locator('[data-testid=legend]').innerText(), /Industrie manufacturière/);
+    // On a 1920×1080 screen both panels are whole: the legend's eleven sectors and lines with
+    // nothing to scroll, the display's settings above it, the audience's choice in sight (it
+    // was below the legend's fold).
+    const panels = await mapPanels(page);
+    assert.ok(!panels.legendCut && !panels.displayCut, `a panel is cut: ${JSON.stringify(panels)}`);
+    assert.ok(panels.audienceShown, 'the audience select is in the window');
+    assert.ok(!overlap(panels.display, panels.legend), 'the panels do not cover each other');
+    assert.ok(panels.display.top >= panels.frame.top && panels.legend.bottom <= panels.frame.bottom, 'both over the map');
     await page.waitForTimeout(300); // let tiles settle before the picture
     assert.ok(app.tileRequests.length > 0, 'the OpenStreetMap layer asks for tiles by default');
     await screenshot(page, 'workspace-1920x1080');
