@@ -76,25 +76,29 @@ pub(super) fn draw_links(h: &Handles, links: &[Link]) {
         .ok();
 }
 
-/// The territory's perimeter when one is set (a solid line: a decision), else the companies'
-/// hull (dashed: only where they are).
+/// The zone's outline (`geo::ZoneRing`: the perimeter, solid, else the companies' hull, dashed).
 pub(super) fn draw_zone(h: &Handles, list: &[ActorSummary], perimeter: &[Position]) {
     h.zone.clear_layers();
-    let (ring, drawn) = if perimeter.len() >= 3 {
-        (perimeter.to_vec(), "perimeter")
+    let points: Vec<Position> = list.iter().filter_map(|s| s.position).collect();
+    let zone = geo::ZoneRing::of(perimeter, &points);
+    let drawn = if zone.is_perimeter() {
+        "perimeter"
     } else {
-        let points: Vec<Position> = list.iter().filter_map(|s| s.position).collect();
-        (geo::convex_hull(&points), "hull")
+        "hull"
     };
     h.map.get_container().set_attribute("data-zone", drawn).ok();
-    if ring.len() < 3 {
+    if zone.corners().len() < 3 {
         return;
     }
-    let ring: js_sys::Array = ring.iter().map(|p| JsValue::from(latlng(*p))).collect();
+    let ring: js_sys::Array = zone
+        .corners()
+        .iter()
+        .map(|p| JsValue::from(latlng(*p)))
+        .collect();
     let opts = PolylineOptions::new();
     opts.set_color("#2e7d32".into());
-    opts.set_weight(if drawn == "perimeter" { 3.0 } else { 2.0 });
-    if drawn == "hull" {
+    opts.set_weight(if zone.is_perimeter() { 3.0 } else { 2.0 });
+    if !zone.is_perimeter() {
         opts.set_dash_array("6 6".into());
     }
     opts.set_fill_color("#a5d6a7".into());

@@ -54,6 +54,22 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
       await paper.setContent(text);
       const body = await paper.locator('body').innerText();
       for (const part of doc.parts) assert.ok(body.includes(part), `${doc.slug}: ${part}`);
+      // The zone's picture, where a deliverable has one: the companies in their sectors' colours
+      // with the sectors' key, as on the app's map, and a scale bar.
+      const zone = await paper.evaluate(() => {
+        const svg = [...document.querySelectorAll('svg')].find((s) => /Carte des entreprises/.test(s.querySelector('title')?.textContent ?? ''));
+        if (!svg) return null;
+        return {
+          colours: new Set([...svg.querySelectorAll('circle[stroke="#fff"]')].map((c) => c.getAttribute('fill'))).size,
+          key: svg.textContent,
+          scale: svg.querySelector('[data-scale-km]')?.textContent,
+        };
+      });
+      if (zone) {
+        assert.ok(zone.colours >= 5, `${doc.slug}: ${zone.colours} sector colours on the zone's picture`);
+        assert.match(zone.key, /C · Industrie manufacturière \(15\)/);
+        assert.match(zone.scale ?? '', /^\d+(,\d+)? k?m$/);
+      }
       assert.equal(await paper.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(27, 94, 32)',
         `${doc.slug}: the saved file's policy lets its stylesheet apply`);
       await paper.screenshot({ path: join(SCREENSHOTS, `deliverable-${doc.slug}-page1.png`) });

@@ -37,6 +37,41 @@ pub fn convex_hull(points: &[Position]) -> Vec<Position> {
     hull
 }
 
+/// The zone's outline as every map draws it: the territory's perimeter when one is set (a
+/// decision: drawn solid), else the companies' hull (only where they are: drawn dashed).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ZoneRing {
+    Perimeter(Vec<Position>),
+    Hull(Vec<Position>),
+}
+
+impl ZoneRing {
+    pub fn of(perimeter: &[Position], companies: &[Position]) -> Self {
+        if perimeter.iter().filter(|p| p.is_valid()).count() >= 3 {
+            Self::Perimeter(
+                perimeter
+                    .iter()
+                    .copied()
+                    .filter(Position::is_valid)
+                    .collect(),
+            )
+        } else {
+            Self::Hull(convex_hull(companies))
+        }
+    }
+
+    /// The ring's corners (fewer than three: nothing to draw).
+    pub fn corners(&self) -> &[Position] {
+        match self {
+            Self::Perimeter(r) | Self::Hull(r) => r,
+        }
+    }
+
+    pub fn is_perimeter(&self) -> bool {
+        matches!(self, Self::Perimeter(_))
+    }
+}
+
 /// South-west and north-east corners of the positions, or `None` when there is none.
 pub fn bounds(points: impl IntoIterator<Item = Position>) -> Option<(Position, Position)> {
     points
@@ -133,6 +168,21 @@ mod tests {
         ]);
         assert_eq!(hull.len(), 4);
         assert!(!hull.contains(&p(0.5, 0.5)));
+    }
+
+    #[test]
+    fn the_zone_is_the_perimeter_when_one_is_drawn_else_the_companies_hull() {
+        let p = |lat, lon| Position::new(lat, lon);
+        let companies = [p(0.0, 0.0), p(1.0, 0.0), p(0.5, 1.0), p(0.4, 0.4)];
+        let hull = ZoneRing::of(&[], &companies);
+        assert!(!hull.is_perimeter());
+        assert_eq!(hull.corners().len(), 3);
+        // Two corners are not a perimeter: the hull stands for the zone.
+        assert!(!ZoneRing::of(&[p(2.0, 2.0), p(3.0, 3.0)], &companies).is_perimeter());
+        let drawn = [p(-1.0, -1.0), p(2.0, -1.0), p(2.0, 2.0), p(-1.0, 2.0)];
+        let zone = ZoneRing::of(&drawn, &companies);
+        assert!(zone.is_perimeter());
+        assert_eq!(zone.corners(), &drawn);
     }
 
     #[test]

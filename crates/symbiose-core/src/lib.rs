@@ -20,6 +20,7 @@ pub mod model;
 pub mod neighbourhood;
 pub mod numbers;
 pub mod optimise;
+pub mod palette;
 pub mod pmtiles;
 pub mod portfolio;
 pub mod refdata;

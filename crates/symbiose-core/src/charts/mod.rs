@@ -21,15 +21,5 @@ pub use sankey::{Sankey, sankey, sankey_matic, sankey_svg};
 pub use series::{SeriesPoint, indicator_series, time_series_svg};
 pub use svg::{MAX_YEARS, escape};
 
-use crate::model::Family;
-
-/// One colour per flow family, the same as the map's links.
-pub fn family_colour(family: Family) -> &'static str {
-    match family {
-        Family::Matter => "#1565c0",
-        Family::Energy => "#e65100",
-        Family::Water => "#0097a7",
-        Family::Waste => "#6d4c41",
-        Family::Equipment | Family::Skill | Family::Service => "#6a1b9a",
-    }
-}
+/// One colour per flow family, the same as the map's links (one table: `palette`).
+pub use crate::palette::family_colour;

@@ -1,11 +1,28 @@
 //! The zone as a picture for print: the companies at their positions (an equirectangular
-//! projection, fine at the scale of a ZA or an EPCI), coloured by flow count, and the synergies
-//! as lines. No background tiles: a printed deliverable must not depend on a tile server.
+//! projection, fine at the scale of a ZA or an EPCI) in their sector's colour, as on the app's
+//! map, the zone's outline as the app draws it, the synergies as lines, a scale bar, and a legend of
+//! the sectors present. No background tiles: a printed deliverable must not depend on a tile
+//! server. Companies are not named: the picture may be printed for any audience.
+
+use std::collections::BTreeMap;
 
 use crate::charts::escape;
 use crate::model::{Index, Position, Project, Stage};
 use crate::numbers::{Precision::Reading, number};
+use crate::palette::section_colour;
+use crate::refdata::naf;
 use crate::{Lang, geo};
+
+/// The picture's width, and the most its map part may take in height.
+const WIDTH: f64 = 700.0;
+const MAP_HEIGHT_MOST: f64 = 520.0;
+/// Room around the points inside the map part, and below it for the scale bar.
+const PAD: f64 = 30.0;
+/// The legend's rows: two columns of sectors under the line's key.
+const ROW: f64 = 19.0;
+const COLUMN: f64 = WIDTH / 2.0;
+/// Kilometres in one degree of latitude.
+const KM_PER_DEGREE: f64 = 111.195;
 
 pub fn zone_svg(p: &Project, lang: Lang) -> String {
     let title = lang.pick(
@@ -13,13 +30,18 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
         "Map of the companies and synergies",
     );
     let index = Index::new(p);
-    let points: Vec<Position> = p
+    let placed: Vec<(Position, Option<char>, usize)> = p
         .actors
         .iter()
-        .filter_map(|a| a.position)
-        .filter(Position::is_valid)
+        .filter_map(|a| {
+            let q = a.position.filter(Position::is_valid)?;
+            let section = a.naf.as_deref().and_then(naf::section_of);
+            Some((q, section, index.flows_of(&a.id).len()))
+        })
         .collect();
-    let Some((sw, ne)) = geo::bounds(points.iter().copied()) else {
+    let companies: Vec<Position> = placed.iter().map(|x| x.0).collect();
+    let zone = geo::ZoneRing::of(&p.territory.perimeter, &companies);
+    let Some((sw, ne)) = geo::bounds(companies.iter().chain(zone.corners()).copied()) else {
         return format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 520 80\" role=\"img\"><title>{0}</title><text x=\"10\" y=\"45\">{1}</text></svg>",
             escape(title),
@@ -29,19 +51,31 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
             ))
         );
     };
-    let (w, h, pad) = (700.0, 520.0, 30.0);
-    let k = (sw.lat.to_radians()).cos().max(0.2);
+    // East–west degrees shrink with the latitude's cosine, taken at the zone's middle.
+    let k = ((sw.lat + ne.lat) / 2.0).to_radians().cos().max(0.2);
     let (dx, dy) = (
         ((ne.lon - sw.lon) * k).max(1e-4),
         (ne.lat - sw.lat).max(1e-4),
     );
-    let scale = ((w - 2.0 * pad) / dx).min((h - 2.0 * pad) / dy);
+    // Pixels per degree of latitude. The map part is as tall as the zone needs (a wide zone
+    // leaves no empty band), and the zone is centred in it.
+    let scale = ((WIDTH - 2.0 * PAD) / dx).min((MAP_HEIGHT_MOST - 2.0 * PAD) / dy);
+    let map_h = (dy * scale + 2.0 * PAD).max(200.0);
+    let (x0, y0) = ((WIDTH - dx * scale) / 2.0, (map_h + dy * scale) / 2.0);
     let xy = |q: Position| {
         (
-            pad + (q.lon - sw.lon) * k * scale,
-            h - pad - (q.lat - sw.lat) * scale,
+            x0 + (q.lon - sw.lon) * k * scale,
+            y0 - (q.lat - sw.lat) * scale,
         )
     };
+
+    let mut sections: BTreeMap<Option<char>, usize> = BTreeMap::new();
+    for (_, s, _) in &placed {
+        *sections.entry(*s).or_default() += 1;
+    }
+    let legend_rows = 1 + sections.len().div_ceil(2);
+    let height = map_h + 8.0 + legend_rows as f64 * ROW + 4.0;
+
     let implemented = p
         .synergies
         .iter()
@@ -49,7 +83,7 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
         .count();
     let desc = format!(
         "{} {} ; {} {} ({} {})",
-        points.len(),
+        placed.len(),
         lang.pick("entreprises placées", "companies placed"),
         p.synergies
             .iter()
@@ -60,10 +94,27 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
         lang.pick("mises en œuvre", "implemented"),
     );
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" font-family=\"system-ui, sans-serif\"><title>{}</title><desc>{}</desc><rect width=\"{w}\" height=\"{h}\" fill=\"#eef3ef\"/>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" font-family=\"system-ui, sans-serif\"><title>{}</title><desc>{}</desc><rect width=\"{WIDTH}\" height=\"{map_h:.0}\" fill=\"#eef3ef\"/>",
         escape(title),
         escape(&desc)
     );
+    if zone.corners().len() >= 3 {
+        let ring: Vec<String> = zone
+            .corners()
+            .iter()
+            .map(|q| {
+                let (x, y) = xy(*q);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        // As on the app's map: a drawn perimeter solid, the companies' hull dashed.
+        out.push_str(&format!(
+            "<polygon points=\"{}\" fill=\"#a5d6a7\" fill-opacity=\"0.15\" stroke=\"#2e7d32\" stroke-width=\"{}\"{}/>",
+            ring.join(" "),
+            if zone.is_perimeter() { "2" } else { "1.5" },
+            if zone.is_perimeter() { "" } else { " stroke-dasharray=\"5 4\"" }
+        ));
+    }
     for s in p.synergies.iter().filter(|s| s.stage != Stage::Abandoned) {
         let pos: Vec<(f64, f64)> = s
             .actors
@@ -83,33 +134,214 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
             ));
         }
     }
-    for a in &p.actors {
-        let Some(q) = a.position.filter(Position::is_valid) else {
-            continue;
-        };
-        let (x, y) = xy(q);
-        let n = index.flows_of(&a.id).len();
+    for (q, section, flows) in &placed {
+        let (x, y) = xy(*q);
         out.push_str(&format!(
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#37474f\" fill-opacity=\"0.8\" stroke=\"#fff\"/>",
-            4.0 + (n as f64).sqrt() * 1.5
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1.5\"/>",
+            4.0 + (*flows as f64).sqrt() * 1.5,
+            section_colour(*section)
         ));
     }
-    out.push_str(&format!(
-        "<text x=\"{pad}\" y=\"{}\" font-size=\"12\" fill=\"#4a5561\">{}</text></svg>",
-        h - 8.0,
-        escape(&format!(
-            "{} · {} {} km",
-            lang.pick(
-                "Trait plein : synergie mise en œuvre ; tirets : en cours",
-                "Solid: implemented synergy; dashed: in progress"
-            ),
-            lang.pick("largeur ≈", "width ≈"),
-            number(
-                sw.distance_km(&Position::new(sw.lat, ne.lon)),
-                lang,
-                Reading
-            )
-        ))
-    ));
+    out.push_str(&scale_bar(scale / KM_PER_DEGREE, map_h, lang));
+    out.push_str(&legend(&sections, map_h + 8.0, lang));
+    out.push_str("</svg>");
     out
+}
+
+/// A bar of a round length (about a fifth of the picture) at the map part's bottom left, with
+/// its length in words: what "how far apart are these firms" is read from on paper.
+fn scale_bar(px_per_km: f64, map_h: f64, lang: Lang) -> String {
+    let km = round_length(WIDTH / 5.0 / px_per_km);
+    let length = km * px_per_km;
+    let (x, y) = (12.0, map_h - 12.0);
+    let label = if km < 1.0 {
+        format!("{} m", number(km * 1000.0, lang, Reading))
+    } else {
+        format!("{} km", number(km, lang, Reading))
+    };
+    format!(
+        "<g data-scale-km=\"{km}\"><path d=\"M{x:.1} {:.1}V{y:.1}H{:.1}V{:.1}\" fill=\"none\" stroke=\"#1d252c\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#1d252c\">{}</text></g>",
+        y - 6.0,
+        x + length,
+        y - 6.0,
+        x + length + 6.0,
+        y - 1.0,
+        escape(&label)
+    )
+}
+
+/// The largest of 1, 2 and 5 times a power of ten not above `km` (at least 10 m).
+fn round_length(km: f64) -> f64 {
+    let mut best = 0.01;
+    for exp in -2..=3 {
+        for step in [1.0, 2.0, 5.0] {
+            let l = step * 10f64.powi(exp);
+            if l <= km {
+                best = l;
+            }
+        }
+    }
+    best
+}
+
+/// The lines' key, then each sector present with its colour and its number of companies, in
+/// two columns.
+fn legend(sections: &BTreeMap<Option<char>, usize>, top: f64, lang: Lang) -> String {
+    let mut out = format!(
+        "<text x=\"4\" y=\"{:.1}\" font-size=\"12\" fill=\"#4a5561\">{}</text>",
+        top + 12.0,
+        escape(lang.pick(
+            "Trait plein : synergie mise en œuvre ; tirets : en cours ; taille : nombre de flux déclarés",
+            "Solid: implemented synergy; dashed: in progress; size: number of declared flows"
+        ))
+    );
+    for (i, (section, n)) in sections.iter().enumerate() {
+        let (x, y) = (
+            4.0 + (i % 2) as f64 * COLUMN,
+            top + ROW * (1 + i / 2) as f64 + 12.0,
+        );
+        let name = match section {
+            Some(letter) => format!(
+                "{letter} · {}",
+                naf::section_label(*letter, lang).unwrap_or("?")
+            ),
+            None => lang
+                .pick("Activité non renseignée", "Activity not given")
+                .to_string(),
+        };
+        out.push_str(&format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" fill=\"#1d252c\">{} ({})</text>",
+            x + 5.0,
+            y - 4.0,
+            section_colour(*section),
+            x + 15.0,
+            escape(&name),
+            number(*n as f64, lang, Reading)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorId};
+
+    fn placed(id: &str, naf: &str, lat: f64, lon: f64) -> Actor {
+        Actor {
+            id: ActorId::new(id),
+            name: id.into(),
+            naf: Some(naf.into()),
+            position: Some(Position::new(lat, lon)),
+            ..Actor::default()
+        }
+    }
+
+    fn circles(svg: &str) -> Vec<(f64, f64, String)> {
+        svg.split("<circle ")
+            .skip(1)
+            .filter(|c| c.contains("stroke=\"#fff\""))
+            .map(|c| {
+                let attr = |name: &str| {
+                    let from = c.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    c[from..].split('"').next().unwrap().to_string()
+                };
+                (
+                    attr("cx").parse().unwrap(),
+                    attr("cy").parse().unwrap(),
+                    attr("fill"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_tall_zone_is_centred_and_its_companies_take_their_sector_s_colour() {
+        let p = Project {
+            actors: vec![
+                placed("a", "10.71C", 42.60, 9.45),
+                placed("b", "38.11Z", 42.66, 9.46),
+            ],
+            ..Project::default()
+        };
+        let svg = zone_svg(&p, Lang::Fr);
+        let dots = circles(&svg);
+        assert_eq!(dots.len(), 2);
+        let middle = (dots[0].0 + dots[1].0) / 2.0;
+        assert!((middle - WIDTH / 2.0).abs() < 1.0, "centred: {middle}");
+        assert_eq!(dots[0].2, section_colour(Some('C')));
+        assert_eq!(dots[1].2, section_colour(Some('E')));
+        assert!(svg.contains("C · Industrie manufacturière (1)"), "{svg}");
+        assert!(
+            svg.contains("E · Eau, assainissement, déchets (1)"),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn a_wide_zone_leaves_no_empty_band_and_the_scale_bar_is_a_round_length() {
+        let p = Project {
+            actors: vec![
+                placed("a", "10.71C", 42.60, 9.30),
+                placed("b", "10.71C", 42.61, 9.50),
+            ],
+            ..Project::default()
+        };
+        let svg = zone_svg(&p, Lang::Fr);
+        let height: f64 = svg
+            .split("viewBox=\"0 0 700 ")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(height < 300.0, "a wide zone's picture is low: {height}");
+        // 16 km wide: a fifth is about 3 km, so the bar says 2 km.
+        assert!(svg.contains("data-scale-km=\"2\""), "{svg}");
+        assert!(svg.contains(">2 km<"));
+        assert_eq!(round_length(0.3), 0.2);
+        assert_eq!(round_length(7.0), 5.0);
+        assert_eq!(round_length(0.004), 0.01);
+    }
+
+    #[test]
+    fn the_zone_is_outlined_as_on_the_app_s_map() {
+        let mut p = Project {
+            actors: vec![placed("a", "10.71C", 42.60, 9.45)],
+            ..Project::default()
+        };
+        p.territory.perimeter = vec![
+            Position::new(42.55, 9.40),
+            Position::new(42.65, 9.40),
+            Position::new(42.65, 9.50),
+        ];
+        let svg = zone_svg(&p, Lang::En);
+        let polygon = svg
+            .split("<polygon ")
+            .nth(1)
+            .expect("the perimeter")
+            .split("/>")
+            .next()
+            .unwrap();
+        assert!(
+            !polygon.contains("dasharray"),
+            "a drawn perimeter is solid: {polygon}"
+        );
+        assert!(svg.contains("C · Manufacturing (1)"), "{svg}");
+        // Without a perimeter, the companies' hull, dashed, as on the app's map.
+        p.territory.perimeter.clear();
+        p.actors.push(placed("b", "10.71C", 42.62, 9.47));
+        p.actors.push(placed("c", "10.71C", 42.61, 9.49));
+        let svg = zone_svg(&p, Lang::En);
+        let polygon = svg
+            .split("<polygon ")
+            .nth(1)
+            .expect("the hull")
+            .split("/>")
+            .next()
+            .unwrap();
+        assert!(polygon.contains("stroke-dasharray"), "{polygon}");
+    }
 }
