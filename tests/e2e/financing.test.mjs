@@ -52,9 +52,9 @@ test('an aid goes from requested to granted to paid, and the aid tables follow e
     assert.deepEqual(await funderRow(page, 'Ademe'), [18_500, 6_000, 0]);
     assert.deepEqual(await yearRow(page, 2026), [32_000, 6_000, 0]);
     assert.match(await page.locator('[data-testid=action-item]', { hasText: STUDY }).innerText(),
-      /Aides 20\s000 € \(80 %\) — ADEME 12\s500 € \(demandée le 2026-05-20\)/);
+      /Aides 20\s000 € \(80 %\) — ADEME 12\s500 € \(demandée le 20\/05\/2026\)/);
     assert.match(await page.locator('[data-testid=action-item]', { hasText: 'cartons' }).innerText(),
-      /ADEME 6\s000 € \(accordée le 2026-05-12\), Entreprises 6\s000 €/);
+      /ADEME 6\s000 € \(accordée le 12\/05\/2026\), Entreprises 6\s000 €/);
 
     // Granted, for less than asked.
     await openAction(page, STUDY);
@@ -79,7 +79,7 @@ test('an aid goes from requested to granted to paid, and the aid tables follow e
     assert.deepEqual(await funderRow(page, 'Ademe'), [18_500, 18_000, 6_000]);
     assert.deepEqual(await yearRow(page, 2027), [0, 0, 6_000]);
     assert.match(await page.locator('[data-testid=action-item]', { hasText: STUDY }).innerText(),
-      /ADEME 12\s000 € \(accordée le 2026-09-01 \(12\s500 € demandés\), 6\s000 € versés le 2027-02-10\)/);
+      /ADEME 12\s000 € \(accordée le 01\/09\/2026 \(12\s500 € demandés\), 6\s000 € versés le 10\/02\/2027\)/);
     assert.deepEqual(
       (await page.locator('[data-testid=aids-by-funder] [data-testid=aids-total] td').allInnerTexts()).map(euros),
       [32_000, 18_000, 6_000]);

@@ -62,7 +62,7 @@ test('an activity recorded in the log moves the follow-up indicators', async () 
     await page.locator('[data-testid=activity-form]').waitFor({ state: 'detached' });
     await waitSaved(page);
     const first = page.locator('[data-testid=activity-item]').first();
-    assert.match(await first.innerText(), /2026-03-12 — Visite de site : Visite croisée des chaufferies/);
+    assert.match(await first.innerText(), /12\/03\/2026 — Visite de site : Visite croisée des chaufferies/);
     assert.match(await first.innerText(), /3,5 h/);
     const saved = (await storedProject(page)).activities.find((a) => a.title === 'Visite croisée des chaufferies');
     assert.deepEqual([saved.kind, saved.hours, saved.actors.length], ['site_visit', 3.5, 2]);

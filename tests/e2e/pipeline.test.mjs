@@ -214,8 +214,8 @@ test('dashboard: tiles with their method, a card implemented and a measurement r
     await page.click('[data-testid=measurement-save]');
     await page.locator('[data-testid=measurement-form] [role=status]').waitFor();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=chart-series]').length === n + 1, charts);
-    assert.ok(await page.locator('[data-testid=chart-series] desc', { hasText: '2026-11-28 : 3,5 ETP' }).count() === 1);
-    assert.match(await page.locator('[data-testid=measurements-table]').innerText(), /2026-11-28\s+Emplois\s+3,5 ETP/);
+    assert.ok(await page.locator('[data-testid=chart-series] desc', { hasText: '28/11/2026 : 3,5 ETP' }).count() === 1);
+    assert.match(await page.locator('[data-testid=measurements-table]').innerText(), /28\/11\/2026\s+Emplois\s+3,5 ETP/);
     await page.locator('[data-testid=chart-series]').last().scrollIntoViewIfNeeded();
     await screenshot(page, 'dashboard-measurement-1920x1080');
     await waitSaved(page);

@@ -136,7 +136,7 @@ pub fn Records() -> impl IntoView {
                         let lang = lang.get();
                         view! {
                             <tr>
-                                <td>{m.date.to_string()}</td>
+                                <td>{m.date.in_lang(lang)}</td>
                                 <td>{m.indicator.label(lang)}</td>
                                 <td class="num">{format!("{} {}", number(m.value, lang, Reading), m.indicator.unit(lang))}</td>
                                 <td>{m.note.clone()}</td>

@@ -126,7 +126,7 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
             let lang = lang.get();
             let (who, flows) = state.project.with_untracked(|p| (participants(p, &s), flows_line(p, &s, lang)));
             let gains = gains_line(&s.estimated, tx, lang);
-            let since = s.history.last().map(|h| h.date.to_string()).unwrap_or_default();
+            let since = s.history.last().map(|h| h.date.in_lang(lang)).unwrap_or_default();
             let abandoned = s.stage == Stage::Abandoned;
             let (can_prev, can_next) = (step(s.stage, false).is_some(), step(s.stage, true).is_some());
             view! {
@@ -149,7 +149,7 @@ pub fn Card(id: SynergyId, abandoning: RwSignal<Option<SynergyId>>) -> impl Into
                     <details class="card-history">
                         <summary>{tx.pipeline.history_title}</summary>
                         <ol>{s.history.iter().map(|h| view! {
-                            <li>{format!("{} — {}{}", h.date, h.stage.label(lang), if h.note.is_empty() { String::new() } else { format!(" : {}", h.note) })}</li>
+                            <li>{format!("{} — {}{}", h.date.in_lang(lang), h.stage.label(lang), if h.note.is_empty() { String::new() } else { format!(" : {}", h.note) })}</li>
                         }).collect_view()}</ol>
                     </details>
                     <Checklist synergy=s.clone() open=checklist_open />

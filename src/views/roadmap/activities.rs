@@ -141,7 +141,7 @@ pub fn ActivityLog() -> impl IntoView {
                         }
                         let head = format!(
                             "{} — {}{}",
-                            a.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
+                            a.date.map(|d| d.in_lang(lang)).unwrap_or_else(|| "?".into()),
                             a.kind.label(lang),
                             if a.title.is_empty() { String::new() } else { format!(" : {}", a.title) }
                         );

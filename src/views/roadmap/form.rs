@@ -164,7 +164,7 @@ pub fn ActionForm(action: RoadmapAction, is_new: bool, on_done: Callback<()>) ->
             <fieldset aria-describedby="field-milestones-error">
                 <legend>{move || t.get().roadmap.milestones_title}</legend>
                 <ul>{move || draft.with(|d| d.milestones.clone()).into_iter().enumerate().map(|(i, m)| view! {
-                    <li>{format!("{} — {}", m.date, m.label)}
+                    <li>{format!("{} — {}", m.date.in_lang(lang.get()), m.label)}
                         <button type="button" on:click=move |_| draft.update(|d| { d.milestones.remove(i); })>{move || t.get().common.remove}</button></li>
                 }).collect_view()}</ul>
                 <FieldMessage id="field-milestones-error".to_string() message=err("milestones") />

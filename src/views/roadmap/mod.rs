@@ -79,8 +79,8 @@ pub fn Roadmap() -> impl IntoView {
                     actions.get().into_iter().map(|a| {
                         let dates = format!(
                             "{} → {}",
-                            a.start.map(|d| d.to_string()).unwrap_or_else(|| "?".into()),
-                            a.end.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
+                            a.start.map(|d| d.in_lang(lang)).unwrap_or_else(|| "?".into()),
+                            a.end.map(|d| d.in_lang(lang)).unwrap_or_else(|| "?".into())
                         );
                         let money = a.investment_eur.map(|v| format!(" · {} {}", t.roadmap.col_investment, euros(v))).unwrap_or_default();
                         let remaining = format!("{} {}", t.roadmap.col_remaining, a.remaining_text(lang));

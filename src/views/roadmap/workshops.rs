@@ -41,7 +41,7 @@ pub fn Workshops() -> impl IntoView {
                     counts.push_str(&format!(" · {}", counted(w.decisions.len(), lang, t.roadmap.decisions_one, t.roadmap.decisions_word)));
                     view! {
                         <li class="action-item" data-testid="workshop-item">
-                            <strong>{format!("{} — {}", w.date.map(|d| d.to_string()).unwrap_or_default(), w.title)}</strong>
+                            <strong>{format!("{} — {}", w.date.map(|d| d.in_lang(lang)).unwrap_or_default(), w.title)}</strong>
                             <span class="action-meta">{counts}</span>
                             {(!w.ideas.is_empty()).then(|| view! { <span class="action-meta" data-testid="workshop-ideas">{format!("{} {}", t.roadmap.ideas_label, w.ideas.join(" ; "))}</span> })}
                             {(!w.decisions.is_empty()).then(|| view! { <span class="action-meta">{w.decisions.join(" ; ")}</span> })}

@@ -295,8 +295,11 @@ pub fn gantt(actions: &[RoadmapAction], lang: Lang, today: Option<Date>) -> Stri
     let mut desc: Vec<String> = dated
         .iter()
         .map(|a| {
-            let from = a.start.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
-            let to = a.end.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
+            let from = a
+                .start
+                .map(|d| d.in_lang(lang))
+                .unwrap_or_else(|| "?".into());
+            let to = a.end.map(|d| d.in_lang(lang)).unwrap_or_else(|| "?".into());
             format!("{} : {from} → {to} ({})", a.title, a.status.label(lang))
         })
         .collect();
@@ -377,7 +380,7 @@ pub fn gantt(actions: &[RoadmapAction], lang: Lang, today: Option<Date>) -> Stri
                 "<path d=\"M{cx:.1} {} l7 7 l-7 7 l-7 -7 z\" fill=\"{}\" stroke=\"#111\"><title>{}</title></path>",
                 y + 6.0,
                 if ms.done { "#111" } else { "#fff" },
-                escape(&format!("{} — {}", ms.date, ms.label))
+                escape(&format!("{} — {}", ms.date.in_lang(lang), ms.label))
             ));
         }
     }

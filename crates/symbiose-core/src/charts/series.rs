@@ -110,7 +110,13 @@ pub fn time_series_svg(
     let height = if outside > 0 { H + 24.0 } else { H };
     let mut desc: Vec<String> = pts
         .iter()
-        .map(|p| format!("{} : {} {unit}", p.date, number(p.value, lang, Reading)))
+        .map(|p| {
+            format!(
+                "{} : {} {unit}",
+                p.date.in_lang(lang),
+                number(p.value, lang, Reading)
+            )
+        })
         .collect();
     desc.extend(targets.iter().map(|(yr, v)| {
         format!(
@@ -190,7 +196,7 @@ pub fn time_series_svg(
             y(p.value),
             escape(&format!(
                 "{} : {} {unit}",
-                p.date,
+                p.date.in_lang(lang),
                 number(p.value, lang, Reading)
             ))
         ));
@@ -267,7 +273,7 @@ mod tests {
         assert!(svg.contains(">2015<") && svg.contains(">2027<"));
         let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
         assert!(
-            desc.starts_with("<desc>2018-01-01 : 40"),
+            desc.starts_with("<desc>01/01/2018 : 40"),
             "sorted by date: {desc}"
         );
         assert!(!svg.contains("NaN"));

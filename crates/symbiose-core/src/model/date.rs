@@ -40,6 +40,16 @@ impl Date {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// As a reader of `lang` writes a date: `28/11/2026` in French, as French administrative
+    /// documents do; the unambiguous `2026-11-28` in English (a British and an American reader
+    /// would read `11/12` differently).
+    pub fn in_lang(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Fr => self.to_french(),
+            crate::Lang::En => self.to_string(),
+        }
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian), for durations and timelines.
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.

@@ -166,13 +166,13 @@ impl FundingLine {
     }
 
     /// The line's status for a table, with its date when known and the amounts when they
-    /// differ: "accordée le 2026-09-01 (12 500 € demandés)", "accordée le 2026-09-01, 6 000 €
-    /// versés le 2027-02-10".
+    /// differ: "accordée le 01/09/2026 (12 500 € demandés)", "accordée le 01/09/2026, 6 000 €
+    /// versés le 10/02/2027".
     pub fn status_text(&self, lang: crate::Lang) -> String {
         use crate::numbers::{Precision::Reading, number};
         let euros = |v: f64| format!("{} €", number(v, lang, Reading));
         let on = |label: String, d: Option<Date>| match d {
-            Some(d) => format!("{label} {} {d}", lang.pick("le", "on")),
+            Some(d) => format!("{label} {} {}", lang.pick("le", "on"), d.in_lang(lang)),
             None => label,
         };
         let label = |s: AidStatus| s.label(lang).to_lowercase();
@@ -230,7 +230,7 @@ mod tests {
         };
         assert_eq!(
             granted.status_text(Lang::Fr),
-            "accordée le 2026-09-01 (12\u{202f}500 € demandés)"
+            "accordée le 01/09/2026 (12\u{202f}500 € demandés)"
         );
         assert_eq!(granted.in_force(), 12_000.0);
         let part_paid = FundingLine {
@@ -247,14 +247,14 @@ mod tests {
             paid_eur: None,
             ..part_paid
         };
-        assert_eq!(all_paid.status_text(Lang::Fr), "versée le 2027-02-10");
+        assert_eq!(all_paid.status_text(Lang::Fr), "versée le 10/02/2027");
         assert_eq!(all_paid.paid(), Some(12_000.0));
         let refused = FundingLine {
             status: AidStatus::Refused,
             granted_on: d("2026-07-01"),
             ..asked
         };
-        assert_eq!(refused.status_text(Lang::Fr), "refusée le 2026-07-01");
+        assert_eq!(refused.status_text(Lang::Fr), "refusée le 01/07/2026");
         assert_eq!(refused.in_force(), 0.0);
     }
 }

@@ -302,7 +302,7 @@ impl RoadmapAction {
         })
     }
 
-    /// The funding lines for a table: "ADEME 6 000 € (accordée le 2026-05-12), Entreprises
+    /// The funding lines for a table: "ADEME 6 000 € (accordée le 12/05/2026), Entreprises
     /// 6 000 €": the amount in force ([`FundingLine::in_force`]; the amount asked when
     /// refused), with the status once the line has left the plan.
     pub fn funding_text(&self, lang: Lang) -> String {

@@ -68,8 +68,9 @@ pub fn cover(d: &mut Doc, p: &Project, title: &str, lang: Lang, today: Date) {
             t.phase.number()
         ),
         format!(
-            "{} : {today}",
-            lang.pick("Document produit le", "Document made on")
+            "{} : {}",
+            lang.pick("Document produit le", "Document made on"),
+            today.in_lang(lang)
         ),
     ];
     if !t.facilitator.is_empty() {

@@ -526,7 +526,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
             .iter()
             .map(|w| {
                 vec![
-                    Cell::text(w.date.map_or("?".into(), |d| d.to_string())),
+                    Cell::text(w.date.map_or("?".into(), |d| d.in_lang(lang))),
                     Cell::text(w.title.clone()),
                     Cell::number((w.participants.len() + w.other_participants.len()).to_string()),
                     Cell::text(w.ideas.join(" ; ")),
@@ -556,7 +556,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
                     Cell::text(
                         s.history
                             .iter()
-                            .map(|h| format!("{} {}", h.date, h.stage.label(lang)))
+                            .map(|h| format!("{} {}", h.date.in_lang(lang), h.stage.label(lang)))
                             .collect::<Vec<_>>()
                             .join(" → "),
                     ),

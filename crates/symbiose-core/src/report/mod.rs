@@ -133,10 +133,10 @@ mod tests {
             "Aides par financeur",
             "Aides par année",
             // r-1: ADEME 6 000 € granted of an eligible 12 000 €.
-            "ADEME 6\u{202f}000 € (accordée le 2026-05-12)",
+            "ADEME 6\u{202f}000 € (accordée le 12/05/2026)",
             "6\u{202f}000 € (50 %)",
             "Étude / AMO",
-            "ADEME 12\u{202f}500 € (demandée le 2026-05-20)",
+            "ADEME 12\u{202f}500 € (demandée le 20/05/2026)",
         ] {
             assert!(html.contains(part), "{part}");
         }

@@ -77,9 +77,10 @@ pub fn paper_questionnaire(
     d.h1(lang.pick("Questionnaire des flux", "Flow questionnaire"));
     d.p(&a.name);
     d.note(&format!(
-        "{} — {} {today}",
+        "{} — {} {}",
         p.name,
-        lang.pick("imprimé le", "printed on")
+        lang.pick("imprimé le", "printed on"),
+        today.in_lang(lang)
     ));
     d.p(lang.pick(
         "Corrigez ce qui est pré-rempli, complétez les lignes vides, et rendez la feuille à l'animateur. Une quantité se donne avec son unité et sa période (t/an, m³/mois, MWh/an…). Ce que vous marquez « confidentiel » ne sera montré à personne d'autre.",
@@ -166,7 +167,7 @@ mod tests {
         // Company facts, two flow tables and the remarks: 6 + 5 + 5 + 4 blank cells' rows.
         let blank_rows = html.matches("<td class=\"blank\"></td></tr>").count();
         assert_eq!(blank_rows, 6 + BLANK_ROWS * 2 + 4);
-        assert!(html.contains("imprimé le 2026-12-02"));
+        assert!(html.contains("imprimé le 02/12/2026"));
         // The facilitator's notes and tags are not the company's to read.
         for secret in a.tags.iter().chain([&a.notes]) {
             if !secret.is_empty() {

@@ -62,11 +62,7 @@ impl Table {
     }
 
     fn date(&self, d: Option<Date>) -> String {
-        match (d, self.lang) {
-            (None, _) => String::new(),
-            (Some(d), Lang::Fr) => d.to_french(),
-            (Some(d), Lang::En) => d.to_string(),
-        }
+        d.map_or(String::new(), |d| d.in_lang(self.lang))
     }
 
     fn yes_no(&self, b: bool) -> String {
