@@ -48,10 +48,14 @@ texts! {
             "Repair mode";
         repair_intro: "Ce projet contient des données que l'application refuserait d'ouvrir normalement. Il est ouvert quand même : corrigez ou supprimez chaque élément ci-dessous. Rien n'est supprimé sans votre accord, et la version d'origine est gardée dans la corbeille dès le premier enregistrement.",
             "This project holds data the app would normally refuse to open. It is open anyway: fix or remove each item below. Nothing is removed without your say, and the original version is kept in the bin from the first save on.";
-        repair_problems: "problème(s) à corriger",
-            "problem(s) to fix";
-        repair_unreadable: "élément(s) illisible(s), gardé(s) tel quel",
-            "unreadable item(s), kept as they are";
+        repair_problem_one: "problème à corriger",
+            "problem to fix";
+        repair_problems: "problèmes à corriger",
+            "problems to fix";
+        repair_unreadable_one: "élément illisible, gardé tel quel",
+            "unreadable item, kept as it is";
+        repair_unreadable: "éléments illisibles, gardés tels quels",
+            "unreadable items, kept as they are";
         repair_show: "Corriger",
             "Fix";
         repair_remove: "Supprimer",

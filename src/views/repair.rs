@@ -10,7 +10,7 @@ use symbiose_core::format::repair::{Unreadable, reinsert};
 use symbiose_core::validate::{Problem, rules::limits, validate};
 use symbiose_core::{Project, Territory};
 
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::{counted, use_lang, use_texts};
 use crate::persist::use_session;
 use crate::route::{Page, Route, go};
 use crate::state::{ProjectState, use_project};
@@ -89,6 +89,7 @@ fn show_record(state: ProjectState, id: &str, p: &Project, list: &str, index: us
 #[component]
 pub fn RepairPanel() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let session = use_session();
     let state = use_project();
     let active = Memo::new(move |_| session.repair.with(Option::is_some));
@@ -110,9 +111,12 @@ pub fn RepairPanel() -> impl IntoView {
                 <h2 id="repair-title">{move || t.get().files.repair_title}</h2>
                 <p>{move || t.get().files.repair_intro}</p>
                 <p class="repair-counts" data-testid="repair-counts">
-                    {move || format!("{} {} · {} {}",
-                        problems.with(Vec::len), t.get().files.repair_problems,
-                        unreadable.with(Vec::len), t.get().files.repair_unreadable)}
+                    {move || {
+                        let (t, lang) = (t.get(), lang.get());
+                        format!("{} · {}",
+                            counted(problems.with(Vec::len), lang, t.files.repair_problem_one, t.files.repair_problems),
+                            counted(unreadable.with(Vec::len), lang, t.files.repair_unreadable_one, t.files.repair_unreadable))
+                    }}
                 </p>
                 <ul class="repair-list">
                     <For each=move || problems.get().into_iter().enumerate()
@@ -174,9 +178,10 @@ fn ProblemRow(problem: Problem) -> impl IntoView {
     };
     view! {
         <li class="repair-item" data-testid="repair-problem">
-            <code>{path.clone()}</code>
-            {name.map(|n| view! { <strong>" « "{n}" » "</strong> })}
-            <span>{move || problem.message.get(lang.get()).to_string()}</span>
+            // The record's own name first, as a facilitator knows it; then the place in words,
+            // the path beside it for whoever mends the file in a text editor, and the problem.
+            {name.map(|n| view! { <strong>"« "{n}" »"</strong> })}
+            <span>{move || problem.to_string_in(lang.get())}</span>
             <span class="repair-buttons">
                 <button data-testid="repair-show" on:click=show>{move || t.get().files.repair_show}</button>
                 <Show when=move || can_remove>
@@ -254,8 +259,8 @@ fn UnreadableRow(index: usize, part: Unreadable) -> impl IntoView {
     });
     view! {
         <li class="repair-item" data-testid="repair-unreadable">
-            <code>{path}</code>
             <strong>{name}</strong>
+            <code>{path}</code>
             <span>{move || why.message_in(lang.get())}</span>
             <span class="repair-buttons">
                 <Show when=move || known>

@@ -85,10 +85,14 @@ test('a stored project the loader refuses opens in repair mode; fixed and remove
     await waitForWorkspace(page);
     assert.equal(await page.locator('[data-testid=repair-problem]').count(), 2);
     assert.equal(await page.locator('[data-testid=repair-unreadable]').count(), 1);
-    // Said in words, with the path for whoever mends the file by hand.
+    // Counted in words, each record named first, then said in words, with the path for whoever
+    // mends the file by hand.
+    assert.equal(await page.locator('[data-testid=repair-counts]').innerText(),
+      '2 problèmes à corriger · 1 élément illisible, gardé tel quel');
     assert.match(await page.locator('[data-testid=repair-unreadable]').innerText(),
-      /flows\[2\]\s+« [^»]+ »\s+quantité \(quantity\) : on attend une quantité \{ value, unit, period \}, le fichier donne le texte « beaucoup »/);
-    assert.match(await page.locator('[data-testid=repair-panel]').innerText(), /actors\[0\]\.position/);
+      /^« [^»]+ »\s+flows\[2\]\s+quantité \(quantity\) : on attend une quantité \{ value, unit, period \}, le fichier donne le texte « beaucoup »/);
+    assert.match(await page.locator('[data-testid=repair-problem]', { hasText: 'actors[0]' }).innerText(),
+      /^« Boulangerie du Golo »\s+entreprise n° 1 › position \(actors\[0\]\.position\) : position hors des limites/);
     await screenshot(page, 'repair-mode-1920x1080');
     // Opening changed nothing in storage.
     assert.equal(await page.evaluate(() => localStorage.getItem('symbiose.project.zz-repair')), JSON.stringify(file));
