@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use symbiose_core::detect::Audience;
 
 use crate::i18n::use_texts;
-use crate::views::legend::fold_where_short;
+use crate::views::map_panel::{FoldTitle, fold_where_short};
 use crate::views::settings::{AudienceSelect, TileSettings};
 
 #[component]
@@ -40,14 +40,9 @@ pub fn MapDisplay(
     view! {
         <section class="map-display" class:folded=move || !open.get() data-testid="map-display"
             aria-label=move || t.get().workspace.display_title>
-            <h3>
-                <button class="legend-fold" data-testid="display-fold" aria-expanded=move || open.get().to_string()
-                    title=move || if open.get() { t.get().workspace.display_fold } else { t.get().workspace.display_unfold }
-                    on:click=move |_| open.update(|o| *o = !*o)>
-                    <span aria-hidden="true">{move || if open.get() { "▾ " } else { "▸ " }}</span>
-                    {title}
-                </button>
-            </h3>
+            <FoldTitle open testid="display-fold" title=Signal::derive(title)
+                fold_hint=Signal::derive(move || t.get().workspace.display_fold)
+                unfold_hint=Signal::derive(move || t.get().workspace.display_unfold) />
             <Show when=move || open.get()>
                 <AudienceSelect />
                 <label class="tiles-toggle">

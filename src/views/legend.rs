@@ -8,6 +8,7 @@ use symbiose_core::refdata::naf;
 use crate::i18n::{use_lang, use_texts};
 use crate::palette::{family_colour, section_colour};
 use crate::summary::{ActorSummary, sections_present};
+use crate::views::map_panel::{FoldTitle, fold_where_short};
 
 #[component]
 pub fn Legend(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
@@ -19,14 +20,9 @@ pub fn Legend(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     fold_where_short(open);
     view! {
         <section class="legend" class:folded=move || !open.get() data-testid="legend" aria-label=move || t.get().workspace.legend_title>
-            <h3>
-                <button class="legend-fold" data-testid="legend-fold" aria-expanded=move || open.get().to_string()
-                    title=move || if open.get() { t.get().workspace.legend_fold } else { t.get().workspace.legend_unfold }
-                    on:click=move |_| open.update(|o| *o = !*o)>
-                    <span aria-hidden="true">{move || if open.get() { "▾ " } else { "▸ " }}</span>
-                    {move || t.get().workspace.legend_title}
-                </button>
-            </h3>
+            <FoldTitle open testid="legend-fold" title=Signal::derive(move || t.get().workspace.legend_title.to_string())
+                fold_hint=Signal::derive(move || t.get().workspace.legend_fold)
+                unfold_hint=Signal::derive(move || t.get().workspace.legend_unfold) />
             <Show when=move || open.get()>
             <ul>
                 <For each=move || sections.get() key=|(l, n)| (*l, *n) let:item>
@@ -52,26 +48,4 @@ pub fn Legend(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// On a projector of fewer than 800 lines (1366×768, 1280×720) the legend covered a quarter of
-/// the map: workshop mode folds a panel over the map there, and leaving the mode unfolds it
-/// again.
-pub(crate) fn fold_where_short(open: RwSignal<bool>) {
-    let ui = crate::ui::use_ui();
-    let folded_for_workshop = StoredValue::new(false);
-    Effect::new(move |_| {
-        let short = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .is_some_and(|h| h < 800.0);
-        if ui.projection.get() && short && open.get_untracked() {
-            open.set(false);
-            folded_for_workshop.set_value(true);
-        } else if !ui.projection.get() && folded_for_workshop.get_value() {
-            open.set(true);
-            folded_for_workshop.set_value(false);
-        }
-    });
 }

@@ -17,6 +17,7 @@ pub mod home;
 pub mod import;
 pub mod leave;
 pub mod legend;
+pub mod map_panel;
 pub mod pipeline;
 pub mod portfolio;
 pub mod projection;
