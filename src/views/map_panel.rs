@@ -24,24 +24,65 @@ pub fn FoldTitle(
     }
 }
 
-/// On a projector of fewer than 800 lines (1366×768, 1280×720) the legend covered a quarter of
-/// the map: workshop mode folds a panel over the map there, and leaving the mode unfolds it
-/// again.
+/// On a screen of fewer than 800 lines (a 1366×768 or 1280×720 projector or laptop) the two
+/// panels open took the map's right third, each scrolling in its half. There a panel starts
+/// folded, and folds when the window becomes that short or workshop mode begins; it unfolds again
+/// when what folded it ends (the window grows tall, the workshop is left). A panel the user
+/// unfolded stays open otherwise.
 pub(crate) fn fold_where_short(open: RwSignal<bool>) {
     let ui = crate::ui::use_ui();
-    let folded_for_workshop = StoredValue::new(false);
-    Effect::new(move |_| {
-        let short = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .is_some_and(|h| h < 800.0);
-        if ui.projection.get() && short && open.get_untracked() {
-            open.set(false);
-            folded_for_workshop.set_value(true);
-        } else if !ui.projection.get() && folded_for_workshop.get_value() {
-            open.set(true);
-            folded_for_workshop.set_value(false);
+    let short = RwSignal::new(window_is_short());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = window_is_short();
+        if now != short.get_untracked() {
+            short.set(now);
         }
     });
+    on_cleanup(move || resize.remove());
+    // What folded the panel, while it stays folded by this rule.
+    let folded_by = StoredValue::new(None::<FoldedBy>);
+    Effect::new(move |before: Option<(bool, bool)>| {
+        let (is_short, workshop) = (short.get(), ui.projection.get());
+        let (was_short, was_workshop) = before.unwrap_or((false, false));
+        if open.get_untracked() {
+            // Unfolded by hand since: nothing of ours to undo.
+            folded_by.set_value(None);
+        }
+        let cause = if is_short && !was_short {
+            Some(FoldedBy::ShortWindow)
+        } else if is_short && workshop && !was_workshop {
+            Some(FoldedBy::Workshop)
+        } else {
+            None
+        };
+        if let Some(cause) = cause.filter(|_| open.get_untracked()) {
+            open.set(false);
+            folded_by.set_value(Some(cause));
+        } else {
+            let ended = match folded_by.get_value() {
+                Some(FoldedBy::ShortWindow) => !is_short,
+                Some(FoldedBy::Workshop) => !workshop || !is_short,
+                None => false,
+            };
+            if ended {
+                open.set(true);
+                folded_by.set_value(None);
+            }
+        }
+        (is_short, workshop)
+    });
+}
+
+#[derive(Clone, Copy)]
+enum FoldedBy {
+    ShortWindow,
+    Workshop,
+}
+
+fn window_is_short() -> bool {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .is_some_and(|h| h < 800.0)
 }

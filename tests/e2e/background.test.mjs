@@ -121,12 +121,18 @@ test('background: a PMTiles extract, from beside the app or from disk, is kept a
     assert.deepEqual(offline, online, 'the same background as online');
     await page.waitForTimeout(500);
     await screenshot(page, 'vector-background-1920x1080');
-    // A smaller projector: the same background, the legend beside it.
+    // A smaller projector: the same background, the map's panels folded beside it.
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForTimeout(800);
     await drawnColours(page);
+    // Shorter than 800 lines, the map's panels fold to their titles; taller again, they unfold.
+    const folds = () => page.evaluate(() => ['legend-fold', 'display-fold']
+      .map((id) => document.querySelector(`[data-testid=${id}]`).getAttribute('aria-expanded')));
+    assert.deepEqual(await folds(), ['false', 'false']);
     await screenshot(page, 'vector-background-1280x720');
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=display-fold]').getAttribute('aria-expanded') === 'true');
+    assert.deepEqual(await folds(), ['true', 'true']);
     // The background switched off: the built-in places, as before.
     await page.uncheck('[data-testid=tiles-toggle]');
     await page.waitForSelector('[data-testid=map][data-background=built-in]');

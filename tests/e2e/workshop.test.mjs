@@ -196,6 +196,11 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
     const { page, errors } = app;
     try {
       await waitForWorkspace(page);
+      // Under 800 lines the map's two panels start folded, in workshop mode or not: open, they
+      // took the map's right third.
+      const short = height < 800 ? 'false' : 'true';
+      assert.equal(await page.getAttribute('[data-testid=legend-fold]', 'aria-expanded'), short);
+      assert.equal(await page.getAttribute('[data-testid=display-fold]', 'aria-expanded'), short);
       await page.click('[data-testid=projection-toggle]');
       await page.locator('[data-testid=projection-bar]').waitFor();
       await page.waitForTimeout(300); // the map takes its new size
