@@ -80,6 +80,8 @@ struct Handles {
     /// Kept alive as long as the map: Leaflet calls it on every marker click.
     _on_click: Closure<dyn Fn(JsValue)>,
     _on_map_click: Closure<dyn Fn(JsValue)>,
+    /// Writes the view's bounds on the container after each move (`data-view`).
+    _on_moveend: Closure<dyn Fn()>,
     /// Leaflet measures its container only on window resizes; the container also changes size
     /// when the workshop mode hides the chrome or the filter bar wraps.
     _resize: (web_sys::ResizeObserver, Closure<dyn Fn()>),
@@ -130,6 +132,11 @@ pub fn MapView(
     tile_url: Signal<String>,
     /// The neighbourhood being explored, if any.
     focus: Signal<Option<Focus>>,
+    /// Whether the map frames the neighbourhood's circle when its centre or radius changes: in
+    /// the explorer a company asks what is around it, and the circle must be seen whole; the
+    /// workspace keeps the zone in view when a company is chosen.
+    #[prop(optional)]
+    frame_focus: bool,
     /// Where the company being edited stands: a pin to drag to the exact site.
     pin: Signal<Option<Position>>,
     /// The communes the built-in background names when no tile background is there.
@@ -227,6 +234,26 @@ pub fn MapView(
         });
         leaflet::Evented::on(map.unchecked_ref(), "click", on_map_click.as_ref());
 
+        // The view's bounds, south, west, north, east, on the container: what the screen shows,
+        // for the journeys that check a framing (the explorer's circle seen whole).
+        let moved_map = map.clone();
+        let on_moveend = Closure::<dyn Fn()>::new(move || {
+            let b = moved_map.get_bounds();
+            let (sw, ne) = (b.get_south_west(), b.get_north_east());
+            let view = format!(
+                "{:.5},{:.5},{:.5},{:.5}",
+                sw.lat(),
+                sw.lng(),
+                ne.lat(),
+                ne.lng()
+            );
+            moved_map
+                .get_container()
+                .set_attribute("data-view", &view)
+                .ok();
+        });
+        leaflet::Evented::on(map.unchecked_ref(), "moveend", on_moveend.as_ref());
+
         let resized_map = map.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
             resized_map.invalidate_size(false);
@@ -239,6 +266,7 @@ pub fn MapView(
             _resize: (observer, on_resize),
             map,
             _on_map_click: on_map_click,
+            _on_moveend: on_moveend,
             links,
             tiles,
             background,
@@ -325,6 +353,22 @@ pub fn MapView(
             draw_focus(&h.focus, f.as_ref());
         },
     );
+    if frame_focus {
+        // Only a new centre or radius frames again: the companies ringed change with the data.
+        let circle =
+            Memo::new(move |_| focus.with(|f| f.as_ref().map(|f| (f.centre, f.radius_km))));
+        on_map(
+            ready,
+            handles,
+            move || circle.get(),
+            |h, circle| {
+                if let Some((centre, radius_km)) = circle {
+                    let (sw, ne) = geo::circle_bounds(centre, radius_km);
+                    fit_box(&h.map, sw, ne);
+                }
+            },
+        );
+    }
 
     // The pin follows the form's position; dropping it hands the form a new one.
     let picked = state.picked;
@@ -529,6 +573,12 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
     let Some((sw, ne)) = geo::bounds(list.iter().filter_map(|s| s.position)) else {
         return false;
     };
+    fit_box(map, sw, ne);
+    true
+}
+
+/// Frames the box from `sw` to `ne`, clear of the panels over the map (`fit_padding`).
+fn fit_box(map: &Map, sw: Position, ne: Position) {
     let bounds = LatLngBounds::new(&latlng(sw), &latlng(ne));
     let [left, top, right, bottom] = fit_padding(map);
     let opts = js_obj(&[
@@ -543,7 +593,6 @@ fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
         ("maxZoom", FIT_MAX_ZOOM.into()),
     ]);
     map.fit_bounds_with_options(&bounds, &opts);
-    true
 }
 
 /// How far a fit keeps the zone from the map's edges (left, top, right, bottom): the legend and

@@ -24,6 +24,26 @@ async function publicCopy() {
   }
 }
 
+/**
+ * Waits until the map shows the whole circle of `km` around `company` of the copy, and at most
+ * four times as far each way (framed on it, not left on the zone); resolves to the view.
+ */
+async function framedOn(page, copy, company, km) {
+  const at = JSON.parse(copy.text).project.actors.find((a) => a.name === company).position;
+  const dlat = km / 111.2;
+  const dlon = dlat / Math.cos((at.lat * Math.PI) / 180);
+  const circle = [at.lat - dlat, at.lon - dlon, at.lat + dlat, at.lon + dlon];
+  try {
+    await page.waitForFunction(([s, w, n, e]) => {
+      const v = document.querySelector('[data-testid=map]').dataset.view?.split(',').map(Number);
+      return v && v[0] <= s && v[1] <= w && v[2] >= n && v[3] >= e && v[2] - v[0] <= 4 * (n - s);
+    }, circle, { timeout: 5000 });
+  } catch {
+    const view = await page.getAttribute('[data-testid=map]', 'data-view');
+    assert.fail(`the ${km} km around ${company} (${circle}) are not framed: the map shows ${view}`);
+  }
+}
+
 /** Opens the public copy in a fresh browser (a company's), through the home view's import. */
 async function openCopy(copy, viewport) {
   const app = await openApp(server.url, viewport);
@@ -64,11 +84,15 @@ test('the public copy opens in the explorer: around my company by family, a poin
     assert.equal(await page.locator('.explorer-family[open]').count(), 0);
     await page.locator('.explorer-family summary', { hasText: 'Déchet' }).click();
     await page.locator('.explorer-family[open] [data-testid=neighbour]').first().waitFor();
-    // A wider radius finds at least as much.
+    // The map frames the circle around the company; a wider radius finds at least as much,
+    // and the map widens with it.
+    await framedOn(page, copy, 'Scierie Orsini & Fils', 5);
     await page.selectOption('[data-testid=explorer-radius]', { label: '25 km' });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=explorer-list] [data-testid=neighbour]').length >= n, items);
+    await framedOn(page, copy, 'Scierie Orsini & Fils', 25);
     await page.selectOption('[data-testid=explorer-radius]', { label: '5 km' });
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=explorer-list] [data-testid=neighbour]').length === n, items);
+    await framedOn(page, copy, 'Scierie Orsini & Fils', 5);
     // The leads detection proposes for the sawmill's flows, once it has run in the worker.
     await page.locator('[data-testid=explorer-leads] [data-testid=flow-leads] li li').first().waitFor({ timeout: 60_000 });
     const leads = await page.locator('[data-testid=explorer-leads] [data-testid=flow-leads] > li').allInnerTexts();
@@ -132,6 +156,7 @@ test('the explorer on a phone: the map above, the list below, nothing wider than
     // The panel below says what the company has: no popup covers the map's strip.
     await page.waitForTimeout(300);
     assert.equal(await page.locator('.leaflet-popup').count(), 0, 'no popup on a phone\'s map');
+    await framedOn(page, copy, 'Scierie Orsini & Fils', 5);
     const map = await page.locator('[data-testid=map]').boundingBox();
     assert.ok(map.height >= 300 && map.width >= 380, JSON.stringify(map));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -88,6 +88,20 @@ pub fn bounds(points: impl IntoIterator<Item = Position>) -> Option<(Position, P
         })
 }
 
+/// South-west and north-east corners of the box around a circle of `radius_km` about `centre`:
+/// what a map frames to show a neighbourhood whole ("what is within 10 km of my company").
+/// Latitude is clamped short of the poles, where a degree of longitude has no width.
+pub fn circle_bounds(centre: Position, radius_km: f64) -> (Position, Position) {
+    let radius_km = radius_km.max(0.0);
+    let dlat = (radius_km / crate::model::EARTH_RADIUS_KM).to_degrees();
+    let cos = centre.lat.to_radians().cos().max(1e-6);
+    let dlon = (dlat / cos).min(180.0);
+    (
+        Position::new((centre.lat - dlat).max(-89.9), centre.lon - dlon),
+        Position::new((centre.lat + dlat).min(89.9), centre.lon + dlon),
+    )
+}
+
 /// A gentle arc from `from` to `to`, as `segments + 1` points: a quadratic curve whose control
 /// point stands off the middle by `bend` times the distance, to the left of the way from `from`
 /// to `to`. The map draws proposals so: two lines between the same companies in opposite
@@ -123,6 +137,25 @@ pub fn arc(from: Position, to: Position, bend: f64, segments: usize) -> Vec<Posi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_circle_s_box_reaches_its_radius_each_way() {
+        let centre = Position::new(42.65, 9.44);
+        let (sw, ne) = circle_bounds(centre, 10.0);
+        // North, south, east and west, the box's edges are the radius away (to 0.1 %).
+        for edge in [
+            Position::new(ne.lat, centre.lon),
+            Position::new(sw.lat, centre.lon),
+            Position::new(centre.lat, ne.lon),
+            Position::new(centre.lat, sw.lon),
+        ] {
+            let d = centre.distance_km(&edge);
+            assert!((d - 10.0).abs() < 0.01, "{d} km");
+        }
+        // Nothing around a point is that point's box.
+        assert_eq!(circle_bounds(centre, 0.0), (centre, centre));
+        assert_eq!(circle_bounds(centre, -3.0), (centre, centre));
+    }
 
     #[test]
     fn an_arc_joins_its_ends_and_bends_left_of_its_way() {

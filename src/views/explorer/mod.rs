@@ -126,7 +126,7 @@ pub fn Explorer(tiles_on: RwSignal<bool>) -> impl IntoView {
         <main class="explorer" data-testid="explorer">
             <div class="explorer-map">
                 <MapView summaries tiles_on=tiles_on.into() fit_request=ui.fit_request.into()
-                    links=Signal::derive(Vec::new) tile_url=tile_url.into() focus=focus.into()
+                    links=Signal::derive(Vec::new) tile_url=tile_url.into() focus=focus.into() frame_focus=true
                     pin=Signal::derive(|| None) places=places.into() />
                 <Show when=move || picking.get()>
                     <p class="map-hint" role="status" data-testid="explorer-picking">{move || t.get().explorer.picking}</p>
