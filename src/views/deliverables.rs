@@ -3,7 +3,7 @@
 //! core (`report::render`) and shown in a sandboxed frame: it runs no script of its own.
 
 use leptos::prelude::*;
-use symbiose_core::report::{Deliverable, render};
+use symbiose_core::report::{Deliverable, PlaceLabel, render};
 
 use crate::detection::today;
 use crate::files;
@@ -20,9 +20,36 @@ pub fn Deliverables() -> impl IntoView {
     // A deliverable printed while detection is still running would miss proposals.
     let running = crate::detection::use_detection_running();
     let kind = RwSignal::new(Deliverable::Diagnostic);
+    // The zone map names the communes the app's built-in background names; outside Corsica
+    // they come from the national table, loaded here (kept by the offline cache), and the
+    // documents are written again once it is.
+    let national = RwSignal::new(crate::gazetteer::LoadState::Idle);
+    crate::gazetteer::load(national);
+    let places = Memo::new(move |_| {
+        national.track();
+        state.project.with(|p| {
+            crate::places::place_names(
+                p,
+                crate::gazetteer::place,
+                crate::gazetteer::communes_within,
+            )
+            .into_iter()
+            .map(|c| PlaceLabel {
+                name: c.name,
+                position: c.position,
+            })
+            .collect::<Vec<_>>()
+        })
+    });
     let html = Memo::new(move |_| {
         let (k, lang) = (kind.get(), lang.get());
-        detected.with(|d| state.project.with(|p| render(k, p, d, lang, today())))
+        places.with(|places| {
+            detected.with(|d| {
+                state
+                    .project
+                    .with(|p| render(k, p, d, lang, today(), places))
+            })
+        })
     });
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let print = move |_| {

@@ -52,7 +52,7 @@ fn every_output_survives_a_project_under_repair() {
     let today = Date::new(2026, 12, 1).unwrap();
     for lang in [Lang::Fr, Lang::En] {
         for kind in Deliverable::ALL {
-            let html = render(kind, p, &d, lang, today);
+            let html = render(kind, p, &d, lang, today, &[]);
             assert!(!html.contains("NaN"), "{kind:?} writes NaN");
         }
         let _ = indicators::compute(p, Factors::bundled());

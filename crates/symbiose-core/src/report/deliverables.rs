@@ -4,7 +4,7 @@ use super::common::{
     assumptions, cover, flow_owner, flows_by_family, key_figures, shown_flows, territory,
 };
 use super::doc::{Cell, Doc};
-use super::map::zone_svg;
+use super::map::{PlaceLabel, zone_svg};
 use crate::charts;
 use crate::detect::{Audience, Detection, sight};
 use crate::factors::Factors;
@@ -230,7 +230,13 @@ fn series(d: &mut Doc, p: &Project, lang: Lang) {
     }
 }
 
-pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc {
+pub fn diagnostic(
+    p: &Project,
+    det: &Detection,
+    lang: Lang,
+    today: Date,
+    places: &[PlaceLabel],
+) -> Doc {
     let mut d = Doc::new();
     cover(
         &mut d,
@@ -244,7 +250,7 @@ pub fn diagnostic(p: &Project, det: &Detection, lang: Lang, today: Date) -> Doc 
     );
     d.h2(lang.pick("1. Le territoire", "1. The territory"));
     territory(&mut d, p, lang);
-    d.chart(&zone_svg(p, lang));
+    d.chart(&zone_svg(p, lang, places));
     d.part(lang.pick("2. Les acteurs", "2. The actors"));
     let index = Index::new(p);
     d.table(
@@ -503,7 +509,7 @@ pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) 
     d
 }
 
-pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
+pub fn bilan(p: &Project, lang: Lang, today: Date, places: &[PlaceLabel]) -> Doc {
     let mut d = Doc::new();
     cover(
         &mut d,
@@ -564,7 +570,7 @@ pub fn bilan(p: &Project, lang: Lang, today: Date) -> Doc {
             })
             .collect::<Vec<_>>(),
     );
-    d.chart(&zone_svg(p, lang));
+    d.chart(&zone_svg(p, lang, places));
     d.part(lang.pick(
         "2. Indicateurs : référence, cibles, mesures",
         "2. Indicators: baseline, targets, measurements",

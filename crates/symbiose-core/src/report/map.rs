@@ -24,7 +24,23 @@ const COLUMN: f64 = WIDTH / 2.0;
 /// Kilometres in one degree of latitude.
 const KM_PER_DEGREE: f64 = 111.195;
 
-pub fn zone_svg(p: &Project, lang: Lang) -> String {
+/// A place the map names: a commune's name at its centre (the app's built-in background's, from
+/// the commune tables: `places::place_names`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceLabel {
+    pub name: String,
+    pub position: Position,
+}
+
+/// The most places the deliverables' map names: the towns a reader finds the zone by, not an
+/// atlas.
+const MOST_PLACES: usize = 12;
+
+/// The zone's map for the deliverables: the companies in their sector's colour, the zone's
+/// outline, the synergies followed, the `places` given (first the zone's own communes, then the
+/// most populous around; those that would cover another's name or fall outside are left out),
+/// a scale bar and the key.
+pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceLabel]) -> String {
     let title = lang.pick(
         "Carte des entreprises et des synergies",
         "Map of the companies and synergies",
@@ -115,6 +131,7 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
             if zone.is_perimeter() { "" } else { " stroke-dasharray=\"5 4\"" }
         ));
     }
+    out.push_str(&place_names(places, &xy, map_h));
     for s in p.synergies.iter().filter(|s| s.stage != Stage::Abandoned) {
         let pos: Vec<(f64, f64)> = s
             .actors
@@ -145,6 +162,53 @@ pub fn zone_svg(p: &Project, lang: Lang) -> String {
     out.push_str(&scale_bar(scale / KM_PER_DEGREE, map_h, lang));
     out.push_str(&legend(&sections, map_h + 8.0, lang));
     out.push_str("</svg>");
+    out
+}
+
+/// The places' names at their centres, under the companies' dots, in the order given; a place
+/// outside the map, or whose name would cover one already written or the scale bar, is left
+/// out. Widths are estimated (0.6 em a letter): a printed page has no text metrics to ask.
+fn place_names(places: &[PlaceLabel], xy: &impl Fn(Position) -> (f64, f64), map_h: f64) -> String {
+    const SIZE: f64 = 12.0;
+    type Box = (f64, f64, f64, f64);
+    // The scale bar's corner (`scale_bar`), kept clear.
+    let mut taken: Vec<Box> = vec![(0.0, map_h - 36.0, WIDTH / 5.0 + 80.0, map_h)];
+    let overlaps = |a: &Box, b: &Box| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let mut out = String::from(
+        "<g data-places=\"\" font-size=\"12\" fill=\"#4a5561\" text-anchor=\"middle\" stroke=\"#eef3ef\" stroke-width=\"3\" paint-order=\"stroke\">",
+    );
+    let mut named = 0;
+    for place in places.iter().filter(|q| q.position.is_valid()) {
+        if named == MOST_PLACES {
+            break;
+        }
+        let (x, y) = xy(place.position);
+        if !(0.0..=WIDTH).contains(&x) || !(0.0..=map_h).contains(&y) {
+            continue;
+        }
+        // A name whose place is near an edge is moved in along it (below its place at the
+        // top), rather than cut or dropped.
+        let half = place.name.chars().count() as f64 * SIZE * 0.3 + 2.0;
+        let x = x.clamp(half + 2.0, (WIDTH - half - 2.0).max(half + 2.0));
+        let y = if y - SIZE < 2.0 { y + SIZE } else { y };
+        let b: Box = (x - half, y - SIZE, x + half, y + 4.0);
+        if b.3 > map_h - 2.0 {
+            continue;
+        }
+        if taken.iter().any(|t| overlaps(t, &b)) {
+            continue;
+        }
+        taken.push(b);
+        named += 1;
+        out.push_str(&format!(
+            "<text x=\"{x:.1}\" y=\"{y:.1}\">{}</text>",
+            escape(&place.name)
+        ));
+    }
+    if named == 0 {
+        return String::new();
+    }
+    out.push_str("</g>");
     out
 }
 
@@ -264,7 +328,7 @@ mod tests {
             ],
             ..Project::default()
         };
-        let svg = zone_svg(&p, Lang::Fr);
+        let svg = zone_svg(&p, Lang::Fr, &[]);
         let dots = circles(&svg);
         assert_eq!(dots.len(), 2);
         let middle = (dots[0].0 + dots[1].0) / 2.0;
@@ -287,7 +351,7 @@ mod tests {
             ],
             ..Project::default()
         };
-        let svg = zone_svg(&p, Lang::Fr);
+        let svg = zone_svg(&p, Lang::Fr, &[]);
         let height: f64 = svg
             .split("viewBox=\"0 0 700 ")
             .nth(1)
@@ -317,7 +381,7 @@ mod tests {
             Position::new(42.65, 9.40),
             Position::new(42.65, 9.50),
         ];
-        let svg = zone_svg(&p, Lang::En);
+        let svg = zone_svg(&p, Lang::En, &[]);
         let polygon = svg
             .split("<polygon ")
             .nth(1)
@@ -334,7 +398,7 @@ mod tests {
         p.territory.perimeter.clear();
         p.actors.push(placed("b", "10.71C", 42.62, 9.47));
         p.actors.push(placed("c", "10.71C", 42.61, 9.49));
-        let svg = zone_svg(&p, Lang::En);
+        let svg = zone_svg(&p, Lang::En, &[]);
         let polygon = svg
             .split("<polygon ")
             .nth(1)
@@ -343,5 +407,45 @@ mod tests {
             .next()
             .unwrap();
         assert!(polygon.contains("stroke-dasharray"), "{polygon}");
+    }
+    #[test]
+    fn the_map_names_the_places_it_can_without_one_name_covering_another() {
+        let p = Project {
+            actors: vec![
+                placed("a", "10.71C", 42.60, 9.40),
+                placed("b", "38.11Z", 42.66, 9.50),
+            ],
+            ..Project::default()
+        };
+        let label = |name: &str, lat: f64, lon: f64| PlaceLabel {
+            name: name.into(),
+            position: Position::new(lat, lon),
+        };
+        let places = [
+            label("Furiani", 42.63, 9.45),
+            // On Furiani's name: left out, as a second name over the first.
+            label("Biguglia", 42.631, 9.451),
+            // Far outside the zone's box.
+            label("Ajaccio", 41.92, 8.74),
+            label("Lucciana <Casamozza>", 42.65, 9.42),
+            label("Nowhere", f64::NAN, 9.45),
+        ];
+        let svg = zone_svg(&p, Lang::Fr, &places);
+        let names: Vec<&str> = svg
+            .split("<g data-places=\"\"")
+            .nth(1)
+            .unwrap()
+            .split("</g>")
+            .next()
+            .unwrap()
+            .split("<text ")
+            .skip(1)
+            .map(|t| t.split('>').nth(1).unwrap().trim_end_matches("</text"))
+            .collect();
+        assert_eq!(names, ["Furiani", "Lucciana &lt;Casamozza&gt;"]);
+        // Under the companies' dots: the names come before the first dot.
+        assert!(svg.find("data-places").unwrap() < svg.find("<circle").unwrap());
+        // No place given, no name.
+        assert!(!zone_svg(&p, Lang::Fr, &[]).contains("data-places"));
     }
 }

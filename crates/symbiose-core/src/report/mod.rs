@@ -13,6 +13,7 @@ mod map;
 mod questionnaire;
 
 pub use doc::STYLE_HASH;
+pub use map::PlaceLabel;
 pub use questionnaire::paper_questionnaire;
 
 use crate::Lang;
@@ -54,17 +55,19 @@ impl Deliverable {
 }
 
 /// The deliverable as one standalone HTML document.
+/// `places` are the communes its zone map may name (`map::PlaceLabel`; none for no names).
 pub fn render(
     kind: Deliverable,
     p: &Project,
     detection: &Detection,
     lang: Lang,
     today: Date,
+    places: &[PlaceLabel],
 ) -> String {
     let doc = match kind {
-        Deliverable::Diagnostic => deliverables::diagnostic(p, detection, lang, today),
+        Deliverable::Diagnostic => deliverables::diagnostic(p, detection, lang, today, places),
         Deliverable::RoadmapDashboard => deliverables::roadmap_dashboard(p, detection, lang, today),
-        Deliverable::Bilan => deliverables::bilan(p, lang, today),
+        Deliverable::Bilan => deliverables::bilan(p, lang, today, places),
     };
     doc.finish(&format!("{} — {}", kind.title(lang), p.name), lang)
 }
@@ -87,7 +90,7 @@ mod tests {
         let today = Date::new(2026, 11, 28).unwrap();
         for lang in [Lang::Fr, Lang::En] {
             for kind in Deliverable::ALL {
-                let html = render(kind, &p, &d, lang, today);
+                let html = render(kind, &p, &d, lang, today, &[]);
                 assert!(html.starts_with("<!DOCTYPE html>"));
                 assert!(html.contains(&format!("<title>{}", kind.title(lang))));
                 assert!(html.contains("@page { size: A4"));
@@ -98,7 +101,7 @@ mod tests {
                 assert!(!html.contains("NaN"));
             }
         }
-        let diag = render(Deliverable::Diagnostic, &p, &d, Lang::Fr, today);
+        let diag = render(Deliverable::Diagnostic, &p, &d, Lang::Fr, today, &[]);
         for part in [
             "1. Le territoire",
             "2. Les acteurs",
@@ -110,12 +113,12 @@ mod tests {
             assert!(diag.contains(part), "{part}");
         }
         assert!(diag.contains("Carte des entreprises"));
-        let road = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today);
+        let road = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today, &[]);
         assert!(
             road.contains("Programme d&#39;investissement")
                 && road.contains("Calendrier des actions")
         );
-        let bilan = render(Deliverable::Bilan, &p, &d, Lang::Fr, today);
+        let bilan = render(Deliverable::Bilan, &p, &d, Lang::Fr, today, &[]);
         assert!(bilan.contains("Éco-communication") && bilan.contains("Ateliers"));
     }
 
@@ -127,7 +130,7 @@ mod tests {
     fn the_roadmap_shows_the_financing_plan_and_the_aid_follow_up() {
         let (p, d) = demo();
         let today = Date::new(2026, 11, 28).unwrap();
-        let html = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today);
+        let html = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today, &[]);
         for part in [
             "3. Plan de financement et suivi des aides",
             "Aides par financeur",
@@ -143,7 +146,7 @@ mod tests {
         let f = crate::charts::aid_follow_up(&p.actions);
         assert_eq!(f.total.granted, 6_000.0);
         assert_eq!(f.total.planned, 6_000.0 + 6_000.0 + 12_500.0 + 7_500.0);
-        let en = render(Deliverable::RoadmapDashboard, &p, &d, Lang::En, today);
+        let en = render(Deliverable::RoadmapDashboard, &p, &d, Lang::En, today, &[]);
         assert!(en.contains("Aids by funder") && en.contains("(granted on 2026-05-12)"));
     }
 
@@ -152,7 +155,7 @@ mod tests {
     fn the_bilan_shows_the_mission_log_and_the_elipse_indicators() {
         let (p, d) = demo();
         let today = Date::new(2026, 11, 28).unwrap();
-        let html = render(Deliverable::Bilan, &p, &d, Lang::Fr, today);
+        let html = render(Deliverable::Bilan, &p, &d, Lang::Fr, today, &[]);
         for part in [
             "Journal de mission",
             "<td>Visite de site</td>",
@@ -208,7 +211,7 @@ mod tests {
                 "order of 31 May 2021",
             ),
         ] {
-            let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today);
+            let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today, &[]);
             assert!(html.contains(part), "{lang:?}");
             assert!(html.contains(ChecklistItem::WasteRegister.label(lang)));
             assert!(html.contains(reference), "{lang:?}");
@@ -232,7 +235,7 @@ mod tests {
         let today = Date::new(2026, 11, 28).unwrap();
         for lang in [Lang::Fr, Lang::En] {
             for kind in Deliverable::ALL {
-                let html = render(kind, &p, &d, lang, today);
+                let html = render(kind, &p, &d, lang, today, &[]);
                 assert_eq!(html.matches("<style").count(), 1, "{kind:?}");
                 assert!(html.contains(&format!("<style>{}</style>", doc::STYLE)));
                 assert!(html.contains(&format!("style-src {STYLE_HASH};")));
@@ -261,7 +264,14 @@ mod tests {
             &KnowledgeBase::full(),
         );
         for kind in Deliverable::ALL {
-            let html = render(kind, &p, &d, Lang::Fr, Date::new(2026, 11, 28).unwrap());
+            let html = render(
+                kind,
+                &p,
+                &d,
+                Lang::Fr,
+                Date::new(2026, 11, 28).unwrap(),
+                &[],
+            );
             assert!(
                 !html.contains("<img src=x") && !html.contains("<script>"),
                 "{kind:?}"
@@ -390,16 +400,16 @@ mod tests {
         let today = Date::new(2026, 11, 28).unwrap();
         for lang in [Lang::Fr, Lang::En] {
             for kind in Deliverable::ALL {
-                let html = render(kind, &p, &d, lang, today);
+                let html = render(kind, &p, &d, lang, today, &[]);
                 assert_sane_coordinates(&html, &format!("{kind:?} {lang:?}"));
             }
         }
-        let diag = render(Deliverable::Diagnostic, &p, &d, Lang::Fr, today);
+        let diag = render(Deliverable::Diagnostic, &p, &d, Lang::Fr, today, &[]);
         assert!(
             diag.contains("<td>#1 Recyclage</td>"),
             "the actors table keeps the #"
         );
-        let road = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today);
+        let road = render(Deliverable::RoadmapDashboard, &p, &d, Lang::Fr, today, &[]);
         assert!(road.contains("<td>#2 Action sur trois siècles — "));
         // 301 years of operating cost: 49 rows, then 1948–2200 summed in the 50th.
         let programme = &road[road.find("Programme d&#39;investissement").unwrap()..];
@@ -415,7 +425,7 @@ mod tests {
             road.contains("Période affichée"),
             "the timeline says which years it shows"
         );
-        let bilan = render(Deliverable::Bilan, &p, &d, Lang::En, today);
+        let bilan = render(Deliverable::Bilan, &p, &d, Lang::En, today, &[]);
         assert!(bilan.contains("<td>#4 Atelier</td>") && bilan.contains("<td>#3 Synergie 0</td>"));
     }
 

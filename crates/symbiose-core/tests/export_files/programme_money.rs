@@ -203,7 +203,7 @@ fn the_programme_the_deliverables_and_the_csv_give_the_same_totals() {
             "Programme total",
         ),
     ] {
-        let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today);
+        let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today, &[]);
         let actions = table_after(&html, actions);
         let by_action = actions.last().unwrap();
         assert_eq!(by_action[0], total);
@@ -263,7 +263,7 @@ fn postponed_and_cancelled_actions_are_shown_apart_and_counted_nowhere() {
             "outside the programme",
         ),
     ] {
-        let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today);
+        let html = render(Deliverable::RoadmapDashboard, &p, &d, lang, today, &[]);
         let big = [euros(777_777.0, lang), euros(888_888.0, lang)];
         let years = table_after(&html, programme_title);
         for row in &years {
@@ -304,7 +304,14 @@ fn postponed_and_cancelled_actions_are_shown_apart_and_counted_nowhere() {
         )));
     }
     // A project with no postponed or cancelled action has no such table.
-    let html = render(Deliverable::RoadmapDashboard, &without, &d, Lang::Fr, today);
+    let html = render(
+        Deliverable::RoadmapDashboard,
+        &without,
+        &d,
+        Lang::Fr,
+        today,
+        &[],
+    );
     assert!(!html.contains("Actions reportées ou annulées"));
 
     // The CSV keeps every action, and says which count.
