@@ -268,7 +268,8 @@ fn samples(sep: &str) -> Vec<(&'static str, Box<dyn UserMessage>)> {
             "LoadError::Migration",
             load(LoadError::Migration {
                 from: 1,
-                detail: slashed("no flows", "list"),
+                path: "territory.communes[1]".into(),
+                fault: expected(Found::Number("3".into()), Expected::Text),
             }),
         ),
         (

@@ -24,8 +24,14 @@ pub enum LoadError {
     TooNew { version: u32, newest: u32 },
     #[error("missing \"{key}\"")]
     Missing { key: &'static str },
-    #[error("migration from version {from} failed: {detail}")]
-    Migration { from: u32, detail: String },
+    /// An older file that a step to the current version could not convert: what it found at
+    /// `path` (in the body, `territory.communes[1]`) is not what that version had there.
+    #[error("migration from version {from} failed: {path}: {fault}")]
+    Migration {
+        from: u32,
+        path: String,
+        fault: super::fault::Fault,
+    },
     #[error("{path}: {fault}")]
     Shape {
         path: String,
@@ -82,8 +88,8 @@ impl LoadError {
             ),
             (Self::Missing { key }, Lang::Fr) => format!("Le fichier n'a pas de partie « {key} »."),
             (Self::Missing { key }, Lang::En) => format!("The file has no \"{key}\" part."),
-            (Self::Migration { from, detail }, Lang::Fr) => format!("Conversion depuis la version {from} impossible : {detail}."),
-            (Self::Migration { from, detail }, Lang::En) => format!("Could not convert from version {from}: {detail}."),
+            (Self::Migration { from, path, fault }, Lang::Fr) => format!("Conversion depuis la version {from} impossible : {} : {}.", super::fault::place_with_path(path, lang), fault.message_in(lang)),
+            (Self::Migration { from, path, fault }, Lang::En) => format!("Could not convert from version {from}: {}: {}.", super::fault::place_with_path(path, lang), fault.message_in(lang)),
             (Self::Shape { path, fault }, Lang::Fr) => format!("{} : {}.", super::fault::place_with_path(path, lang), fault.message_in(lang)),
             (Self::Shape { path, fault }, Lang::En) => format!("{}: {}.", super::fault::place_with_path(path, lang), fault.message_in(lang)),
             (Self::Damaged { detail }, Lang::Fr) => format!("La copie enregistrée dans ce navigateur est endommagée ({detail}). Elle est laissée telle quelle ; importez votre dernier export."),

@@ -449,6 +449,7 @@ fn record_name(list: &str, lang: Lang) -> Option<&'static str> {
         "milestones" => ("jalon", "milestone"),
         "funding" => ("financement", "funding"),
         "history" => ("étape de l'historique", "history step"),
+        "communes" => ("commune", "commune"),
         _ => return None,
     };
     Some(lang.pick(fr, en))

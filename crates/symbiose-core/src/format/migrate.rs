@@ -10,8 +10,18 @@
 use serde_json::Value;
 
 use super::LoadError;
+use super::fault::{Expected, Fault, Found};
 
-pub type Step = fn(Value) -> Result<Value, String>;
+/// What a step could not convert: where in the file's body (`territory.communes[0]`), and what
+/// was wrong there, said as a fault of the file is (`format::fault`), in French and English.
+pub type StepFault = (String, Fault);
+pub type Step = fn(Value) -> Result<Value, StepFault>;
+
+/// The value at `path` is not the kind of value the older version had there.
+fn not_a(path: impl Into<String>, value: &Value, expected: Expected) -> StepFault {
+    let found = Found::of(value);
+    (path.into(), Fault::Expected { found, expected })
+}
 
 pub const PROJECT_STEPS: &[Step] = &[project_v1_to_v2, financing_and_provenance, public_copy_mark];
 pub const QUESTIONNAIRE_STEPS: &[Step] = &[financing_and_provenance, answered_from_public_copy];
@@ -25,30 +35,39 @@ pub const ROADMAP_STEPS: &[Step] = &[roadmap_v1_to_v2, financing_and_provenance]
 /// - `territory.kind`: `"cooperative"` → `"agricultural_cooperative"` (v1 had one cooperative
 ///   kind; those in EIT programmes are mostly agricultural, and the territory page changes it);
 /// - the new `assumptions` object is absent, which means the territory's defaults.
-fn project_v1_to_v2(mut body: Value) -> Result<Value, String> {
+fn project_v1_to_v2(mut body: Value) -> Result<Value, StepFault> {
     use crate::refdata::communes;
     let Some(territory) = body.get_mut("territory") else {
         return Ok(body);
     };
+    let record = Expected::Record("Territory".into());
+    let shown = territory.clone();
     let t = territory
         .as_object_mut()
-        .ok_or("territory is not an object")?;
+        .ok_or_else(|| not_a("territory", &shown, record))?;
     if let Some(list) = t.get_mut("communes") {
-        let codes = list.as_array().ok_or("territory.communes is not a list")?;
+        let codes = list
+            .as_array()
+            .ok_or_else(|| not_a("territory.communes", list, Expected::List))?;
         let refs = codes
             .iter()
-            .map(|c| {
-                let code = c.as_str().ok_or("a commune code is not text")?;
+            .enumerate()
+            .map(|(i, c)| {
+                let code = c
+                    .as_str()
+                    .ok_or_else(|| not_a(format!("territory.communes[{i}]"), c, Expected::Text))?;
                 let name = communes::lookup(code).map_or("", |c| c.name.as_str());
                 Ok(serde_json::json!({"insee": code, "name": name}))
             })
-            .collect::<Result<Vec<_>, &str>>()?;
+            .collect::<Result<Vec<_>, StepFault>>()?;
         *list = Value::Array(refs);
     }
     if let Some(siren) = t.remove("epci_siren")
         && !siren.is_null()
     {
-        let siren = siren.as_str().ok_or("territory.epci_siren is not text")?;
+        let siren = siren
+            .as_str()
+            .ok_or_else(|| not_a("territory.epci_siren", &siren, Expected::Text))?;
         let name = communes::all()
             .iter()
             .find(|c| c.epci_siren == siren)
@@ -67,7 +86,7 @@ fn project_v1_to_v2(mut body: Value) -> Result<Value, String> {
 /// Roadmap file v1 → v2 (2026-12-01): its synergies may carry a regulatory checklist
 /// (`regulatory`); a v1 file has none, which is what an absent list means. Nothing to rewrite:
 /// the version says that an older build cannot read a v2 file's checklist.
-fn roadmap_v1_to_v2(body: Value) -> Result<Value, String> {
+fn roadmap_v1_to_v2(body: Value) -> Result<Value, StepFault> {
     Ok(body)
 }
 
@@ -83,7 +102,7 @@ fn roadmap_v1_to_v2(body: Value) -> Result<Value, String> {
 ///
 /// Nothing to rewrite: every new field has a default that means "not given". The version says
 /// that an older build cannot read them (it refuses unknown fields rather than drop them).
-fn financing_and_provenance(body: Value) -> Result<Value, String> {
+fn financing_and_provenance(body: Value) -> Result<Value, StepFault> {
     Ok(body)
 }
 
@@ -93,7 +112,7 @@ fn financing_and_provenance(body: Value) -> Result<Value, String> {
 /// workshop mode's record). Nothing to rewrite: an older file is a working project (absent
 /// means false) and its workshops noted no ideas. The version says that an older build cannot
 /// read them.
-fn public_copy_mark(body: Value) -> Result<Value, String> {
+fn public_copy_mark(body: Value) -> Result<Value, StepFault> {
     Ok(body)
 }
 
@@ -101,7 +120,7 @@ fn public_copy_mark(body: Value) -> Result<Value, String> {
 /// (`from_public_copy: true`), so the merge completes the same company rather than adding one
 /// under the copy's public name. Nothing to rewrite: an older file was made from the working
 /// project (absent means false). The version says that an older build cannot read it.
-fn answered_from_public_copy(body: Value) -> Result<Value, String> {
+fn answered_from_public_copy(body: Value) -> Result<Value, StepFault> {
     Ok(body)
 }
 
@@ -110,9 +129,10 @@ pub fn to_current(mut body: Value, from: u32, steps: &[Step]) -> Result<Value, L
     let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
     for (i, step) in steps.iter().enumerate().skip(start) {
         let version = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        body = step(body).map_err(|detail| LoadError::Migration {
+        body = step(body).map_err(|(path, fault)| LoadError::Migration {
             from: version,
-            detail,
+            path,
+            fault,
         })?;
     }
     Ok(body)
@@ -124,13 +144,20 @@ mod tests {
     use serde_json::json;
 
     /// A pretend v1 → v2 step: `flows[].qty` became `flows[].quantity`.
-    fn rename_qty(mut v: Value) -> Result<Value, String> {
+    fn rename_qty(mut v: Value) -> Result<Value, StepFault> {
         let flows = v
             .get_mut("flows")
             .and_then(Value::as_array_mut)
-            .ok_or("flows missing")?;
-        for f in flows {
-            let obj = f.as_object_mut().ok_or("a flow is not an object")?;
+            .ok_or_else(|| ("flows".to_string(), Fault::Missing("flows".into())))?;
+        for (i, f) in flows.iter_mut().enumerate() {
+            let shown = f.clone();
+            let obj = f.as_object_mut().ok_or_else(|| {
+                not_a(
+                    format!("flows[{i}]"),
+                    &shown,
+                    Expected::Record("Flow".into()),
+                )
+            })?;
             if let Some(q) = obj.remove("qty") {
                 obj.insert("quantity".into(), q);
             }
@@ -162,8 +189,29 @@ mod tests {
             to_current(json!({"name": "x"}), 1, PROJECT_STEPS).unwrap(),
             json!({"name": "x"})
         );
-        let bad = to_current(json!({"territory": {"communes": [3]}}), 1, PROJECT_STEPS);
-        assert!(matches!(bad, Err(LoadError::Migration { from: 1, .. })));
+        // A v1 file that was not v1's shape says where, in words, in French and English.
+        let bad = to_current(
+            json!({"territory": {"communes": ["2B037", 3]}}),
+            1,
+            PROJECT_STEPS,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&bad, LoadError::Migration { from: 1, path, .. } if path == "territory.communes[1]")
+        );
+        use crate::UserMessage;
+        let fr = bad.message().fr;
+        assert!(
+            fr.starts_with("Conversion depuis la version 1 impossible : "),
+            "{fr}"
+        );
+        assert!(fr.contains("un texte entre guillemets"), "{fr}");
+        assert!(fr.contains("(territory.communes[1])"), "{fr}");
+        assert!(
+            bad.message().en.contains("a text in quotes"),
+            "{}",
+            bad.message().en
+        );
     }
 
     #[test]
