@@ -55,7 +55,7 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
       const body = await paper.locator('body').innerText();
       for (const part of doc.parts) assert.ok(body.includes(part), `${doc.slug}: ${part}`);
       // The zone's picture, where a deliverable has one: the companies in their sectors' colours
-      // with the sectors' key, as on the app's map, and a scale bar.
+      // with the sectors' key, as on the app's map, a scale bar and the communes' names.
       const zone = await paper.evaluate(() => {
         const svg = [...document.querySelectorAll('svg')].find((s) => /Carte des entreprises/.test(s.querySelector('title')?.textContent ?? ''));
         if (!svg) return null;
@@ -63,12 +63,16 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
           colours: new Set([...svg.querySelectorAll('circle[stroke="#fff"]')].map((c) => c.getAttribute('fill'))).size,
           key: svg.textContent,
           scale: svg.querySelector('[data-scale-km]')?.textContent,
+          places: [...svg.querySelectorAll('[data-places] text')].map((t) => t.textContent),
         };
       });
       if (zone) {
         assert.ok(zone.colours >= 5, `${doc.slug}: ${zone.colours} sector colours on the zone's picture`);
         assert.match(zone.key, /C · Industrie manufacturière \(15\)/);
         assert.match(zone.scale ?? '', /^\d+(,\d+)? k?m$/);
+        // The zone's communes named on it, as on the app's map.
+        assert.deepEqual(zone.places.filter((n) => ['Biguglia', 'Furiani'].includes(n)).sort(), ['Biguglia', 'Furiani'],
+          `${doc.slug}: the places named ${zone.places}`);
       }
       assert.equal(await paper.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(27, 94, 32)',
         `${doc.slug}: the saved file's policy lets its stylesheet apply`);

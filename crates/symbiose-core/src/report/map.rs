@@ -131,7 +131,14 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceLabel]) -> String {
             if zone.is_perimeter() { "" } else { " stroke-dasharray=\"5 4\"" }
         ));
     }
-    out.push_str(&place_names(places, &xy, map_h));
+    let dots: Vec<Dot> = placed
+        .iter()
+        .map(|(q, _, flows)| {
+            let (x, y) = xy(*q);
+            (x, y, 4.0 + (*flows as f64).sqrt() * 1.5)
+        })
+        .collect();
+    out.push_str(&place_names(places, &xy, &dots, map_h));
     for s in p.synergies.iter().filter(|s| s.stage != Stage::Abandoned) {
         let pos: Vec<(f64, f64)> = s
             .actors
@@ -151,11 +158,9 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceLabel]) -> String {
             ));
         }
     }
-    for (q, section, flows) in &placed {
-        let (x, y) = xy(*q);
+    for ((x, y, r), (_, section, _)) in dots.iter().zip(&placed) {
         out.push_str(&format!(
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1.5\"/>",
-            4.0 + (*flows as f64).sqrt() * 1.5,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1.5\"/>",
             section_colour(*section)
         ));
     }
@@ -165,52 +170,78 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceLabel]) -> String {
     out
 }
 
-/// The places' names at their centres, under the companies' dots, in the order given; a place
-/// outside the map, or whose name would cover one already written or the scale bar, is left
-/// out. Widths are estimated (0.6 em a letter): a printed page has no text metrics to ask.
-fn place_names(places: &[PlaceLabel], xy: &impl Fn(Position) -> (f64, f64), map_h: f64) -> String {
+/// The places' names at their centres, under the companies' dots, in the order given. A name
+/// that would cover a dot is moved beside its place (below, above, right, left) if that is
+/// free, and written at its centre under the dots if not; a place outside the map, or whose
+/// name would cover one already written or the scale bar wherever it goes, is left out.
+/// Widths are estimated (0.6 em a letter): a printed page has no text metrics to ask.
+fn place_names(
+    places: &[PlaceLabel],
+    xy: &impl Fn(Position) -> (f64, f64),
+    dots: &[Dot],
+    map_h: f64,
+) -> String {
     const SIZE: f64 = 12.0;
-    type Box = (f64, f64, f64, f64);
     // The scale bar's corner (`scale_bar`), kept clear.
-    let mut taken: Vec<Box> = vec![(0.0, map_h - 36.0, WIDTH / 5.0 + 80.0, map_h)];
-    let overlaps = |a: &Box, b: &Box| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-    let mut out = String::from(
-        "<g data-places=\"\" font-size=\"12\" fill=\"#4a5561\" text-anchor=\"middle\" stroke=\"#eef3ef\" stroke-width=\"3\" paint-order=\"stroke\">",
-    );
-    let mut named = 0;
+    let mut taken: Vec<Area> = vec![(0.0, map_h - 36.0, WIDTH / 5.0 + 80.0, map_h)];
+    let dots: Vec<Area> = dots
+        .iter()
+        .map(|(x, y, r)| (x - r, y - r, x + r, y + r))
+        .collect();
+    let overlaps = |a: &Area, b: &Area| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let mut written = Vec::new();
     for place in places.iter().filter(|q| q.position.is_valid()) {
-        if named == MOST_PLACES {
+        if written.len() == MOST_PLACES {
             break;
         }
         let (x, y) = xy(place.position);
         if !(0.0..=WIDTH).contains(&x) || !(0.0..=map_h).contains(&y) {
             continue;
         }
-        // A name whose place is near an edge is moved in along it (below its place at the
-        // top), rather than cut or dropped.
         let half = place.name.chars().count() as f64 * SIZE * 0.3 + 2.0;
-        let x = x.clamp(half + 2.0, (WIDTH - half - 2.0).max(half + 2.0));
-        let y = if y - SIZE < 2.0 { y + SIZE } else { y };
-        let b: Box = (x - half, y - SIZE, x + half, y + 4.0);
-        if b.3 > map_h - 2.0 {
+        let beside = half + 8.0;
+        // Where the name may go, its baseline's middle: on its place, then around it. Near an
+        // edge a name is moved in along it rather than cut.
+        let spots = [
+            (0.0, 4.0),
+            (0.0, SIZE + 8.0),
+            (0.0, -8.0),
+            (beside, 4.0),
+            (-beside, 4.0),
+        ]
+        .map(|(dx, dy)| {
+            let x = (x + dx).clamp(half + 2.0, (WIDTH - half - 2.0).max(half + 2.0));
+            let y = (y + dy).max(SIZE + 2.0);
+            (x, y, (x - half, y - SIZE, x + half, y + 3.0))
+        });
+        let fits = |b: &Area| b.3 <= map_h - 2.0 && !taken.iter().any(|t| overlaps(t, b));
+        let clear = |b: &Area| !dots.iter().any(|d| overlaps(d, b));
+        let Some(&(x, y, b)) = spots
+            .iter()
+            .find(|(_, _, b)| fits(b) && clear(b))
+            .or_else(|| spots.iter().find(|(_, _, b)| fits(b)))
+        else {
             continue;
-        }
-        if taken.iter().any(|t| overlaps(t, &b)) {
-            continue;
-        }
+        };
         taken.push(b);
-        named += 1;
-        out.push_str(&format!(
+        written.push(format!(
             "<text x=\"{x:.1}\" y=\"{y:.1}\">{}</text>",
             escape(&place.name)
         ));
     }
-    if named == 0 {
+    if written.is_empty() {
         return String::new();
     }
-    out.push_str("</g>");
-    out
+    format!(
+        "<g data-places=\"\" font-size=\"12\" fill=\"#4a5561\" text-anchor=\"middle\" stroke=\"#eef3ef\" stroke-width=\"3\" paint-order=\"stroke\">{}</g>",
+        written.concat()
+    )
 }
+
+/// A company's dot on the map: centre and radius, in the picture's pixels.
+type Dot = (f64, f64, f64);
+/// A box in the picture's pixels: left, top, right, bottom.
+type Area = (f64, f64, f64, f64);
 
 /// A bar of a round length (about a fifth of the picture) at the map part's bottom left, with
 /// its length in words: what "how far apart are these firms" is read from on paper.
@@ -414,6 +445,7 @@ mod tests {
             actors: vec![
                 placed("a", "10.71C", 42.60, 9.40),
                 placed("b", "38.11Z", 42.66, 9.50),
+                placed("c", "10.71C", 42.62, 9.47),
             ],
             ..Project::default()
         };
@@ -422,16 +454,20 @@ mod tests {
             position: Position::new(lat, lon),
         };
         let places = [
-            label("Furiani", 42.63, 9.45),
-            // On Furiani's name: left out, as a second name over the first.
-            label("Biguglia", 42.631, 9.451),
+            label("Furiani", 42.635, 9.45),
+            // On Furiani's name: moved beside its place.
+            label("Biguglia", 42.6351, 9.4501),
+            // On Furiani's name and wherever it could go beside it: left out.
+            label("Borgo", 42.6352, 9.4502),
             // Far outside the zone's box.
             label("Ajaccio", 41.92, 8.74),
             label("Lucciana <Casamozza>", 42.65, 9.42),
             label("Nowhere", f64::NAN, 9.45),
+            // On company c's dot: moved off it.
+            label("Oletta", 42.62, 9.47),
         ];
         let svg = zone_svg(&p, Lang::Fr, &places);
-        let names: Vec<&str> = svg
+        let names: Vec<(String, f64, f64)> = svg
             .split("<g data-places=\"\"")
             .nth(1)
             .unwrap()
@@ -440,9 +476,41 @@ mod tests {
             .unwrap()
             .split("<text ")
             .skip(1)
-            .map(|t| t.split('>').nth(1).unwrap().trim_end_matches("</text"))
+            .map(|t| {
+                let attr = |name: &str| -> f64 {
+                    let from = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    t[from..].split('"').next().unwrap().parse().unwrap()
+                };
+                let text = t.split('>').nth(1).unwrap().trim_end_matches("</text");
+                (text.to_string(), attr("x"), attr("y"))
+            })
             .collect();
-        assert_eq!(names, ["Furiani", "Lucciana &lt;Casamozza&gt;"]);
+        let order: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "Furiani",
+                "Biguglia",
+                "Lucciana &lt;Casamozza&gt;",
+                "Oletta"
+            ]
+        );
+        // Biguglia's name is written beside Furiani's, not on it.
+        let (f, b) = (&names[0], &names[1]);
+        assert!(
+            (f.2 - b.2).abs() >= 12.0 || (f.1 - b.1).abs() >= 40.0,
+            "{names:?}"
+        );
+        // Oletta's name leaves company c's dot visible: its box misses the dot.
+        let dot = circles(&svg)[2].clone();
+        let o = &names[3];
+        let half = "Oletta".len() as f64 * 3.6 + 2.0;
+        let r = 4.0;
+        let covers = o.1 - half < dot.0 + r
+            && dot.0 - r < o.1 + half
+            && o.2 - 12.0 < dot.1 + r
+            && dot.1 - r < o.2 + 3.0;
+        assert!(!covers, "{o:?} covers the dot at {dot:?}");
         // Under the companies' dots: the names come before the first dot.
         assert!(svg.find("data-places").unwrap() < svg.find("<circle").unwrap());
         // No place given, no name.
