@@ -20,12 +20,7 @@ pub fn MapDisplay(
     let ui = crate::ui::use_ui();
     let kept_background = use_context::<crate::vector_background::VectorBackground>().map(|v| v.0);
     // On a phone the panel would cover most of the map: it starts folded there.
-    let narrow = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w < 800.0);
-    let open = RwSignal::new(!narrow);
+    let open = RwSignal::new(!crate::views::map_panel::window_is_narrow());
     fold_where_short(open);
     // Folded, the title still says who the screen is for: a facilitator about to project sees
     // whether confidential figures would show without unfolding anything.

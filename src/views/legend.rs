@@ -15,8 +15,9 @@ pub fn Legend(summaries: Memo<Vec<ActorSummary>>) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let sections = Memo::new(move |_| summaries.with(|s| sections_present(s)));
-    // Folded to its title, the legend leaves the whole map to the room.
-    let open = RwSignal::new(true);
+    // Folded to its title, the legend leaves the whole map to the room. On a phone it sits
+    // under the map, above the filters: it starts folded there, so the filters are in reach.
+    let open = RwSignal::new(!crate::views::map_panel::window_is_narrow());
     fold_where_short(open);
     view! {
         <section class="legend" class:folded=move || !open.get() data-testid="legend" aria-label=move || t.get().workspace.legend_title>

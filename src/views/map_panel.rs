@@ -79,6 +79,15 @@ enum FoldedBy {
     Workshop,
 }
 
+/// A phone's width (the stylesheet's `max-width: 800px`): the panels start folded there.
+pub(crate) fn window_is_narrow() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 800.0)
+}
+
 fn window_is_short() -> bool {
     window()
         .inner_height()

@@ -159,6 +159,9 @@ test('the explorer on a phone: the map above, the list below, nothing wider than
     await framedOn(page, copy, 'Scierie Orsini & Fils', 5);
     const map = await page.locator('[data-testid=map]').boundingBox();
     assert.ok(map.height >= 300 && map.width >= 380, JSON.stringify(map));
+    // The panel begins where the map ends: the map ran under its title, the attribution over it.
+    const side = await page.locator('.explorer-side').boundingBox();
+    assert.ok(side.y >= map.y + map.height - 1, `the map ${JSON.stringify(map)} runs under the panel ${JSON.stringify(side)}`);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 390, `page ${wide} px wide`);
     await screenshot(page, 'explorer-390x844');

@@ -135,6 +135,14 @@ test('on a phone (390x844) the map stacks above a readable list', async () => {
     const list = await page.locator('[data-testid=company-panel]').boundingBox();
     assert.ok(map.height > 300, `map height ${map.height}`);
     assert.ok(list.y >= map.y + map.height - 1, 'list below the map');
+    // The map right under the toolbar, half of it on the first screen (with the filters above
+    // it, it began 645 px down); its legend folded under it, then the filters.
+    assert.ok(map.y <= 480, `the map begins ${map.y} px down`);
+    assert.equal(await page.getAttribute('[data-testid=legend-fold]', 'aria-expanded'), 'false');
+    const filters = await page.locator('[data-testid=filter-bar]').boundingBox();
+    const legend = await page.locator('[data-testid=legend]').boundingBox();
+    assert.ok(legend.y >= map.y + map.height - 1 && filters.y >= legend.y + legend.height - 1 && list.y >= filters.y + filters.height - 1,
+      `map, legend, filters, list in this order: ${JSON.stringify({ map, legend, filters, list })}`);
     assert.ok(list.width <= 390, 'no horizontal overflow of the list');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page overflows horizontally by ${overflow}px`);
