@@ -45,8 +45,8 @@ texts! {
             "Find the waste code in the European list";
         f_waste_code: "Code déchet (6 chiffres)",
             "Waste code (6 digits)";
-        waste_search_hint: "Tapez un code ou des mots (ex. « bois emballage »)",
-            "Type a code or words (e.g. \"wood packaging\")";
+        waste_search_hint: "Code ou mots : bois emballage…",
+            "Code or words: wood packaging…";
         f_quantity: "Quantité",
             "Quantity";
         f_unit: "Unité",

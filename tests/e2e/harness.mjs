@@ -245,3 +245,17 @@ export async function fillStorage(page) {
 export function randomLetters(words = 10) {
   return Array.from({ length: words }, () => Math.random().toString(36).slice(2, 12)).join('');
 }
+
+/**
+ * An input's placeholder, the width it needs in the input's font and the room the input gives
+ * it (its width inside the padding): a cut placeholder is an example the user never reads.
+ */
+export async function placeholderRoom(page, selector) {
+  return page.locator(selector).evaluate((input) => {
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: input.placeholder, width: ctx.measureText(input.placeholder).width, room };
+  });
+}

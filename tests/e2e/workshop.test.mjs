@@ -4,7 +4,7 @@
 // and the tile server setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject, mapPanels, overlap } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, waitSaved, storedProject, mapPanels, overlap, placeholderRoom } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -51,6 +51,9 @@ test('add a company by a click on the map, drag its pin, add a waste flow with t
     await page.click('[data-testid=add-flow]');
     await page.selectOption('[data-testid=flow-family]', { label: 'Déchet' });
     await page.fill('[data-testid=flow-label]', 'Huiles de vidange');
+    // The search's example is whole in its field (it was cut in the company panel).
+    const hint = await placeholderRoom(page, '[data-testid=waste-search]');
+    assert.ok(hint.width <= hint.room, `"${hint.text}" needs ${hint.width} px, has ${hint.room}`);
     await page.fill('[data-testid=waste-search]', 'huiles moteur');
     await page.locator('[data-testid=waste-hit]').first().waitFor();
     const hit = await page.locator('[data-testid=waste-hit]').first().innerText();
@@ -233,14 +236,7 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
       });
       assert.ok(chips, 'every family chip is within the map area');
       // The search's placeholder is whole in its field (it was cut at 1280×720).
-      const search = await page.evaluate(() => {
-        const input = document.querySelector('.company-panel .company-search');
-        const style = getComputedStyle(input);
-        const ctx = document.createElement('canvas').getContext('2d');
-        ctx.font = style.font;
-        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        return { text: input.placeholder, width: ctx.measureText(input.placeholder).width, room };
-      });
+      const search = await placeholderRoom(page, '.company-panel .company-search');
       assert.ok(search.width <= search.room, `"${search.text}" needs ${search.width} px, has ${search.room}`);
       await screenshot(page, `workshop-${width}x${height}`);
       // The legend folds to its title, leaving the map to the room, and unfolds. Under 800 lines
