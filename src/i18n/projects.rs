@@ -19,6 +19,10 @@ texts! {
             "Add a project file…";
         portfolio_from_file: "fichier",
             "file";
+        portfolio_remove_file: "Retirer",
+            "Remove";
+        portfolio_remove_file_hint: "Retirer ce fichier de la comparaison (il n'a jamais été enregistré ici)",
+            "Remove this file from the comparison (it was never stored here)";
         portfolio_export: "Exporter le portefeuille (CSV)",
             "Export the portfolio (CSV)";
         portfolio_empty: "Aucun territoire choisi.",

@@ -109,8 +109,16 @@ pub fn Portfolio(#[prop(into)] stored: Signal<Vec<(String, String)>>) -> impl In
                         </label></li>
                     }
                 }).collect_view()}
-                {move || added.get().into_iter().map(|(name, _)| view! {
-                    <li class="portfolio-file">{format!("{name} ({})", t.get().projects.portfolio_from_file)}</li>
+                // A file added by mistake leaves the comparison as it came, by its own button.
+                {move || added.get().into_iter().enumerate().map(|(i, (name, _))| view! {
+                    <li class="portfolio-file" data-testid="portfolio-file">
+                        <span>{format!("{name} ({})", t.get().projects.portfolio_from_file)}</span>
+                        <button data-testid="portfolio-remove-file"
+                            title=move || t.get().projects.portfolio_remove_file_hint
+                            on:click=move |_| added.update(|a| { if i < a.len() { a.remove(i); } })>
+                            {move || t.get().projects.portfolio_remove_file}
+                        </button>
+                    </li>
                 }).collect_view()}
             </ul>
             <div class="home-actions">

@@ -61,6 +61,10 @@ test('the two demos and a file side by side, with sums and aids consolidated', a
     assert.deepEqual(total, [2 * 32_000 + 432_800, 2 * 6_000 + 342_800, 326_000]);
     await page.locator('[data-testid=portfolio]').scrollIntoViewIfNeeded();
     await screenshot(page, 'portfolio-1920x1080');
+    // The added file on a line of its own, under the ticked projects.
+    const rows = await page.evaluate(() => [...document.querySelectorAll('.portfolio-choice > li')]
+      .map((li) => Math.round(li.getBoundingClientRect().top)));
+    assert.equal(new Set(rows).size, rows.length, `one territory a line: ${rows}`);
 
     const { name, text } = await downloadText(page, '[data-testid=portfolio-export]');
     assert.match(name, /^portefeuille-.*\.csv$/);
@@ -68,6 +72,13 @@ test('the two demos and a file side by side, with sums and aids consolidated', a
     assert.match(lines[0], /Territoire du fichier;total$/);
     assert.ok(lines.some((l) => /;site_visits;Visites de site;visites;8;8;0;16$/.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => /^aides par financeur;ADEME;accordé;€;;;;250800$/.test(l)), lines.join('\n'));
+
+    // The file removed: the table is the two demos' again, and still nothing stored.
+    await page.click('[data-testid=portfolio-remove-file]');
+    await table.locator('th', { hasText: 'Territoire du fichier' }).waitFor({ state: 'detached' });
+    assert.deepEqual(await row('site_visits'), ['8', '8', '16']);
+    assert.equal(await page.locator('[data-testid=portfolio-file]').count(), 0);
+    assert.deepEqual(await storageSnapshot(page), before, 'nothing stored');
     assert.deepEqual(errors, []);
   } finally {
     await app.close();
