@@ -204,6 +204,10 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
       const short = height < 800 ? 'false' : 'true';
       assert.equal(await page.getAttribute('[data-testid=legend-fold]', 'aria-expanded'), short);
       assert.equal(await page.getAttribute('[data-testid=display-fold]', 'aria-expanded'), short);
+      // The seven family chips on one row above the map ("Service" wrapped at 1280 px).
+      const chipRows = await page.evaluate(() => new Set([...document.querySelectorAll('.family-chip')]
+        .map((c) => Math.round(c.getBoundingClientRect().top))).size);
+      assert.equal(chipRows, 1, `the family chips take ${chipRows} rows at ${width}×${height}`);
       await page.click('[data-testid=projection-toggle]');
       await page.locator('[data-testid=projection-bar]').waitFor();
       await page.waitForTimeout(300); // the map takes its new size

@@ -439,6 +439,7 @@ mod tests {
             .unwrap();
         assert!(polygon.contains("stroke-dasharray"), "{polygon}");
     }
+
     #[test]
     fn the_map_names_the_places_it_can_without_one_name_covering_another() {
         let p = Project {
