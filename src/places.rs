@@ -5,13 +5,7 @@
 
 use symbiose_core::{Position, Project};
 
-/// A commune the built-in background names: its name at its centre.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaceName {
-    pub insee: String,
-    pub name: String,
-    pub position: Position,
-}
+pub use symbiose_core::geo::PlaceName;
 
 /// A commune a table knows, for the built-in background: INSEE code, name, centre, population.
 pub type KnownCommune = (String, String, Position, u32);

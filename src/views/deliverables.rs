@@ -3,7 +3,7 @@
 //! core (`report::render`) and shown in a sandboxed frame: it runs no script of its own.
 
 use leptos::prelude::*;
-use symbiose_core::report::{Deliverable, PlaceLabel, render};
+use symbiose_core::report::{Deliverable, render};
 
 use crate::detection::today;
 use crate::files;
@@ -33,12 +33,6 @@ pub fn Deliverables() -> impl IntoView {
                 crate::gazetteer::place,
                 crate::gazetteer::communes_within,
             )
-            .into_iter()
-            .map(|c| PlaceLabel {
-                name: c.name,
-                position: c.position,
-            })
-            .collect::<Vec<_>>()
         })
     });
     let html = Memo::new(move |_| {

@@ -72,6 +72,15 @@ impl ZoneRing {
     }
 }
 
+/// A commune a map names: its INSEE code, and its name at its centre. The app's built-in
+/// background and the deliverables' zone map name the same ones (the app's `places`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceName {
+    pub insee: String,
+    pub name: String,
+    pub position: Position,
+}
+
 /// South-west and north-east corners of the positions, or `None` when there is none.
 pub fn bounds(points: impl IntoIterator<Item = Position>) -> Option<(Position, Position)> {
     points

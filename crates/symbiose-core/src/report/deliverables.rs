@@ -4,10 +4,11 @@ use super::common::{
     assumptions, cover, flow_owner, flows_by_family, key_figures, shown_flows, territory,
 };
 use super::doc::{Cell, Doc};
-use super::map::{PlaceLabel, zone_svg};
+use super::map::zone_svg;
 use crate::charts;
 use crate::detect::{Audience, Detection, sight};
 use crate::factors::Factors;
+use crate::geo::PlaceName;
 use crate::indicators::compute;
 use crate::model::{
     ActionMoney, BarrierKind, Date, Dimension, Index, IndicatorKind, ProgrammePlace, Project,
@@ -235,7 +236,7 @@ pub fn diagnostic(
     det: &Detection,
     lang: Lang,
     today: Date,
-    places: &[PlaceLabel],
+    places: &[PlaceName],
 ) -> Doc {
     let mut d = Doc::new();
     cover(
@@ -509,7 +510,7 @@ pub fn roadmap_dashboard(p: &Project, det: &Detection, lang: Lang, today: Date) 
     d
 }
 
-pub fn bilan(p: &Project, lang: Lang, today: Date, places: &[PlaceLabel]) -> Doc {
+pub fn bilan(p: &Project, lang: Lang, today: Date, places: &[PlaceName]) -> Doc {
     let mut d = Doc::new();
     cover(
         &mut d,

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::charts::escape;
+use crate::geo::PlaceName;
 use crate::model::{Index, Position, Project, Stage};
 use crate::numbers::{Precision::Reading, number};
 use crate::palette::section_colour;
@@ -24,14 +25,6 @@ const COLUMN: f64 = WIDTH / 2.0;
 /// Kilometres in one degree of latitude.
 const KM_PER_DEGREE: f64 = 111.195;
 
-/// A place the map names: a commune's name at its centre (the app's built-in background's, from
-/// the commune tables: `places::place_names`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaceLabel {
-    pub name: String,
-    pub position: Position,
-}
-
 /// The most places the deliverables' map names: the towns a reader finds the zone by, not an
 /// atlas.
 const MOST_PLACES: usize = 12;
@@ -40,7 +33,7 @@ const MOST_PLACES: usize = 12;
 /// outline, the synergies followed, the `places` given (first the zone's own communes, then the
 /// most populous around; those that would cover another's name or fall outside are left out),
 /// a scale bar and the key.
-pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceLabel]) -> String {
+pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceName]) -> String {
     let title = lang.pick(
         "Carte des entreprises et des synergies",
         "Map of the companies and synergies",
@@ -176,7 +169,7 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceLabel]) -> String {
 /// name would cover one already written or the scale bar wherever it goes, is left out.
 /// Widths are estimated (0.6 em a letter): a printed page has no text metrics to ask.
 fn place_names(
-    places: &[PlaceLabel],
+    places: &[PlaceName],
     xy: &impl Fn(Position) -> (f64, f64),
     dots: &[Dot],
     map_h: f64,
@@ -450,7 +443,8 @@ mod tests {
             ],
             ..Project::default()
         };
-        let label = |name: &str, lat: f64, lon: f64| PlaceLabel {
+        let label = |name: &str, lat: f64, lon: f64| PlaceName {
+            insee: String::new(),
             name: name.into(),
             position: Position::new(lat, lon),
         };

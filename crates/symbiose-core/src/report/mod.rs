@@ -13,7 +13,6 @@ mod map;
 mod questionnaire;
 
 pub use doc::STYLE_HASH;
-pub use map::PlaceLabel;
 pub use questionnaire::paper_questionnaire;
 
 use crate::Lang;
@@ -55,14 +54,14 @@ impl Deliverable {
 }
 
 /// The deliverable as one standalone HTML document.
-/// `places` are the communes its zone map may name (`map::PlaceLabel`; none for no names).
+/// `places` are the communes its zone map may name (`geo::PlaceName`; none for no names).
 pub fn render(
     kind: Deliverable,
     p: &Project,
     detection: &Detection,
     lang: Lang,
     today: Date,
-    places: &[PlaceLabel],
+    places: &[crate::geo::PlaceName],
 ) -> String {
     let doc = match kind {
         Deliverable::Diagnostic => deliverables::diagnostic(p, detection, lang, today, places),
