@@ -40,11 +40,16 @@ fn project_v1_to_v2(mut body: Value) -> Result<Value, StepFault> {
     let Some(territory) = body.get_mut("territory") else {
         return Ok(body);
     };
-    let record = Expected::Record("Territory".into());
-    let shown = territory.clone();
-    let t = territory
-        .as_object_mut()
-        .ok_or_else(|| not_a("territory", &shown, record))?;
+    let t = match territory {
+        Value::Object(t) => t,
+        other => {
+            return Err(not_a(
+                "territory",
+                other,
+                Expected::Record("Territory".into()),
+            ));
+        }
+    };
     if let Some(list) = t.get_mut("communes") {
         let codes = list
             .as_array()
@@ -150,14 +155,16 @@ mod tests {
             .and_then(Value::as_array_mut)
             .ok_or_else(|| ("flows".to_string(), Fault::Missing("flows".into())))?;
         for (i, f) in flows.iter_mut().enumerate() {
-            let shown = f.clone();
-            let obj = f.as_object_mut().ok_or_else(|| {
-                not_a(
-                    format!("flows[{i}]"),
-                    &shown,
-                    Expected::Record("Flow".into()),
-                )
-            })?;
+            let obj = match f {
+                Value::Object(obj) => obj,
+                other => {
+                    return Err(not_a(
+                        format!("flows[{i}]"),
+                        other,
+                        Expected::Record("Flow".into()),
+                    ));
+                }
+            };
             if let Some(q) = obj.remove("qty") {
                 obj.insert("quantity".into(), q);
             }
