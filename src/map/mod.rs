@@ -7,6 +7,7 @@
 
 mod background;
 mod content;
+mod fit;
 mod lines;
 mod overlays;
 pub mod sketch;
@@ -16,15 +17,15 @@ use lines::{draw_draft, draw_links, draw_zone};
 pub use overlays::Focus;
 use overlays::{Pin, draw_focus};
 pub use sketch::dismiss_first_map;
-use sketch::{FILL_OPACITY, FIT_MAX_ZOOM, FIT_PADDING, STROKE, WEIGHT, ZOOM_SNAP, keep_sketch};
+use sketch::{FILL_OPACITY, STROKE, WEIGHT, ZOOM_SNAP, keep_sketch};
 
 use crate::palette::{marker_radius, section_colour};
 
 use std::collections::HashMap;
 
 use leaflet::{
-    CircleMarker, CircleOptions, FeatureGroup, LatLng, LatLngBounds, Layer, LayerGroup, Map,
-    MapOptions, TileLayer, TileLayerOptions,
+    CircleMarker, CircleOptions, FeatureGroup, LatLng, Layer, LayerGroup, Map, MapOptions,
+    TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -160,7 +161,7 @@ pub fn MapView(
         opts.set_zoom_snap(ZOOM_SNAP);
         let map = Map::new_with_element(&el, &opts).expect("Leaflet map on a mounted div");
         // Start on the zone itself: a first view elsewhere would fetch tiles only to cancel them.
-        let fitted = fit_to(&map, &summaries.get_untracked());
+        let fitted = fit::fit_to(&map, &summaries.get_untracked());
         if !fitted {
             map.set_view(&LatLng::new(42.63, 9.44), 13.0);
         }
@@ -234,25 +235,7 @@ pub fn MapView(
         });
         leaflet::Evented::on(map.unchecked_ref(), "click", on_map_click.as_ref());
 
-        // The view's bounds, south, west, north, east, on the container: what the screen shows,
-        // for the journeys that check a framing (the explorer's circle seen whole).
-        let moved_map = map.clone();
-        let on_moveend = Closure::<dyn Fn()>::new(move || {
-            let b = moved_map.get_bounds();
-            let (sw, ne) = (b.get_south_west(), b.get_north_east());
-            let view = format!(
-                "{:.5},{:.5},{:.5},{:.5}",
-                sw.lat(),
-                sw.lng(),
-                ne.lat(),
-                ne.lng()
-            );
-            moved_map
-                .get_container()
-                .set_attribute("data-view", &view)
-                .ok();
-        });
-        leaflet::Evented::on(map.unchecked_ref(), "moveend", on_moveend.as_ref());
+        let on_moveend = fit::write_view(&map);
 
         let resized_map = map.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
@@ -303,7 +286,7 @@ pub fn MapView(
                 dismiss_first_map();
             }
             if !h.fitted {
-                h.fitted = fit_to(&h.map, &list);
+                h.fitted = fit::fit_to(&h.map, &list);
             }
         },
     );
@@ -364,7 +347,7 @@ pub fn MapView(
             |h, circle| {
                 if let Some((centre, radius_km)) = circle {
                     let (sw, ne) = geo::circle_bounds(centre, radius_km);
-                    fit_box(&h.map, sw, ne);
+                    fit::fit_box(&h.map, sw, ne);
                 }
             },
         );
@@ -393,7 +376,7 @@ pub fn MapView(
         handles,
         move || fit_request.get(),
         move |h, _| {
-            fit_to(&h.map, &summaries.get_untracked());
+            fit::fit_to(&h.map, &summaries.get_untracked());
         },
     );
 
@@ -482,7 +465,7 @@ pub fn MapView(
         handles.update_value(|h| {
             if let Some(h) = h.take() {
                 h._resize.0.disconnect();
-                finish_zoom(&h.map);
+                fit::finish_zoom(&h.map);
                 h.map.remove();
             }
         });
@@ -490,24 +473,6 @@ pub fn MapView(
 
     view! {
         <div class="map" class:picking=move || state.picking.get() node_ref=node role="region" aria-label=move || t.get().workspace.map_label data-testid="map"></div>
-    }
-}
-
-/// Ends a zoom animation under way. Leaflet 1.9 ends one on a timer that `remove` does not
-/// clear: left running, it fires on a map without panes and throws ("_leaflet_pos of
-/// undefined"), as when the page changes right after the zone was fitted. Its end handler does
-/// nothing once the animation is over, so ending it first makes the timer harmless.
-fn finish_zoom(map: &Map) {
-    let map: &JsValue = map.as_ref();
-    let animating = js_sys::Reflect::get(map, &"_animatingZoom".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    if animating
-        && let Ok(end) = js_sys::Reflect::get(map, &"_onZoomTransitionEnd".into())
-        && let Ok(end) = end.dyn_into::<js_sys::Function>()
-    {
-        end.call0(map).ok();
     }
 }
 
@@ -566,57 +531,4 @@ fn draw_markers(h: &mut Handles, list: &[ActorSummary]) {
         .get_container()
         .set_attribute("data-markers", &h.by_actor.len().to_string())
         .ok();
-}
-
-/// Fits the view to the positioned actors; false when there is nothing to fit yet.
-fn fit_to(map: &Map, list: &[ActorSummary]) -> bool {
-    let Some((sw, ne)) = geo::bounds(list.iter().filter_map(|s| s.position)) else {
-        return false;
-    };
-    fit_box(map, sw, ne);
-    true
-}
-
-/// Frames the box from `sw` to `ne`, clear of the panels over the map (`fit_padding`).
-fn fit_box(map: &Map, sw: Position, ne: Position) {
-    let bounds = LatLngBounds::new(&latlng(sw), &latlng(ne));
-    let [left, top, right, bottom] = fit_padding(map);
-    let opts = js_obj(&[
-        (
-            "paddingTopLeft",
-            js_sys::Array::of2(&left.into(), &top.into()).into(),
-        ),
-        (
-            "paddingBottomRight",
-            js_sys::Array::of2(&right.into(), &bottom.into()).into(),
-        ),
-        ("maxZoom", FIT_MAX_ZOOM.into()),
-    ]);
-    map.fit_bounds_with_options(&bounds, &opts);
-}
-
-/// How far a fit keeps the zone from the map's edges (left, top, right, bottom): the legend and
-/// the display panel float over the map's right side on wide screens, and the zone stays clear
-/// of them.
-pub(super) fn fit_padding(map: &Map) -> [f64; 4] {
-    let legend = map
-        .get_container()
-        .closest(".map-area")
-        .ok()
-        .flatten()
-        .and_then(|area| area.query_selector(".map-panels").ok().flatten())
-        .map(|l| l.unchecked_into::<web_sys::HtmlElement>())
-        .filter(|l| {
-            web_sys::window()
-                .and_then(|w| w.get_computed_style(l).ok().flatten())
-                .and_then(|st| st.get_property_value("position").ok())
-                .is_some_and(|p| p == "absolute")
-        })
-        .map_or(0, |l| l.offset_width());
-    [
-        FIT_PADDING,
-        FIT_PADDING,
-        FIT_PADDING + f64::from(legend),
-        FIT_PADDING,
-    ]
 }

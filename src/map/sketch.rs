@@ -132,7 +132,7 @@ pub(super) fn keep_sketch<'s>(map: &Map, companies: impl IntoIterator<Item = &'s
         }),
         _ => None,
     };
-    let text = Sketch::new(&route, frame, super::fit_padding(map), companies).to_json();
+    let text = Sketch::new(&route, frame, super::fit::fit_padding(map), companies).to_json();
     if let Ok(Some(storage)) = window.local_storage()
         && storage
             .set_item(crate::persist::keys::SKETCH_KEY, &text)
