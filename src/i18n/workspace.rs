@@ -77,10 +77,10 @@ texts! {
             "Filters";
         families_label: "Familles de flux",
             "Flow families";
-        section_filter: "Secteur d'activité (NAF)",
-            "Business sector (NAF)";
-        chapter_filter: "Chapitre de la liste des déchets",
-            "List of Waste chapter";
+        section_filter: "Secteur (NAF)",
+            "Sector (NAF)";
+        chapter_filter: "Chapitre des déchets",
+            "Waste chapter";
         all_sections: "Tous les secteurs",
             "All sectors";
         all_chapters: "Tous les chapitres",

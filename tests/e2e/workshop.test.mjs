@@ -208,6 +208,11 @@ for (const [width, height] of [[1920, 1080], [1366, 768], [1280, 720]]) {
       const chipRows = await page.evaluate(() => new Set([...document.querySelectorAll('.family-chip')]
         .map((c) => Math.round(c.getBoundingClientRect().top))).size);
       assert.equal(chipRows, 1, `the family chips take ${chipRows} rows at ${width}×${height}`);
+      // The sector and the waste chapter side by side under them: one row each, they took two
+      // at 1280 and 1366 px, 35 px of map less.
+      const selects = await page.evaluate(() => ['filter-section', 'filter-chapter']
+        .map((id) => Math.round(document.querySelector(`[data-testid=${id}]`).getBoundingClientRect().top)));
+      assert.ok(Math.abs(selects[0] - selects[1]) <= 2, `the two selects on one row: tops ${selects}`);
       await page.click('[data-testid=projection-toggle]');
       await page.locator('[data-testid=projection-bar]').waitFor();
       await page.waitForTimeout(300); // the map takes its new size
