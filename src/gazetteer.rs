@@ -118,15 +118,15 @@ pub fn suggest(query: &str, limit: usize) -> Vec<Suggestion> {
     }
 }
 
-/// A commune's name and centre by INSEE code: the bundled Corsican table first (its centroids
-/// come from IGN boundaries), else the national one once loaded.
-pub fn place(insee: &str) -> Option<(String, symbiose_core::Position)> {
+/// A commune's name, centre and population by INSEE code: the bundled Corsican table first
+/// (its centroids come from IGN boundaries), else the national one once loaded.
+pub fn place(insee: &str) -> Option<(String, symbiose_core::Position, u32)> {
     if let Some(c) = symbiose_core::refdata::communes::lookup(insee) {
-        return Some((c.name.clone(), c.position));
+        return Some((c.name.clone(), c.position, c.population));
     }
     let table = table()?;
     let c = table.commune(insee)?;
-    Some((c.name.clone(), c.position?))
+    Some((c.name.clone(), c.position?, c.population))
 }
 
 /// The communes whose centre lies between a south-west and a north-east corner, from the

@@ -17,14 +17,21 @@ pub const NEARBY_PLACES: usize = 40;
 /// latitude (about 7 km: the neighbouring towns a room finds its way by).
 const NEARBY_MARGIN_DEG: f64 = 0.06;
 
+/// Farther around (about 40 km), the most populous communes besides: the towns the
+/// deliverables' zone map points at beyond its edge ("↑ Bastia, 11 km", `report::map`), and
+/// that the built-in background names when the map is zoomed out.
+const TOWNS_MARGIN_DEG: f64 = 0.36;
+pub const TOWNS: usize = 6;
+
 /// The communes the built-in background names (drawn when no tile background is there): the
 /// territory's and its companies', each once, placed by `locate` (an INSEE code → the commune's
-/// name and centre; `None` when no table knows it, and it is left out), then the most populous
-/// of the others around the companies (`within` a south-west and north-east corner), at most
-/// [`NEARBY_PLACES`], so a map with no tiles still shows the towns a room knows its way by.
+/// name, centre and population; `None` when no table knows it, and it is left out), then the
+/// most populous of the others around the companies (`within` a south-west and north-east
+/// corner), at most [`NEARBY_PLACES`], so a map with no tiles still shows the towns a room
+/// knows its way by, then the [`TOWNS`] most populous farther around.
 pub fn place_names(
     p: &Project,
-    locate: impl Fn(&str) -> Option<(String, Position)>,
+    locate: impl Fn(&str) -> Option<(String, Position, u32)>,
     within: impl Fn(Position, Position) -> Vec<KnownCommune>,
 ) -> Vec<PlaceName> {
     let codes: std::collections::BTreeSet<&str> = p
@@ -39,37 +46,47 @@ pub fn place_names(
     let mut places: Vec<PlaceName> = codes
         .iter()
         .filter_map(|insee| {
-            let (name, position) = locate(insee)?;
+            let (name, position, population) = locate(insee)?;
             position.is_valid().then(|| PlaceName {
                 insee: insee.to_string(),
                 name,
                 position,
+                population,
             })
         })
         .collect();
-    let spread = symbiose_core::geo::bounds(p.actors.iter().filter_map(|a| a.position));
-    if let Some((sw, ne)) = spread {
-        let m = NEARBY_MARGIN_DEG;
+    let Some((sw, ne)) = symbiose_core::geo::bounds(p.actors.iter().filter_map(|a| a.position))
+    else {
+        return places;
+    };
+    // The most populous communes within `margin` degrees of the companies not named yet.
+    let most_populous = |margin: f64, most: usize, named: &[PlaceName]| {
         let k = sw.lat.to_radians().cos().max(0.1);
-        let mut nearby: Vec<KnownCommune> = within(
-            Position::new(sw.lat - m, sw.lon - m / k),
-            Position::new(ne.lat + m, ne.lon + m / k),
+        let mut found: Vec<KnownCommune> = within(
+            Position::new(sw.lat - margin, sw.lon - margin / k),
+            Position::new(ne.lat + margin, ne.lon + margin / k),
         )
         .into_iter()
-        .filter(|(insee, _, position, _)| !codes.contains(insee.as_str()) && position.is_valid())
+        .filter(|(insee, _, position, _)| {
+            position.is_valid() && !named.iter().any(|n| n.insee == *insee)
+        })
         .collect();
-        nearby.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
-        places.extend(
-            nearby
-                .into_iter()
-                .take(NEARBY_PLACES)
-                .map(|(insee, name, position, _)| PlaceName {
-                    insee,
-                    name,
-                    position,
-                }),
-        );
-    }
+        found.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+        found
+            .into_iter()
+            .take(most)
+            .map(|(insee, name, position, population)| PlaceName {
+                insee,
+                name,
+                position,
+                population,
+            })
+            .collect::<Vec<_>>()
+    };
+    let nearby = most_populous(NEARBY_MARGIN_DEG, NEARBY_PLACES, &places);
+    places.extend(nearby);
+    let towns = most_populous(TOWNS_MARGIN_DEG, TOWNS, &places);
+    places.extend(towns);
     places
 }
 
@@ -94,7 +111,8 @@ mod tests {
         p.actors[1].commune = Some("2B120".into());
         p.actors[2].commune = Some("99999".into());
         let locate = |insee: &str| {
-            symbiose_core::refdata::communes::lookup(insee).map(|c| (c.name.clone(), c.position))
+            symbiose_core::refdata::communes::lookup(insee)
+                .map(|c| (c.name.clone(), c.position, c.population))
         };
         let none = |_: Position, _: Position| Vec::new();
         let places = place_names(&p, locate, none);
@@ -119,7 +137,11 @@ mod tests {
         };
         let around = place_names(&p, locate, bundled);
         assert_eq!(&around[..2], &places[..]);
-        assert!(around.len() > 2 && around.len() <= 2 + NEARBY_PLACES);
+        assert!(around.len() > 2 + TOWNS && around.len() <= 2 + NEARBY_PLACES + TOWNS);
+        // Then, farther around, the most populous others: Corte is 40 km away.
+        let towns = &around[around.len() - TOWNS..];
+        assert!(towns.windows(2).all(|w| w[0].population >= w[1].population));
+        assert!(towns.iter().any(|c| c.name == "Corte"), "{towns:?}");
         let mut codes: Vec<&str> = around.iter().map(|c| c.insee.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();

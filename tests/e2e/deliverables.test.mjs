@@ -64,6 +64,7 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
           key: svg.textContent,
           scale: svg.querySelector('[data-scale-km]')?.textContent,
           places: [...svg.querySelectorAll('[data-places] text')].map((t) => t.textContent),
+          beyond: [...svg.querySelectorAll('[data-beyond] text')].map((t) => t.textContent),
         };
       });
       if (zone) {
@@ -73,6 +74,8 @@ test('each deliverable opens, saves as standalone HTML and prints to an A4 PDF w
         // The zone's communes named on it, as on the app's map.
         assert.deepEqual(zone.places.filter((n) => ['Biguglia', 'Furiani'].includes(n)).sort(), ['Biguglia', 'Furiani'],
           `${doc.slug}: the places named ${zone.places}`);
+        // Bastia, north of the map's edge, pointed at with its distance: where the zone is.
+        assert.ok(zone.beyond.some((t) => /^↑ Bastia, \d+ km$/.test(t)), `${doc.slug}: the towns beyond ${zone.beyond}`);
       }
       assert.equal(await paper.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(27, 94, 32)',
         `${doc.slug}: the saved file's policy lets its stylesheet apply`);

@@ -73,12 +73,15 @@ impl ZoneRing {
 }
 
 /// A commune a map names: its INSEE code, and its name at its centre. The app's built-in
-/// background and the deliverables' zone map name the same ones (the app's `places`).
+/// background and the deliverables' zone map name the same ones (the app's `places`); the
+/// zone map points beyond its edge at the towns among them (`population`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceName {
     pub insee: String,
     pub name: String,
     pub position: Position,
+    /// Inhabitants, as the commune table gives them (0 when it gives none).
+    pub population: u32,
 }
 
 /// South-west and north-east corners of the positions, or `None` when there is none.

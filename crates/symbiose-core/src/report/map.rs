@@ -131,7 +131,11 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceName]) -> String {
             (x, y, 4.0 + (*flows as f64).sqrt() * 1.5)
         })
         .collect();
-    out.push_str(&place_names(places, &xy, &dots, map_h));
+    let mut taken = place_names(places, &xy, &dots, map_h, &mut out);
+    let middle = Position::new((sw.lat + ne.lat) / 2.0, (sw.lon + ne.lon) / 2.0);
+    out.push_str(&towns_beyond(
+        places, &xy, middle, map_h, &dots, &mut taken, lang,
+    ));
     for s in p.synergies.iter().filter(|s| s.stage != Stage::Abandoned) {
         let pos: Vec<(f64, f64)> = s
             .actors
@@ -163,49 +167,46 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceName]) -> String {
     out
 }
 
-/// The places' names at their centres, under the companies' dots, in the order given. A name
-/// that would cover a dot is moved beside its place (below, above, right, left) if that is
-/// free, and written at its centre under the dots if not; a place outside the map, or whose
-/// name would cover one already written or the scale bar wherever it goes, is left out.
-/// Widths are estimated (0.6 em a letter): a printed page has no text metrics to ask.
+/// The places' names at their centres, under the companies' dots, in the order given, written
+/// to `out`; what they cover is returned (with the scale bar's corner), for the towns beyond
+/// the edge. A name that would cover a dot is moved beside its place (below, above, right,
+/// left) if that is free, and written at its centre under the dots if not; a place outside the
+/// map, or whose name would cover one already written or the scale bar wherever it goes, is
+/// left out. Widths are estimated (0.6 em a letter): a printed page has no text metrics to ask.
 fn place_names(
     places: &[PlaceName],
     xy: &impl Fn(Position) -> (f64, f64),
     dots: &[Dot],
     map_h: f64,
-) -> String {
-    const SIZE: f64 = 12.0;
+    out: &mut String,
+) -> Vec<Area> {
     // The scale bar's corner (`scale_bar`), kept clear.
     let mut taken: Vec<Area> = vec![(0.0, map_h - 36.0, WIDTH / 5.0 + 80.0, map_h)];
-    let dots: Vec<Area> = dots
-        .iter()
-        .map(|(x, y, r)| (x - r, y - r, x + r, y + r))
-        .collect();
-    let overlaps = |a: &Area, b: &Area| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let dots: Vec<Area> = dots.iter().map(dot_area).collect();
     let mut written = Vec::new();
     for place in places.iter().filter(|q| q.position.is_valid()) {
         if written.len() == MOST_PLACES {
             break;
         }
         let (x, y) = xy(place.position);
-        if !(0.0..=WIDTH).contains(&x) || !(0.0..=map_h).contains(&y) {
+        if !inside(x, y, map_h) {
             continue;
         }
-        let half = place.name.chars().count() as f64 * SIZE * 0.3 + 2.0;
+        let half = half_width(&place.name);
         let beside = half + 8.0;
         // Where the name may go, its baseline's middle: on its place, then around it. Near an
         // edge a name is moved in along it rather than cut.
         let spots = [
             (0.0, 4.0),
-            (0.0, SIZE + 8.0),
+            (0.0, NAME_SIZE + 8.0),
             (0.0, -8.0),
             (beside, 4.0),
             (-beside, 4.0),
         ]
         .map(|(dx, dy)| {
             let x = (x + dx).clamp(half + 2.0, (WIDTH - half - 2.0).max(half + 2.0));
-            let y = (y + dy).max(SIZE + 2.0);
-            (x, y, (x - half, y - SIZE, x + half, y + 3.0))
+            let y = (y + dy).max(NAME_SIZE + 2.0);
+            (x, y, text_area(x, y, half))
         });
         let fits = |b: &Area| b.3 <= map_h - 2.0 && !taken.iter().any(|t| overlaps(t, b));
         let clear = |b: &Area| !dots.iter().any(|d| overlaps(d, b));
@@ -222,13 +223,141 @@ fn place_names(
             escape(&place.name)
         ));
     }
+    if !written.is_empty() {
+        out.push_str(&format!(
+            "<g data-places=\"\" font-size=\"{NAME_SIZE}\" fill=\"#4a5561\" text-anchor=\"middle\" stroke=\"#eef3ef\" stroke-width=\"3\" paint-order=\"stroke\">{}</g>",
+            written.concat()
+        ));
+    }
+    taken
+}
+
+/// The least population of a town the map points at beyond its edge, the most towns it points
+/// at, and how far from the zone's middle at most: the towns a reader finds the zone by
+/// ("↑ Bastia, 9 km"), not every village around, nor a city a region away.
+const TOWN: u32 = 10_000;
+const MOST_TOWNS_BEYOND: usize = 3;
+const BEYOND_KM: f64 = 60.0;
+
+/// An arrow for each eighth of a turn, counter-clockwise from the east.
+const ARROWS: [char; 8] = ['→', '↗', '↑', '↖', '←', '↙', '↓', '↘'];
+
+/// The towns among `places` whose centre lies beyond the map's edge, the most populous first:
+/// each named at the edge where the line from the map's middle towards it leaves the map (or
+/// a little along that edge, if something is there already), with an arrow towards it and its
+/// distance from the zone's middle. One that would still cover a name, another town, the scale
+/// bar or a company's dot is left out.
+fn towns_beyond(
+    places: &[PlaceName],
+    xy: &impl Fn(Position) -> (f64, f64),
+    middle: Position,
+    map_h: f64,
+    dots: &[Dot],
+    taken: &mut Vec<Area>,
+    lang: Lang,
+) -> String {
+    let mut towns: Vec<&PlaceName> = places
+        .iter()
+        .filter(|q| q.population >= TOWN && q.position.is_valid())
+        .collect();
+    // Stable: among equals, the order given.
+    towns.sort_by_key(|t| std::cmp::Reverse(t.population));
+    let (cx, cy) = (WIDTH / 2.0, map_h / 2.0);
+    let mut written = Vec::new();
+    for town in towns {
+        if written.len() == MOST_TOWNS_BEYOND {
+            break;
+        }
+        let (x, y) = xy(town.position);
+        let km = middle.distance_km(&town.position);
+        if inside(x, y, map_h) || km > BEYOND_KM {
+            continue;
+        }
+        let (dx, dy) = (x - cx, y - cy);
+        let eighth = ((-dy).atan2(dx) / std::f64::consts::FRAC_PI_4)
+            .round()
+            .rem_euclid(8.0) as usize;
+        let text = format!(
+            "{} {}, {} km",
+            ARROWS[eighth % 8],
+            town.name,
+            number(km.round().max(1.0), lang, Reading)
+        );
+        let half = half_width(&text);
+        // The edge, brought in so that the whole label is on the map.
+        let (left, right) = (half + 4.0, (WIDTH - half - 4.0).max(half + 4.0));
+        let (top, bottom) = (NAME_SIZE + 6.0, map_h - 8.0);
+        let along = |d: f64, low: f64, high: f64, from: f64| {
+            if d > 0.0 {
+                (high - from) / d
+            } else if d < 0.0 {
+                (low - from) / d
+            } else {
+                f64::INFINITY
+            }
+        };
+        let (across, up) = (along(dx, left, right, cx), along(dy, top, bottom, cy));
+        let t = across.min(up);
+        let (x, y) = (cx + t * dx, cy + t * dy);
+        // Where the line leaves the map, then along that edge each way if something is there
+        // already (the scale bar holds the bottom-left corner).
+        let step = if up <= across {
+            (2.0 * half + 8.0, 0.0)
+        } else {
+            (0.0, NAME_SIZE + 8.0)
+        };
+        let free = [0.0, 1.0, -1.0, 2.0, -2.0].into_iter().find_map(|k| {
+            let (bx, by) = (
+                (x + k * step.0).clamp(left, right),
+                (y + k * step.1).clamp(top, bottom),
+            );
+            let b = text_area(bx, by, half);
+            let covers = taken.iter().any(|a| overlaps(a, &b))
+                || dots.iter().any(|d| overlaps(&dot_area(d), &b));
+            (!covers).then_some((bx, by, b))
+        });
+        let Some((bx, by, b)) = free else {
+            continue;
+        };
+        taken.push(b);
+        written.push(format!(
+            "<text x=\"{bx:.1}\" y=\"{by:.1}\">{}</text>",
+            escape(&text)
+        ));
+    }
     if written.is_empty() {
         return String::new();
     }
     format!(
-        "<g data-places=\"\" font-size=\"12\" fill=\"#4a5561\" text-anchor=\"middle\" stroke=\"#eef3ef\" stroke-width=\"3\" paint-order=\"stroke\">{}</g>",
+        "<g data-beyond=\"\" font-size=\"{NAME_SIZE}\" font-weight=\"600\" fill=\"#1d252c\" text-anchor=\"middle\" stroke=\"#eef3ef\" stroke-width=\"3\" paint-order=\"stroke\">{}</g>",
         written.concat()
     )
+}
+
+/// The size of the places' names, in the picture's pixels.
+const NAME_SIZE: f64 = 12.0;
+
+/// Whether a point is on the map part of the picture.
+fn inside(x: f64, y: f64, map_h: f64) -> bool {
+    (0.0..=WIDTH).contains(&x) && (0.0..=map_h).contains(&y)
+}
+
+/// Half a name's estimated width (0.6 em a letter), and a little room.
+fn half_width(text: &str) -> f64 {
+    text.chars().count() as f64 * NAME_SIZE * 0.3 + 2.0
+}
+
+/// What a name written with its baseline's middle at `(x, y)` covers.
+fn text_area(x: f64, y: f64, half: f64) -> Area {
+    (x - half, y - NAME_SIZE, x + half, y + 3.0)
+}
+
+fn dot_area(&(x, y, r): &Dot) -> Area {
+    (x - r, y - r, x + r, y + r)
+}
+
+fn overlaps(a: &Area, b: &Area) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
 /// A company's dot on the map: centre and radius, in the picture's pixels.
@@ -447,6 +576,7 @@ mod tests {
             insee: String::new(),
             name: name.into(),
             position: Position::new(lat, lon),
+            population: 0,
         };
         let places = [
             label("Furiani", 42.635, 9.45),
@@ -510,5 +640,92 @@ mod tests {
         assert!(svg.find("data-places").unwrap() < svg.find("<circle").unwrap());
         // No place given, no name.
         assert!(!zone_svg(&p, Lang::Fr, &[]).contains("data-places"));
+    }
+
+    /// The texts of a group of the picture (`data-places` or `data-beyond`): each with its
+    /// baseline's middle.
+    fn texts_of(svg: &str, group: &str) -> Vec<(String, f64, f64)> {
+        let Some(g) = svg.split(&format!("<g {group}=\"\"")).nth(1) else {
+            return Vec::new();
+        };
+        g.split("</g>")
+            .next()
+            .unwrap()
+            .split("<text ")
+            .skip(1)
+            .map(|t| {
+                let attr = |name: &str| -> f64 {
+                    let from = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    t[from..].split('"').next().unwrap().parse().unwrap()
+                };
+                let text = t.split('>').nth(1).unwrap().trim_end_matches("</text");
+                (text.to_string(), attr("x"), attr("y"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_map_points_at_the_towns_beyond_its_edge() {
+        // A zone of about 5 × 6 km south of Bastia, as the demonstration's.
+        let p = Project {
+            actors: vec![
+                placed("a", "10.71C", 42.58, 9.42),
+                placed("b", "38.11Z", 42.63, 9.46),
+                placed("c", "10.71C", 42.60, 9.44),
+            ],
+            ..Project::default()
+        };
+        let town = |name: &str, lat: f64, lon: f64, population: u32| PlaceName {
+            insee: String::new(),
+            name: name.into(),
+            position: Position::new(lat, lon),
+            population,
+        };
+        let places = [
+            town("Furiani", 42.62, 9.43, 6_000),
+            // North, beyond the top edge: pointed at, the most populous first.
+            town("Bastia", 42.70, 9.45, 48_000),
+            // A village beyond the edge: not a town a reader finds the zone by.
+            town("Sorbo-Ocagnano", 42.48, 9.45, 900),
+            // A town south-west, beyond the edge.
+            town("Corte", 42.31, 9.15, 12_000),
+            // A city a region away: not pointed at.
+            town("Ajaccio", 41.92, 8.74, 70_000),
+        ];
+        let svg = zone_svg(&p, Lang::Fr, &places);
+        let named = texts_of(&svg, "data-places");
+        assert_eq!(
+            named.iter().map(|n| n.0.as_str()).collect::<Vec<_>>(),
+            ["Furiani"]
+        );
+        let beyond = texts_of(&svg, "data-beyond");
+        let texts: Vec<&str> = beyond.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(texts, ["↑ Bastia, 11 km", "↙ Corte, 41 km"], "{svg}");
+        // Each whole on the map, Bastia's at its top edge, Corte's at its bottom one left of the
+        // middle (moved along it off the scale bar).
+        let map_h: f64 = svg
+            .split("<rect width=\"700\" height=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        for (text, x, y) in &beyond {
+            let half = text.chars().count() as f64 * 3.6 + 2.0;
+            assert!(x - half >= 0.0 && x + half <= WIDTH, "{text} at {x}");
+            assert!(*y - 12.0 >= 0.0 && *y <= map_h, "{text} at {y} of {map_h}");
+        }
+        assert!(beyond[0].2 <= 20.0, "{beyond:?}");
+        assert!(
+            beyond[1].1 < WIDTH / 2.0 && beyond[1].2 >= map_h - 20.0,
+            "{beyond:?}"
+        );
+        // In English, the same.
+        let en = zone_svg(&p, Lang::En, &places);
+        assert_eq!(texts_of(&en, "data-beyond")[0].0, "↑ Bastia, 11 km");
+        // No town given, no pointer.
+        assert!(!zone_svg(&p, Lang::Fr, &places[..1]).contains("data-beyond"));
     }
 }
