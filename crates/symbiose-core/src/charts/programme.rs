@@ -254,6 +254,68 @@ fn timeline_window(spans: &[(i64, i64)], today: Option<Date>) -> (i64, i64) {
     (best, best + width)
 }
 
+/// The most letters of a line of an action's title beside its bar (the label column is 300
+/// of the chart's 1,100 units wide).
+const LABEL_LETTERS: usize = 36;
+
+/// Up to how many months a timeline names its quarters' months besides its years.
+const QUARTERS_NAMED: i64 = 36;
+
+/// The months the quarters after the first begin with, short.
+const QUARTER_MONTHS: [(&str, &str); 4] = [
+    ("janv.", "Jan"),
+    ("avr.", "Apr"),
+    ("juil.", "Jul"),
+    ("oct.", "Oct"),
+];
+
+/// `title` on one line of at most `letters`, or two cut at a space, the second ending in "…"
+/// after its last whole word when it is still too long; a word longer than a line is cut.
+fn label_lines(title: &str, letters: usize) -> Vec<String> {
+    let count = |s: &str| s.chars().count();
+    if count(title) <= letters {
+        return vec![title.to_string()];
+    }
+    let title = title.trim();
+    if count(title) <= letters {
+        return vec![title.to_string()];
+    }
+    let mut first = String::new();
+    let mut rest = title;
+    while let Some(word) = rest.split(' ').next().filter(|w| !w.is_empty()) {
+        let grown = if first.is_empty() {
+            count(word)
+        } else {
+            count(&first) + 1 + count(word)
+        };
+        if grown > letters {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(word);
+        rest = rest[word.len()..].trim_start();
+    }
+    if first.is_empty() {
+        // One word longer than a line.
+        first = title.chars().take(letters).collect();
+        rest = &title[first.len()..];
+    }
+    let second = if count(rest) > letters {
+        // Cut at the last word that leaves room for "…", or within a word longer than that.
+        let room: String = rest.chars().take(letters - 1).collect();
+        let kept = match room.rfind(' ') {
+            Some(at) if at > 0 => room[..at].trim_end(),
+            _ => room.as_str(),
+        };
+        format!("{kept}…")
+    } else {
+        rest.to_string()
+    };
+    vec![first, second]
+}
+
 /// One row per dated action, a bar from start to end coloured by status, milestones as
 /// diamonds, quarters on the axis, and today as a line when given. At most `MAX_YEARS` years
 /// are drawn: an action outside them keeps its row, with an arrow and its year at the edge,
@@ -334,21 +396,45 @@ pub fn gantt(actions: &[RoadmapAction], lang: Lang, today: Option<Date>) -> Stri
                 "<text x=\"{:.1}\" y=\"36\" font-size=\"15\" font-weight=\"700\">{year}</text>",
                 x(m as f64) + 4.0,
             ));
+        } else if !major && m < last && last - first <= QUARTERS_NAMED {
+            // A programme of a year or two: the quarters' months named too, so a bar reads as
+            // "from April to September" (with the year alone, a funder could not place it).
+            out.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"36\" font-size=\"13\" fill=\"#4a5561\">{}</text>",
+                x(m as f64) + 4.0,
+                {
+                    let (fr, en) = QUARTER_MONTHS[(m.rem_euclid(12) / 3) as usize];
+                    lang.pick(fr, en)
+                }
+            ));
         }
         m += tick;
     }
     for (i, (a, (s, e))) in dated.iter().zip(&spans).enumerate() {
         let y = 50.0 + row * i as f64;
-        let mut label = a.title.clone();
-        if label.chars().count() > 34 {
-            label = format!("{}…", label.chars().take(33).collect::<String>());
-        }
+        // The title on one line, or two (cut at a word) when long: on one line of 34
+        // letters, "Mettre en place la collecte mutualisée des cartons" read "…collecte mutua…".
+        let lines = label_lines(&a.title, LABEL_LETTERS);
+        let (size, baselines): (u32, &[f64]) = if lines.len() == 1 {
+            (15, &[18.0])
+        } else {
+            (14, &[11.0, 27.0])
+        };
+        let tspans: String = lines
+            .iter()
+            .zip(baselines)
+            .map(|(line, dy)| {
+                format!(
+                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                    label_w - 8.0,
+                    y + dy,
+                    escape(line)
+                )
+            })
+            .collect();
         out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"15\"><title>{}</title>{}</text>",
-            label_w - 8.0,
-            y + 18.0,
+            "<text text-anchor=\"end\" font-size=\"{size}\"><title>{}</title>{tspans}</text>",
             escape(&a.title),
-            escape(&label),
         ));
         if *e < first || *s >= last {
             // Outside the years drawn: its year at the edge it lies beyond.
@@ -586,6 +672,59 @@ mod tests {
             "{early}"
         );
         assert!(gantt(&[action("x", None, None)], Lang::En, None).contains("No data yet"));
+    }
+
+    #[test]
+    fn a_short_timeline_names_its_quarters_and_a_long_title_takes_two_lines() {
+        let mut a = action("a-1", date(2026, 4), date(2026, 9));
+        a.title = "Mettre en place la collecte mutualisée des cartons — Projet environnemental \
+                   (réduction, recyclage, valorisation des déchets)"
+            .into();
+        let svg = gantt(&[a.clone()], Lang::Fr, None);
+        for month in ["avr.", "juil.", "oct."] {
+            assert!(svg.contains(&format!(">{month}</text>")), "{month}: {svg}");
+        }
+        assert!(gantt(&[a.clone()], Lang::En, None).contains(">Jul</text>"));
+        // Two lines cut at a word, the second ending in "…"; the whole title in its tooltip.
+        let lines: Vec<&str> = svg
+            .split("<tspan ")
+            .skip(1)
+            .map(|t| t.split('>').nth(1).unwrap().trim_end_matches("</tspan"))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Mettre en place la collecte",
+                "mutualisée des cartons — Projet…"
+            ]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= LABEL_LETTERS));
+        assert!(svg.contains("<title>Mettre en place la collecte mutualisée des cartons — Projet environnemental (réduction"));
+        // A short title, one line; a word longer than a line, cut.
+        assert_eq!(
+            label_lines("Étude de faisabilité", 36),
+            ["Étude de faisabilité"]
+        );
+        let long = "é".repeat(50);
+        let cut = label_lines(&long, 36);
+        assert_eq!(cut[0].chars().count(), 36);
+        assert_eq!(cut[1], "é".repeat(14));
+        // Spaces around a title are not words: no empty line, no endless loop.
+        assert_eq!(
+            label_lines(&format!("  court{}", " ".repeat(40)), 36),
+            ["court"]
+        );
+        assert_eq!(
+            label_lines(&format!("{}  b", "a".repeat(36)), 36),
+            ["a".repeat(36), "b".into()]
+        );
+        // Over three years, the years alone.
+        let decade = gantt(
+            &[action("a-2", date(2026, 1), date(2031, 12))],
+            Lang::Fr,
+            None,
+        );
+        assert!(!decade.contains(">juil.</text>"));
     }
 
     #[test]

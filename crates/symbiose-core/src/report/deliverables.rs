@@ -34,11 +34,14 @@ fn funding(a: &RoadmapAction, lang: Lang) -> Cell {
     Cell::text(a.funding_text(lang))
 }
 
-fn dates(a: &RoadmapAction) -> Cell {
+/// An action's dates as its reader writes them (`01/04/2026` in French, as the rest of the
+/// document): in the ISO form, a French funder read "2026-04-01" where every other date of the
+/// page was "12/05/2026", and the column broke it over four lines.
+fn dates(a: &RoadmapAction, lang: Lang) -> Cell {
     Cell::text(format!(
         "{} → {}",
-        a.start.map_or("?".into(), |d| d.to_string()),
-        a.end.map_or("?".into(), |d| d.to_string())
+        a.start.map_or("?".into(), |d| d.in_lang(lang)),
+        a.end.map_or("?".into(), |d| d.in_lang(lang))
     ))
 }
 
@@ -69,7 +72,7 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
                 Cell::text(format!("{} — {}", a.title, a.field.label(lang))),
                 Cell::text(who),
                 Cell::number(a.phase.number().to_string()),
-                dates(a),
+                dates(a, lang),
                 Cell::text(a.status.label(lang)),
                 money(a.investment_eur, lang),
                 operating(a, lang),
@@ -146,7 +149,8 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
         lang.pick("Règle :", "Rule:"),
         charts::by_year_rule(lang)
     ));
-    d.note(ActionMoney::rule(lang));
+    // The remaining cost's rule is said once, under the actions' table just above: printed
+    // again here it took seven lines of the funder's page for nothing new.
     if let Some((from, to)) = folded {
         d.note(&bilingual!(in lang,
             "Plus de {} années : les années {from} à {to} sont additionnées sur la dernière ligne.",
@@ -211,7 +215,7 @@ fn programme_table(d: &mut Doc, p: &Project, lang: Lang) {
                     vec![
                         Cell::text(a.title.clone()),
                         Cell::text(a.status.label(lang)),
-                        dates(a),
+                        dates(a, lang),
                         money(a.investment_eur, lang),
                         operating(a, lang),
                         funding(a, lang),
