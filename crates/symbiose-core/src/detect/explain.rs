@@ -235,9 +235,11 @@ fn climate_text(c: &Climate, asm: &Assumptions, factors: &Factors) -> Bilingual 
             number(net, l, Reading)
         )];
         if let Some((t, key)) = c.avoided_supply {
+            // Each part in tCO₂e, said: "approvisionnement remplacé 431 t" read as 431 tonnes
+            // of fuel.
             parts.push(bilingual!(in l,
-                "approvisionnement remplacé {} t (facteur {}{})",
-                "replaced supply {} t (factor {}{})",
+                "approvisionnement remplacé {} tCO₂e (facteur {}{})",
+                "replaced supply {} tCO₂e (factor {}{})",
                 number(t, l, Reading),
                 factor_name(factors, key, l),
                 boiler_text(key, asm, l)
@@ -245,14 +247,14 @@ fn climate_text(c: &Climate, asm: &Assumptions, factors: &Factors) -> Bilingual 
         }
         if let Some(t) = c.avoided_outlet_transport.get() {
             parts.push(bilingual!(in l,
-                "transport évité vers l'exutoire actuel {} t (hypothèse {} km)",
-                "avoided transport to the current outlet {} t (assumed {} km)",
+                "transport évité vers l'exutoire actuel {} tCO₂e (hypothèse {} km)",
+                "avoided transport to the current outlet {} tCO₂e (assumed {} km)",
                 number(t, l, Reading),
                 number(asm.current_outlet_road_km, l, Reading)
             ));
         }
         if let Some(t) = c.transport.get() {
-            parts.push(format!("transport −{} t", number(t, l, Reading)));
+            parts.push(format!("transport −{} tCO₂e", number(t, l, Reading)));
         }
         if c.avoided_outlet_transport.is_known() || c.transport.is_known() {
             let factor = factor_name(factors, asm.freight_factor, l);
