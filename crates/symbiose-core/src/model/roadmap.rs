@@ -287,19 +287,26 @@ impl RoadmapAction {
     /// The operating cost as the remaining cost counts it, for a table: per year times its
     /// years ("5 000 €/an × 3 ans"); `None` when the action gives none.
     pub fn operating_text(&self, lang: Lang) -> Option<String> {
+        self.operating_parts(lang)
+            .map(|(per_year, years)| format!("{per_year} {years}"))
+    }
+
+    /// [`RoadmapAction::operating_text`] in its two parts, the amount a year and the years
+    /// counted: a narrow column may put them on two lines, never break either.
+    pub fn operating_parts(&self, lang: Lang) -> Option<(String, String)> {
         let per_year = format!(
             "{} {}",
             number(self.operating_eur_per_year?, lang, Reading),
             lang.pick("€/an", "€/yr")
         );
-        Some(match self.money().years {
-            Some(1) => bilingual!(in lang, "{per_year} × 1 an", "{per_year} × 1 year"),
-            Some(n) => bilingual!(in lang, "{per_year} × {n} ans", "{per_year} × {n} years"),
-            None => bilingual!(in lang,
-                "{per_year} (années inconnues)",
-                "{per_year} (years unknown)"
-            ),
-        })
+        let years = match self.money().years {
+            Some(1) => lang.pick("× 1 an", "× 1 year").to_string(),
+            Some(n) => bilingual!(in lang, "× {n} ans", "× {n} years"),
+            None => lang
+                .pick("(années inconnues)", "(years unknown)")
+                .to_string(),
+        };
+        Some((per_year, years))
     }
 
     /// The funding lines for a table: "ADEME 6 000 € (accordée le 12/05/2026), Entreprises

@@ -27,7 +27,10 @@ fn plus(a: f64, b: f64) -> f64 {
 }
 
 fn operating(a: &RoadmapAction, lang: Lang) -> Cell {
-    Cell::number(a.operating_text(lang).unwrap_or_else(|| "—".into()))
+    match a.operating_parts(lang) {
+        Some((per_year, years)) => Cell::figures([per_year, years]),
+        None => Cell::number("—"),
+    }
 }
 
 fn funding(a: &RoadmapAction, lang: Lang) -> Cell {

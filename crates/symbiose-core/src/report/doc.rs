@@ -17,6 +17,9 @@ pub enum Cell {
     Text(String),
     /// A figure, already written for the reader (`1 200 €`): right-aligned, never wrapped.
     Number(String),
+    /// A figure in parts (`9 000 €/an`, `× 2 ans`): right-aligned, each part whole, the parts
+    /// on lines of their own when the column is narrow (a nine-column table ran off the page).
+    Figures(Vec<String>),
     /// An empty cell tall enough to write in by hand (the paper questionnaire).
     Blank,
 }
@@ -28,6 +31,10 @@ impl Cell {
 
     pub fn number(figure: impl Into<String>) -> Self {
         Self::Number(figure.into())
+    }
+
+    pub fn figures(parts: impl IntoIterator<Item = String>) -> Self {
+        Self::Figures(parts.into_iter().collect())
     }
 }
 
@@ -51,6 +58,8 @@ th { background: #eef3ef; }
 table.wide { font-size: 8pt; }
 table.wide th, table.wide td { padding: 0.8mm 1mm; }
 td.num { text-align: right; white-space: nowrap; }
+td.figs { white-space: normal; }
+td.figs span { white-space: nowrap; }
 td.blank { height: 9mm; }
 tr { break-inside: avoid; }
 figure { margin: 3mm 0; break-inside: avoid; }
@@ -67,7 +76,7 @@ figure svg { max-width: 100%; height: auto; }
 /// document, which inherits the policy of the page that holds it. A change to `STYLE` changes
 /// it: `style_hash_is_the_hash_of_the_style` below gives the new value, and the app's host test
 /// checks that index.html carries it, so a CSS edit cannot silently unstyle the deliverables.
-pub const STYLE_HASH: &str = "'sha256-7KsWcftMeAYL3A4vubk1mpYHyrLRh5CkmrWbkyeNifU='";
+pub const STYLE_HASH: &str = "'sha256-KuMi0shhb9OOOqr6qKKsxnMlSrLkvTkhyE1k/uJMfKA='";
 
 /// The file's own policy: nothing is fetched (the map and charts are inline SVG, fonts are the
 /// system's), no script runs, and the one stylesheet applies by its hash. It holds wherever the
@@ -146,6 +155,14 @@ impl Doc {
                     Cell::Number(n) => self
                         .body
                         .push_str(&format!("<td class=\"num\">{}</td>", escape(&n))),
+                    Cell::Figures(parts) => {
+                        let parts: Vec<String> = parts
+                            .iter()
+                            .map(|p| format!("<span>{}</span>", escape(p)))
+                            .collect();
+                        self.body
+                            .push_str(&format!("<td class=\"num figs\">{}</td>", parts.join(" ")));
+                    }
                     Cell::Text(t) => self.body.push_str(&format!("<td>{}</td>", escape(&t))),
                     Cell::Blank => self.body.push_str("<td class=\"blank\"></td>"),
                 }
@@ -249,5 +266,16 @@ mod tests {
         );
         d.table(&["x"], [vec![Cell::number("#<b>")]]);
         assert!(d.body.contains("<td class=\"num\">#&lt;b&gt;</td>"));
+        // A figure in parts: each whole and escaped, a space between them to wrap at.
+        d.table(
+            &["x"],
+            [vec![Cell::figures([
+                "9 000 €/an".into(),
+                "× <2> ans".into(),
+            ])]],
+        );
+        assert!(d.body.contains(
+            "<td class=\"num figs\"><span>9 000 €/an</span> <span>× &lt;2&gt; ans</span></td>"
+        ));
     }
 }
