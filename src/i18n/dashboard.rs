@@ -41,6 +41,8 @@ texts! {
             "without a figure (not counted as zero)";
         measured_count: "mesurées",
             "measured";
+        latest_measure: "dernière mesure saisie",
+            "latest recorded measurement";
         potential: "en projet",
             "in the pipeline";
         gains_by_family_t: "Tonnes par an par famille (synergies mises en œuvre)",

@@ -192,6 +192,14 @@ test('dashboard: tiles with their method, a card implemented and a measurement r
     const before = await tonnes();
     await page.locator('[data-testid=tile-tco2eperyear] summary').click();
     assert.match(await page.locator('[data-testid=tile-tco2eperyear] .tile-method').innerText(), /ademe.*Arrêté du 26 avril 2017/is);
+    // Open, the method takes the tiles' whole row (in its column it ran down a 250 px strip).
+    const widths = await page.evaluate(() => [document.querySelector('[data-testid=tile-tco2eperyear]'), document.querySelector('.tiles')]
+      .map((e) => e.getBoundingClientRect().width));
+    assert.ok(widths[0] >= 0.95 * widths[1], `the open tile is ${widths[0]} of ${widths[1]} px`);
+    // The companies engaged, computed from the synergies, and beside it the count the
+    // facilitator recorded (the demo's workshops): two figures, each said for what it is.
+    assert.match(await page.locator('[data-testid=tile-engaged]').innerText(),
+      /^\d+\s+Entreprises engagées\s+dernière mesure saisie : 14 entreprises \(31\/03\/2026\)/);
     assert.match(await page.locator('[data-testid=chart-funnel] desc').textContent(), /Propositions détectées : \d+/);
     await screenshot(page, 'dashboard-1920x1080');
 

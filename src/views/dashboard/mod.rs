@@ -12,7 +12,7 @@ use symbiose_core::charts::{self, funnel, funnel_svg, gains_by_family};
 use symbiose_core::factors::Factors;
 use symbiose_core::indicators::{Indicator, compute};
 use symbiose_core::numbers::{Precision::Reading, number};
-use symbiose_core::{Bilingual, IndicatorKind, Lang, Stage};
+use symbiose_core::{Bilingual, IndicatorKind, Lang, Project, Stage};
 
 use crate::i18n::{Texts, use_lang, use_texts};
 use crate::state::use_project;
@@ -61,6 +61,27 @@ fn figure_tile(i: &Indicator, potential: Option<&Indicator>, t: &Texts, lang: La
     }
 }
 
+/// The latest measurement recorded for the tile's indicator, said beside the computed figure
+/// with its date: "Entreprises engagées 6" computed from the synergies, and 14 recorded as
+/// present at the workshops in the series below, read as a contradiction without it.
+fn with_latest(note: String, p: &Project, kind: IndicatorKind, t: &Texts, lang: Lang) -> String {
+    let Some(m) = p.latest_measurement(kind) else {
+        return note;
+    };
+    let latest = format!(
+        "{} : {} {} ({})",
+        t.dashboard.latest_measure,
+        number(m.value, lang, Reading),
+        unit(kind.unit(lang), lang),
+        m.date.in_lang(lang)
+    );
+    if note.is_empty() {
+        latest
+    } else {
+        format!("{note} · {latest}")
+    }
+}
+
 /// The core writes units in French; the English page says them in English.
 fn unit(u: &str, lang: Lang) -> String {
     match lang {
@@ -103,7 +124,9 @@ pub fn Dashboard() -> impl IntoView {
                 testid: "tile-engaged".into(),
                 label: t.dashboard.tile_engaged.into(),
                 value: ind.actors_engaged.to_string(),
-                note: String::new(),
+                note: state
+                    .project
+                    .with(|p| with_latest(String::new(), p, IndicatorKind::ActorsEngaged, t, lang)),
                 method: text(&ind.actors_engaged_method, lang),
                 sources: vec![],
             },
@@ -131,7 +154,11 @@ pub fn Dashboard() -> impl IntoView {
         ];
         tiles.extend(ind.achieved.iter().map(|a| {
             let p = ind.potential.iter().find(|p| p.kind == a.kind);
-            figure_tile(a, p, t, lang)
+            let mut tile = figure_tile(a, p, t, lang);
+            tile.note = state
+                .project
+                .with(|p| with_latest(tile.note, p, a.kind, t, lang));
+            tile
         }));
         tiles
     });

@@ -84,6 +84,16 @@ impl Project {
         self.synergies.iter().find(|s| &s.id == id)
     }
 
+    /// The latest measurement recorded for an indicator: the last by date, and of one date
+    /// the last recorded. A dashboard shows it beside the figure computed from the synergies,
+    /// which can differ (companies present at the workshops against companies in a synergy).
+    pub fn latest_measurement(&self, indicator: IndicatorKind) -> Option<&Measurement> {
+        self.measurements
+            .iter()
+            .filter(|m| m.indicator == indicator)
+            .max_by_key(|m| m.date)
+    }
+
     /// Facilitation hours recorded, log entries and workshops together; `None` when no entry
     /// gives its time (unknown is not zero).
     pub fn facilitation_hours(&self) -> Option<f64> {

@@ -383,9 +383,9 @@ pub enum IndicatorKind {
 
 labels!(IndicatorKind {
     TonnesPerYear => "Tonnes détournées ou substituées par an", "Tonnes diverted or substituted per year";
-    MwhPerYear => "MWh par an", "MWh per year";
-    M3PerYear => "m³ d'eau par an", "m³ of water per year";
-    Tco2ePerYear => "tCO₂e évitées par an", "tCO₂e avoided per year";
+    MwhPerYear => "Énergie valorisée ou substituée par an", "Energy recovered or substituted per year";
+    M3PerYear => "Eau réutilisée ou économisée par an", "Water reused or saved per year";
+    Tco2ePerYear => "Émissions évitées par an", "Emissions avoided per year";
     EurPerYear => "€ économisés par an", "€ saved per year";
     InvestmentEur => "€ investis", "€ invested";
     Jobs => "Emplois", "Jobs";
@@ -464,6 +464,29 @@ pub struct Workshop {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latest_measurement_is_the_last_by_date_then_the_last_recorded() {
+        let m = |indicator, (y, mo, d), value| Measurement {
+            indicator,
+            date: Date::new(y, mo, d).unwrap(),
+            value,
+            note: String::new(),
+        };
+        let p = crate::Project {
+            measurements: vec![
+                m(IndicatorKind::ActorsEngaged, (2026, 3, 31), 14.0),
+                m(IndicatorKind::ActorsEngaged, (2025, 12, 31), 9.0),
+                m(IndicatorKind::Jobs, (2026, 6, 1), 2.0),
+                m(IndicatorKind::ActorsEngaged, (2026, 3, 31), 15.0),
+            ],
+            ..Default::default()
+        };
+        let latest = |k| p.latest_measurement(k).map(|m| m.value);
+        assert_eq!(latest(IndicatorKind::ActorsEngaged), Some(15.0));
+        assert_eq!(latest(IndicatorKind::Jobs), Some(2.0));
+        assert_eq!(latest(IndicatorKind::MwhPerYear), None);
+    }
 
     fn action(investment: Option<f64>, per_year: Option<f64>, funding: &[f64]) -> RoadmapAction {
         RoadmapAction {

@@ -60,8 +60,13 @@ fn every_table_in_english() {
     assert_eq!(synergies[1][4], format!("Distillerie Discrète, {XSS_IMG}"));
     let measured = read_csv(&export::csv::measurements(&p, Lang::En));
     assert_eq!(
-        measured[1][..3],
-        ["tCO₂e avoided per year", "2025-12-31", "12.75"]
+        measured[1][..4],
+        [
+            "Emissions avoided per year",
+            "2025-12-31",
+            "12.75",
+            "tCO₂e/yr"
+        ]
     );
     let actions = read_csv(&export::csv::actions(&p, Lang::Fr));
     let col = |name: &str| actions[0].iter().position(|h| h == name).unwrap();
@@ -271,7 +276,7 @@ fn indicators_table_matches_the_dashboard() {
     assert!(dashboard.potential.iter().any(|i| i.value > 0.0));
     let co2 = rows
         .iter()
-        .find(|r| r[0] == "tCO₂e évitées par an")
+        .find(|r| r[0] == "Émissions évitées par an")
         .unwrap();
     assert!(co2[col("sources")].contains(" | "), "several sources");
     let engaged = &rows[rows.len() - 2];
@@ -326,7 +331,7 @@ fn formula_cells_are_neutralised_in_every_table() {
         "'+porteur"
     );
     assert_eq!(
-        read_csv(&export::csv::measurements(&p, Lang::Fr))[1][3],
+        read_csv(&export::csv::measurements(&p, Lang::Fr))[1][4],
         "'=note"
     );
     // Numbers are not text: a negative cost stays a number a spreadsheet can sum.

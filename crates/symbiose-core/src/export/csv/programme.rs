@@ -296,7 +296,7 @@ pub fn aid_tables(p: &Project, lang: Lang) -> String {
     t.finish()
 }
 
-/// Indicator measurements, in file order.
+/// Indicator measurements, in file order, each with its indicator's unit.
 pub fn measurements(p: &Project, lang: Lang) -> String {
     let mut t = Table::new(
         lang,
@@ -304,6 +304,7 @@ pub fn measurements(p: &Project, lang: Lang) -> String {
             ("indicateur", "indicator"),
             ("date", "date"),
             ("valeur", "value"),
+            ("unité", "unit"),
             ("note", "note"),
         ],
     );
@@ -312,6 +313,7 @@ pub fn measurements(p: &Project, lang: Lang) -> String {
             t.text(m.indicator.label(lang)),
             t.date(Some(m.date)),
             t.number(Some(m.value)),
+            t.text(m.indicator.unit(lang)),
             t.text(&m.note),
         ]);
     }
