@@ -57,9 +57,11 @@ fn actions_table(d: &mut Doc, p: &Project, lang: Lang) {
         lang.pick("Phase", "Phase"),
         lang.pick("Dates", "Dates"),
         lang.pick("Statut", "Status"),
-        lang.pick("Investissement", "Investment"),
-        lang.pick("Fonctionnement", "Operating"),
-        lang.pick("Financements", "Funding"),
+        // Soft hyphens: a long French word was the widest thing in its column, and the nine
+        // columns ran 20 px off the printed page; now it may break, with a hyphen, if needed.
+        lang.pick("Investis\u{ad}sement", "Investment"),
+        lang.pick("Fonction\u{ad}nement", "Operating"),
+        lang.pick("Finance\u{ad}ments", "Funding"),
         lang.pick("Reste à charge", "Remaining cost"),
     ];
     let mut rows: Vec<Vec<Cell>> = p
