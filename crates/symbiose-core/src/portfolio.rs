@@ -50,9 +50,13 @@ pub fn portfolio(projects: &[(String, Project)], factors: &Factors) -> Portfolio
                 .iter()
                 .map(|set| set.iter().find(|i| i.code == *code).and_then(|i| i.value))
                 .collect();
-            let total = (!NOT_SUMMED.contains(code))
-                .then(|| values.iter().flatten().copied().reduce(|a, b| a + b))
-                .flatten();
+            let total = if *code == FUNDERS {
+                distinct_funders(projects)
+            } else {
+                (!NOT_SUMMED.contains(code))
+                    .then(|| values.iter().flatten().copied().reduce(|a, b| a + b))
+                    .flatten()
+            };
             Some(PortfolioRow {
                 code: first.code,
                 axis: first.axis,
@@ -72,6 +76,27 @@ pub fn portfolio(projects: &[(String, Project)], factors: &Factors) -> Portfolio
         rows,
         aids: aid_follow_up(&actions),
     }
+}
+
+/// The row of the programme's funders, whose total counts each funder once.
+const FUNDERS: &str = "funders";
+
+/// How many different funders the territories name (the same name, whatever its case and
+/// spaces, is one funder): ADEME funding three territories is one funder, not three.
+/// `None` when no territory names one, as the row's values.
+fn distinct_funders(projects: &[(String, Project)]) -> Option<f64> {
+    let names: std::collections::BTreeSet<String> = projects
+        .iter()
+        .flat_map(|(_, p)| &p.territory.funders)
+        .map(|f| {
+            f.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .filter(|f| !f.is_empty())
+        .collect();
+    (!names.is_empty()).then_some(names.len() as f64)
 }
 
 /// What the total column says of a row it does not sum.
@@ -104,6 +129,26 @@ mod tests {
         assert_eq!(row("questionnaires_sent").total, Some(40.0));
         assert_eq!(row("maturity").values, [Some(2.0), Some(3.0)]);
         assert_eq!(row("maturity").total, None, "levels are not added up");
+        // The same two funders in both: two funders, not four.
+        assert_eq!(row("funders").values, [Some(2.0), Some(2.0)]);
+        assert_eq!(row("funders").total, Some(2.0));
+        let mut named = projects.clone();
+        named[0].1.territory.funders = vec!["ADEME".into(), "Région  Sud".into()];
+        named[1].1.territory.funders = vec![" ademe ".into(), "région sud".into(), "EPCI".into()];
+        let pf = portfolio(&named, Factors::bundled());
+        let funders = pf.rows.iter().find(|r| r.code == "funders").unwrap();
+        assert_eq!(
+            funders.total,
+            Some(3.0),
+            "case and spaces aside, three funders"
+        );
+        named[0].1.territory.funders.clear();
+        named[1].1.territory.funders.clear();
+        let pf = portfolio(&named, Factors::bundled());
+        assert_eq!(
+            pf.rows.iter().find(|r| r.code == "funders").unwrap().total,
+            None
+        );
         assert_eq!(
             row("tonnes_per_year").total,
             None,
