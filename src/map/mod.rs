@@ -398,10 +398,9 @@ pub fn MapView(
             {
                 m.set_style(&marker_style(list.iter().find(|s| &s.id == old), false));
             }
-            let close_popup = || {
-                h.map
-                    .close_popup(&leaflet::Popup::new(&JsValue::UNDEFINED.into(), None))
-            };
+            // The open popup, whichever it is: handed a new popup, Leaflet closed that one,
+            // and a company's popup stayed open at the click while its pin was dragged away.
+            let close_popup = || h.map.unchecked_ref::<PopupHost>().close_open_popup();
             let Some(id) = &sel else {
                 close_popup();
                 return;

@@ -303,6 +303,14 @@ test('roadmap: two actions built from two synergies, with dates, budget and fund
     assert.match(table, /2027\s+[\d\s\u202f]*120\s?000 €/);
     assert.match(table, /2028\s+[\d\s\u202f]*120\s?000 €/);
     assert.match(await page.locator('[data-testid=chart-gantt] desc').textContent(), /Mettre en œuvre/);
+    // The programme's long answers whole in their fields: the facilitator's structure and
+    // the funders were cut at a quarter of the form.
+    const settings = await page.evaluate(() => ({
+      open: document.querySelector('[data-testid=programme-settings]').open,
+      cut: ['programme-facilitator', 'programme-funders']
+        .filter((id) => { const e = document.querySelector(`[data-testid=${id}]`); return e.scrollWidth > e.clientWidth + 1; }),
+    }));
+    assert.deepEqual(settings, { open: true, cut: [] });
     await screenshot(page, 'roadmap-1920x1080');
     await waitSaved(page);
     await page.reload();

@@ -42,6 +42,10 @@ test('add a company by a click on the map, drag its pin, add a waste flow with t
     await page.waitForFunction((old) => document.querySelector('[data-testid=actor-lat]').value !== old, lat0);
     const lat1 = Number((await page.inputValue('[data-testid=actor-lat]')).replace(',', '.'));
     assert.ok(lat1 > Number(lat0.replace(',', '.')), 'dragged north');
+    // While its pin stands for the company being edited, no popup of it anywhere else: the
+    // "Nouvelle entreprise" popup stayed at the click, 100 px from the pin.
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.leaflet-popup').count(), 0, 'no popup while the pin is dragged');
     await page.fill('[data-testid=actor-name]', 'Garage du Golo');
     await screenshot(page, 'map-click-add-1920x1080');
     await page.click('[data-testid=actor-save]');
