@@ -33,10 +33,10 @@ texts! {
             "Zoom to the zone";
         projects_link: "← Projets",
             "← Projects";
-        undo: "↶ Annuler",
-            "↶ Undo";
-        redo: "↷ Rétablir",
-            "↷ Redo";
+        undo: "Annuler",
+            "Undo";
+        redo: "Rétablir",
+            "Redo";
         undo_hint: "Annuler la dernière modification (Ctrl+Z)",
             "Undo the last change (Ctrl+Z)";
         redo_hint: "Rétablir (Ctrl+Maj+Z)",

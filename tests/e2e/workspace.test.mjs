@@ -137,7 +137,21 @@ test('on a phone (390x844) the map stacks above a readable list', async () => {
     assert.ok(list.y >= map.y + map.height - 1, 'list below the map');
     // The map right under the toolbar, half of it on the first screen (with the filters above
     // it, it began 645 px down); its legend folded under it, then the filters.
-    assert.ok(map.y <= 480, `the map begins ${map.y} px down`);
+    assert.ok(map.y <= 360, `the map begins ${map.y} px down`);
+    // The toolbar in three short rows and the status: undo and redo as arrows, named still for
+    // assistive tools, and every button within the screen.
+    const bar = await page.evaluate(() => {
+      const t = document.querySelector('[data-testid=toolbar]');
+      const rows = new Set([...t.querySelectorAll(':scope > button, :scope > .page-nav')]
+        .map((e) => Math.round(e.getBoundingClientRect().top)));
+      const undo = document.querySelector('[data-testid=undo]');
+      return { height: Math.round(t.getBoundingClientRect().height), rows: rows.size,
+        undo: [undo.innerText.trim(), undo.getAttribute('aria-label')],
+        outside: [...t.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().right > innerWidth).length };
+    });
+    assert.deepEqual(bar.undo, ['↶', 'Annuler la dernière modification (Ctrl+Z)']);
+    assert.equal(bar.outside, 0);
+    assert.equal(bar.rows, 3, JSON.stringify(bar));
     assert.equal(await page.getAttribute('[data-testid=legend-fold]', 'aria-expanded'), 'false');
     const filters = await page.locator('[data-testid=filter-bar]').boundingBox();
     const legend = await page.locator('[data-testid=legend]').boundingBox();
