@@ -144,11 +144,22 @@ fn economics_text(e: &Economics, asm: &Assumptions) -> Bilingual {
         );
     };
     Bilingual::from_fn(|l| {
-        let mut parts = vec![bilingual!(in l,
-            "Gain net estimé : {} €/an",
-            "Estimated net gain: {} €/yr",
-            number(net, l, Reading)
-        )];
+        // Net only once the transport is taken away: without it the gain is said before
+        // transport ("Gain net" beside "transport non estimé" read as a figure to trust).
+        let head = if e.transport.is_known() {
+            bilingual!(in l,
+                "Gain net estimé : {} €/an",
+                "Estimated net gain: {} €/yr",
+                number(net, l, Reading)
+            )
+        } else {
+            bilingual!(in l,
+                "Gain estimé avant transport : {} €/an",
+                "Estimated gain before transport: {} €/yr",
+                number(net, l, Reading)
+            )
+        };
+        let mut parts = vec![head];
         if let Some(d) = e.avoided_disposal.get() {
             parts.push(bilingual!(in l,
                 "élimination évitée {} €",
