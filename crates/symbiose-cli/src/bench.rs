@@ -1,7 +1,8 @@
 //! `symbiose bench`: indexed versus all-pairs substitution detection on synthetic
 //! territories of 1,000, 10,000 and 100,000 flows, each path's quickest run (`best_of`). The
 //! naive run is skipped where a timed sample (the first 200 offers against every need)
-//! projects more than a minute. Then, per
+//! projects more than a minute; the spread of the time per flow across the sizes. Then the
+//! indexed path on territories whose area grows with their companies (the same spread). Then, per
 //! size, a whole detection (leads, pooling and refusals included) against its update after
 //! one edit (`detect::incremental`).
 
@@ -58,9 +59,11 @@ pub fn run(sizes: &[usize]) -> ExitCode {
         "{:>8} {:>12} {:>10} {:>10} {:>12} {:>10} {:>8}",
         "flows", "indexed_ms", "us/flow", "proposals", "naive_ms", "naive_n", "ratio"
     );
+    let mut per_flow = Vec::new();
     for &n in &sizes {
         let project = synthetic::territory(n, 42);
         let (indexed, t_indexed) = best_of(|| substitutions(&project, &asm, factors, &kb));
+        per_flow.push(t_indexed.as_secs_f64() * 1e6 / n as f64);
         // Project the naive time from a sample: its cost is linear in the number of offers.
         let offers = project
             .flows
@@ -118,7 +121,55 @@ pub fn run(sizes: &[usize]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    linearity(&per_flow);
+    at_density(&sizes);
     edits(&sizes)
+}
+
+/// The spread of the time per flow across the sizes run: the slowest over the quickest (the
+/// target is at most 2× from 1,000 to 100,000 flows).
+fn linearity(per_flow: &[f64]) {
+    let most = per_flow.iter().copied().fold(f64::NAN, f64::max);
+    let least = per_flow.iter().copied().fold(f64::NAN, f64::min);
+    if per_flow.len() > 1 {
+        println!(
+            "time per flow, slowest over quickest / temps par flux, le plus lent sur le plus rapide : {:.2}×",
+            most / least
+        );
+    }
+}
+
+/// The indexed path again, on territories whose area grows with their companies at the
+/// density of the reference size (`synthetic::territory_at_density`): in the fixed area of
+/// [`synthetic::territory`] a territory of 100,000 flows is a hundred times as dense as one of
+/// 1,000, and an offer has a hundred times as many needs within reach.
+fn at_density(sizes: &[usize]) {
+    let asm = Assumptions::default();
+    let factors = Factors::bundled();
+    let kb = KnowledgeBase::full();
+    println!();
+    println!(
+        "area growing with the territory, at the density of {} flows / surface croissant avec le territoire",
+        synthetic::DENSITY_FLOWS
+    );
+    println!(
+        "{:>8} {:>12} {:>10} {:>10}",
+        "flows", "indexed_ms", "us/flow", "proposals"
+    );
+    let mut per_flow = Vec::new();
+    for &n in sizes {
+        let project = synthetic::territory_at_density(n, 42);
+        let (indexed, t) = best_of(|| substitutions(&project, &asm, factors, &kb));
+        per_flow.push(t.as_secs_f64() * 1e6 / n as f64);
+        println!(
+            "{:>8} {:>12.1} {:>10.1} {:>10}",
+            n,
+            t.as_secs_f64() * 1000.0,
+            t.as_secs_f64() * 1e6 / n as f64,
+            indexed.len()
+        );
+    }
+    linearity(&per_flow);
 }
 
 /// `symbiose bench --project FILE`: the same whole detection and update after one edit, on a

@@ -145,13 +145,37 @@ const PROFILES: &[Profile] = &[
     ),
 ];
 
-/// A territory of about `flows` flows (four per actor), in zones of about forty actors.
+/// A territory of about `flows` flows (four per actor), in zones of about forty actors, all
+/// within a 5° × 6.5° area of mainland France whatever their number: the larger, the denser.
 pub fn territory(flows: usize, seed: u64) -> Project {
+    territory_over(flows, seed, 1.0)
+}
+
+/// How many flows the area of [`territory`] holds at the density [`territory_at_density`]
+/// keeps: that of the bench's reference size, where the indexed and all-pairs paths are
+/// compared.
+pub const DENSITY_FLOWS: usize = 20_000;
+
+/// [`territory`] with its area growing with its companies, at the density it has for
+/// [`DENSITY_FLOWS`] flows: a real territory of more companies covers more communes (a ZA, an
+/// EPCI, a département) rather than packing them tighter. The area's sides are scaled by the
+/// square root of `flows / DENSITY_FLOWS` from the same south-west corner.
+pub fn territory_at_density(flows: usize, seed: u64) -> Project {
+    territory_over(flows, seed, (flows as f64 / DENSITY_FLOWS as f64).sqrt())
+}
+
+/// [`territory`] over an area whose sides are `scale` times its own.
+fn territory_over(flows: usize, seed: u64, scale: f64) -> Project {
     let mut rng = Rng(seed);
     let actors_count = flows.div_ceil(4).max(1);
     let zones = actors_count.div_ceil(40).max(1);
     let centres: Vec<Position> = (0..zones)
-        .map(|_| Position::new(43.5 + 5.0 * rng.unit(), -0.5 + 6.5 * rng.unit()))
+        .map(|_| {
+            Position::new(
+                43.5 + 5.0 * scale * rng.unit(),
+                -0.5 + 6.5 * scale * rng.unit(),
+            )
+        })
         .collect();
     let mut project = Project {
         name: format!("synthétique {flows}"),
@@ -320,6 +344,35 @@ pub(crate) fn varied_territory(flows: usize, seed: u64) -> Project {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_territory_at_constant_density_grows_in_area_with_its_companies() {
+        // At the reference size, the same territory.
+        assert_eq!(
+            territory_at_density(DENSITY_FLOWS, 42),
+            territory(DENSITY_FLOWS, 42)
+        );
+        let spread = |p: &Project| {
+            let (sw, ne) = crate::geo::bounds(p.actors.iter().filter_map(|a| a.position)).unwrap();
+            (ne.lat - sw.lat, ne.lon - sw.lon)
+        };
+        // Four times the flows over about four times the area, twice each side; the fixed
+        // area's territory keeps its sides.
+        let (small, large) = (
+            spread(&territory_at_density(DENSITY_FLOWS / 4, 42)),
+            spread(&territory_at_density(DENSITY_FLOWS * 4, 42)),
+        );
+        assert!(
+            (3.0..5.0).contains(&(large.0 / small.0)),
+            "{small:?} {large:?}"
+        );
+        assert!(
+            (3.0..5.0).contains(&(large.1 / small.1)),
+            "{small:?} {large:?}"
+        );
+        let fixed = spread(&territory(DENSITY_FLOWS * 4, 42));
+        assert!(fixed.0 < 5.1 && fixed.1 < 6.6, "{fixed:?}");
+    }
 
     #[test]
     fn an_epci_of_companies_around_bastia() {
