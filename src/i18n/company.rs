@@ -89,8 +89,8 @@ texts! {
             "working day";
         period_once: "une fois (stock)",
             "once (stock)";
-        months_short: "J,F,M,A,M,J,J,A,S,O,N,D",
-            "J,F,M,A,M,J,J,A,S,O,N,D";
+        months_short: "janv.,févr.,mars,avr.,mai,juin,juil.,août,sept.,oct.,nov.,déc.",
+            "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec";
         paper_questionnaire: "Questionnaire papier (A4)",
             "Paper questionnaire (A4)";
         paper_questionnaire_hint: "Une page A4 à imprimer (ouvrez le fichier, puis Imprimer) : l'entreprise et ses flux connus pré-remplis, des lignes vides à compléter à la main.",

@@ -330,6 +330,18 @@ test('company questionnaire: export, fill on another machine, merge back with a 
     await c.fill('[data-testid=waste-search]', 'emballages en bois');
     await c.locator('[data-testid=waste-hit]').first().click();
     await c.fill('[data-testid=flow-quantity]', '12,5');
+    // The months named, not lettered ("J" was January, June or July), two rows of six, each
+    // checkbox named by its month for a screen reader.
+    const months = await c.evaluate(() => {
+      const boxes = [...document.querySelectorAll('[data-testid=flow-months] input[type=checkbox]')];
+      return { names: boxes.map((b) => b.closest('label').innerText.trim()),
+        rows: new Set(boxes.map((b) => Math.round(b.getBoundingClientRect().top))).size };
+    });
+    assert.deepEqual(months, { names: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'], rows: 2 });
+    // A month found by its name: all year by default, January taken off.
+    await c.getByRole('checkbox', { name: 'janv.' }).uncheck();
+    assert.equal(await c.getByRole('checkbox', { name: 'janv.' }).isChecked(), false);
+    assert.equal(await c.getByRole('checkbox', { name: 'juin' }).isChecked(), true);
     await screenshot(c, 'questionnaire-flow-form-1920x1080');
     await c.click('[data-testid=flow-save]');
     await c.locator('[data-testid=flow-item]', { hasText: 'Palettes bois cassées' }).waitFor();
