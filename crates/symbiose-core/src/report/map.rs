@@ -454,19 +454,21 @@ mod tests {
         }
     }
 
+    /// The value of attribute `name` in an element's text (from just after its tag's name).
+    fn attr<'a>(element: &'a str, name: &str) -> &'a str {
+        let from = element.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        element[from..].split('"').next().unwrap()
+    }
+
     fn circles(svg: &str) -> Vec<(f64, f64, String)> {
         svg.split("<circle ")
             .skip(1)
             .filter(|c| c.contains("stroke=\"#fff\""))
             .map(|c| {
-                let attr = |name: &str| {
-                    let from = c.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                    c[from..].split('"').next().unwrap().to_string()
-                };
                 (
-                    attr("cx").parse().unwrap(),
-                    attr("cy").parse().unwrap(),
-                    attr("fill"),
+                    attr(c, "cx").parse().unwrap(),
+                    attr(c, "cy").parse().unwrap(),
+                    attr(c, "fill").to_string(),
                 )
             })
             .collect()
@@ -592,24 +594,7 @@ mod tests {
             label("Oletta", 42.62, 9.47),
         ];
         let svg = zone_svg(&p, Lang::Fr, &places);
-        let names: Vec<(String, f64, f64)> = svg
-            .split("<g data-places=\"\"")
-            .nth(1)
-            .unwrap()
-            .split("</g>")
-            .next()
-            .unwrap()
-            .split("<text ")
-            .skip(1)
-            .map(|t| {
-                let attr = |name: &str| -> f64 {
-                    let from = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                    t[from..].split('"').next().unwrap().parse().unwrap()
-                };
-                let text = t.split('>').nth(1).unwrap().trim_end_matches("</text");
-                (text.to_string(), attr("x"), attr("y"))
-            })
-            .collect();
+        let names = texts_of(&svg, "data-places");
         let order: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
         assert_eq!(
             order,
@@ -654,12 +639,9 @@ mod tests {
             .split("<text ")
             .skip(1)
             .map(|t| {
-                let attr = |name: &str| -> f64 {
-                    let from = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                    t[from..].split('"').next().unwrap().parse().unwrap()
-                };
                 let text = t.split('>').nth(1).unwrap().trim_end_matches("</text");
-                (text.to_string(), attr("x"), attr("y"))
+                let at = |name| attr(t, name).parse().unwrap();
+                (text.to_string(), at("x"), at("y"))
             })
             .collect()
     }
