@@ -3,7 +3,7 @@
 // deliverables' cover and their climate sources follow; one undo puts the territory back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openApp, waitForWorkspace, screenshot } from './harness.mjs';
+import { serveDist, openApp, waitForWorkspace, screenshot, overlap } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -69,6 +69,11 @@ test('setting the territory changes the deliverables cover and their climate sou
     await page.waitForSelector('[data-testid=map][data-draft-points="5"]');
     await page.click('[data-testid=drawing-undo]');
     await page.waitForSelector('[data-testid=map][data-draft-points="4"]');
+    // The bar leaves the map's panels and the zoom buttons visible (centred, it covered the
+    // display panel's title).
+    const boxes = await page.evaluate(() => ['[data-testid=drawing-bar]', '[data-testid=map-display]',
+      '[data-testid=legend]', '.leaflet-control-zoom'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
+    for (const other of boxes.slice(1)) assert.ok(!overlap(boxes[0], other), `the drawing bar ${JSON.stringify(boxes[0])} covers ${JSON.stringify(other)}`);
     await screenshot(page, 'territory-drawing-1920x1080');
     await page.click('[data-testid=drawing-done]');
     await page.locator('[data-testid=drawing-bar]').waitFor({ state: 'detached' });
