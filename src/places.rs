@@ -59,34 +59,44 @@ pub fn place_names(
     else {
         return places;
     };
-    // The most populous communes within `margin` degrees of the companies not named yet.
-    let most_populous = |margin: f64, most: usize, named: &[PlaceName]| {
-        let k = sw.lat.to_radians().cos().max(0.1);
-        let mut found: Vec<KnownCommune> = within(
+    // One look through the tables, over the wider box: the nearby communes are those of it
+    // within the narrow one (two looks read the national table's 35,000 communes twice on
+    // every edit).
+    let k = sw.lat.to_radians().cos().max(0.1);
+    let corners = |margin: f64| {
+        (
             Position::new(sw.lat - margin, sw.lon - margin / k),
             Position::new(ne.lat + margin, ne.lon + margin / k),
         )
-        .into_iter()
-        .filter(|(insee, _, position, _)| {
-            position.is_valid() && !named.iter().any(|n| n.insee == *insee)
-        })
-        .collect();
-        found.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
-        found
-            .into_iter()
-            .take(most)
-            .map(|(insee, name, position, population)| PlaceName {
-                insee,
-                name,
-                position,
-                population,
-            })
-            .collect::<Vec<_>>()
     };
-    let nearby = most_populous(NEARBY_MARGIN_DEG, NEARBY_PLACES, &places);
-    places.extend(nearby);
-    let towns = most_populous(TOWNS_MARGIN_DEG, TOWNS, &places);
-    places.extend(towns);
+    let (near_sw, near_ne) = corners(NEARBY_MARGIN_DEG);
+    let is_near = |q: &Position| {
+        (near_sw.lat..=near_ne.lat).contains(&q.lat) && (near_sw.lon..=near_ne.lon).contains(&q.lon)
+    };
+    let (wide_sw, wide_ne) = corners(TOWNS_MARGIN_DEG);
+    let mut found: Vec<KnownCommune> = within(wide_sw, wide_ne)
+        .into_iter()
+        .filter(|(insee, _, position, _)| position.is_valid() && !codes.contains(insee.as_str()))
+        .collect();
+    // The most populous first; among equals, by code.
+    found.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    let (near, far): (Vec<KnownCommune>, Vec<KnownCommune>) =
+        found.into_iter().partition(|c| is_near(&c.2));
+    let named = |c: KnownCommune| {
+        let (insee, name, position, population) = c;
+        PlaceName {
+            insee,
+            name,
+            position,
+            population,
+        }
+    };
+    // Nearby communes left over past the first forty are farther towns' rivals too.
+    let mut near = near.into_iter();
+    places.extend(near.by_ref().take(NEARBY_PLACES).map(named));
+    let mut rest: Vec<KnownCommune> = near.chain(far).collect();
+    rest.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    places.extend(rest.into_iter().take(TOWNS).map(named));
     places
 }
 
