@@ -131,10 +131,12 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceName]) -> String {
             (x, y, 4.0 + (*flows as f64).sqrt() * 1.5)
         })
         .collect();
-    let mut taken = place_names(places, &xy, &dots, map_h, &mut out);
+    // What the dots cover, for the names to keep clear of.
+    let covered: Vec<Area> = dots.iter().map(dot_area).collect();
+    let mut taken = place_names(places, &xy, &covered, map_h, &mut out);
     let middle = Position::new((sw.lat + ne.lat) / 2.0, (sw.lon + ne.lon) / 2.0);
     out.push_str(&towns_beyond(
-        places, &xy, middle, map_h, &dots, &mut taken, lang,
+        places, &xy, middle, map_h, &covered, &mut taken, lang,
     ));
     for s in p.synergies.iter().filter(|s| s.stage != Stage::Abandoned) {
         let pos: Vec<(f64, f64)> = s
@@ -176,13 +178,12 @@ pub fn zone_svg(p: &Project, lang: Lang, places: &[PlaceName]) -> String {
 fn place_names(
     places: &[PlaceName],
     xy: &impl Fn(Position) -> (f64, f64),
-    dots: &[Dot],
+    dots: &[Area],
     map_h: f64,
     out: &mut String,
 ) -> Vec<Area> {
     // The scale bar's corner (`scale_bar`), kept clear.
     let mut taken: Vec<Area> = vec![(0.0, map_h - 36.0, WIDTH / 5.0 + 80.0, map_h)];
-    let dots: Vec<Area> = dots.iter().map(dot_area).collect();
     let mut written = Vec::new();
     for place in places.iter().filter(|q| q.position.is_valid()) {
         if written.len() == MOST_PLACES {
@@ -252,7 +253,7 @@ fn towns_beyond(
     xy: &impl Fn(Position) -> (f64, f64),
     middle: Position,
     map_h: f64,
-    dots: &[Dot],
+    dots: &[Area],
     taken: &mut Vec<Area>,
     lang: Lang,
 ) -> String {
@@ -312,8 +313,8 @@ fn towns_beyond(
                 (y + k * step.1).clamp(top, bottom),
             );
             let b = text_area(bx, by, half);
-            let covers = taken.iter().any(|a| overlaps(a, &b))
-                || dots.iter().any(|d| overlaps(&dot_area(d), &b));
+            let covers =
+                taken.iter().any(|a| overlaps(a, &b)) || dots.iter().any(|d| overlaps(d, &b));
             (!covers).then_some((bx, by, b))
         });
         let Some((bx, by, b)) = free else {
